@@ -15,7 +15,7 @@ export interface MemoGuardDocs {
 type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   RuleMetaData<MessageIds, MemoGuardDocs, Options>,
   'docs'
-> & { docs: Omit<MemoGuardDocs, 'url'> };
+> & { docs: Omit<MemoGuardDocs, 'url'>; defaultOptions: Options };
 
 export type MemoGuardRule<MessageIds extends string, Options extends readonly unknown[]> = RuleModule<
   MessageIds,
@@ -41,7 +41,6 @@ function applyDefaults<Options extends readonly unknown[]>(defaults: Options, us
 export function createRule<MessageIds extends string, Options extends readonly unknown[]>(spec: {
   name: string;
   meta: Meta<MessageIds, Options>;
-  defaultOptions: Options;
   create: (context: Readonly<RuleContext<MessageIds, Options>>, options: Options) => RuleListener;
 }): MemoGuardRule<MessageIds, Options> {
   return {
@@ -49,10 +48,9 @@ export function createRule<MessageIds extends string, Options extends readonly u
     meta: {
       ...spec.meta,
       docs: { ...spec.meta.docs, url: `${repoDocs}${spec.name}.md` },
-      defaultOptions: spec.defaultOptions,
     },
     create(context) {
-      return spec.create(context, applyDefaults(spec.defaultOptions, context.options));
+      return spec.create(context, applyDefaults(spec.meta.defaultOptions, context.options));
     },
   };
 }

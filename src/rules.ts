@@ -1,4 +1,10 @@
-import type { MemoGuardRule } from './create-rule.js';
+import noUnboundedCacheInHandler from '../rules/no-unbounded-cache-in-handler.js';
+import noUnhashableArgs from '../rules/no-unhashable-args.js';
+import noUnsafeAsyncMemoize from '../rules/no-unsafe-async-memoize.js';
 
-/** Every rule of the plugin, by id. Rules land here as they are written. */
-export const rules: Record<string, MemoGuardRule<string, readonly unknown[]>> = {};
+/** Every rule of the plugin, by id. */
+export const rules = {
+  'no-unbounded-cache-in-handler': noUnboundedCacheInHandler,
+  'no-unhashable-args': noUnhashableArgs,
+  'no-unsafe-async-memoize': noUnsafeAsyncMemoize,
+};

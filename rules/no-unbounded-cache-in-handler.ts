@@ -1,0 +1,151 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { createRule } from '../src/create-rule.js';
+import { getFileModel, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { isBounded } from '../src/analysis/memoizer-call.js';
+import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
+import { replaceWithRuntimeMemoize, runtimeImport, setOption } from '../src/analysis/fixes.js';
+import { unwrap } from '../src/analysis/ast.js';
+import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+import type { HandlerPath } from '../src/analysis/handlers.js';
+
+type MessageIds = 'unboundedMemoizer' | 'unboundedCollection' | 'useLruMap';
+type Options = [{ max?: number }];
+
+/** The fix that bounds a memoizer call, per the catalog's `fix` entry. */
+function boundMemoizerFix(model: FileModel, call: MemoizerCall, max: number): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
+  const fix = call.spec.fix;
+  if (!fix) return undefined;
+  switch (fix.kind) {
+    case 'size-option':
+      return (fixer) => setOption(fixer, model, call, fix.option, String(max)) ?? null;
+    case 'cache-option': {
+      const runtime = runtimeImport(model, 'LruMap');
+      return (fixer) => {
+        const option = setOption(fixer, model, call, fix.option, `new ${runtime.local}(${max})`);
+        if (!option) return null;
+        return runtime.fix ? [option, runtime.fix(fixer)] : option;
+      };
+    }
+    case 'replace':
+      return replaceWithRuntimeMemoize(model, call, [`max: ${max}`]);
+  }
+}
+
+/** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
+function mapFix(model: FileModel, collection: Collection, max: number): ((fixer: RuleFixer) => RuleFix[]) | undefined {
+  const init = unwrap(collection.init);
+  if (collection.kind !== 'map' || init.type !== AST_NODE_TYPES.NewExpression || init.arguments.length > 0) return undefined;
+  const runtime = runtimeImport(model, 'LruMap');
+  const typeArguments = init.typeArguments ? model.sourceCode.getText(init.typeArguments) : '';
+  return (fixer) => {
+    const fixes = [fixer.replaceText(init, `new ${runtime.local}${typeArguments}(${max})`)];
+    if (runtime.fix) fixes.push(runtime.fix(fixer));
+    return fixes;
+  };
+}
+
+/**
+ * `{}` used as `cache[k] = v`, `cache[k]` and `k in cache` only → a suggestion to make it an LruMap and
+ * rewrite each use. Any other use (iteration, spreading, `Object.keys`) leaves it to the user.
+ */
+function objectSuggestion(model: FileModel, collection: Collection, max: number): ((fixer: RuleFixer) => RuleFix[]) | undefined {
+  if (collection.kind !== 'object') return undefined;
+  const text = (node: TSESTree.Node): string => model.sourceCode.getText(node);
+  const edits: { node: TSESTree.Node; replacement: string }[] = [];
+  for (const ref of collection.refs) {
+    const parent = ref.parent;
+    if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === ref) {
+      edits.push({ node: parent, replacement: `${text(ref)}.has(${text(parent.left)})` });
+      continue;
+    }
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || !parent.computed || parent.object !== ref) return undefined;
+    const grand = parent.parent;
+    if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
+      if (grand.operator !== '=' || grand.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+      edits.push({ node: grand, replacement: `${text(ref)}.set(${text(parent.property)}, ${text(grand.right)})` });
+    } else if (grand.type === AST_NODE_TYPES.UnaryExpression || grand.type === AST_NODE_TYPES.UpdateExpression) {
+      return undefined;
+    } else {
+      edits.push({ node: parent, replacement: `${text(ref)}.get(${text(parent.property)})` });
+    }
+  }
+  const runtime = runtimeImport(model, 'LruMap');
+  return (fixer) => {
+    const fixes = [fixer.replaceText(collection.init, `new ${runtime.local}(${max})`), ...edits.map((e) => fixer.replaceText(e.node, e.replacement))];
+    if (runtime.fix) fixes.push(runtime.fix(fixer));
+    return fixes;
+  };
+}
+
+/** A memoized function runs per request when a handler path calls it by name, or it is registered as a handler. */
+function memoizerOnPath(call: MemoizerCall, path: HandlerPath): boolean {
+  if (call.bindingName !== undefined && path.calledNames.has(call.bindingName)) {
+    // Created inside a handler, it dies with the request: only long-lived ones leak.
+    return !path.isOnPath(call.node);
+  }
+  return false;
+}
+
+export default createRule<MessageIds, Options>({
+  name: 'no-unbounded-cache-in-handler',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow unbounded caches and memoizers on request-handler paths',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      unboundedMemoizer:
+        '{{library}} never evicts, and `{{name}}` runs on a request-handler path, so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
+      unboundedCollection:
+        '`{{name}}` is written on a request-handler path and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
+      useLruMap: "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          max: { type: 'integer', minimum: 1, description: 'The bound the autofix gives a cache.' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ max: 500 }],
+  },
+  create(context, [{ max = 500 }]) {
+    return {
+      Program() {
+        const model = getFileModel(context);
+        if (model.memoizerCalls.length === 0 && model.classes.length === 0 && model.functions.length === 0) return;
+        const path = model.handlerPath();
+        if (!path.hasHandlers) return;
+        for (const call of model.memoizerCalls) {
+          if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || !memoizerOnPath(call, path)) continue;
+          const fix = boundMemoizerFix(model, call, max);
+          context.report({
+            node: call.node,
+            messageId: 'unboundedMemoizer',
+            data: { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) },
+            ...(fix ? { fix } : {}),
+          });
+        }
+        for (const collection of model.collections()) {
+          if (collection.kind === 'cache-class' || !isUnboundedCache(collection)) continue;
+          if (!collection.writes.some((w) => path.isOnPath(w.node))) continue;
+          const fix = mapFix(model, collection, max);
+          const suggestion = fix ? undefined : objectSuggestion(model, collection, max);
+          context.report({
+            node: collection.init,
+            messageId: 'unboundedCollection',
+            data: { name: collection.name },
+            ...(fix ? { fix } : {}),
+            ...(suggestion ? { suggest: [{ messageId: 'useLruMap', data: { name: collection.name, max: String(max) }, fix: suggestion }] } : {}),
+          });
+        }
+      },
+    };
+  },
+});

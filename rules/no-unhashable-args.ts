@@ -1,0 +1,160 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
+import { createRule } from '../src/create-rule.js';
+import { getFileModel, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
+import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
+import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+
+type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type Options = [{ checkCallSites?: boolean }];
+
+function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
+  if (!param.node) return `parameter ${index + 1}`;
+  let node: TSESTree.Node = param.node;
+  if (node.type === AST_NODE_TYPES.TSParameterProperty) node = node.parameter;
+  if (node.type === AST_NODE_TYPES.AssignmentPattern) node = node.left;
+  if (node.type === AST_NODE_TYPES.RestElement) node = node.argument;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  // A destructuring pattern, without its type annotation: `{ sku, qty }`.
+  const end = 'typeAnnotation' in node && node.typeAnnotation ? node.typeAnnotation.range[0] : node.range[1];
+  const text = sourceCode.text.slice(node.range[0], end).replace(/\s+/g, ' ').trim();
+  return text.length > 40 ? `parameter ${index + 1}` : text;
+}
+
+/** How many leading arguments the memoizer keys on, given the wrapped function's parameters. */
+function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
+  switch (call.spec.keying) {
+    case 'first-arg':
+      return 1;
+    case 'fn-length': {
+      // `fn.length` stops at the first parameter with a default or a rest.
+      if (!params) return Infinity;
+      const stop = params.findIndex((p) => p.hasDefault || p.rest);
+      return stop === -1 ? params.length : stop;
+    }
+    default:
+      return Infinity;
+  }
+}
+
+const jsonBlind = (p: KeyedParam): boolean => p.kind === 'function' || p.kind === 'non-json' || p.optional;
+
+export default createRule<MessageIds, Options>({
+  name: 'no-unhashable-args',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow memoizing functions whose arguments the memoizer cannot key correctly',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      firstArgOnly:
+        '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      fnLengthKey:
+        '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
+      jsonKey:
+        '{{library}} keys on JSON.stringify of the arguments, and JSON cannot tell values of `{{param}}` apart (functions, undefined, Dates, Maps, Sets and class instances collapse), so different calls share one result; use a resolver or structural keys.',
+      identityKey:
+        '{{library}} keys `{{param}}` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
+      freshArgument:
+        'This {{kind}} is created at the call, so the identity-keyed memoized `{{name}}` never finds it in its cache: every call misses and adds an entry; pass a stable value or key by value.',
+      useStructuralKey: "Switch to memo-guard's `memoize` with `key: 'structural'` (keys plain objects and arrays by value).",
+      useAllArguments: "Switch to memo-guard's `memoize`, which keys on every argument.",
+      addResolver: 'Add a resolver that keys on every argument.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkCallSites: { type: 'boolean', description: 'Report fresh objects, arrays and functions passed to identity-keyed memoized functions.' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkCallSites: true }],
+  },
+  create(context, [{ checkCallSites }]) {
+    const sourceCode = context.sourceCode;
+
+    function suggestions(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], structural: boolean): SuggestionReportDescriptor<MessageIds>[] {
+      const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
+      const replace = replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : []);
+      if (replace) suggest.push({ messageId: structural ? 'useStructuralKey' : 'useAllArguments', fix: replace });
+      // A resolver over primitives: JSON of an array of them is collision-free enough (and what users write).
+      if (!structural && params.every((p) => p.kind === 'primitive' && !p.rest)) {
+        const resolverIndex = call.spec.resolverArg;
+        const names = params.map((p, i) => paramName(p, i, sourceCode));
+        if (resolverIndex === 1 && call.node.arguments.length === 1 && call.fnArg) {
+          const fnArg = call.fnArg;
+          suggest.push({ messageId: 'addResolver', fix: (fixer) => fixer.insertTextAfter(fnArg, `, (${names.join(', ')}) => JSON.stringify([${names.join(', ')}])`) });
+        } else if (call.spec.resolverOptions?.names[0] === 'cacheKey') {
+          suggest.push({ messageId: 'addResolver', fix: (fixer) => setOption(fixer, model, call, 'cacheKey', '(args) => JSON.stringify(args)') ?? null });
+        }
+      }
+      return suggest;
+    }
+
+    function checkDefinition(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[]): void {
+      const library = call.spec.label;
+      const keying = call.spec.keying;
+      const name = (p: KeyedParam): string => paramName(p, params.indexOf(p), sourceCode);
+      const objectLike = (p: KeyedParam): boolean => (p.kind === 'object' || p.kind === 'array') && !p.rest;
+      const keyed = params.slice(0, keyedCount(call, params));
+      const structural = keyed.some(objectLike);
+      if (keying === 'first-arg' && params.length >= 2) {
+        const second = params[1];
+        if (second) context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(second) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
+      } else if (keying === 'first-arg' && params[0]?.rest) {
+        const first = params[0];
+        context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(first) }, suggest: suggestions(model, call, params, false) });
+      }
+      if (keying === 'fn-length' && keyed.length < params.length) {
+        const left = params[keyed.length];
+        if (left) context.report({ node: call.node, messageId: 'fnLengthKey', data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
+      }
+      if (keying === 'json') {
+        const blind = params.find(jsonBlind);
+        if (blind) context.report({ node: call.node, messageId: 'jsonKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
+      }
+      if (keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') {
+        const identity = keyed.find(objectLike);
+        if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
+      }
+    }
+
+    function checkCallSitesOf(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[] | undefined): void {
+      const binding = call.bindingName;
+      const keying = call.spec.keying;
+      if (binding === undefined || keying === 'json' || keying === 'custom') return;
+      const count = keyedCount(call, params);
+      for (const site of model.calls) {
+        if (site === call.node || calleeName(site.callee) !== binding) continue;
+        const callee = unwrap(site.callee);
+        // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
+        if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
+        site.arguments.slice(0, count).forEach((arg) => {
+          if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
+          const value = unwrap(arg);
+          const kind = value.type === AST_NODE_TYPES.ObjectExpression ? 'object literal' : value.type === AST_NODE_TYPES.ArrayExpression ? 'array literal' : 'inline function';
+          context.report({ node: arg, messageId: 'freshArgument', data: { kind, name: binding } });
+        });
+      }
+    }
+
+    return {
+      Program() {
+        const model = getFileModel(context);
+        for (const call of model.memoizerCalls) {
+          if (call.spec.keying === 'custom' || hasResolver(call)) continue;
+          const wrapped = wrappedFunction(call, model);
+          const params = wrapped ? wrappedParams(wrapped, model) : undefined;
+          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params);
+          if (checkCallSites) checkCallSitesOf(model, call, params);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,134 @@
+/** Small syntactic helpers shared by the analysis modules. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types.js';
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+export function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** Strips TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and parentheses. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The name of a non-computed property key or member property, or of a string-literal one. */
+export function propertyName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PrivateIdentifier) return node.name;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  return undefined;
+}
+
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  return node.computed ? (node.property.type === AST_NODE_TYPES.Literal ? propertyName(node.property) : undefined) : propertyName(node.property);
+}
+
+/** The innermost function that contains `node`, if any. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}
+
+/** The name a function is known by in its file: its own id, its variable, its property or method key. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.computed ? undefined : propertyName(parent.key);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : parent.left.type === AST_NODE_TYPES.Identifier ? parent.left.name : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The callee's name for `f()`, `obj.f()`, `this.a.f()`: the last identifier. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node);
+  return undefined;
+}
+
+export function findProperty(object: TSESTree.ObjectExpression, names: readonly string[]): TSESTree.Property | undefined {
+  for (const prop of object.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+    const name = propertyName(prop.key);
+    if (name !== undefined && names.includes(name)) return prop;
+  }
+  return undefined;
+}
+
+/** A literal `Infinity` or `Number.POSITIVE_INFINITY`. */
+export function isInfinity(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'Infinity';
+  return value.type === AST_NODE_TYPES.MemberExpression && memberName(value) === 'POSITIVE_INFINITY';
+}
+
+/** `false`, `0`, `null`, `undefined`: an option given but switched off. */
+export function isFalsyLiteral(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return !value.value;
+  return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
+}
+
+/** A fresh value built at this spot: an object or array literal, or an inline function. */
+export function isFreshValue(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.ObjectExpression ||
+    value.type === AST_NODE_TYPES.ArrayExpression ||
+    value.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    value.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Calls `visit` on every node below `root` (depth first), using the parser's visitor keys. */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: TSESTree.Node) => void,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    visit(node);
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[i] as string];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const item = child[j] as TSESTree.Node | null;
+          if (item) stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}

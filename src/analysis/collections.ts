@@ -1,0 +1,242 @@
+/**
+ * Hand-rolled caches: long-lived collections (module-level, `static`, fields of singletons) and
+ * how the file uses them: written with computed keys, evicted, size-checked, or handed elsewhere.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from './node-types.js';
+import { calleeName, isFunction, memberName, propertyName, unwrap } from './ast.js';
+import { singletonDecorators } from './handler-catalog.js';
+import type { CacheClassSpec } from './memoizer-catalog.js';
+import type { FileModel } from './file-model.js';
+
+export type CollectionKind = 'map' | 'set' | 'object' | 'array' | 'cache-class';
+
+export interface CollectionWrite {
+  /** The write: `c.set(k, v)`, `c[k] = v`, `c.push(v)`. */
+  node: TSESTree.Node;
+  /** The value stored, when the write stores one. */
+  value: TSESTree.Node | undefined;
+}
+
+export interface Collection {
+  name: string;
+  kind: CollectionKind;
+  /** The initialiser: `new Map()`, `{}`, `[]`, `Object.create(null)`, `new LRUCache(…)`. */
+  init: TSESTree.Expression;
+  cacheClass: CacheClassSpec | undefined;
+  /** Every place the collection is used (identifiers or `this.x` / `Class.x` member expressions). */
+  refs: TSESTree.Node[];
+  writes: CollectionWrite[];
+  /** Removals: `delete`, `clear`, `splice`, `shift`, `pop`, `delete c[k]`, reassignment. */
+  evictions: TSESTree.Node[];
+  /** Size checks that guard something (`if (c.size > MAX) …`). */
+  sizeChecks: TSESTree.Node[];
+  /** Handed to code the file cannot see (an unknown call's argument): its fate is unknown. */
+  escapes: boolean;
+}
+
+const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
+const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
+/** Calls that only read what they are given. */
+const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
+const loggerNames: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'this']);
+
+/** What a literal initialiser makes, or `undefined` when it is not a collection. */
+function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: CollectionKind; cacheClass?: CacheClassSpec } | undefined {
+  const node = unwrap(init);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0 ? { kind: 'object' } : undefined;
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0 ? { kind: 'array' } : undefined;
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Map') return { kind: 'map' };
+    if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Set') return { kind: 'set' };
+    const cacheClass = model.cacheClass(node.callee);
+    return cacheClass ? { kind: 'cache-class', cacheClass } : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `Object.create(null)`
+    const callee = node.callee;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && calleeName(callee.object) === 'Object' && memberName(callee) === 'create' && node.arguments[0]?.type === AST_NODE_TYPES.Literal && node.arguments[0].value === null) return { kind: 'object' };
+    const cacheClass = model.cacheClass(callee);
+    return cacheClass ? { kind: 'cache-class', cacheClass } : undefined;
+  }
+  return undefined;
+}
+
+function isLiteralKey(node: TSESTree.Node): boolean {
+  const key = unwrap(node);
+  return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
+}
+
+/** Whether an `if` guarded by a size check does something about it (not only a warning log). */
+function guardActs(check: TSESTree.Node): boolean {
+  for (let node: TSESTree.Node | undefined = check.parent; node && !isFunction(node); node = node.parent) {
+    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement) {
+      const body = node.type === AST_NODE_TYPES.WhileStatement ? node.body : node.consequent;
+      const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+      const onlyLogs = statements.every((s) => {
+        if (s.type !== AST_NODE_TYPES.ExpressionStatement || s.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+        let root: TSESTree.Node = s.expression.callee;
+        while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+        return root.type === AST_NODE_TYPES.ThisExpression || (root.type === AST_NODE_TYPES.Identifier && loggerNames.has(root.name));
+      });
+      return !onlyLogs;
+    }
+    // `Math.min(c.size, …)`, `c.length > 0 ? …` in a return: a size read that decides something.
+    if (node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.ReturnStatement) return true;
+  }
+  return false;
+}
+
+/** Sorts one use of the collection into write / eviction / size check / escape. */
+function classifyRef(ref: TSESTree.Node, collection: Collection): void {
+  const parent = ref.parent;
+  if (!parent) return;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+    const grand = parent.parent;
+    if (parent.computed && !isLiteralKey(parent.property)) {
+      if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) collection.writes.push({ node: grand, value: grand.right });
+      else if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') collection.evictions.push(grand);
+      return;
+    }
+    const method = memberName(parent);
+    if (method === undefined) return;
+    if (grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+      if (evictingMethods.has(method)) collection.evictions.push(grand);
+      else if (writingMethods.has(method)) {
+        const key = grand.arguments[0];
+        const keyed = method === 'set';
+        if (!keyed || (key && !isLiteralKey(key))) collection.writes.push({ node: grand, value: keyed ? grand.arguments[1] : grand.arguments[0] });
+      } else if (!readingMethods.has(method)) collection.escapes = true;
+      return;
+    }
+    if (method === 'size' || method === 'length') {
+      if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) collection.evictions.push(grand);
+      else if (guardActs(parent)) collection.sizeChecks.push(parent);
+      return;
+    }
+    if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') collection.evictions.push(grand);
+    else if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent && !parent.computed) {
+      // `cache.user = v`: a fixed key, not a growing cache.
+    }
+    return;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) {
+    collection.evictions.push(parent);
+    return;
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
+    const name = calleeName(parent.callee);
+    if (name === undefined || !harmlessCalls.has(name)) collection.escapes = true;
+    return;
+  }
+  if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement || parent.type === AST_NODE_TYPES.BinaryExpression || parent.type === AST_NODE_TYPES.SpreadElement || parent.type === AST_NODE_TYPES.ExportSpecifier) return;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === ref) {
+    // An alias (`const c = cache`) may be evicted under another name.
+    collection.escapes = true;
+    return;
+  }
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ArrayExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    collection.escapes = true;
+  }
+}
+
+function newCollection(name: string, init: TSESTree.Expression, kind: CollectionKind, cacheClass: CacheClassSpec | undefined): Collection {
+  return { name, kind, init, cacheClass, refs: [], writes: [], evictions: [], sizeChecks: [], escapes: false };
+}
+
+function moduleScope(model: FileModel): Scope.Scope | null {
+  const manager = model.sourceCode.scopeManager;
+  if (!manager) return null;
+  return manager.globalScope?.childScopes.find((s) => (s.type as string) === 'module') ?? manager.globalScope;
+}
+
+/** Module-level `const cache = new Map()` and alike, with their references from scope analysis. */
+function moduleCollections(model: FileModel, out: Collection[]): void {
+  const scope = moduleScope(model);
+  if (!scope) return;
+  for (const variable of scope.variables) {
+    const def = variable.defs[0];
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) continue;
+    const kind = collectionKind(def.node.init, model);
+    if (!kind) continue;
+    const collection = newCollection(variable.name, def.node.init, kind.kind, kind.cacheClass);
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      collection.refs.push(reference.identifier);
+      classifyRef(reference.identifier, collection);
+    }
+    out.push(collection);
+  }
+}
+
+function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
+  if (cls.decorators.some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
+  // `export default new Service()`, `const service = new Service()` at module level.
+  const name = cls.id?.name;
+  if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;
+  return model.program.body.some((statement) => {
+    const target = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (target?.type === AST_NODE_TYPES.NewExpression) return calleeName(target.callee) === name;
+    if (target?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    return target.declarations.some((d) => d.init && unwrap(d.init).type === AST_NODE_TYPES.NewExpression && calleeName((unwrap(d.init) as TSESTree.NewExpression).callee) === name);
+  });
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** `static cache = new Map()`, and fields of singletons (`private cache = new Map()`, `this.cache = new Map()`). */
+function classCollections(model: FileModel, out: Collection[]): void {
+  for (const cls of model.classes) {
+    const singleton = isSingletonClass(cls, model);
+    const fields: { name: string; init: TSESTree.Expression; isStatic: boolean }[] = [];
+    for (const member of cls.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && !member.computed) {
+        const name = propertyName(member.key);
+        if (name !== undefined && (member.static || singleton)) fields.push({ name, init: member.value, isStatic: member.static });
+      }
+      if (singleton && member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const statement of member.value.body?.body ?? []) {
+          if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+          const { left, right } = statement.expression;
+          if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
+            const name = memberName(left);
+            if (name !== undefined) fields.push({ name, init: right, isStatic: false });
+          }
+        }
+      }
+    }
+    for (const field of fields) {
+      const kind = collectionKind(field.init, model);
+      if (!kind) continue;
+      const collection = newCollection(field.name, field.init, kind.kind, kind.cacheClass);
+      for (const member of model.membersByName.get(field.name) ?? []) {
+        const object = member.object;
+        const viaThis = object.type === AST_NODE_TYPES.ThisExpression && within(member, cls);
+        const viaClass = field.isStatic && object.type === AST_NODE_TYPES.Identifier && object.name === cls.id?.name;
+        if (!viaThis && !viaClass) continue;
+        // The constructor's own initialising assignment is not a use.
+        if (member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && member.parent.right === field.init) continue;
+        collection.refs.push(member);
+        classifyRef(member, collection);
+      }
+      out.push(collection);
+    }
+  }
+}
+
+export function findCollections(model: FileModel): Collection[] {
+  const found: Collection[] = [];
+  moduleCollections(model, found);
+  classCollections(model, found);
+  return found;
+}
+
+/** A collection that only grows: written with computed keys, never evicted, size-checked or handed away. */
+export function isUnboundedCache(collection: Collection): boolean {
+  if (collection.cacheClass?.bounded) return false;
+  return collection.writes.length > 0 && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+}

@@ -1,0 +1,75 @@
+/**
+ * The handler catalog: how each framework registers the functions that run per request.
+ * `handlers.ts` reads these tables; nothing else names a framework.
+ */
+
+/**
+ * Route registration by method call: `app.get('/x', h)`, `router.use(mw)`, `fastify.post(...)`,
+ * `new Hono().get(...)`, `app.route('/x').get(h)`. Function arguments of such a call are handlers.
+ */
+export const routeMethods: ReadonlySet<string> = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'any', 'on', 'route', 'register',
+]);
+
+/**
+ * Receivers known to be apps or routers: a name used for them by convention, or a variable
+ * initialised by one of the factories below (Express, Fastify, Koa, koa-router, Hono, Polka, …).
+ */
+export const routerNamePattern = /^(?:app|application|router|[a-z]*Router|server|api|routes?|fastify|instance|hono|koa|web|http)$/i;
+export const routerFactories: ReadonlySet<string> = new Set([
+  'express', 'Router', 'fastify', 'Fastify', 'Koa', 'KoaRouter', 'Hono', 'OpenAPIHono', 'polka', 'restify', 'createServer', 'createApp', 'createRouter', 'Elysia',
+]);
+
+/** Option objects that name their handler: Fastify's `route({ handler })`, Hapi's `server.route({ handler })`. */
+export const handlerOptionKeys: readonly string[] = ['handler', 'preHandler', 'onRequest', 'resolve'];
+
+/** Node's own servers: `http.createServer((req, res) => …)`, and `server.on('request', h)`. */
+export const serverFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
+export const requestEvents: ReadonlySet<string> = new Set(['request', 'stream']);
+
+/** NestJS (and type-graphql): decorated classes whose decorated methods handle requests. */
+export const controllerDecorators: ReadonlySet<string> = new Set(['Controller', 'Resolver', 'WebSocketGateway']);
+export const handlerMethodDecorators: ReadonlySet<string> = new Set([
+  'Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Query', 'Mutation', 'Subscription',
+  'ResolveField', 'FieldResolver', 'MessagePattern', 'EventPattern', 'SubscribeMessage', 'Sse',
+]);
+
+/** Classes whose one instance lives as long as the process: their fields are long-lived caches. */
+export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', 'Controller', 'Resolver', 'Service', 'Module']);
+
+/** GraphQL resolver maps: `{ Query: { user: (_, args) => … } }`. */
+export const resolverMapKeys: ReadonlySet<string> = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** Exports that a platform calls per request, by file path. */
+export interface ExportHandlerRule {
+  /** The file's path (with `/` separators) must match; no pattern: any file. */
+  file?: RegExp;
+  /** Exported names that are handlers (`default` for the default export). */
+  exports: ReadonlySet<string>;
+}
+
+export const exportHandlerRules: readonly ExportHandlerRule[] = [
+  // Next.js App Router route handlers.
+  { file: /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/, exports: new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']) },
+  // Next.js Pages Router API routes.
+  { file: /(?:^|\/)pages\/api\//, exports: new Set(['default']) },
+  // Next.js middleware.
+  { file: /(?:^|\/)middleware\.[cm]?[jt]s$/, exports: new Set(['middleware', 'default']) },
+  // Server-side rendering and data loaders (Next.js, Remix, SvelteKit).
+  { exports: new Set(['getServerSideProps', 'loader', 'action']) },
+  // AWS Lambda and alike.
+  { exports: new Set(['handler']) },
+];
+
+/** A file or function starting with this directive runs on the server per request (React server actions). */
+export const serverDirective = 'use server';
+
+/** A handler registration described in `settings['memo-guard'].handlers`. */
+export interface HandlerSetting {
+  /** Method names that register handlers: `['route', 'addHandler']`. */
+  methods?: string[];
+  /** Receiver names those methods are called on; any receiver when omitted. */
+  receivers?: string[];
+  /** Exported function names that are handlers (e.g. `['main']`). */
+  exports?: string[];
+}

@@ -1,0 +1,244 @@
+/**
+ * Request handlers and what they reach: the handler catalog applied to one file, then the
+ * functions called from handlers, followed through the file by name, transitively.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types.js';
+import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
+import {
+  controllerDecorators,
+  exportHandlerRules,
+  handlerMethodDecorators,
+  handlerOptionKeys,
+  requestEvents,
+  resolverMapKeys,
+  routeMethods,
+  routerFactories,
+  routerNamePattern,
+  serverDirective,
+  serverFactories,
+} from './handler-catalog.js';
+import type { FileModel } from './file-model.js';
+
+export interface HandlerPath {
+  /** Functions that run per request: handlers, what they call, and the functions nested in those. */
+  reached: ReadonlySet<FunctionNode>;
+  /** Names called from reached functions (memoized functions are called by name). */
+  calledNames: ReadonlySet<string>;
+  /** Whether `node` runs inside a reached function. */
+  isOnPath(node: TSESTree.Node): boolean;
+  hasHandlers: boolean;
+}
+
+interface HandlerSet {
+  fns: Set<FunctionNode>;
+  /** Names passed as handlers: a memoized function registered directly runs per request. */
+  names: Set<string>;
+}
+
+function decoratorName(decorator: TSESTree.Decorator): string | undefined {
+  const expr = unwrap(decorator.expression);
+  return calleeName(expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr);
+}
+
+function hasDecorator(node: { decorators?: TSESTree.Decorator[] }, names: ReadonlySet<string>): boolean {
+  return (node.decorators ?? []).some((d) => names.has(decoratorName(d) ?? ''));
+}
+
+function isRouterReceiver(receiver: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(receiver);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const init = model.initialisers.get(node.name);
+    return routerNamePattern.test(node.name) || (init !== undefined && routerFactories.has(init));
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    return name !== undefined && routerNamePattern.test(name);
+  }
+  // `app.route('/x').get(h)`, `new Hono().get(...)`, `express.Router().get(...)`.
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+}
+
+function isPathLiteral(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value.startsWith('/') || node.value === '*' : node.value instanceof RegExp;
+  return node.type === AST_NODE_TYPES.TemplateLiteral && (node.quasis[0]?.value.cooked ?? '').startsWith('/');
+}
+
+/** Adds the functions an argument stands for: inline, by name, `ctrl.method`, `{ handler }`, `wrap(fn)`. */
+function addHandlerValue(value: TSESTree.Node, model: FileModel, out: HandlerSet, depth = 0): void {
+  const node = unwrap(value);
+  if (isFunction(node)) {
+    out.fns.add(node);
+    return;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = calleeName(node);
+    if (name !== undefined) out.names.add(name);
+    for (const fn of name === undefined ? [] : (model.functionsByName.get(name) ?? [])) out.fns.add(fn);
+    return;
+  }
+  if (depth > 2) return;
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const prop of node.properties) {
+      if (prop.type === AST_NODE_TYPES.Property && handlerOptionKeys.includes(propertyName(prop.key) ?? '')) addHandlerValue(prop.value, model, out, depth + 1);
+    }
+  } else if (node.type === AST_NODE_TYPES.CallExpression) {
+    // Wrapped handlers: `asyncHandler(async (req, res) => …)`, `withAuth(handler)`.
+    for (const arg of node.arguments) addHandlerValue(arg, model, out, depth + 1);
+  } else if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    for (const element of node.elements) if (element) addHandlerValue(element, model, out, depth + 1);
+  }
+}
+
+function registeredHandlers(model: FileModel, out: HandlerSet): void {
+  const custom = model.settings.handlers;
+  for (const call of model.calls) {
+    const callee = unwrap(call.callee);
+    const method = calleeName(callee);
+    if (method === undefined) continue;
+    if (serverFactories.has(method)) {
+      for (const arg of call.arguments) addHandlerValue(arg, model, out);
+      continue;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const args = call.arguments;
+    if (method === 'on') {
+      const event = args[0];
+      if (event?.type === AST_NODE_TYPES.Literal && requestEvents.has(String(event.value)) && args[1]) addHandlerValue(args[1], model, out);
+      continue;
+    }
+    const isCustom = custom.some((setting) => setting.methods?.includes(method) && (!setting.receivers || setting.receivers.includes(calleeName(callee.object) ?? '')));
+    // A fastify plugin registered with `register` is not a handler: its own routes are found on their own.
+    if (!isCustom && (!routeMethods.has(method) || method === 'register')) continue;
+    if (!isCustom && !isRouterReceiver(callee.object, model) && !isPathLiteral(args[0])) continue;
+    for (const arg of args) {
+      const value = unwrap(arg);
+      if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) continue;
+      // `router.use(otherRouter)` passes a router, not a function; only functions and `{ handler }` count.
+      addHandlerValue(value, model, out);
+    }
+  }
+}
+
+function decoratedHandlers(model: FileModel, out: HandlerSet): void {
+  for (const cls of model.classes) {
+    if (!hasDecorator(cls, controllerDecorators)) continue;
+    for (const member of cls.body.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && isFunction(member.value) && hasDecorator(member, handlerMethodDecorators)) out.fns.add(member.value);
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && hasDecorator(member, handlerMethodDecorators)) addHandlerValue(member.value, model, out);
+    }
+  }
+}
+
+/** GraphQL resolver maps: `{ Query: { user: (_, args) => … } }`. */
+function resolverMapHandlers(model: FileModel, out: HandlerSet): void {
+  for (const fn of model.functions) {
+    const prop = fn.parent;
+    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    const map = prop.parent;
+    const typeProp = map.type === AST_NODE_TYPES.ObjectExpression ? map.parent : undefined;
+    if (typeProp?.type === AST_NODE_TYPES.Property && resolverMapKeys.has(propertyName(typeProp.key) ?? '')) out.fns.add(fn);
+  }
+}
+
+function exportedValue(model: FileModel, name: string): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const statement of model.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') values.push(statement.declaration);
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) values.push(declaration);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) values.push(d.init);
+      }
+      for (const spec of statement.specifiers) {
+        const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
+        if (exported === name && spec.local.type === AST_NODE_TYPES.Identifier) values.push(spec.local);
+      }
+    }
+    // CommonJS: `exports.handler = …`, `module.exports.handler = …`, `module.exports = { handler }`.
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const target = memberName(left);
+      const object = left.object;
+      const onExports = (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'exports');
+      if (onExports && target === name) values.push(right);
+      if (target === 'exports' && object.type === AST_NODE_TYPES.Identifier && object.name === 'module') {
+        if (name === 'default') values.push(right);
+        else if (right.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const prop of right.properties) if (prop.type === AST_NODE_TYPES.Property && propertyName(prop.key) === name) values.push(prop.value);
+        }
+      }
+    }
+  }
+  return values;
+}
+
+function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
+    if (statement.directive === directive) return true;
+  }
+  return false;
+}
+
+function exportHandlers(model: FileModel, out: HandlerSet): void {
+  for (const rule of exportHandlerRules) {
+    if (rule.file && !rule.file.test(model.filename)) continue;
+    for (const name of rule.exports) for (const value of exportedValue(model, name)) addHandlerValue(value, model, out);
+  }
+  for (const setting of model.settings.handlers) {
+    for (const name of setting.exports ?? []) for (const value of exportedValue(model, name)) addHandlerValue(value, model, out);
+  }
+  // React server actions: every export of a 'use server' file, and functions that start with the directive.
+  if (hasDirective(model.program.body, serverDirective)) {
+    for (const statement of model.program.body) {
+      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        const declaration = statement.declaration;
+        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of declaration.declarations) { if (d.init) addHandlerValue(d.init, model, out); }
+        else if (declaration) addHandlerValue(declaration, model, out);
+      }
+    }
+  }
+  for (const fn of model.functions) {
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement && hasDirective(fn.body.body, serverDirective)) out.fns.add(fn);
+  }
+}
+
+export function findHandlerPath(model: FileModel): HandlerPath {
+  const handlers: HandlerSet = { fns: new Set(), names: new Set() };
+  registeredHandlers(model, handlers);
+  decoratedHandlers(model, handlers);
+  resolverMapHandlers(model, handlers);
+  exportHandlers(model, handlers);
+
+  const reached = new Set<FunctionNode>();
+  const calledNames = new Set<string>(handlers.names);
+  const queue = [...handlers.fns];
+  // A generous depth: real request paths are a handful of calls deep, and the set only grows.
+  for (let depth = 0; depth < 12 && queue.length > 0; depth++) {
+    const next: FunctionNode[] = [];
+    for (const fn of queue) {
+      if (reached.has(fn)) continue;
+      reached.add(fn);
+      for (const nested of model.nestedFunctions.get(fn) ?? []) next.push(nested);
+      for (const name of model.callsByFunction.get(fn) ?? []) {
+        calledNames.add(name);
+        for (const callee of model.functionsByName.get(name) ?? []) next.push(callee);
+      }
+    }
+    queue.length = 0;
+    queue.push(...next);
+  }
+  return {
+    reached,
+    calledNames,
+    hasHandlers: handlers.fns.size > 0 || handlers.names.size > 0,
+    isOnPath(node) {
+      const fn = isFunction(node) ? node : enclosingFunction(node);
+      return fn !== undefined && reached.has(fn);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Questions about one memoizer call, answered from the catalog entry and the call's own options:
+ * what it wraps, whether it is bounded, promise-safe, given a resolver, how it keys each parameter.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types.js';
+import { findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from './ast.js';
+import type { FileModel, MemoizerCall } from './file-model.js';
+import type { OptionRule } from './memoizer-catalog.js';
+import { paramFacts, typedParamKinds, unwrapBind, type ParamFacts } from './functions.js';
+import type { TypeKind } from './types.js';
+
+/** The option's property when the call sets it to a value that switches it on. */
+export function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {
+  if (!call.options) return undefined;
+  const prop = findProperty(call.options, rule.names);
+  if (!prop) return undefined;
+  const value = unwrap(prop.value);
+  if (rule.values) {
+    if (isFunction(value)) return prop;
+    return value.type === AST_NODE_TYPES.Literal && rule.values.includes(value.value as string | boolean) ? prop : undefined;
+  }
+  return isFalsyLiteral(value) || isInfinity(value) ? undefined : prop;
+}
+
+/** Options we cannot see into (`memoize(fn, opts)`, `{ ...defaults }`): assume the user bounded it. */
+function optionsOpaque(call: MemoizerCall): boolean {
+  const index = call.spec.optionsArg;
+  if (index === undefined) return false;
+  const arg = call.node.arguments[index];
+  if (!arg) return false;
+  if (!call.options) return true;
+  return call.options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+}
+
+/** `cache: new Map()` does not bound; `cache: new QuickLRU({ maxSize })` does. */
+function isBoundedCacheValue(value: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && (node.callee.name === 'Map' || node.callee.name === 'Object')) return false;
+  if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
+    const spec = model.cacheClass(node.callee);
+    if (spec) return spec.bounded;
+  }
+  if (node.type === AST_NODE_TYPES.ObjectExpression && node.properties.length === 0) return false;
+  // A cache made elsewhere (`cache: lru`) or a WeakMap: the user chose it; trust it.
+  return true;
+}
+
+export function isBounded(call: MemoizerCall, model: FileModel): boolean {
+  const { bounded, unboundOption } = call.spec;
+  if (bounded === true) {
+    if (unboundOption === undefined || !call.options) return true;
+    const prop = findProperty(call.options, [unboundOption]);
+    return !(prop && isInfinity(prop.value));
+  }
+  if (bounded === false) return false;
+  if (optionsOpaque(call)) return true;
+  const prop = optionSet(call, bounded);
+  if (!prop) return false;
+  return !(prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'cache') || isBoundedCacheValue(prop.value, model);
+}
+
+export function isPromiseSafe(call: MemoizerCall): boolean {
+  const { promiseSafe } = call.spec;
+  if (promiseSafe === true) return true;
+  if (promiseSafe === false) return false;
+  return optionsOpaque(call) || optionSet(call, promiseSafe) !== undefined;
+}
+
+export function hasTtl(call: MemoizerCall): boolean {
+  return call.spec.ttlOptions !== undefined && (optionsOpaque(call) || optionSet(call, call.spec.ttlOptions) !== undefined);
+}
+
+/** A resolver replaces the default keying: lodash's second argument, `cacheKey`, `normalizer`, `key`. */
+export function hasResolver(call: MemoizerCall): boolean {
+  const { resolverArg, resolverOptions } = call.spec;
+  if (resolverArg !== undefined && call.node.arguments[resolverArg] !== undefined && call.spec.keying !== 'custom') return true;
+  if (!resolverOptions) return false;
+  return optionsOpaque(call) || optionSet(call, resolverOptions) !== undefined;
+}
+
+export interface WrappedFunction {
+  /** The function's own node when it is written in this file. */
+  node: FunctionNode | undefined;
+  /** The expression passed to the memoizer (for the type checker). */
+  reference: TSESTree.Node;
+}
+
+/** Finds the function a memoizer wraps: inline, a declaration or `const` of the file, a method, `fn.bind(this)`. */
+export function wrappedFunction(call: MemoizerCall, model: FileModel): WrappedFunction | undefined {
+  if (!call.fnArg) return undefined;
+  const reference = unwrapBind(call.fnArg);
+  if (isFunction(reference)) return { node: reference, reference };
+  if (reference.type === AST_NODE_TYPES.Identifier) {
+    const scope = model.sourceCode.getScope(call.node);
+    for (let s: typeof scope | null = scope; s; s = s.upper) {
+      const variable = s.set.get(reference.name);
+      if (!variable) continue;
+      const def = variable.defs[0];
+      if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return { node: def.node, reference };
+      if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) {
+        return { node: unwrap(def.node.init) as FunctionNode, reference };
+      }
+      return { node: undefined, reference };
+    }
+    return { node: undefined, reference };
+  }
+  if (reference.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.load` / `service.load`: a method of the file with that name, when there is exactly one.
+    const name = memberName(reference);
+    const candidates = name === undefined ? [] : (model.functionsByName.get(name) ?? []);
+    return { node: candidates.length === 1 ? candidates[0] : undefined, reference };
+  }
+  return { node: undefined, reference };
+}
+
+export interface KeyedParam {
+  kind: TypeKind;
+  optional: boolean;
+  rest: boolean;
+  hasDefault: boolean;
+  /** The parameter's node, when the function is in this file. */
+  node: TSESTree.Parameter | undefined;
+}
+
+/** The wrapped function's parameters, from its node or, for an imported function, its type. */
+export function wrappedParams(wrapped: WrappedFunction, model: FileModel): KeyedParam[] | undefined {
+  if (wrapped.node) {
+    return wrapped.node.params.map((param): KeyedParam => {
+      const facts: ParamFacts = paramFacts(param, model.types);
+      return { kind: facts.kind, optional: facts.optional, rest: facts.rest, hasDefault: facts.hasDefault, node: param };
+    });
+  }
+  if (!model.types) return undefined;
+  return typedParamKinds(model.types, wrapped.reference)?.map((p) => ({ ...p, hasDefault: false, node: undefined }));
+}

@@ -1,0 +1,333 @@
+/**
+ * The memoizer catalog: which libraries memoize, how each one keys, when it is bounded, whether it
+ * is safe with promises, and how a fix bounds it. Rules read this table; they never name a library.
+ */
+
+/** How a memoizer turns a call's arguments into a cache key. */
+export type Keying =
+  /** The first argument only, by identity (lodash, memoize/mem, es-toolkit). */
+  | 'first-arg'
+  /** Every argument, by identity (moize, micro-memoize, nano-memoize, this package). */
+  | 'all-identity'
+  /** `fn.length` arguments by identity: a default or rest parameter is left out of the key (memoizee). */
+  | 'fn-length'
+  /** `JSON.stringify` of the arguments (fast-memoize, radash). */
+  | 'json'
+  /** A key function is required (ramda `memoizeWith`). */
+  | 'custom'
+  /** Identity on purpose, with a tiny or weak cache (memoize-one, reselect). */
+  | 'identity-by-design';
+
+/** What an option of the memoizer's options object means. */
+export interface OptionRule {
+  /** Property names in the options object. */
+  names: readonly string[];
+  /** Only these literal values count; default: any value except `false`, `undefined`, `Infinity`. */
+  values?: readonly (string | boolean)[];
+}
+
+/** How a fix bounds an unbounded call of this memoizer. */
+export type BoundFix =
+  /** Add or replace a numeric size option (memoizee `max`, moize `maxSize`, …). */
+  | { kind: 'size-option'; option: string }
+  /** Add `cache: new LruMap(max)` (memoize/mem and p-memoize take any Map-like cache). */
+  | { kind: 'cache-option'; option: string }
+  /** Replace the call with this package's `memoize(fn, { max })`. */
+  | { kind: 'replace' };
+
+export interface MemoizerSpec {
+  /** Name used in messages, e.g. `lodash memoize`. */
+  label: string;
+  keying: Keying;
+  /** Index of the wrapped function among the call's arguments. */
+  fnArg: number;
+  /** Index of the options object, if the memoizer takes one. */
+  optionsArg?: number;
+  /** A positional resolver (lodash's second argument). */
+  resolverArg?: number;
+  /** Options that replace the default keying with the user's own (a resolver, a deep or serialized key). */
+  resolverOptions?: OptionRule;
+  /** `true`: never grows without bound (size-1, weak or bounded by default). Otherwise the options that bound it. */
+  bounded: true | OptionRule | false;
+  /** Options whose presence as `Infinity` makes a default-bounded memoizer unbounded again. */
+  unboundOption?: string;
+  /** `true`: drops rejected promises. Otherwise the options that make it do so. */
+  promiseSafe: true | OptionRule | false;
+  /** Expires entries by time (counts for the `requireTtl` option). */
+  ttlOptions?: OptionRule;
+  fix?: BoundFix;
+  /** The suggestion that makes it promise-safe in place, when the library has an option for it. */
+  promiseOption?: string;
+}
+
+/** Where a memoizer is imported from: a module and an export (`default` or a name). */
+export interface MemoizerSource {
+  module: string;
+  export: string;
+  /** A property of the export to call, for `moize.infinite(fn)`-style variants. */
+  member?: string;
+  spec: MemoizerSpec;
+}
+
+const lodash: MemoizerSpec = {
+  label: 'lodash memoize',
+  keying: 'first-arg',
+  fnArg: 0,
+  resolverArg: 1,
+  bounded: false,
+  promiseSafe: false,
+  fix: { kind: 'replace' },
+};
+
+const esToolkit: MemoizerSpec = {
+  label: 'es-toolkit memoize',
+  keying: 'first-arg',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['getCacheKey'] },
+  bounded: { names: ['cache'] },
+  promiseSafe: false,
+  fix: { kind: 'replace' },
+};
+
+const radash: MemoizerSpec = {
+  label: 'radash memo',
+  keying: 'json',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['key'] },
+  // radash checks `ttl` on read and overwrites, but never removes an entry: still unbounded.
+  bounded: false,
+  promiseSafe: false,
+  ttlOptions: { names: ['ttl'] },
+  fix: { kind: 'replace' },
+};
+
+const ramda: MemoizerSpec = {
+  label: 'ramda memoizeWith',
+  keying: 'custom',
+  fnArg: 1,
+  resolverArg: 0,
+  bounded: false,
+  promiseSafe: false,
+  fix: { kind: 'replace' },
+};
+
+const fastMemoize: MemoizerSpec = {
+  label: 'fast-memoize',
+  keying: 'json',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['serializer'] },
+  bounded: { names: ['cache'] },
+  promiseSafe: false,
+  fix: { kind: 'replace' },
+};
+
+const memoizee: MemoizerSpec = {
+  label: 'memoizee',
+  keying: 'fn-length',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['normalizer', 'primitive', 'length'] },
+  // memoizee's `maxAge` removes entries on a timer, so it bounds the cache in time.
+  bounded: { names: ['max', 'maxAge'] },
+  promiseSafe: { names: ['promise'] },
+  ttlOptions: { names: ['maxAge'] },
+  fix: { kind: 'size-option', option: 'max' },
+  promiseOption: 'promise',
+};
+
+const moize: MemoizerSpec = {
+  label: 'moize',
+  keying: 'all-identity',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['isDeepEqual', 'isSerialized', 'transformArgs', 'matchesKey', 'matchesArg', 'isShallowEqual'] },
+  bounded: true,
+  unboundOption: 'maxSize',
+  promiseSafe: { names: ['isPromise'] },
+  ttlOptions: { names: ['maxAge'] },
+  fix: { kind: 'size-option', option: 'maxSize' },
+  promiseOption: 'isPromise',
+};
+
+const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'replace' } };
+const moizePromise: MemoizerSpec = { ...moize, label: 'moize.promise', promiseSafe: true };
+const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', resolverOptions: { names: [] }, keying: 'json' };
+
+const microMemoize: MemoizerSpec = {
+  label: 'micro-memoize',
+  keying: 'all-identity',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['isEqual', 'isMatchingKey', 'transformKey'] },
+  bounded: true,
+  unboundOption: 'maxSize',
+  promiseSafe: { names: ['isPromise', 'async'] },
+  fix: { kind: 'size-option', option: 'maxSize' },
+  promiseOption: 'isPromise',
+};
+
+const sindreMemoize: MemoizerSpec = {
+  label: 'memoize (mem)',
+  keying: 'first-arg',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['cacheKey'] },
+  // `maxAge` removes entries on a timer; `cache` counts when it is a bounded Map-like (see isBoundedCacheExpression).
+  bounded: { names: ['cache', 'maxAge'] },
+  promiseSafe: false,
+  ttlOptions: { names: ['maxAge'] },
+  fix: { kind: 'cache-option', option: 'cache' },
+};
+
+const pMemoize: MemoizerSpec = {
+  label: 'p-memoize',
+  keying: 'first-arg',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['cacheKey'] },
+  bounded: { names: ['cache'] },
+  promiseSafe: true,
+  fix: { kind: 'cache-option', option: 'cache' },
+};
+
+const memoizeOne: MemoizerSpec = {
+  label: 'memoize-one',
+  keying: 'identity-by-design',
+  fnArg: 0,
+  resolverArg: 1,
+  bounded: true,
+  promiseSafe: false,
+};
+
+const nanoMemoize: MemoizerSpec = {
+  label: 'nano-memoize',
+  keying: 'all-identity',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['serializer', 'equals'] },
+  bounded: { names: ['maxAge'] },
+  promiseSafe: false,
+  ttlOptions: { names: ['maxAge'] },
+  fix: { kind: 'replace' },
+};
+
+const memize: MemoizerSpec = {
+  label: 'memize',
+  keying: 'all-identity',
+  fnArg: 0,
+  optionsArg: 1,
+  bounded: { names: ['maxSize'] },
+  promiseSafe: false,
+  fix: { kind: 'size-option', option: 'maxSize' },
+};
+
+const reselect: MemoizerSpec = {
+  label: 'reselect',
+  keying: 'identity-by-design',
+  fnArg: 0,
+  bounded: true,
+  promiseSafe: false,
+};
+
+/** This package's own runtime memoizer: the reference the fixes switch to. */
+export const memoGuardModule = 'eslint-plugin-memo-guard/memoize';
+const memoGuard: MemoizerSpec = {
+  label: 'memo-guard memoize',
+  keying: 'all-identity',
+  fnArg: 0,
+  optionsArg: 1,
+  resolverOptions: { names: ['key'], values: ['structural'] },
+  bounded: true,
+  unboundOption: 'max',
+  promiseSafe: true,
+  ttlOptions: { names: ['ttl'] },
+  fix: { kind: 'size-option', option: 'max' },
+};
+
+function from(modules: readonly string[], exportName: string, spec: MemoizerSpec, member?: string): MemoizerSource[] {
+  return modules.map((module) => (member === undefined ? { module, export: exportName, spec } : { module, export: exportName, member, spec }));
+}
+
+/** Every known memoizer, by import source and export. */
+export const memoizerSources: readonly MemoizerSource[] = [
+  ...from(['lodash', 'lodash-es', 'underscore'], 'memoize', lodash),
+  ...from(['lodash/memoize', 'lodash/memoize.js', 'lodash-es/memoize', 'lodash-es/memoize.js', 'lodash.memoize', 'underscore/modules/memoize.js'], 'default', lodash),
+  ...from(['es-toolkit', 'es-toolkit/function', 'es-toolkit/compat'], 'memoize', esToolkit),
+  ...from(['radash'], 'memo', radash),
+  ...from(['ramda'], 'memoizeWith', ramda),
+  ...from(['ramda/src/memoizeWith', 'ramda/es/memoizeWith'], 'default', ramda),
+  ...from(['fast-memoize'], 'default', fastMemoize),
+  ...from(['memoizee', 'memoizee/weak'], 'default', memoizee),
+  ...from(['moize'], 'default', moize),
+  ...from(['moize'], 'default', moizeInfinite, 'infinite'),
+  ...from(['moize'], 'default', moizePromise, 'promise'),
+  ...from(['moize'], 'default', moizeDeep, 'deep'),
+  ...from(['moize'], 'default', moizeDeep, 'serialize'),
+  ...from(['micro-memoize'], 'default', microMemoize),
+  ...from(['micro-memoize'], 'memoize', microMemoize),
+  ...from(['memoize', 'mem'], 'default', sindreMemoize),
+  ...from(['p-memoize'], 'default', pMemoize),
+  ...from(['memoize-one'], 'default', memoizeOne),
+  ...from(['nano-memoize'], 'default', nanoMemoize),
+  ...from(['nano-memoize'], 'nanomemoize', nanoMemoize),
+  ...from(['memize'], 'default', memize),
+  ...from(['reselect'], 'weakMapMemoize', reselect),
+  ...from(['reselect'], 'lruMemoize', reselect),
+  ...from(['reselect'], 'defaultMemoize', reselect),
+  ...from(['reselect'], 'createSelector', { ...reselect, label: 'reselect createSelector', fnArg: -1 }),
+  ...from([memoGuardModule], 'memoize', memoGuard),
+];
+
+/** Cache classes: constructing one gives a Map-like cache. `bounded` says whether it evicts by itself. */
+export interface CacheClassSpec {
+  module: string;
+  export: string;
+  label: string;
+  bounded: boolean;
+}
+
+export const cacheClassSources: readonly CacheClassSpec[] = [
+  { module: 'lru-cache', export: 'LRUCache', label: 'lru-cache', bounded: true },
+  { module: 'lru-cache', export: 'default', label: 'lru-cache', bounded: true },
+  { module: 'quick-lru', export: 'default', label: 'quick-lru', bounded: true },
+  { module: 'tiny-lru', export: 'LRU', label: 'tiny-lru', bounded: true },
+  { module: 'tiny-lru', export: 'lru', label: 'tiny-lru', bounded: true },
+  { module: '@isaacs/ttlcache', export: 'default', label: '@isaacs/ttlcache', bounded: true },
+  { module: '@isaacs/ttlcache', export: 'TTLCache', label: '@isaacs/ttlcache', bounded: true },
+  { module: 'mnemonist', export: 'LRUCache', label: 'mnemonist', bounded: true },
+  { module: 'mnemonist/lru-cache', export: 'default', label: 'mnemonist', bounded: true },
+  { module: 'mnemonist/lru-map', export: 'default', label: 'mnemonist', bounded: true },
+  { module: 'expiry-map', export: 'default', label: 'expiry-map', bounded: true },
+  { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true },
+];
+
+/** A memoizer described in `settings['memo-guard'].memoizers`. */
+export interface MemoizerSetting {
+  module: string;
+  export?: string;
+  keying?: Keying;
+  bounded?: boolean;
+  promiseSafe?: boolean;
+  resolverOptions?: string[];
+}
+
+/** Turns user settings into catalog entries, placed before the built-in ones so they win. */
+export function memoizerSourcesFromSettings(settings: readonly MemoizerSetting[]): MemoizerSource[] {
+  return settings.map((setting) => ({
+    module: setting.module,
+    export: setting.export ?? 'default',
+    spec: {
+      label: `${setting.module} ${setting.export ?? ''}`.trim(),
+      keying: setting.keying ?? 'first-arg',
+      fnArg: 0,
+      optionsArg: 1,
+      ...(setting.resolverOptions ? { resolverOptions: { names: setting.resolverOptions } } : {}),
+      bounded: setting.bounded ?? false,
+      promiseSafe: setting.promiseSafe ?? false,
+      fix: { kind: 'replace' },
+    },
+  }));
+}

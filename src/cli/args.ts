@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+
+export type Format = 'stylish' | 'json';
+
+export interface CliOptions {
+  paths: string[];
+  fix: boolean;
+  format: Format;
+  /** `undefined`: no limit (warnings alone never fail the run, as in ESLint). */
+  maxWarnings: number | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+/** A mistake on the command line: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const usage = `Usage: memo-guard [paths...] [options]
+
+Lints JavaScript and TypeScript files with eslint-plugin-memo-guard's recommended rules
+(no-unsafe-async-memoize, no-unhashable-args, no-unbounded-cache-in-handler).
+With no path, lints the current directory. Respects .gitignore; skips node_modules and dist.
+
+Options:
+  --fix                 apply autofixes (bound unbounded caches) and list the changed files
+  --format <name>       stylish (default) or json (JSON on stdout, summary on stderr)
+  --max-warnings <n>    exit 1 when there are more than n warnings (errors always exit 1)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no findings, 1 findings, 2 usage or setup error.`;
+
+const formats: readonly Format[] = ['stylish', 'json'];
+
+function isFormat(value: string): value is Format {
+  return (formats as readonly string[]).includes(value);
+}
+
+/** Turns node's parseArgs errors ("Unknown option '--x'. To specify a positional ...") into one short line. */
+function shortMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstSentence = /^[^\n]*?(?:\.(?=\s)|$)/m.exec(message)?.[0] ?? message;
+  return firstSentence.replace(/\.$/, '');
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        fix: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${shortMessage(error)} (see memo-guard --help)`);
+  }
+  const { values, positionals } = parsed;
+
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) {
+    throw new UsageError(`unknown format '${format}': use stylish or json`);
+  }
+
+  let maxWarnings: number | undefined;
+  const rawMax = values['max-warnings'];
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax.trim())) {
+      throw new UsageError(`--max-warnings expects a non-negative integer, got '${rawMax}'`);
+    }
+    maxWarnings = Number(rawMax.trim());
+  }
+
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    fix: values.fix ?? false,
+    format,
+    maxWarnings,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}

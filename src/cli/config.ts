@@ -1,0 +1,79 @@
+import type { Linter } from 'eslint';
+
+export const jsExtensions = ['js', 'mjs', 'cjs', 'jsx'] as const;
+export const tsExtensions = ['ts', 'mts', 'cts', 'tsx'] as const;
+export const allFiles = `**/*.{${[...jsExtensions, ...tsExtensions].join(',')}}`;
+const jsFiles = `**/*.{${jsExtensions.join(',')}}`;
+const tsFiles = `**/*.{${tsExtensions.join(',')}}`;
+
+/** File names memo-guard lints (used when it lists files itself, for the progress bar). */
+export const lintedFile = new RegExp(`\\.(?:${[...jsExtensions, ...tsExtensions].join('|')})$`);
+
+export const ruleIds = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler'] as const;
+
+/** The parts of the plugin object the CLI uses (typed loosely: it is whatever dist/ holds). */
+export interface MemoGuardPlugin {
+  rules?: Record<string, unknown>;
+  configs?: Record<string, Linter.Config | undefined>;
+}
+
+/** Thrown when the plugin has no usable recommended config (a broken or partial build). */
+export class PluginError extends Error {
+  override name = 'PluginError';
+}
+
+/** The plugin's `configs.recommended`, checked: every rule it turns on must exist in the plugin. */
+export function recommendedConfig(plugin: MemoGuardPlugin): Linter.Config {
+  const recommended = plugin.configs?.recommended;
+  const rules = recommended?.rules ? Object.keys(recommended.rules) : [];
+  if (!recommended || rules.length === 0) {
+    throw new PluginError("the plugin's recommended config has no rules (is eslint-plugin-memo-guard built completely?)");
+  }
+  const missing = rules.filter((id) => id.startsWith('memo-guard/') && !plugin.rules?.[id.slice('memo-guard/'.length)]);
+  if (missing.length > 0) {
+    throw new PluginError(`the recommended config turns on rules the plugin does not define: ${missing.join(', ')}`);
+  }
+  return recommended;
+}
+
+export interface ConfigInput {
+  cwd: string;
+  recommended: Linter.Config;
+  /** typescript-eslint's parser, or `undefined` to skip TypeScript files. */
+  tsParser: Linter.Parser | undefined;
+  /** Lint TypeScript with type information (`projectService`); only when cwd has a tsconfig.json. */
+  typed: boolean;
+  gitignore: readonly string[];
+}
+
+export function buildConfig({ cwd, recommended, tsParser, typed, gitignore }: ConfigInput): Linter.Config[] {
+  const configs: Linter.Config[] = [
+    {
+      name: 'memo-guard/cli/ignores',
+      ignores: ['**/node_modules/', '**/dist/', ...gitignore, ...(tsParser ? [] : [tsFiles])],
+    },
+    {
+      name: 'memo-guard/cli/javascript',
+      files: [jsFiles],
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+    },
+    { name: 'memo-guard/cli/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  ];
+  if (tsParser) {
+    configs.push({
+      name: 'memo-guard/cli/typescript',
+      files: [tsFiles],
+      languageOptions: {
+        parser: tsParser,
+        sourceType: 'module',
+        parserOptions: typed ? { projectService: true, tsconfigRootDir: cwd } : {},
+      },
+    });
+  }
+  configs.push({ ...recommended, name: 'memo-guard/recommended', files: [allFiles] });
+  return configs;
+}

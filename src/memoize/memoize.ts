@@ -1,0 +1,587 @@
+import { DEFAULT_MAX, validateKey, validateMax, validateOptionsObject, validateTtl } from './options.js';
+import { NIL, SieveStore } from './sieve-store.js';
+import { structuralKey } from './structural-key.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the public types must accept every function */
+
+export interface MemoizeOptions<A extends unknown[]> {
+  /** Most entries kept (default 500); `Infinity` is the explicit unbounded mode. */
+  max?: number;
+  /** Milliseconds an entry lives after it is computed (default: forever). */
+  ttl?: number;
+  /** How arguments become a key (default 'identity'). */
+  key?: 'identity' | 'structural' | ((...args: A) => unknown);
+}
+
+/** Like Python's `cache_info()`. `maxsize` is `Infinity` in unbounded mode. */
+export interface CacheInfo {
+  hits: number;
+  misses: number;
+  maxsize: number;
+  currsize: number;
+}
+
+export type Memoized<F extends (...args: any[]) => any> = F & {
+  /** Hits, misses, bound and current number of entries. */
+  cacheInfo(): CacheInfo;
+  /** Drop every entry and reset the counters. */
+  cacheClear(): void;
+  /** Drop the entry for these arguments; whether there was one. */
+  cacheDelete(...args: Parameters<F>): boolean;
+};
+
+type AnyFn = (this: unknown, ...args: unknown[]) => unknown;
+
+/** What a cache flavour builds: the memoized function and its three methods. */
+interface Parts {
+  memoized: AnyFn;
+  info: () => CacheInfo;
+  clear: () => void;
+  remove: (args: unknown[]) => boolean;
+}
+
+/** Objects and functions: what a WeakMap can hold. */
+function isRef(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/** SameValueZero, the equality of Map keys. */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+/**
+ * If `value` is a thenable, call `drop` when it rejects. Runs on a miss only. The listener is
+ * attached before `value` is returned to anyone, so by the time a caller sees the rejection the
+ * entry is gone and a retry runs `fn` again.
+ */
+function onRejection(value: unknown, drop: () => void): void {
+  if (!isRef(value)) return;
+  try {
+    const then = (value as { then?: unknown }).then;
+    if (typeof then === 'function') then.call(value, undefined, drop);
+  } catch {
+    // A thenable whose `then` throws: nothing to listen to; it stays cached like any value.
+  }
+}
+
+/** The store key of an entry of 0 or 2+ arguments (1-argument entries use the argument itself). */
+class ArgList {
+  readonly args: unknown[];
+  constructor(args: unknown[]) {
+    this.args = args;
+  }
+}
+const NO_ARGS = new ArgList([]);
+
+// ---------------------------------------------------------------------------------------------
+// Unbounded identity mode: nested Map / WeakMap levels, one per argument position, ending in the
+// value itself. Object arguments sit in WeakMaps, so the cache never keeps them alive.
+// ---------------------------------------------------------------------------------------------
+
+/** One argument position: primitives in a Map, objects and functions in a WeakMap. */
+class Level {
+  strong: Map<unknown, unknown> | undefined = undefined;
+  weak: WeakMap<object, unknown> | undefined = undefined;
+
+  get(key: unknown): unknown {
+    return isRef(key) ? this.weak?.get(key) : this.strong?.get(key);
+  }
+
+  has(key: unknown): boolean {
+    return isRef(key) ? this.weak?.has(key) === true : this.strong?.has(key) === true;
+  }
+
+  set(key: unknown, value: unknown): void {
+    if (isRef(key)) (this.weak ??= new WeakMap()).set(key, value);
+    else (this.strong ??= new Map()).set(key, value);
+  }
+
+  delete(key: unknown): boolean {
+    return isRef(key) ? this.weak?.delete(key) === true : this.strong?.delete(key) === true;
+  }
+
+  /** Known empty (a level that ever held an object may hold collected entries: never "empty"). */
+  isEmpty(): boolean {
+    return this.weak === undefined && (this.strong === undefined || this.strong.size === 0);
+  }
+}
+
+/** The leaf level for `args` (all but the last argument walked), created on demand. */
+function levelPath(root: Level, args: ArrayLike<unknown>, create: boolean): Level | undefined {
+  let level = root;
+  for (let i = 0; i < args.length - 1; i++) {
+    let next = level.get(args[i]) as Level | undefined;
+    if (next === undefined) {
+      if (!create) return undefined;
+      level.set(args[i], (next = new Level()));
+    }
+    level = next;
+  }
+  return level;
+}
+
+/** Delete the entry for `args` below `level`, pruning levels left empty; whether it existed. */
+function levelDelete(level: Level, args: ArrayLike<unknown>, i: number): boolean {
+  if (i === args.length - 1) return level.delete(args[i]);
+  const child = level.get(args[i]) as Level | undefined;
+  if (child === undefined || !levelDelete(child, args, i + 1)) return false;
+  if (child.isEmpty()) level.delete(args[i]);
+  return true;
+}
+
+function unboundedIdentity(fn: AnyFn): Parts {
+  let hits = 0;
+  let misses = 0;
+  let size = 0;
+  // f(): one optional value.
+  let hasZero = false;
+  let zero: unknown = undefined;
+  // f(a): the hot path, one level inlined as two maps.
+  let strong1 = new Map<unknown, unknown>();
+  let weak1 = new WeakMap<object, unknown>();
+  // f(a, b, ...): roots[n] is the first level for calls with n arguments.
+  let roots: (Level | undefined)[] = [];
+  let root2 = (roots[2] = new Level());
+
+  function memoized(this: unknown, a: unknown, b: unknown): unknown {
+    const n = arguments.length;
+    if (n === 1) {
+      let value: unknown;
+      if (isRef(a)) {
+        value = weak1.get(a);
+        if (value !== undefined || weak1.has(a)) {
+          hits++;
+          return value;
+        }
+      } else {
+        value = strong1.get(a);
+        if (value !== undefined || strong1.has(a)) {
+          hits++;
+          return value;
+        }
+      }
+      return miss1(this, a);
+    }
+    if (n === 2) {
+      const level = root2.get(a) as Level | undefined;
+      if (level !== undefined) {
+        const value = level.get(b);
+        if (value !== undefined || level.has(b)) {
+          hits++;
+          return value;
+        }
+      }
+      return missN(this, [a, b]);
+    }
+    // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+    return general.apply(this, arguments as unknown as unknown[]);
+  }
+
+  function general(this: unknown, ...args: unknown[]): unknown {
+    if (args.length === 0) {
+      if (hasZero) {
+        hits++;
+        return zero;
+      }
+    } else {
+      const leaf = roots[args.length] === undefined ? undefined : levelPath(roots[args.length] as Level, args, false);
+      const last = args[args.length - 1];
+      if (leaf !== undefined) {
+        const value = leaf.get(last);
+        if (value !== undefined || leaf.has(last)) {
+          hits++;
+          return value;
+        }
+      }
+    }
+    return missN(this, args);
+  }
+
+  function miss1(thisArg: unknown, a: unknown): unknown {
+    misses++;
+    const value = fn.call(thisArg, a);
+    // Re-check: `fn` may have re-entered and stored `a` already.
+    if (isRef(a)) {
+      if (!weak1.has(a)) size++;
+      weak1.set(a, value);
+    } else {
+      if (!strong1.has(a)) size++;
+      strong1.set(a, value);
+    }
+    onRejection(value, () => {
+      const removed = isRef(a)
+        ? weak1.get(a) === value && weak1.delete(a)
+        : strong1.get(a) === value && strong1.has(a) && strong1.delete(a);
+      if (removed) size--;
+    });
+    return value;
+  }
+
+  function missN(thisArg: unknown, args: unknown[]): unknown {
+    misses++;
+    const value = fn.apply(thisArg, args);
+    if (args.length === 0) {
+      if (!hasZero) size++;
+      hasZero = true;
+      zero = value;
+      onRejection(value, () => {
+        if (hasZero && zero === value) {
+          hasZero = false;
+          zero = undefined;
+          size--;
+        }
+      });
+      return value;
+    }
+    const root = (roots[args.length] ??= new Level());
+    const leaf = levelPath(root, args, true) as Level;
+    const last = args[args.length - 1];
+    if (!leaf.has(last)) size++;
+    leaf.set(last, value);
+    onRejection(value, () => {
+      const current = roots[args.length] === undefined ? undefined : levelPath(roots[args.length] as Level, args, false);
+      if (current !== undefined && current.get(last) === value && current.has(last)) {
+        levelDelete(roots[args.length] as Level, args, 0);
+        size--;
+      }
+    });
+    return value;
+  }
+
+  return {
+    memoized,
+    info: () => ({ hits, misses, maxsize: Infinity, currsize: size }),
+    clear: () => {
+      hits = misses = size = 0;
+      hasZero = false;
+      zero = undefined;
+      strong1 = new Map();
+      weak1 = new WeakMap();
+      roots = [];
+      root2 = roots[2] = new Level();
+    },
+    remove: (args) => {
+      let removed: boolean;
+      if (args.length === 0) {
+        removed = hasZero;
+        hasZero = false;
+        zero = undefined;
+      } else if (args.length === 1) {
+        const a = args[0];
+        removed = isRef(a) ? weak1.delete(a) : strong1.delete(a);
+      } else {
+        const root = roots[args.length];
+        removed = root !== undefined && levelDelete(root, args, 0);
+      }
+      if (removed) size--;
+      return removed;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded identity mode (and any mode with a ttl): entries in a SieveStore; the index maps the
+// argument to its slot (one argument) or walks nested Maps per argument position to the slot.
+// ---------------------------------------------------------------------------------------------
+
+type Trie = Map<unknown, unknown>;
+
+function trieLeaf(root: Trie | undefined, args: ArrayLike<unknown>, create: boolean): Trie | undefined {
+  let map = root;
+  for (let i = 0; map !== undefined && i < args.length - 1; i++) {
+    let next = map.get(args[i]) as Trie | undefined;
+    if (next === undefined && create) map.set(args[i], (next = new Map()));
+    map = next;
+  }
+  return map;
+}
+
+/** Delete `args` below `map`, pruning maps left empty; returns whether `map` is now empty. */
+function trieDelete(map: Trie, args: ArrayLike<unknown>, i: number): boolean {
+  if (i === args.length - 1) {
+    map.delete(args[i]);
+  } else {
+    const child = map.get(args[i]) as Trie | undefined;
+    if (child !== undefined && trieDelete(child, args, i + 1)) map.delete(args[i]);
+  }
+  return map.size === 0;
+}
+
+function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
+  let hits = 0;
+  let misses = 0;
+  const hasTtl = ttl > 0;
+  // f(a): argument -> slot.
+  const index1 = new Map<unknown, number>();
+  // f(a, b, ...): roots[n] nests one Map per argument, the last one maps to the slot.
+  let roots: (Trie | undefined)[] = [];
+  let root2: Trie = (roots[2] = new Map());
+  // f(): its slot, or NIL.
+  let slot0 = NIL;
+
+  const store = new SieveStore<unknown>(max, ttl, unindex);
+
+  /** Remove a key the store dropped (evicted or expired) from the index. */
+  function unindex(key: unknown): void {
+    if (!(key instanceof ArgList)) {
+      index1.delete(key);
+    } else if (key.args.length === 0) {
+      slot0 = NIL;
+    } else {
+      const root = roots[key.args.length];
+      if (root !== undefined) trieDelete(root, key.args, 0);
+    }
+  }
+
+  function lookup(args: ArrayLike<unknown>): number | undefined {
+    const n = args.length;
+    if (n === 0) return slot0 === NIL ? undefined : slot0;
+    if (n === 1) return index1.get(args[0]);
+    return trieLeaf(roots[n], args, false)?.get(args[n - 1]) as number | undefined;
+  }
+
+  /** Drop the entry in `slot` (key `key`) from the index and the store. */
+  function drop(slot: number, key: unknown): void {
+    unindex(key);
+    store.remove(slot);
+  }
+
+  function memoized(this: unknown, a: unknown, b: unknown): unknown {
+    const n = arguments.length;
+    if (n === 1) {
+      const slot = index1.get(a);
+      if (slot !== undefined) {
+        if (!hasTtl || !store.isExpired(slot)) {
+          hits++;
+          store.visited[slot] = 1;
+          return store.values[slot];
+        }
+        drop(slot, a);
+      }
+      return miss1(this, a);
+    }
+    if (n === 2) {
+      const leaf = root2.get(a) as Trie | undefined;
+      if (leaf !== undefined) {
+        const slot = leaf.get(b) as number | undefined;
+        if (slot !== undefined) {
+          if (!hasTtl || !store.isExpired(slot)) {
+            hits++;
+            store.visited[slot] = 1;
+            return store.values[slot];
+          }
+          drop(slot, store.keys[slot]);
+        }
+      }
+      return missN(this, [a, b]);
+    }
+    // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+    return general.apply(this, arguments as unknown as unknown[]);
+  }
+
+  function general(this: unknown, ...args: unknown[]): unknown {
+    const slot = lookup(args);
+    if (slot !== undefined) {
+      if (!hasTtl || !store.isExpired(slot)) {
+        hits++;
+        store.visited[slot] = 1;
+        return store.values[slot];
+      }
+      drop(slot, store.keys[slot]);
+    }
+    return missN(this, args);
+  }
+
+  function miss1(thisArg: unknown, a: unknown): unknown {
+    misses++;
+    const value = fn.call(thisArg, a);
+    // `fn` may have re-entered and stored `a` already: then overwrite in place.
+    let slot = index1.get(a);
+    if (slot === undefined) index1.set(a, (slot = store.add(a, value)));
+    else store.values[slot] = value;
+    watch(slot, value);
+    return value;
+  }
+
+  function missN(thisArg: unknown, args: unknown[]): unknown {
+    misses++;
+    const value = fn.apply(thisArg, args);
+    let slot = lookup(args);
+    if (slot !== undefined) {
+      store.values[slot] = value;
+    } else if (args.length === 0) {
+      slot = slot0 = store.add(NO_ARGS, value);
+    } else {
+      // Add first: an eviction may prune the maps the new entry's path goes through.
+      slot = store.add(new ArgList(args), value);
+      const leaf = trieLeaf((roots[args.length] ??= new Map()), args, true) as Trie;
+      leaf.set(args[args.length - 1], slot);
+    }
+    watch(slot, value);
+    return value;
+  }
+
+  /** A rejected promise leaves the cache at once, if its entry still holds it. */
+  function watch(slot: number, value: unknown): void {
+    const key = store.keys[slot];
+    onRejection(value, () => {
+      if (store.values[slot] === value && sameKey(store.keys[slot], key)) drop(slot, key);
+    });
+  }
+
+  return {
+    memoized,
+    info: () => ({ hits, misses, maxsize: max, currsize: store.size }),
+    clear: () => {
+      hits = misses = 0;
+      index1.clear();
+      roots = [];
+      root2 = roots[2] = new Map();
+      slot0 = NIL;
+      store.clear();
+    },
+    remove: (args) => {
+      const slot = lookup(args);
+      if (slot === undefined) return false;
+      drop(slot, store.keys[slot]);
+      return true;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyed modes ('structural' and a resolver): one key per call, then one level, as above.
+// ---------------------------------------------------------------------------------------------
+
+function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number): Parts {
+  let hits = 0;
+  let misses = 0;
+  const toKey = (thisArg: unknown, args: ArrayLike<unknown>): unknown =>
+    resolver === undefined ? structuralKey(args) : resolver.apply(thisArg, args as unknown[]);
+
+  if (max === Infinity && ttl === 0) {
+    // Unbounded: object keys (from a resolver) are held weakly.
+    let level = new Level();
+    let size = 0;
+    const memoized = function (this: unknown): unknown {
+      // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
+      const args = arguments as unknown as unknown[];
+      const key = toKey(this, args);
+      const value = level.get(key);
+      if (value !== undefined || level.has(key)) {
+        hits++;
+        return value;
+      }
+      misses++;
+      const result = fn.apply(this, args);
+      if (!level.has(key)) size++;
+      level.set(key, result);
+      onRejection(result, () => {
+        if (level.get(key) === result && level.delete(key)) size--;
+      });
+      return result;
+    };
+    return {
+      memoized,
+      info: () => ({ hits, misses, maxsize: Infinity, currsize: size }),
+      clear: () => {
+        hits = misses = size = 0;
+        level = new Level();
+      },
+      remove: (args) => {
+        const removed = level.delete(toKey(undefined, args));
+        if (removed) size--;
+        return removed;
+      },
+    };
+  }
+
+  const index = new Map<unknown, number>();
+  const store = new SieveStore<unknown>(max, ttl, (key) => index.delete(key));
+  const hasTtl = ttl > 0;
+  const memoized = function (this: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
+    const args = arguments as unknown as unknown[];
+    const key = toKey(this, args);
+    let slot = index.get(key);
+    if (slot !== undefined) {
+      if (!hasTtl || !store.isExpired(slot)) {
+        hits++;
+        store.visited[slot] = 1;
+        return store.values[slot];
+      }
+      index.delete(key);
+      store.remove(slot);
+    }
+    misses++;
+    const value = fn.apply(this, args);
+    slot = index.get(key);
+    if (slot === undefined) index.set(key, (slot = store.add(key, value)));
+    else store.values[slot] = value;
+    const added = slot;
+    onRejection(value, () => {
+      if (store.values[added] === value && sameKey(store.keys[added], key)) {
+        index.delete(key);
+        store.remove(added);
+      }
+    });
+    return value;
+  };
+  return {
+    memoized,
+    info: () => ({ hits, misses, maxsize: max, currsize: store.size }),
+    clear: () => {
+      hits = misses = 0;
+      index.clear();
+      store.clear();
+    },
+    remove: (args) => {
+      const key = toKey(undefined, args);
+      const slot = index.get(key);
+      if (slot === undefined) return false;
+      index.delete(key);
+      store.remove(slot);
+      return true;
+    },
+  };
+}
+
+/**
+ * Memoize `fn`: bounded (500 entries by default, SIEVE eviction), keyed on all arguments,
+ * promise-aware (a rejection leaves the cache at once), with an optional ttl.
+ * `this` is passed to `fn` on a miss but is not part of the key.
+ */
+export function memoize<F extends (this: any, ...args: any[]) => any>(
+  fn: F,
+  options?: MemoizeOptions<Parameters<F>>,
+): Memoized<F> {
+  const target: unknown = fn;
+  if (typeof target !== 'function') {
+    throw new TypeError(`memoize: \`fn\` must be a function, got ${target === null ? 'null' : typeof target}`);
+  }
+  validateOptionsObject(options);
+  const max: unknown = options?.max === undefined ? DEFAULT_MAX : options.max;
+  validateMax(max, 'memoize');
+  const ttl: unknown = options?.ttl;
+  validateTtl(ttl);
+  const key: unknown = options?.key;
+  validateKey(key);
+
+  const ttlMs = ttl === undefined || ttl === Infinity ? 0 : ttl;
+  const call = fn as AnyFn;
+  let parts: Parts;
+  if (key === undefined || key === 'identity') {
+    parts = max === Infinity && ttlMs === 0 ? unboundedIdentity(call) : boundedIdentity(call, max, ttlMs);
+  } else {
+    parts = keyed(call, key === 'structural' ? undefined : (key as AnyFn), max, ttlMs);
+  }
+
+  const memoized = parts.memoized as Memoized<F>;
+  Object.defineProperty(memoized, 'name', { value: fn.name, configurable: true });
+  Object.defineProperty(memoized, 'length', { value: fn.length, configurable: true });
+  memoized.cacheInfo = parts.info;
+  memoized.cacheClear = parts.clear;
+  memoized.cacheDelete = (...args: Parameters<F>) => parts.remove(args);
+  return memoized;
+}

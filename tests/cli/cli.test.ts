@@ -1,0 +1,214 @@
+// The built `memo-guard` command, spawned as a user would run it, on scratch folders under the OS
+// temp dir (it loads the plugin from its own location and eslint from the project or, failing
+// that, from next to itself).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, assertRulesBuilt, cliBin, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
+
+const { version } = createRequire(import.meta.url)('eslint-plugin-memo-guard/package.json') as { version: string };
+
+const leakyServer = `import express from 'express';
+import _ from 'lodash';
+
+const sessions = new Map();
+
+function remember(id) {
+  sessions.set(id, { id, seen: Date.now() });
+}
+
+export const loadUser = _.memoize(async (id) => {
+  const res = await fetch('https://users.internal/' + id);
+  return res.json();
+});
+
+const app = express();
+app.get('/users/:id', (req, res) => {
+  remember(req.params.id);
+  res.json({ ok: true });
+});
+app.listen(3000);
+`;
+
+const cleanModule = `export function add(a, b) {
+  return a + b;
+}
+`;
+
+const roots: string[] = [];
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-cli-'));
+  roots.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function memoGuard(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
+  return runNode([cliBin, ...args], cwd, env);
+}
+
+function expectOneLineUsageError(run: Run, pattern: RegExp): void {
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  const stderr = run.stderr.trimEnd();
+  expect(stderr.split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(/^memo-guard: /);
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/\bat .*:\d+:\d+/); // no stack trace
+}
+
+describe('memo-guard command', () => {
+  let rulesError: Error | undefined;
+  beforeAll(async () => {
+    assertCliBuilt();
+    try {
+      await assertRulesBuilt();
+    } catch (error) {
+      rulesError = toError(error);
+    }
+  });
+  afterAll(() => {
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+  function needRules(): void {
+    if (rulesError) throw rulesError;
+  }
+
+  describe('usage', () => {
+    it('--help prints the usage and exits 0', () => {
+      const run = memoGuard(os.tmpdir(), ['--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: memo-guard \[paths\.\.\.\]/);
+      expect(run.stdout).toMatch(/--max-warnings/);
+    });
+
+    it('--version prints the package version', () => {
+      const run = memoGuard(os.tmpdir(), ['--version']);
+      expect(run.status).toBe(0);
+      expect(run.stdout.trim()).toBe(version);
+    });
+
+    it('a bad flag: one line, exit 2', () => {
+      expectOneLineUsageError(memoGuard(os.tmpdir(), ['--fxi']), /Unknown option '--fxi'/);
+    });
+
+    it('a path that does not exist: one line, exit 2', () => {
+      const dir = project({ 'a.js': cleanModule });
+      expectOneLineUsageError(memoGuard(dir, ['src/missing']), /no such file or directory: src\/missing/);
+    });
+
+    it('a bad --max-warnings or --format: one line, exit 2', () => {
+      expectOneLineUsageError(memoGuard(os.tmpdir(), ['--max-warnings', 'lots']), /--max-warnings expects a non-negative integer/);
+      expectOneLineUsageError(memoGuard(os.tmpdir(), ['--max-warnings']), /argument missing/);
+      expectOneLineUsageError(memoGuard(os.tmpdir(), ['--format', 'xml']), /unknown format 'xml'/);
+    });
+  });
+
+  describe('linting', () => {
+    it('a clean folder exits 0 with a summary', () => {
+      needRules();
+      const dir = project({ 'src/add.js': cleanModule, 'src/util.ts': 'export const twice = (n: number): number => n * 2;\n' });
+      const run = memoGuard(dir);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^2 files scanned, no findings, \d+\.\d\d s$/m);
+    });
+
+    it('findings exit 1, with the stylish report and a summary by rule', () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer, 'src/add.js': cleanModule });
+      const run = memoGuard(dir);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toMatch(/server\.js\n\s+4:\d+\s+error\s+.*memo-guard\/no-unbounded-cache-in-handler/);
+      expect(run.stdout).toMatch(/^ {2}memo-guard\/no-unbounded-cache-in-handler\s+\d+$/m);
+      expect(run.stdout).toMatch(/^ {2}memo-guard\/no-unsafe-async-memoize\s+1$/m);
+      expect(run.stdout).toMatch(/^2 files scanned, \d+ findings \(\d+ errors, 0 warnings\), \d+\.\d\d s$/m);
+    });
+
+    it('--format json: only JSON on stdout, the summary on stderr', () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer });
+      const run = memoGuard(dir, ['--format', 'json']);
+      expect(run.status, run.stderr).toBe(1);
+      const results = JSON.parse(run.stdout) as LintResult[];
+      expect(results).toHaveLength(1);
+      const rules = results[0]!.messages.map((m) => `${String(m.line)} ${String(m.ruleId)}`);
+      expect(rules).toContain('4 memo-guard/no-unbounded-cache-in-handler');
+      expect(rules).toContain('10 memo-guard/no-unsafe-async-memoize');
+      expect(run.stderr).toMatch(/1 file scanned/);
+    });
+
+    it('respects .gitignore, node_modules and dist, and lints only the given paths', () => {
+      needRules();
+      const dir = project({
+        '.gitignore': '# build output\n/generated/\n*.tmp.js\n',
+        'generated/server.js': leakyServer,
+        'dist/server.js': leakyServer,
+        'node_modules/pkg/server.js': leakyServer,
+        'src/server.tmp.js': leakyServer,
+        'src/add.js': cleanModule,
+        'other/server.js': leakyServer,
+      });
+      const all = memoGuard(dir, ['--format', 'json']);
+      const files = (JSON.parse(all.stdout) as LintResult[]).map((r) => path.relative(dir, r.filePath)).sort();
+      expect(files).toEqual(['other/server.js', 'src/add.js']);
+      const onlySrc = memoGuard(dir, ['src']);
+      expect(onlySrc.status).toBe(0);
+      expect(onlySrc.stdout).toMatch(/^1 file scanned, no findings/m);
+    });
+
+    it('lints TypeScript with type information when the project has a tsconfig.json', () => {
+      needRules();
+      const dir = project({
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', noEmit: true }, include: ['src'] }),
+        'src/users.ts': `import _ from 'lodash';\nexport const loadUser = _.memoize(async (id: string): Promise<string> => id);\n`,
+        'scripts/outside.ts': `import _ from 'lodash';\nexport const loadUser = _.memoize(async (id: string): Promise<string> => id);\n`,
+      });
+      const run = memoGuard(dir, ['--format', 'json']);
+      expect(run.status, run.stderr).toBe(1);
+      const results = JSON.parse(run.stdout) as LintResult[];
+      const found = results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${String(m.line)} ${String(m.ruleId)}`)).sort();
+      // scripts/outside.ts is not in the tsconfig: linted without types instead of a parse error.
+      expect(found).toEqual(['scripts/outside.ts:2 memo-guard/no-unsafe-async-memoize', 'src/users.ts:2 memo-guard/no-unsafe-async-memoize']);
+    });
+
+    it('--max-warnings does not let errors pass', () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer });
+      expect(memoGuard(dir, ['--max-warnings', '100']).status).toBe(1);
+    });
+
+    it('--fix bounds the cache, lists the changed file, and the file lints clean of that rule', () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer, 'src/add.js': cleanModule });
+      const run = memoGuard(dir, ['--fix']);
+      expect(run.stdout).toMatch(/^memo-guard --fix changed 1 file:\n {2}server\.js$/m);
+      const fixed = readFileSync(path.join(dir, 'server.js'), 'utf8');
+      expect(fixed).toMatch(/const sessions = new LruMap\(\d+\)/);
+      expect(fixed).toMatch(/import \{ LruMap \} from ['"]eslint-plugin-memo-guard\/memoize['"]/);
+      expect(readFileSync(path.join(dir, 'src/add.js'), 'utf8')).toBe(cleanModule);
+      // The async memoizer has no autofix: it is still reported, so the exit code stays 1.
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/memo-guard\/no-unsafe-async-memoize/);
+      expect(run.stdout).not.toMatch(/^\s+\d+:\d+\s+error.*no-unbounded-cache-in-handler/m);
+    });
+
+    it('shows a progress bar on stderr for more than 50 files when asked (MEMO_GUARD_PROGRESS=1 stands for a TTY)', () => {
+      needRules();
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 60; i++) files[`src/m${String(i)}.js`] = `export const v${String(i)} = ${String(i)};\n`;
+      const dir = project(files);
+      const withBar = memoGuard(dir, [], { MEMO_GUARD_PROGRESS: '1' });
+      expect(withBar.status).toBe(0);
+      expect(withBar.stderr).toMatch(/\] 60\/60 files/);
+      expect(withBar.stdout).toMatch(/^60 files scanned, no findings/m);
+      const piped = memoGuard(dir);
+      expect(piped.stderr).toBe('');
+    });
+  });
+});
