@@ -6,7 +6,7 @@ import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer
 import { isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
 import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
 import { isThenable, typeOf } from '../src/analysis/types.js';
-import { isFunction, memberName, unwrap } from '../src/analysis/ast.js';
+import { functionName, isFunction, memberName, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { Collection } from '../src/analysis/collections.js';
 
@@ -28,16 +28,29 @@ function storesPromise(value: TSESTree.Node, model: FileModel): boolean {
   return type !== undefined && isThenable(model.types, type);
 }
 
-/** An eviction that runs when the promise rejects: in a catch / finally, or a `.catch` / `.finally` / `.then(_, onRejected)` callback. */
-function onRejectionPath(eviction: TSESTree.Node): boolean {
+/** Whether `fn` is given as a rejection handler: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`. */
+function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(call.callee);
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return index !== -1 && (method === 'catch' || method === 'finally' || (method === 'then' && index === 1));
+}
+
+/**
+ * An eviction that runs when the promise rejects: in a catch / finally block, or in a rejection
+ * handler, inline or named (`const clear = () => map.delete(k); p.then(clear, clear)`).
+ */
+function onRejectionPath(eviction: TSESTree.Node, model: FileModel): boolean {
   for (let node: TSESTree.Node = eviction; node.parent; node = node.parent) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type === AST_NODE_TYPES.CatchClause) return true;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === node) return true;
-    if (isFunction(node) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberName(parent.callee);
-      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
-      if (method === 'catch' || method === 'finally' || (method === 'then' && index === 1)) return true;
+    if (!isFunction(node)) continue;
+    if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(node, parent)) return true;
+    const name = functionName(node);
+    if (name !== undefined) {
+      const passed = model.calls.some((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call)));
+      if (passed) return true;
     }
   }
   return false;
@@ -46,7 +59,7 @@ function onRejectionPath(eviction: TSESTree.Node): boolean {
 function promiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
   const writes = collection.writes.filter((w) => w.value !== undefined && storesPromise(w.value, model));
-  if (writes.length === 0 || collection.evictions.some(onRejectionPath)) return [];
+  if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
   return writes.map((w) => w.node);
 }
 
@@ -111,7 +124,7 @@ export default createRule<MessageIds, Options>({
             collection.sizeChecks.length === 0 &&
             !collection.escapes &&
             collection.evictions.length > 0 &&
-            collection.evictions.every(onRejectionPath) &&
+            collection.evictions.every((e) => onRejectionPath(e, model)) &&
             collection.writes.some((w) => w.value !== undefined && storesPromise(w.value, model));
           if (safeButEternal) context.report({ node: collection.init, messageId: 'noTtl', data: { library: `\`${collection.name}\`` } });
         }

@@ -132,3 +132,8 @@ export function walk(
     }
   }
 }
+
+/** Decorators of a class or member; espree's AST (plain JavaScript) has no `decorators` property at all. */
+export function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): readonly TSESTree.Decorator[] {
+  return node.decorators ?? [];
+}

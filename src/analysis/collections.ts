@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, isFunction, memberName, propertyName, unwrap } from './ast.js';
+import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap } from './ast.js';
 import { singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
@@ -137,8 +137,13 @@ function classifyRef(ref: TSESTree.Node, collection: Collection): void {
     collection.escapes = true;
     return;
   }
-  if (parent.type === AST_NODE_TYPES.ReturnStatement || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ArrayExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-    collection.escapes = true;
+  // Returned, or exported as a property of `module.exports`: code elsewhere may evict it. A property of any
+  // other object (`stats({ cache })`, a metrics registry) only reads it.
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || parent.type === AST_NODE_TYPES.NewExpression) collection.escapes = true;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === ref) {
+    const object = parent.parent;
+    const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) collection.escapes = true;
   }
 }
 
@@ -172,7 +177,7 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
 }
 
 function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
-  if (cls.decorators.some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
+  if (decoratorsOf(cls).some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
   // `export default new Service()`, `const service = new Service()` at module level.
   const name = cls.id?.name;
   if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;

@@ -95,6 +95,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
   const imports = buildImportTable(program);
   const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
   const asyncNames = new Set<string>();
+  const classNames = new Set<string>();
   const model: FileModel = {
     sourceCode,
     filename: filename.replace(/\\/g, '/'),
@@ -102,7 +103,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     imports,
     settings,
     types: typeTools(sourceCode),
-    facts: { asyncNames, visitorKeys },
+    facts: { asyncNames, classNames, visitorKeys },
     memoizerCalls: [],
     functions: [],
     functionsByName: new Map(),
@@ -181,6 +182,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
       case AST_NODE_TYPES.ClassDeclaration:
       case AST_NODE_TYPES.ClassExpression:
         model.classes.push(node);
+        if (node.id) classNames.add(node.id.name);
         break;
       case AST_NODE_TYPES.MemberExpression: {
         if (node.computed) break;

@@ -14,6 +14,8 @@ const promiseRoots: ReadonlySet<string> = new Set(['Promise', 'axios', 'got', 'k
 export interface FunctionFacts {
   /** Names of the file's async functions and of functions that return promises. */
   asyncNames: ReadonlySet<string>;
+  /** Classes declared in the file: a parameter annotated with one holds class instances. */
+  classNames: ReadonlySet<string>;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
@@ -48,6 +50,8 @@ export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): 
       return isPromiseExpression(expr.right, facts);
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(expr.callee);
+      // `(async () => { … })()`
+      if (isFunction(callee)) return callee.async;
       if (callee.type === AST_NODE_TYPES.Identifier) return promiseFunctions.has(callee.name) || facts.asyncNames.has(callee.name);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = memberName(callee);
@@ -142,7 +146,7 @@ const objectTypeNames: ReadonlySet<string> = new Set(['Record', 'Partial', 'Read
 const arrayTypeNames: ReadonlySet<string> = new Set(['Array', 'ReadonlyArray']);
 const nonJsonTypeNames: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'URL', 'Buffer', 'ReadonlyMap', 'ReadonlySet']);
 
-function kindOfAnnotation(type: TSESTree.TypeNode | undefined): TypeKind {
+function kindOfAnnotation(type: TSESTree.TypeNode | undefined, classNames: ReadonlySet<string>): TypeKind {
   if (!type) return 'unknown';
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeLiteral:
@@ -164,7 +168,7 @@ function kindOfAnnotation(type: TSESTree.TypeNode | undefined): TypeKind {
     case AST_NODE_TYPES.TSTemplateLiteralType:
       return 'primitive';
     case AST_NODE_TYPES.TSTypeOperator:
-      return kindOfAnnotation(type.typeAnnotation);
+      return kindOfAnnotation(type.typeAnnotation, classNames);
     case AST_NODE_TYPES.TSTypeReference: {
       if (type.typeName.type !== AST_NODE_TYPES.Identifier) return 'unknown';
       const name = type.typeName.name;
@@ -172,10 +176,10 @@ function kindOfAnnotation(type: TSESTree.TypeNode | undefined): TypeKind {
       if (objectTypeNames.has(name)) return 'object';
       if (nonJsonTypeNames.has(name)) return 'non-json';
       if (name === 'Function') return 'function';
-      return 'unknown';
+      return classNames.has(name) ? 'non-json' : 'unknown';
     }
     case AST_NODE_TYPES.TSUnionType: {
-      const kinds = new Set(type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword).map(kindOfAnnotation));
+      const kinds = new Set(type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword).map((t) => kindOfAnnotation(t, classNames)));
       return kinds.size === 1 ? ([...kinds][0] ?? 'unknown') : 'unknown';
     }
     default:
@@ -197,7 +201,7 @@ function kindOfDefault(value: TSESTree.Node): TypeKind {
   return 'unknown';
 }
 
-export function paramFacts(param: TSESTree.Parameter, tools: TypeTools | undefined): ParamFacts {
+export function paramFacts(param: TSESTree.Parameter, tools: TypeTools | undefined, classNames: ReadonlySet<string>): ParamFacts {
   const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
   const facts: ParamFacts = { kind: 'unknown', optional: false, rest: false, hasDefault: false, node: param };
   let binding: TSESTree.Node = target;
@@ -219,7 +223,7 @@ export function paramFacts(param: TSESTree.Parameter, tools: TypeTools | undefin
     const annotation = binding.typeAnnotation?.typeAnnotation;
     if (binding.type === AST_NODE_TYPES.Identifier && binding.optional) facts.optional = true;
     if (unionHasUndefined(annotation)) facts.optional = true;
-    const annotated = kindOfAnnotation(annotation);
+    const annotated = kindOfAnnotation(annotation, classNames);
     if (annotated !== 'unknown') facts.kind = annotated;
   }
   if (facts.kind === 'unknown' && tools && binding.type === AST_NODE_TYPES.Identifier) {

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
 import {
   controllerDecorators,
   exportHandlerRules,
@@ -42,7 +42,7 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
 }
 
 function hasDecorator(node: { decorators?: TSESTree.Decorator[] }, names: ReadonlySet<string>): boolean {
-  return (node.decorators ?? []).some((d) => names.has(decoratorName(d) ?? ''));
+  return decoratorsOf(node).some((d) => names.has(decoratorName(d) ?? ''));
 }
 
 function isRouterReceiver(receiver: TSESTree.Node, model: FileModel): boolean {

@@ -127,7 +127,7 @@ export interface KeyedParam {
 export function wrappedParams(wrapped: WrappedFunction, model: FileModel): KeyedParam[] | undefined {
   if (wrapped.node) {
     return wrapped.node.params.map((param): KeyedParam => {
-      const facts: ParamFacts = paramFacts(param, model.types);
+      const facts: ParamFacts = paramFacts(param, model.types, model.facts.classNames);
       return { kind: facts.kind, optional: facts.optional, rest: facts.rest, hasDefault: facts.hasDefault, node: param };
     });
   }

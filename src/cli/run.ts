@@ -68,7 +68,13 @@ async function relintOutsideProject(
 async function lint(options: CliOptions, io: Io): Promise<number> {
   const { cwd } = io;
   for (const p of options.paths) {
-    if (!existsSync(path.resolve(cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
+    const full = path.resolve(cwd, p);
+    if (!existsSync(full)) throw new UsageError(`no such file or directory: ${p}`);
+    const rel = path.relative(cwd, full);
+    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+      // ESLint only lints files under its cwd (the base path of the config).
+      throw new UsageError(`${p} is outside the current directory; run memo-guard from a folder that contains it`);
+    }
   }
 
   const ESLint = await loadESLint(cwd);

@@ -137,8 +137,8 @@ function unboundedIdentity(fn: AnyFn): Parts {
   // f(): one optional value.
   let hasZero = false;
   let zero: unknown = undefined;
-  // f(a): the hot path, one level inlined as two maps.
-  let strong1 = new Map<unknown, unknown>();
+  // f(a): the hot path, one level inlined as two maps (`strong1` is const: it is cleared, not replaced).
+  const strong1 = new Map<unknown, unknown>();
   let weak1 = new WeakMap<object, unknown>();
   // f(a, b, ...): roots[n] is the first level for calls with n arguments.
   let roots: (Level | undefined)[] = [];
@@ -147,18 +147,17 @@ function unboundedIdentity(fn: AnyFn): Parts {
   function memoized(this: unknown, a: unknown, b: unknown): unknown {
     const n = arguments.length;
     if (n === 1) {
-      let value: unknown;
+      // Primitives first, with no type test: objects are never in `strong1` and miss it quickly.
+      const value = strong1.get(a);
+      if (value !== undefined || strong1.has(a)) {
+        hits++;
+        return value;
+      }
       if (isRef(a)) {
-        value = weak1.get(a);
-        if (value !== undefined || weak1.has(a)) {
+        const held = weak1.get(a);
+        if (held !== undefined || weak1.has(a)) {
           hits++;
-          return value;
-        }
-      } else {
-        value = strong1.get(a);
-        if (value !== undefined || strong1.has(a)) {
-          hits++;
-          return value;
+          return held;
         }
       }
       return miss1(this, a);
@@ -256,7 +255,7 @@ function unboundedIdentity(fn: AnyFn): Parts {
       hits = misses = size = 0;
       hasZero = false;
       zero = undefined;
-      strong1 = new Map();
+      strong1.clear();
       weak1 = new WeakMap();
       roots = [];
       root2 = roots[2] = new Level();
@@ -321,6 +320,16 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
   let slot0 = NIL;
 
   const store = new SieveStore<unknown>(max, ttl, unindex);
+  // The store's arrays, hoisted for the hit path; refreshed whenever the store may replace them.
+  let values = store.values;
+  let visited = store.visited;
+
+  function add(key: unknown, value: unknown): number {
+    const slot = store.add(key, value);
+    values = store.values;
+    visited = store.visited;
+    return slot;
+  }
 
   /** Remove a key the store dropped (evicted or expired) from the index. */
   function unindex(key: unknown): void {
@@ -354,8 +363,8 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       if (slot !== undefined) {
         if (!hasTtl || !store.isExpired(slot)) {
           hits++;
-          store.visited[slot] = 1;
-          return store.values[slot];
+          visited[slot] = 1;
+          return values[slot];
         }
         drop(slot, a);
       }
@@ -368,8 +377,8 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
         if (slot !== undefined) {
           if (!hasTtl || !store.isExpired(slot)) {
             hits++;
-            store.visited[slot] = 1;
-            return store.values[slot];
+            visited[slot] = 1;
+            return values[slot];
           }
           drop(slot, store.keys[slot]);
         }
@@ -385,8 +394,8 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     if (slot !== undefined) {
       if (!hasTtl || !store.isExpired(slot)) {
         hits++;
-        store.visited[slot] = 1;
-        return store.values[slot];
+        visited[slot] = 1;
+        return values[slot];
       }
       drop(slot, store.keys[slot]);
     }
@@ -398,7 +407,7 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     const value = fn.call(thisArg, a);
     // `fn` may have re-entered and stored `a` already: then overwrite in place.
     let slot = index1.get(a);
-    if (slot === undefined) index1.set(a, (slot = store.add(a, value)));
+    if (slot === undefined) index1.set(a, (slot = add(a, value)));
     else store.values[slot] = value;
     watch(slot, value);
     return value;
@@ -411,10 +420,10 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     if (slot !== undefined) {
       store.values[slot] = value;
     } else if (args.length === 0) {
-      slot = slot0 = store.add(NO_ARGS, value);
+      slot = slot0 = add(NO_ARGS, value);
     } else {
       // Add first: an eviction may prune the maps the new entry's path goes through.
-      slot = store.add(new ArgList(args), value);
+      slot = add(new ArgList(args), value);
       const leaf = trieLeaf((roots[args.length] ??= new Map()), args, true) as Trie;
       leaf.set(args[args.length - 1], slot);
     }
@@ -440,6 +449,8 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       root2 = roots[2] = new Map();
       slot0 = NIL;
       store.clear();
+      values = store.values;
+      visited = store.visited;
     },
     remove: (args) => {
       const slot = lookup(args);
@@ -500,6 +511,8 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
   const index = new Map<unknown, number>();
   const store = new SieveStore<unknown>(max, ttl, (key) => index.delete(key));
   const hasTtl = ttl > 0;
+  let values = store.values;
+  let visited = store.visited;
   const memoized = function (this: unknown): unknown {
     // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
     const args = arguments as unknown as unknown[];
@@ -508,8 +521,8 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     if (slot !== undefined) {
       if (!hasTtl || !store.isExpired(slot)) {
         hits++;
-        store.visited[slot] = 1;
-        return store.values[slot];
+        visited[slot] = 1;
+        return values[slot];
       }
       index.delete(key);
       store.remove(slot);
@@ -517,7 +530,11 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     misses++;
     const value = fn.apply(this, args);
     slot = index.get(key);
-    if (slot === undefined) index.set(key, (slot = store.add(key, value)));
+    if (slot === undefined) {
+      index.set(key, (slot = store.add(key, value)));
+      values = store.values;
+      visited = store.visited;
+    }
     else store.values[slot] = value;
     const added = slot;
     onRejection(value, () => {
@@ -535,6 +552,8 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
       hits = misses = 0;
       index.clear();
       store.clear();
+      values = store.values;
+      visited = store.visited;
     },
     remove: (args) => {
       const key = toKey(undefined, args);

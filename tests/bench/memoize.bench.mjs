@@ -12,9 +12,14 @@
 // - One process; every library of a workload is measured in the same rounds, in a
 //   freshly shuffled order each round, so they share the machine's noise. The
 //   reported figure is the median of the rounds.
-// - Every case gets its own loop function and its own memoized function compiled
-//   from a unique source string (`new Function` with a tag), so V8 feedback of
-//   one case's call sites never pollutes another's.
+// - Every round gives each case ≈roundMs of timed calls, cut into slices that are
+//   interleaved with the other cases, so bursts of noise hit all cases alike; the
+//   "vs ours" ratio is the median of the per-round ratios.
+// - Every case gets its own loop function and its own trivial function compiled
+//   from a unique source string (`new Function` with a tag), so V8 feedback of one
+//   case's call sites never pollutes another's. Library code — ours, the memoizers,
+//   and the get/set glue around each LRU cache class — is shared by all cases of that
+//   library, as it would be in an application.
 // - Before any timing, every case is calibrated and warmed up, in all workloads,
 //   so each library's own code reaches its steady (multi-use) JIT state before the
 //   first measured round and the order of workloads does not favour anyone.
@@ -591,13 +596,34 @@ function buildCases(O, L) {
 // Timing
 // ---------------------------------------------------------------------------
 
-const nowNs = () => process.hrtime.bigint();
+// Timer: by default the CPU time of this process (user + system, all threads), so
+// time spent descheduled while other jobs use the cores is not counted; on an idle
+// machine it matches wall time. --wall switches to wall-clock time.
+const WALL = flag('wall');
+const TIMER = WALL ? 'wall-clock time' : 'process CPU time (user + system)';
+const nowNs = WALL
+  ? () => Number(process.hrtime.bigint())
+  : () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) * 1000;
+    };
+const wallNs = () => Number(process.hrtime.bigint());
+const cpuNs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
+};
+const share = { wall: 0, cpu: 0 }; // CPU share of the timed work, to flag a busy machine
 async function timeRun(c, n) {
-  const t0 = nowNs();
+  const w0 = wallNs();
+  const c0 = cpuNs();
+  const t0 = WALL ? w0 : c0;
   const r = c.async ? await c.run(n) : c.run(n);
-  const t1 = nowNs();
+  const c1 = cpuNs();
+  const w1 = wallNs();
   sink(r);
-  return Number(t1 - t0);
+  share.wall += w1 - w0;
+  share.cpu += c1 - c0;
+  return WALL ? w1 - w0 : Math.max(c1 - t0, 1);
 }
 
 async function calibrate(c) {
@@ -887,9 +913,11 @@ function runMemory() {
 const sections = []; // { title, intro, headers, rows: string[][], notes: string[] }
 const BETTER_NOTE = '"vs ours" = library time / our time per op, median of the per-round ratios (> 1 means ours is faster)';
 
+const LEFT = new Set(['library', 'target', 'measured', 'note', 'verdict', 'status']);
+const isLeft = (s, i) => i === 0 || LEFT.has(s.headers[i]);
 function renderConsole(s) {
   const widths = s.headers.map((h, i) => Math.max(h.length, ...s.rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) => cells.map((c, i) => (isLeft(s, i) ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
   const out = [`\n## ${s.title}`, s.intro ? `   ${s.intro}` : '', line(s.headers), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of s.rows) out.push(line(r));
   for (const n of s.notes ?? []) out.push(`   ${n}`);
@@ -900,7 +928,7 @@ function renderMarkdown(s) {
   const out = [`### ${s.title}`, ''];
   if (s.intro) out.push(s.intro, '');
   out.push(`| ${s.headers.map(esc).join(' | ')} |`);
-  out.push(`| ${s.headers.map((_, i) => (i === 0 ? ':--' : '--:')).join(' | ')} |`);
+  out.push(`| ${s.headers.map((_, i) => (isLeft(s, i) ? ':--' : '--:')).join(' | ')} |`);
   for (const r of s.rows) out.push(`| ${r.map(esc).join(' | ')} |`);
   if (s.notes?.length) out.push('', ...s.notes.map((n) => `- ${n}`));
   out.push('');
@@ -960,6 +988,7 @@ async function main() {
     cpu: `${cpu.trim()} × ${os.cpus().length} cores`,
     platform: `${os.platform()} ${os.arch()}`,
     mode: QUICK ? 'quick' : 'full',
+    loadStart: os.loadavg()[0],
   };
   console.log(`memoize bench (${meta.mode}) — node ${meta.node}, ${meta.cpu}, ${meta.platform}`);
   console.log(`ours: ${path.relative(ROOT, IMPL_PATH)}`);
@@ -1194,6 +1223,11 @@ async function main() {
   };
   emit(tSection);
 
+  meta.loadEnd = os.loadavg()[0];
+  meta.cpuShare = share.wall > 0 ? share.cpu / share.wall : NaN;
+  const busy = `load average ${meta.loadStart.toFixed(1)} at start, ${meta.loadEnd.toFixed(1)} at end; this process got ${(meta.cpuShare * 100).toFixed(0)}% of a core during timed work`;
+  console.log(`\ntimer: ${TIMER}; ${busy}`);
+  if (meta.cpuShare < 0.8) console.log('  ! the machine was busy: wall-clock numbers would be unreliable; CPU-time ratios are still comparable');
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`\n(done in ${secs} s; sink ${SINK.toFixed(0)})`);
 
@@ -1207,7 +1241,8 @@ async function main() {
       `- Date: ${meta.date}`,
       `- Node: ${meta.node} (${meta.platform})`,
       `- CPU: ${meta.cpu}`,
-      `- Harness: one process, ${CFG.rounds} rounds of ≈${CFG.roundMs} ms per case, libraries of a workload interleaved in a shuffled order each round, median reported; every case warmed up before any timing; the memoized function is trivial (\`x => x * 2\`) so the cache is what is measured. Memory is measured in a separate \`node --expose-gc\` child per library.`,
+      `- Timer: ${TIMER}; ${busy}`,
+      `- Harness: one process; ${CFG.rounds} rounds, each giving every case ≈${CFG.roundMs} ms of timed calls in ${CFG.slices} slices interleaved with the other libraries of the workload (shuffled order), median of the rounds reported; "vs ours" is the median of the per-round time ratios. Every case is calibrated and warmed up before any timing. The memoized function is trivial (\`x => x * 2\`) so the cache is what is measured; each case's loop and function are compiled separately so call-site feedback is not shared, while each library's own code (ours included) is shared across its cases, as in an application. Memory is measured in a separate \`node --expose-gc\` child per library.`,
       '',
       '> Ratios are from one process run on a shared, noisy machine; absolute numbers are for orientation only. Compare ratios, not ops/s across machines.',
       '',
@@ -1217,6 +1252,12 @@ async function main() {
       '',
       renderMarkdown({ ...tSection, title: 'Summary' }).split('\n').slice(2).join('\n'),
       '## Results',
+      '',
+      'Reading notes:',
+      '',
+      '- ours evicts by SIEVE (a hit sets a bit, nothing moves), not LRU; the strict-LRU hit ratio in churn-zipf is a reference, not our policy.',
+      '- memoizee runs with `primitive: true` (its fast mode for primitive arguments); quick-lru keeps between maxSize and 2 × maxSize entries, so its hit ratio and memory are not one-to-one comparable; memoize-one has a single entry.',
+      '- LRU caches (lru-cache, quick-lru, tiny-lru, mnemonist) are used through a get → compute → set wrapper; "lru-cache memo()" and "lru-cache fetch()" use its built-in `memoMethod` / `fetchMethod`.',
       '',
       ...sections.filter((s) => s !== tSection).map(renderMarkdown),
     ].join('\n');

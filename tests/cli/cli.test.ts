@@ -1,12 +1,12 @@
 // The built `memo-guard` command, spawned as a user would run it, on scratch folders under the OS
 // temp dir (it loads the plugin from its own location and eslint from the project or, failing
 // that, from next to itself).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, assertRulesBuilt, cliBin, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
+import { assertCliBuilt, assertRulesBuilt, cliBin, repoRoot, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
 
 const { version } = createRequire(import.meta.url)('eslint-plugin-memo-guard/package.json') as { version: string };
 
@@ -209,6 +209,36 @@ describe('memo-guard command', () => {
       expect(withBar.stdout).toMatch(/^60 files scanned, no findings/m);
       const piped = memoGuard(dir);
       expect(piped.stderr).toBe('');
+    });
+  });
+
+  // memo-guard installed on its own (a copy of package.json and dist/ outside this repo, so that
+  // nothing is found next to it): eslint and the TypeScript parser must come from the project.
+  describe('a project without eslint or @typescript-eslint/parser', () => {
+    let installedCli = '';
+    beforeAll(() => {
+      const install = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-install-'));
+      roots.push(install);
+      cpSync(path.join(repoRoot, 'package.json'), path.join(install, 'package.json'));
+      cpSync(path.join(repoRoot, 'dist'), path.join(install, 'dist'), { recursive: true });
+      installedCli = path.join(install, 'dist/src/cli/main.js');
+    });
+
+    it('no eslint anywhere: one line telling how to install it, exit 2', () => {
+      const dir = project({ 'a.js': cleanModule });
+      expectOneLineUsageError(runNode([installedCli], dir), /^memo-guard: eslint is not installed in this project; run `npm install -D eslint`$/);
+    });
+
+    it("eslint but no TypeScript parser: one warning line, JavaScript files only", () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer, 'src/util.ts': 'export const twice = (n: number): number => n * 2;\n' });
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
+      const run = runNode([installedCli, '--format', 'json'], dir);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.split('\n')[0]).toMatch(/^memo-guard: warning: @typescript-eslint\/parser is not installed; linting JavaScript files only/);
+      const files = (JSON.parse(run.stdout) as LintResult[]).map((r) => path.relative(dir, r.filePath));
+      expect(files).toEqual(['server.js']);
     });
   });
 });

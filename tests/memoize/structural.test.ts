@@ -63,7 +63,7 @@ describe('structuralKey', () => {
     expect(key(new Set([1, 2]))).toBe(key(new Set([2, 1])));
     expect(key(new Set([1, 2]))).not.toBe(key(new Set([1, '2'])));
     expect(key(new Set([1]))).not.toBe(key([1]));
-    expect(key(new Map([['a', 1], ['b', { x: 1 }]]))).toBe(key(new Map<string, unknown>([['b', { x: 1 }], ['a', 1]])));
+    expect(key(new Map<string, unknown>([['a', 1], ['b', { x: 1 }]]))).toBe(key(new Map<string, unknown>([['b', { x: 1 }], ['a', 1]])));
     expect(key(new Map([['a', 1]]))).not.toBe(key(new Map([['a', 2]])));
     expect(key(new Map([['a', 1]]))).not.toBe(key({ a: 1 }));
     expect(key(new Map())).not.toBe(key(new Set()));

@@ -1,0 +1,2131 @@
+/**
+ * RuleTester tests of `no-unbounded-cache-in-handler`: unbounded memoizers and hand-rolled caches on request-handler
+ * paths, across frameworks, and the autofix that bounds them (library option, LruMap or memoize).
+ * The contract is tests/corpus/SEMANTICS.md ("no-unbounded-cache-in-handler").
+ * Cases without types run from syntax alone; the typed cases at the end run with the
+ * tests/fixtures/typed project and check that types find the same or more.
+ */
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-unbounded-cache-in-handler.js';
+import { lintWithRule, typedParserOptions } from './lint-helpers.js';
+
+type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
+type Options = InferOptionsTypeFromRule<typeof rule>;
+
+const ruleId = 'no-unbounded-cache-in-handler';
+const ruleTester = new RuleTester();
+const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typedParserOptions } });
+
+// RuleTester sets `parserOptions.sourceType: 'module'` unless a case sets it, which would hide
+// `languageOptions.sourceType` from the parser: CommonJS cases set both, as ESLint itself passes it.
+const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
+
+// Next.js, Lambda and other file-based handlers are told apart by the case's `filename`
+// (`app/api/users/route.ts`, `pages/api/…`, `middleware.ts`); untyped cases need no file on disk.
+
+ruleTester.run(ruleId, rule, {
+  valid: [
+    {
+      name: 'a cache no handler reaches (a CLI)',
+      code: `import _ from 'lodash';
+const cache = new Map<string, string>();
+const slug = _.memoize((title: string) => title.toLowerCase());
+for (const title of process.argv.slice(2)) {
+  cache.set(title, slug(title));
+}`,
+    },
+    {
+      name: 'a build script without handlers (CommonJS)',
+      filename: 'scripts/build.js',
+      languageOptions: commonjs,
+      code: `const memoize = require('fast-memoize');
+const seen = {};
+const parse = memoize((file) => require('fs').readFileSync(file, 'utf8'));
+for (const file of process.argv.slice(2)) seen[file] = parse(file);`,
+    },
+    {
+      name: 'a Map with delete',
+      code: `import express from 'express';
+const app = express();
+const sessions = new Map();
+app.post('/login', (req, res) => { sessions.set(req.body.user, Date.now()); res.end(); });
+app.post('/logout', (req, res) => { sessions.delete(req.body.user); res.end(); });`,
+    },
+    {
+      name: 'a Map cleared by a timer',
+      code: `import express from 'express';
+const app = express();
+const hits = new Map();
+setInterval(() => hits.clear(), 60_000);
+app.use((req, res, next) => { hits.set(req.ip, (hits.get(req.ip) ?? 0) + 1); next(); });`,
+    },
+    {
+      name: 'a Map trimmed under a size check',
+      code: `import express from 'express';
+const app = express();
+const MAX = 1000;
+const cache = new Map();
+app.get('/p/:id', (req, res) => {
+  if (cache.size > MAX) cache.delete(cache.keys().next().value);
+  cache.set(req.params.id, req.query);
+  res.end();
+});`,
+    },
+    {
+      name: 'a WeakMap',
+      code: `import express from 'express';
+const app = express();
+const perRequest = new WeakMap();
+app.use((req, res, next) => { perRequest.set(req, Date.now()); next(); });`,
+    },
+    {
+      name: 'lru-cache',
+      code: `import { LRUCache } from 'lru-cache';
+import express from 'express';
+const app = express();
+const cache = new LRUCache({ max: 500 });
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+    },
+    {
+      name: 'quick-lru',
+      code: `import QuickLRU from 'quick-lru';
+import express from 'express';
+const app = express();
+const cache = new QuickLRU({ maxSize: 500 });
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+    },
+    {
+      name: 'this package\'s LruMap',
+      code: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+    },
+    {
+      name: 'memoizee with max',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 100 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'memoizee with maxAge',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { maxAge: 60_000 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'moize is bounded by default',
+      code: `import moize from 'moize';
+import express from 'express';
+const app = express();
+const cachedUser = moize((id) => db.find(id), { maxSize: 100 });
+const cachedTeam = moize((id) => db.teams.find(id));
+app.get('/u/:id', (req, res) => res.json([cachedUser(req.params.id), cachedTeam(req.params.id)]));`,
+    },
+    {
+      name: 'micro-memoize is bounded by default',
+      code: `import memoize from 'micro-memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'memoize-one and reselect',
+      code: `import memoizeOne from 'memoize-one';
+import { createSelector } from 'reselect';
+import express from 'express';
+const app = express();
+const getUser = memoizeOne((id) => db.find(id));
+const selectUser = createSelector([(s) => s.user], (user) => user);
+app.get('/u/:id', (req, res) => res.json([getUser(req.params.id), selectUser(req.body)]));`,
+    },
+    {
+      name: 'memoize with a bounded cache',
+      code: `import memoize from 'memoize';
+import QuickLRU from 'quick-lru';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { cache: new QuickLRU({ maxSize: 1000 }) });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'mem with an LRUCache as cache',
+      code: `import mem from 'mem';
+import { LRUCache } from 'lru-cache';
+import express from 'express';
+const app = express();
+const cachedUser = mem((id) => db.find(id), { cache: new LRUCache({ max: 1000 }) });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+    },
+    {
+      name: 'this package\'s memoize is bounded by default',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'nano-memoize with maxAge',
+      code: `import nanomemoize from 'nano-memoize';
+import express from 'express';
+const app = express();
+const getUser = nanomemoize((id) => db.find(id), { maxAge: 1000 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'a memoizer created inside the handler dies with the request',
+      code: `import _ from 'lodash';
+import express from 'express';
+const app = express();
+app.get('/u/:id', (req, res) => {
+  const getUser = _.memoize((id) => db.find(id));
+  res.json([getUser(req.params.id), getUser(req.params.id)]);
+});`,
+    },
+    {
+      name: 'a Map created inside the handler',
+      code: `import express from 'express';
+const app = express();
+app.get('/report', (req, res) => {
+  const seen = new Map();
+  for (const row of req.body.rows) seen.set(row.id, row);
+  res.json([...seen.values()]);
+});`,
+    },
+    {
+      name: 'a Map written with literal keys only',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.get('/config', (req, res) => {
+  cache.set('config', req.query);
+  res.json(cache.get('config'));
+});`,
+    },
+    {
+      name: 'a Map handed to code the file cannot see',
+      code: `import express from 'express';
+import { register } from './registry';
+const app = express();
+const cache = new Map();
+register(cache);
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+    },
+    {
+      name: 'an unbounded memoizer that the handler never calls',
+      code: `import _ from 'lodash';
+import express from 'express';
+const app = express();
+const slug = _.memoize((title: string) => title.toLowerCase());
+export const titles = ['A', 'B'].map(slug);
+app.get('/health', (req, res) => res.send('ok'));`,
+    },
+    {
+      name: 'GET exported from a file that is not a Next.js route',
+      filename: 'lib/users.ts',
+      code: `const cache = new Map<string, string>();
+export async function GET(req: Request) {
+  cache.set(req.url, 'x');
+  return new Response('ok');
+}`,
+    },
+    {
+      name: 'a default export outside pages/api',
+      filename: 'pages/users.tsx',
+      code: `const cache = {};
+export default function Page({ id }) {
+  cache[id] = true;
+  return null;
+}`,
+    },
+    {
+      name: 'fields of a class that is not a singleton',
+      code: `import express from 'express';
+class Session {
+  values = new Map();
+  set(k, v) { this.values.set(k, v); }
+}
+const app = express();
+app.get('/s/:id', (req, res) => { new Session().set(req.params.id, 1); res.end(); });`,
+    },
+    {
+      name: 'a size check that evicts in a loop',
+      code: `import Koa from 'koa';
+const app = new Koa();
+const recent = [];
+app.use(async (ctx) => {
+  recent.push(ctx.path);
+  while (recent.length > 100) recent.shift();
+});`,
+    },
+    {
+      name: 'a Lambda handler with a bounded cache',
+      filename: 'functions/config.js',
+      code: `import memoize from 'memoizee';
+const getConfig = memoize((name) => ssm.get(name), { max: 10 });
+export const handler = async (event) => getConfig(event.name);`,
+    },
+    {
+      name: 'a GraphQL resolver with an evicting cache',
+      code: `const users = new Map();
+export const resolvers = {
+  Query: { user: (_, { id }) => { users.set(id, load(id)); return users.get(id); } },
+  Mutation: { logout: (_, { id }) => users.delete(id) },
+};`,
+    },
+    {
+      name: 'memoize with opaque options is trusted',
+      code: `import memoize from 'memoize';
+import express from 'express';
+import { cacheOptions } from './cache';
+const app = express();
+const getUser = memoize((id) => db.find(id), cacheOptions);
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'a lookup table filled at startup and only read per request',
+      code: `import express from 'express';
+const app = express();
+const countries = new Map();
+for (const c of loadCountries()) countries.set(c.code, c);
+app.get('/c/:code', (req, res) => res.json(countries.get(req.params.code)));`,
+    },
+    {
+      name: 'a cache reassigned on a timer',
+      code: `import express from 'express';
+const app = express();
+let cache = new Map();
+setInterval(() => { cache = new Map(); }, 60_000);
+app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'lodash default import on an Express route: replaced by memoize with max',
+      code: `import _ from 'lodash';
+import express from 'express';
+const app = express();
+const getUser = _.memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => { res.json(getUser(req.params.id)); });`,
+      output: `import _ from 'lodash';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => { res.json(getUser(req.params.id)); });`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash with a resolver: the resolver becomes key',
+      code: `import _ from 'lodash';
+import express from 'express';
+const router = express.Router();
+const getRate = _.memoize((from, to) => rates(from, to), (from, to) => from + to);
+router.get('/rate', (req, res) => { res.json(getRate(req.query.from, req.query.to)); });`,
+      output: `import _ from 'lodash';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const router = express.Router();
+const getRate = memoize((from, to) => rates(from, to), { max: 500, key: (from, to) => from + to });
+router.get('/rate', (req, res) => { res.json(getRate(req.query.from, req.query.to)); });`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash named import: memoize is taken, so boundedMemoize',
+      code: `import { memoize } from 'lodash';
+import { Router } from 'express';
+const router = Router();
+const getUser = memoize((id) => db.find(id));
+router.post('/u', (req, res) => res.json(getUser(req.body.id)));`,
+      output: `import { memoize } from 'lodash';
+import { Router } from 'express';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const router = Router();
+const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+router.post('/u', (req, res) => res.json(getUser(req.body.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash namespace import',
+      code: `import * as _ from 'lodash';
+import express from 'express';
+const app = express();
+const getUser = _.memoize((id: string) => db.find(id));
+app.all('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import * as _ from 'lodash';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: 500 });
+app.all('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash through require (CommonJS)',
+      filename: 'src/server.js',
+      languageOptions: commonjs,
+      code: `const _ = require('lodash');
+const express = require('express');
+const app = express();
+const getUser = _.memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `const _ = require('lodash');
+const express = require('express');
+const { memoize } = require('eslint-plugin-memo-guard/memoize');
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash/memoize through require (CommonJS)',
+      filename: 'src/server.js',
+      languageOptions: commonjs,
+      code: `const memoize = require('lodash/memoize');
+const express = require('express');
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `const memoize = require('lodash/memoize');
+const express = require('express');
+const { memoize: boundedMemoize } = require('eslint-plugin-memo-guard/memoize');
+const app = express();
+const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash.memoize',
+      code: `import memoize from 'lodash.memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'lodash.memoize';
+import express from 'express';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'lodash-es',
+      code: `import { memoize } from 'lodash-es';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import { memoize } from 'lodash-es';
+import express from 'express';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'es-toolkit',
+      code: `import { memoize } from 'es-toolkit';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import { memoize } from 'es-toolkit';
+import express from 'express';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = boundedMemoize((id: string) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'ramda memoizeWith',
+      code: `import { memoizeWith } from 'ramda';
+import express from 'express';
+const app = express();
+const getUser = memoizeWith(String, (id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import { memoizeWith } from 'ramda';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500, key: String });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize: replaced with key: \'structural\'',
+      code: `import memoize from 'fast-memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'fast-memoize';
+import express from 'express';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = boundedMemoize((id) => db.find(id), { max: 500, key: 'structural' });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoizee without options: max added',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoizee with options: max added to them',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { promise: true });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500, promise: true });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoizee with an empty options object',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), {});
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'moize with maxSize: Infinity: replaced',
+      code: `import moize from 'moize';
+import express from 'express';
+const app = express();
+const cachedUser = moize((id) => db.find(id), { maxSize: Infinity });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      output: `import moize from 'moize';
+import express from 'express';
+const app = express();
+const cachedUser = moize((id) => db.find(id), { maxSize: 500 });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'moize.infinite: replaced by memoize',
+      code: `import moize from 'moize';
+import express from 'express';
+const app = express();
+const cachedUser = moize.infinite((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      output: `import moize from 'moize';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cachedUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'micro-memoize with maxSize: Number.POSITIVE_INFINITY',
+      code: `import memoize from 'micro-memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { maxSize: Number.POSITIVE_INFINITY });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'micro-memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { maxSize: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoize (sindresorhus): cache: new LruMap(500) and the import',
+      code: `import memoize from 'memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoize';
+import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id) => db.find(id), { cache: new LruMap(500) });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'mem with cache: new Map(): the cache is replaced',
+      code: `import mem from 'mem';
+import express from 'express';
+const app = express();
+const cachedUser = mem((id) => db.find(id), { cache: new Map() });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      output: `import mem from 'mem';
+import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cachedUser = mem((id) => db.find(id), { cache: new LruMap(500) });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'p-memoize without a cache',
+      code: `import pMemoize from 'p-memoize';
+import express from 'express';
+const app = express();
+const getUser = pMemoize(async (id) => db.find(id));
+app.get('/u/:id', async (req, res) => res.json(await getUser(req.params.id)));`,
+      output: `import pMemoize from 'p-memoize';
+import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = pMemoize(async (id) => db.find(id), { cache: new LruMap(500) });
+app.get('/u/:id', async (req, res) => res.json(await getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'nano-memoize',
+      code: `import nanomemoize from 'nano-memoize';
+import express from 'express';
+const app = express();
+const getUser = nanomemoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import nanomemoize from 'nano-memoize';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memize without maxSize',
+      code: `import memize from 'memize';
+import express from 'express';
+const app = express();
+const cachedUser = memize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      output: `import memize from 'memize';
+import express from 'express';
+const app = express();
+const cachedUser = memize((id) => db.find(id), { maxSize: 500 });
+app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'this package\'s memoize with max: Infinity',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: Infinity });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'the max option changes the bound',
+      options: [{max: 100}],
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 100 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'a memoized function registered as the handler itself',
+      code: `import _ from 'lodash';
+import express from 'express';
+const app = express();
+const render = _.memoize((req) => req.url);
+app.get('/page', render);`,
+      output: `import _ from 'lodash';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const render = memoize((req) => req.url, { max: 500 });
+app.get('/page', render);`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'new Map() → new LruMap(500) with the import after the last import',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, req.query);
+  res.end();
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, req.query);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'TypeScript type arguments are kept',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map<string, { at: number }>();
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, { at: Date.now() });
+  res.end();
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap<string, { at: number }>(500);
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, { at: Date.now() });
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: the import is a require',
+      filename: 'src/server.js',
+      languageOptions: commonjs,
+      code: `'use strict';
+const express = require('express');
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, 1);
+  res.end();
+});`,
+      output: `'use strict';
+const express = require('express');
+const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, 1);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'never above a shebang',
+      filename: 'bin/server.mjs',
+      code: `#!/usr/bin/env node
+const cache = new Map();
+http.createServer((req, res) => {
+  cache.set(req.url, Date.now());
+  res.end();
+}).listen(3000);`,
+      output: `#!/usr/bin/env node
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+http.createServer((req, res) => {
+  cache.set(req.url, Date.now());
+  res.end();
+}).listen(3000);`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'a shebang in a CommonJS script',
+      filename: 'bin/server.js',
+      languageOptions: commonjs,
+      code: `#!/usr/bin/env node
+const http = require('node:http');
+const hits = new Map();
+http.createServer((req, res) => {
+  hits.set(req.socket.remoteAddress, Date.now());
+  res.end();
+}).listen(3000);`,
+      output: `#!/usr/bin/env node
+const http = require('node:http');
+const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const hits = new LruMap(500);
+http.createServer((req, res) => {
+  hits.set(req.socket.remoteAddress, Date.now());
+  res.end();
+}).listen(3000);`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'an existing import of the package gets the specifier',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const cache = new Map();
+const getUser = memoize((id: string) => db.find(id));
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, getUser(req.params.id)); res.end(); });`,
+      output: `import { memoize, LruMap } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const cache = new LruMap(500);
+const getUser = memoize((id: string) => db.find(id));
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, getUser(req.params.id)); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'LruMap is taken: BoundedLruMap',
+      code: `import { LruMap } from './lru';
+import express from 'express';
+const app = express();
+const cache = new Map();
+export const other = new LruMap();
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      output: `import { LruMap } from './lru';
+import express from 'express';
+import { LruMap as BoundedLruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new BoundedLruMap(500);
+export const other = new LruMap();
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'the max option bounds new LruMap too',
+      options: [{max: 50}],
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(50);
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'an object-literal cache gets a suggestion and no fix',
+      code: `import express from 'express';
+const app = express();
+const cache = {};
+app.get('/u/:id', (req, res) => {
+  if (!(req.params.id in cache)) cache[req.params.id] = load(req.params.id);
+  res.json(cache[req.params.id]);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => {
+  if (!(cache.has(req.params.id))) cache.set(req.params.id, load(req.params.id));
+  res.json(cache.get(req.params.id));
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Object.create(null) used beyond get and set: no suggestion',
+      code: `import express from 'express';
+const app = express();
+const counts = Object.create(null);
+app.get('/u/:id', (req, res) => {
+  counts[req.params.id] = (counts[req.params.id] || 0) + 1;
+  res.json(Object.keys(counts));
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a Set of request data',
+      code: `import express from 'express';
+const app = express();
+const seen = new Set();
+app.use((req, res, next) => {
+  seen.add(req.ip);
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'an array that only grows',
+      code: `import express from 'express';
+const app = express();
+const log = [];
+app.use((req, res, next) => {
+  log.push({ url: req.originalUrl, at: Date.now() });
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a Map built from entries has no fix',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map([['seed', 1]]);
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'an expiry checked only on read is not eviction',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => {
+  const hit = cache.get(req.params.id);
+  if (hit && hit.expires > Date.now()) return res.json(hit.value);
+  const value = load(req.params.id);
+  cache.set(req.params.id, { value, expires: Date.now() + 60_000 });
+  res.json(value);
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => {
+  const hit = cache.get(req.params.id);
+  if (hit && hit.expires > Date.now()) return res.json(hit.value);
+  const value = load(req.params.id);
+  cache.set(req.params.id, { value, expires: Date.now() + 60_000 });
+  res.json(value);
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a size check that only logs is not eviction',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => {
+  if (cache.size > 10_000) console.warn('cache is large');
+  cache.set(req.params.id, 1);
+  res.end();
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.get('/u/:id', (req, res) => {
+  if (cache.size > 10_000) console.warn('cache is large');
+  cache.set(req.params.id, 1);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'request data reaches the cache through a helper',
+      code: `import express from 'express';
+const app = express();
+const byIp = new Map();
+function remember(ip, at) {
+  byIp.set(ip, at);
+}
+function track(req) {
+  remember(req.ip, Date.now());
+}
+app.use((req, res, next) => {
+  track(req);
+  next();
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const byIp = new LruMap(500);
+function remember(ip, at) {
+  byIp.set(ip, at);
+}
+function track(req) {
+  remember(req.ip, Date.now());
+}
+app.use((req, res, next) => {
+  track(req);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'two caches in one file: both fixed, one import',
+      code: `import express from 'express';
+const app = express();
+const users = new Map();
+const teams = new Map();
+app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+      output: [
+        `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const users = new LruMap(500);
+const teams = new Map();
+app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+        `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const users = new LruMap(500);
+const teams = new LruMap(500);
+app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+      ],
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoizee with max: 0 is unbounded',
+      code: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 0 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memoize from 'memoizee';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'Hono app chained from new Hono() with fast-memoize',
+      code: `import { Hono } from 'hono';
+import memoize from 'fast-memoize';
+const render = memoize((path: string) => path.toUpperCase());
+export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
+      output: `import { Hono } from 'hono';
+import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const render = boundedMemoize((path: string) => path.toUpperCase(), { max: 500, key: 'structural' });
+export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Next.js app route as an exported const (JavaScript)',
+      filename: 'app/api/items/route.js',
+      code: `const cache = new Map();
+export const POST = async (request) => {
+  const body = await request.json();
+  cache.set(body.id, body);
+  return Response.json({ ok: true });
+};`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export const POST = async (request) => {
+  const body = await request.json();
+  cache.set(body.id, body);
+  return Response.json({ ok: true });
+};`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a field of a module-level singleton instance',
+      code: `import express from 'express';
+class UserCache {
+  constructor() {
+    this.entries = new Map();
+  }
+  remember(id, user) {
+    this.entries.set(id, user);
+  }
+}
+const userCache = new UserCache();
+const app = express();
+app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); res.end(); });`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+class UserCache {
+  constructor() {
+    this.entries = new LruMap(500);
+  }
+  remember(id, user) {
+    this.entries.set(id, user);
+  }
+}
+const userCache = new UserCache();
+const app = express();
+app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'module.exports.handler (CommonJS)',
+      filename: 'functions/ingest.js',
+      languageOptions: commonjs,
+      code: `const cache = new Map();
+module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
+      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const cache = new LruMap(500);
+module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a .cjs file is CommonJS by its extension',
+      filename: 'functions/ingest.cjs',
+      code: `const cache = new Map();
+module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
+      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const cache = new LruMap(500);
+module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a handler declared before the cache',
+      code: `import express from 'express';
+const app = express();
+const handler = (req, res) => { cache.set(req.params.id, 1); res.end(); };
+const cache = new Map();
+app.get('/x/:id', handler);`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const handler = (req, res) => { cache.set(req.params.id, 1); res.end(); };
+const cache = new LruMap(500);
+app.get('/x/:id', handler);`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'a timer that only reads is not eviction',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+setInterval(() => { for (const k of cache.keys()) stats.count++; }, 1000);
+app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+setInterval(() => { for (const k of cache.keys()) stats.count++; }, 1000);
+app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Express: a named handler function',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+function getUser(req, res) {
+  cache.set(req.params.id, req.headers['user-agent']);
+  res.end();
+}
+app.get('/u/:id', getUser);`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+function getUser(req, res) {
+  cache.set(req.params.id, req.headers['user-agent']);
+  res.end();
+}
+app.get('/u/:id', getUser);`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Fastify shorthand route',
+      code: `import Fastify from 'fastify';
+const fastify = Fastify();
+const cache = new Map();
+fastify.get('/u/:id', async (request) => {
+  cache.set(request.params.id, Date.now());
+  return 'ok';
+});`,
+      output: `import Fastify from 'fastify';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const fastify = Fastify();
+const cache = new LruMap(500);
+fastify.get('/u/:id', async (request) => {
+  cache.set(request.params.id, Date.now());
+  return 'ok';
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Fastify route({ handler })',
+      code: `import Fastify from 'fastify';
+const server = Fastify();
+const cache = new Map();
+server.route({
+  method: 'GET',
+  url: '/u/:id',
+  handler: async (request) => {
+    cache.set(request.params.id, 1);
+    return 'ok';
+  },
+});`,
+      output: `import Fastify from 'fastify';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const server = Fastify();
+const cache = new LruMap(500);
+server.route({
+  method: 'GET',
+  url: '/u/:id',
+  handler: async (request) => {
+    cache.set(request.params.id, 1);
+    return 'ok';
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Fastify plugin',
+      code: `import memoize from 'fast-memoize';
+const cache = new Map();
+export default async function routes(fastify) {
+  fastify.post('/users', async (request) => {
+    cache.set(request.body.email, request.body);
+    return { ok: true };
+  });
+}`,
+      output: `import memoize from 'fast-memoize';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export default async function routes(fastify) {
+  fastify.post('/users', async (request) => {
+    cache.set(request.body.email, request.body);
+    return { ok: true };
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'Koa middleware',
+      code: `import Koa from 'koa';
+const app = new Koa();
+const cache = new Map();
+app.use(async (ctx, next) => {
+  cache.set(ctx.path, Date.now());
+  await next();
+});`,
+      output: `import Koa from 'koa';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = new Koa();
+const cache = new LruMap(500);
+app.use(async (ctx, next) => {
+  cache.set(ctx.path, Date.now());
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'koa-router',
+      code: `import Router from '@koa/router';
+const router = new Router();
+const cache = new Map();
+router.get('/u/:id', async (ctx) => {
+  cache.set(ctx.params.id, 1);
+  ctx.body = 'ok';
+});`,
+      output: `import Router from '@koa/router';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const router = new Router();
+const cache = new LruMap(500);
+router.get('/u/:id', async (ctx) => {
+  cache.set(ctx.params.id, 1);
+  ctx.body = 'ok';
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Hono',
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+const cache = new Map<string, string>();
+app.get('/u/:id', (c) => {
+  cache.set(c.req.param('id'), c.req.header('x-id') ?? '');
+  return c.text('ok');
+});`,
+      output: `import { Hono } from 'hono';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = new Hono();
+const cache = new LruMap<string, string>(500);
+app.get('/u/:id', (c) => {
+  cache.set(c.req.param('id'), c.req.header('x-id') ?? '');
+  return c.text('ok');
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'NestJS: controller → singleton service',
+      code: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+  @Get(':id')
+  find(@Param('id') id: string) {
+    return this.users.lookup(id);
+  }
+}
+@Injectable()
+export class UsersService {
+  private readonly cache = new Map<string, number>();
+  lookup(id: string) {
+    this.cache.set(id, Date.now());
+    return this.cache.get(id);
+  }
+}`,
+      output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+  @Get(':id')
+  find(@Param('id') id: string) {
+    return this.users.lookup(id);
+  }
+}
+@Injectable()
+export class UsersService {
+  private readonly cache = new LruMap<string, number>(500);
+  lookup(id: string) {
+    this.cache.set(id, Date.now());
+    return this.cache.get(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 12,
+        },
+      ],
+    },
+    {
+      name: 'Next.js app route',
+      filename: 'app/api/users/route.ts',
+      code: `const cache = new Map<string, string>();
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  cache.set(url.searchParams.get('q') ?? '', 'x');
+  return Response.json([...cache.keys()]);
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap<string, string>(500);
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  cache.set(url.searchParams.get('q') ?? '', 'x');
+  return Response.json([...cache.keys()]);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'Next.js pages API route',
+      filename: 'pages/api/users/[id].js',
+      code: `const cache = {};
+export default function handler(req, res) {
+  cache[req.query.id] = Date.now();
+  res.status(200).json({ ok: true });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'useLruMap',
+              output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export default function handler(req, res) {
+  cache.set(req.query.id, Date.now());
+  res.status(200).json({ ok: true });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a \'use server\' file',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import _ from 'lodash';
+const getProduct = _.memoize((id: string) => db.products.find(id));
+export async function addToCart(id: string) {
+  return getProduct(id);
+}`,
+      output: `'use server';
+import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const getProduct = memoize((id: string) => db.products.find(id), { max: 500 });
+export async function addToCart(id: string) {
+  return getProduct(id);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'getServerSideProps',
+      filename: 'pages/blog/[slug].js',
+      code: `const cache = new Map();
+export async function getServerSideProps({ params }) {
+  cache.set(params.slug, Date.now());
+  return { props: {} };
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export async function getServerSideProps({ params }) {
+  cache.set(params.slug, Date.now());
+  return { props: {} };
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'Next.js middleware',
+      filename: 'middleware.ts',
+      code: `const seen = new Set<string>();
+export function middleware(request: Request) {
+  seen.add(request.headers.get('x-forwarded-for') ?? '');
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'node http.createServer',
+      code: `import http from 'node:http';
+import memoize from 'memoizee';
+const render = memoize((url) => '<h1>' + url + '</h1>');
+http.createServer((req, res) => res.end(render(req.url))).listen(8080);`,
+      output: `import http from 'node:http';
+import memoize from 'memoizee';
+const render = memoize((url) => '<h1>' + url + '</h1>', { max: 500 });
+http.createServer((req, res) => res.end(render(req.url))).listen(8080);`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Lambda export const handler',
+      filename: 'functions/config.js',
+      code: `import _ from 'lodash';
+const getConfig = _.memoize((name) => ssm.get(name));
+export const handler = async (event) => getConfig(event.queryStringParameters.name);`,
+      output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const getConfig = memoize((name) => ssm.get(name), { max: 500 });
+export const handler = async (event) => getConfig(event.queryStringParameters.name);`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'Lambda exports.handler (CommonJS)',
+      filename: 'functions/ingest.js',
+      languageOptions: commonjs,
+      code: `const cache = {};
+exports.handler = async (event) => {
+  cache[event.requestContext.requestId] = event.body;
+  return { statusCode: 200 };
+};`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'useLruMap',
+              output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const cache = new LruMap(500);
+exports.handler = async (event) => {
+  cache.set(event.requestContext.requestId, event.body);
+  return { statusCode: 200 };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'GraphQL resolver map',
+      code: `const users = new Map();
+export const resolvers = {
+  Query: {
+    user: (_, { id }) => {
+      if (!users.has(id)) users.set(id, load(id));
+      return users.get(id);
+    },
+  },
+};`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const users = new LruMap(500);
+export const resolvers = {
+  Query: {
+    user: (_, { id }) => {
+      if (!users.has(id)) users.set(id, load(id));
+      return users.get(id);
+    },
+  },
+};`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a static class field of a handler helper',
+      code: `class RateLimiter {
+  static counts = new Map();
+  static hit(ip) {
+    RateLimiter.counts.set(ip, (RateLimiter.counts.get(ip) ?? 0) + 1);
+  }
+}
+const app = express();
+app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+class RateLimiter {
+  static counts = new LruMap(500);
+  static hit(ip) {
+    RateLimiter.counts.set(ip, (RateLimiter.counts.get(ip) ?? 0) + 1);
+  }
+}
+const app = express();
+app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'Express app.use with a path',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Express app.route().get()',
+      code: `import express from 'express';
+const app = express();
+const cache = new Map();
+app.route('/x/:id').get((req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.route('/x/:id').get((req, res) => { cache.set(req.params.id, 1); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Express handler wrapped by asyncHandler',
+      code: `import express from 'express';
+import asyncHandler from 'express-async-handler';
+const app = express();
+const cache = new Map();
+app.get('/x/:id', asyncHandler(async (req, res) => { cache.set(req.params.id, 1); res.end(); }));`,
+      output: `import express from 'express';
+import asyncHandler from 'express-async-handler';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.get('/x/:id', asyncHandler(async (req, res) => { cache.set(req.params.id, 1); res.end(); }));`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'Fastify routes inside an inline registered plugin',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+const cache = new Map();
+app.register(async (instance) => {
+  instance.get('/x/:id', async (request) => { cache.set(request.params.id, 1); return 'ok'; });
+});`,
+      output: `import Fastify from 'fastify';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = Fastify();
+const cache = new LruMap(500);
+app.register(async (instance) => {
+  instance.get('/x/:id', async (request) => { cache.set(request.params.id, 1); return 'ok'; });
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'NestJS controller field',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+@Controller('events')
+export class EventsController {
+  private readonly seen = new Set<string>();
+  @Post()
+  track(@Body() body: { id: string }) {
+    this.seen.add(body.id);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'Next.js pages API route as a default arrow',
+      filename: 'pages/api/hello.ts',
+      code: `const cache = new Map();
+export default async (req, res) => { cache.set(req.query.id, 1); res.end(); };`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export default async (req, res) => { cache.set(req.query.id, 1); res.end(); };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a function with its own \'use server\' directive',
+      filename: 'app/page.tsx',
+      code: `const cache = new Map();
+export default function Page() {
+  async function save(form) {
+    'use server';
+    cache.set(form.get('id'), 1);
+  }
+  return save;
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export default function Page() {
+  async function save(form) {
+    'use server';
+    cache.set(form.get('id'), 1);
+  }
+  return save;
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'node server.on(request)',
+      code: `import http from 'node:http';
+const server = http.createServer();
+const cache = new Map();
+server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });`,
+      output: `import http from 'node:http';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const server = http.createServer();
+const cache = new LruMap(500);
+server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'Lambda export function handler',
+      filename: 'src/handler.ts',
+      code: `const cache = new Map();
+export async function handler(event: { id: string }) {
+  cache.set(event.id, Date.now());
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export async function handler(event: { id: string }) {
+  cache.set(event.id, Date.now());
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'GraphQL Mutation writing an object',
+      code: `const votes = {};
+const resolvers = {
+  Mutation: {
+    vote: (_, { pollId, userId }) => { votes[pollId + ':' + userId] = true; return true; },
+  },
+};
+export default resolvers;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'useLruMap',
+              output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const votes = new LruMap(500);
+const resolvers = {
+  Mutation: {
+    vote: (_, { pollId, userId }) => { votes.set(pollId + ':' + userId, true); return true; },
+  },
+};
+export default resolvers;`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/** Cases that need the type checker: most import from tests/fixtures/typed/types.ts. */
+const typedCases: { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageIds, Options>[] } = {
+  valid: [
+    {
+      name: 'typed: a bounded cache class imported from a typed module',
+      code: `import { LRUCache } from 'lru-cache';
+const app = createApp();
+const cache = new LRUCache<string, number>({ max: 100 });
+app.get('/u/:id', (req: { params: { id: string } }) => cache.set(req.params.id, 1));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'typed: Express route with a typed Map',
+      code: `import express from 'express';
+import type { User } from './types';
+const app = express();
+const users = new Map<string, User>();
+app.get('/u/:id', (req, res) => {
+  users.set(req.params.id, { id: req.params.id, name: String(req.query.name) });
+  res.end();
+});`,
+      output: `import express from 'express';
+import type { User } from './types';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const users = new LruMap<string, User>(500);
+app.get('/u/:id', (req, res) => {
+  users.set(req.params.id, { id: req.params.id, name: String(req.query.name) });
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'typed: an imported async function memoized on a route',
+      code: `import _ from 'lodash';
+import { loadUser } from './types';
+const app = createApp();
+const getUser = _.memoize(loadUser);
+app.get('/u/:id', (req: { params: { id: string } }) => getUser(req.params.id));`,
+      output: `import _ from 'lodash';
+import { loadUser } from './types';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = createApp();
+const getUser = memoize(loadUser, { max: 500 });
+app.get('/u/:id', (req: { params: { id: string } }) => getUser(req.params.id));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+  ],
+};
+
+describe('with type information', () => {
+  typedRuleTester.run(ruleId, rule, typedCases);
+});
+
+describe('types find the same or more than syntax alone', () => {
+  const all = [...typedCases.valid, ...typedCases.invalid].map((c) => [c.name ?? c.code, c.code] as const);
+  it.each(all)('%s', (_name, code) => {
+    const untyped = lintWithRule(ruleId, rule, code).length;
+    const typed = lintWithRule(ruleId, rule, code, { typed: true }).length;
+    expect(typed).toBeGreaterThanOrEqual(untyped);
+  });
+
+  // Handler paths and cache writes are found from syntax; types must not lose any of them.
+  it.each(typedCases.invalid.map((c) => [c.name ?? c.code, c.code, c.errors.length] as const))('same findings: %s', (_name, code, errors) => {
+    expect(lintWithRule(ruleId, rule, code)).toHaveLength(errors);
+    expect(lintWithRule(ruleId, rule, code, { typed: true })).toHaveLength(errors);
+  });
+});
+
+describe('options schema', () => {
+  it('accepts its documented option', () => {
+    expect(lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ max: 1 }] })).toHaveLength(0);
+  });
+  it('rejects max: 0', () => {
+    expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ max: 0 }] })).toThrow(/no-unbounded-cache-in-handler[\s\S]*Value 0 should be >= 1/);
+  });
+  it('rejects a max that is not an integer', () => {
+    expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ max: 1.5 }] })).toThrow(/no-unbounded-cache-in-handler[\s\S]*Value 1\.5 should be integer/);
+  });
+  it('rejects an unknown option and names it and the known one', () => {
+    expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ maxSize: 100 }] })).toThrow(/Unexpected property "maxSize"\. Expected properties: "max"/);
+  });
+});

@@ -1,0 +1,1191 @@
+/**
+ * RuleTester tests of `no-unhashable-args`: first-argument-only keys on several parameters, JSON keys on values
+ * JSON cannot tell apart, identity keys on object / array parameters, and fresh values at call sites.
+ * The contract is tests/corpus/SEMANTICS.md ("no-unhashable-args").
+ * Cases without types run from syntax alone; the typed cases at the end run with the
+ * tests/fixtures/typed project and check that types find the same or more.
+ */
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-unhashable-args.js';
+import { lintWithRule, typedParserOptions } from './lint-helpers.js';
+
+type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
+type Options = InferOptionsTypeFromRule<typeof rule>;
+
+const ruleId = 'no-unhashable-args';
+const ruleTester = new RuleTester();
+const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typedParserOptions } });
+
+// RuleTester sets `parserOptions.sourceType: 'module'` unless a case sets it, which would hide
+// `languageOptions.sourceType` from the parser: CommonJS cases set both, as ESLint itself passes it.
+const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
+
+// moize, mem and memize cases bind names that mention a cache (`cachedPrice`): the file model skips a file
+// whose text never says "memo" or "cache", which misses these three libraries (a known rule bug;
+// add cases without such names once it is fixed).
+
+ruleTester.run(ruleId, rule, {
+  valid: [
+    {
+      name: 'lodash on one primitive parameter',
+      code: `import _ from 'lodash';
+export const slug = _.memoize((title: string) => title.toLowerCase());`,
+    },
+    {
+      name: 'lodash with a resolver over every argument',
+      code: `import _ from 'lodash';
+export const add = _.memoize((a: number, b: number) => a + b, (a, b) => a + ':' + b);`,
+    },
+    {
+      name: 'lodash/memoize with a resolver (CommonJS)',
+      filename: 'lib/pricing.js',
+      languageOptions: commonjs,
+      code: `const memoize = require('lodash/memoize');
+exports.area = memoize((w, h) => w * h, (w, h) => \`\${w}x\${h}\`);`,
+    },
+    {
+      name: 'memoize (sindresorhus) with cacheKey',
+      code: `import memoize from 'memoize';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty, { cacheKey: (args) => args.join(':') });`,
+    },
+    {
+      name: 'es-toolkit with getCacheKey',
+      code: `import { memoize } from 'es-toolkit';
+export const total = memoize((items: number[]) => items.reduce((a, b) => a + b, 0), { getCacheKey: (items) => items.join(',') });`,
+    },
+    {
+      name: 'memoizee with a normalizer',
+      code: `import memoize from 'memoizee';
+export const search = memoize((query: { q: string }) => run(query), { normalizer: ([query]) => query.q });`,
+    },
+    {
+      name: 'memoizee with primitive: true',
+      code: `import memoize from 'memoizee';
+export const price = memoize((sku, opts = {}) => lookup(sku, opts), { primitive: true });`,
+    },
+    {
+      name: 'memoizee with length',
+      code: `import memoize from 'memoizee';
+export const render = memoize((schema, config = {}) => compile(schema, config), { length: 2 });`,
+    },
+    {
+      name: 'memoizee on primitive parameters keys them all',
+      code: `import memoize from 'memoizee';
+export const area = memoize((w: number, h: number) => w * h);`,
+    },
+    {
+      name: 'moize with isDeepEqual',
+      code: `import moize from 'moize';
+export const cachedTotal = moize((order: { lines: number[] }) => sum(order.lines), { isDeepEqual: true });`,
+    },
+    {
+      name: 'moize with isSerialized',
+      code: `import moize from 'moize';
+export const cachedSearch = moize(({ q, page }) => run(q, page), { isSerialized: true });`,
+    },
+    {
+      name: 'moize with transformArgs',
+      code: `import moize from 'moize';
+export const cachedPrice = moize((item: { sku: string }) => lookup(item.sku), { transformArgs: ([item]) => [item.sku] });`,
+    },
+    {
+      name: 'moize on two primitives keys both',
+      code: `import moize from 'moize';
+export const cachedArea = moize((w: number, h: number) => w * h);`,
+    },
+    {
+      name: 'micro-memoize with isEqual',
+      code: `import memoize from 'micro-memoize';
+export const total = memoize((items: number[]) => items.length, { isEqual: deepEqual });`,
+    },
+    {
+      name: 'micro-memoize with transformKey',
+      code: `import memoize from 'micro-memoize';
+export const total = memoize((items: number[]) => items.length, { transformKey: JSON.stringify });`,
+    },
+    {
+      name: 'this package\'s memoize with structural keys',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize(({ sku, qty }: { sku: string; qty: number }) => lookup(sku) * qty, { key: 'structural' });`,
+    },
+    {
+      name: 'this package\'s memoize with a key function',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize((item: { sku: string }) => lookup(item.sku), { key: (item) => item.sku });`,
+    },
+    {
+      name: 'this package\'s memoize on several primitives',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty);`,
+    },
+    {
+      name: 'fast-memoize on primitives',
+      code: `import memoize from 'fast-memoize';
+export const area = memoize((w: number, h: number) => w * h);`,
+    },
+    {
+      name: 'fast-memoize keys plain objects by JSON',
+      code: `import memoize from 'fast-memoize';
+export const search = memoize((query: { q: string; page: number }) => run(query));`,
+    },
+    {
+      name: 'fast-memoize with a serializer',
+      code: `import memoize from 'fast-memoize';
+export const format = memoize((day: Date) => day.toISOString(), { serializer: (args) => String(args[0]) });`,
+    },
+    {
+      name: 'memoize-one is identity by design',
+      code: `import memoizeOne from 'memoize-one';
+export const visible = memoizeOne((items: Item[], filter: { q: string }) => items.filter((i) => i.name.includes(filter.q)));`,
+    },
+    {
+      name: 'reselect createSelector',
+      code: `import { createSelector } from 'reselect';
+export const selectVisible = createSelector([(state) => state.items, (state) => state.filter], (items, filter) => items.filter(filter));`,
+    },
+    {
+      name: 'reselect weakMapMemoize',
+      code: `import { weakMapMemoize } from 'reselect';
+export const byIds = weakMapMemoize((ids: string[]) => ids.map(load));`,
+    },
+    {
+      name: 'ramda memoizeWith always has a key function',
+      code: `import { memoizeWith } from 'ramda';
+export const price = memoizeWith((item) => item.sku, (item: { sku: string }, qty: number) => lookup(item.sku) * qty);`,
+    },
+    {
+      name: 'a function parameter alone is not a signal',
+      code: `import moize from 'moize';
+export const cachedWrap = moize((handler: () => void) => () => handler());`,
+    },
+    {
+      name: 'a Date under identity keys is not an object or array signal',
+      code: `import moize from 'moize';
+export const cachedDay = moize((day: Date) => day.getDay());`,
+    },
+    {
+      name: 'an unannotated single parameter',
+      code: `import { memoize } from 'lodash';
+export const getUser = memoize((user) => user.id);`,
+    },
+    {
+      name: 'options the rule cannot see into',
+      code: `import memoize from 'memoize';
+import { options } from './options';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty, options);`,
+    },
+    {
+      name: 'React useMemo and useCallback',
+      code: `import { useCallback, useMemo } from 'react';
+export function Cart({ items }: { items: Item[] }) {
+  const total = useMemo(() => items.reduce((a, b) => a + b.price, 0), [items]);
+  const add = useCallback((item: Item) => items.push(item), [items]);
+  return [total, add];
+}`,
+    },
+    {
+      name: 'a stable value at the call site',
+      code: `import moize from 'moize';
+const cachedPrice = moize((item: Item) => lookup(item.sku));
+export function checkout(item: Item) {
+  return cachedPrice(item);
+}`,
+    },
+    {
+      name: 'a fresh object passed to a JSON-keyed memoizer',
+      code: `import memoize from 'fast-memoize';
+const search = memoize((query: { q: string }) => run(query));
+export const results = search({ q: 'shoes' });`,
+    },
+    {
+      name: 'a fresh object passed to a memoizer with a resolver',
+      code: `import _ from 'lodash';
+const price = _.memoize((item) => lookup(item.sku), (item) => item.sku);
+export const p = price({ sku: 'a1' });`,
+    },
+    {
+      name: 'a fresh value beyond the first argument of a first-argument memoizer',
+      code: `import memoize from 'memoize';
+const getUser = memoize((id: string) => load(id));
+export const user = getUser('42', { fresh: true });`,
+    },
+    {
+      name: 'checkCallSites: false',
+      options: [{checkCallSites: false}],
+      code: `import moize from 'moize';
+const cachedPrice = moize((sku: string) => lookup(sku));
+export const p = cachedPrice({ sku: 'a1' });`,
+    },
+    {
+      name: 'a memoizer that is not in the catalog',
+      code: `import memoize from './memoize';
+export const add = memoize((a: number, b: number) => a + b);`,
+    },
+    {
+      name: 'a function parameter alone under lodash',
+      code: `import _ from 'lodash';
+export const once = _.memoize((fn: () => void) => () => fn());`,
+    },
+    {
+      name: 'memoizee length: 1 keeps the second argument out of the key on purpose',
+      code: `import memoize from 'memoizee';
+const render = memoize((schema: string, config = {}) => compile(schema, config), { length: 1 });
+export const html = render('page', { minify: true });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'lodash default import, two parameters',
+      code: `import _ from 'lodash';
+export const add = _.memoize((a: number, b: number) => a + b);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const add = memoize((a: number, b: number) => a + b);`,
+            },
+            {
+              messageId: 'addResolver',
+              output: `import _ from 'lodash';
+export const add = _.memoize((a: number, b: number) => a + b, (a, b) => JSON.stringify([a, b]));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash named import, untyped parameters',
+      code: `import { memoize } from 'lodash';
+export const add = memoize((a, b) => a + b);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import { memoize } from 'lodash';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const add = boundedMemoize((a, b) => a + b);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash namespace import, a rest parameter',
+      code: `import * as _ from 'lodash';
+export const join = _.memoize((...parts: string[]) => parts.join('/'));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import * as _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const join = memoize((...parts: string[]) => parts.join('/'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash through require (CommonJS)',
+      filename: 'lib/pricing.js',
+      languageOptions: commonjs,
+      code: `const _ = require('lodash');
+function area(w, h) { return w * h; }
+module.exports = _.memoize(area);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `const _ = require('lodash');
+const { memoize } = require('eslint-plugin-memo-guard/memoize');
+function area(w, h) { return w * h; }
+module.exports = memoize(area);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash.memoize',
+      code: `import memoize from 'lodash.memoize';
+export const price = memoize(function price(sku: string, qty: number) { return lookup(sku) * qty; });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import memoize from 'lodash.memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = boundedMemoize(function price(sku: string, qty: number) { return lookup(sku) * qty; });`,
+            },
+            {
+              messageId: 'addResolver',
+              output: `import memoize from 'lodash.memoize';
+export const price = memoize(function price(sku: string, qty: number) { return lookup(sku) * qty; }, (sku, qty) => JSON.stringify([sku, qty]));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash-es',
+      code: `import { memoize } from 'lodash-es';
+export const area = memoize((w: number, h: number) => w * h);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import { memoize } from 'lodash-es';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const area = boundedMemoize((w: number, h: number) => w * h);`,
+            },
+            {
+              messageId: 'addResolver',
+              output: `import { memoize } from 'lodash-es';
+export const area = memoize((w: number, h: number) => w * h, (w, h) => JSON.stringify([w, h]));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'es-toolkit',
+      code: `import { memoize } from 'es-toolkit';
+export const area = memoize((w: number, h: number) => w * h);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import { memoize } from 'es-toolkit';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const area = boundedMemoize((w: number, h: number) => w * h);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'memoize (sindresorhus): the suggestion adds cacheKey',
+      code: `import memoize from 'memoize';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import memoize from 'memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = boundedMemoize((sku: string, qty: number) => lookup(sku) * qty);`,
+            },
+            {
+              messageId: 'addResolver',
+              output: `import memoize from 'memoize';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty, { cacheKey: (args) => JSON.stringify(args) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mem, untyped parameters',
+      code: `import mem from 'mem';
+export const cachedPrice = mem((sku, qty) => lookup(sku) * qty);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import mem from 'mem';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedPrice = memoize((sku, qty) => lookup(sku) * qty);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash on an object parameter: identity keys',
+      code: `import _ from 'lodash';
+export const search = _.memoize((query: { q: string; page: number }) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((query: { q: string; page: number }) => run(query), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lodash on an object and a second parameter: both problems',
+      code: `import _ from 'lodash';
+export const search = _.memoize((query: { q: string }, page: number) => run(query, page));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((query: { q: string }, page: number) => run(query, page), { key: 'structural' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((query: { q: string }, page: number) => run(query, page), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'memoizee: a default parameter is left out of the key',
+      code: `import memoize from 'memoizee';
+export const render = memoize((schema, config = {}) => compile(schema, config));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'fnLengthKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'memoizee';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const render = boundedMemoize((schema, config = {}) => compile(schema, config), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'memoizee with options: a rest parameter is left out of the key',
+      code: `import memoize from 'memoizee';
+export const join = memoize((sep: string, ...parts: string[]) => parts.join(sep), { max: 100 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'fnLengthKey',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'memoizee on an array parameter',
+      code: `import memoize from 'memoizee';
+export const total = memoize((items: number[]) => items.reduce((a, b) => a + b, 0));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'memoizee';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const total = boundedMemoize((items: number[]) => items.reduce((a, b) => a + b, 0), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'moize on a destructured object',
+      code: `import moize from 'moize';
+export const cachedPrice = moize(({ sku, qty }) => lookup(sku) * qty);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import moize from 'moize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedPrice = memoize(({ sku, qty }) => lookup(sku) * qty, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'moize.infinite on a tuple',
+      code: `import moize from 'moize';
+export const cachedDistance = moize.infinite((point: [number, number]) => Math.hypot(point[0], point[1]));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import moize from 'moize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedDistance = memoize((point: [number, number]) => Math.hypot(point[0], point[1]), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'micro-memoize on Array<T>',
+      code: `import memoize from 'micro-memoize';
+export const names = memoize((users: Array<User>) => users.map((u) => u.name));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'micro-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const names = boundedMemoize((users: Array<User>) => users.map((u) => u.name), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'micro-memoize on an array destructuring',
+      code: `import { memoize } from 'micro-memoize';
+export const sum = memoize(([a, b]) => a + b);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'micro-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const sum = boundedMemoize(([a, b]) => a + b, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nano-memoize on a Record',
+      code: `import nanomemoize from 'nano-memoize';
+export const count = nanomemoize((counts: Record<string, number>) => Object.keys(counts).length);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import nanomemoize from 'nano-memoize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const count = memoize((counts: Record<string, number>) => Object.keys(counts).length, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'memize on an object default value',
+      code: `import memize from 'memize';
+export const cachedFormat = memize((options = { locale: 'en' }) => format(options));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memize from 'memize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedFormat = memoize((options = { locale: 'en' }) => format(options), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'this package\'s memoize with the default identity key',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((filter: { q: string }) => run(filter));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((filter: { q: string }) => run(filter), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on a callback parameter',
+      code: `import memoize from 'fast-memoize';
+export const run = memoize((task: string, done: () => void) => schedule(task, done));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const run = boundedMemoize((task: string, done: () => void) => schedule(task, done), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on a Date',
+      code: `import memoize from 'fast-memoize';
+export const format = memoize((day: Date) => day.toISOString().slice(0, 10));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const format = boundedMemoize((day: Date) => day.toISOString().slice(0, 10), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on an optional parameter',
+      code: `import memoize from 'fast-memoize';
+export const greet = memoize((name: string, title?: string) => (title ? title + ' ' : '') + name);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const greet = boundedMemoize((name: string, title?: string) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on a default of undefined',
+      code: `import memoize from 'fast-memoize';
+export const greet = memoize((name, title = undefined) => (title ? title + ' ' : '') + name);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const greet = boundedMemoize((name, title = undefined) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on a Map (CommonJS)',
+      filename: 'lib/pricing.js',
+      languageOptions: commonjs,
+      code: `const memoize = require('fast-memoize');
+exports.size = memoize((index) => index.size);
+exports.keys = memoize((index = new Map()) => [...index.keys()]);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `const memoize = require('fast-memoize');
+const { memoize: boundedMemoize } = require('eslint-plugin-memo-guard/memoize');
+exports.size = memoize((index) => index.size);
+exports.keys = boundedMemoize((index = new Map()) => [...index.keys()], { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a fresh object literal at the call site',
+      code: `import moize from 'moize';
+const cachedPrice = moize((sku: string, qty: number) => lookup(sku) * qty);
+export const p = cachedPrice({ sku: 'a1' }, 2);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a fresh array literal at the call site',
+      code: `import memoizeOne from 'memoize-one';
+const total = memoizeOne((items) => items.length);
+export const n = total([1, 2, 3]);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'an inline function at the call site',
+      code: `import { weakMapMemoize } from 'reselect';
+const wrap = weakMapMemoize((fn) => () => fn());
+export const handler = wrap(() => 42);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a fresh object as the keyed first argument of a first-argument memoizer',
+      code: `import memoize from 'memoize';
+const getUser = memoize((id: string) => load(id));
+export const user = getUser({ id: '42' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a memoized class field called through this',
+      code: `import moize from 'moize';
+export class Prices {
+  cachedLookup = moize((sku: string) => lookup(sku));
+  total() { return this.cachedLookup({ sku: 'a1' }); }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'a resolver-less lodash call whose first argument is a fresh object',
+      code: `import _ from 'lodash';
+const price = _.memoize((item: { sku: string }) => lookup(item.sku));
+export function checkout() {
+  return price({ sku: 'a1' });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const price = memoize((item: { sku: string }) => lookup(item.sku), { key: 'structural' });
+export function checkout() {
+  return price({ sku: 'a1' });
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'freshArgument',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'a memoized function declared in a nested scope',
+      code: `import moize from 'moize';
+export function render(rows: string[]) {
+  const cachedRow = moize((row: string) => row.trim());
+  return rows.map((row) => cachedRow({ row }));
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'memoizee keys fn.length arguments: only the first fresh argument is reported',
+      code: `import memoize from 'memoizee';
+const render = memoize((schema, config = {}) => compile(schema, config), { max: 10 });
+export const html = render({ type: 'page' }, { minify: true });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'fnLengthKey',
+          line: 2,
+        },
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'moize with isDeepEqual: false still keys by identity',
+      code: `import moize from 'moize';
+export const cachedTotal = moize((order: { lines: number[] }) => order.lines.length, { isDeepEqual: false });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+        },
+      ],
+    },
+    {
+      name: 'a method memoized in the constructor',
+      code: `import memoize from 'lodash/memoize';
+export class Pricing {
+  constructor() {
+    this.quote = memoize(this.quote);
+  }
+  quote(sku, qty) {
+    return lookup(sku) * qty;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import memoize from 'lodash/memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export class Pricing {
+  constructor() {
+    this.quote = boundedMemoize(this.quote);
+  }
+  quote(sku, qty) {
+    return lookup(sku) * qty;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a readonly array under the default identity key',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const total = memoize((items: readonly number[]) => items.length);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const total = memoize((items: readonly number[]) => items.length, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a fresh object passed to a reselect selector',
+      code: `import { createSelector } from 'reselect';
+const selectTotal = createSelector([(state) => state.items], (items) => items.length);
+export const total = selectTotal({ items: [] });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+  ],
+});
+
+/** Cases that need the type checker: most import from tests/fixtures/typed/types.ts. */
+const typedCases: { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageIds, Options>[] } = {
+  valid: [
+    {
+      name: 'typed: an imported function of one primitive',
+      code: `import _ from 'lodash';
+import { formatUser } from './types';
+export const label = _.memoize(formatUser);`,
+    },
+    {
+      name: 'typed: a type alias of a primitive',
+      code: `import moize from 'moize';
+type UserId = string;
+export const cachedUser = moize((id: UserId) => load(id));`,
+    },
+    {
+      name: 'typed: fast-memoize on an interface of plain data',
+      code: `import memoize from 'fast-memoize';
+import type { Filter } from './types';
+export const search = memoize((filter: Filter) => run(filter));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'typed: an interface parameter under identity keys',
+      code: `import _ from 'lodash';
+import type { Filter } from './types';
+export const search = _.memoize((filter: Filter) => run(filter));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import type { Filter } from './types';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = memoize((filter: Filter) => run(filter), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: an array type alias under identity keys',
+      code: `import moize from 'moize';
+import type { Ids } from './types';
+export const cachedUsers = moize((ids: Ids) => ids.map(load));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import moize from 'moize';
+import type { Ids } from './types';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedUsers = memoize((ids: Ids) => ids.map(load), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: an imported function taking an interface',
+      code: `import nanomemoize from 'nano-memoize';
+import { countTags } from './types';
+export const cachedCount = nanomemoize(countTags);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import nanomemoize from 'nano-memoize';
+import { countTags } from './types';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const cachedCount = memoize(countTags, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: a class instance under JSON keys',
+      code: `import memoize from 'fast-memoize';
+import { Money } from './types';
+export const format = memoize((money: Money) => money.amount.toFixed(2) + ' ' + money.currency);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { Money } from './types';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const format = boundedMemoize((money: Money) => money.amount.toFixed(2) + ' ' + money.currency, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: an imported function taking a Date under JSON keys',
+      code: `import memoize from 'fast-memoize';
+import { formatDay } from './types';
+export const day = memoize(formatDay);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { formatDay } from './types';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const day = boundedMemoize(formatDay, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: a local interface under identity keys',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('with type information', () => {
+  typedRuleTester.run(ruleId, rule, typedCases);
+});
+
+describe('types find the same or more than syntax alone', () => {
+  const all = [...typedCases.valid, ...typedCases.invalid].map((c) => [c.name ?? c.code, c.code] as const);
+  it.each(all)('%s', (_name, code) => {
+    const untyped = lintWithRule(ruleId, rule, code).length;
+    const typed = lintWithRule(ruleId, rule, code, { typed: true }).length;
+    expect(typed).toBeGreaterThanOrEqual(untyped);
+  });
+
+  // Each typed invalid case is one that only types decide: syntax alone reports nothing there.
+  const typesOnly = typedCases.invalid.map((c) => [c.name ?? c.code, c.code, c.errors.length] as const);
+  it.each(typesOnly)('only types find: %s', (_name, code, errors) => {
+    expect(lintWithRule(ruleId, rule, code)).toHaveLength(0);
+    expect(lintWithRule(ruleId, rule, code, { typed: true })).toHaveLength(errors);
+  });
+});
+
+describe('options schema', () => {
+  it('accepts its documented option', () => {
+    expect(lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ checkCallSites: false }] })).toHaveLength(0);
+  });
+  it('rejects a checkCallSites that is not a boolean', () => {
+    expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ checkCallSites: 'no' }] })).toThrow(/no-unhashable-args[\s\S]*"no" should be boolean/);
+  });
+  it('rejects an unknown option and names it and the known one', () => {
+    expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ callSites: false }] })).toThrow(/Unexpected property "callSites"\. Expected properties: "checkCallSites"/);
+  });
+});
