@@ -2003,6 +2003,36 @@ export async function handler(event: { id: string }) {
       ],
     },
     {
+      name: 'type-graphql @Resolver() class with a @Query() method',
+      code: `import { Arg, Query, Resolver } from 'type-graphql';
+const seen = new Map<string, number>();
+@Resolver()
+export class SearchResolver {
+  @Query(() => [String])
+  search(@Arg('q') q: string) {
+    seen.set(q, Date.now());
+    return [];
+  }
+}`,
+      output: `import { Arg, Query, Resolver } from 'type-graphql';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const seen = new LruMap<string, number>(500);
+@Resolver()
+export class SearchResolver {
+  @Query(() => [String])
+  search(@Arg('q') q: string) {
+    seen.set(q, Date.now());
+    return [];
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+        },
+      ],
+    },
+    {
       name: 'GraphQL Mutation writing an object',
       code: `const votes = {};
 const resolvers = {

@@ -8,12 +8,12 @@ interface Hit {
   body: string;
 }
 
-const highlighter = memoizee((terms = []) => { // expect: no-unhashable-args
+const highlighter = memoizee((terms = []) => { // expect: no-unhashable-args, no-unbounded-cache-in-handler
   const escaped = terms.map((t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(${escaped.join('|')})`, 'gi');
 });
 
-const boostFor = memoize((field: string, boosts: Map<string, number>) => boosts.get(field) ?? 1); // expect: no-unhashable-args
+const boostFor = memoize((field: string, boosts: Map<string, number>) => boosts.get(field) ?? 1); // expect: no-unhashable-args, no-unbounded-cache-in-handler
 
 const DEFAULT_BOOSTS = new Map([
   ['title', 3],
