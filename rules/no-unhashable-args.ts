@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
+import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
@@ -37,6 +37,17 @@ function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefine
     default:
       return Infinity;
   }
+}
+
+/** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
+function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerCall): boolean {
+  for (let scope: Scope.Scope | null = model.sourceCode.getScope(name); scope; scope = scope.upper) {
+    const variable = scope.set.get(name.name);
+    if (!variable) continue;
+    const def = variable.defs[0]?.node;
+    return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
+  }
+  return false;
 }
 
 const jsonBlind = (p: KeyedParam): boolean => p.kind === 'function' || p.kind === 'non-json' || p.optional;
@@ -135,6 +146,7 @@ export default createRule<MessageIds, Options>({
         const callee = unwrap(site.callee);
         // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
         if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
+        if (callee.type === AST_NODE_TYPES.Identifier && !resolvesTo(model, callee, call)) continue;
         site.arguments.slice(0, count).forEach((arg) => {
           if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
           const value = unwrap(arg);
@@ -148,7 +160,7 @@ export default createRule<MessageIds, Options>({
       Program() {
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
-          if (call.spec.keying === 'custom' || hasResolver(call)) continue;
+          if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;
           if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params);

@@ -3,7 +3,7 @@ import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-esl
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, type FileModel } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
-import { isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
+import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
 import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
 import { isThenable, typeOf } from '../src/analysis/types.js';
 import { functionName, isFunction, memberName, unwrap } from '../src/analysis/ast.js';
@@ -16,7 +16,7 @@ type Options = [{ requireTtl?: boolean }];
 /** A value that is a promise: by syntax, through a `const p = load()` in scope, or by its type. */
 function storesPromise(value: TSESTree.Node, model: FileModel): boolean {
   const node = unwrap(value);
-  if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
+  if (node.type === AST_NODE_TYPES.AwaitExpression || isCaughtChain(node, model.facts)) return false;
   if (isPromiseExpression(node, model.facts)) return true;
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = model.sourceCode.getScope(node).references.find((r) => r.identifier === node)?.resolved;

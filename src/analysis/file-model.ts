@@ -59,6 +59,14 @@ export interface FileModel {
 
 const models = new WeakMap<object, FileModel>();
 
+/** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
+function importsCatalogModule(imports: ImportTable, settings: MemoGuardSettings): boolean {
+  for (const binding of imports.values()) {
+    if (settings.memoizers.some((m) => m.module === binding.module) || cacheClassSources.some((c) => c.module === binding.module)) return true;
+  }
+  return false;
+}
+
 /** Files that mention none of these cannot hold a cache or a memoizer; they skip the walk. */
 const relevantText = /memo|Memo|cache|Cache|new\s+(?:Map|Set)\b|Object\.create\(null\)|=\s*\{\s*\}|=\s*\[\s*\]|Selector|lru|LRU/;
 
@@ -125,7 +133,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
       return found;
     },
   };
-  if (!relevantText.test(sourceCode.text)) return model;
+  if (!relevantText.test(sourceCode.text) && !importsCatalogModule(imports, settings)) return model;
 
   const addCall = (owner: FunctionNode | undefined, name: string): void => {
     const list = model.callsByFunction.get(owner);

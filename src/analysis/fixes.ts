@@ -25,7 +25,15 @@ function usesRequire(model: FileModel): boolean {
   if (/\.c[jt]s$/.test(model.filename)) return true;
   const body = model.program.body;
   if (body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration)) return false;
-  return model.program.sourceType === 'script' || body.some(isRequireDeclaration);
+  return model.program.sourceType === 'script' || body.some((s) => isRequireDeclaration(s) || isCommonJsExport(s));
+}
+
+/** `exports.x = …`, `module.exports = …`, `module.exports.x = …` */
+function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  let target: TSESTree.Node = statement.expression.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+  return target.type === AST_NODE_TYPES.Identifier && (target.name === 'exports' || target.name === 'module');
 }
 
 function nameIsTaken(model: FileModel, name: string): boolean {

@@ -30,7 +30,7 @@ function containsThrow(node: TSESTree.Node, facts: FunctionFacts): boolean {
 }
 
 /** `x.catch(() => fallback)` whose handler does not rethrow: the result cannot reject. */
-function isCaughtChain(node: TSESTree.Node, facts: FunctionFacts): boolean {
+export function isCaughtChain(node: TSESTree.Node, facts: FunctionFacts): boolean {
   const expr = unwrap(node);
   if (expr.type !== AST_NODE_TYPES.CallExpression || expr.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(expr.callee);
@@ -121,6 +121,8 @@ export function returnsRejectablePromise(
   tools: TypeTools | undefined,
 ): boolean {
   if (fnNode) {
+    // An async generator returns an async iterator, not a promise.
+    if (fnNode.generator) return false;
     if (fnNode.async) return !asyncBodyCannotReject(fnNode, facts);
     if (annotatedPromise(fnNode)) return true;
     const returned = returnedExpressions(fnNode, facts);

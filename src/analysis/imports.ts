@@ -128,9 +128,3 @@ export function lookupMemoizer(callee: TSESTree.Node, imports: ImportTable, cata
 export function lookupCacheClass(callee: TSESTree.Node, imports: ImportTable, catalog: readonly CacheClassSpec[]): CacheClassSpec | undefined {
   return lookupCallee(callee, imports, catalog as readonly (CacheClassSpec & { member?: string })[]);
 }
-
-/** Whether the file mentions any module of the catalogs: the cheap test for bailing out early. */
-export function importsAnyOf(imports: ImportTable, modules: ReadonlySet<string>): boolean {
-  for (const binding of imports.values()) if (modules.has(binding.module)) return true;
-  return false;
-}

@@ -16,7 +16,9 @@ export type Keying =
   /** A key function is required (ramda `memoizeWith`). */
   | 'custom'
   /** Identity on purpose, with a tiny or weak cache (memoize-one, reselect). */
-  | 'identity-by-design';
+  | 'identity-by-design'
+  /** By value: deep equality or a serialization that keeps types apart (moize.deep, moize.serialize). */
+  | 'value';
 
 /** What an option of the memoizer's options object means. */
 export interface OptionRule {
@@ -154,7 +156,7 @@ const moize: MemoizerSpec = {
 
 const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'replace' } };
 const moizePromise: MemoizerSpec = { ...moize, label: 'moize.promise', promiseSafe: true };
-const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', resolverOptions: { names: [] }, keying: 'json' };
+const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', keying: 'value' };
 
 const microMemoize: MemoizerSpec = {
   label: 'micro-memoize',
@@ -265,7 +267,7 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['moize'], 'default', moizeInfinite, 'infinite'),
   ...from(['moize'], 'default', moizePromise, 'promise'),
   ...from(['moize'], 'default', moizeDeep, 'deep'),
-  ...from(['moize'], 'default', moizeDeep, 'serialize'),
+  ...from(['moize'], 'default', { ...moizeDeep, label: 'moize.serialize' }, 'serialize'),
   ...from(['micro-memoize'], 'default', microMemoize),
   ...from(['micro-memoize'], 'memoize', microMemoize),
   ...from(['memoize', 'mem'], 'default', sindreMemoize),

@@ -14,7 +14,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const memoizerKeys = new Set(['module', 'export', 'keying', 'bounded', 'promiseSafe', 'resolverOptions']);
-const keyings = new Set(['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design']);
+const keyings = new Set(['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value']);
 
 /** Validates one memoizer setting; a bad one is a configuration error that names what is wrong. */
 function toMemoizerSetting(value: unknown, index: number): MemoizerSetting {

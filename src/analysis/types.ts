@@ -68,6 +68,7 @@ export function classifyType(tools: TypeTools, type: ts.Type): { kind: TypeKind;
     if (flags & (t.TypeFlags.Any | t.TypeFlags.Unknown | t.TypeFlags.TypeParameter | t.TypeFlags.Never)) kinds.add('unknown');
     else if (flags & (t.TypeFlags.StringLike | t.TypeFlags.NumberLike | t.TypeFlags.BooleanLike | t.TypeFlags.BigIntLike | t.TypeFlags.EnumLike | t.TypeFlags.ESSymbolLike | t.TypeFlags.Null)) kinds.add('primitive');
     else if (part.getCallSignatures().length > 0) kinds.add('function');
+    else if (part.isIntersection()) kinds.add(part.types.some((t) => checker.isArrayType(t)) ? 'array' : 'object');
     else if (checker.isArrayType(part) || checker.isTupleType(part)) kinds.add('array');
     else if (nonJsonNames.has(part.getSymbol()?.getName() ?? '')) kinds.add('non-json');
     else if (flags & t.TypeFlags.Object) {
