@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { isBounded } from '../src/analysis/memoizer-call.js';
 import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
 import { replaceWithRuntimeMemoize, runtimeImport, setOption } from '../src/analysis/fixes.js';
@@ -117,7 +117,8 @@ export default createRule<MessageIds, Options>({
   },
   create(context, [{ max = 500 }]) {
     return {
-      Program() {
+      ...modelListeners(context),
+      'Program:exit'() {
         const model = getFileModel(context);
         if (model.memoizerCalls.length === 0 && model.classes.length === 0 && model.functions.length === 0) return;
         const path = model.handlerPath();

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
 import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
 import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
@@ -157,7 +157,8 @@ export default createRule<MessageIds, Options>({
     }
 
     return {
-      Program() {
+      ...modelListeners(context),
+      'Program:exit'() {
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;

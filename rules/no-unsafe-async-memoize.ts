@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, type FileModel } from '../src/analysis/file-model.js';
+import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
 import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
@@ -94,7 +94,8 @@ export default createRule<MessageIds, Options>({
   },
   create(context, [{ requireTtl }]) {
     return {
-      Program() {
+      ...modelListeners(context),
+      'Program:exit'() {
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap } from './ast.js';
+import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap, walk } from './ast.js';
 import { singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
@@ -176,27 +176,52 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
   }
 }
 
-function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
-  if (decoratorsOf(cls).some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
-  // `export default new Service()`, `const service = new Service()` at module level.
-  const name = cls.id?.name;
-  if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;
-  return model.program.body.some((statement) => {
+/** Classes instantiated once at module level: `export default new Service()`, `const service = new Service()`. */
+function classesInstantiatedAtModuleLevel(model: FileModel): Set<string> {
+  const names = new Set<string>();
+  const add = (node: TSESTree.Node | null | undefined): void => {
+    const value = node ? unwrap(node) : undefined;
+    if (value?.type === AST_NODE_TYPES.NewExpression) {
+      const name = calleeName(value.callee);
+      if (name !== undefined) names.add(name);
+    }
+  };
+  for (const statement of model.program.body) {
     const target = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (target?.type === AST_NODE_TYPES.NewExpression) return calleeName(target.callee) === name;
-    if (target?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-    return target.declarations.some((d) => d.init && unwrap(d.init).type === AST_NODE_TYPES.NewExpression && calleeName((unwrap(d.init) as TSESTree.NewExpression).callee) === name);
-  });
+    if (target?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of target.declarations) add(d.init);
+    else if (target) add(target);
+  }
+  return names;
 }
 
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, instantiated: ReadonlySet<string>): boolean {
+  if (decoratorsOf(cls).some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
+  const name = cls.id?.name;
+  if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;
+  return instantiated.has(name);
+}
+
+/** `this.x` inside the class body, and `ClassName.x` anywhere in the file (found through the class's variable). */
+function memberUses(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MemberExpression[] {
+  const uses: TSESTree.MemberExpression[] = [];
+  walk(cls.body, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) uses.push(node);
+  });
+  for (const variable of model.sourceCode.scopeManager?.getDeclaredVariables(cls) ?? []) {
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) uses.push(parent);
+    }
+  }
+  return uses;
 }
 
 /** `static cache = new Map()`, and fields of singletons (`private cache = new Map()`, `this.cache = new Map()`). */
 function classCollections(model: FileModel, out: Collection[]): void {
+  if (model.classes.length === 0) return;
+  const instantiated = classesInstantiatedAtModuleLevel(model);
   for (const cls of model.classes) {
-    const singleton = isSingletonClass(cls, model);
+    const singleton = isSingletonClass(cls, instantiated);
     const fields: { name: string; init: TSESTree.Expression; isStatic: boolean }[] = [];
     for (const member of cls.body.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && !member.computed) {
@@ -214,15 +239,19 @@ function classCollections(model: FileModel, out: Collection[]): void {
         }
       }
     }
-    for (const field of fields) {
+    const collectionFields = fields.flatMap((field) => {
       const kind = collectionKind(field.init, model);
-      if (!kind) continue;
+      return kind ? [{ ...field, kind }] : [];
+    });
+    if (collectionFields.length === 0) continue;
+    const members = memberUses(model, cls);
+    for (const field of collectionFields) {
+      const { kind } = field;
       const collection = newCollection(field.name, field.init, kind.kind, kind.cacheClass);
-      for (const member of model.membersByName.get(field.name) ?? []) {
-        const object = member.object;
-        const viaThis = object.type === AST_NODE_TYPES.ThisExpression && within(member, cls);
-        const viaClass = field.isStatic && object.type === AST_NODE_TYPES.Identifier && object.name === cls.id?.name;
-        if (!viaThis && !viaClass) continue;
+      for (const member of members) {
+        if (memberName(member) !== field.name) continue;
+        const viaThis = member.object.type === AST_NODE_TYPES.ThisExpression;
+        if (!viaThis && !field.isStatic) continue;
         // The constructor's own initialising assignment is not a use.
         if (member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && member.parent.right === field.init) continue;
         collection.refs.push(member);
@@ -233,9 +262,16 @@ function classCollections(model: FileModel, out: Collection[]): void {
   }
 }
 
-export function findCollections(model: FileModel): Collection[] {
+/** Module-level collections come from scope analysis alone, so they can gate the walk of the file. */
+export function findModuleCollections(model: FileModel): Collection[] {
   const found: Collection[] = [];
   moduleCollections(model, found);
+  return found;
+}
+
+/** Collections held by classes need the walk's member expressions. */
+export function findClassCollections(model: FileModel): Collection[] {
+  const found: Collection[] = [];
   classCollections(model, found);
   return found;
 }

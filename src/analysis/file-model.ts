@@ -4,15 +4,15 @@
  * file's SourceCode, so the rules of one lint share it and nothing outlives the file.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { RuleContext, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, enclosingFunction, functionName, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
+import { calleeName, functionName, isFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } from './imports.js';
 import { cacheClassSources, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
 import { typeTools, type TypeTools } from './types.js';
 import type { FunctionFacts } from './functions.js';
-import { findCollections, type Collection } from './collections.js';
+import { findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 
 export interface MemoizerCall {
@@ -35,7 +35,8 @@ export interface FileModel {
   imports: ImportTable;
   settings: MemoGuardSettings;
   types: TypeTools | undefined;
-  facts: FunctionFacts;
+  /** Filled while the file is visited. */
+  facts: FunctionFacts & { asyncNames: Set<string>; classNames: Set<string> };
   memoizerCalls: MemoizerCall[];
   /** Every function of the file, and the functions known by each name. */
   functions: FunctionNode[];
@@ -47,11 +48,16 @@ export interface FileModel {
   /** Every call and `new` expression, for the handler and cache analyses. */
   calls: TSESTree.CallExpression[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
-  /** `this.x` and `Name.x` member expressions, by property name. */
-  membersByName: Map<string, TSESTree.MemberExpression[]>;
   /** Variables initialised at any level by `new X()` / `X()`: name → callee name. */
   initialisers: Map<string, string>;
   cacheClass(node: TSESTree.Node): CacheClassSpec | undefined;
+  /** `false` when the early bail-out found nothing to analyse: the listeners then record nothing. */
+  active: boolean;
+  /** The functions around the node being visited, innermost last. */
+  functionStack: FunctionNode[];
+  /** The last node recorded on enter and on exit: the rules share one set of listeners' work. */
+  lastEntered: TSESTree.Node | undefined;
+  lastExited: TSESTree.Node | undefined;
   /** Computed on first use. */
   collections(): Collection[];
   handlerPath(): HandlerPath;
@@ -67,8 +73,55 @@ function importsCatalogModule(imports: ImportTable, settings: MemoGuardSettings)
   return false;
 }
 
-/** Files that mention none of these cannot hold a cache or a memoizer; they skip the walk. */
-const relevantText = /memo|Memo|cache|Cache|new\s+(?:Map|Set)\b|Object\.create\(null\)|=\s*\{\s*\}|=\s*\[\s*\]|Selector|lru|LRU/;
+/** A literal that makes a collection: `new Map()`, `new Set()`, `{}`, `[]`, `Object.create(null)`, a cache class. */
+function makesCollection(init: TSESTree.Node | null | undefined, imports: ImportTable): boolean {
+  if (!init) return false;
+  const node = unwrap(init);
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.length === 0;
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.length === 0;
+    case AST_NODE_TYPES.NewExpression:
+      return (node.callee.type === AST_NODE_TYPES.Identifier && (node.callee.name === 'Map' || node.callee.name === 'Set')) || lookupCacheClass(node.callee, imports, cacheClassSources) !== undefined;
+    case AST_NODE_TYPES.CallExpression:
+      return (calleeName(node.callee) === 'create' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) || lookupCacheClass(node.callee, imports, cacheClassSources) !== undefined;
+    default:
+      return false;
+  }
+}
+
+function classHoldsCollection(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, imports: ImportTable): boolean {
+  return cls.body.body.some((member) => {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) return makesCollection(member.value, imports);
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return false;
+    return (member.value.body?.body ?? []).some(
+      (st) => st.type === AST_NODE_TYPES.ExpressionStatement && st.expression.type === AST_NODE_TYPES.AssignmentExpression && makesCollection(st.expression.right, imports),
+    );
+  });
+}
+
+/**
+ * The early bail-out: a file that imports no memoizer or cache library, writes no module-level
+ * collection and declares no top-level class holding one has nothing any rule reports, and skips the walk.
+ */
+function mayHoldCache(program: TSESTree.Program, imports: ImportTable, settings: MemoGuardSettings, moduleCollections: readonly Collection[]): boolean {
+  if (importsCatalogModule(imports, settings)) return true;
+  if (moduleCollections.some((c) => c.writes.length > 0)) return true;
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of declaration.declarations) {
+        const init = d.init ? unwrap(d.init) : undefined;
+        if (init?.type === AST_NODE_TYPES.ClassExpression && classHoldsCollection(init, imports)) return true;
+      }
+    } else if ((declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) && classHoldsCollection(declaration, imports)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function bindingOf(call: TSESTree.Node): { name: string | undefined; isVariable: boolean } {
   let node: TSESTree.Node = call;
@@ -119,11 +172,14 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     nestedFunctions: new Map(),
     calls: [],
     classes: [],
-    membersByName: new Map(),
     initialisers: new Map(),
     cacheClass: (node) => lookupCacheClass(node, imports, cacheClassSources),
+    active: false,
+    functionStack: [],
+    lastEntered: undefined,
+    lastExited: undefined,
     collections: () => {
-      const found = findCollections(model);
+      const found = [...moduleCollections, ...findClassCollections(model)];
       model.collections = () => found;
       return found;
     },
@@ -133,82 +189,107 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
       return found;
     },
   };
-  if (!relevantText.test(sourceCode.text) && !importsCatalogModule(imports, settings)) return model;
 
-  const addCall = (owner: FunctionNode | undefined, name: string): void => {
-    const list = model.callsByFunction.get(owner);
-    if (list) list.push(name);
-    else model.callsByFunction.set(owner, [name]);
-  };
-
-  walk(program, visitorKeys, (node) => {
-    switch (node.type) {
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration: {
-        model.functions.push(node);
-        const name = functionName(node);
-        if (name !== undefined) {
-          const list = model.functionsByName.get(name);
-          if (list) list.push(node);
-          else model.functionsByName.set(name, [node]);
-          if (node.async || (node.returnType?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference && calleeName(node.returnType.typeAnnotation.typeName) === 'Promise')) asyncNames.add(name);
-        }
-        const outer = enclosingFunction(node);
-        if (outer) {
-          const list = model.nestedFunctions.get(outer);
-          if (list) list.push(node);
-          else model.nestedFunctions.set(outer, [node]);
-        }
-        break;
-      }
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression: {
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          model.calls.push(node);
-          const source = lookupMemoizer(node.callee, imports, settings.memoizers);
-          if (source) model.memoizerCalls.push(memoizerCallOf(node, source));
-        }
-        const owner = enclosingFunction(node);
-        const name = calleeName(node.callee);
-        if (name !== undefined) addCall(owner, name);
-        // Functions passed by name as callbacks (`items.map(normalize)`, `app.get('/', handler)`) are reached too.
-        for (const arg of node.arguments) {
-          const value = unwrap(arg);
-          if (value.type === AST_NODE_TYPES.Identifier) addCall(owner, value.name);
-        }
-        break;
-      }
-      case AST_NODE_TYPES.VariableDeclarator: {
-        const init = node.init ? unwrap(node.init) : undefined;
-        if (node.id.type === AST_NODE_TYPES.Identifier && init && (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression)) {
-          const name = calleeName(init.callee);
-          if (name !== undefined) model.initialisers.set(node.id.name, name);
-        }
-        break;
-      }
-      case AST_NODE_TYPES.ClassDeclaration:
-      case AST_NODE_TYPES.ClassExpression:
-        model.classes.push(node);
-        if (node.id) classNames.add(node.id.name);
-        break;
-      case AST_NODE_TYPES.MemberExpression: {
-        if (node.computed) break;
-        const object = node.object.type;
-        if (object === AST_NODE_TYPES.ThisExpression || object === AST_NODE_TYPES.Identifier) {
-          const name = propertyName(node.property);
-          if (name === undefined) break;
-          const list = model.membersByName.get(name);
-          if (list) list.push(node);
-          else model.membersByName.set(name, [node]);
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  });
+  const moduleCollections = findModuleCollections(model);
+  model.active = mayHoldCache(program, imports, settings, moduleCollections);
   return model;
+}
+
+function addCall(model: FileModel, owner: FunctionNode | undefined, name: string): void {
+  const list = model.callsByFunction.get(owner);
+  if (list) list.push(name);
+  else model.callsByFunction.set(owner, [name]);
+}
+
+/** Records what the rules need of one node; `owner` is the innermost function around it. */
+function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode | undefined): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration: {
+      model.functions.push(node);
+      const name = functionName(node);
+      if (name !== undefined) {
+        const list = model.functionsByName.get(name);
+        if (list) list.push(node);
+        else model.functionsByName.set(name, [node]);
+        if (node.async || (node.returnType?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference && calleeName(node.returnType.typeAnnotation.typeName) === 'Promise')) model.facts.asyncNames.add(name);
+      }
+      if (owner) {
+        const list = model.nestedFunctions.get(owner);
+        if (list) list.push(node);
+        else model.nestedFunctions.set(owner, [node]);
+      }
+      break;
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        model.calls.push(node);
+        const source = lookupMemoizer(node.callee, model.imports, model.settings.memoizers);
+        if (source) model.memoizerCalls.push(memoizerCallOf(node, source));
+      }
+      const name = calleeName(node.callee);
+      if (name !== undefined) addCall(model, owner, name);
+      // Functions passed by name as callbacks (`items.map(normalize)`, `app.get('/', handler)`) are reached too.
+      for (const arg of node.arguments) {
+        const value = unwrap(arg);
+        if (value.type === AST_NODE_TYPES.Identifier) addCall(model, owner, value.name);
+      }
+      break;
+    }
+    case AST_NODE_TYPES.VariableDeclarator: {
+      const init = node.init ? unwrap(node.init) : undefined;
+      if (node.id.type === AST_NODE_TYPES.Identifier && init && (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression)) {
+        const name = calleeName(init.callee);
+        if (name !== undefined) model.initialisers.set(node.id.name, name);
+      }
+      break;
+    }
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      model.classes.push(node);
+      if (node.id) model.facts.classNames.add(node.id.name);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * The listeners that fill the model during ESLint's own traversal, so the file is walked once. Every
+ * rule spreads them into its listener object; whichever rule sees a node first records it, the others
+ * see that it is done. The model is complete at `Program:exit`, where the rules read it.
+ */
+export function modelListeners(context: Readonly<RuleContext<string, readonly unknown[]>>): RuleListener {
+  let cached: FileModel | undefined;
+  const enter = (node: TSESTree.Node): void => {
+    const model = (cached ??= getFileModel(context));
+    if (!model.active || model.lastEntered === node) return;
+    model.lastEntered = node;
+    const stack = model.functionStack;
+    recordNode(model, node, stack[stack.length - 1]);
+    if (isFunction(node)) stack.push(node);
+  };
+  const exit = (node: TSESTree.Node): void => {
+    const model = (cached ??= getFileModel(context));
+    if (!model.active || model.lastExited === node) return;
+    model.lastExited = node;
+    model.functionStack.pop();
+  };
+  return {
+    ArrowFunctionExpression: enter,
+    FunctionExpression: enter,
+    FunctionDeclaration: enter,
+    'ArrowFunctionExpression:exit': exit,
+    'FunctionExpression:exit': exit,
+    'FunctionDeclaration:exit': exit,
+    CallExpression: enter,
+    NewExpression: enter,
+    VariableDeclarator: enter,
+    ClassDeclaration: enter,
+    ClassExpression: enter,
+  };
 }
 
 /** The model of the file being linted, built on first use by any rule. */

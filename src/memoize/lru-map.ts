@@ -9,12 +9,14 @@ import { validateMax } from './options.js';
  * Keys compare by SameValueZero, like `Map`.
  */
 export class LruMap<K, V> implements Map<K, V> {
-  readonly #index = new Map<K, number>();
-  readonly #store: SieveStore<V>;
+  readonly #store: SieveStore<K, V>;
+  /** The store's index (key -> slot), which is also its queue. */
+  readonly #index: Map<K, number>;
 
   constructor(max: number) {
     validateMax(max, 'LruMap');
-    this.#store = new SieveStore<V>(max, 0, (key) => this.#index.delete(key as K));
+    this.#store = new SieveStore<K, V>(max, 0);
+    this.#index = this.#store.index;
   }
 
   /** The bound given to the constructor. */
@@ -48,7 +50,8 @@ export class LruMap<K, V> implements Map<K, V> {
     const slot = this.#index.get(key);
     const store = this.#store;
     if (slot === undefined) {
-      this.#index.set(key, store.add(key, value));
+      store.add(key, value);
+      store.dropped = undefined;
     } else {
       store.values[slot] = value;
       store.visited[slot] = 1;
@@ -63,13 +66,11 @@ export class LruMap<K, V> implements Map<K, V> {
   delete(key: K): boolean {
     const slot = this.#index.get(key);
     if (slot === undefined) return false;
-    this.#index.delete(key);
-    this.#store.remove(slot);
+    this.#store.release(key, slot);
     return true;
   }
 
   clear(): void {
-    this.#index.clear();
     this.#store.clear();
   }
 

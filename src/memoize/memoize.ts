@@ -45,11 +45,6 @@ function isRef(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
-/** SameValueZero, the equality of Map keys. */
-function sameKey(a: unknown, b: unknown): boolean {
-  return a === b || (a !== a && b !== b);
-}
-
 /**
  * If `value` is a thenable, call `drop` when it rejects. Runs on a miss only. The listener is
  * attached before `value` is returned to anyone, so by the time a caller sees the rejection the
@@ -68,6 +63,8 @@ function onRejection(value: unknown, drop: () => void): void {
 /** The store key of an entry of 0 or 2+ arguments (1-argument entries use the argument itself). */
 class ArgList {
   readonly args: unknown[];
+  /** The entry's slot in the store (bounded mode). */
+  slot = NIL;
   constructor(args: unknown[]) {
     this.args = args;
   }
@@ -144,37 +141,50 @@ function unboundedIdentity(fn: AnyFn): Parts {
   let roots: (Level | undefined)[] = [];
   let root2 = (roots[2] = new Level());
 
+  // The entry point is kept tiny (one Map.get on a hit) so that it inlines into its callers;
+  // everything else is out of line.
   function memoized(this: unknown, a: unknown, b: unknown): unknown {
     const n = arguments.length;
     if (n === 1) {
       // Primitives first, with no type test: objects are never in `strong1` and miss it quickly.
       const value = strong1.get(a);
-      if (value !== undefined || strong1.has(a)) {
+      if (value !== undefined) {
         hits++;
         return value;
       }
-      if (isRef(a)) {
-        const held = weak1.get(a);
-        if (held !== undefined || weak1.has(a)) {
-          hits++;
-          return held;
-        }
-      }
-      return miss1(this, a);
+      return other1(this, a);
     }
-    if (n === 2) {
-      const level = root2.get(a) as Level | undefined;
-      if (level !== undefined) {
-        const value = level.get(b);
-        if (value !== undefined || level.has(b)) {
-          hits++;
-          return value;
-        }
-      }
-      return missN(this, [a, b]);
-    }
+    if (n === 2) return call2(this, a, b);
     // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
     return general.apply(this, arguments as unknown as unknown[]);
+  }
+
+  /** One argument, not a primitive cached with a defined value. */
+  function other1(thisArg: unknown, a: unknown): unknown {
+    if (strong1.has(a)) {
+      hits++;
+      return undefined;
+    }
+    if (isRef(a)) {
+      const held = weak1.get(a);
+      if (held !== undefined || weak1.has(a)) {
+        hits++;
+        return held;
+      }
+    }
+    return miss1(thisArg, a);
+  }
+
+  function call2(thisArg: unknown, a: unknown, b: unknown): unknown {
+    const level = root2.get(a) as Level | undefined;
+    if (level !== undefined) {
+      const value = level.get(b);
+      if (value !== undefined || level.has(b)) {
+        hits++;
+        return value;
+      }
+    }
+    return missN(thisArg, [a, b]);
   }
 
   function general(this: unknown, ...args: unknown[]): unknown {
@@ -280,8 +290,9 @@ function unboundedIdentity(fn: AnyFn): Parts {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bounded identity mode (and any mode with a ttl): entries in a SieveStore; the index maps the
-// argument to its slot (one argument) or walks nested Maps per argument position to the slot.
+// Bounded identity mode (and any mode with a ttl): entries in a SieveStore, whose index Map is
+// also its queue. One argument: the argument is the store key. 0 or 2+ arguments: the store key
+// is an ArgList, found through nested Maps per argument position (a trie) whose leaves hold it.
 // ---------------------------------------------------------------------------------------------
 
 type Trie = Map<unknown, unknown>;
@@ -307,80 +318,100 @@ function trieDelete(map: Trie, args: ArrayLike<unknown>, i: number): boolean {
   return map.size === 0;
 }
 
+/**
+ * If `value` is a thenable, drop its entry (`key` in `slot`) when it rejects, if the entry still
+ * holds it. Called on a miss with an object value only; the closure exists only for thenables.
+ */
+function watchStore(store: SieveStore<unknown, unknown>, key: unknown, slot: number, value: object, dropped: (key: unknown) => void): void {
+  try {
+    const then = (value as { then?: unknown }).then;
+    if (typeof then !== 'function') return;
+    then.call(value, undefined, () => {
+      if (store.index.get(key) === slot && store.values[slot] === value) {
+        store.release(key, slot);
+        dropped(key);
+      }
+    });
+  } catch {
+    // A thenable whose `then` throws: nothing to listen to; it stays cached like any value.
+  }
+}
+
 function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
   let hits = 0;
   let misses = 0;
+  // Counts calls of `fn` (never reset): unchanged across a call means `fn` did not re-enter.
+  let entered = 0;
   const hasTtl = ttl > 0;
-  // f(a): argument -> slot.
-  const index1 = new Map<unknown, number>();
-  // f(a, b, ...): roots[n] nests one Map per argument, the last one maps to the slot.
+  const store = new SieveStore<unknown, unknown>(max, ttl);
+  // Store key -> slot; also the index of 1-argument calls (the argument is the key).
+  const index = store.index;
+  // f(a, b, ...): roots[n] nests one Map per argument, the last one maps to the entry's ArgList.
   let roots: (Trie | undefined)[] = [];
   let root2: Trie = (roots[2] = new Map());
-  // f(): its slot, or NIL.
-  let slot0 = NIL;
-
-  const store = new SieveStore<unknown>(max, ttl, unindex);
   // The store's arrays, hoisted for the hit path; refreshed whenever the store may replace them.
   let values = store.values;
   let visited = store.visited;
 
-  function add(key: unknown, value: unknown): number {
-    const slot = store.add(key, value);
-    values = store.values;
-    visited = store.visited;
-    return slot;
-  }
-
-  /** Remove a key the store dropped (evicted or expired) from the index. */
+  /** Remove the trie path of a store key the store dropped (evicted, expired, rejected). */
   function unindex(key: unknown): void {
-    if (!(key instanceof ArgList)) {
-      index1.delete(key);
-    } else if (key.args.length === 0) {
-      slot0 = NIL;
-    } else {
+    if (key instanceof ArgList && key.args.length !== 0) {
       const root = roots[key.args.length];
       if (root !== undefined) trieDelete(root, key.args, 0);
     }
   }
 
-  function lookup(args: ArrayLike<unknown>): number | undefined {
-    const n = args.length;
-    if (n === 0) return slot0 === NIL ? undefined : slot0;
-    if (n === 1) return index1.get(args[0]);
-    return trieLeaf(roots[n], args, false)?.get(args[n - 1]) as number | undefined;
+  /** Store a new entry, making room (expired entries, then one eviction if full). */
+  function add(key: unknown, value: unknown): number {
+    if (hasTtl) {
+      const now = performance.now();
+      while (store.purgeOne(now)) unindex(store.dropped);
+      store.dropped = undefined;
+    }
+    const slot = store.add(key, value);
+    const dropped = store.dropped;
+    if (dropped !== undefined) {
+      store.dropped = undefined;
+      unindex(dropped);
+    }
+    values = store.values;
+    visited = store.visited;
+    return slot;
   }
 
-  /** Drop the entry in `slot` (key `key`) from the index and the store. */
-  function drop(slot: number, key: unknown): void {
+  /** The store key of these arguments, if they have an entry. */
+  function storeKey(args: ArrayLike<unknown>): unknown {
+    const n = args.length;
+    if (n === 0) return NO_ARGS;
+    if (n === 1) return args[0];
+    return trieLeaf(roots[n], args, false)?.get(args[n - 1]);
+  }
+
+  /** Drop the entry of store key `key` in `slot`. */
+  function drop(key: unknown, slot: number): void {
+    store.release(key, slot);
     unindex(key);
-    store.remove(slot);
   }
 
   function memoized(this: unknown, a: unknown, b: unknown): unknown {
     const n = arguments.length;
     if (n === 1) {
-      const slot = index1.get(a);
+      const slot = index.get(a);
       if (slot !== undefined) {
-        if (!hasTtl || !store.isExpired(slot)) {
-          hits++;
-          visited[slot] = 1;
-          return values[slot];
-        }
-        drop(slot, a);
+        hits++;
+        visited[slot] = 1;
+        return values[slot];
       }
       return miss1(this, a);
     }
     if (n === 2) {
       const leaf = root2.get(a) as Trie | undefined;
       if (leaf !== undefined) {
-        const slot = leaf.get(b) as number | undefined;
-        if (slot !== undefined) {
-          if (!hasTtl || !store.isExpired(slot)) {
-            hits++;
-            visited[slot] = 1;
-            return values[slot];
-          }
-          drop(slot, store.keys[slot]);
+        const key = leaf.get(b) as ArgList | undefined;
+        if (key !== undefined) {
+          hits++;
+          visited[key.slot] = 1;
+          return values[key.slot];
         }
       }
       return missN(this, [a, b]);
@@ -389,73 +420,98 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     return general.apply(this, arguments as unknown as unknown[]);
   }
 
-  function general(this: unknown, ...args: unknown[]): unknown {
-    const slot = lookup(args);
+  /** With a ttl: every hit checks the deadline. */
+  function memoizedTtl(this: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
+    const args = arguments as unknown as unknown[];
+    const key = storeKey(args);
+    const slot = key === undefined && args.length !== 1 ? undefined : index.get(key);
     if (slot !== undefined) {
-      if (!hasTtl || !store.isExpired(slot)) {
+      if (!store.isExpired(slot)) {
         hits++;
         visited[slot] = 1;
         return values[slot];
       }
-      drop(slot, store.keys[slot]);
+      drop(key, slot);
+    }
+    return args.length === 1 ? miss1(this, args[0]) : missN(this, Array.prototype.slice.call(args));
+  }
+
+  function general(this: unknown, ...args: unknown[]): unknown {
+    const key = storeKey(args);
+    const slot = key === undefined ? undefined : index.get(key);
+    if (slot !== undefined) {
+      hits++;
+      visited[slot] = 1;
+      return values[slot];
     }
     return missN(this, args);
   }
 
   function miss1(thisArg: unknown, a: unknown): unknown {
     misses++;
-    const value = fn.call(thisArg, a);
-    // `fn` may have re-entered and stored `a` already: then overwrite in place.
-    let slot = index1.get(a);
-    if (slot === undefined) index1.set(a, (slot = add(a, value)));
-    else store.values[slot] = value;
-    watch(slot, value);
+    const mark = (entered = (entered + 1) | 0);
+    // A plain call when there is no `this` (the common case) keeps the call site cheap.
+    const value = thisArg === undefined ? fn(a) : fn.call(thisArg, a);
+    let slot: number | undefined;
+    // If `fn` re-entered, it may have stored `a` already: then overwrite in place.
+    if (entered !== mark && (slot = index.get(a)) !== undefined) {
+      store.values[slot] = value;
+    } else if (hasTtl) {
+      slot = add(a, value);
+    } else {
+      // `add` inlined for the common case: the evicted key, if any, is a 1-argument one unless
+      // the cache has entries of other arities.
+      slot = store.add(a, value);
+      const dropped = store.dropped;
+      if (dropped !== undefined) {
+        store.dropped = undefined;
+        if (dropped instanceof ArgList) unindex(dropped);
+      }
+      values = store.values;
+      visited = store.visited;
+    }
+    if (isRef(value)) watchStore(store, a, slot, value, unindex);
     return value;
   }
 
   function missN(thisArg: unknown, args: unknown[]): unknown {
     misses++;
+    entered = (entered + 1) | 0;
     const value = fn.apply(thisArg, args);
-    let slot = lookup(args);
+    let key = storeKey(args);
+    let slot = key === undefined ? undefined : index.get(key);
     if (slot !== undefined) {
       store.values[slot] = value;
     } else if (args.length === 0) {
-      slot = slot0 = add(NO_ARGS, value);
+      slot = add((key = NO_ARGS), value);
     } else {
       // Add first: an eviction may prune the maps the new entry's path goes through.
-      slot = add(new ArgList(args), value);
+      const list = new ArgList(args);
+      slot = list.slot = add((key = list), value);
       const leaf = trieLeaf((roots[args.length] ??= new Map()), args, true) as Trie;
-      leaf.set(args[args.length - 1], slot);
+      leaf.set(args[args.length - 1], list);
     }
-    watch(slot, value);
+    if (isRef(value)) watchStore(store, key, slot, value, unindex);
     return value;
   }
 
-  /** A rejected promise leaves the cache at once, if its entry still holds it. */
-  function watch(slot: number, value: unknown): void {
-    const key = store.keys[slot];
-    onRejection(value, () => {
-      if (store.values[slot] === value && sameKey(store.keys[slot], key)) drop(slot, key);
-    });
-  }
-
   return {
-    memoized,
-    info: () => ({ hits, misses, maxsize: max, currsize: store.size }),
+    memoized: hasTtl ? memoizedTtl : memoized,
+    info: () => ({ hits, misses, maxsize: max, currsize: index.size }),
     clear: () => {
       hits = misses = 0;
-      index1.clear();
       roots = [];
       root2 = roots[2] = new Map();
-      slot0 = NIL;
       store.clear();
       values = store.values;
       visited = store.visited;
     },
     remove: (args) => {
-      const slot = lookup(args);
+      const key = storeKey(args);
+      const slot = key === undefined && args.length !== 1 ? undefined : index.get(key);
       if (slot === undefined) return false;
-      drop(slot, store.keys[slot]);
+      drop(key, slot);
       return true;
     },
   };
@@ -508,11 +564,12 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     };
   }
 
-  const index = new Map<unknown, number>();
-  const store = new SieveStore<unknown>(max, ttl, (key) => index.delete(key));
+  const store = new SieveStore<unknown, unknown>(max, ttl);
+  const index = store.index;
   const hasTtl = ttl > 0;
   let values = store.values;
   let visited = store.visited;
+  const noUnindex = (): void => undefined;
   const memoized = function (this: unknown): unknown {
     // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
     const args = arguments as unknown as unknown[];
@@ -524,33 +581,31 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
         visited[slot] = 1;
         return values[slot];
       }
-      index.delete(key);
-      store.remove(slot);
+      store.release(key, slot);
     }
     misses++;
     const value = fn.apply(this, args);
     slot = index.get(key);
     if (slot === undefined) {
-      index.set(key, (slot = store.add(key, value)));
+      if (hasTtl) {
+        const now = performance.now();
+        while (store.purgeOne(now));
+      }
+      slot = store.add(key, value);
+      store.dropped = undefined;
       values = store.values;
       visited = store.visited;
+    } else {
+      store.values[slot] = value;
     }
-    else store.values[slot] = value;
-    const added = slot;
-    onRejection(value, () => {
-      if (store.values[added] === value && sameKey(store.keys[added], key)) {
-        index.delete(key);
-        store.remove(added);
-      }
-    });
+    if (isRef(value)) watchStore(store, key, slot, value, noUnindex);
     return value;
   };
   return {
     memoized,
-    info: () => ({ hits, misses, maxsize: max, currsize: store.size }),
+    info: () => ({ hits, misses, maxsize: max, currsize: index.size }),
     clear: () => {
       hits = misses = 0;
-      index.clear();
       store.clear();
       values = store.values;
       visited = store.visited;
@@ -559,8 +614,7 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
       const key = toKey(undefined, args);
       const slot = index.get(key);
       if (slot === undefined) return false;
-      index.delete(key);
-      store.remove(slot);
+      store.release(key, slot);
       return true;
     },
   };

@@ -1,36 +1,37 @@
 /**
  * The eviction core shared by bounded `memoize` and `LruMap`: SIEVE (Zhang et al., NSDI '24)
- * over parallel slot arrays.
+ * whose queue is the insertion order of the index `Map` itself.
  *
- * An entry lives in a *slot*: `keys[slot]`, `values[slot]`, `visited[slot]` (and `expires[slot]`
- * when a ttl is set). The owner keeps its own index from key to slot (a `Map`, or nested `Map`s
- * for several arguments); the store only knows slots. No object is allocated per entry.
+ * An entry is one `Map` entry `key -> slot` plus `values[slot]` and `visited[slot]` (and
+ * `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key array
+ * and no link array: V8's `Map` already keeps its entries in insertion order.
  *
  * SIEVE in four lines:
- * - new entries go to the head of a queue (newest first); a hit only sets `visited[slot] = 1`,
- *   nothing moves, so a bounded hit costs about what an unbounded one does;
- * - to evict, a hand walks from where it stopped towards the head (tail = oldest first), clearing
- *   visited bits, and removes the first entry whose bit is clear; at the head it wraps to the tail;
+ * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets
+ *   `visited[slot] = 1`, nothing moves, so a bounded hit costs about what an unbounded one does;
+ * - to evict, a hand walks from where it stopped towards the newest entry (oldest first), clearing
+ *   visited bits, and removes the first entry whose bit is clear; past the newest it wraps to the
+ *   oldest;
  * - the hand stays where it stopped, so survivors keep their place (unlike CLOCK, new entries are
  *   not put behind the hand, and unlike LRU, hits do not reorder);
  * - on skewed (Zipf-like) streams its hit ratio is at least LRU's.
  *
- * The queue is a doubly linked list threaded through two `Int32Array`s (`newer`, `older`); the
- * free list of slots released by `remove` is threaded through `newer`. Slots are handed out from
- * a high-water mark and the arrays grow by doubling up to `max`, so a cache that is never filled
- * never pays for `max` slots.
+ * The hand is a live `Map` iterator (they survive deletes and rehashes) plus the entry it will
+ * visit next, fetched ahead so that "the evicted entry was the newest" is known at once (the hand
+ * then restarts at the oldest entry, not at entries added later). Removing that next entry moves
+ * the hand past it.
  *
- * Because entries never move, the queue is in insertion order; with one ttl for every entry it is
- * also in expiry order, so expired entries are purged from the tail on each insertion.
+ * With one ttl for every entry the queue is also in expiry order, so expired entries are purged
+ * from the oldest end by a second cursor of the same kind.
+ *
+ * Keys the store drops by itself are returned to the owner (`evict`, `purgeOne`): no callback, so
+ * the store's code stays monomorphic whoever owns it.
  */
 
-/** "No slot": end of a list. */
+/** "No slot". */
 export const NIL = -1;
 
 const INITIAL_CAPACITY = 16;
-
-/** Called with the key of an entry the store drops by itself (eviction, ttl purge). */
-export type Unindex = (key: unknown) => void;
 
 /**
  * An empty array whose elements kind is already generic, so storing numbers, objects or
@@ -42,45 +43,79 @@ function genericArray(): unknown[] {
   return array;
 }
 
-export class SieveStore<V> {
-  /** `keys[slot]`: the owner's key of the entry, handed back to `unindex` on eviction. */
-  keys: unknown[] = genericArray();
+/** A position in the queue: a live iterator and the entry it yielded last (the next to visit). */
+class Cursor<K> {
+  iterator: MapIterator<[K, number]> | undefined = undefined;
+  key: K | undefined = undefined;
+  /** Slot of the next entry to visit; NIL: none (start again at the oldest entry). */
+  slot = NIL;
+
+  /** Move to the entry after the current one (NIL past the newest). */
+  advance(): void {
+    const iterator = this.iterator;
+    if (iterator !== undefined) {
+      const step = iterator.next();
+      if (step.done !== true) {
+        this.key = step.value[0];
+        this.slot = step.value[1];
+        return;
+      }
+    }
+    this.reset();
+  }
+
+  /** Start at the oldest entry of `index` (NIL if it is empty). */
+  start(index: Map<K, number>): void {
+    this.iterator = index.entries();
+    this.advance();
+  }
+
+  reset(): void {
+    this.iterator = undefined;
+    this.key = undefined;
+    this.slot = NIL;
+  }
+}
+
+export class SieveStore<K, V> {
+  /** Key -> slot, in insertion order: the SIEVE queue. The owner reads it directly on hits. */
+  readonly index = new Map<K, number>();
   /** `values[slot]`: the cached value. */
   values: (V | undefined)[] = genericArray() as (V | undefined)[];
   /** `visited[slot]`: 1 if hit since the hand last passed it. The only write a hit makes. */
   visited: Uint8Array;
   /** `expires[slot]`: `performance.now()` deadline; only when a ttl is set. */
   expires: Float64Array | undefined;
-  /** Number of live entries. */
-  size = 0;
+
+  /**
+   * The key `add` evicted or `purgeOne` dropped. The owner reads it if it keeps other indexes,
+   * and must reset it to `undefined` so the store does not keep a dropped key alive.
+   */
+  dropped: K | undefined = undefined;
 
   readonly max: number;
   /** Time to live in ms; 0 means entries never expire. */
   readonly ttl: number;
 
-  private newer: Int32Array;
-  private older: Int32Array;
-  /** Newest entry. */
-  private head = NIL;
-  /** Oldest entry. */
-  private tail = NIL;
-  /** Next eviction candidate; NIL means "start at the tail". */
-  private hand = NIL;
-  /** Slots released by `remove`, linked through `newer`. */
-  private freeHead = NIL;
+  /** Next eviction candidate. */
+  private readonly hand = new Cursor<K>();
+  /** Oldest entry, for the ttl purge. */
+  private readonly oldest = new Cursor<K>();
+  /** Slots released by `remove` and `evict`. */
+  private free: number[] = [];
   /** Length of the typed arrays. */
   private capacity: number;
-  private readonly unindex: Unindex;
 
-  constructor(max: number, ttl: number, unindex: Unindex) {
+  constructor(max: number, ttl: number) {
     this.max = max;
     this.ttl = ttl;
-    this.unindex = unindex;
     this.capacity = Math.min(max, INITIAL_CAPACITY);
     this.visited = new Uint8Array(this.capacity);
-    this.newer = new Int32Array(this.capacity);
-    this.older = new Int32Array(this.capacity);
     this.expires = ttl > 0 ? new Float64Array(this.capacity) : undefined;
+  }
+
+  get size(): number {
+    return this.index.size;
   }
 
   /** Whether the entry in `slot` has outlived the ttl (always false without a ttl). */
@@ -89,118 +124,94 @@ export class SieveStore<V> {
   }
 
   /**
-   * Store an entry whose key the owner does not index yet and return its slot; the owner then
-   * indexes `key -> slot`. Purges expired entries first, and evicts one entry if full.
+   * Store an entry for a key that is not in the index and return its slot. The owner makes room
+   * first with a ttl (`purgeOne`); when full, this evicts one entry (its key is then in `dropped`).
    */
-  add(key: unknown, value: V): number {
-    if (this.expires !== undefined) this.purgeExpired();
+  add(key: K, value: V): number {
     let slot: number;
-    if (this.size >= this.max) {
+    const free = this.free;
+    if (this.index.size >= this.max) {
       slot = this.evict();
-    } else if (this.freeHead !== NIL) {
-      slot = this.freeHead;
-      this.freeHead = this.newer[slot] as number;
+      this.values[slot] = value;
+    } else if (free.length !== 0) {
+      slot = free.pop() as number;
+      this.values[slot] = value;
     } else {
-      slot = this.keys.length;
+      slot = this.values.length;
       if (slot === this.capacity) this.grow();
-      this.keys.push(key);
       this.values.push(value);
-      if (slot + 1 === this.max) {
-        // Full for the first time: drop the slack that `push` left in the backing stores.
-        this.keys = this.keys.slice();
-        this.values = this.values.slice();
-      }
+      // Full for the first time: drop the slack that `push` left in the backing store.
+      if (slot + 1 === this.max) this.values = this.values.slice();
     }
-    this.keys[slot] = key;
-    this.values[slot] = value;
     this.visited[slot] = 0;
     if (this.expires !== undefined) this.expires[slot] = performance.now() + this.ttl;
-    // Link at the head (newest end).
-    this.older[slot] = this.head;
-    this.newer[slot] = NIL;
-    if (this.head === NIL) this.tail = slot;
-    else this.newer[this.head] = slot;
-    this.head = slot;
-    this.size++;
+    this.index.set(key, slot);
     return slot;
   }
 
-  /** Drop the entry in `slot`; the owner has already removed (or will remove) it from its index. */
-  remove(slot: number): void {
-    if (this.hand === slot) this.hand = this.newer[slot] as number;
-    this.unlink(slot);
-    this.keys[slot] = undefined;
-    this.values[slot] = undefined;
-    this.visited[slot] = 0;
-    this.newer[slot] = this.freeHead;
-    this.freeHead = slot;
-    this.size--;
-  }
-
-  /** Drop every entry and give the memory back. The owner clears its index. */
-  clear(): void {
-    this.keys = genericArray();
-    this.values = genericArray() as (V | undefined)[];
-    this.capacity = Math.min(this.max, INITIAL_CAPACITY);
-    this.visited = new Uint8Array(this.capacity);
-    this.newer = new Int32Array(this.capacity);
-    this.older = new Int32Array(this.capacity);
-    if (this.expires !== undefined) this.expires = new Float64Array(this.capacity);
-    this.head = this.tail = this.hand = this.freeHead = NIL;
-    this.size = 0;
-  }
-
-  /** SIEVE: from the hand towards the head, clear visited bits; evict the first unvisited entry. */
+  /**
+   * SIEVE: from the hand towards the newest, clear visited bits; evict the first unvisited entry.
+   * Returns its slot (for the caller to reuse) and leaves its key in `dropped`.
+   */
   private evict(): number {
     const visited = this.visited;
-    const newer = this.newer;
-    let slot = this.hand === NIL ? this.tail : this.hand;
+    const hand = this.hand;
+    if (hand.slot === NIL) hand.start(this.index);
+    let slot = hand.slot;
     while (visited[slot] !== 0) {
       visited[slot] = 0;
-      slot = newer[slot] as number;
-      if (slot === NIL) slot = this.tail;
+      hand.advance();
+      if (hand.slot === NIL) hand.start(this.index);
+      slot = hand.slot;
     }
-    this.hand = newer[slot] as number;
-    const key = this.keys[slot];
-    this.unlink(slot);
-    this.size--;
-    this.unindex(key);
+    const key = hand.key as K;
+    hand.advance();
+    if (this.oldest.slot === slot) this.oldest.advance();
+    this.index.delete(key);
+    this.dropped = key;
     return slot;
   }
 
-  /** Entries are in expiry order (oldest first), so the expired ones are a prefix from the tail. */
-  private purgeExpired(): void {
-    const expires = this.expires as Float64Array;
-    const now = performance.now();
-    while (this.tail !== NIL && (expires[this.tail] as number) <= now) {
-      const slot = this.tail;
-      const key = this.keys[slot];
-      this.remove(slot);
-      this.unindex(key);
-    }
+  /** Drop the oldest entry if it has expired (its key is then in `dropped`); whether it did. */
+  purgeOne(now: number): boolean {
+    const oldest = this.oldest;
+    if (oldest.slot === NIL) oldest.start(this.index);
+    const slot = oldest.slot;
+    if (slot === NIL || ((this.expires as Float64Array)[slot] as number) > now) return false;
+    const key = oldest.key as K;
+    this.dropped = key;
+    this.release(key, slot);
+    return true;
   }
 
-  private unlink(slot: number): void {
-    const older = this.older[slot] as number;
-    const newer = this.newer[slot] as number;
-    if (older === NIL) this.tail = newer;
-    else this.newer[older] = newer;
-    if (newer === NIL) this.head = older;
-    else this.older[newer] = older;
+  /** Drop the entry of `key` (in `slot`) from the index and the store. */
+  release(key: K, slot: number): void {
+    if (this.hand.slot === slot) this.hand.advance();
+    if (this.oldest.slot === slot) this.oldest.advance();
+    this.index.delete(key);
+    this.values[slot] = undefined;
+    this.visited[slot] = 0;
+    this.free.push(slot);
   }
 
-  /** Double the typed arrays (up to `max`); keys and values grow by `push`. */
+  /** Drop every entry and give the memory back. */
+  clear(): void {
+    this.index.clear();
+    this.hand.reset();
+    this.oldest.reset();
+    this.values = genericArray() as (V | undefined)[];
+    this.free = [];
+    this.capacity = Math.min(this.max, INITIAL_CAPACITY);
+    this.visited = new Uint8Array(this.capacity);
+    if (this.expires !== undefined) this.expires = new Float64Array(this.capacity);
+  }
+
+  /** Double the typed arrays (up to `max`); values grow by `push`. */
   private grow(): void {
     const capacity = Math.min(this.max, this.capacity * 2);
     const visited = new Uint8Array(capacity);
     visited.set(this.visited);
     this.visited = visited;
-    const newer = new Int32Array(capacity);
-    newer.set(this.newer);
-    this.newer = newer;
-    const older = new Int32Array(capacity);
-    older.set(this.older);
-    this.older = older;
     if (this.expires !== undefined) {
       const expires = new Float64Array(capacity);
       expires.set(this.expires);

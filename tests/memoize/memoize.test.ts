@@ -419,6 +419,30 @@ describe('ttl', () => {
     expect(f.cacheInfo().currsize).toBe(1);
   });
 
+  it('purges expired entries and evicts in one queue (bounded ttl)', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const spy = vi.fn((x: number) => x);
+    const f = memoize(spy, { ttl: 10, max: 3 });
+    f(1);
+    f(2);
+    f(3);
+    f(1); // hit: 1 is visited
+    f(4); // the hand clears 1 and evicts 2; it stops at 3
+    vi.advanceTimersByTime(5);
+    f(5); // evicts 3; the hand stops at 4
+    vi.advanceTimersByTime(5);
+    f(6); // 1 and 4 have expired and are purged (the hand moves past 4)
+    expect(f.cacheInfo().currsize).toBe(2);
+    expect(spy).toHaveBeenCalledTimes(6);
+    f(5); // hit
+    f(7);
+    f(8); // the hand clears 5 and evicts 6
+    f(6);
+    f(5); // still a hit
+    expect(spy).toHaveBeenCalledTimes(9);
+    expect(f.cacheInfo()).toMatchObject({ hits: 3, misses: 9, currsize: 3 });
+  });
+
   it('works with a small real ttl', async () => {
     const spy = vi.fn((x: string) => x);
     const f = memoize(spy, { ttl: 20 });
