@@ -4,33 +4,13 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { isBounded } from '../src/analysis/memoizer-call.js';
 import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
-import { replaceWithRuntimeMemoize, runtimeImport, setOption } from '../src/analysis/fixes.js';
+import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { HandlerPath } from '../src/analysis/handlers.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedCollection' | 'useLruMap';
 type Options = [{ max?: number }];
-
-/** The fix that bounds a memoizer call, per the catalog's `fix` entry. */
-function boundMemoizerFix(model: FileModel, call: MemoizerCall, max: number): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
-  const fix = call.spec.fix;
-  if (!fix) return undefined;
-  switch (fix.kind) {
-    case 'size-option':
-      return (fixer) => setOption(fixer, model, call, fix.option, String(max)) ?? null;
-    case 'cache-option': {
-      const runtime = runtimeImport(model, 'LruMap');
-      return (fixer) => {
-        const option = setOption(fixer, model, call, fix.option, `new ${runtime.local}(${max})`);
-        if (!option) return null;
-        return runtime.fix ? [option, runtime.fix(fixer)] : option;
-      };
-    }
-    case 'replace':
-      return replaceWithRuntimeMemoize(model, call, [`max: ${max}`]);
-  }
-}
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
 function mapFix(model: FileModel, collection: Collection, max: number): ((fixer: RuleFixer) => RuleFix[]) | undefined {

@@ -134,3 +134,23 @@ export function replaceWithRuntimeMemoize(model: FileModel, call: MemoizerCall, 
     return fixes;
   };
 }
+
+/** The fix that bounds a memoizer call, per the catalog's `fix` entry. */
+export function boundMemoizerFix(model: FileModel, call: MemoizerCall, max: number): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
+  const fix = call.spec.fix;
+  if (!fix) return undefined;
+  switch (fix.kind) {
+    case 'size-option':
+      return (fixer) => setOption(fixer, model, call, fix.option, String(max)) ?? null;
+    case 'cache-option': {
+      const runtime = runtimeImport(model, 'LruMap');
+      return (fixer) => {
+        const option = setOption(fixer, model, call, fix.option, `new ${runtime.local}(${max})`);
+        if (!option) return null;
+        return runtime.fix ? [option, runtime.fix(fixer)] : option;
+      };
+    }
+    case 'replace':
+      return replaceWithRuntimeMemoize(model, call, [`max: ${max}`]);
+  }
+}

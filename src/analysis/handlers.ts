@@ -142,19 +142,25 @@ function resolverMapHandlers(model: FileModel, out: HandlerSet): void {
   }
 }
 
-function exportedValue(model: FileModel, name: string): TSESTree.Node[] {
-  const values: TSESTree.Node[] = [];
+/** Every export of the file by exported name (`default` included), ESM and CommonJS, read in one pass. */
+function exportIndex(model: FileModel): Map<string, TSESTree.Node[]> {
+  const index = new Map<string, TSESTree.Node[]>();
+  const add = (name: string, value: TSESTree.Node): void => {
+    const list = index.get(name);
+    if (list) list.push(value);
+    else index.set(name, [value]);
+  };
   for (const statement of model.program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') values.push(statement.declaration);
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) add('default', statement.declaration);
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) values.push(declaration);
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) add(declaration.id.name, declaration);
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) values.push(d.init);
+        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) add(d.id.name, d.init);
       }
       for (const spec of statement.specifiers) {
         const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
-        if (exported === name && spec.local.type === AST_NODE_TYPES.Identifier) values.push(spec.local);
+        if (spec.local.type === AST_NODE_TYPES.Identifier) add(exported, spec.local);
       }
     }
     // CommonJS: `exports.handler = …`, `module.exports.handler = …`, `module.exports = { handler }`.
@@ -164,16 +170,19 @@ function exportedValue(model: FileModel, name: string): TSESTree.Node[] {
       const target = memberName(left);
       const object = left.object;
       const onExports = (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'exports');
-      if (onExports && target === name) values.push(right);
+      if (onExports && target !== undefined) add(target, right);
       if (target === 'exports' && object.type === AST_NODE_TYPES.Identifier && object.name === 'module') {
-        if (name === 'default') values.push(right);
-        else if (right.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const prop of right.properties) if (prop.type === AST_NODE_TYPES.Property && propertyName(prop.key) === name) values.push(prop.value);
+        add('default', right);
+        if (right.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const prop of right.properties) {
+            const key = prop.type === AST_NODE_TYPES.Property ? propertyName(prop.key) : undefined;
+            if (prop.type === AST_NODE_TYPES.Property && key !== undefined) add(key, prop.value);
+          }
         }
       }
     }
   }
-  return values;
+  return index;
 }
 
 function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
@@ -185,12 +194,15 @@ function hasDirective(body: readonly TSESTree.Node[], directive: string): boolea
 }
 
 function exportHandlers(model: FileModel, out: HandlerSet): void {
-  for (const rule of exportHandlerRules) {
-    if (rule.file && !rule.file.test(model.filename)) continue;
-    for (const name of rule.exports) for (const value of exportedValue(model, name)) addHandlerValue(value, model, out);
-  }
-  for (const setting of model.settings.handlers) {
-    for (const name of setting.exports ?? []) for (const value of exportedValue(model, name)) addHandlerValue(value, model, out);
+  const exports = exportIndex(model);
+  if (exports.size > 0) {
+    for (const rule of exportHandlerRules) {
+      if (rule.file && !rule.file.test(model.filename)) continue;
+      for (const name of rule.exports) for (const value of exports.get(name) ?? []) addHandlerValue(value, model, out);
+    }
+    for (const setting of model.settings.handlers) {
+      for (const name of setting.exports ?? []) for (const value of exports.get(name) ?? []) addHandlerValue(value, model, out);
+    }
   }
   // React server actions: every export of a 'use server' file, and functions that start with the directive.
   if (hasDirective(model.program.body, serverDirective)) {

@@ -22,9 +22,9 @@ const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typed
 // `languageOptions.sourceType` from the parser: CommonJS cases set both, as ESLint itself passes it.
 const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
 
-// moize, mem and memize cases bind names that mention a cache (`cachedPrice`): the file model skips a file
-// whose text never says "memo" or "cache", which misses these three libraries (a known rule bug;
-// add cases without such names once it is fixed).
+// Older moize, mem and memize cases bind names that mention a cache (`cachedPrice`), from when the file model
+// skipped a file whose text never said "memo" or "cache". It now also analyses a file that imports a catalogued
+// memoizer or cache library: the "plain names" cases below never say either word and guard that.
 
 ruleTester.run(ruleId, rule, {
   valid: [
@@ -233,6 +233,53 @@ export const once = _.memoize((fn: () => void) => () => fn());`,
       code: `import memoize from 'memoizee';
 const render = memoize((schema: string, config = {}) => compile(schema, config), { length: 1 });
 export const html = render('page', { minify: true });`,
+    },
+    {
+      name: 'moize.deep keys by value',
+      code: `import moize from 'moize';
+export const total = moize.deep((order: { lines: number[] }) => sum(order.lines));`,
+    },
+    {
+      name: 'moize.deep: a fresh object at the call site is found by value',
+      code: `import moize from 'moize';
+const total = moize.deep((order: { lines: number[] }) => sum(order.lines));
+export const t = total({ lines: [1, 2] });`,
+    },
+    {
+      name: 'moize.serialize keys by value',
+      code: `import moize from 'moize';
+export const search = moize.serialize(({ q, page }) => run(q, page));`,
+    },
+    {
+      name: 'moize.serialize: a fresh object at the call site is found by value',
+      code: `import moize from 'moize';
+const search = moize.serialize((query: { q: string; page: number }) => run(query));
+export const r = search({ q: 'shoes', page: 1 });`,
+    },
+    {
+      name: 'a call of a shadowing local function of the same name is not a call site',
+      code: `import memoize from 'memoize';
+const price = memoize((sku) => sku);
+function f() {
+  const price = (x) => x;
+  return price({ a: 1 });
+}`,
+    },
+    {
+      name: 'a call of a shadowing parameter of the same name is not a call site',
+      code: `import memoize from 'memoize';
+const price = memoize((sku) => sku);
+export function f(price) {
+  return price({ a: 1 });
+}`,
+    },
+    {
+      name: 'fast-memoize on a local interface of plain data',
+      code: `import memoize from 'fast-memoize';
+interface Endpoint {
+  url: string;
+}
+export const ping = memoize((e: Endpoint) => fetch(e.url));`,
     },
   ],
   invalid: [
@@ -994,6 +1041,122 @@ export const total = selectTotal({ items: [] });`,
         },
       ],
     },
+    {
+      name: 'plain names: a file that imports only mem',
+      code: `import mem from 'mem';
+export const price = mem((sku, qty) => lookup(sku) * qty);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import mem from 'mem';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize((sku, qty) => lookup(sku) * qty);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only moize',
+      code: `import moize from 'moize';
+export const price = moize(({ sku, qty }) => lookup(sku) * qty);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import moize from 'moize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize(({ sku, qty }) => lookup(sku) * qty, { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only memize',
+      code: `import memize from 'memize';
+export const format = memize((options = { locale: 'en' }) => render(options));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memize from 'memize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const format = memoize((options = { locale: 'en' }) => render(options), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a fresh object at a moize call site',
+      code: `import moize from 'moize';
+const price = moize((sku: string, qty: number) => lookup(sku) * qty);
+export const p = price({ sku: 'a1' }, 2);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'the memoized function is still called at module level next to a shadowing local',
+      code: `import memoize from 'memoize';
+const price = memoize((sku) => sku);
+function f() {
+  const price = (x) => x;
+  return price({ a: 1 });
+}
+export const p = price({ a: 1 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'freshArgument',
+          line: 7,
+        },
+      ],
+    },
+    {
+      name: 'fast-memoize on a class declared in the file',
+      code: `import memoize from 'fast-memoize';
+class Endpoint {
+  constructor(readonly url: string) {}
+}
+export const ping = memoize((e: Endpoint) => fetch(e.url));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'jsonKey',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'fast-memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+class Endpoint {
+  constructor(readonly url: string) {}
+}
+export const ping = boundedMemoize((e: Endpoint) => fetch(e.url), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -1150,6 +1313,77 @@ interface Point {
   x: number;
 }
 export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: an intersection type alias under micro-memoize',
+      code: `import memoize from 'micro-memoize';
+import type { Query } from './types';
+export const search = memoize((query: Query) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import memoize from 'micro-memoize';
+import type { Query } from './types';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+export const search = boundedMemoize((query: Query) => run(query), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: an intersection type alias under this package\'s default identity key',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import type { Query } from './types';
+export const search = memoize((query: Query) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import type { Query } from './types';
+export const search = memoize((query: Query) => run(query), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: a local intersection of an interface and an object type',
+      code: `import _ from 'lodash';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = _.memoize((query: Search) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import _ from 'lodash';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = memoize((query: Search) => run(query), { key: 'structural' });`,
             },
           ],
         },

@@ -22,9 +22,9 @@ const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typed
 // `languageOptions.sourceType` from the parser: CommonJS cases set both, as ESLint itself passes it.
 const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
 
-// moize, mem and memize cases bind names that mention a cache (`cachedUser`): the file model skips a file
-// whose text never says "memo" or "cache", which misses these three libraries (a known rule bug;
-// add cases without such names once it is fixed).
+// Older moize, mem and memize cases bind names that mention a cache (`cachedUser`), from when the file model
+// skipped a file whose text never said "memo" or "cache". It now also analyses a file that imports a catalogued
+// memoizer or cache library: the "plain names" cases below never say either word and guard that.
 
 ruleTester.run(ruleId, rule, {
   valid: [
@@ -289,6 +289,54 @@ export const getUser = memoize(async (id, opts = {}) => db.users.find(id, opts),
       languageOptions: commonjs,
       code: `const pMemoize = require('p-memoize');
 exports.getUser = pMemoize(async (id) => db.users.find(id));`,
+    },
+    {
+      name: 'plain names: moize with isPromise: true in a file that never says memo or cache',
+      code: `import moize from 'moize';
+export const getUser = moize(async (id) => db.find(id), { isPromise: true });`,
+    },
+    {
+      name: 'an async generator returns an async iterator, not a promise',
+      code: `import _ from 'lodash';
+export const crawl = _.memoize(async function* (url: string) {
+  yield await fetch(url);
+});`,
+    },
+    {
+      name: 'a stored promise chain that ends in a non-rethrowing .catch cannot reject',
+      code: `const cache = new Map();
+export function getJson(url) {
+  if (!cache.has(url)) cache.set(url, fetch(url).then((r) => r.json()).catch(() => null));
+  return cache.get(url);
+}`,
+    },
+    {
+      name: 'a rejection handler given by name removes the entry',
+      code: `const pending = new Map();
+export function load(key) {
+  if (!pending.has(key)) {
+    const clear = () => pending.delete(key);
+    const p = fetch(key);
+    p.then(clear, clear);
+    pending.set(key, p);
+  }
+  return pending.get(key);
+}`,
+    },
+    {
+      name: 'a rejection handler given by name: a function declaration',
+      code: `const pending = new Map();
+export function load(key) {
+  if (!pending.has(key)) {
+    function clear() {
+      pending.delete(key);
+    }
+    const p = fetch(key);
+    p.then(clear, clear);
+    pending.set(key, p);
+  }
+  return pending.get(key);
+}`,
     },
   ],
   invalid: [
@@ -1474,6 +1522,138 @@ export const getUser = nanomemoize(async (id: string) => db.users.find(id), { ma
         {
           messageId: 'unsafeMemoizer',
           line: 2,
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only moize',
+      code: `import moize from 'moize';
+export const getUser = moize(async (id) => db.find(id));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeMemoizer',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'usePromiseOption',
+              output: `import moize from 'moize';
+export const getUser = moize(async (id) => db.find(id), { isPromise: true });`,
+            },
+            {
+              messageId: 'useRuntimeMemoize',
+              output: `import moize from 'moize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id) => db.find(id));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only mem',
+      code: `import mem from 'mem';
+const f = mem(async (id) => fetch(id));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeMemoizer',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useRuntimeMemoize',
+              output: `import mem from 'mem';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const f = memoize(async (id) => fetch(id));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only memize',
+      code: `import memize from 'memize';
+export const getPage = memize((url: string) => fetch(url));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeMemoizer',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useRuntimeMemoize',
+              output: `import memize from 'memize';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getPage = memoize((url: string) => fetch(url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a stored promise chain whose .catch rethrows can still reject',
+      code: `const cache = new Map();
+export function getJson(url) {
+  if (!cache.has(url)) cache.set(url, fetch(url).then((r) => r.json()).catch((error) => { console.error(error); throw error; }));
+  return cache.get(url);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafePromiseCache',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a stored promise chain that continues after its .catch can still reject',
+      code: `const cache = new Map();
+export function getJson(url) {
+  if (!cache.has(url)) cache.set(url, fetch(url).catch(() => null).then((r) => r.json()));
+  return cache.get(url);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafePromiseCache',
+          line: 3,
+        },
+      ],
+    },
+    {
+      name: 'a handler given by name only as the success handler removes the entry only on success',
+      code: `const pending = new Map();
+export function load(key) {
+  if (!pending.has(key)) {
+    const clear = () => pending.delete(key);
+    const p = fetch(key);
+    p.then(clear);
+    pending.set(key, p);
+  }
+  return pending.get(key);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafePromiseCache',
+          line: 7,
+        },
+      ],
+    },
+    {
+      name: 'an async IIFE stored in a module-level object',
+      code: `const warmups = {};
+export function warm(region) {
+  warmups[region] = (async () => {
+    await fetch('/warm/' + region);
+  })();
+  return warmups[region];
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafePromiseCache',
+          line: 3,
         },
       ],
     },
