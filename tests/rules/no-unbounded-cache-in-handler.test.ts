@@ -307,6 +307,19 @@ let cache = new Map();
 setInterval(() => { cache = new Map(); }, 60_000);
 app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
     },
+    {
+      name: 'a Map exported by module.exports = { cache } escapes the file',
+      filename: 'src/server.js',
+      languageOptions: commonjs,
+      code: `const express = require('express');
+const app = express();
+const cache = new Map();
+app.get('/u/:id', (req, res) => {
+  cache.set(req.params.id, 1);
+  res.end();
+});
+module.exports = { cache };`,
+    },
   ],
   invalid: [
     {
@@ -2059,6 +2072,190 @@ const resolvers = {
 export default resolvers;`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only memize',
+      code: `import memize from 'memize';
+import express from 'express';
+const app = express();
+const getUser = memize((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import memize from 'memize';
+import express from 'express';
+const app = express();
+const getUser = memize((id) => db.find(id), { maxSize: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only moize',
+      code: `import moize from 'moize';
+import express from 'express';
+const app = express();
+const getUser = moize.infinite((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import moize from 'moize';
+import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'plain names: a file that imports only mem',
+      code: `import mem from 'mem';
+import express from 'express';
+const app = express();
+const getUser = mem((id) => db.find(id));
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import mem from 'mem';
+import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const getUser = mem((id) => db.find(id), { cache: new LruMap(500) });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'a .js file that is CommonJS only by exports.handler gets a require',
+      filename: 'functions/ingest.js',
+      code: `const seen = new Map();
+exports.handler = async (event) => { seen.set(event.id, 1); };`,
+      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const seen = new LruMap(500);
+exports.handler = async (event) => { seen.set(event.id, 1); };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a .js file that is CommonJS only by module.exports = { handler } gets a require',
+      filename: 'functions/ingest.js',
+      code: `const seen = new Map();
+const handler = async (event) => { seen.set(event.id, 1); };
+module.exports = { handler };`,
+      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const seen = new LruMap(500);
+const handler = async (event) => { seen.set(event.id, 1); };
+module.exports = { handler };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a .js file with ESM exports gets an import',
+      filename: 'functions/ingest.js',
+      code: `const seen = new Map();
+export const handler = async (event) => { seen.set(event.id, 1); };`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const seen = new LruMap(500);
+export const handler = async (event) => { seen.set(event.id, 1); };`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+        },
+      ],
+    },
+    {
+      name: 'a Map passed inside an object literal to an unknown function still counts',
+      code: `import express from 'express';
+import { stats } from './stats';
+const app = express();
+const productPages = new Map();
+stats({ productPages });
+app.get('/p/:id', (req, res) => {
+  productPages.set(req.params.id, req.body);
+  res.end();
+});`,
+      output: `import express from 'express';
+import { stats } from './stats';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const productPages = new LruMap(500);
+stats({ productPages });
+app.get('/p/:id', (req, res) => {
+  productPages.set(req.params.id, req.body);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4,
+        },
+      ],
+    },
+    {
+      name: 'NestJS: a Map assigned in the constructor of an @Injectable() service',
+      code: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+@Injectable()
+export class PricesService {
+  private readonly seen: Map<string, number>;
+  constructor() {
+    this.seen = new Map();
+  }
+  quote(sku: string) {
+    this.seen.set(sku, Date.now());
+    return this.seen.get(sku);
+  }
+}
+@Controller('prices')
+export class PricesController {
+  constructor(private readonly prices: PricesService) {}
+  @Get(':sku')
+  find(@Param('sku') sku: string) {
+    return this.prices.quote(sku);
+  }
+}`,
+      output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+@Injectable()
+export class PricesService {
+  private readonly seen: Map<string, number>;
+  constructor() {
+    this.seen = new LruMap(500);
+  }
+  quote(sku: string) {
+    this.seen.set(sku, Date.now());
+    return this.seen.get(sku);
+  }
+}
+@Controller('prices')
+export class PricesController {
+  constructor(private readonly prices: PricesService) {}
+  @Get(':sku')
+  find(@Param('sku') sku: string) {
+    return this.prices.quote(sku);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 6,
         },
       ],
     },

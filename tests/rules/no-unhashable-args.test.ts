@@ -235,26 +235,38 @@ const render = memoize((schema: string, config = {}) => compile(schema, config),
 export const html = render('page', { minify: true });`,
     },
     {
+      // moize.deep and moize.serialize cases are named `cached…`, so the file is analysed even without the import
+      // check: they guard the by-value keying alone.
+      name: 'moize.deep keys by value: no JSON-key report on a Date',
+      code: `import moize from 'moize';
+export const cachedDay = moize.deep((day: Date) => day.toISOString().slice(0, 10));`,
+    },
+    {
+      name: 'moize.serialize keys by value: no JSON-key report on a callback or a Map',
+      code: `import moize from 'moize';
+export const cachedRun = moize.serialize((task: string, done: () => void, seen: Map<string, number>) => schedule(task, done, seen));`,
+    },
+    {
       name: 'moize.deep keys by value',
       code: `import moize from 'moize';
-export const total = moize.deep((order: { lines: number[] }) => sum(order.lines));`,
+export const cachedTotal = moize.deep((order: { lines: number[] }) => sum(order.lines));`,
     },
     {
       name: 'moize.deep: a fresh object at the call site is found by value',
       code: `import moize from 'moize';
-const total = moize.deep((order: { lines: number[] }) => sum(order.lines));
-export const t = total({ lines: [1, 2] });`,
+const cachedTotal = moize.deep((order: { lines: number[] }) => sum(order.lines));
+export const t = cachedTotal({ lines: [1, 2] });`,
     },
     {
       name: 'moize.serialize keys by value',
       code: `import moize from 'moize';
-export const search = moize.serialize(({ q, page }) => run(q, page));`,
+export const cachedSearch = moize.serialize(({ q, page }) => run(q, page));`,
     },
     {
       name: 'moize.serialize: a fresh object at the call site is found by value',
       code: `import moize from 'moize';
-const search = moize.serialize((query: { q: string; page: number }) => run(query));
-export const r = search({ q: 'shoes', page: 1 });`,
+const cachedSearch = moize.serialize((query: { q: string; page: number }) => run(query));
+export const r = cachedSearch({ q: 'shoes', page: 1 });`,
     },
     {
       name: 'a call of a shadowing local function of the same name is not a call site',
