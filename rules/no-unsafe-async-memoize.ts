@@ -6,7 +6,7 @@ import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
 import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
 import { isThenable, typeOf } from '../src/analysis/types.js';
-import { functionName, isFunction, memberName, unwrap } from '../src/analysis/ast.js';
+import { calleeName, functionName, isFunction, memberName, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { Collection } from '../src/analysis/collections.js';
 
@@ -17,6 +17,7 @@ type Options = [{ requireTtl?: boolean }];
 function storesPromise(value: TSESTree.Node, model: FileModel): boolean {
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.AwaitExpression || isCaughtChain(node, model.facts)) return false;
+  if (node.type === AST_NODE_TYPES.CallExpression && !callCanReject(node, model)) return false;
   if (isPromiseExpression(node, model.facts)) return true;
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = model.sourceCode.getScope(node).references.find((r) => r.identifier === node)?.resolved;
@@ -26,6 +27,15 @@ function storesPromise(value: TSESTree.Node, model: FileModel): boolean {
   if (!model.types) return false;
   const type = typeOf(model.types, node);
   return type !== undefined && isThenable(model.types, type);
+}
+
+/** A call of a function of this file (or an async IIFE) whose every definition catches all it could throw. */
+function callCanReject(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const name = calleeName(callee);
+  const targets = isFunction(callee) ? [callee] : name === undefined ? [] : (model.functionsByName.get(name) ?? []);
+  if (targets.length === 0) return true;
+  return targets.some((fn) => returnsRejectablePromise(fn, fn, model.facts, undefined));
 }
 
 /** Whether `fn` is given as a rejection handler: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`. */

@@ -28,6 +28,29 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    // A stored promise that cannot reject: an async IIFE, or a same-file async function, that catches everything.
+    `const warmups = {};
+export function warm(region) {
+  warmups[region] = (async () => {
+    try {
+      return await fetch('/warm/' + region);
+    } catch (error) {
+      return null;
+    }
+  })();
+}`,
+    `const cache = new Map();
+async function load(id) {
+  try {
+    return await fetch('/items/' + id);
+  } catch {
+    return undefined;
+  }
+}
+export function get(id) {
+  if (!cache.has(id)) cache.set(id, load(id));
+  return cache.get(id);
+}`,
     {
       name: 'p-memoize drops rejected promises',
       code: `import pMemoize from 'p-memoize';
