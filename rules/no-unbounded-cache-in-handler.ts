@@ -114,7 +114,7 @@ export default createRule<MessageIds, Options>({
           });
         }
         for (const collection of model.collections()) {
-          if (collection.kind === 'cache-class' || !isUnboundedCache(collection)) continue;
+          if (!isUnboundedCache(collection)) continue;
           if (!collection.writes.some((w) => path.isOnPath(w.node))) continue;
           const fix = mapFix(model, collection, max);
           const suggestion = fix ? undefined : objectSuggestion(model, collection, max);

@@ -9,6 +9,7 @@ import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap,
 import { singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
+import { moduleFactoryCalls } from './factories.js';
 
 export type CollectionKind = 'map' | 'set' | 'object' | 'array' | 'cache-class';
 
@@ -36,12 +37,22 @@ export interface Collection {
   escapes: boolean;
 }
 
-const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
 const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
 const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */
 const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
 const loggerNames: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'this']);
+
+/** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
+function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): CacheClassSpec {
+  if (spec.bounded || !spec.boundOptions) return spec;
+  const last = node.arguments[node.arguments.length - 1];
+  const options = last ? unwrap(last) : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return spec;
+  const bounded = options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || spec.boundOptions?.includes(propertyName(p.key) ?? ''));
+  return bounded ? { ...spec, bounded: true } : spec;
+}
 
 /** What a literal initialiser makes, or `undefined` when it is not a collection. */
 function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: CollectionKind; cacheClass?: CacheClassSpec } | undefined {
@@ -52,7 +63,7 @@ function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: Co
     if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Map') return { kind: 'map' };
     if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Set') return { kind: 'set' };
     const cacheClass = model.cacheClass(node.callee);
-    return cacheClass ? { kind: 'cache-class', cacheClass } : undefined;
+    return cacheClass ? { kind: 'cache-class', cacheClass: boundedByOptions(cacheClass, node) } : undefined;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `Object.create(null)`
@@ -104,6 +115,7 @@ function classifyRef(ref: TSESTree.Node, collection: Collection): void {
     if (method === undefined) return;
     if (grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
       if (evictingMethods.has(method)) collection.evictions.push(grand);
+      else if (collection.cacheClass?.writeMethods?.includes(method)) collection.writes.push({ node: grand, value: undefined });
       else if (writingMethods.has(method)) {
         const key = grand.arguments[0];
         const keyed = method === 'set';
@@ -269,11 +281,38 @@ export function findModuleCollections(model: FileModel): Collection[] {
   return found;
 }
 
-/** Collections held by classes need the walk's member expressions. */
+/** Collections held by classes and by factories called at module level need the walk's facts. */
 export function findClassCollections(model: FileModel): Collection[] {
   const found: Collection[] = [];
   classCollections(model, found);
+  factoryCollections(model, found);
   return found;
+}
+
+/** `function createLimiter() { const hits = new Map(); return (ip) => … }` called once at module level. */
+function factoryCollections(model: FileModel, out: Collection[]): void {
+  const seen = new Set<TSESTree.Node>();
+  for (const { factory } of moduleFactoryCalls(model)) {
+    if (seen.has(factory) || factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    seen.add(factory);
+    for (const statement of factory.body.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+        const kind = collectionKind(declarator.init, model);
+        if (!kind) continue;
+        const collection = newCollection(declarator.id.name, declarator.init, kind.kind, kind.cacheClass);
+        for (const variable of model.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []) {
+          for (const reference of variable.references) {
+            if (reference.init) continue;
+            collection.refs.push(reference.identifier);
+            classifyRef(reference.identifier, collection);
+          }
+        }
+        out.push(collection);
+      }
+    }
+  }
 }
 
 /** A collection that only grows: written with computed keys, never evicted, size-checked or handed away. */

@@ -101,6 +101,29 @@ function classHoldsCollection(cls: TSESTree.ClassDeclaration | TSESTree.ClassExp
   });
 }
 
+/** A top-level function whose body declares a collection, called at module level (`const limiter = createLimiter()`). */
+function factoryHoldsCollection(program: TSESTree.Program, imports: ImportTable): boolean {
+  const called = new Set<string>();
+  const bodies = new Map<string, TSESTree.Node>();
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) bodies.set(declaration.id.name, declaration.body);
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of declaration.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      if (init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier) called.add(init.callee.name);
+      if (d.id.type === AST_NODE_TYPES.Identifier && init && isFunction(init)) bodies.set(d.id.name, init.body);
+    }
+  }
+  for (const name of called) {
+    const body = bodies.get(name);
+    if (body?.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const declares = body.body.some((st) => st.type === AST_NODE_TYPES.VariableDeclaration && st.declarations.some((d) => makesCollection(d.init, imports)));
+    if (declares) return true;
+  }
+  return false;
+}
+
 /**
  * The early bail-out: a file that imports no memoizer or cache library, writes no module-level
  * collection and declares no top-level class holding one has nothing any rule reports, and skips the walk.
@@ -108,6 +131,7 @@ function classHoldsCollection(cls: TSESTree.ClassDeclaration | TSESTree.ClassExp
 function mayHoldCache(program: TSESTree.Program, imports: ImportTable, settings: MemoGuardSettings, moduleCollections: readonly Collection[]): boolean {
   if (importsCatalogModule(imports, settings)) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
+  if (factoryHoldsCollection(program, imports)) return true;
   for (const statement of program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
     if (!declaration) continue;

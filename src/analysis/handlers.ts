@@ -19,6 +19,7 @@ import {
   serverFactories,
 } from './handler-catalog.js';
 import type { FileModel } from './file-model.js';
+import { moduleFactoryCalls } from './factories.js';
 
 export interface HandlerPath {
   /** Functions that run per request: handlers, what they call, and the functions nested in those. */
@@ -228,7 +229,10 @@ export function findHandlerPath(model: FileModel): HandlerPath {
 
   const reached = new Set<FunctionNode>();
   const calledNames = new Set<string>(handlers.names);
-  const queue = [...handlers.fns];
+  // A module-level `const limiter = createLimiter()` runs the factory's returned functions as `limiter(…)`.
+  const aliases = new Map<string, FunctionNode[]>();
+  for (const call of moduleFactoryCalls(model)) aliases.set(call.binding, call.returned);
+  const queue = [...handlers.fns, ...[...handlers.names].flatMap((name) => aliases.get(name) ?? [])];
   // A generous depth: real request paths are a handful of calls deep, and the set only grows.
   for (let depth = 0; depth < 12 && queue.length > 0; depth++) {
     const next: FunctionNode[] = [];
@@ -239,6 +243,7 @@ export function findHandlerPath(model: FileModel): HandlerPath {
       for (const name of model.callsByFunction.get(fn) ?? []) {
         calledNames.add(name);
         for (const callee of model.functionsByName.get(name) ?? []) next.push(callee);
+        for (const callee of aliases.get(name) ?? []) next.push(callee);
       }
     }
     queue.length = 0;

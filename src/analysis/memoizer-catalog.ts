@@ -289,6 +289,10 @@ export interface CacheClassSpec {
   export: string;
   label: string;
   bounded: boolean;
+  /** Options (of the last constructor argument) that bound an otherwise unbounded cache. */
+  boundOptions?: readonly string[];
+  /** Methods that add entries, besides `set` (DataLoader's `load` caches every key it loads). */
+  writeMethods?: readonly string[];
 }
 
 export const cacheClassSources: readonly CacheClassSpec[] = [
@@ -304,6 +308,8 @@ export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'mnemonist/lru-map', export: 'default', label: 'mnemonist', bounded: true },
   { module: 'expiry-map', export: 'default', label: 'expiry-map', bounded: true },
   { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true },
+  // A DataLoader caches every key it ever loads: meant to live for one request, a leak at module level.
+  { module: 'dataloader', export: 'default', label: 'DataLoader', bounded: false, boundOptions: ['cache', 'cacheMap'], writeMethods: ['load', 'loadMany', 'prime'] },
 ];
 
 /** A memoizer described in `settings['memo-guard'].memoizers`. */

@@ -349,9 +349,6 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
   // f(a, b, ...): roots[n] nests one Map per argument, the last one maps to the entry's ArgList.
   let roots: (Trie | undefined)[] = [];
   let root2: Trie = (roots[2] = new Map());
-  // The store's arrays, hoisted for the hit path; refreshed whenever the store may replace them.
-  let values = store.values;
-  let visited = store.visited;
 
   /** Remove the trie path of a store key the store dropped (evicted, expired, rejected). */
   function unindex(key: unknown): void {
@@ -359,24 +356,6 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       const root = roots[key.args.length];
       if (root !== undefined) trieDelete(root, key.args, 0);
     }
-  }
-
-  /** Store a new entry, making room (expired entries, then one eviction if full). */
-  function add(key: unknown, value: unknown): number {
-    if (hasTtl) {
-      const now = performance.now();
-      while (store.purgeOne(now)) unindex(store.dropped);
-      store.dropped = undefined;
-    }
-    const slot = store.add(key, value);
-    const dropped = store.dropped;
-    if (dropped !== undefined) {
-      store.dropped = undefined;
-      unindex(dropped);
-    }
-    values = store.values;
-    visited = store.visited;
-    return slot;
   }
 
   /** The store key of these arguments, if they have an entry. */
@@ -399,10 +378,10 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       const slot = index.get(a);
       if (slot !== undefined) {
         hits++;
-        visited[slot] = 1;
-        return values[slot];
+        store.visited[slot] = 1;
+        return store.values[slot];
       }
-      return miss1(this, a);
+      return miss(this, a, undefined);
     }
     if (n === 2) {
       const leaf = root2.get(a) as Trie | undefined;
@@ -410,11 +389,11 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
         const key = leaf.get(b) as ArgList | undefined;
         if (key !== undefined) {
           hits++;
-          visited[key.slot] = 1;
-          return values[key.slot];
+          store.visited[key.slot] = 1;
+          return store.values[key.slot];
         }
       }
-      return missN(this, [a, b]);
+      return miss(this, undefined, [a, b]);
     }
     // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
     return general.apply(this, arguments as unknown as unknown[]);
@@ -429,12 +408,12 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     if (slot !== undefined) {
       if (!store.isExpired(slot)) {
         hits++;
-        visited[slot] = 1;
-        return values[slot];
+        store.visited[slot] = 1;
+        return store.values[slot];
       }
       drop(key, slot);
     }
-    return args.length === 1 ? miss1(this, args[0]) : missN(this, Array.prototype.slice.call(args));
+    return args.length === 1 ? miss(this, args[0], undefined) : miss(this, undefined, Array.prototype.slice.call(args));
   }
 
   function general(this: unknown, ...args: unknown[]): unknown {
@@ -442,55 +421,63 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     const slot = key === undefined ? undefined : index.get(key);
     if (slot !== undefined) {
       hits++;
-      visited[slot] = 1;
-      return values[slot];
+      store.visited[slot] = 1;
+      return store.values[slot];
     }
-    return missN(this, args);
+    return miss(this, undefined, args);
   }
 
-  function miss1(thisArg: unknown, a: unknown): unknown {
+  /**
+   * Every miss of every arity. `args` is undefined for a 1-argument call (whose store key is `a`),
+   * else the argument list. Kept as one function on purpose: its bytecode is over V8's inlining
+   * limit (460 bytes; it is about 475), so it is never inlined into the entry points, which stay
+   * a few loads and inline into their callers (a 1-argument hit is one Map.get, a bit write and an
+   * array load). Split it, or shrink it much, and V8 inlines the miss path (with the whole store)
+   * into every caller that ever missed, which slows the hits of every bounded cache measurably.
+   * The hit paths read `store.values` / `store.visited` (fields of a const object: no hole checks,
+   * and nothing to refresh here when the store grows its arrays).
+   */
+  function miss(thisArg: unknown, a: unknown, args: unknown[] | undefined): unknown {
     misses++;
     const mark = (entered = (entered + 1) | 0);
-    // A plain call when there is no `this` (the common case) keeps the call site cheap.
-    const value = thisArg === undefined ? fn(a) : fn.call(thisArg, a);
+    let value: unknown;
+    let key: unknown;
     let slot: number | undefined;
-    // If `fn` re-entered, it may have stored `a` already: then overwrite in place.
-    if (entered !== mark && (slot = index.get(a)) !== undefined) {
-      store.values[slot] = value;
-    } else if (hasTtl) {
-      slot = add(a, value);
+    if (args === undefined) {
+      // A plain call when there is no `this` (the common case) keeps the call site cheap.
+      value = thisArg === undefined ? fn(a) : fn.call(thisArg, a);
+      key = a;
+      // If `fn` re-entered, it may have stored `a` already: then overwrite in place.
+      if (entered !== mark) slot = index.get(a);
     } else {
-      // `add` inlined for the common case: the evicted key, if any, is a 1-argument one unless
-      // the cache has entries of other arities.
-      slot = store.add(a, value);
+      value = fn.apply(thisArg, args);
+      key = storeKey(args);
+      slot = key === undefined ? undefined : index.get(key);
+    }
+    if (slot !== undefined) {
+      store.values[slot] = value;
+    } else {
+      let list: ArgList | undefined;
+      if (args !== undefined) key = args.length === 0 ? NO_ARGS : (list = new ArgList(args));
+      if (hasTtl) {
+        const now = performance.now();
+        while (store.purgeOne(now)) unindex(store.dropped);
+        store.dropped = undefined;
+      }
+      // Add first: an eviction may prune the maps the new entry's path goes through.
+      slot = store.add(key, value);
       const dropped = store.dropped;
       if (dropped !== undefined) {
         store.dropped = undefined;
+        // Only entries of 0 or 2+ arguments have a trie path to remove.
         if (dropped instanceof ArgList) unindex(dropped);
       }
-      values = store.values;
-      visited = store.visited;
-    }
-    if (isRef(value)) watchStore(store, a, slot, value, unindex);
-    return value;
-  }
-
-  function missN(thisArg: unknown, args: unknown[]): unknown {
-    misses++;
-    entered = (entered + 1) | 0;
-    const value = fn.apply(thisArg, args);
-    let key = storeKey(args);
-    let slot = key === undefined ? undefined : index.get(key);
-    if (slot !== undefined) {
-      store.values[slot] = value;
-    } else if (args.length === 0) {
-      slot = add((key = NO_ARGS), value);
-    } else {
-      // Add first: an eviction may prune the maps the new entry's path goes through.
-      const list = new ArgList(args);
-      slot = list.slot = add((key = list), value);
-      const leaf = trieLeaf((roots[args.length] ??= new Map()), args, true) as Trie;
-      leaf.set(args[args.length - 1], list);
+      if (list !== undefined) {
+        list.slot = slot;
+        const n = list.args.length;
+        const leaf = trieLeaf((roots[n] ??= new Map()), list.args, true) as Trie;
+        leaf.set(list.args[n - 1], list);
+      }
     }
     if (isRef(value)) watchStore(store, key, slot, value, unindex);
     return value;
@@ -504,8 +491,6 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       roots = [];
       root2 = roots[2] = new Map();
       store.clear();
-      values = store.values;
-      visited = store.visited;
     },
     remove: (args) => {
       const key = storeKey(args);
@@ -567,8 +552,6 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
   const store = new SieveStore<unknown, unknown>(max, ttl);
   const index = store.index;
   const hasTtl = ttl > 0;
-  let values = store.values;
-  let visited = store.visited;
   const noUnindex = (): void => undefined;
   const memoized = function (this: unknown): unknown {
     // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
@@ -578,8 +561,8 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     if (slot !== undefined) {
       if (!hasTtl || !store.isExpired(slot)) {
         hits++;
-        visited[slot] = 1;
-        return values[slot];
+        store.visited[slot] = 1;
+        return store.values[slot];
       }
       store.release(key, slot);
     }
@@ -593,8 +576,6 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
       }
       slot = store.add(key, value);
       store.dropped = undefined;
-      values = store.values;
-      visited = store.visited;
     } else {
       store.values[slot] = value;
     }
@@ -607,8 +588,6 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     clear: () => {
       hits = misses = 0;
       store.clear();
-      values = store.values;
-      visited = store.visited;
     },
     remove: (args) => {
       const key = toKey(undefined, args);

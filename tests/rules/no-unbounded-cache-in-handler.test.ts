@@ -27,6 +27,29 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    // A DataLoader without its cache, or one made per request, is not a long-lived cache.
+    `import express from 'express';
+import DataLoader from 'dataloader';
+const app = express();
+const users = new DataLoader(async (ids) => ids, { cache: false });
+app.get('/u/:id', async (req, res) => res.json(await users.load(req.params.id)));`,
+    `import express from 'express';
+import DataLoader from 'dataloader';
+const app = express();
+app.get('/u/:id', async (req, res) => {
+  const users = new DataLoader(async (ids) => ids);
+  res.json(await users.load(req.params.id));
+});`,
+    // A factory's Map that is trimmed, or a factory called per request.
+    `import express from 'express';
+const app = express();
+function createLimiter() {
+  const hits = new Map();
+  setInterval(() => hits.clear(), 60_000);
+  return (ip) => hits.set(ip, (hits.get(ip) ?? 0) + 1);
+}
+const limiter = createLimiter();
+app.use((req, res, next) => { limiter(req.ip); next(); });`,
     {
       name: 'a cache no handler reaches (a CLI)',
       code: `import _ from 'lodash';
@@ -322,6 +345,56 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // A module-level DataLoader caches every id ever loaded.
+      code: `import express from 'express';
+import DataLoader from 'dataloader';
+const app = express();
+const users = new DataLoader(async (ids) => ids);
+app.get('/u/:id', async (req, res) => res.json(await users.load(req.params.id)));`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 4 }],
+    },
+    {
+      // The closure of a factory called once at module level lives as long as the module.
+      code: `import express from 'express';
+const app = express();
+function createLimiter(limit) {
+  const hits = new Map();
+  return (ip) => {
+    hits.set(ip, (hits.get(ip) ?? 0) + 1);
+    return hits.get(ip) > limit;
+  };
+}
+const limiter = createLimiter(100);
+app.use((req, res, next) => (limiter(req.ip) ? res.status(429).end() : next()));`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+function createLimiter(limit) {
+  const hits = new LruMap(500);
+  return (ip) => {
+    hits.set(ip, (hits.get(ip) ?? 0) + 1);
+    return hits.get(ip) > limit;
+  };
+}
+const limiter = createLimiter(100);
+app.use((req, res, next) => (limiter(req.ip) ? res.status(429).end() : next()));`,
+      errors: [{ messageId: 'unboundedCollection', line: 4 }],
+    },
+    {
+      // Registered directly as middleware, through an object of functions.
+      code: `import express from 'express';
+const app = express();
+const makeTracker = () => {
+  const seen = new Set();
+  return { track: (req, res, next) => { seen.add(req.ip); next(); } };
+};
+const tracker = makeTracker();
+app.use((req, res, next) => tracker.track(req, res, next));`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 4 }],
+    },
     {
       name: 'lodash default import on an Express route: replaced by memoize with max',
       code: `import _ from 'lodash';
