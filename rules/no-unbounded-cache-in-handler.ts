@@ -25,34 +25,62 @@ function mapFix(model: FileModel, collection: Collection, max: number): ((fixer:
   };
 }
 
+/** One use of an object cache rewritten as a Map call; `parts` are the sub-expressions it keeps. */
+interface ObjectEdit {
+  node: TSESTree.Node;
+  build: (parts: string[]) => string;
+  parts: TSESTree.Node[];
+}
+
+const contains = (outer: TSESTree.Node, inner: TSESTree.Node): boolean => outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+
+/** The source of `node` with every edit inside it applied (edits can nest: `c[k] = (c[k] || 0) + 1`). */
+function rewrite(node: TSESTree.Node, edits: readonly ObjectEdit[], text: string): string {
+  const inside = edits.filter((e) => contains(node, e.node));
+  const outermost = inside.filter((e) => !inside.some((o) => contains(o.node, e.node))).sort((x, y) => x.node.range[0] - y.node.range[0]);
+  let out = '';
+  let at = node.range[0];
+  for (const edit of outermost) {
+    out += text.slice(at, edit.node.range[0]) + render(edit, edits, text);
+    at = edit.node.range[1];
+  }
+  return out + text.slice(at, node.range[1]);
+}
+
+function render(edit: ObjectEdit, edits: readonly ObjectEdit[], text: string): string {
+  return edit.build(edit.parts.map((part) => rewrite(part, edits, text)));
+}
+
 /**
  * `{}` used as `cache[k] = v`, `cache[k]` and `k in cache` only → a suggestion to make it an LruMap and
  * rewrite each use. Any other use (iteration, spreading, `Object.keys`) leaves it to the user.
  */
 function objectSuggestion(model: FileModel, collection: Collection, max: number): ((fixer: RuleFixer) => RuleFix[]) | undefined {
   if (collection.kind !== 'object') return undefined;
-  const text = (node: TSESTree.Node): string => model.sourceCode.getText(node);
-  const edits: { node: TSESTree.Node; replacement: string }[] = [];
+  const text = model.sourceCode.text;
+  const edits: ObjectEdit[] = [];
   for (const ref of collection.refs) {
+    const name = model.sourceCode.getText(ref);
     const parent = ref.parent;
     if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === ref) {
-      edits.push({ node: parent, replacement: `${text(ref)}.has(${text(parent.left)})` });
+      edits.push({ node: parent, parts: [parent.left], build: ([key = '']) => `${name}.has(${key})` });
       continue;
     }
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || !parent.computed || parent.object !== ref) return undefined;
     const grand = parent.parent;
     if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
       if (grand.operator !== '=' || grand.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
-      edits.push({ node: grand, replacement: `${text(ref)}.set(${text(parent.property)}, ${text(grand.right)})` });
+      edits.push({ node: grand, parts: [parent.property, grand.right], build: ([key = '', value = '']) => `${name}.set(${key}, ${value})` });
     } else if (grand.type === AST_NODE_TYPES.UnaryExpression || grand.type === AST_NODE_TYPES.UpdateExpression) {
       return undefined;
     } else {
-      edits.push({ node: parent, replacement: `${text(ref)}.get(${text(parent.property)})` });
+      edits.push({ node: parent, parts: [parent.property], build: ([key = '']) => `${name}.get(${key})` });
     }
   }
+  const outermost = edits.filter((e) => !edits.some((o) => contains(o.node, e.node)));
   const runtime = runtimeImport(model, 'LruMap');
   return (fixer) => {
-    const fixes = [fixer.replaceText(collection.init, `new ${runtime.local}(${max})`), ...edits.map((e) => fixer.replaceText(e.node, e.replacement))];
+    const fixes = [fixer.replaceText(collection.init, `new ${runtime.local}(${max})`), ...outermost.map((e) => fixer.replaceText(e.node, render(e, edits, text)))];
     if (runtime.fix) fixes.push(runtime.fix(fixer));
     return fixes;
   };

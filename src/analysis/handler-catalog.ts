@@ -20,12 +20,28 @@ export const routerFactories: ReadonlySet<string> = new Set([
   'express', 'Router', 'fastify', 'Fastify', 'Koa', 'KoaRouter', 'Hono', 'OpenAPIHono', 'polka', 'restify', 'createServer', 'createApp', 'createRouter', 'Elysia',
 ]);
 
-/** Option objects that name their handler: Fastify's `route({ handler })`, Hapi's `server.route({ handler })`. */
-export const handlerOptionKeys: readonly string[] = ['handler', 'preHandler', 'onRequest', 'resolve'];
+/**
+ * Option objects that name their handler: Fastify's `route({ handler })`, Hapi's `server.route({ handler })`,
+ * `Bun.serve({ fetch })`, a Cloudflare Worker's `export default { fetch }`.
+ */
+export const handlerOptionKeys: readonly string[] = ['handler', 'preHandler', 'onRequest', 'resolve', 'fetch'];
 
-/** Node's own servers: `http.createServer((req, res) => …)`, and `server.on('request', h)`. */
-export const serverFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
-export const requestEvents: ReadonlySet<string> = new Set(['request', 'stream']);
+/** Servers: node's `http.createServer((req, res) => …)`, `Deno.serve(h)`, `Bun.serve({ fetch })`; and `server.on('request', h)`. */
+export const serverFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer', 'serve']);
+export const requestEvents: ReadonlySet<string> = new Set(['request', 'stream', 'connection', 'upgrade']);
+
+/** tRPC procedures: `publicProcedure.input(schema).query(({ input }) => …)`, on a receiver named like a procedure. */
+export const procedureMethods: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
+export const procedureNamePattern = /procedure$/i;
+
+/**
+ * Parameter names that mark a function as a handler wherever it is registered (controllers and
+ * middleware often live in files without the registration): `(req, res)`, `(request, reply)`, `(ctx, next)`.
+ */
+export const handlerParameterPairs: readonly (readonly [RegExp, RegExp])[] = [
+  [/^req(?:uest)?$/, /^(?:res(?:ponse)?|reply)$/],
+  [/^ctx$/, /^next$/],
+];
 
 /** NestJS (and type-graphql): decorated classes whose decorated methods handle requests. */
 export const controllerDecorators: ReadonlySet<string> = new Set(['Controller', 'Resolver', 'WebSocketGateway']);
@@ -53,6 +69,8 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
   { file: /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/, exports: new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']) },
   // Next.js Pages Router API routes.
   { file: /(?:^|\/)pages\/api\//, exports: new Set(['default']) },
+  // Next.js App Router pages and layouts render per request on the server.
+  { file: /(?:^|\/)app\/(?:.*\/)?(?:page|layout)\.[jt]sx?$/, exports: new Set(['default', 'generateMetadata']) },
   // Next.js middleware.
   { file: /(?:^|\/)middleware\.[cm]?[jt]s$/, exports: new Set(['middleware', 'default']) },
   // Server-side rendering and data loaders (Next.js, Remix, SvelteKit).

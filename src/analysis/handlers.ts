@@ -10,6 +10,9 @@ import {
   exportHandlerRules,
   handlerMethodDecorators,
   handlerOptionKeys,
+  handlerParameterPairs,
+  procedureMethods,
+  procedureNamePattern,
   requestEvents,
   resolverMapKeys,
   routeMethods,
@@ -60,6 +63,21 @@ function isRouterReceiver(receiver: TSESTree.Node, model: FileModel): boolean {
   return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
 }
 
+/** `publicProcedure`, `t.procedure`, `protectedProcedure.input(schema)`: the root of the chain is named like a procedure. */
+function isProcedure(receiver: TSESTree.Node): boolean {
+  let node = unwrap(receiver);
+  while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.callee.object);
+  const name = calleeName(node);
+  return name !== undefined && procedureNamePattern.test(name);
+}
+
+/** `(req, res) => …`, `function (request, reply)`, `async (ctx, next) => …` */
+function hasHandlerParameters(fn: FunctionNode): boolean {
+  const [first, second] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier || second?.type !== AST_NODE_TYPES.Identifier) return false;
+  return handlerParameterPairs.some(([a, b]) => a.test(first.name) && b.test(second.name));
+}
+
 function isPathLiteral(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value.startsWith('/') || node.value === '*' : node.value instanceof RegExp;
@@ -104,6 +122,10 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const args = call.arguments;
+    if (procedureMethods.has(method) && isProcedure(callee.object)) {
+      for (const arg of args) addHandlerValue(arg, model, out);
+      continue;
+    }
     if (method === 'on') {
       const event = args[0];
       if (event?.type === AST_NODE_TYPES.Literal && requestEvents.has(String(event.value)) && args[1]) addHandlerValue(args[1], model, out);
@@ -205,6 +227,10 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
       for (const name of setting.exports ?? []) for (const value of exports.get(name) ?? []) addHandlerValue(value, model, out);
     }
   }
+  // `export default { fetch(request) { … } }` (Cloudflare Workers), `export default { handler }`.
+  for (const value of exports.get('default') ?? []) {
+    if (value.type === AST_NODE_TYPES.ObjectExpression) addHandlerValue(value, model, out);
+  }
   // React server actions: every export of a 'use server' file, and functions that start with the directive.
   if (hasDirective(model.program.body, serverDirective)) {
     for (const statement of model.program.body) {
@@ -223,6 +249,7 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
   registeredHandlers(model, handlers);
+  for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);
   resolverMapHandlers(model, handlers);
   exportHandlers(model, handlers);

@@ -27,6 +27,13 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    // \`db.query(sql, cb)\` is not a tRPC procedure; a (req, res) pair is needed for the signature rule.
+    `const seen = new Map();
+export function run(db, sql) {
+  db.query(sql, (rows) => rows.forEach((r) => seen.set(r.id, r)));
+}`,
+    `const seen = new Map();
+export const parse = (request) => { seen.set(request.id, request); };`,
     // A DataLoader without its cache, or one made per request, is not a long-lived cache.
     `import express from 'express';
 import DataLoader from 'dataloader';
@@ -345,6 +352,95 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // A controller file: no registration here, but `(req, res)` marks an Express-style handler.
+      code: `const lastSeen = new Map();
+export const getProfile = async (req, res) => {
+  lastSeen.set(req.params.id, Date.now());
+  res.json({ id: req.params.id });
+};`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const lastSeen = new LruMap(500);
+export const getProfile = async (req, res) => {
+  lastSeen.set(req.params.id, Date.now());
+  res.json({ id: req.params.id });
+};`,
+      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+    },
+    {
+      // Koa middleware by its `(ctx, next)` signature.
+      code: `const hitsByPath = {};
+export async function countHits(ctx, next) {
+  hitsByPath[ctx.path] = (hitsByPath[ctx.path] || 0) + 1;
+  await next();
+}`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 1, suggestions: [{ messageId: 'useLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const hitsByPath = new LruMap(500);
+export async function countHits(ctx, next) {
+  hitsByPath.set(ctx.path, (hitsByPath.get(ctx.path) || 0) + 1);
+  await next();
+}` }] }],
+    },
+    {
+      // tRPC procedures.
+      code: `import { publicProcedure } from './trpc';
+const searches = new Set();
+export const search = publicProcedure.input(schema).query(({ input }) => {
+  searches.add(input.q);
+  return [];
+});`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 2 }],
+    },
+    {
+      // A Cloudflare Worker's default export.
+      code: `const byCountry = new Map();
+export default {
+  async fetch(request) {
+    byCountry.set(request.headers.get('cf-ipcountry'), Date.now());
+    return new Response('ok');
+  },
+};`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const byCountry = new LruMap(500);
+export default {
+  async fetch(request) {
+    byCountry.set(request.headers.get('cf-ipcountry'), Date.now());
+    return new Response('ok');
+  },
+};`,
+      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+    },
+    {
+      // A socket.io connection handler: every client message runs on this path.
+      code: `const rooms = new Map();
+io.on('connection', (socket) => {
+  socket.on('join', (room) => rooms.set(room, socket.id));
+});`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const rooms = new LruMap(500);
+io.on('connection', (socket) => {
+  socket.on('join', (room) => rooms.set(room, socket.id));
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+    },
+    {
+      // A Next.js App Router page renders per request on the server.
+      code: `import memoize from 'lodash/memoize';
+const renderMarkdown = memoize((slug) => slug.toUpperCase());
+export default async function Page({ params }) {
+  return renderMarkdown(params.slug);
+}`,
+      filename: 'app/docs/[slug]/page.jsx',
+      output: `import memoize from 'lodash/memoize';
+import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+const renderMarkdown = boundedMemoize((slug) => slug.toUpperCase(), { max: 500 });
+export default async function Page({ params }) {
+  return renderMarkdown(params.slug);
+}`,
+      errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+    },
     {
       // A module-level DataLoader caches every id ever loaded.
       code: `import express from 'express';
