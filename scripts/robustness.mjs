@@ -16,7 +16,7 @@ import plugin from '../dist/src/index.js';
 const args = process.argv.slice(2);
 const limitIndex = args.indexOf('--limit');
 const limit = limitIndex === -1 ? Infinity : Number(args[limitIndex + 1]);
-const root = args.find((a, i) => !a.startsWith('--') && i !== limitIndex + 1) ?? 'node_modules';
+const root = args.find((a, i) => !a.startsWith('--') && (limitIndex === -1 || i !== limitIndex + 1)) ?? 'node_modules';
 const verbose = args.includes('--verbose');
 const extensions = /\.(?:[cm]?js|tsx?)$/;
 
