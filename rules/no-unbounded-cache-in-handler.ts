@@ -128,11 +128,14 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
-        if (model.memoizerCalls.length === 0 && model.classes.length === 0 && model.functions.length === 0) return;
+        // Unbounded caches first: the handler path is only worth computing when there is one.
+        const memoizers = model.memoizerCalls.filter((call) => call.spec.keying !== 'identity-by-design' && !isBounded(call, model));
+        const caches = model.collections().filter(isUnboundedCache);
+        if (memoizers.length === 0 && caches.length === 0) return;
         const path = model.handlerPath();
         if (!path.hasHandlers) return;
-        for (const call of model.memoizerCalls) {
-          if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || !memoizerOnPath(call, path)) continue;
+        for (const call of memoizers) {
+          if (!memoizerOnPath(call, path)) continue;
           const fix = boundMemoizerFix(model, call, max);
           context.report({
             node: call.node,
@@ -141,8 +144,7 @@ export default createRule<MessageIds, Options>({
             ...(fix ? { fix } : {}),
           });
         }
-        for (const collection of model.collections()) {
-          if (!isUnboundedCache(collection)) continue;
+        for (const collection of caches) {
           if (!collection.writes.some((w) => path.isOnPath(w.node))) continue;
           const fix = mapFix(model, collection, max);
           const suggestion = fix ? undefined : objectSuggestion(model, collection, max);

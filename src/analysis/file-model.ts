@@ -286,18 +286,18 @@ function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode |
  * see that it is done. The model is complete at `Program:exit`, where the rules read it.
  */
 export function modelListeners(context: Readonly<RuleContext<string, readonly unknown[]>>): RuleListener {
-  let cached: FileModel | undefined;
+  const model = getFileModel(context);
+  // Files the early bail-out rules out get no listeners at all: nothing to record, nothing to pay.
+  if (!model.active) return {};
   const enter = (node: TSESTree.Node): void => {
-    const model = (cached ??= getFileModel(context));
-    if (!model.active || model.lastEntered === node) return;
+    if (model.lastEntered === node) return;
     model.lastEntered = node;
     const stack = model.functionStack;
     recordNode(model, node, stack[stack.length - 1]);
     if (isFunction(node)) stack.push(node);
   };
   const exit = (node: TSESTree.Node): void => {
-    const model = (cached ??= getFileModel(context));
-    if (!model.active || model.lastExited === node) return;
+    if (model.lastExited === node) return;
     model.lastExited = node;
     model.functionStack.pop();
   };

@@ -131,7 +131,7 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
       if (event?.type === AST_NODE_TYPES.Literal && requestEvents.has(String(event.value)) && args[1]) addHandlerValue(args[1], model, out);
       continue;
     }
-    const isCustom = custom.some((setting) => setting.methods?.includes(method) && (!setting.receivers || setting.receivers.includes(calleeName(callee.object) ?? '')));
+    const isCustom = custom.length > 0 && custom.some((setting) => setting.methods?.includes(method) && (!setting.receivers || setting.receivers.includes(calleeName(callee.object) ?? '')));
     // A fastify plugin registered with `register` is not a handler: its own routes are found on their own.
     if (!isCustom && (!routeMethods.has(method) || method === 'register')) continue;
     if (!isCustom && !isRouterReceiver(callee.object, model) && !isPathLiteral(args[0])) continue;
