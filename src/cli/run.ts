@@ -79,9 +79,6 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
 
   const ESLint = await loadESLint(cwd);
   const tsParser = await loadTsParser(cwd);
-  if (!tsParser) {
-    write(io.stderr, 'memo-guard: warning: @typescript-eslint/parser is not installed; linting JavaScript files only (run `npm install -D @typescript-eslint/parser`)');
-  }
   const plugin = await loadPlugin();
   const recommended = recommendedConfig(plugin);
   const gitignore = await readGitignore(cwd);
@@ -97,6 +94,10 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
       warnIgnored: false,
     });
   const eslint = make(typed);
+  // Without typescript-eslint's parser TypeScript files are skipped: say so, but only if there are any.
+  if (!tsParser && (await listFiles(cwd, options.paths, () => Promise.resolve(false))).some((f) => /\.[cm]?tsx?$/.test(f))) {
+    write(io.stderr, 'memo-guard: warning: @typescript-eslint/parser is not installed; linting JavaScript files only (run `npm install -D @typescript-eslint/parser`)');
+  }
 
   const started = performance.now();
   let results: ESLintClass.LintResult[];

@@ -240,5 +240,15 @@ describe('memo-guard command', () => {
       const files = (JSON.parse(run.stdout) as LintResult[]).map((r) => path.relative(dir, r.filePath));
       expect(files).toEqual(['server.js']);
     });
+
+    it('eslint but no TypeScript parser, in a JavaScript-only project: no warning', () => {
+      needRules();
+      const dir = project({ 'server.js': leakyServer });
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
+      const run = runNode([installedCli, '--format', 'json'], dir);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).not.toMatch(/warning/);
+    });
   });
 });
