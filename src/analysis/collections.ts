@@ -55,7 +55,7 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
 }
 
 /** What a literal initialiser makes, or `undefined` when it is not a collection. */
-function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: CollectionKind; cacheClass?: CacheClassSpec } | undefined {
+export function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: CollectionKind; cacheClass?: CacheClassSpec } | undefined {
   const node = unwrap(init);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0 ? { kind: 'object' } : undefined;
   if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0 ? { kind: 'array' } : undefined;

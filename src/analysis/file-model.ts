@@ -12,7 +12,7 @@ import { cacheClassSources, type CacheClassSpec, type MemoizerSource, type Memoi
 import { readSettings, type MemoGuardSettings } from './settings.js';
 import { typeTools, type TypeTools } from './types.js';
 import type { FunctionFacts } from './functions.js';
-import { findClassCollections, findModuleCollections, type Collection } from './collections.js';
+import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 
 export interface MemoizerCall {
@@ -73,36 +73,23 @@ function importsCatalogModule(imports: ImportTable, settings: MemoGuardSettings)
   return false;
 }
 
-/** A literal that makes a collection: `new Map()`, `new Set()`, `{}`, `[]`, `Object.create(null)`, a cache class. */
-function makesCollection(init: TSESTree.Node | null | undefined, imports: ImportTable): boolean {
-  if (!init) return false;
-  const node = unwrap(init);
-  switch (node.type) {
-    case AST_NODE_TYPES.ObjectExpression:
-      return node.properties.length === 0;
-    case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.length === 0;
-    case AST_NODE_TYPES.NewExpression:
-      return (node.callee.type === AST_NODE_TYPES.Identifier && (node.callee.name === 'Map' || node.callee.name === 'Set')) || lookupCacheClass(node.callee, imports, cacheClassSources) !== undefined;
-    case AST_NODE_TYPES.CallExpression:
-      return (calleeName(node.callee) === 'create' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) || lookupCacheClass(node.callee, imports, cacheClassSources) !== undefined;
-    default:
-      return false;
-  }
+/** Whether an initialiser makes a collection, by the same test the cache analysis uses. */
+function makesCollection(init: TSESTree.Expression | null | undefined, model: FileModel): boolean {
+  return init != null && collectionKind(init, model) !== undefined;
 }
 
-function classHoldsCollection(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, imports: ImportTable): boolean {
+function classHoldsCollection(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
   return cls.body.body.some((member) => {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition) return makesCollection(member.value, imports);
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) return makesCollection(member.value, model);
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return false;
     return (member.value.body?.body ?? []).some(
-      (st) => st.type === AST_NODE_TYPES.ExpressionStatement && st.expression.type === AST_NODE_TYPES.AssignmentExpression && makesCollection(st.expression.right, imports),
+      (st) => st.type === AST_NODE_TYPES.ExpressionStatement && st.expression.type === AST_NODE_TYPES.AssignmentExpression && makesCollection(st.expression.right, model),
     );
   });
 }
 
 /** A top-level function whose body declares a collection, called at module level (`const limiter = createLimiter()`). */
-function factoryHoldsCollection(program: TSESTree.Program, imports: ImportTable): boolean {
+function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): boolean {
   const called = new Set<string>();
   const bodies = new Map<string, TSESTree.Node>();
   for (const statement of program.body) {
@@ -118,7 +105,7 @@ function factoryHoldsCollection(program: TSESTree.Program, imports: ImportTable)
   for (const name of called) {
     const body = bodies.get(name);
     if (body?.type !== AST_NODE_TYPES.BlockStatement) continue;
-    const declares = body.body.some((st) => st.type === AST_NODE_TYPES.VariableDeclaration && st.declarations.some((d) => makesCollection(d.init, imports)));
+    const declares = body.body.some((st) => st.type === AST_NODE_TYPES.VariableDeclaration && st.declarations.some((d) => makesCollection(d.init, model)));
     if (declares) return true;
   }
   return false;
@@ -128,19 +115,20 @@ function factoryHoldsCollection(program: TSESTree.Program, imports: ImportTable)
  * The early bail-out: a file that imports no memoizer or cache library, writes no module-level
  * collection and declares no top-level class holding one has nothing any rule reports, and skips the walk.
  */
-function mayHoldCache(program: TSESTree.Program, imports: ImportTable, settings: MemoGuardSettings, moduleCollections: readonly Collection[]): boolean {
-  if (importsCatalogModule(imports, settings)) return true;
+function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {
+  const { program } = model;
+  if (importsCatalogModule(model.imports, model.settings)) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
-  if (factoryHoldsCollection(program, imports)) return true;
+  if (factoryHoldsCollection(program, model)) return true;
   for (const statement of program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
     if (!declaration) continue;
     if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const d of declaration.declarations) {
         const init = d.init ? unwrap(d.init) : undefined;
-        if (init?.type === AST_NODE_TYPES.ClassExpression && classHoldsCollection(init, imports)) return true;
+        if (init?.type === AST_NODE_TYPES.ClassExpression && classHoldsCollection(init, model)) return true;
       }
-    } else if ((declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) && classHoldsCollection(declaration, imports)) {
+    } else if ((declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) && classHoldsCollection(declaration, model)) {
       return true;
     }
   }
@@ -215,7 +203,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
   };
 
   const moduleCollections = findModuleCollections(model);
-  model.active = mayHoldCache(program, imports, settings, moduleCollections);
+  model.active = mayHoldCache(model, moduleCollections);
   return model;
 }
 

@@ -7,6 +7,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { findProperty, unwrap } from './ast.js';
 import { memoGuardModule } from './memoizer-catalog.js';
+import { requiredModule } from './imports.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 
 type RuntimeExport = 'memoize' | 'LruMap';
@@ -14,9 +15,8 @@ type RuntimeExport = 'memoize' | 'LruMap';
 function isRequireDeclaration(statement: TSESTree.ProgramStatement): boolean {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
   return statement.declarations.some((d) => {
-    let init = d.init ? unwrap(d.init) : undefined;
-    if (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
-    return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
+    const init = d.init ? unwrap(d.init) : undefined;
+    return requiredModule(init?.type === AST_NODE_TYPES.MemberExpression ? init.object : init) !== undefined;
   });
 }
 

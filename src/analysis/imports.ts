@@ -15,7 +15,8 @@ export interface ImportBinding {
 
 export type ImportTable = ReadonlyMap<string, ImportBinding>;
 
-function requiredModule(node: TSESTree.Node | null | undefined): string | undefined {
+/** The module of `require('m')`, if `node` is one. */
+export function requiredModule(node: TSESTree.Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const call = unwrap(node);
   if (
@@ -94,7 +95,7 @@ interface Sourced {
  * Finds the catalog entry a callee or constructor refers to: `memoize`, `_.memoize`,
  * `moize.infinite`, `lodash.memoize`, `require('lodash').memoize` bound to a name, ….
  */
-export function lookupCallee<S extends Sourced & { member?: string }>(
+function lookupCallee<S extends Sourced & { member?: string }>(
   callee: TSESTree.Node,
   imports: ImportTable,
   catalog: readonly S[],

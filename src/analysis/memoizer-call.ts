@@ -11,7 +11,7 @@ import { paramFacts, typedParamKinds, unwrapBind, type ParamFacts } from './func
 import type { TypeKind } from './types.js';
 
 /** The option's property when the call sets it to a value that switches it on. */
-export function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {
+function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {
   if (!call.options) return undefined;
   const prop = findProperty(call.options, rule.names);
   if (!prop) return undefined;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
 
 /** The typed fixture project: a strict tsconfig, `file.ts` (what typed cases are linted as) and `types.ts`. */
 export const typedFixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/typed');
@@ -40,4 +41,31 @@ export function lintWithRule(ruleId: string, rule: object, code: string, { typed
   const fatal = messages.find((m) => m.fatal === true);
   if (fatal) throw new Error(`parse error: ${fatal.message}`);
   return messages;
+}
+
+interface TypedCases {
+  valid: readonly { code: string; name?: string }[];
+  invalid: readonly { code: string; name?: string; errors: readonly unknown[] }[];
+}
+
+/**
+ * Every rule works from syntax and finds more with types, never less: each typed case reports at
+ * least as much with types. `invalidCases` says what the typed invalid cases show besides:
+ * `'types-only'`, syntax alone finds nothing there; `'same'`, both modes find every error.
+ */
+export function describeTypesFindMore(ruleId: string, rule: object, cases: TypedCases, invalidCases: 'types-only' | 'same'): void {
+  describe('types find the same or more than syntax alone', () => {
+    const all = [...cases.valid, ...cases.invalid].map((c) => [c.name ?? c.code, c.code] as const);
+    it.each(all)('%s', (_name, code) => {
+      const untyped = lintWithRule(ruleId, rule, code).length;
+      const typed = lintWithRule(ruleId, rule, code, { typed: true }).length;
+      expect(typed).toBeGreaterThanOrEqual(untyped);
+    });
+
+    const invalid = cases.invalid.map((c) => [c.name ?? c.code, c.code, c.errors.length] as const);
+    it.each(invalid)(invalidCases === 'types-only' ? 'only types find: %s' : 'same findings: %s', (_name, code, errors) => {
+      expect(lintWithRule(ruleId, rule, code)).toHaveLength(invalidCases === 'types-only' ? 0 : errors);
+      expect(lintWithRule(ruleId, rule, code, { typed: true })).toHaveLength(errors);
+    });
+  });
 }

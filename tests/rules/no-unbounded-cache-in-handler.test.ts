@@ -9,7 +9,7 @@ import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescrip
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { lintWithRule, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -2496,20 +2496,7 @@ describe('with type information', () => {
   typedRuleTester.run(ruleId, rule, typedCases);
 });
 
-describe('types find the same or more than syntax alone', () => {
-  const all = [...typedCases.valid, ...typedCases.invalid].map((c) => [c.name ?? c.code, c.code] as const);
-  it.each(all)('%s', (_name, code) => {
-    const untyped = lintWithRule(ruleId, rule, code).length;
-    const typed = lintWithRule(ruleId, rule, code, { typed: true }).length;
-    expect(typed).toBeGreaterThanOrEqual(untyped);
-  });
-
-  // Handler paths and cache writes are found from syntax; types must not lose any of them.
-  it.each(typedCases.invalid.map((c) => [c.name ?? c.code, c.code, c.errors.length] as const))('same findings: %s', (_name, code, errors) => {
-    expect(lintWithRule(ruleId, rule, code)).toHaveLength(errors);
-    expect(lintWithRule(ruleId, rule, code, { typed: true })).toHaveLength(errors);
-  });
-});
+describeTypesFindMore(ruleId, rule, typedCases, 'same');
 
 describe('options schema', () => {
   it('accepts its documented option', () => {

@@ -9,7 +9,7 @@ import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescrip
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
-import { lintWithRule, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -1811,21 +1811,7 @@ describe('with type information', () => {
   typedRuleTester.run(ruleId, rule, typedCases);
 });
 
-describe('types find the same or more than syntax alone', () => {
-  const all = [...typedCases.valid, ...typedCases.invalid].map((c) => [c.name ?? c.code, c.code] as const);
-  it.each(all)('%s', (_name, code) => {
-    const untyped = lintWithRule(ruleId, rule, code).length;
-    const typed = lintWithRule(ruleId, rule, code, { typed: true }).length;
-    expect(typed).toBeGreaterThanOrEqual(untyped);
-  });
-
-  // Each typed invalid case is one that only types decide: syntax alone reports nothing there.
-  const typesOnly = typedCases.invalid.map((c) => [c.name ?? c.code, c.code, c.errors.length] as const);
-  it.each(typesOnly)('only types find: %s', (_name, code, errors) => {
-    expect(lintWithRule(ruleId, rule, code)).toHaveLength(0);
-    expect(lintWithRule(ruleId, rule, code, { typed: true })).toHaveLength(errors);
-  });
-});
+describeTypesFindMore(ruleId, rule, typedCases, 'types-only');
 
 describe('options schema', () => {
   it('accepts its documented option', () => {
