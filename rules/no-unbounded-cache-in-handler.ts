@@ -2,14 +2,17 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
-import { isBounded } from '../src/analysis/memoizer-call.js';
+import { hasResolver, holdsOneEntry, isBounded, memoizedCalls } from '../src/analysis/memoizer-call.js';
+import { keyGrowsWithRequests, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
+import { crossFileHandler, type CrossFileReach } from '../src/analysis/project/index.js';
 import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
 import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
-import { unwrap } from '../src/analysis/ast.js';
+import { enclosingFunction, unwrap, type FunctionNode } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { HandlerPath } from '../src/analysis/handlers.js';
 
-type MessageIds = 'unboundedMemoizer' | 'unboundedCollection' | 'useLruMap';
+type MessageIds = 'unboundedMemoizer' | 'unboundedMemoizerAcross' | 'unboundedCollection' | 'unboundedCollectionAcross' | 'useLruMap';
+type Reach = 'here' | CrossFileReach | undefined;
 type Options = [{ max?: number }];
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
@@ -95,6 +98,25 @@ function memoizerOnPath(call: MemoizerCall, path: HandlerPath): boolean {
   return false;
 }
 
+/** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */
+function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath): Reach {
+  // Called only with keys that do not grow with requests (a row just loaded, a constant), it stays as small as the data.
+  if (!memoizedCallsGrow(memoizedCalls(model, call), call.spec.keying === 'first-arg' && !hasResolver(call), model)) return undefined;
+  if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
+  // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
+  if (!model.inProject || call.bindingName === undefined || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
+  return crossFileHandler(model, [], [call.bindingName]);
+}
+
+/** Where a request reaches a write of the collection whose key grows with requests. */
+function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
+  const writes = collection.writes.filter((w) => keyGrowsWithRequests(collection.kind === 'array' ? w.value : writeKey(w.node), w.node, model));
+  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
+  if (!model.inProject) return undefined;
+  const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
+  return writers.length > 0 ? crossFileHandler(model, writers, []) : undefined;
+}
+
 export default createRule<MessageIds, Options>({
   name: 'no-unbounded-cache-in-handler',
   meta: {
@@ -108,8 +130,12 @@ export default createRule<MessageIds, Options>({
     messages: {
       unboundedMemoizer:
         '{{library}} never evicts, and `{{name}}` runs on a request-handler path, so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
+      unboundedMemoizerAcross:
+        '{{library}} never evicts, and `{{name}}` runs on a request-handler path (reached from {{where}}), so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
       unboundedCollection:
         '`{{name}}` is written on a request-handler path and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
+      unboundedCollectionAcross:
+        '`{{name}}` is written on a request-handler path (reached from {{where}}) and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
       useLruMap: "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls.",
     },
     schema: [
@@ -128,30 +154,32 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
-        // Unbounded caches first: the handler path is only worth computing when there is one.
-        const memoizers = model.memoizerCalls.filter((call) => call.spec.keying !== 'identity-by-design' && !isBounded(call, model));
+        // Unbounded caches first: the handler paths are only worth computing when there is one.
+        const memoizers = model.memoizerCalls.filter((call) => call.spec.keying !== 'identity-by-design' && !isBounded(call, model) && !holdsOneEntry(call, model));
         const caches = model.collections().filter(isUnboundedCache);
         if (memoizers.length === 0 && caches.length === 0) return;
         const path = model.handlerPath();
-        if (!path.hasHandlers) return;
         for (const call of memoizers) {
-          if (!memoizerOnPath(call, path)) continue;
+          const reach = memoizerReach(model, call, path);
+          if (!reach) continue;
           const fix = boundMemoizerFix(model, call, max);
+          const data = { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) };
           context.report({
             node: call.node,
-            messageId: 'unboundedMemoizer',
-            data: { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) },
+            ...(reach === 'here' ? { messageId: 'unboundedMemoizer', data } : { messageId: 'unboundedMemoizerAcross', data: { ...data, where: `${reach.file}:${String(reach.line)}` } }),
             ...(fix ? { fix } : {}),
           });
         }
         for (const collection of caches) {
-          if (!collection.writes.some((w) => path.isOnPath(w.node))) continue;
+          const reach = collectionReach(model, collection, path);
+          if (!reach) continue;
           const fix = mapFix(model, collection, max);
           const suggestion = fix ? undefined : objectSuggestion(model, collection, max);
           context.report({
             node: collection.init,
-            messageId: 'unboundedCollection',
-            data: { name: collection.name },
+            ...(reach === 'here'
+              ? { messageId: 'unboundedCollection', data: { name: collection.name } }
+              : { messageId: 'unboundedCollectionAcross', data: { name: collection.name, where: `${reach.file}:${String(reach.line)}` } }),
             ...(fix ? { fix } : {}),
             ...(suggestion ? { suggest: [{ messageId: 'useLruMap', data: { name: collection.name, max: String(max) }, fix: suggestion }] } : {}),
           });

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { isBounded } from '../src/analysis/memoizer-call.js';
+import { holdsOneEntry, isBounded } from '../src/analysis/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fixes.js';
 
 type MessageIds = 'unboundedMemoizer';
@@ -36,8 +36,8 @@ export default createRule<MessageIds, Options>({
       'Program:exit'() {
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
-          // memoize-one and reselect are tiny or weak by design.
-          if (call.spec.keying === 'identity-by-design' || isBounded(call, model)) continue;
+          // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
+          if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || holdsOneEntry(call, model)) continue;
           const fix = boundMemoizerFix(model, call, max);
           context.report({
             node: call.node,

@@ -3,6 +3,7 @@
  * long-lived collections, the functions and what they call. It is kept in a WeakMap keyed by the
  * file's SourceCode, so the rules of one lint share it and nothing outlives the file.
  */
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
@@ -14,6 +15,8 @@ import { typeTools, type TypeTools } from './types.js';
 import type { FunctionFacts } from './functions.js';
 import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, type HandlerPath } from './handlers.js';
+import { localMemoizers } from './memoizer-shape.js';
+import { importedProjectMemoizers } from './project/index.js';
 
 export interface MemoizerCall {
   node: TSESTree.CallExpression;
@@ -34,6 +37,12 @@ export interface FileModel {
   program: TSESTree.Program;
   imports: ImportTable;
   settings: MemoGuardSettings;
+  /** The catalog this file is checked against: settings and built-ins, then the project's own memoizers it imports or defines. */
+  memoizerSources: readonly MemoizerSource[];
+  /** Whether the file sits in a project on disk, whose other files the project index can read. */
+  inProject: boolean;
+  /** Memoizers defined in this file by shape (a function that returns a caching closure), by local name. */
+  localMemoizers: ReadonlyMap<string, MemoizerSource>;
   types: TypeTools | undefined;
   /** Filled while the file is visited. */
   facts: FunctionFacts & { asyncNames: Set<string>; classNames: Set<string> };
@@ -66,9 +75,9 @@ export interface FileModel {
 const models = new WeakMap<object, FileModel>();
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
-function importsCatalogModule(imports: ImportTable, settings: MemoGuardSettings): boolean {
+function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[]): boolean {
   for (const binding of imports.values()) {
-    if (settings.memoizers.some((m) => m.module === binding.module) || cacheClassSources.some((c) => c.module === binding.module)) return true;
+    if (memoizers.some((m) => m.module === binding.module) || cacheClassSources.some((c) => c.module === binding.module)) return true;
   }
   return false;
 }
@@ -117,7 +126,7 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
  */
 function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {
   const { program } = model;
-  if (importsCatalogModule(model.imports, model.settings)) return true;
+  if (model.localMemoizers.size > 0 || importsCatalogModule(model.imports, model.memoizerSources)) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
   if (factoryHoldsCollection(program, model)) return true;
   for (const statement of program.body) {
@@ -163,7 +172,7 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): 
   };
 }
 
-function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings): FileModel {
+function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings, project: boolean): FileModel {
   const program = sourceCode.ast;
   const imports = buildImportTable(program);
   const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
@@ -175,6 +184,9 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     program,
     imports,
     settings,
+    memoizerSources: settings.memoizers,
+    inProject: project,
+    localMemoizers: new Map(),
     types: typeTools(sourceCode),
     facts: { asyncNames, classNames, visitorKeys },
     memoizerCalls: [],
@@ -202,6 +214,8 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     },
   };
 
+  model.localMemoizers = localMemoizers(model);
+  if (project) model.memoizerSources = [...settings.memoizers, ...importedProjectMemoizers(model)];
   const moduleCollections = findModuleCollections(model);
   model.active = mayHoldCache(model, moduleCollections);
   return model;
@@ -238,7 +252,7 @@ function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode |
     case AST_NODE_TYPES.NewExpression: {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         model.calls.push(node);
-        const source = lookupMemoizer(node.callee, model.imports, model.settings.memoizers);
+        const source = (node.callee.type === AST_NODE_TYPES.Identifier ? model.localMemoizers.get(node.callee.name) : undefined) ?? lookupMemoizer(node.callee, model.imports, model.memoizerSources);
         if (source) model.memoizerCalls.push(memoizerCallOf(node, source));
       }
       const name = calleeName(node.callee);
@@ -309,9 +323,45 @@ export function getFileModel(context: Readonly<RuleContext<string, readonly unkn
   const sourceCode = context.sourceCode;
   let model = models.get(sourceCode);
   if (!model) {
-    model = buildModel(sourceCode, context.filename, readSettings(context.settings));
+    model = buildModel(sourceCode, context.filename, readSettings(context.settings), isOnDisk(context.filename));
     models.set(sourceCode, model);
   }
+  return model;
+}
+
+/** A file with a real path has a project around it; `<input>` and `<text>` (stdin, RuleTester without a filename) do not. */
+function isOnDisk(filename: string): boolean {
+  return path.isAbsolute(filename);
+}
+
+/**
+ * The complete model of another file of the project (parsed by the project index): filled by a walk
+ * of its own, since ESLint is not visiting it, and never bailed out, since its handlers matter too.
+ * It sees the memoizers the file defines itself, not those it imports (one level of the project at a time).
+ */
+export function buildProjectFileModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings): FileModel {
+  let model = models.get(sourceCode);
+  if (model) return model;
+  model = buildModel(sourceCode, filename, settings, false);
+  models.set(sourceCode, model);
+  model.active = true;
+  const visitorKeys = model.facts.visitorKeys;
+  const stack: FunctionNode[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    recordNode(model, node, stack[stack.length - 1]);
+    const isFn = isFunction(node);
+    if (isFn) stack.push(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item) visit(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        visit(child as TSESTree.Node);
+      }
+    }
+    if (isFn) stack.pop();
+  };
+  visit(model.program);
   return model;
 }
 

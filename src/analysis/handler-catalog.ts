@@ -79,6 +79,15 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
   { exports: new Set(['handler']) },
 ];
 
+/**
+ * Files that never serve requests, by their path inside the project: tests, mocks, benchmarks,
+ * end-to-end suites and stories. A handler-shaped function there is a test double.
+ */
+export const nonRequestFilePattern = /(?:^|\/)(?:__tests__|__mocks__|test|spec|e2e|bench|benchmarks?|cypress|playwright)\/|\.(?:test|spec|bench|e2e|stories)\.[cm]?[jt]sx?$/;
+
+/** Imported functions that read the current request wherever they are called (Next.js `cookies()`, `headers()`). */
+export const requestSourceFunctions: ReadonlySet<string> = new Set(['cookies', 'headers', 'draftMode', 'getRequestContext']);
+
 /** A file or function starting with this directive runs on the server per request (React server actions). */
 export const serverDirective = 'use server';
 

@@ -2,6 +2,7 @@
  * Request handlers and what they reach: the handler catalog applied to one file, then the
  * functions called from handlers, followed through the file by name, transitively.
  */
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
@@ -20,9 +21,12 @@ import {
   routerNamePattern,
   serverDirective,
   serverFactories,
+  nonRequestFilePattern,
 } from './handler-catalog.js';
 import type { FileModel } from './file-model.js';
 import { moduleFactoryCalls } from './factories.js';
+import { exportIndex } from './exports.js';
+import { projectRoot } from './project/graph.js';
 
 export interface HandlerPath {
   /** Functions that run per request: handlers, what they call, and the functions nested in those. */
@@ -165,49 +169,6 @@ function resolverMapHandlers(model: FileModel, out: HandlerSet): void {
   }
 }
 
-/** Every export of the file by exported name (`default` included), ESM and CommonJS, read in one pass. */
-function exportIndex(model: FileModel): Map<string, TSESTree.Node[]> {
-  const index = new Map<string, TSESTree.Node[]>();
-  const add = (name: string, value: TSESTree.Node): void => {
-    const list = index.get(name);
-    if (list) list.push(value);
-    else index.set(name, [value]);
-  };
-  for (const statement of model.program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) add('default', statement.declaration);
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) add(declaration.id.name, declaration);
-      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) add(d.id.name, d.init);
-      }
-      for (const spec of statement.specifiers) {
-        const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
-        if (spec.local.type === AST_NODE_TYPES.Identifier) add(exported, spec.local);
-      }
-    }
-    // CommonJS: `exports.handler = …`, `module.exports.handler = …`, `module.exports = { handler }`.
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
-      const { left, right } = statement.expression;
-      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const target = memberName(left);
-      const object = left.object;
-      const onExports = (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'exports');
-      if (onExports && target !== undefined) add(target, right);
-      if (target === 'exports' && object.type === AST_NODE_TYPES.Identifier && object.name === 'module') {
-        add('default', right);
-        if (right.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const prop of right.properties) {
-            const key = prop.type === AST_NODE_TYPES.Property ? propertyName(prop.key) : undefined;
-            if (prop.type === AST_NODE_TYPES.Property && key !== undefined) add(key, prop.value);
-          }
-        }
-      }
-    }
-  }
-  return index;
-}
-
 function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
   for (const statement of body) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
@@ -246,8 +207,15 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
   }
 }
 
+/** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
+export function isRequestFile(filename: string): boolean {
+  if (!path.isAbsolute(filename)) return !nonRequestFilePattern.test(filename);
+  return !nonRequestFilePattern.test(path.relative(projectRoot(filename), filename).replace(/\\/g, '/'));
+}
+
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
+  if (!isRequestFile(model.filename)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
   registeredHandlers(model, handlers);
   for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);

@@ -134,3 +134,30 @@ export function wrappedParams(wrapped: WrappedFunction, model: FileModel): Keyed
   if (!model.types) return undefined;
   return typedParamKinds(model.types, wrapped.reference)?.map((p) => ({ ...p, hasDefault: false, node: undefined }));
 }
+
+/**
+ * A memoized function that holds one entry: it takes no arguments (and never reads `arguments`), or
+ * its binding is only ever called with none. A lazy singleton, not a growing cache.
+ */
+export function holdsOneEntry(call: MemoizerCall, model: FileModel): boolean {
+  const wrapped = wrappedFunction(call, model);
+  if (wrapped?.node && wrapped.node.params.length === 0 && !model.sourceCode.getText(wrapped.node).includes('arguments')) return true;
+  if (!call.bindingIsVariable) return false;
+  const declarator = call.node.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  const variable = model.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+  const uses = variable?.references.filter((ref) => !ref.init) ?? [];
+  // Exported or handed elsewhere, it may be called with arguments we cannot see.
+  return uses.length > 0 && uses.every((ref) => ref.identifier.parent.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier && ref.identifier.parent.arguments.length === 0);
+}
+
+/** The calls of the memoized binding in this file: `getUser(id)`, `this.getUser(id)`. */
+export function memoizedCalls(model: FileModel, call: MemoizerCall): TSESTree.CallExpression[] {
+  const name = call.bindingName;
+  if (name === undefined) return [];
+  return model.calls.filter((c) => {
+    const callee = unwrap(c.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return call.bindingIsVariable && callee.name === name;
+    return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;
+  });
+}

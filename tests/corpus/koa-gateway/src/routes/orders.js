@@ -11,7 +11,7 @@ const formatOrder = moize((order) => ({
   placedAt: new Date(order.placedAt).toLocaleDateString(order.locale),
 }));
 
-const loadCustomer = moize( // expect: no-unsafe-async-memoize, no-unbounded-cache-in-handler
+const loadCustomer = moize( // expect: no-unsafe-async-memoize
   async (customerId) => {
     const row = await db.one('select id, name, email from customers where id = $1', [customerId]);
     return row;

@@ -15,7 +15,7 @@ const describeService = R.memoizeWith(String, async (name: string): Promise<Serv
   return record;
 });
 
-const toHeaderName = R.memoizeWith(R.identity, (key: string) => // expect: no-unbounded-cache-in-handler
+const toHeaderName = R.memoizeWith(R.identity, (key: string) =>
   key
     .split('-')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))

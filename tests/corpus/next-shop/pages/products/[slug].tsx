@@ -15,7 +15,7 @@ interface Props {
   tree: Category[];
 }
 
-const getCategoryTree = _.memoize(async (): Promise<Category[]> => { // expect: no-unsafe-async-memoize, no-unbounded-cache-in-handler
+const getCategoryTree = _.memoize(async (): Promise<Category[]> => { // expect: no-unsafe-async-memoize
   const res = await cms.get('/categories?depth=3');
   return res.data;
 });

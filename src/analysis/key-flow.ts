@@ -1,0 +1,194 @@
+/**
+ * Where a cache key comes from, and so whether the cache grows with requests. A key built from
+ * what a request carries (a handler's `req` / `ctx`, or a parameter a caller passes in) grows it; a
+ * key from configuration, a literal, a module constant, a row the code just loaded, an element of a
+ * collection being iterated, or a value the code has just checked against the database (`const p =
+ * await repo.findOne(id); if (!p) return …`) does not: its set is bounded by what already exists.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from './node-types.js';
+import { enclosingFunction, isFunction, memberName, unwrap, walk } from './ast.js';
+import type { FileModel } from './file-model.js';
+import { requestSourceFunctions } from './handler-catalog.js';
+
+/** Array methods whose callback receives the elements of a collection the code already holds. */
+const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
+const MAX_DEPTH = 8;
+
+function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
+  const scope = model.sourceCode.getScope(node);
+  for (let s: Scope.Scope | null = scope; s; s = s.upper) {
+    const ref = s.references.find((r) => r.identifier === node);
+    if (ref) return ref.resolved;
+    const variable = s.set.get(node.name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+/** A parameter of a callback handed to `items.map(…)` and alike: an element of data already held. */
+function isElementParameter(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return iteratingMethods.has(memberName(call.callee) ?? '') && call.arguments[0] === fn;
+}
+
+/** Whether the expression carries data from a request (or from a caller that may pass one). */
+function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return false;
+    case AST_NODE_TYPES.AwaitExpression: {
+      // `await req.json()`, `await params`, `await cookies()` read the request; `await repo.findOne(id)`
+      // returns what the database holds for a key: a row, bounded by the data, not by the requests.
+      const awaited = unwrap(value.argument);
+      if (awaited.type !== AST_NODE_TYPES.CallExpression) return fromRequest(awaited, model, depth + 1);
+      return callReadsRequest(awaited, model, depth);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = variableOf(model, value);
+      const def = variable?.defs[0];
+      // A global, an import, a class or function name: configuration, not request data.
+      if (!variable || !def) return false;
+      if (def.type === 'ImportBinding' || def.type === 'FunctionName' || def.type === 'ClassName') return false;
+      if (def.type === 'Parameter') return !isElementParameter(def.node);
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        if (variable.scope.type === 'module' || variable.scope.type === 'global') return false;
+        const init = def.node.init;
+        // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
+        if (!init) {
+          const loop = def.node.parent.parent;
+          return loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement ? fromRequest(loop.right, model, depth + 1) : true;
+        }
+        return fromRequest(init, model, depth + 1);
+      }
+      return true;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
+      return value.arguments.some((arg) => fromRequest(arg, model, depth + 1)) || callReadsRequest(value, model, depth);
+    case AST_NODE_TYPES.ChainExpression:
+      return fromRequest(value.expression, model, depth + 1);
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator !== 'typeof' && value.operator !== 'void' && fromRequest(value.argument, model, depth + 1);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.some((e) => fromRequest(e, model, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return fromRequest(value.left, model, depth + 1) || fromRequest(value.right, model, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return fromRequest(value.consequent, model, depth + 1) || fromRequest(value.alternate, model, depth + 1);
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.some((e) => e !== null && fromRequest(e, model, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.some((p) => fromRequest(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, model, depth + 1));
+    case AST_NODE_TYPES.SpreadElement:
+      return fromRequest(value.argument, model, depth + 1);
+    default:
+      return true;
+  }
+}
+
+/**
+ * A call that reads the request itself: a method of request data (`c.req.param('id')`, `req.json()`),
+ * a request-scoped source (`cookies()`, `headers()`), or a function of this file that returns one.
+ */
+function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel, depth: number): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return fromRequest(callee.object, model, depth + 1);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (requestSourceFunctions.has(callee.name) && model.imports.get(callee.name) !== undefined) return true;
+  const def = variableOf(model, callee)?.defs[0];
+  const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
+  if (!fn || depth > MAX_DEPTH - 2) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fromRequest(fn.body, model, depth + 2);
+  const returns: TSESTree.Node[] = [];
+  walk(fn.body, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) returns.push(node.argument);
+  });
+  return returns.some((r) => fromRequest(r, model, depth + 2));
+}
+
+/** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
+function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
+  const roots: string[] = [];
+  walk(key, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(model.sourceCode.getText(node));
+  });
+  return roots;
+}
+
+/** `if (!row) return …` / `throw` / `… ?? notFound()`: the code stops when the lookup found nothing. */
+function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+  const test = unwrap(statement.test);
+  const tested =
+    (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === AST_NODE_TYPES.Identifier && (unwrap(test.argument) as TSESTree.Identifier).name === name) ||
+    (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator) && [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name));
+  if (!tested) return false;
+  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/**
+ * Whether the function around `at` looked every root of the key up before `at` and stopped when
+ * nothing was found: `const product = await repo.findOneBy({ sku }); if (!product) return null;`.
+ */
+function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel): boolean {
+  const fn = enclosingFunction(at);
+  if (fn?.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const roots = keyRoots(key, model);
+  if (roots.length === 0) return false;
+  const validated = new Set<string>();
+  const statements = fn.body.body;
+  for (const [i, statement] of statements.entries()) {
+    if (statement.range[0] >= at.range[0]) break;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of statement.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      if (d.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      const lookup = model.sourceCode.getText(init.argument);
+      const name = d.id.name;
+      const guarded = statements.slice(i + 1).some((s) => s.range[0] < at.range[0] && guardsAbsence(s, name));
+      if (!guarded) continue;
+      for (const root of roots) if (new RegExp(`\\b${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lookup)) validated.add(root);
+    }
+  }
+  return roots.every((root) => validated.has(root));
+}
+
+/** Whether a key written or looked up at `at` can take a new value for each request. */
+export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
+  if (!key) return true;
+  if (!fromRequest(key, model, 0)) return false;
+  return !validatedBefore(key, at, model);
+}
+
+/** The key of a write: `c.set(k, v)`, `c[k] = v`, `s.add(k)`, `loader.load(k)`. */
+export function writeKey(write: TSESTree.Node): TSESTree.Node | undefined {
+  if (write.type === AST_NODE_TYPES.CallExpression) return write.arguments[0];
+  if (write.type === AST_NODE_TYPES.AssignmentExpression && write.left.type === AST_NODE_TYPES.MemberExpression) return write.left.property;
+  return undefined;
+}
+
+/**
+ * Whether calls of a memoized function can add an entry per request: a call whose keyed arguments
+ * grow with requests, or no call in sight (exported, registered as a handler, handed elsewhere).
+ */
+export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], firstArgOnly: boolean, model: FileModel): boolean {
+  if (calls.length === 0) return true;
+  return calls.some((call) => {
+    const keyed = (firstArgOnly ? call.arguments.slice(0, 1) : call.arguments).filter((a) => !isFunction(a));
+    return keyed.some((arg) => keyGrowsWithRequests(arg, call, model));
+  });
+}

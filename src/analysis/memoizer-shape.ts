@@ -1,0 +1,279 @@
+/**
+ * Memoizers recognised by what they do, not by their name: a function that takes a function and
+ * returns a closure reading and writing a keyed store (`Map`, `{}`), or a wrapper that hands its
+ * function parameter to a catalog memoizer (adding a log or a size warning). The catalog entry is
+ * inferred: how the closure builds its key, whether anything removes entries, whether a rejected
+ * promise is dropped. In-house memoizers then join the catalog without settings.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types.js';
+import { calleeName, findProperty, isFunction, isInfinity, memberName, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
+import { lookupMemoizer, type ImportTable } from './imports.js';
+import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
+
+interface ShapeContext {
+  text: string;
+  imports: ImportTable;
+  memoizers: readonly MemoizerSource[];
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/** Bodies longer than this are not helpers but whole modules: not worth a look. */
+const MAX_BODY = 6000;
+const collectionCtors: ReadonlySet<string> = new Set(['Map', 'Object']);
+const STORE_HINT = /new Map\b|Object\.create\(null\)|=\s*\{\s*\}/;
+const evicting: ReadonlySet<string> = new Set(['delete', 'clear', 'splice', 'shift', 'pop']);
+
+function identifierParams(fn: FunctionNode): (string | undefined)[] {
+  return fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier ? p.left.name : undefined));
+}
+
+/** `p(…)`, `p.apply(…)`, `p.call(…)`, `Reflect.apply(p, …)`: the call runs `p`. */
+function callsName(call: TSESTree.CallExpression, name: string): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === name && ['apply', 'call'].includes(memberName(callee) ?? '')) return true;
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Reflect' && memberName(callee) === 'apply') {
+      const first = call.arguments[0];
+      return first?.type === AST_NODE_TYPES.Identifier && first.name === name;
+    }
+  }
+  return false;
+}
+
+/** Whether an options object switches an option rule on (a size, `promise: true`, …). */
+function ruleOn(options: TSESTree.Node | undefined, rule: true | false | OptionRule): boolean {
+  if (rule === true || rule === false) return rule;
+  const object = options ? unwrap(options) : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const prop = findProperty(object, rule.names);
+  if (!prop) return false;
+  const value = unwrap(prop.value);
+  if (rule.values) return value.type === AST_NODE_TYPES.Literal && rule.values.includes(value.value as string | boolean);
+  return !(value.type === AST_NODE_TYPES.Literal && (value.value === false || value.value === null)) && !isInfinity(value) && !(value.type === AST_NODE_TYPES.NewExpression && calleeName(value.callee) === 'Map');
+}
+
+/** A wrapper: the function hands its function parameter to a catalog memoizer and returns what it made. */
+function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TSESTree.CallExpression[], context: ShapeContext): MemoizerSpec | undefined {
+  for (const call of calls) {
+    const source = lookupMemoizer(call.callee, context.imports, context.memoizers);
+    if (!source) continue;
+    const { spec } = source;
+    const fnIndex = spec.fnArg < 0 ? call.arguments.length - 1 : spec.fnArg;
+    const arg = call.arguments[fnIndex];
+    let wrapped = arg ? unwrap(arg) : undefined;
+    if (wrapped?.type === AST_NODE_TYPES.CallExpression && wrapped.callee.type === AST_NODE_TYPES.MemberExpression && memberName(wrapped.callee) === 'bind') wrapped = unwrap(wrapped.callee.object);
+    if (wrapped?.type !== AST_NODE_TYPES.Identifier) continue;
+    const index = params.indexOf(wrapped.name);
+    if (index === -1) continue;
+    const options = spec.optionsArg === undefined ? undefined : call.arguments[spec.optionsArg];
+    const resolver = spec.resolverArg === undefined ? undefined : call.arguments[spec.resolverArg];
+    const { optionsArg: _o, resolverArg: _r, resolverOptions: _ro, fix: _f, promiseOption: _p, ...kept } = spec;
+    return {
+      ...kept,
+      label: `${spec.label} (through \`${nameOf(fn) ?? 'a wrapper'}\`)`,
+      fnArg: index,
+      // A resolver the wrapper itself passes keys every call the same custom way.
+      keying: resolver || ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
+      bounded: ruleOn(options, spec.bounded),
+      promiseSafe: ruleOn(options, spec.promiseSafe),
+    };
+  }
+  return undefined;
+}
+
+function nameOf(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
+
+/** The closure `fn` returns: `return (…) => …`, `return function …`, `return memoized` for a local function. */
+function returnedClosure(fn: FunctionNode): FunctionNode | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = unwrap(fn.body);
+    return isFunction(body) ? body : undefined;
+  }
+  const locals = new Map<string, FunctionNode>();
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) locals.set(statement.id.name, statement);
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of statement.declarations) {
+        const init = d.init ? unwrap(d.init) : undefined;
+        if (d.id.type === AST_NODE_TYPES.Identifier && isFunction(init)) locals.set(d.id.name, init);
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      const value = unwrap(statement.argument);
+      if (isFunction(value)) return value;
+      if (value.type === AST_NODE_TYPES.Identifier) return locals.get(value.name);
+    }
+  }
+  return undefined;
+}
+
+/** The store a closure keys into: `new Map()`, `{}`, `Object.create(null)` declared in the factory. */
+function storeNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return names;
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of statement.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      if (d.id.type !== AST_NODE_TYPES.Identifier || !init) continue;
+      const isStore =
+        (init.type === AST_NODE_TYPES.NewExpression && collectionCtors.has(calleeName(init.callee) ?? '')) ||
+        (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) ||
+        (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'create' && init.arguments[0]?.type === AST_NODE_TYPES.Literal);
+      if (isStore) names.add(d.id.name);
+    }
+  }
+  return names;
+}
+
+/** How a key expression uses the closure's arguments. */
+function keyingOf(key: TSESTree.Node, closure: FunctionNode, factoryParams: (string | undefined)[], locals: ReadonlyMap<string, TSESTree.Node>, depth = 0): { keying: Keying; resolverArg?: number } {
+  const node = unwrap(key);
+  const [first] = closure.params;
+  const rest = first?.type === AST_NODE_TYPES.RestElement && first.argument.type === AST_NODE_TYPES.Identifier ? first.argument.name : undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    if (first?.type === AST_NODE_TYPES.Identifier && node.name === first.name) return { keying: 'first-arg' };
+    const local = locals.get(node.name);
+    if (local && depth < 3) return keyingOf(local, closure, factoryParams, locals, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && rest !== undefined && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === rest) {
+    if (node.computed && node.property.type === AST_NODE_TYPES.Literal && node.property.value === 0) return { keying: 'first-arg' };
+  }
+  if (node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression) {
+    // `resolver ? resolver(...args) : args[0]`: the default keying, with a resolver argument.
+    const branches = node.type === AST_NODE_TYPES.ConditionalExpression ? [node.consequent, node.alternate] : [node.left, node.right];
+    const parts = branches.map((b) => keyingOf(b, closure, factoryParams, locals, depth + 1));
+    const resolver = parts.find((p) => p.resolverArg !== undefined);
+    const plain = parts.find((p) => p.resolverArg === undefined);
+    if (resolver && plain) return { keying: plain.keying, resolverArg: resolver.resolverArg };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && calleeName(callee.object) === 'JSON' && memberName(callee) === 'stringify') return { keying: 'json' };
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'join') return { keying: 'json' };
+    const index = callee.type === AST_NODE_TYPES.Identifier ? factoryParams.indexOf(callee.name) : -1;
+    if (index !== -1) return { keying: 'custom', resolverArg: index };
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')) return { keying: 'json' };
+  // Anything else (a hash, a serializer of its own): by value as far as we can tell.
+  return { keying: 'value' };
+}
+
+/** A factory that returns a caching closure around its function parameter. */
+function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: ShapeContext): MemoizerSpec | undefined {
+  const closure = returnedClosure(fn);
+  if (!closure) return undefined;
+  const stores = storeNames(fn);
+  if (stores.size === 0) return undefined;
+  let fnIndex = -1;
+  let key: TSESTree.Node | undefined;
+  let storedValue: TSESTree.Node | undefined;
+  let reads = false;
+  let bounded = false;
+  let dropsRejections = false;
+  const locals = new Map<string, TSESTree.Node>();
+  walk(fn.body, context.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) locals.set(node.id.name, node.init);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      for (const [i, name] of params.entries()) if (name !== undefined && fnIndex === -1 && callsName(node, name)) fnIndex = i;
+      const callee = unwrap(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const target = callee.type === AST_NODE_TYPES.MemberExpression ? calleeName(callee.object) : undefined;
+      if (method === 'catch' || method === 'finally' || (method === 'then' && node.arguments.length > 1)) dropsRejections = true;
+      if (target === undefined || !stores.has(target)) return;
+      if (method === 'set' && node.arguments[0]) {
+        key = node.arguments[0];
+        storedValue = node.arguments[1];
+      } else if (method === 'get' || method === 'has') reads = true;
+      else if (evicting.has(method ?? '')) bounded = true;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && stores.has(calleeName(node.object) ?? '')) {
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
+        key = node.property;
+        storedValue = parent.right;
+      } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') bounded = true;
+      else reads = true;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && stores.has(calleeName(node.right) ?? '')) reads = true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && stores.has(calleeName(node.object) ?? '') && propertyName(node.property) === 'size') {
+      // Trimming under a size check (`if (cache.size > max) …`) bounds it when the check leads to a removal; the removal is seen on its own.
+    }
+  });
+  if (fnIndex === -1 || !key || !reads) return undefined;
+  const { keying, resolverArg } = keyingOf(key, closure, params, locals);
+  const stored = storedValue ? unwrap(storedValue) : undefined;
+  const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression;
+  return {
+    label: `\`${nameOf(fn) ?? 'memoize'}\` (an in-house memoizer)`,
+    keying,
+    fnArg: fnIndex,
+    ...(resolverArg !== undefined && resolverArg !== fnIndex ? { resolverArg } : {}),
+    bounded,
+    promiseSafe: storesAwaited || dropsRejections,
+  };
+}
+
+/** Local names bound to a memoizer module (`_`, `memoize`, `moize`): a wrapper must call one of them. */
+function memoizerLocals(context: ShapeContext): string[] {
+  const locals: string[] = [];
+  for (const [local, binding] of context.imports) if (context.memoizers.some((m) => m.module === binding.module)) locals.push(local);
+  return locals;
+}
+
+/** The catalog entry a function earns by its shape, if it is a memoizer. */
+export function memoizerShapeOf(fn: FunctionNode, context: ShapeContext): MemoizerSpec | undefined {
+  if (fn.params.length === 0 || fn.body.range[1] - fn.body.range[0] > MAX_BODY) return undefined;
+  const params = identifierParams(fn);
+  if (params.every((p) => p === undefined)) return undefined;
+  // A cheap look at the text first: most functions of a file neither make a store nor call a memoizer.
+  const body = context.text.slice(fn.body.range[0], fn.body.range[1]);
+  if (!STORE_HINT.test(body) && !memoizerLocals(context).some((local) => body.includes(local))) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  walk(fn.body, context.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+  });
+  return wrapperSpec(fn, params, calls, context) ?? closureSpec(fn, params, context);
+}
+
+/** Top-level functions of a file by name: `function f`, `const f = (…) => …`, exported or not. */
+export function topLevelFunctions(program: TSESTree.Program): Map<string, FunctionNode> {
+  const found = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) found.set(declaration.id.name, declaration);
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of declaration.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      if (d.id.type === AST_NODE_TYPES.Identifier && isFunction(init)) found.set(d.id.name, init);
+    }
+  }
+  return found;
+}
+
+/** Memoizers a file defines for itself, by local name. */
+export function localMemoizers(model: {
+  program: TSESTree.Program;
+  sourceCode: { text: string };
+  imports: ImportTable;
+  settings: { memoizers: readonly MemoizerSource[] };
+  facts: { visitorKeys: ShapeContext['visitorKeys'] };
+  filename: string;
+}): Map<string, MemoizerSource> {
+  const found = new Map<string, MemoizerSource>();
+  const context: ShapeContext = { text: model.sourceCode.text, imports: model.imports, memoizers: model.settings.memoizers, visitorKeys: model.facts.visitorKeys };
+  for (const [name, fn] of topLevelFunctions(model.program)) {
+    const spec = memoizerShapeOf(fn, context);
+    if (spec) found.set(name, { module: model.filename, export: name, spec });
+  }
+  return found;
+}
+
+export type { ShapeContext };

@@ -1,0 +1,159 @@
+/**
+ * The project index: what the other modules of the project hold, for the file being linted.
+ * - the memoizers a file imports from its own project (re-exports of a library memoizer, wrappers,
+ *   helpers that implement a caching closure), so `import { memoize } from '@acme/support'` is judged
+ *   by what it does;
+ * - whether a cache of this file is reached from a request handler in another file (reverse edges of
+ *   the import graph, followed a few modules up).
+ * Other files are parsed once per process (see sources.ts); the answers never depend on the order in
+ * which ESLint visits files.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types.js';
+import { unwrap } from '../ast.js';
+import { lookupMemoizer } from '../imports.js';
+import { exportIndex } from '../exports.js';
+import type { MemoizerSource, MemoizerSpec } from '../memoizer-catalog.js';
+import type { MemoGuardSettings } from '../settings.js';
+import { memoizerShapeOf } from '../memoizer-shape.js';
+import { buildProjectFileModel, type FileModel } from '../file-model.js';
+import { parseSource, readSource } from './sources.js';
+import { resolveModule } from './resolve.js';
+
+/** How many modules a re-export chain may cross. */
+const MAX_REEXPORT_DEPTH = 4;
+/** Files that mention none of these cannot define a memoizer worth a parse. */
+const MEMOIZER_HINT = /memo|cache|new Map\b|Object\.create\(null\)/i;
+
+/** The model of another project file, or `undefined` when it cannot be parsed here. */
+export function projectFileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
+  const sourceCode = parseSource(file);
+  return sourceCode ? buildProjectFileModel(sourceCode, file, settings) : undefined;
+}
+
+/** What one export of a module is, as a memoizer: itself, or the memoizers among its properties. */
+interface ExportedMemoizer {
+  spec?: MemoizerSpec;
+  members?: Map<string, MemoizerSpec>;
+}
+
+/** The memoizer a value of `model` stands for: a catalog function, a local memoizer, an import of another module's. */
+function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): ExportedMemoizer | undefined {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const local = model.localMemoizers.get(node.name);
+    if (local) return { spec: local.spec };
+    const binding = model.imports.get(node.name);
+    if (binding) {
+      const catalog = lookupMemoizer(node, model.imports, model.settings.memoizers);
+      if (catalog) return { spec: catalog.spec };
+      const target = resolveModule(binding.module, model.filename);
+      return target ? exportedMemoizer(target, binding.export === '*' ? 'default' : binding.export, model.settings, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const catalog = lookupMemoizer(node, model.imports, model.settings.memoizers);
+    return catalog ? { spec: catalog.spec } : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    const spec = memoizerShapeOf(node, { text: model.sourceCode.text, imports: model.imports, memoizers: model.settings.memoizers, visitorKeys: model.facts.visitorKeys });
+    return spec ? { spec } : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    const members = new Map<string, MemoizerSpec>();
+    for (const prop of node.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.computed || prop.key.type !== AST_NODE_TYPES.Identifier) continue;
+      const found = memoizerValue(prop.value, model, depth);
+      if (found?.spec) members.set(prop.key.name, found.spec);
+    }
+    return members.size > 0 ? { members } : undefined;
+  }
+  return undefined;
+}
+
+const exportCache = new WeakMap<FileModel, Map<string, ExportedMemoizer | null>>();
+
+/** Export `name` of `file` as a memoizer, following re-exports (`export { x } from`, `export * from`). */
+function exportedMemoizer(file: string, name: string, settings: MemoGuardSettings, depth: number): ExportedMemoizer | undefined {
+  if (depth > MAX_REEXPORT_DEPTH) return undefined;
+  const text = readSource(file);
+  if (text === undefined || !MEMOIZER_HINT.test(text)) return undefined;
+  const model = projectFileModel(file, settings);
+  if (!model) return undefined;
+  let cache = exportCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    exportCache.set(model, cache);
+  }
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  cache.set(name, null); // a cycle of re-exports ends here
+  const found = findExport(model, name, depth);
+  cache.set(name, found ?? null);
+  return found;
+}
+
+function findExport(model: FileModel, name: string, depth: number): ExportedMemoizer | undefined {
+  for (const value of exportIndex(model).get(name) ?? []) {
+    const found = memoizerValue(value, model, depth);
+    if (found) return found;
+  }
+  for (const statement of model.program.body) {
+    // `export { memoize } from 'lodash'`, `export { default as memo } from './memo'`
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      for (const spec of statement.specifiers) {
+        const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
+        if (exported !== name) continue;
+        const imported = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : spec.local.value;
+        const found = reexported(statement.source.value, imported, model, depth);
+        if (found) return found;
+      }
+    }
+    // `export * from './memo'`
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null && name !== 'default') {
+      const found = reexported(statement.source.value, name, model, depth);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function reexported(module: string, name: string, model: FileModel, depth: number): ExportedMemoizer | undefined {
+  const catalog = model.settings.memoizers.find((m) => m.module === module && m.export === name && m.member === undefined);
+  if (catalog) return { spec: catalog.spec };
+  const target = resolveModule(module, model.filename);
+  return target ? exportedMemoizer(target, name, model.settings, depth + 1) : undefined;
+}
+
+/** Catalog entries for the memoizers `model` imports from its own project, in the file's own import terms. */
+export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
+  const sources: MemoizerSource[] = [];
+  const known = new Set(model.settings.memoizers.map((m) => m.module));
+  const seen = new Set<string>();
+  for (const binding of model.imports.values()) {
+    if (known.has(binding.module) || seen.has(`${binding.module}\0${binding.export}`)) continue;
+    seen.add(`${binding.module}\0${binding.export}`);
+    const target = resolveModule(binding.module, model.filename);
+    if (target === undefined) continue;
+    const names = binding.export === '*' ? namespaceNames(target, model.settings) : [binding.export];
+    for (const name of names) {
+      const found = exportedMemoizer(target, name, model.settings, 0);
+      const label = (spec: MemoizerSpec): MemoizerSpec => ({ ...spec, label: spec.label.includes('`') ? spec.label : `${spec.label} (as \`${name}\` from ${path.basename(target)})` });
+      if (found?.spec) sources.push({ module: binding.module, export: name, spec: label(found.spec) });
+      for (const [member, spec] of found?.members ?? []) sources.push({ module: binding.module, export: name, member, spec: label(spec) });
+    }
+  }
+  return sources;
+}
+
+/** The export names of a module imported as a namespace (`import * as utils from './utils'`). */
+function namespaceNames(file: string, settings: MemoGuardSettings): string[] {
+  const text = readSource(file);
+  if (text === undefined || !MEMOIZER_HINT.test(text)) return [];
+  const model = projectFileModel(file, settings);
+  return model ? [...exportIndex(model).keys()] : [];
+}
+
+export { crossFileHandler, type CrossFileReach } from './reach.js';

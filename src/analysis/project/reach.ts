@@ -1,0 +1,208 @@
+/**
+ * Whether a request handler in another file reaches a cache of this one. From the functions that
+ * write the cache (or call the memoized function), up through this file's own callers to what it
+ * exports (functions, singleton or class methods, object members); then through the modules that
+ * import those, a few modules up, until a handler path calls one of them.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types.js';
+import { calleeName, enclosingFunction, functionName, isFunction, propertyName, unwrap, type FunctionNode } from '../ast.js';
+import { exportIndex } from '../exports.js';
+import { isRequestFile } from '../handlers.js';
+import type { FileModel } from '../file-model.js';
+import { importersOf, projectRoot } from './graph.js';
+import { resolveModule } from './resolve.js';
+import { projectFileModel } from './index.js';
+
+/** How many modules up from the cache's own file a handler is looked for. */
+const MAX_HOPS = 3;
+/** Importers looked at per cache, so a utility imported everywhere costs a bounded amount. */
+const MAX_IMPORTERS = 200;
+
+export interface CrossFileReach {
+  /** The handler's file, relative to the project's root. */
+  file: string;
+  line: number;
+}
+
+/** One way into the module from outside: an export, called directly or through some of its members. */
+interface Entry {
+  exportName: string;
+  /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
+  members: ReadonlySet<string> | undefined;
+}
+
+/** What reaches the seeds inside one file: functions that call them by name, and functions that hold them. */
+function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): { fns: Set<FunctionNode>; names: Set<string> } {
+  const fns = new Set(seedFns);
+  const names = new Set(seedNames);
+  for (const fn of fns) {
+    const name = functionName(fn);
+    if (name !== undefined) names.add(name);
+  }
+  for (let changed = true, round = 0; changed && round < 12; round++) {
+    changed = false;
+    for (const fn of model.functions) {
+      if (fns.has(fn)) continue;
+      const calls = model.callsByFunction.get(fn) ?? [];
+      const holds = (model.nestedFunctions.get(fn) ?? []).some((nested) => fns.has(nested));
+      if (!holds && !calls.some((name) => names.has(name))) continue;
+      fns.add(fn);
+      const name = functionName(fn);
+      if (name !== undefined) names.add(name);
+      changed = true;
+    }
+  }
+  return { fns, names };
+}
+
+/** Methods (and function or memoized fields) of a class that lead to the cache. */
+function classMembers(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, closure: { fns: ReadonlySet<FunctionNode>; names: ReadonlySet<string> }): Set<string> {
+  const members = new Set<string>();
+  for (const member of cls.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const name = member.computed ? undefined : propertyName(member.key);
+    if (name === undefined || !member.value) continue;
+    if ((isFunction(member.value) && closure.fns.has(member.value)) || (member.type === AST_NODE_TYPES.PropertyDefinition && closure.names.has(name))) members.add(name);
+  }
+  return members;
+}
+
+/** The exports of `model` through which the closure is reached. */
+function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }): Entry[] {
+  const entries: Entry[] = [];
+  const classByName = new Map(model.classes.flatMap((cls) => (cls.id ? [[cls.id.name, cls] as const] : [])));
+  for (const [exportName, values] of exportIndex(model)) {
+    for (const value of values) {
+      const node = unwrap(value);
+      const local = node.type === AST_NODE_TYPES.Identifier ? node.name : exportName;
+      let members: Set<string> | undefined;
+      if (isFunction(node) ? closure.fns.has(node) : closure.names.has(local) && node.type !== AST_NODE_TYPES.ClassDeclaration) {
+        entries.push({ exportName, members: undefined });
+        break;
+      }
+      const cls = node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression ? node : classByName.get(node.type === AST_NODE_TYPES.NewExpression ? (calleeName(node.callee) ?? '') : local);
+      if (cls) members = classMembers(cls, closure);
+      else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        members = new Set();
+        for (const prop of node.properties) {
+          if (prop.type !== AST_NODE_TYPES.Property || prop.computed || prop.key.type !== AST_NODE_TYPES.Identifier) continue;
+          const v = unwrap(prop.value);
+          if ((isFunction(v) && closure.fns.has(v)) || (v.type === AST_NODE_TYPES.Identifier && closure.names.has(v.name))) members.add(prop.key.name);
+        }
+      }
+      if (members && members.size > 0) {
+        entries.push({ exportName, members });
+        break;
+      }
+    }
+  }
+  return entries;
+}
+
+/** Local names and member names of `importer` that stand for the entries of `file`. */
+function matchImports(importer: FileModel, file: string, entries: readonly Entry[]): { locals: Set<string>; members: Set<string> } {
+  const locals = new Set<string>();
+  const members = new Set<string>();
+  for (const [local, binding] of importer.imports) {
+    if (resolveModule(binding.module, importer.filename) !== file) continue;
+    for (const entry of entries) {
+      if (binding.export === '*') {
+        // `import * as users from './users'`: `users.find()` calls the export itself.
+        members.add(entry.exportName);
+        for (const m of entry.members ?? []) members.add(m);
+      } else if (binding.export === entry.exportName) {
+        if (entry.members) for (const m of entry.members) members.add(m);
+        else locals.add(local);
+      }
+    }
+  }
+  return { locals, members };
+}
+
+/** Re-exports of `file` by a barrel module: the same entries, under the barrel's names. */
+function reexportedEntries(barrel: FileModel, file: string, entries: readonly Entry[]): Entry[] {
+  const out: Entry[] = [];
+  for (const statement of barrel.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && resolveModule(statement.source.value, barrel.filename) === file) {
+      if (statement.exported === null) out.push(...entries);
+      else out.push({ exportName: statement.exported.name, members: new Set(entries.map((e) => e.exportName)) });
+    }
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source && resolveModule(statement.source.value, barrel.filename) === file) {
+      for (const spec of statement.specifiers) {
+        const imported = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : spec.local.value;
+        const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
+        const entry = entries.find((e) => e.exportName === imported);
+        if (entry) out.push({ exportName: exported, members: entry.members });
+      }
+    }
+  }
+  return out;
+}
+
+/** A call in `model` that uses one of the names: `find(id)`, `users.find(id)`, `this.users.find(id)`. */
+function callsOf(model: FileModel, names: { locals: ReadonlySet<string>; members: ReadonlySet<string> }): TSESTree.CallExpression[] {
+  return model.calls.filter((call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return names.locals.has(callee.name);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = calleeName(callee);
+      return name !== undefined && (names.members.has(name) || names.locals.has(calleeName(callee.object) ?? ''));
+    }
+    return false;
+  });
+}
+
+/** Registered by name (`app.get('/u/:id', getUser)`): the handler path lists it among its called names. */
+function registeredByName(model: FileModel, locals: ReadonlySet<string>): TSESTree.Node | undefined {
+  const path = model.handlerPath();
+  for (const local of locals) {
+    if (!path.calledNames.has(local)) continue;
+    const registration = model.calls.find((call) => call.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === local));
+    if (registration) return registration;
+  }
+  return undefined;
+}
+
+/**
+ * The first request handler of another file that reaches the cache, or `undefined`. `seedFns` are
+ * this file's functions that write the cache or call the memoized function; `seedNames` are names
+ * that lead there when called (the memoized binding's own name).
+ */
+export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): CrossFileReach | undefined {
+  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: exportedEntries(model, upwardClosure(model, seedFns, seedNames)) }];
+  const visited = new Set<string>([model.filename]);
+  for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
+    const next: typeof level = [];
+    for (const { file, entries } of level) {
+      if (entries.length === 0) continue;
+      let looked = 0;
+      for (const importerFile of importersOf(file)) {
+        if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
+        const importer = projectFileModel(importerFile, model.settings);
+        if (!importer) continue;
+        const barrel = reexportedEntries(importer, file, entries);
+        if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
+        const names = matchImports(importer, file, entries);
+        if (names.locals.size === 0 && names.members.size === 0) continue;
+        visited.add(importerFile);
+        const calls = callsOf(importer, names);
+        if (isRequestFile(importer.filename)) {
+          const handlerPath = importer.handlerPath();
+          const hit = calls.find((call) => handlerPath.isOnPath(call)) ?? registeredByName(importer, names.locals);
+          if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };
+        }
+        const holders = calls.map((call) => enclosingFunction(call)).filter((fn): fn is FunctionNode => fn !== undefined);
+        const upward = exportedEntries(importer, upwardClosure(importer, holders, []));
+        if (upward.length > 0) next.push({ file: importerFile, entries: upward });
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+function relativeTo(from: string, to: string): string {
+  return path.relative(projectRoot(from), to).replace(/\\/g, '/');
+}

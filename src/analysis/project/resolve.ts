@@ -1,0 +1,289 @@
+/**
+ * Module resolution inside a project, without types: relative paths, `index` files, the `.js` →
+ * `.ts` mapping of TypeScript's ESM output, tsconfig `paths` / `baseUrl`, and workspace packages by
+ * name through their `package.json` (`exports`, `module`, `main`, `source`, `types` → `src/`).
+ * Everything read from disk is cached for the process; a specifier that does not resolve to a source
+ * file of the project (a library, a missing file) resolves to `undefined`.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** TypeScript's ESM emits `.js` specifiers for `.ts` sources. */
+const EMITTED_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache']);
+
+const fileExists = new Map<string, boolean>();
+function isFile(file: string): boolean {
+  let known = fileExists.get(file);
+  if (known === undefined) {
+    try {
+      known = statSync(file).isFile();
+    } catch {
+      known = false;
+    }
+    fileExists.set(file, known);
+  }
+  return known;
+}
+
+/** Forgets what the disk said, for long-lived processes (the editor) that see files come and go. */
+export function forgetResolutions(): void {
+  fileExists.clear();
+  jsonCache.clear();
+  tsconfigByDir.clear();
+  workspaceByDir.clear();
+}
+
+const jsonCache = new Map<string, unknown>();
+/** Reads JSON or JSONC (tsconfig allows comments and trailing commas); `undefined` when unreadable. */
+function readJson(file: string): unknown {
+  if (jsonCache.has(file)) return jsonCache.get(file);
+  let value: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Strip comments outside strings, then trailing commas.
+      const stripped = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+      value = JSON.parse(stripped);
+    }
+  } catch {
+    value = undefined;
+  }
+  jsonCache.set(file, value);
+  return value;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `base` as a source file: itself, with an extension added, its `.ts` twin, or its `index`. */
+function asSourceFile(base: string): string | undefined {
+  const ext = path.extname(base);
+  if (SOURCE_EXTENSIONS.includes(ext) && isFile(base)) return base;
+  for (const twin of EMITTED_TO_SOURCE[ext] ?? []) {
+    const candidate = base.slice(0, -ext.length) + twin;
+    if (isFile(candidate)) return candidate;
+  }
+  for (const extension of SOURCE_EXTENSIONS) if (isFile(base + extension)) return base + extension;
+  for (const extension of SOURCE_EXTENSIONS) {
+    const index = path.join(base, `index${extension}`);
+    if (isFile(index)) return index;
+  }
+  return undefined;
+}
+
+interface TsPaths {
+  baseUrl: string | undefined;
+  paths: [prefix: string, suffix: string, targets: string[]][];
+  pathsBase: string;
+}
+
+const tsconfigByDir = new Map<string, TsPaths | null>();
+
+function loadTsconfig(file: string, depth = 0): TsPaths | null {
+  const json = readJson(file);
+  if (!isRecord(json)) return null;
+  const dir = path.dirname(file);
+  let inherited: TsPaths | null = null;
+  if (typeof json.extends === 'string' && depth < 3 && json.extends.startsWith('.')) {
+    const parent = path.resolve(dir, json.extends.endsWith('.json') ? json.extends : `${json.extends}.json`);
+    inherited = loadTsconfig(parent, depth + 1);
+  }
+  const options = isRecord(json.compilerOptions) ? json.compilerOptions : {};
+  const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  let paths = inherited?.paths ?? [];
+  let pathsBase = inherited?.pathsBase ?? dir;
+  if (isRecord(options.paths)) {
+    paths = Object.entries(options.paths).flatMap(([pattern, targets]) => {
+      if (!Array.isArray(targets)) return [];
+      const star = pattern.indexOf('*');
+      const prefix = star === -1 ? pattern : pattern.slice(0, star);
+      const suffix = star === -1 ? '' : pattern.slice(star + 1);
+      return [[prefix, star === -1 ? '\0exact' : suffix, targets.filter((t): t is string => typeof t === 'string')] as [string, string, string[]]];
+    });
+    pathsBase = baseUrl ?? dir;
+  }
+  return { baseUrl, paths, pathsBase };
+}
+
+/** The nearest tsconfig.json (or jsconfig.json) above `dir`. */
+function tsconfigFor(dir: string): TsPaths | null {
+  const cached = tsconfigByDir.get(dir);
+  if (cached !== undefined) return cached;
+  let found: TsPaths | null = null;
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const file = path.join(dir, name);
+    if (isFile(file)) {
+      found = loadTsconfig(file);
+      break;
+    }
+  }
+  if (!found) {
+    const parent = path.dirname(dir);
+    found = parent === dir ? null : tsconfigFor(parent);
+  }
+  tsconfigByDir.set(dir, found);
+  return found;
+}
+
+function resolveTsPaths(specifier: string, fromDir: string): string | undefined {
+  const config = tsconfigFor(fromDir);
+  if (!config) return undefined;
+  for (const [prefix, suffix, targets] of config.paths) {
+    let star: string;
+    if (suffix === '\0exact') {
+      if (specifier !== prefix) continue;
+      star = '';
+    } else {
+      if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
+      star = specifier.slice(prefix.length, specifier.length - suffix.length);
+    }
+    for (const target of targets) {
+      const found = asSourceFile(path.resolve(config.pathsBase, target.replace('*', star)));
+      if (found) return found;
+    }
+  }
+  if (config.baseUrl) return asSourceFile(path.resolve(config.baseUrl, specifier));
+  return undefined;
+}
+
+/** A workspace: the package directories of a monorepo root, by package name. */
+interface Workspace {
+  packages: Map<string, string>;
+}
+
+const workspaceByDir = new Map<string, Workspace | null>();
+
+function workspacePatterns(root: string): string[] {
+  const json = readJson(path.join(root, 'package.json'));
+  const patterns: string[] = [];
+  if (isRecord(json)) {
+    const ws = json.workspaces;
+    if (Array.isArray(ws)) patterns.push(...ws.filter((w): w is string => typeof w === 'string'));
+    else if (isRecord(ws) && Array.isArray(ws.packages)) patterns.push(...ws.packages.filter((w): w is string => typeof w === 'string'));
+  }
+  const pnpm = path.join(root, 'pnpm-workspace.yaml');
+  if (isFile(pnpm)) {
+    for (const match of readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) if (match[1]) patterns.push(match[1]);
+  }
+  return patterns;
+}
+
+/** Expands `packages/*` and `apps/**` (one or two levels) into directories with a package.json. */
+function expandPattern(root: string, pattern: string): string[] {
+  if (pattern.startsWith('!')) return [];
+  const parts = pattern.replace(/\/+$/, '').split('/');
+  let dirs = [root];
+  for (const part of parts) {
+    const next: string[] = [];
+    for (const dir of dirs) {
+      if (part === '*' || part === '**') {
+        let entries: string[] = [];
+        try {
+          entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !IGNORED_DIRS.has(e.name)).map((e) => path.join(dir, e.name));
+        } catch {
+          entries = [];
+        }
+        next.push(...entries);
+        if (part === '**') next.push(...entries.flatMap((e) => expandPattern(e, '*')));
+      } else {
+        next.push(path.join(dir, part));
+      }
+    }
+    dirs = next;
+  }
+  return dirs.filter((dir) => isFile(path.join(dir, 'package.json')));
+}
+
+/** The workspace whose root is at or above `dir`, if any. */
+function workspaceFor(dir: string): Workspace | null {
+  const cached = workspaceByDir.get(dir);
+  if (cached !== undefined) return cached;
+  let found: Workspace | null = null;
+  const patterns = isFile(path.join(dir, 'package.json')) || isFile(path.join(dir, 'pnpm-workspace.yaml')) ? workspacePatterns(dir) : [];
+  if (patterns.length > 0) {
+    const packages = new Map<string, string>();
+    for (const pkgDir of patterns.flatMap((p) => expandPattern(dir, p))) {
+      const json = readJson(path.join(pkgDir, 'package.json'));
+      if (isRecord(json) && typeof json.name === 'string') packages.set(json.name, pkgDir);
+    }
+    found = { packages };
+  } else {
+    const parent = path.dirname(dir);
+    found = parent === dir ? null : workspaceFor(parent);
+  }
+  workspaceByDir.set(dir, found);
+  return found;
+}
+
+/** The target of a package's `exports` for a subpath, preferring source-ish conditions. */
+function exportTarget(exportsField: unknown, subpath: string): string | undefined {
+  if (typeof exportsField === 'string') return subpath === '.' ? exportsField : undefined;
+  if (!isRecord(exportsField)) return undefined;
+  const keys = Object.keys(exportsField);
+  const isSubpathMap = keys.some((k) => k.startsWith('.'));
+  const entry = isSubpathMap ? exportsField[subpath] : subpath === '.' ? exportsField : undefined;
+  return conditionTarget(entry);
+}
+
+function conditionTarget(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (Array.isArray(entry)) return entry.map(conditionTarget).find((t) => t !== undefined);
+  if (!isRecord(entry)) return undefined;
+  for (const condition of ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types']) {
+    const found = conditionTarget(entry[condition]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A built file's source: `dist/index.js` → `src/index.ts` when the package keeps its sources. */
+function sourceOf(pkgDir: string, target: string): string | undefined {
+  const direct = asSourceFile(path.resolve(pkgDir, target.replace(/\.d\.ts$/, '.ts')));
+  if (direct) return direct;
+  const mapped = target.replace(/^\.?\/?(?:dist|build|lib|out)(?:\/(?:esm|cjs|types))?\//, 'src/').replace(/\.d\.ts$/, '.ts');
+  return asSourceFile(path.resolve(pkgDir, mapped));
+}
+
+function resolveWorkspacePackage(specifier: string, fromDir: string): string | undefined {
+  const workspace = workspaceFor(fromDir);
+  if (!workspace) return undefined;
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+  const pkgDir = workspace.packages.get(name);
+  if (pkgDir === undefined) return undefined;
+  const subpath = specifier === name ? '.' : `.${specifier.slice(name.length)}`;
+  const json = readJson(path.join(pkgDir, 'package.json'));
+  const pkg = isRecord(json) ? json : {};
+  const targets = [exportTarget(pkg.exports, subpath)];
+  if (subpath === '.') targets.push(...['source', 'module', 'main', 'types', 'typings'].map((field) => (typeof pkg[field] === 'string' ? (pkg[field] as string) : undefined)), 'src/index', 'index');
+  else targets.push(subpath, `src/${subpath.slice(2)}`);
+  for (const target of targets) {
+    if (target === undefined) continue;
+    const found = sourceOf(pkgDir, target);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The project source file `specifier` means when imported from `fromFile`, or `undefined`. */
+export function resolveModule(specifier: string, fromFile: string): string | undefined {
+  const fromDir = path.dirname(fromFile);
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return asSourceFile(path.resolve(fromDir, specifier));
+  if (specifier.startsWith('node:')) return undefined;
+  return resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
+}
+
+/** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */
+export function isIgnoredDir(name: string): boolean {
+  return IGNORED_DIRS.has(name) || name.startsWith('.');
+}
+
+export { SOURCE_EXTENSIONS };

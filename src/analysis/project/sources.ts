@@ -1,0 +1,129 @@
+/**
+ * The other files of a project, read and parsed once per process: text by path (checked against
+ * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis through a
+ * private ESLint `Linter` that runs no rule. Both caches are bounded.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { LruMap } from '../../memoize/lru-map.js';
+
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface CachedText extends Stamp {
+  text: string;
+}
+
+/** Enough for a large application's source tree; beyond it the least used files are read again. */
+const MAX_FILES = 5000;
+const MAX_PARSED = 1500;
+/** Files larger than this are generated bundles: not read for the index. */
+const MAX_BYTES = 1_000_000;
+
+const texts = new LruMap<string, CachedText>(MAX_FILES);
+const parsed = new LruMap<string, { stamp: Stamp; sourceCode: Readonly<SourceCode> | null }>(MAX_PARSED);
+
+function stampOf(file: string): Stamp | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const same = (a: Stamp, b: Stamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** The file's text, or `undefined` when it cannot be read or is too large to be hand-written. */
+export function readSource(file: string): string | undefined {
+  const stamp = stampOf(file);
+  if (!stamp || stamp.size > MAX_BYTES) return undefined;
+  const cached = texts.get(file);
+  if (cached && same(cached, stamp)) return cached.text;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  texts.set(file, { ...stamp, text });
+  return text;
+}
+
+interface LinterLike {
+  verify(text: string, config: unknown, options: { filename: string }): unknown[];
+  getSourceCode(): unknown;
+}
+
+interface Toolkit {
+  linter: LinterLike;
+  tsParser: unknown;
+}
+
+let toolkit: Toolkit | null | undefined;
+
+/** ESLint's Linter and, when installed, typescript-eslint's parser: loaded on first use, from the project first. */
+function loadToolkit(): Toolkit | null {
+  if (toolkit !== undefined) return toolkit;
+  const requirers = [createRequire(path.join(process.cwd(), 'noop.js')), createRequire(import.meta.url)];
+  const load = (id: string): unknown => {
+    for (const req of requirers) {
+      try {
+        return req(id) as unknown;
+      } catch {
+        // try the next place
+      }
+    }
+    return undefined;
+  };
+  const eslint = load('eslint') as { Linter?: new (options: { cwd: string }) => LinterLike } | undefined;
+  toolkit = eslint?.Linter ? { linter: new eslint.Linter({ cwd: '/' }), tsParser: load('@typescript-eslint/parser') } : null;
+  return toolkit;
+}
+
+const TS_FILE = /\.[cm]?tsx?$/;
+
+function configFor(file: string, tsParser: unknown): unknown {
+  const ts = TS_FILE.test(file);
+  const parser = ts || tsParser ? tsParser : undefined;
+  return [
+    {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module',
+        ...(parser ? { parser } : {}),
+        parserOptions: { ecmaFeatures: { jsx: !ts || file.endsWith('x') } },
+      },
+    },
+  ];
+}
+
+/**
+ * The parsed file, with its scope manager, or `undefined` when it cannot be parsed here (a syntax
+ * error, TypeScript without typescript-eslint's parser installed, no ESLint at all).
+ */
+export function parseSource(file: string): Readonly<SourceCode> | undefined {
+  const stamp = stampOf(file);
+  if (!stamp) return undefined;
+  const cached = parsed.get(file);
+  if (cached && same(cached.stamp, stamp)) return cached.sourceCode ?? undefined;
+  const text = readSource(file);
+  const kit = loadToolkit();
+  let sourceCode: Readonly<SourceCode> | null = null;
+  if (text !== undefined && kit && (kit.tsParser || !TS_FILE.test(file))) {
+    try {
+      const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
+      const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
+      sourceCode = fatal ? null : ((kit.linter.getSourceCode() as Readonly<SourceCode> | null) ?? null);
+    } catch {
+      sourceCode = null;
+    }
+  }
+  parsed.set(file, { stamp, sourceCode });
+  return sourceCode ?? undefined;
+}
