@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import _ from 'lodash';
 import memoizee from 'memoizee';
+import { formatMoney } from '../common/money';
 
 export interface Plan {
   id: string;
@@ -22,6 +23,7 @@ export interface Quote {
   currency: string;
   renewsAt: string;
   validUntil: number;
+  display: string;
 }
 
 const STRIPE_API = 'https://api.stripe.com/v1';
@@ -62,13 +64,16 @@ export class BillingService {
 
     const [plan, offset] = await Promise.all([this.planFor(dto.planId), this.utcOffset(dto.timezone)]);
     const renewsAt = new Date(Date.now() + 30 * 86_400_000 - offset * 60_000).toISOString();
+    const total = plan.unitAmount * dto.seats;
+    const display = formatMoney({ amount: total, currency: plan.currency }); // expect: no-unhashable-args
     const quote: Quote = {
       planId: plan.id,
       seats: dto.seats,
-      total: plan.unitAmount * dto.seats,
+      total,
       currency: plan.currency,
       renewsAt,
       validUntil: Date.now() + 10 * 60_000,
+      display,
     };
     if (this.quotes.size >= MAX_QUOTES) {
       const oldest = this.quotes.keys().next().value;

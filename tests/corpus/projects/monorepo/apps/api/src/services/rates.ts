@@ -27,7 +27,7 @@ export const getSupportedCurrencies = memoize(async (): Promise<string[]> => {
 });
 
 export const getHolidayCalendar = memoize(async (country: string): Promise<Holiday[]> => // expect: no-unbounded-memoize
-  (await safeGetJson<Holiday[]>(`${config.calendarUrl}/${encodeURIComponent(country)}`)) ?? [],
+  (await safeGetJson<Holiday[]>(`${config.calendarUrl}/${country}`)) ?? [],
 );
 
 export async function convert(amount: number, from: string, to: string): Promise<number> {
