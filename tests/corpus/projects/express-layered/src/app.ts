@@ -8,10 +8,38 @@ import linksRouter from './routes/links';
 import tenantsRouter from './routes/tenants';
 import auth from './services/auth-strategy';
 
+/** Server-Timing marks of one request. */
+class RequestTimings {
+  private readonly started = performance.now();
+  private readonly marks: Record<string, number> = Object.create(null);
+
+  mark(name: string): void {
+    this.marks[name] = performance.now() - this.started;
+  }
+
+  header(): string {
+    return Object.entries(this.marks)
+      .map(([name, ms]) => `${name.replace(/[^\w-]/g, '_')};dur=${ms.toFixed(1)}`)
+      .join(', ');
+  }
+}
+
 const app = express();
 app.set('trust proxy', 1);
 app.use(express.json({ limit: '32kb' }));
 app.use(countClientVersion);
+app.use((req, res, next) => {
+  const timings = new RequestTimings();
+  res.locals.timings = timings;
+  timings.mark(`start ${req.path}`);
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+    timings.mark('total');
+    res.setHeader('Server-Timing', timings.header());
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  next();
+});
 app.use('/api', apiLimiter, concurrencyGate);
 
 app.post('/auth/login', loginLimiter, async (req, res, next) => {

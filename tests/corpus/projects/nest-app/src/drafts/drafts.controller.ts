@@ -2,18 +2,24 @@ import { Body, Controller, Get, Param, Post, Put, Req, UseGuards } from '@nestjs
 import type { Request } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import type { ApiKey } from '../auth/api-keys.service';
-import { DraftsService } from './drafts.service';
+import { DraftAudit, DraftsService } from './drafts.service';
 
 type AuthedRequest = Request & { apiKey: ApiKey };
 
 @Controller('drafts')
 @UseGuards(ApiKeyGuard)
 export class DraftsController {
-  constructor(private readonly drafts: DraftsService) {}
+  constructor(
+    private readonly drafts: DraftsService,
+    private readonly audit: DraftAudit,
+  ) {}
 
   @Put(':formId')
   save(@Req() req: AuthedRequest, @Param('formId') formId: string, @Body() fields: Record<string, unknown>) {
-    return this.drafts.save(req.apiKey.ownerId, formId, fields);
+    this.audit.touch(formId);
+    const draft = this.drafts.save(req.apiKey.ownerId, formId, fields);
+    this.audit.flush(req.apiKey.ownerId);
+    return draft;
   }
 
   @Get(':formId')

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, Scope } from '@nestjs/common';
 
 export interface Draft {
   formId: string;
@@ -34,5 +34,20 @@ export class DraftsService {
     const draft = this.find(ownerId, formId);
     draft.submittedAt = new Date();
     return draft;
+  }
+}
+
+/** Which drafts one request touched, logged when the request is done. A new instance per request. */
+@Injectable({ scope: Scope.REQUEST })
+export class DraftAudit {
+  private readonly logger = new Logger(DraftAudit.name);
+  private readonly touched = new Map<string, number>();
+
+  touch(formId: string): void {
+    this.touched.set(formId, (this.touched.get(formId) ?? 0) + 1);
+  }
+
+  flush(ownerId: string): void {
+    if (this.touched.size > 0) this.logger.debug(`${ownerId} touched ${[...this.touched.keys()].join(', ')}`);
   }
 }

@@ -1,10 +1,16 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { allow, cityFor } from '../../lib/geo';
 
+const addresses = new WeakMap<NextApiRequest, string>();
+
 function clientAddress(req: NextApiRequest): string {
+  const known = addresses.get(req);
+  if (known !== undefined) return known;
   const forwarded = req.headers['x-forwarded-for'];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || '';
+  const address = first || req.socket.remoteAddress || '';
+  addresses.set(req, address);
+  return address;
 }
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
