@@ -1,0 +1,4 @@
+export { memoize, memoizeJson, memoizeWithWarning, utils } from './memoize';
+export type { WarnOptions } from './memoize';
+export { remember, rememberLast } from './cache';
+export { log, safeGetJson } from './runtime';
