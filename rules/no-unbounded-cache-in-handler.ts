@@ -4,8 +4,8 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { hasResolver, holdsOneEntry, isBounded, memoizedCalls } from '../src/analysis/memoizer-call.js';
 import { keyGrowsWithRequests, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
-import { crossFileHandler, type CrossFileReach } from '../src/analysis/project/index.js';
-import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
+import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from '../src/analysis/project/index.js';
+import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
 import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
 import { enclosingFunction, unwrap, type FunctionNode } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
@@ -114,7 +114,9 @@ function collectionReach(model: FileModel, collection: Collection, path: Handler
   if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
-  return writers.length > 0 ? crossFileHandler(model, writers, []) : undefined;
+  // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
+  const entry = exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
+  return writers.length > 0 || entry ? crossFileHandler(model, writers, [], entry ? [entry] : []) : undefined;
 }
 
 export default createRule<MessageIds, Options>({
@@ -156,7 +158,7 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         // Unbounded caches first: the handler paths are only worth computing when there is one.
         const memoizers = model.memoizerCalls.filter((call) => call.spec.keying !== 'identity-by-design' && !isBounded(call, model) && !holdsOneEntry(call, model));
-        const caches = model.collections().filter(isUnboundedCache);
+        const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)));
         if (memoizers.length === 0 && caches.length === 0) return;
         const path = model.handlerPath();
         for (const call of memoizers) {

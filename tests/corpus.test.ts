@@ -6,14 +6,16 @@
  * are the trailing `// expect: <rule-id>[, <rule-id>]` comments (see tests/corpus/SEMANTICS.md).
  * A (file, line, rule) triple counts once, however many reports land on that line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const RULE_IDS = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler'] as const;
+const RULE_IDS = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler', 'no-unbounded-memoize'] as const;
+/** The strict rule is labelled in the multi-file projects only; elsewhere its reports are not scored. */
+const STRICT_SCOPE = 'projects/';
 type RuleId = (typeof RULE_IDS)[number];
 type Mode = 'syntax' | 'typed';
 const MODES: readonly Mode[] = ['syntax', 'typed'];
@@ -97,7 +99,16 @@ interface Score {
   recall: number;
 }
 
-function makeConfig(plugin: PluginShape, enabled: readonly RuleId[], typed: boolean): Linter.Config[] {
+/** The tsconfig a corpus file is typed with: the nearest one above it (a project's own, with its `paths`), else the corpus'. */
+function tsconfigFor(abs: string): string {
+  for (let dir = path.dirname(abs); dir.startsWith(corpusDir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  return corpusTsconfig;
+}
+
+function makeConfig(plugin: PluginShape, enabled: readonly RuleId[], tsconfig: string | undefined): Linter.Config[] {
   const rules: Linter.RulesRecord = {};
   for (const id of enabled) rules[`memo-guard/${id}`] = 'error';
   return [
@@ -107,7 +118,7 @@ function makeConfig(plugin: PluginShape, enabled: readonly RuleId[], typed: bool
         parser: tseslint.parser,
         ecmaVersion: 'latest',
         sourceType: 'module',
-        parserOptions: typed ? { project: corpusTsconfig, tsconfigRootDir: corpusDir } : {},
+        parserOptions: tsconfig ? { project: tsconfig, tsconfigRootDir: path.dirname(tsconfig) } : {},
       },
       plugins: { 'memo-guard': plugin as ESLint.Plugin },
       rules,
@@ -120,6 +131,7 @@ function makeConfig(plugin: PluginShape, enabled: readonly RuleId[], typed: bool
 function collect(messages: Linter.LintMessage[], rel: string, into: Set<string>): void {
   for (const message of messages) {
     const id = message.ruleId?.replace(/^memo-guard\//, '');
+    if (id === 'no-unbounded-memoize' && !rel.startsWith(STRICT_SCOPE)) continue;
     if (id !== undefined && isRuleId(id)) into.add(keyOf(rel, message.line, id));
   }
 }
@@ -131,12 +143,19 @@ function fatalText(messages: Linter.LintMessage[]): string | undefined {
 
 async function lintMode(files: CorpusFile[], plugin: PluginShape, enabled: readonly RuleId[], mode: Mode): Promise<ModeResult> {
   const typed = mode === 'typed';
-  const eslint = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: makeConfig(plugin, enabled, typed) });
-  const fallback = typed
-    ? new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: makeConfig(plugin, enabled, false) })
-    : undefined;
+  const linters = new Map<string | undefined, ESLint>();
+  const linterFor = (tsconfig: string | undefined): ESLint => {
+    let linter = linters.get(tsconfig);
+    if (!linter) {
+      linter = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: makeConfig(plugin, enabled, tsconfig) });
+      linters.set(tsconfig, linter);
+    }
+    return linter;
+  };
+  const fallback = typed ? linterFor(undefined) : undefined;
   const result: ModeResult = { reported: new Set(), fatal: [], fellBack: [] };
   for (const file of files) {
+    const eslint = linterFor(typed ? tsconfigFor(file.abs) : undefined);
     // lintText rather than lintFiles: Next.js folders like `[id]` would be read as glob classes.
     let messages: Linter.LintMessage[];
     try {
@@ -233,6 +252,11 @@ describe('labelled corpus', () => {
 
   it('loads the plugin', () => {
     expect(loadError, `src/index.ts could not be imported:\n${loadError ?? ''}`).toBeUndefined();
+  });
+
+  it('lints every corpus file with type information in the typed run (no fallback to syntax)', () => {
+    const fellBack = results.get('typed')?.fellBack ?? ['typed run did not happen'];
+    expect(fellBack, `files linted without types:\n${fellBack.join('\n')}`).toEqual([]);
   });
 
   it('parses every corpus file in both modes', () => {

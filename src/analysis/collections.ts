@@ -9,7 +9,7 @@ import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap,
 import { singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
-import { moduleFactoryCalls } from './factories.js';
+import { moduleFactoryCalls, projectFactories } from './factories.js';
 
 export type CollectionKind = 'map' | 'set' | 'object' | 'array' | 'cache-class';
 
@@ -41,7 +41,7 @@ const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearA
 const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
 const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */
-const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
+const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'fromEntries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
 const loggerNames: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'this']);
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
@@ -292,7 +292,8 @@ export function findClassCollections(model: FileModel): Collection[] {
 /** `function createLimiter() { const hits = new Map(); return (ip) => … }` called once at module level. */
 function factoryCollections(model: FileModel, out: Collection[]): void {
   const seen = new Set<TSESTree.Node>();
-  for (const { factory } of moduleFactoryCalls(model)) {
+  const factories = [...moduleFactoryCalls(model).map((call) => call.factory), ...projectFactories(model)];
+  for (const factory of factories) {
     if (seen.has(factory) || factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     seen.add(factory);
     for (const statement of factory.body.body) {
@@ -319,4 +320,10 @@ function factoryCollections(model: FileModel, out: Collection[]): void {
 export function isUnboundedCache(collection: Collection): boolean {
   if (collection.cacheClass?.bounded) return false;
   return collection.writes.length > 0 && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+}
+
+/** A collection this file never writes, evicts or hands away: if it grows, other modules grow it (`loader.load(id)`). */
+export function isWrittenElsewhere(collection: Collection): boolean {
+  if (collection.cacheClass?.bounded) return false;
+  return collection.writes.length === 0 && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
 }

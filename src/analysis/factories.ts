@@ -6,6 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { isFunction, unwrap, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { exportIndex } from './exports.js';
+import { calledAtModuleLevelElsewhere } from './project/index.js';
 
 export interface FactoryCall {
   /** The module-level name the factory's result is bound to. */
@@ -44,4 +46,22 @@ export function moduleFactoryCalls(model: FileModel): FactoryCall[] {
     }
   }
   return calls;
+}
+
+/**
+ * Exported factories of this file that another module of the project calls at module level
+ * (`export const apiLimiter = createLimiter()` in `middleware/index.ts`): their collections live as
+ * long as that module.
+ */
+export function projectFactories(model: FileModel): FunctionNode[] {
+  if (!model.inProject) return [];
+  const found: FunctionNode[] = [];
+  for (const [name, values] of exportIndex(model)) {
+    for (const value of values) {
+      const node = unwrap(value);
+      const fn = isFunction(node) ? node : node.type === AST_NODE_TYPES.Identifier ? model.functionsByName.get(node.name)?.[0] : undefined;
+      if (fn && fn.body.type === AST_NODE_TYPES.BlockStatement && returnedFunctions(fn).length > 0 && calledAtModuleLevelElsewhere(model, name)) found.push(fn);
+    }
+  }
+  return found;
 }

@@ -111,7 +111,9 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
       if (d.id.type === AST_NODE_TYPES.Identifier && init && isFunction(init)) bodies.set(d.id.name, init.body);
     }
   }
-  for (const name of called) {
+  // Exported factories may be called at module level by another module of the project.
+  const exported = program.body.flatMap((st) => (st.type === AST_NODE_TYPES.ExportNamedDeclaration && st.declaration?.type === AST_NODE_TYPES.FunctionDeclaration && st.declaration.id ? [st.declaration.id.name] : []));
+  for (const name of model.inProject ? [...called, ...exported] : called) {
     const body = bodies.get(name);
     if (body?.type !== AST_NODE_TYPES.BlockStatement) continue;
     const declares = body.body.some((st) => st.type === AST_NODE_TYPES.VariableDeclaration && st.declarations.some((d) => makesCollection(d.init, model)));

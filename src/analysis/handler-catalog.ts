@@ -43,6 +43,18 @@ export const handlerParameterPairs: readonly (readonly [RegExp, RegExp])[] = [
   [/^ctx$/, /^next$/],
 ];
 
+/**
+ * Parameter types that mark a handler whatever its parameters are called (`(req: Request, _res: Response, next: NextFunction)`):
+ * the first parameter's type and the second's, by type name as annotated.
+ */
+export const handlerParameterTypes: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
+  [
+    new Set(['Request', 'ExpressRequest', 'FastifyRequest', 'NextApiRequest', 'IncomingMessage', 'Http2ServerRequest']),
+    new Set(['Response', 'ExpressResponse', 'FastifyReply', 'NextApiResponse', 'ServerResponse', 'Http2ServerResponse']),
+  ],
+  [new Set(['Context', 'ParameterizedContext', 'RouterContext', 'KoaContext']), new Set(['Next', 'NextFunction'])],
+];
+
 /** NestJS (and type-graphql): decorated classes whose decorated methods handle requests. */
 export const controllerDecorators: ReadonlySet<string> = new Set(['Controller', 'Resolver', 'WebSocketGateway']);
 export const handlerMethodDecorators: ReadonlySet<string> = new Set([

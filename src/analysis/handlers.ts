@@ -12,6 +12,7 @@ import {
   handlerMethodDecorators,
   handlerOptionKeys,
   handlerParameterPairs,
+  handlerParameterTypes,
   procedureMethods,
   procedureNamePattern,
   requestEvents,
@@ -75,11 +76,22 @@ function isProcedure(receiver: TSESTree.Node): boolean {
   return name !== undefined && procedureNamePattern.test(name);
 }
 
-/** `(req, res) => …`, `function (request, reply)`, `async (ctx, next) => …` */
+/** The annotated type's name: `Request`, `express.Request`, `Request<Params>`. */
+function annotatedTypeName(param: TSESTree.Parameter): string | undefined {
+  const annotation = param.type === AST_NODE_TYPES.Identifier ? param.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = annotation.typeName;
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+}
+
+/** `(req, res) => …`, `function (request, reply)`, `async (ctx, next) => …`, or by annotation `(r: Request, _: Response)`. */
 function hasHandlerParameters(fn: FunctionNode): boolean {
   const [first, second] = fn.params;
   if (first?.type !== AST_NODE_TYPES.Identifier || second?.type !== AST_NODE_TYPES.Identifier) return false;
-  return handlerParameterPairs.some(([a, b]) => a.test(first.name) && b.test(second.name));
+  if (handlerParameterPairs.some(([a, b]) => a.test(first.name) && b.test(second.name))) return true;
+  const firstType = annotatedTypeName(first);
+  const secondType = annotatedTypeName(second);
+  return firstType !== undefined && secondType !== undefined && handlerParameterTypes.some(([a, b]) => a.has(firstType) && b.has(secondType));
 }
 
 function isPathLiteral(node: TSESTree.Node | undefined): boolean {

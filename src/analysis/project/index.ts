@@ -156,4 +156,4 @@ function namespaceNames(file: string, settings: MemoGuardSettings): string[] {
   return model ? [...exportIndex(model).keys()] : [];
 }
 
-export { crossFileHandler, type CrossFileReach } from './reach.js';
+export { calledAtModuleLevelElsewhere, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';

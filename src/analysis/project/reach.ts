@@ -27,7 +27,7 @@ export interface CrossFileReach {
 }
 
 /** One way into the module from outside: an export, called directly or through some of its members. */
-interface Entry {
+export interface Entry {
   exportName: string;
   /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
   members: ReadonlySet<string> | undefined;
@@ -69,13 +69,50 @@ function classMembers(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   return members;
 }
 
+/** `export default auth` where `const auth = new AuthStrategy()`: the value behind a module-level name. */
+function moduleValue(model: FileModel, node: TSESTree.Node): TSESTree.Node {
+  if (node.type !== AST_NODE_TYPES.Identifier) return node;
+  for (const statement of model.program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of declaration.declarations) {
+      if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name && d.init) {
+        const init = unwrap(d.init);
+        return init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.ObjectExpression ? init : node;
+      }
+    }
+  }
+  return node;
+}
+
+/**
+ * A long-lived collection other modules write themselves (`userLoader.load(id)`, `cache.set(k, v)`):
+ * exported at module level, or a static field of an exported class.
+ */
+export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined {
+  const members = new Set(['set', 'add', 'push', ...writeMethods]);
+  const holder = init.parent;
+  const cls = holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.static ? holder.parent.parent : undefined;
+  for (const [exportName, values] of exportIndex(model)) {
+    for (const value of values) {
+      const node = unwrap(value);
+      if (node === init) return { exportName, members };
+      if (node.type === AST_NODE_TYPES.Identifier && holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.id.name === node.name && holder.parent.parent?.type === AST_NODE_TYPES.Program) {
+        return { exportName, members };
+      }
+      if (cls && (node === cls || (node.type === AST_NODE_TYPES.Identifier && (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && cls.id?.name === node.name))) return { exportName, members };
+    }
+  }
+  return undefined;
+}
+
 /** The exports of `model` through which the closure is reached. */
 function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }): Entry[] {
   const entries: Entry[] = [];
   const classByName = new Map(model.classes.flatMap((cls) => (cls.id ? [[cls.id.name, cls] as const] : [])));
   for (const [exportName, values] of exportIndex(model)) {
     for (const value of values) {
-      const node = unwrap(value);
+      const node = moduleValue(model, unwrap(value));
       const local = node.type === AST_NODE_TYPES.Identifier ? node.name : exportName;
       let members: Set<string> | undefined;
       if (isFunction(node) ? closure.fns.has(node) : closure.names.has(local) && node.type !== AST_NODE_TYPES.ClassDeclaration) {
@@ -154,6 +191,30 @@ function callsOf(model: FileModel, names: { locals: ReadonlySet<string>; members
   });
 }
 
+/** Module-level names bound to the result of one of the calls. */
+function moduleLevelAliases(calls: readonly TSESTree.CallExpression[]): string[] {
+  const names: string[] = [];
+  for (const call of calls) {
+    const parent = call.parent;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(call) === undefined) names.push(parent.id.name);
+  }
+  return names;
+}
+
+/** Whether a module importing `model` calls its export `exportName` at module level (a factory run once). */
+export function calledAtModuleLevelElsewhere(model: FileModel, exportName: string): boolean {
+  const entries: Entry[] = [{ exportName, members: undefined }];
+  let looked = 0;
+  for (const importerFile of importersOf(model.filename)) {
+    if (looked++ >= MAX_IMPORTERS) break;
+    const importer = projectFileModel(importerFile, model.settings);
+    if (!importer) continue;
+    const names = matchImports(importer, model.filename, entries);
+    if (names.locals.size > 0 && moduleLevelAliases(callsOf(importer, names)).length > 0) return true;
+  }
+  return false;
+}
+
 /** Registered by name (`app.get('/u/:id', getUser)`): the handler path lists it among its called names. */
 function registeredByName(model: FileModel, locals: ReadonlySet<string>): TSESTree.Node | undefined {
   const path = model.handlerPath();
@@ -170,8 +231,8 @@ function registeredByName(model: FileModel, locals: ReadonlySet<string>): TSESTr
  * this file's functions that write the cache or call the memoized function; `seedNames` are names
  * that lead there when called (the memoized binding's own name).
  */
-export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): CrossFileReach | undefined {
-  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: exportedEntries(model, upwardClosure(model, seedFns, seedNames)) }];
+export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>, seedEntries: readonly Entry[] = []): CrossFileReach | undefined {
+  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: [...seedEntries, ...exportedEntries(model, upwardClosure(model, seedFns, seedNames))] }];
   const visited = new Set<string>([model.filename]);
   for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
     const next: typeof level = [];
@@ -187,6 +248,9 @@ export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNod
         const names = matchImports(importer, file, entries);
         if (names.locals.size === 0 && names.members.size === 0) continue;
         visited.add(importerFile);
+        // `const limiter = createLimiter()` at module level: `limiter` now stands for what the factory made.
+        const aliases = moduleLevelAliases(callsOf(importer, names));
+        for (const alias of aliases) names.locals.add(alias);
         const calls = callsOf(importer, names);
         if (isRequestFile(importer.filename)) {
           const handlerPath = importer.handlerPath();
@@ -194,7 +258,7 @@ export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNod
           if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };
         }
         const holders = calls.map((call) => enclosingFunction(call)).filter((fn): fn is FunctionNode => fn !== undefined);
-        const upward = exportedEntries(importer, upwardClosure(importer, holders, []));
+        const upward = exportedEntries(importer, upwardClosure(importer, holders, aliases));
         if (upward.length > 0) next.push({ file: importerFile, entries: upward });
       }
     }
