@@ -42,7 +42,6 @@ const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unsh
 const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */
 const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'fromEntries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
-const loggerNames: ReadonlySet<string> = new Set(['console', 'logger', 'log', 'this']);
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): CacheClassSpec {
@@ -80,28 +79,30 @@ function isLiteralKey(node: TSESTree.Node): boolean {
   return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
 }
 
-/** Whether an `if` guarded by a size check does something about it (not only a warning log). */
-function guardActs(check: TSESTree.Node): boolean {
+/** Calls that remove entries or empty a store, by name: `cache.delete(k)`, `evictOldest()`, `trim()`. */
+const removalCall = /^(?:delete|clear|clearAll|splice|shift|pop|prune|purgeStale|evict|trim|sweep|purge|reset|flush|drop|remove)|(?:evict|trim|prune|sweep|purge|cleanup|clean|remove|delete|clear)/i;
+
+/**
+ * Whether a size check bounds the collection: the branch it guards removes entries, or refuses the
+ * insert (`return`, `throw`, `break`). A size read for metrics or a warning log bounds nothing.
+ */
+function guardActs(check: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
   for (let node: TSESTree.Node | undefined = check.parent; node && !isFunction(node); node = node.parent) {
-    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement) {
-      const body = node.type === AST_NODE_TYPES.WhileStatement ? node.body : node.consequent;
-      const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
-      const onlyLogs = statements.every((s) => {
-        if (s.type !== AST_NODE_TYPES.ExpressionStatement || s.expression.type !== AST_NODE_TYPES.CallExpression) return false;
-        let root: TSESTree.Node = s.expression.callee;
-        while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
-        return root.type === AST_NODE_TYPES.ThisExpression || (root.type === AST_NODE_TYPES.Identifier && loggerNames.has(root.name));
-      });
-      return !onlyLogs;
-    }
-    // `Math.min(c.size, …)`, `c.length > 0 ? …` in a return: a size read that decides something.
-    if (node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.WhileStatement) continue;
+    const body = node.type === AST_NODE_TYPES.WhileStatement ? node.body : node.consequent;
+    let acts = false;
+    walk(body, visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.BreakStatement) acts = true;
+      else if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'delete') acts = true;
+      else if (inner.type === AST_NODE_TYPES.CallExpression && removalCall.test(calleeName(inner.callee) ?? '')) acts = true;
+    });
+    return acts;
   }
   return false;
 }
 
 /** Sorts one use of the collection into write / eviction / size check / escape. */
-function classifyRef(ref: TSESTree.Node, collection: Collection): void {
+function classifyRef(ref: TSESTree.Node, collection: Collection, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
   const parent = ref.parent;
   if (!parent) return;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
@@ -125,7 +126,7 @@ function classifyRef(ref: TSESTree.Node, collection: Collection): void {
     }
     if (method === 'size' || method === 'length') {
       if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) collection.evictions.push(grand);
-      else if (guardActs(parent)) collection.sizeChecks.push(parent);
+      else if (guardActs(parent, visitorKeys)) collection.sizeChecks.push(parent);
       return;
     }
     if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') collection.evictions.push(grand);
@@ -182,7 +183,7 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
     for (const reference of variable.references) {
       if (reference.init) continue;
       collection.refs.push(reference.identifier);
-      classifyRef(reference.identifier, collection);
+      classifyRef(reference.identifier, collection, model.facts.visitorKeys);
     }
     out.push(collection);
   }
@@ -267,7 +268,7 @@ function classCollections(model: FileModel, out: Collection[]): void {
         // The constructor's own initialising assignment is not a use.
         if (member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && member.parent.right === field.init) continue;
         collection.refs.push(member);
-        classifyRef(member, collection);
+        classifyRef(member, collection, model.facts.visitorKeys);
       }
       out.push(collection);
     }
@@ -307,7 +308,7 @@ function factoryCollections(model: FileModel, out: Collection[]): void {
           for (const reference of variable.references) {
             if (reference.init) continue;
             collection.refs.push(reference.identifier);
-            classifyRef(reference.identifier, collection);
+            classifyRef(reference.identifier, collection, model.facts.visitorKeys);
           }
         }
         out.push(collection);

@@ -17,6 +17,7 @@ import { collectionKind, findClassCollections, findModuleCollections, type Colle
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
 import { importedProjectMemoizers } from './project/index.js';
+import { declaredMajor } from './project/packages.js';
 
 export interface MemoizerCall {
   node: TSESTree.CallExpression;
@@ -174,6 +175,13 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): 
   };
 }
 
+/** A cache class as the version the file's package declares behaves. */
+function versioned(spec: CacheClassSpec | undefined, filename: string): CacheClassSpec | undefined {
+  if (!spec?.before) return spec;
+  const major = declaredMajor(filename, spec.module);
+  return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, label: `${spec.label} ${String(major)}` } : spec;
+}
+
 function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings, project: boolean): FileModel {
   const program = sourceCode.ast;
   const imports = buildImportTable(program);
@@ -199,7 +207,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     calls: [],
     classes: [],
     initialisers: new Map(),
-    cacheClass: (node) => lookupCacheClass(node, imports, cacheClassSources),
+    cacheClass: (node) => versioned(lookupCacheClass(node, imports, cacheClassSources), filename),
     active: false,
     functionStack: [],
     lastEntered: undefined,

@@ -62,6 +62,13 @@ export const handlerMethodDecorators: ReadonlySet<string> = new Set([
   'ResolveField', 'FieldResolver', 'MessagePattern', 'EventPattern', 'SubscribeMessage', 'Sse',
 ]);
 
+/**
+ * Methods Nest (and alike) run on every request, on guards, interceptors, middleware and filters:
+ * `canActivate(context)`, `intercept(context, next)`, `use(req, res, next)`, `catch(exception, host)`.
+ */
+export const perRequestMethods: ReadonlySet<string> = new Set(['canActivate', 'intercept', 'use', 'catch']);
+export const perRequestInterfaces: ReadonlySet<string> = new Set(['CanActivate', 'NestInterceptor', 'NestMiddleware', 'ExceptionFilter']);
+
 /** Classes whose one instance lives as long as the process: their fields are long-lived caches. */
 export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', 'Controller', 'Resolver', 'Service', 'Module']);
 

@@ -13,6 +13,8 @@ import {
   handlerOptionKeys,
   handlerParameterPairs,
   handlerParameterTypes,
+  perRequestInterfaces,
+  perRequestMethods,
   procedureMethods,
   procedureNamePattern,
   requestEvents,
@@ -160,8 +162,18 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
   }
 }
 
+/** Guards, interceptors, middleware classes: `class ApiKeyGuard implements CanActivate { canActivate(…) }`. */
+function implementsPerRequest(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return (cls.implements ?? []).some((clause) => perRequestInterfaces.has(calleeName(clause.expression) ?? ''));
+}
+
 function decoratedHandlers(model: FileModel, out: HandlerSet): void {
   for (const cls of model.classes) {
+    if (implementsPerRequest(cls)) {
+      for (const member of cls.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && isFunction(member.value) && perRequestMethods.has(propertyName(member.key) ?? '')) out.fns.add(member.value);
+      }
+    }
     if (!hasDecorator(cls, controllerDecorators)) continue;
     for (const member of cls.body.body) {
       if (member.type === AST_NODE_TYPES.MethodDefinition && isFunction(member.value) && hasDecorator(member, handlerMethodDecorators)) out.fns.add(member.value);

@@ -293,11 +293,14 @@ export interface CacheClassSpec {
   boundOptions?: readonly string[];
   /** Methods that add entries, besides `set` (DataLoader's `load` caches every key it loads). */
   writeMethods?: readonly string[];
+  /** How majors before `major` behave, when the declared version range allows only those. */
+  before?: { major: number; bounded: boolean; boundOptions?: readonly string[] };
 }
 
 export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'lru-cache', export: 'LRUCache', label: 'lru-cache', bounded: true },
-  { module: 'lru-cache', export: 'default', label: 'lru-cache', bounded: true },
+  // lru-cache before 7 is unbounded without `max` (`maxAge` only expires on read).
+  { module: 'lru-cache', export: 'default', label: 'lru-cache', bounded: true, before: { major: 7, bounded: false, boundOptions: ['max', 'length'] } },
   { module: 'quick-lru', export: 'default', label: 'quick-lru', bounded: true },
   { module: 'tiny-lru', export: 'LRU', label: 'tiny-lru', bounded: true },
   { module: 'tiny-lru', export: 'lru', label: 'tiny-lru', bounded: true },
@@ -308,6 +311,13 @@ export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'mnemonist/lru-map', export: 'default', label: 'mnemonist', bounded: true },
   { module: 'expiry-map', export: 'default', label: 'expiry-map', bounded: true },
   { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true },
+  // node-cache keeps every key unless `stdTTL` expires them (its check period deletes) or `maxKeys` caps them.
+  { module: 'node-cache', export: 'default', label: 'node-cache', bounded: false, boundOptions: ['stdTTL', 'maxKeys'] },
+  // A QueryClient keeps every query it fetched; on the server nothing garbage-collects it (gcTime is Infinity there).
+  ...['@tanstack/react-query', '@tanstack/query-core', 'react-query'].map((module) => ({
+    module, export: 'QueryClient', label: 'QueryClient', bounded: false,
+    writeMethods: ['prefetchQuery', 'fetchQuery', 'ensureQueryData', 'setQueryData', 'prefetchInfiniteQuery', 'fetchInfiniteQuery'],
+  })),
   // A DataLoader caches every key it ever loads: meant to live for one request, a leak at module level.
   { module: 'dataloader', export: 'default', label: 'DataLoader', bounded: false, boundOptions: ['cache', 'cacheMap'], writeMethods: ['load', 'loadMany', 'prime'] },
 ];

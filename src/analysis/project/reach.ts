@@ -210,7 +210,8 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
     const importer = projectFileModel(importerFile, model.settings);
     if (!importer) continue;
     const names = matchImports(importer, model.filename, entries);
-    if (names.locals.size > 0 && moduleLevelAliases(callsOf(importer, names)).length > 0) return true;
+    // `const limiter = createLimiter()`, `app.use(conditionalGet())`: made once, kept by the module.
+    if (names.locals.size > 0 && callsOf(importer, names).some((call) => enclosingFunction(call) === undefined)) return true;
   }
   return false;
 }

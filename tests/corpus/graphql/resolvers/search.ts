@@ -13,7 +13,7 @@ const highlighter = memoizee((terms = []) => { // expect: no-unhashable-args, no
   return new RegExp(`(${escaped.join('|')})`, 'gi');
 });
 
-const boostFor = memoize((field: string, boosts: Map<string, number>) => boosts.get(field) ?? 1); // expect: no-unhashable-args, no-unbounded-cache-in-handler
+const boostFor = memoize((field: string, boosts: Map<string, number>) => boosts.get(field) ?? 1); // expect: no-unhashable-args
 
 const DEFAULT_BOOSTS = new Map([
   ['title', 3],
