@@ -3,7 +3,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { hasResolver, holdsOneEntry, isBounded, memoizedCalls } from '../src/analysis/memoizer-call.js';
-import { keyGrowsWithRequests, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
+import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from '../src/analysis/project/index.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
 import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
@@ -108,15 +108,18 @@ function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath):
   return crossFileHandler(model, [], [call.bindingName]);
 }
 
+const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));
+
 /** Where a request reaches a write of the collection whose key grows with requests. */
 function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
-  const writes = collection.writes.filter((w) => keyGrowsWithRequests(collection.kind === 'array' ? w.value : writeKey(w.node), w.node, model));
+  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model));
   if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
   const entry = exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
-  return writers.length > 0 || entry ? crossFileHandler(model, writers, [], entry ? [entry] : []) : undefined;
+  if (writers.length === 0 && !entry) return undefined;
+  return crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
 }
 
 export default createRule<MessageIds, Options>({

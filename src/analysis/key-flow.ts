@@ -8,13 +8,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { enclosingFunction, isFunction, memberName, unwrap, walk } from './ast.js';
+import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { requestSourceFunctions } from './handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 16;
 
 function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
   const scope = model.sourceCode.getScope(node);
@@ -121,8 +121,8 @@ function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression
 /** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
 function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   const roots: string[] = [];
-  walk(key, model.facts.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(node.name);
+  walk(unwrap(key), model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
     if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(model.sourceCode.getText(node));
   });
   return roots;
@@ -140,28 +140,56 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
 }
 
+/** The statements that run before `at` in its function: the earlier siblings of `at` in every block around it. */
+function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
+  const before: TSESTree.Statement[] = [];
+  for (let node: TSESTree.Node = at; node.parent && !isFunction(node); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of parent.body) {
+      if (statement === node) break;
+      before.push(statement);
+    }
+  }
+  return before.sort((x, y) => x.range[0] - y.range[0]);
+}
+
+/** `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`: `k` is one of a known set. */
+function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string | undefined {
+  if (statement.type !== AST_NODE_TYPES.IfStatement) return undefined;
+  const test = unwrap(statement.test);
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+  const inner = unwrap(test.argument);
+  let member: TSESTree.Node | undefined;
+  if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && ['has', 'includes'].includes(memberName(inner.callee) ?? '')) member = inner.arguments[0];
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') member = inner.left;
+  if (!member) return undefined;
+  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement) ? model.sourceCode.getText(member) : undefined;
+}
+
 /**
- * Whether the function around `at` looked every root of the key up before `at` and stopped when
- * nothing was found: `const product = await repo.findOneBy({ sku }); if (!product) return null;`.
+ * Whether the code before `at` checked every root of the key: looked it up and stopped when nothing
+ * was found (`const product = await repo.findOneBy({ sku }); if (!product) return null;`), or
+ * checked it against a known set (`if (!FORMATS.has(format)) return …`).
  */
 function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel): boolean {
-  const fn = enclosingFunction(at);
-  if (fn?.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const roots = keyRoots(key, model);
   if (roots.length === 0) return false;
   const validated = new Set<string>();
-  const statements = fn.body.body;
+  const statements = statementsBefore(at);
+  const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
   for (const [i, statement] of statements.entries()) {
-    if (statement.range[0] >= at.range[0]) break;
+    const member = membershipGuarded(statement, model);
+    if (member !== undefined) for (const root of roots) if (mentions(member, root)) validated.add(root);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
       if (d.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.AwaitExpression) continue;
-      const lookup = model.sourceCode.getText(init.argument);
       const name = d.id.name;
-      const guarded = statements.slice(i + 1).some((s) => s.range[0] < at.range[0] && guardsAbsence(s, name));
-      if (!guarded) continue;
-      for (const root of roots) if (new RegExp(`\\b${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lookup)) validated.add(root);
+      if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name))) continue;
+      const lookup = model.sourceCode.getText(init.argument);
+      for (const root of roots) if (mentions(lookup, root)) validated.add(root);
     }
   }
   return roots.every((root) => validated.has(root));
@@ -191,4 +219,22 @@ export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], fir
     const keyed = (firstArgOnly ? call.arguments.slice(0, 1) : call.arguments).filter((a) => !isFunction(a));
     return keyed.some((arg) => keyGrowsWithRequests(arg, call, model));
   });
+}
+
+/**
+ * For functions whose writes are keyed by one of their own parameters (`function tenantFor(host) {
+ * cache.set(host, …) }`), which parameter: a caller in another file decides whether the key grows.
+ */
+export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[]): Map<FunctionNode, number> {
+  const found = new Map<FunctionNode, number>();
+  for (const { key, at } of writes) {
+    const fn = enclosingFunction(at);
+    let root = key ? unwrap(key) : undefined;
+    // `link.code` is keyed by the parameter `link`.
+    while (root?.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    if (!fn || root?.type !== AST_NODE_TYPES.Identifier) continue;
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === root.name);
+    if (index !== -1 && !found.has(fn)) found.set(fn, index);
+  }
+  return found;
 }

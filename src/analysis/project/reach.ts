@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, propertyName, unwrap, type FunctionNode } from '../ast.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../ast.js';
+import { keyGrowsWithRequests } from '../key-flow.js';
 import { exportIndex } from '../exports.js';
 import { isRequestFile } from '../handlers.js';
 import type { FileModel } from '../file-model.js';
@@ -31,6 +32,10 @@ export interface Entry {
   exportName: string;
   /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
   members: ReadonlySet<string> | undefined;
+  /** An exported class: its instances are injected (`constructor(private users: UsersService)`). */
+  isClass?: boolean;
+  /** The argument of a call of the export that becomes the cache key, when the export writes the cache itself. */
+  keyArg?: number;
 }
 
 /** What reaches the seeds inside one file: functions that call them by name, and functions that hold them. */
@@ -107,7 +112,7 @@ export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, w
 }
 
 /** The exports of `model` through which the closure is reached. */
-function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }): Entry[] {
+function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: ReadonlyMap<FunctionNode, number>): Entry[] {
   const entries: Entry[] = [];
   const classByName = new Map(model.classes.flatMap((cls) => (cls.id ? [[cls.id.name, cls] as const] : [])));
   for (const [exportName, values] of exportIndex(model)) {
@@ -116,10 +121,13 @@ function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; na
       const local = node.type === AST_NODE_TYPES.Identifier ? node.name : exportName;
       let members: Set<string> | undefined;
       if (isFunction(node) ? closure.fns.has(node) : closure.names.has(local) && node.type !== AST_NODE_TYPES.ClassDeclaration) {
-        entries.push({ exportName, members: undefined });
+        const fn = isFunction(node) ? node : model.functionsByName.get(local)?.[0];
+        const keyArg = fn ? keyArgs?.get(fn) : undefined;
+        entries.push({ exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
         break;
       }
       const cls = node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression ? node : classByName.get(node.type === AST_NODE_TYPES.NewExpression ? (calleeName(node.callee) ?? '') : local);
+      const isClass = cls !== undefined && node.type !== AST_NODE_TYPES.NewExpression;
       if (cls) members = classMembers(cls, closure);
       else if (node.type === AST_NODE_TYPES.ObjectExpression) {
         members = new Set();
@@ -130,7 +138,7 @@ function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; na
         }
       }
       if (members && members.size > 0) {
-        entries.push({ exportName, members });
+        entries.push({ exportName, members, isClass });
         break;
       }
     }
@@ -138,24 +146,74 @@ function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; na
   return entries;
 }
 
-/** Local names and member names of `importer` that stand for the entries of `file`. */
-function matchImports(importer: FileModel, file: string, entries: readonly Entry[]): { locals: Set<string>; members: Set<string> } {
-  const locals = new Set<string>();
-  const members = new Set<string>();
+/** What stands for the entries of a module in one of its importers. */
+interface ImportedNames {
+  /** Local names called directly (`find(id)`), with the entry each stands for. */
+  locals: Map<string, Entry | undefined>;
+  /** Members called on a local (`users.find(id)`, `ns.find(id)`, `Loaders.bySku.load(k)`), by the local. */
+  members: Map<string, Set<string>>;
+  /** Members of exported classes, called on an injected instance (`this.users.find(id)`). */
+  injected: Set<string>;
+}
+
+function addMembers(names: ImportedNames, local: string, members: Iterable<string>): void {
+  const set = names.members.get(local) ?? new Set<string>();
+  for (const m of members) set.add(m);
+  names.members.set(local, set);
+}
+
+/** The names of `importer` that stand for the entries of `file`. */
+function matchImports(importer: FileModel, file: string, entries: readonly Entry[]): ImportedNames {
+  const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set() };
   for (const [local, binding] of importer.imports) {
     if (resolveModule(binding.module, importer.filename) !== file) continue;
     for (const entry of entries) {
       if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
-        members.add(entry.exportName);
-        for (const m of entry.members ?? []) members.add(m);
+        addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
       } else if (binding.export === entry.exportName) {
-        if (entry.members) for (const m of entry.members) members.add(m);
-        else locals.add(local);
+        if (!entry.members) names.locals.set(local, entry);
+        else {
+          addMembers(names, local, entry.members);
+          if (entry.isClass) for (const m of entry.members) names.injected.add(m);
+        }
       }
     }
   }
-  return { locals, members };
+  return names;
+}
+
+const isEmpty = (names: ImportedNames): boolean => names.locals.size === 0 && names.members.size === 0;
+
+/** The identifier or `this` a member chain starts from: `users` in `users.find`, `this` in `this.users.find`. */
+function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current;
+}
+
+/** A call in `model` that uses one of the names: `find(id)`, `users.find(id)`, `this.users.find(id)`. */
+function callsOf(model: FileModel, names: ImportedNames): TSESTree.CallExpression[] {
+  return model.calls.filter((call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return names.locals.has(callee.name);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    const root = chainRoot(callee.object);
+    if (root.type === AST_NODE_TYPES.ThisExpression) return name !== undefined && callee.object.type === AST_NODE_TYPES.MemberExpression && names.injected.has(name);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    // A method of an alias of what a factory made (`limiter.check(…)`), or a member of an imported value.
+    return names.locals.has(root.name) || (name !== undefined && (names.members.get(root.name)?.has(name) ?? false));
+  });
+}
+
+/** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
+function callMayGrow(call: TSESTree.CallExpression, names: ImportedNames, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const entry = callee.type === AST_NODE_TYPES.Identifier ? names.locals.get(callee.name) : undefined;
+  if (entry?.keyArg === undefined) return true;
+  const arg = call.arguments[entry.keyArg];
+  return arg === undefined || keyGrowsWithRequests(arg, call, model);
 }
 
 /** Re-exports of `file` by a barrel module: the same entries, under the barrel's names. */
@@ -176,19 +234,6 @@ function reexportedEntries(barrel: FileModel, file: string, entries: readonly En
     }
   }
   return out;
-}
-
-/** A call in `model` that uses one of the names: `find(id)`, `users.find(id)`, `this.users.find(id)`. */
-function callsOf(model: FileModel, names: { locals: ReadonlySet<string>; members: ReadonlySet<string> }): TSESTree.CallExpression[] {
-  return model.calls.filter((call) => {
-    const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return names.locals.has(callee.name);
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = calleeName(callee);
-      return name !== undefined && (names.members.has(name) || names.locals.has(calleeName(callee.object) ?? ''));
-    }
-    return false;
-  });
 }
 
 /** Module-level names bound to the result of one of the calls. */
@@ -217,7 +262,7 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
 }
 
 /** Registered by name (`app.get('/u/:id', getUser)`): the handler path lists it among its called names. */
-function registeredByName(model: FileModel, locals: ReadonlySet<string>): TSESTree.Node | undefined {
+function registeredByName(model: FileModel, locals: Iterable<string>): TSESTree.Node | undefined {
   const path = model.handlerPath();
   for (const local of locals) {
     if (!path.calledNames.has(local)) continue;
@@ -232,8 +277,14 @@ function registeredByName(model: FileModel, locals: ReadonlySet<string>): TSESTr
  * this file's functions that write the cache or call the memoized function; `seedNames` are names
  * that lead there when called (the memoized binding's own name).
  */
-export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>, seedEntries: readonly Entry[] = []): CrossFileReach | undefined {
-  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: [...seedEntries, ...exportedEntries(model, upwardClosure(model, seedFns, seedNames))] }];
+export function crossFileHandler(
+  model: FileModel,
+  seedFns: Iterable<FunctionNode>,
+  seedNames: Iterable<string>,
+  seeds: { entries?: readonly Entry[]; keyArgs?: ReadonlyMap<FunctionNode, number> } = {},
+): CrossFileReach | undefined {
+  const own = exportedEntries(model, upwardClosure(model, seedFns, seedNames), seeds.keyArgs);
+  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: [...(seeds.entries ?? []), ...own] }];
   const visited = new Set<string>([model.filename]);
   for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
     const next: typeof level = [];
@@ -247,15 +298,15 @@ export function crossFileHandler(model: FileModel, seedFns: Iterable<FunctionNod
         const barrel = reexportedEntries(importer, file, entries);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
         const names = matchImports(importer, file, entries);
-        if (names.locals.size === 0 && names.members.size === 0) continue;
+        if (isEmpty(names)) continue;
         visited.add(importerFile);
         // `const limiter = createLimiter()` at module level: `limiter` now stands for what the factory made.
         const aliases = moduleLevelAliases(callsOf(importer, names));
-        for (const alias of aliases) names.locals.add(alias);
+        for (const alias of aliases) names.locals.set(alias, undefined);
         const calls = callsOf(importer, names);
         if (isRequestFile(importer.filename)) {
           const handlerPath = importer.handlerPath();
-          const hit = calls.find((call) => handlerPath.isOnPath(call)) ?? registeredByName(importer, names.locals);
+          const hit = calls.find((call) => handlerPath.isOnPath(call) && callMayGrow(call, names, importer)) ?? registeredByName(importer, names.locals.keys());
           if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };
         }
         const holders = calls.map((call) => enclosingFunction(call)).filter((fn): fn is FunctionNode => fn !== undefined);
