@@ -16,6 +16,7 @@ import type { FunctionFacts } from './functions.js';
 import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
+import { callRefOf, type CallRef } from './call-targets.js';
 import { importedProjectMemoizers } from './project/index.js';
 import { declaredMajor } from './project/packages.js';
 
@@ -51,8 +52,8 @@ export interface FileModel {
   /** Every function of the file, and the functions known by each name. */
   functions: FunctionNode[];
   functionsByName: Map<string, FunctionNode[]>;
-  /** Names each function calls or passes as a callback (`undefined`: module level). */
-  callsByFunction: Map<FunctionNode | undefined, string[]>;
+  /** What each function calls or passes as a callback, by name and receiver (`undefined`: module level). */
+  callsByFunction: Map<FunctionNode | undefined, CallRef[]>;
   /** Functions declared directly inside each function. */
   nestedFunctions: Map<FunctionNode, FunctionNode[]>;
   /** Every call and `new` expression, for the handler and cache analyses. */
@@ -231,10 +232,10 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
   return model;
 }
 
-function addCall(model: FileModel, owner: FunctionNode | undefined, name: string): void {
+function addCall(model: FileModel, owner: FunctionNode | undefined, ref: CallRef): void {
   const list = model.callsByFunction.get(owner);
-  if (list) list.push(name);
-  else model.callsByFunction.set(owner, [name]);
+  if (list) list.push(ref);
+  else model.callsByFunction.set(owner, [ref]);
 }
 
 /** Records what the rules need of one node; `owner` is the innermost function around it. */
@@ -265,12 +266,13 @@ function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode |
         const source = (node.callee.type === AST_NODE_TYPES.Identifier ? model.localMemoizers.get(node.callee.name) : undefined) ?? lookupMemoizer(node.callee, model.imports, model.memoizerSources);
         if (source) model.memoizerCalls.push(memoizerCallOf(node, source));
       }
-      const name = calleeName(node.callee);
-      if (name !== undefined) addCall(model, owner, name);
-      // Functions passed by name as callbacks (`items.map(normalize)`, `app.get('/', handler)`) are reached too.
+      const ref = callRefOf(node.callee);
+      if (ref) addCall(model, owner, ref);
+      // Functions passed as callbacks (`items.map(normalize)`, `app.get('/', handler)`, `app.use(this.check)`) are reached too.
       for (const arg of node.arguments) {
         const value = unwrap(arg);
-        if (value.type === AST_NODE_TYPES.Identifier) addCall(model, owner, value.name);
+        const passed = value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? callRefOf(value) : undefined;
+        if (passed) addCall(model, owner, passed);
       }
       break;
     }

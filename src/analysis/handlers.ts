@@ -29,6 +29,7 @@ import {
 import type { FileModel } from './file-model.js';
 import { moduleFactoryCalls } from './factories.js';
 import { exportIndex } from './exports.js';
+import { callTargets, type ReceiverFacts } from './call-targets.js';
 import { projectRoot } from './project/graph.js';
 
 export interface HandlerPath {
@@ -237,6 +238,11 @@ export function isRequestFile(filename: string): boolean {
   return !nonRequestFilePattern.test(path.relative(projectRoot(filename), filename).replace(/\\/g, '/'));
 }
 
+/** The module-level names calls are made on, for resolving `x.m()` to a function of this file. */
+export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<string, readonly FunctionNode[]>): ReceiverFacts {
+  return { functionsByName: model.functionsByName, initialisers: model.initialisers, classes: model.classes, factoryResults };
+}
+
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
   if (!isRequestFile(model.filename)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
@@ -251,6 +257,7 @@ export function findHandlerPath(model: FileModel): HandlerPath {
   // A module-level `const limiter = createLimiter()` runs the factory's returned functions as `limiter(…)`.
   const aliases = new Map<string, FunctionNode[]>();
   for (const call of moduleFactoryCalls(model)) aliases.set(call.binding, call.returned);
+  const facts = receiverFacts(model, aliases);
   const queue = [...handlers.fns, ...[...handlers.names].flatMap((name) => aliases.get(name) ?? [])];
   // A generous depth: real request paths are a handful of calls deep, and the set only grows.
   for (let depth = 0; depth < 12 && queue.length > 0; depth++) {
@@ -259,10 +266,10 @@ export function findHandlerPath(model: FileModel): HandlerPath {
       if (reached.has(fn)) continue;
       reached.add(fn);
       for (const nested of model.nestedFunctions.get(fn) ?? []) next.push(nested);
-      for (const name of model.callsByFunction.get(fn) ?? []) {
-        calledNames.add(name);
-        for (const callee of model.functionsByName.get(name) ?? []) next.push(callee);
-        for (const callee of aliases.get(name) ?? []) next.push(callee);
+      for (const ref of model.callsByFunction.get(fn) ?? []) {
+        calledNames.add(ref.name);
+        next.push(...callTargets(ref, facts));
+        if (ref.receiver === 'plain') next.push(...(aliases.get(ref.name) ?? []));
       }
     }
     queue.length = 0;

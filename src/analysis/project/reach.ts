@@ -10,7 +10,9 @@ import { AST_NODE_TYPES } from '../node-types.js';
 import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../ast.js';
 import { keyGrowsWithRequests } from '../key-flow.js';
 import { exportIndex } from '../exports.js';
-import { isRequestFile } from '../handlers.js';
+import { isRequestFile, receiverFacts } from '../handlers.js';
+import { callTargets, type CallRef } from '../call-targets.js';
+import { moduleFactoryCalls } from '../factories.js';
 import type { FileModel } from '../file-model.js';
 import { importersOf, projectRoot } from './graph.js';
 import { resolveModule } from './resolve.js';
@@ -38,7 +40,7 @@ export interface Entry {
   keyArg?: number;
 }
 
-/** What reaches the seeds inside one file: functions that call them by name, and functions that hold them. */
+/** What reaches the seeds inside one file: functions whose calls can run them, and functions that hold them. */
 function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): { fns: Set<FunctionNode>; names: Set<string> } {
   const fns = new Set(seedFns);
   const names = new Set(seedNames);
@@ -46,13 +48,16 @@ function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNa
     const name = functionName(fn);
     if (name !== undefined) names.add(name);
   }
+  const aliases = new Map(moduleFactoryCalls(model).map((call) => [call.binding, call.returned] as const));
+  const facts = receiverFacts(model, aliases);
+  // A call reaches the closure when it runs one of its functions, or calls one of its names (a memoized binding).
+  const reaches = (ref: CallRef): boolean => (ref.receiver === 'plain' && names.has(ref.name) && !model.functionsByName.has(ref.name)) || callTargets(ref, facts).some((target) => fns.has(target)) || ((ref.receiver === 'this' || ref.receiver === 'this-member') && names.has(ref.name) && !model.functionsByName.has(ref.name));
   for (let changed = true, round = 0; changed && round < 12; round++) {
     changed = false;
     for (const fn of model.functions) {
       if (fns.has(fn)) continue;
-      const calls = model.callsByFunction.get(fn) ?? [];
       const holds = (model.nestedFunctions.get(fn) ?? []).some((nested) => fns.has(nested));
-      if (!holds && !calls.some((name) => names.has(name))) continue;
+      if (!holds && !(model.callsByFunction.get(fn) ?? []).some(reaches)) continue;
       fns.add(fn);
       const name = functionName(fn);
       if (name !== undefined) names.add(name);
