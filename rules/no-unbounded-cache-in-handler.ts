@@ -105,7 +105,11 @@ function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath):
   if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
   if (!model.inProject || call.bindingName === undefined || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
-  return crossFileHandler(model, [], [call.bindingName]);
+  // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
+  const firstOnly = call.spec.keying === 'first-arg' && !hasResolver(call);
+  const keyArgs = keyParameters(memoizedCalls(model, call).flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
+  keyArgs.set(call.bindingName, firstOnly ? 0 : 'all');
+  return crossFileHandler(model, [], [call.bindingName], { keyArgs });
 }
 
 const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));

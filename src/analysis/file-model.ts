@@ -12,7 +12,7 @@ import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } 
 import { cacheClassSources, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
 import { typeTools, type TypeTools } from './types.js';
-import type { FunctionFacts } from './functions.js';
+import { unwrapBind, type FunctionFacts } from './functions.js';
 import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
@@ -232,6 +232,15 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
   return model;
 }
 
+/** A memoizer call inside a function that memoizes the function's own parameter: a wrapper's body. */
+function wrapsOwnParameter(node: TSESTree.CallExpression, source: MemoizerSource, owner: FunctionNode | undefined): boolean {
+  if (!owner) return false;
+  const index = source.spec.fnArg < 0 ? node.arguments.length - 1 : source.spec.fnArg;
+  const arg = node.arguments[index];
+  const fn = arg ? unwrapBind(arg) : undefined;
+  return fn?.type === AST_NODE_TYPES.Identifier && owner.params.some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === fn.name);
+}
+
 function addCall(model: FileModel, owner: FunctionNode | undefined, ref: CallRef): void {
   const list = model.callsByFunction.get(owner);
   if (list) list.push(ref);
@@ -264,7 +273,8 @@ function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode |
       if (node.type === AST_NODE_TYPES.CallExpression) {
         model.calls.push(node);
         const source = (node.callee.type === AST_NODE_TYPES.Identifier ? model.localMemoizers.get(node.callee.name) : undefined) ?? lookupMemoizer(node.callee, model.imports, model.memoizerSources);
-        if (source) model.memoizerCalls.push(memoizerCallOf(node, source));
+        // `function memo(fn) { return _.memoize(fn) }` defines a memoizer: its callers are judged, not this call.
+        if (source && !wrapsOwnParameter(node, source, owner)) model.memoizerCalls.push(memoizerCallOf(node, source));
       }
       const ref = callRefOf(node.callee);
       if (ref) addCall(model, owner, ref);

@@ -104,6 +104,13 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
  */
 export const nonRequestFilePattern = /(?:^|\/)(?:__tests__|__mocks__|test|spec|e2e|bench|benchmarks?|cypress|playwright)\/|\.(?:test|spec|bench|e2e|stories)\.[cm]?[jt]sx?$/;
 
+/**
+ * Request properties that take one of a fixed set of values (the route table, the HTTP method):
+ * a key built from them does not grow with requests. `req.route.path`, `request.routeOptions.url`,
+ * koa-router's `ctx._matchedRoute`.
+ */
+export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion']);
+
 /** Imported functions that read the current request wherever they are called (Next.js `cookies()`, `headers()`). */
 export const requestSourceFunctions: ReadonlySet<string> = new Set(['cookies', 'headers', 'draftMode', 'getRequestContext']);
 

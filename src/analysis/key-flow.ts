@@ -10,7 +10,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
-import { requestSourceFunctions } from './handler-catalog.js';
+import { boundedRequestFields, requestSourceFunctions } from './handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -71,6 +71,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       return true;
     }
     case AST_NODE_TYPES.MemberExpression:
+      // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
+      if (boundedRequestFields.has(memberName(value) ?? '')) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
@@ -154,18 +156,36 @@ function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
   return before.sort((x, y) => x.range[0] - y.range[0]);
 }
 
-/** `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`: `k` is one of a known set. */
+/** A branch that leaves: `return`, `throw`, or a call that throws (`ctx.throw(404)`, `next(err)` is not one). */
+function leaves(branch: TSESTree.Statement): boolean {
+  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  return body.some(
+    (s) =>
+      s.type === AST_NODE_TYPES.ReturnStatement ||
+      s.type === AST_NODE_TYPES.ThrowStatement ||
+      (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.MemberExpression && memberName(s.expression.callee) === 'throw'),
+  );
+}
+
+/** Predicates that check a value against what is known: `isSupportedCity(c)`, `hasTenant(id)`, `validSlug(s)`. */
+const PREDICATE = /^(?:is|has|can|valid|check|allow|support)/i;
+
+/**
+ * `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`,
+ * `if (!isSupportedCity(k)) ctx.throw(404)`: past it, `k` is one of a known set. The checked text.
+ */
 function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string | undefined {
-  if (statement.type !== AST_NODE_TYPES.IfStatement) return undefined;
+  if (statement.type !== AST_NODE_TYPES.IfStatement || !leaves(statement.consequent)) return undefined;
   const test = unwrap(statement.test);
   if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
   const inner = unwrap(test.argument);
-  let member: TSESTree.Node | undefined;
-  if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && ['has', 'includes'].includes(memberName(inner.callee) ?? '')) member = inner.arguments[0];
-  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') member = inner.left;
-  if (!member) return undefined;
-  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement) ? model.sourceCode.getText(member) : undefined;
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return model.sourceCode.getText(inner.left);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(inner.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (name === undefined || !(name === 'includes' || PREDICATE.test(name))) return undefined;
+  const checked = inner.arguments[0];
+  return checked ? model.sourceCode.getText(checked) : undefined;
 }
 
 /**
@@ -225,8 +245,8 @@ export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], fir
  * For functions whose writes are keyed by one of their own parameters (`function tenantFor(host) {
  * cache.set(host, …) }`), which parameter: a caller in another file decides whether the key grows.
  */
-export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[]): Map<FunctionNode, number> {
-  const found = new Map<FunctionNode, number>();
+export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[]): Map<FunctionNode | string, number | 'all'> {
+  const found = new Map<FunctionNode | string, number | 'all'>();
   for (const { key, at } of writes) {
     const fn = enclosingFunction(at);
     let root = key ? unwrap(key) : undefined;

@@ -44,6 +44,9 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
   if (node.type === AST_NODE_TYPES.Identifier) {
     const local = model.localMemoizers.get(node.name);
     if (local) return { spec: local.spec };
+    // `export const utils = { memoize }` where `const memoize = _.memoize` in the same module.
+    const init = moduleLevelValue(model, node.name);
+    if (init && depth <= MAX_REEXPORT_DEPTH) return memoizerValue(init, model, depth + 1);
     const binding = model.imports.get(node.name);
     if (binding) {
       const catalog = lookupMemoizer(node, model.imports, model.settings.memoizers);
@@ -69,6 +72,17 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
       if (found?.spec) members.set(prop.key.name, found.spec);
     }
     return members.size > 0 ? { members } : undefined;
+  }
+  return undefined;
+}
+
+/** The initialiser of a module-level `const`, or a top-level function, by name. */
+function moduleLevelValue(model: FileModel, name: string): TSESTree.Node | undefined {
+  for (const statement of model.program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
   }
   return undefined;
 }

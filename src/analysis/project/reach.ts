@@ -30,28 +30,36 @@ export interface CrossFileReach {
 }
 
 /** One way into the module from outside: an export, called directly or through some of its members. */
+/** Which argument of a call becomes the cache key: an index, or every argument. */
+export type KeyArg = number | 'all';
+/** Key arguments by the function that writes the cache, or by a memoized binding's name. */
+export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
+
 export interface Entry {
   exportName: string;
   /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
   members: ReadonlySet<string> | undefined;
   /** An exported class: its instances are injected (`constructor(private users: UsersService)`). */
   isClass?: boolean;
-  /** The argument of a call of the export that becomes the cache key, when the export writes the cache itself. */
-  keyArg?: number;
+  /** The argument of a call of the export that becomes the cache key (`'all'`: every argument), when known. */
+  keyArg?: KeyArg;
 }
 
 /** What reaches the seeds inside one file: functions whose calls can run them, and functions that hold them. */
 function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): { fns: Set<FunctionNode>; names: Set<string> } {
   const fns = new Set(seedFns);
   const names = new Set(seedNames);
+  const seedList = [...names];
   for (const fn of fns) {
     const name = functionName(fn);
     if (name !== undefined) names.add(name);
   }
   const aliases = new Map(moduleFactoryCalls(model).map((call) => [call.binding, call.returned] as const));
   const facts = receiverFacts(model, aliases);
-  // A call reaches the closure when it runs one of its functions, or calls one of its names (a memoized binding).
-  const reaches = (ref: CallRef): boolean => (ref.receiver === 'plain' && names.has(ref.name) && !model.functionsByName.has(ref.name)) || callTargets(ref, facts).some((target) => fns.has(target)) || ((ref.receiver === 'this' || ref.receiver === 'this-member') && names.has(ref.name) && !model.functionsByName.has(ref.name));
+  // A call reaches the closure when it runs one of its functions, or calls a memoized binding by its name
+  // (`getUser(id)`, `this.planFor(id)` after `this.planFor = memoize(this.planFor)`).
+  const bindings = new Set(seedList);
+  const reaches = (ref: CallRef): boolean => (bindings.has(ref.name) && ref.receiver !== 'other' && typeof ref.receiver === 'string') || callTargets(ref, facts).some((target) => fns.has(target));
   for (let changed = true, round = 0; changed && round < 12; round++) {
     changed = false;
     for (const fn of model.functions) {
@@ -117,7 +125,7 @@ export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, w
 }
 
 /** The exports of `model` through which the closure is reached. */
-function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: ReadonlyMap<FunctionNode, number>): Entry[] {
+function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: KeyArgs): Entry[] {
   const entries: Entry[] = [];
   const classByName = new Map(model.classes.flatMap((cls) => (cls.id ? [[cls.id.name, cls] as const] : [])));
   for (const [exportName, values] of exportIndex(model)) {
@@ -127,7 +135,7 @@ function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; na
       let members: Set<string> | undefined;
       if (isFunction(node) ? closure.fns.has(node) : closure.names.has(local) && node.type !== AST_NODE_TYPES.ClassDeclaration) {
         const fn = isFunction(node) ? node : model.functionsByName.get(local)?.[0];
-        const keyArg = fn ? keyArgs?.get(fn) : undefined;
+        const keyArg = keyArgs?.get(fn ?? local);
         entries.push({ exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
         break;
       }
@@ -217,8 +225,8 @@ function callMayGrow(call: TSESTree.CallExpression, names: ImportedNames, model:
   const callee = unwrap(call.callee);
   const entry = callee.type === AST_NODE_TYPES.Identifier ? names.locals.get(callee.name) : undefined;
   if (entry?.keyArg === undefined) return true;
-  const arg = call.arguments[entry.keyArg];
-  return arg === undefined || keyGrowsWithRequests(arg, call, model);
+  const keyed = entry.keyArg === 'all' ? call.arguments : call.arguments.slice(entry.keyArg, entry.keyArg + 1);
+  return keyed.some((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model));
 }
 
 /** Re-exports of `file` by a barrel module: the same entries, under the barrel's names. */
@@ -286,7 +294,7 @@ export function crossFileHandler(
   model: FileModel,
   seedFns: Iterable<FunctionNode>,
   seedNames: Iterable<string>,
-  seeds: { entries?: readonly Entry[]; keyArgs?: ReadonlyMap<FunctionNode, number> } = {},
+  seeds: { entries?: readonly Entry[]; keyArgs?: KeyArgs } = {},
 ): CrossFileReach | undefined {
   const own = exportedEntries(model, upwardClosure(model, seedFns, seedNames), seeds.keyArgs);
   let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: [...(seeds.entries ?? []), ...own] }];
@@ -308,10 +316,11 @@ export function crossFileHandler(
         // `const limiter = createLimiter()` at module level: `limiter` now stands for what the factory made.
         const aliases = moduleLevelAliases(callsOf(importer, names));
         for (const alias of aliases) names.locals.set(alias, undefined);
-        const calls = callsOf(importer, names);
+        // Calls whose key argument cannot grow (`serviceToken('forecast-api')`) add nothing per request.
+        const calls = callsOf(importer, names).filter((call) => callMayGrow(call, names, importer));
         if (isRequestFile(importer.filename)) {
           const handlerPath = importer.handlerPath();
-          const hit = calls.find((call) => handlerPath.isOnPath(call) && callMayGrow(call, names, importer)) ?? registeredByName(importer, names.locals.keys());
+          const hit = calls.find((call) => handlerPath.isOnPath(call)) ?? registeredByName(importer, names.locals.keys());
           if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };
         }
         const holders = calls.map((call) => enclosingFunction(call)).filter((fn): fn is FunctionNode => fn !== undefined);
