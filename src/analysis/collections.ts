@@ -207,8 +207,20 @@ function classesInstantiatedAtModuleLevel(model: FileModel): Set<string> {
   return names;
 }
 
+/** `@Injectable({ scope: Scope.REQUEST })`, `@Injectable({ scope: Scope.TRANSIENT })`: a new instance per request or per use. */
+function isScopedProvider(decorator: TSESTree.Decorator): boolean {
+  const expression = unwrap(decorator.expression);
+  const options = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments[0] : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const scope = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p.key) === 'scope');
+  const value = scope ? unwrap(scope.value) : undefined;
+  return value?.type === AST_NODE_TYPES.MemberExpression && ['REQUEST', 'TRANSIENT'].includes(memberName(value) ?? '');
+}
+
 function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, instantiated: ReadonlySet<string>): boolean {
-  if (decoratorsOf(cls).some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
+  const decorators = decoratorsOf(cls);
+  if (decorators.some(isScopedProvider)) return false;
+  if (decorators.some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
   const name = cls.id?.name;
   if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;
   return instantiated.has(name);

@@ -19,6 +19,7 @@ import { localMemoizers } from './memoizer-shape.js';
 import { callRefOf, type CallRef } from './call-targets.js';
 import { importedProjectMemoizers } from './project/index.js';
 import { declaredMajor } from './project/packages.js';
+import { callCannotReject } from './promise-flow.js';
 
 export interface MemoizerCall {
   node: TSESTree.CallExpression;
@@ -225,6 +226,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     },
   };
 
+  model.facts.callCannotReject = (call) => callCannotReject(call, model);
   model.localMemoizers = localMemoizers(model);
   if (project) model.memoizerSources = [...settings.memoizers, ...importedProjectMemoizers(model)];
   const moduleCollections = findModuleCollections(model);

@@ -17,6 +17,8 @@ export interface FunctionFacts {
   /** Classes declared in the file: a parameter annotated with one holds class instances. */
   classNames: ReadonlySet<string>;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  /** Whether a call's promise cannot reject (its callee catches everything), when the model can tell. */
+  callCannotReject?: (call: TSESTree.CallExpression) => boolean;
 }
 
 function containsThrow(node: TSESTree.Node, facts: FunctionFacts): boolean {
@@ -88,8 +90,34 @@ function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSESTree.N
   return returned;
 }
 
+/**
+ * An async body that throws nothing itself and awaits only calls that cannot reject (their callees
+ * catch everything), and returns no promise that can: `const body = await safeGetJson(url); return body ?? []`.
+ */
+function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
+  const cannotReject = facts.callCannotReject;
+  if (!cannotReject) return false;
+  let safe = true;
+  const visit = (node: TSESTree.Node): void => {
+    if (!safe || (node !== fn.body && isFunction(node))) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) safe = false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const awaited = unwrap(node.argument);
+      if (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited)) safe = false;
+    }
+    for (const key of facts.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+    }
+  };
+  visit(fn.body);
+  if (!safe) return false;
+  return returnedExpressions(fn, facts).every((expr) => !isPromiseExpression(expr, facts) || (unwrap(expr).type === AST_NODE_TYPES.CallExpression && cannotReject(unwrap(expr) as TSESTree.CallExpression)));
+}
+
 /** An async body that is one try/catch whose catch does not rethrow cannot reject. */
 function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts): boolean {
+  if (awaitsOnlySafeCalls(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
   const tryStatement = statements.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);

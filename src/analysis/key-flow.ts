@@ -168,7 +168,7 @@ function leaves(branch: TSESTree.Statement): boolean {
 }
 
 /** Predicates that check a value against what is known: `isSupportedCity(c)`, `hasTenant(id)`, `validSlug(s)`. */
-const PREDICATE = /^(?:is|has|can|valid|check|allow|support)/i;
+const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
 
 /**
  * `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`,
@@ -183,7 +183,7 @@ function membershipGuarded(statement: TSESTree.Statement, model: FileModel): str
   if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-  if (name === undefined || !(name === 'includes' || PREDICATE.test(name))) return undefined;
+  if (name === undefined || !(name === 'has' || name === 'includes' || PREDICATE.test(name))) return undefined;
   const checked = inner.arguments[0];
   return checked ? model.sourceCode.getText(checked) : undefined;
 }

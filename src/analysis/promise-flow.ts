@@ -1,0 +1,172 @@
+/**
+ * How a stored promise settles, and so whether a cache keeps a rejection: a promise that ends in a
+ * non-rethrowing `.catch`, a `new Promise` that never rejects, or a call whose callee catches
+ * everything it awaits cannot reject; a store whose entry is removed when the promise rejects (in a
+ * `.catch`, `.finally`, `.then(_, onRejected)`, a catch block, or a release closure called from one)
+ * does not keep it. Callees are followed through this file and, one level, into the project.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from './node-types.js';
+import { functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
+import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './functions.js';
+import { isThenable, typeOf } from './types.js';
+import type { FileModel } from './file-model.js';
+import type { Collection } from './collections.js';
+import { exportIndex } from './exports.js';
+import { projectFileModel } from './project/index.js';
+import { resolveModule } from './project/resolve.js';
+
+function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
+  for (let s: Scope.Scope | null = model.sourceCode.getScope(node); s; s = s.upper) {
+    const ref = s.references.find((r) => r.identifier === node);
+    if (ref) return ref.resolved;
+    const variable = s.set.get(node.name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+/** The function a name is bound to in this file: `function f`, `const f = () => …`. */
+function localFunction(def: Scope.Definition | undefined): FunctionNode | undefined {
+  if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) return unwrap(def.node.init) as FunctionNode;
+  return undefined;
+}
+
+/** The exported function of another project file an import stands for. */
+function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
+  const binding = model.imports.get(name);
+  if (!binding || !model.inProject) return undefined;
+  const file = resolveModule(binding.module, model.filename);
+  const other = file ? projectFileModel(file, model.settings) : undefined;
+  if (!other) return undefined;
+  for (const value of exportIndex(other).get(binding.export) ?? []) {
+    const node = unwrap(value);
+    if (isFunction(node)) return { fn: node, model: other };
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const fn = other.functionsByName.get(node.name)?.find((f) => !isFunction(f.parent));
+      if (fn) return { fn, model: other };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A call whose promise cannot reject: a caught chain, or a call of a function (of this file, or
+ * exported by another file of the project) that catches everything it could throw.
+ */
+export function callCannotReject(call: TSESTree.CallExpression, model: FileModel): boolean {
+  if (isCaughtChain(call, model.facts)) return true;
+  const callee = unwrap(call.callee);
+  if (isFunction(callee)) return cannotReject(callee, model);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const local = localFunction(variableOf(model, callee)?.defs[0]);
+  if (local) return cannotReject(local, model);
+  // One level into the project: the imported function's own callees are not followed further.
+  if (evaluating.size > 0) return false;
+  const imported = importedFunction(model, callee.name);
+  return imported !== undefined && cannotReject(imported.fn, imported.model);
+}
+
+/** Functions whose rejections are being worked out: a recursion through them answers "can reject". */
+const evaluating = new Set<FunctionNode>();
+
+function cannotReject(fn: FunctionNode, model: FileModel): boolean {
+  if (evaluating.has(fn)) return false;
+  evaluating.add(fn);
+  try {
+    return !returnsRejectablePromise(fn, fn, model.facts, undefined);
+  } finally {
+    evaluating.delete(fn);
+  }
+}
+
+/** `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws nothing. */
+function neverRejectingPromise(node: TSESTree.Node, model: FileModel): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
+  const executor = node.arguments[0];
+  if (!isFunction(executor) || executor.params.length > 1) return false;
+  let throws = false;
+  walk(executor.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+  });
+  return !throws;
+}
+
+/** `map.get(k)`, `cache[k]`, `map.get(k) ?? other`: a read of what a store holds. */
+function isStoreRead(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isStoreRead(value.left);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return value.computed;
+  return value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'get';
+}
+
+/** What an expression can settle as, when stored: `'safe'` (cannot reject), `'promise'` (can), `'value'` (not a promise). */
+function settles(value: TSESTree.Node, model: FileModel, depth: number): 'safe' | 'promise' | 'value' {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
+  if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model)) return 'safe';
+  if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
+  if (isPromiseExpression(node, model.facts)) return 'promise';
+  if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
+    const variable = variableOf(model, node);
+    const given: TSESTree.Node[] = [];
+    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) given.push(def.node.init);
+    for (const ref of variable?.references ?? []) {
+      const parent = ref.identifier.parent;
+      if (ref.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) given.push(parent.right);
+    }
+    // Reading back what the store already holds (`let p = map.get(k)`) adds nothing new to it.
+    const kinds = given.filter((g) => !isStoreRead(g)).map((g) => settles(g, model, depth + 1));
+    if (kinds.includes('promise')) return 'promise';
+    if (kinds.includes('safe')) return 'safe';
+  }
+  if (!model.types) return 'value';
+  const type = typeOf(model.types, node);
+  return type !== undefined && isThenable(model.types, type) ? 'promise' : 'value';
+}
+
+/** Whether a stored value is a promise that can reject. */
+export function storesRejectablePromise(value: TSESTree.Node, model: FileModel): boolean {
+  return settles(value, model, 0) === 'promise';
+}
+
+/** Whether `fn` is given as a rejection handler: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`. */
+function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(call.callee);
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return index !== -1 && (method === 'catch' || method === 'finally' || (method === 'then' && index === 1));
+}
+
+/**
+ * Whether `node` runs when the promise rejects: in a catch / finally block, or in a rejection
+ * handler, inline or named (`const clear = () => map.delete(k); p.then(clear, clear)`), or in a
+ * release closure called from one of those (`(err) => { release(); throw err; }`).
+ */
+export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0): boolean {
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.CatchClause) return true;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return true;
+    if (!isFunction(current)) continue;
+    if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent)) return true;
+    const name = functionName(current);
+    if (name === undefined) continue;
+    const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call)));
+    if (uses.length > 0) return true;
+    // A named closure called from a rejection path removes the entry there too.
+    if (depth < 2 && model.calls.some((call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === name && onRejectionPath(call, model, depth + 1))) return true;
+  }
+  return false;
+}
+
+/** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
+export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
+  if (collection.kind === 'set' || collection.kind === 'array') return [];
+  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model));
+  if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
+  return writes.map((w) => w.node);
+}
