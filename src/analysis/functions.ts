@@ -98,10 +98,12 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   const cannotReject = facts.callCannotReject;
   if (!cannotReject) return false;
   let safe = true;
+  let awaits = 0;
   const visit = (node: TSESTree.Node): void => {
     if (!safe || (node !== fn.body && isFunction(node))) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement) safe = false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      awaits++;
       const awaited = unwrap(node.argument);
       if (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited)) safe = false;
     }
@@ -111,8 +113,13 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     }
   };
   visit(fn.body);
-  if (!safe) return false;
-  return returnedExpressions(fn, facts).every((expr) => !isPromiseExpression(expr, facts) || (unwrap(expr).type === AST_NODE_TYPES.CallExpression && cannotReject(unwrap(expr) as TSESTree.CallExpression)));
+  if (!safe || awaits === 0) return false;
+  // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
+  return returnedExpressions(fn, facts).every((expr) => {
+    const value = unwrap(expr);
+    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value);
+    return value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.Identifier;
+  });
 }
 
 /** An async body that is one try/catch whose catch does not rethrow cannot reject. */

@@ -13,8 +13,7 @@ import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './
 import { isThenable, typeOf } from './types.js';
 import type { FileModel } from './file-model.js';
 import type { Collection } from './collections.js';
-import { exportIndex } from './exports.js';
-import { projectFileModel } from './project/index.js';
+import { exportedValue, projectFileModel } from './project/index.js';
 import { resolveModule } from './project/resolve.js';
 
 function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
@@ -40,16 +39,8 @@ function importedFunction(model: FileModel, name: string): { fn: FunctionNode; m
   if (!binding || !model.inProject) return undefined;
   const file = resolveModule(binding.module, model.filename);
   const other = file ? projectFileModel(file, model.settings) : undefined;
-  if (!other) return undefined;
-  for (const value of exportIndex(other).get(binding.export) ?? []) {
-    const node = unwrap(value);
-    if (isFunction(node)) return { fn: node, model: other };
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const fn = other.functionsByName.get(node.name)?.find((f) => !isFunction(f.parent));
-      if (fn) return { fn, model: other };
-    }
-  }
-  return undefined;
+  const found = other ? exportedValue(other, binding.export === '*' ? 'default' : binding.export) : undefined;
+  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 
 /**

@@ -170,4 +170,33 @@ function namespaceNames(file: string, settings: MemoGuardSettings): string[] {
   return model ? [...exportIndex(model).keys()] : [];
 }
 
+/**
+ * The value export `name` of `model` stands for, following re-exports (`export { x } from './y'`,
+ * `export * from './y'`) and local names (`export { x }` for a function declared in the module).
+ */
+export function exportedValue(model: FileModel, name: string, depth = 0): { model: FileModel; node: TSESTree.Node } | undefined {
+  for (const value of exportIndex(model).get(name) ?? []) {
+    const node = unwrap(value);
+    if (node.type !== AST_NODE_TYPES.Identifier) return { model, node };
+    const local = moduleLevelValue(model, node.name);
+    if (local) return { model, node: unwrap(local) };
+  }
+  if (depth >= MAX_REEXPORT_DEPTH) return undefined;
+  for (const statement of model.program.body) {
+    let imported: string | undefined;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      const spec = statement.specifiers.find((sp) => (sp.exported.type === AST_NODE_TYPES.Identifier ? sp.exported.name : sp.exported.value) === name);
+      if (spec) imported = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : spec.local.value;
+    }
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null && name !== 'default') imported = name;
+    const source = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration ? statement.source : null;
+    if (imported === undefined || !source) continue;
+    const target = resolveModule(source.value, model.filename);
+    const other = target ? projectFileModel(target, model.settings) : undefined;
+    const found = other ? exportedValue(other, imported, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export { calledAtModuleLevelElsewhere, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';
