@@ -4,12 +4,14 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { isBounded } from '../src/analysis/memoizer-call.js';
 import { isUnboundedCache, type Collection } from '../src/analysis/collections.js';
-import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
+import { runtimeImport } from '../src/analysis/fixes.js';
+import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { HandlerPath } from '../src/analysis/handlers.js';
+import { cacheUse } from '../src/analysis/cache-use.js';
 
-type MessageIds = 'unboundedMemoizer' | 'unboundedCollection' | 'useLruMap';
+type MessageIds = 'unboundedMemoizer' | 'unboundedCollection' | 'useLruMap' | 'storeToLruMap' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
@@ -110,7 +112,11 @@ export default createRule<MessageIds, Options>({
         '{{library}} never evicts, and `{{name}}` runs on a request-handler path, so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
       unboundedCollection:
         '`{{name}}` is written on a request-handler path and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
-      useLruMap: "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls.",
+      useLruMap:
+        "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls; keys are no longer turned into strings (`c[1]` and `c['1']` become two entries).",
+      storeToLruMap:
+        "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries); evicting entries drops data this Map is the only copy of (it is not refilled on a miss), so check that losing the oldest entries is acceptable.",
+      boundChangesBehaviour: "Switch to memo-guard's bounded `memoize` (max {{max}}); not automatic because it changes behaviour: {{change}}.",
     },
     schema: [
       {
@@ -136,25 +142,29 @@ export default createRule<MessageIds, Options>({
         if (!path.hasHandlers) return;
         for (const call of memoizers) {
           if (!memoizerOnPath(call, path)) continue;
-          const fix = boundMemoizerFix(model, call, max);
-          context.report({
-            node: call.node,
-            messageId: 'unboundedMemoizer',
-            data: { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) },
-            ...(fix ? { fix } : {}),
-          });
+          const plan = boundMemoizerFix(model, call, max);
+          const data = { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) };
+          if (plan?.change === undefined) {
+            context.report({ node: call.node, messageId: 'unboundedMemoizer', data, ...(plan ? { fix: plan.fix } : {}) });
+          } else {
+            const suggest = [{ messageId: 'boundChangesBehaviour' as const, data: { max: String(max), change: plan.change }, fix: plan.fix }];
+            context.report({ node: call.node, messageId: 'unboundedMemoizer', data, suggest });
+          }
         }
         for (const collection of caches) {
           if (!collection.writes.some((w) => path.isOnPath(w.node))) continue;
-          const fix = mapFix(model, collection, max);
-          const suggestion = fix ? undefined : objectSuggestion(model, collection, max);
-          context.report({
-            node: collection.init,
-            messageId: 'unboundedCollection',
-            data: { name: collection.name },
-            ...(fix ? { fix } : {}),
-            ...(suggestion ? { suggest: [{ messageId: 'useLruMap', data: { name: collection.name, max: String(max) }, fix: suggestion }] } : {}),
-          });
+          // Only a cache (refilled from its key on a miss) is bounded automatically; bounding a store loses data.
+          const toLruMap = mapFix(model, collection, max);
+          const data = { name: collection.name, max: String(max) };
+          const base = { node: collection.init, messageId: 'unboundedCollection' as const, data: { name: collection.name } };
+          if (toLruMap && cacheUse(collection, model) === 'cache') {
+            context.report({ ...base, fix: toLruMap });
+          } else if (toLruMap) {
+            context.report({ ...base, suggest: [{ messageId: 'storeToLruMap', data, fix: toLruMap }] });
+          } else {
+            const suggestion = objectSuggestion(model, collection, max);
+            context.report({ ...base, ...(suggestion ? { suggest: [{ messageId: 'useLruMap' as const, data, fix: suggestion }] } : {}) });
+          }
         }
       },
     };

@@ -4,7 +4,8 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from '../src/analysis/functions.js';
-import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { setOption } from '../src/analysis/fixes.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { isThenable, typeOf } from '../src/analysis/types.js';
 import { calleeName, functionName, isFunction, memberName, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
@@ -120,7 +121,7 @@ export default createRule<MessageIds, Options>({
           if (option !== undefined) {
             suggest.push({ messageId: 'usePromiseOption', data: { option, library }, fix: (fixer) => setOption(fixer, model, call, option, 'true') ?? null });
           }
-          const replace = replaceWithRuntimeMemoize(model, call, requireTtl ? ['ttl: 60_000'] : []);
+          const replace = replaceWithRuntimeMemoize(model, call, requireTtl ? ['ttl: 60_000'] : [], 'keep');
           if (replace) suggest.push({ messageId: 'useRuntimeMemoize', fix: replace });
           context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library }, suggest });
         }
