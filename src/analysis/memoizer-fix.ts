@@ -151,7 +151,7 @@ export function runtimeReplacement(model: FileModel, call: MemoizerCall, options
   if (api.change !== undefined) changes.push(api.change);
   const root = calleeRoot(call.node.callee);
   const removal = root === undefined ? undefined : unusedImportRemoval(model, root, call.node.callee);
-  const runtime = runtimeImport(model, 'memoize', removal?.statement ? root : undefined);
+  const runtime = runtimeImport(model, 'memoize', removal ? root : undefined);
   const replacement = `${runtime.local}(${text(fnArg)}${parts.length > 0 ? `, { ${parts.join(', ')} }` : ''})`;
   return {
     change: changes.length > 0 ? changes.join('; ') : undefined,
