@@ -46,7 +46,7 @@ function reachingValue(id: TSESTree.Identifier, position: number, model: FileMod
   let best: TSESTree.Node | undefined = def.node.init ?? undefined;
   for (const ref of variable.references) {
     const parent = ref.identifier.parent;
-    if (ref.init || !ref.isWrite() || parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.range[0] >= position) continue;
+    if (ref.init || !ref.isWrite() || parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.range[0] >= position) continue;
     if (!best || parent.range[0] > best.range[0]) best = parent.right;
   }
   return best;
@@ -70,25 +70,41 @@ function plainNames(nodes: readonly TSESTree.Node[], model: FileModel): Set<stri
     walk(node, model.facts.visitorKeys, (child) => {
       if (child.type !== AST_NODE_TYPES.Identifier) return;
       const parent = child.parent;
-      if (parent?.type === AST_NODE_TYPES.MemberExpression) return;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.key === child && !parent.shorthand) return;
+      if (parent.type === AST_NODE_TYPES.MemberExpression) return;
+      if (parent.type === AST_NODE_TYPES.Property && parent.key === child && !parent.shorthand) return;
       names.add(child.name);
     });
   }
   return names;
 }
 
+/** The operands of a computation: call and `new` arguments, template expressions, operator operands (not object or array literals). */
+function operands(node: TSESTree.Node): readonly TSESTree.Node[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return node.arguments;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions;
+    case AST_NODE_TYPES.BinaryExpression:
+      return [node.left, node.right];
+    default:
+      return [];
+  }
+}
+
 /**
- * Whether the value is computed from the key: a call or `new` in it takes the key itself, or a
- * name the key is built from, as (part of) an argument.
+ * Whether the value is computed from the key: a call, `new`, template or operator in it takes the
+ * key itself, or a name the key is built from, as (part of) an operand. Data copied as is (`req.body`,
+ * `{ id, ...req.body }`) is not.
  */
 function computedFromKey(sources: readonly TSESTree.Node[], key: TSESTree.Node, keyNames: ReadonlySet<string>, model: FileModel): boolean {
   const keyText = model.sourceCode.getText(unwrap(key));
   let found = false;
   for (const source of sources) {
     walk(source, model.facts.visitorKeys, (node) => {
-      if (found || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
-      for (const arg of node.arguments) {
+      if (found) return;
+      for (const arg of operands(node)) {
         walk(arg, model.facts.visitorKeys, (part) => {
           if (model.sourceCode.getText(part) === keyText) found = true;
         });
@@ -103,9 +119,10 @@ const sameKey = (a: TSESTree.Node, b: TSESTree.Node, model: FileModel): boolean 
 
 /** The declaration is exported (`export const c = new Map()`): other modules may read its entries. */
 function isExported(collection: Collection): boolean {
-  for (let node: TSESTree.Node | undefined = collection.init.parent; node; node = node.parent) {
+  let node: TSESTree.Node | undefined = collection.init.parent;
+  while (node && node.type !== AST_NODE_TYPES.Program && node.type !== AST_NODE_TYPES.BlockStatement && node.type !== AST_NODE_TYPES.ClassBody) {
     if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.ClassBody) return false;
+    node = node.parent;
   }
   return false;
 }

@@ -181,7 +181,7 @@ export function unusedImportRemoval(model: FileModel, local: string, dropped: TS
   const init = unwrap(node.init);
   if (requiredModule(init.type === AST_NODE_TYPES.MemberExpression ? init.object : init) === undefined) return undefined;
   const declaration = node.parent;
-  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || declaration.parent.type !== AST_NODE_TYPES.Program || declaration.declarations.length !== 1) return undefined;
+  if (declaration.parent.type !== AST_NODE_TYPES.Program || declaration.declarations.length !== 1) return undefined;
   if (node.id.type === AST_NODE_TYPES.Identifier) return removalOf(model, declaration, undefined);
   if (node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   if (node.id.properties.length === 1) return removalOf(model, declaration, undefined);

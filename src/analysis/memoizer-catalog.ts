@@ -187,8 +187,8 @@ const microMemoize: MemoizerSpec = {
   fnArg: 0,
   optionsArg: 1,
   resolverOptions: { names: ['isEqual', 'isMatchingKey', 'transformKey'] },
+  // No unbounded mode: micro-memoize 5 takes a non-finite `maxSize` (Infinity) as invalid and keeps 1 entry.
   bounded: true,
-  unboundOption: 'maxSize',
   promiseSafe: { names: ['isPromise', 'async'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',

@@ -62,6 +62,8 @@ function cacheApiEdits(model: FileModel, call: MemoizerCall, deleteIsExact: bool
     const id = reference.identifier as TSESTree.Node;
     const parent = id.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && (parent.callee === id || parent.arguments.includes(id as TSESTree.CallExpressionArgument))) continue;
+    // `fn.call(thisArg, …)` / `fn.apply(thisArg, args)`: still a call of the memoized function.
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id && !parent.computed && (memberName(parent) === 'call' || memberName(parent) === 'apply') && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) continue;
     const method = cacheMethodCall(id);
     if (method?.name === 'clear' && method.call.arguments.length === 0) {
       edits.push({ node: method.call, text: `${name}.cacheClear()` });
