@@ -119,10 +119,11 @@ const sameKey = (a: TSESTree.Node, b: TSESTree.Node, model: FileModel): boolean 
 
 /** The declaration is exported (`export const c = new Map()`): other modules may read its entries. */
 function isExported(collection: Collection): boolean {
-  let node: TSESTree.Node | undefined = collection.init.parent;
-  while (node && node.type !== AST_NODE_TYPES.Program && node.type !== AST_NODE_TYPES.BlockStatement && node.type !== AST_NODE_TYPES.ClassBody) {
-    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  let node: TSESTree.Node = collection.init;
+  while (node.parent) {
     node = node.parent;
+    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.ClassBody) return false;
   }
   return false;
 }
