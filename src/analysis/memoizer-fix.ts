@@ -103,7 +103,11 @@ function calleeRoot(callee: TSESTree.Node): string | undefined {
 
 /** The key function that keeps "the first argument, as is" as the key. Typed so it fits any parameter list. */
 function firstArgumentKey(model: FileModel): string {
-  return /\.[cm]?tsx?$/.test(model.filename) ? '(first?: unknown) => first' : '(first) => first';
+  return isTypeScript(model) ? '(first?: unknown) => first' : '(first) => first';
+}
+
+function isTypeScript(model: FileModel): boolean {
+  return /\.[cm]?tsx?$/.test(model.filename);
 }
 
 /** What the runtime does differently with promises, when the wrapped function may return one. */
@@ -192,7 +196,10 @@ export function boundMemoizerFix(model: FileModel, call: MemoizerCall, max: numb
     case 'cache-factory': {
       if (!canSetOption(call)) return undefined;
       const runtime = runtimeImport(model, 'LruMap');
-      const lru = `new ${runtime.local}${typeArgumentsOf(model, call, fix.option)}(${max})`;
+      // fast-memoize's types want `get` to return the value type without `undefined` (its own cache returns
+      // `undefined` on a miss too): in TypeScript the factory's LruMap holds `any` values so the file still compiles.
+      const typeArguments = fix.kind === 'cache-factory' && isTypeScript(model) ? '<string, any>' : typeArgumentsOf(model, call, fix.option);
+      const lru = `new ${runtime.local}${typeArguments}(${max})`;
       const value = fix.kind === 'cache-option' ? lru : `{ create: () => ${lru} }`;
       return {
         change: undefined,

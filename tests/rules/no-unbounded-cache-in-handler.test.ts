@@ -713,7 +713,7 @@ app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));` }],
       ],
     },
     {
-      name: 'fast-memoize: replaced with key: \'structural\'',
+      name: 'fast-memoize: bounded through its own cache option, keys unchanged',
       code: `import memoize from 'fast-memoize';
 import express from 'express';
 const app = express();
@@ -723,7 +723,7 @@ app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
 import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = memoize((id) => db.find(id), { cache: { create: () => new LruMap(500) } });
+const getUser = memoize((id) => db.find(id), { cache: { create: () => new LruMap<string, any>(500) } });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -1405,7 +1405,7 @@ export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
       output: `import { Hono } from 'hono';
 import memoize from 'fast-memoize';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const render = memoize((path: string) => path.toUpperCase(), { cache: { create: () => new LruMap(500) } });
+const render = memoize((path: string) => path.toUpperCase(), { cache: { create: () => new LruMap<string, any>(500) } });
 export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
       errors: [
         {

@@ -151,7 +151,7 @@ ruleTester.run('no-unbounded-memoize', rule, {
     },
     {
       code: `import fastMemoize from 'fast-memoize';\nexport const f = fastMemoize((q) => q.id);`,
-      output: `import fastMemoize from 'fast-memoize';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\nexport const f = fastMemoize((q) => q.id, { cache: { create: () => new LruMap(500) } });`,
+      output: `import fastMemoize from 'fast-memoize';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\nexport const f = fastMemoize((q) => q.id, { cache: { create: () => new LruMap<string, any>(500) } });`,
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
     },
     {
