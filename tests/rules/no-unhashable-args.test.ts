@@ -1380,3 +1380,38 @@ describe('options schema', () => {
     expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ callSites: false }] })).toThrow(/Unexpected property "callSites"\. Expected properties: "checkCallSites"/);
   });
 });
+
+/**
+ * The shapes of SonarJS's `memoize-cache-key` (S8932) suite, written afresh: a first-argument
+ * memoizer on a function of several arguments is flagged; one with a resolver, or of one argument,
+ * is not. A TypeScript `this` parameter is not an argument, and `undefined` / `null` in the
+ * resolver's place is no resolver.
+ */
+describe('peer suite shapes (SonarJS memoize-cache-key)', () => {
+  const noncompliant: readonly (readonly [string, string, number, string])[] = [
+    ['two parameters, no resolver', `import _ from 'lodash';\nexport const fmt = _.memoize((amount: number, currency: string) => \`\${amount} \${currency}\`);`, 20, 'currency'],
+    ['a declared function of two parameters', `import memoize from 'lodash/memoize';\nfunction area(w: number, h: number) { return w * h; }\nexport const cachedArea = memoize(area);`, 27, 'h'],
+    ['`this` and two real parameters', `import _ from 'lodash';\nfunction price(this: Intl.NumberFormat, amount: number, currency: string) { return this.format(amount) + currency; }\nexport const cached = _.memoize(price);`, 23, 'currency'],
+    ['an explicit undefined resolver', `import _ from 'lodash';\nexport const add = _.memoize((a: number, b: number) => a + b, undefined);`, 20, 'b'],
+    ['an explicit null resolver', `import { memoize } from 'lodash-es';\nexport const add = memoize((a: number, b: number) => a + b, null);`, 20, 'b'],
+    ['void 0 as resolver', `import memoize from 'lodash.memoize';\nexport const join = memoize((a: string, b: string) => a + b, void 0);`, 21, 'b'],
+  ];
+  const compliant: readonly (readonly [string, string])[] = [
+    ['a `this` parameter and one argument', `import _ from 'lodash';\nfunction price(this: Intl.NumberFormat, amount: number) { return this.format(amount); }\nexport const cached = _.memoize(price);`],
+    ['a `this` parameter on an inline function', `import _ from 'lodash';\nexport const cached = _.memoize(function (this: Intl.NumberFormat, amount: number) { return this.format(amount); });`],
+    ['a resolver over both arguments', `import _ from 'lodash';\nexport const add = _.memoize((a: number, b: number) => a + b, (a: number, b: number) => \`\${a}|\${b}\`);`],
+    ['one parameter', `import _ from 'lodash';\nexport const len = _.memoize((s: string) => s.length);`],
+    ['one parameter and an undefined resolver', `import _ from 'lodash';\nexport const len = _.memoize((s: string) => s.length, undefined);`],
+    ['no parameters', `import memoize from 'lodash/memoize';\nexport const now = memoize(() => Date.now());`],
+  ];
+
+  it.each(noncompliant)('flags: %s', (_name, code, column, param) => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => ({ messageId: m.messageId, column: m.column }))).toEqual([{ messageId: 'firstArgOnly', column }]);
+    expect(messages[0]?.message).toContain(`\`${param}\``);
+  });
+
+  it.each(compliant)('does not flag: %s', (_name, code) => {
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+  });
+});
