@@ -21,6 +21,14 @@ interface MapCall {
   owner: FunctionNode | undefined;
 }
 
+/** `{ pages: c.size }`, `log(c.size)`: the size reported as a value, deciding nothing. */
+function reportsSize(ref: TSESTree.Node): boolean {
+  const member = ref.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref || member.computed || memberName(member) !== 'size') return false;
+  const parent = member.parent;
+  return (parent.type === AST_NODE_TYPES.Property && parent.value === member) || (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(member));
+}
+
 /** `c.get(k)`, `c.has(k)`, `c.set(k, v)` on this reference; `undefined` for any other use. */
 function mapCallOf(ref: TSESTree.Node): MapCall | undefined {
   const member = ref.parent;
@@ -137,6 +145,7 @@ export function cacheUse(collection: Collection, model: FileModel): CacheUse {
   if (collection.kind !== 'map' || collection.escapes || isExported(collection)) return 'store';
   const calls: MapCall[] = [];
   for (const ref of collection.refs) {
+    if (reportsSize(ref)) continue;
     const call = mapCallOf(ref);
     if (!call) return 'store';
     calls.push(call);

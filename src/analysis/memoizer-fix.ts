@@ -74,12 +74,27 @@ function cacheApiEdits(model: FileModel, call: MemoizerCall, deleteIsExact: bool
       edits.push({ node: method.call, text: `${name}.cacheDelete(${model.sourceCode.getText(arg)})` });
       continue;
     }
+    // `fn.cache.size` (lodash's MapCache counts its entries) → `fn.cacheInfo().currsize`.
+    const size = cacheSize(id);
+    if (size) {
+      edits.push({ node: size, text: `${name}.cacheInfo().currsize` });
+      continue;
+    }
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
       return { edits, change: `\`${model.sourceCode.getText(parent)}\` has no exact equivalent in memo-guard's memoize (it has \`cacheClear()\` and \`cacheDelete(...args)\`)` };
     }
     return { edits, change: `\`${name}\` is handed on as a value, and ${cannotSee(name)}` };
   }
   return { edits, change: undefined };
+}
+
+/** `id.cache.size`, read (not assigned). */
+function cacheSize(id: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  const cache = id.parent;
+  if (cache?.type !== AST_NODE_TYPES.MemberExpression || cache.object !== id || cache.computed || memberName(cache) !== 'cache') return undefined;
+  const size = cache.parent;
+  if (size.type !== AST_NODE_TYPES.MemberExpression || size.object !== cache || size.computed || memberName(size) !== 'size') return undefined;
+  return size.parent.type === AST_NODE_TYPES.AssignmentExpression && size.parent.left === size ? undefined : size;
 }
 
 /** `id.cache.clear()` / `id.cache.delete(k)`: the method name and its call. */
