@@ -6,12 +6,21 @@ import { hasResolver, holdsOneEntry, isBounded, memoizedCalls } from '../src/ana
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from '../src/analysis/project/index.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
-import { boundMemoizerFix, runtimeImport } from '../src/analysis/fixes.js';
+import { runtimeImport } from '../src/analysis/fixes.js';
+import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { enclosingFunction, unwrap, type FunctionNode } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import type { HandlerPath } from '../src/analysis/handlers.js';
+import { cacheUse } from '../src/analysis/cache-use.js';
 
-type MessageIds = 'unboundedMemoizer' | 'unboundedMemoizerAcross' | 'unboundedCollection' | 'unboundedCollectionAcross' | 'useLruMap';
+type MessageIds =
+  | 'unboundedMemoizer'
+  | 'unboundedMemoizerAcross'
+  | 'unboundedCollection'
+  | 'unboundedCollectionAcross'
+  | 'useLruMap'
+  | 'storeToLruMap'
+  | 'boundChangesBehaviour';
 type Reach = 'here' | CrossFileReach | undefined;
 type Options = [{ max?: number }];
 
@@ -145,7 +154,11 @@ export default createRule<MessageIds, Options>({
         '`{{name}}` is written on a request-handler path and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
       unboundedCollectionAcross:
         '`{{name}}` is written on a request-handler path (reached from {{where}}) and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
-      useLruMap: "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls.",
+      useLruMap:
+        "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls; keys are no longer turned into strings (`c[1]` and `c['1']` become two entries).",
+      storeToLruMap:
+        "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries); evicting entries drops data this Map is the only copy of (it is not refilled on a miss), so check that losing the oldest entries is acceptable.",
+      boundChangesBehaviour: "Switch to memo-guard's bounded `memoize` (max {{max}}); not automatic because it changes behaviour: {{change}}.",
     },
     schema: [
       {
@@ -171,27 +184,37 @@ export default createRule<MessageIds, Options>({
         for (const call of memoizers) {
           const reach = memoizerReach(model, call, path);
           if (!reach) continue;
-          const fix = boundMemoizerFix(model, call, max);
-          const data = { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) };
-          context.report({
-            node: call.node,
-            ...(reach === 'here' ? { messageId: 'unboundedMemoizer', data } : { messageId: 'unboundedMemoizerAcross', data: { ...data, where: `${reach.file}:${String(reach.line)}` } }),
-            ...(fix ? { fix } : {}),
-          });
+          const plan = boundMemoizerFix(model, call, max);
+          const base = { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) };
+          const message =
+            reach === 'here'
+              ? { messageId: 'unboundedMemoizer' as const, data: base }
+              : { messageId: 'unboundedMemoizerAcross' as const, data: { ...base, where: `${reach.file}:${String(reach.line)}` } };
+          if (plan?.change === undefined) {
+            context.report({ node: call.node, ...message, ...(plan ? { fix: plan.fix } : {}) });
+          } else {
+            const suggest = [{ messageId: 'boundChangesBehaviour' as const, data: { max: String(max), change: plan.change }, fix: plan.fix }];
+            context.report({ node: call.node, ...message, suggest });
+          }
         }
         for (const collection of caches) {
           const reach = collectionReach(model, collection, path);
           if (!reach) continue;
-          const fix = mapFix(model, collection, max);
-          const suggestion = fix ? undefined : objectSuggestion(model, collection, max);
-          context.report({
-            node: collection.init,
-            ...(reach === 'here'
-              ? { messageId: 'unboundedCollection', data: { name: collection.name } }
-              : { messageId: 'unboundedCollectionAcross', data: { name: collection.name, where: `${reach.file}:${String(reach.line)}` } }),
-            ...(fix ? { fix } : {}),
-            ...(suggestion ? { suggest: [{ messageId: 'useLruMap', data: { name: collection.name, max: String(max) }, fix: suggestion }] } : {}),
-          });
+          // Only a cache (refilled from its key on a miss) is bounded automatically; bounding a store loses data.
+          const toLruMap = mapFix(model, collection, max);
+          const data = { name: collection.name, max: String(max) };
+          const base =
+            reach === 'here'
+              ? { node: collection.init, messageId: 'unboundedCollection' as const, data: { name: collection.name } }
+              : { node: collection.init, messageId: 'unboundedCollectionAcross' as const, data: { name: collection.name, where: `${reach.file}:${String(reach.line)}` } };
+          if (toLruMap && cacheUse(collection, model) === 'cache') {
+            context.report({ ...base, fix: toLruMap });
+          } else if (toLruMap) {
+            context.report({ ...base, suggest: [{ messageId: 'storeToLruMap', data, fix: toLruMap }] });
+          } else {
+            const suggestion = objectSuggestion(model, collection, max);
+            context.report({ ...base, ...(suggestion ? { suggest: [{ messageId: 'useLruMap' as const, data, fix: suggestion }] } : {}) });
+          }
         }
       },
     };

@@ -1,9 +1,9 @@
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
 import { holdsOneEntry, isBounded } from '../src/analysis/memoizer-call.js';
-import { boundMemoizerFix } from '../src/analysis/fixes.js';
+import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 
-type MessageIds = 'unboundedMemoizer';
+type MessageIds = 'unboundedMemoizer' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
 
 export default createRule<MessageIds, Options>({
@@ -15,9 +15,11 @@ export default createRule<MessageIds, Options>({
       strict: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: {
       unboundedMemoizer:
         '{{library}} never evicts: every distinct argument list it sees stays in memory for the life of the process; bound it (max {{max}}).',
+      boundChangesBehaviour: "Switch to memo-guard's bounded `memoize` (max {{max}}); not automatic because it changes behaviour: {{change}}.",
     },
     schema: [
       {
@@ -38,13 +40,14 @@ export default createRule<MessageIds, Options>({
         for (const call of model.memoizerCalls) {
           // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
           if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || holdsOneEntry(call, model)) continue;
-          const fix = boundMemoizerFix(model, call, max);
-          context.report({
-            node: call.node,
-            messageId: 'unboundedMemoizer',
-            data: { library: call.spec.label, max: String(max) },
-            ...(fix ? { fix } : {}),
-          });
+          const plan = boundMemoizerFix(model, call, max);
+          const data = { library: call.spec.label, max: String(max) };
+          if (plan?.change === undefined) {
+            context.report({ node: call.node, messageId: 'unboundedMemoizer', data, ...(plan ? { fix: plan.fix } : {}) });
+          } else {
+            const suggest = [{ messageId: 'boundChangesBehaviour' as const, data: { max: String(max), change: plan.change }, fix: plan.fix }];
+            context.report({ node: call.node, messageId: 'unboundedMemoizer', data, suggest });
+          }
         }
       },
     };

@@ -3,7 +3,8 @@ import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
-import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { setOption } from '../src/analysis/fixes.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
@@ -92,7 +93,7 @@ export default createRule<MessageIds, Options>({
 
     function suggestions(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], structural: boolean): SuggestionReportDescriptor<MessageIds>[] {
       const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
-      const replace = replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : []);
+      const replace = replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : [], 'all');
       if (replace) suggest.push({ messageId: structural ? 'useStructuralKey' : 'useAllArguments', fix: replace });
       // A resolver over primitives: JSON of an array of them is collision-free enough (and what users write).
       if (!structural && params.every((p) => p.kind === 'primitive' && !p.rest)) {

@@ -4,7 +4,8 @@ import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { returnsRejectablePromise } from '../src/analysis/functions.js';
 import { onRejectionPath, rejectablePromiseWrites, storesRejectablePromise } from '../src/analysis/promise-flow.js';
-import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { setOption } from '../src/analysis/fixes.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 
 type MessageIds = 'unsafeMemoizer' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];
@@ -56,7 +57,7 @@ export default createRule<MessageIds, Options>({
           if (option !== undefined) {
             suggest.push({ messageId: 'usePromiseOption', data: { option, library }, fix: (fixer) => setOption(fixer, model, call, option, 'true') ?? null });
           }
-          const replace = replaceWithRuntimeMemoize(model, call, requireTtl ? ['ttl: 60_000'] : []);
+          const replace = replaceWithRuntimeMemoize(model, call, requireTtl ? ['ttl: 60_000'] : [], 'keep');
           if (replace) suggest.push({ messageId: 'useRuntimeMemoize', fix: replace });
           context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library }, suggest });
         }

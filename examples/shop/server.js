@@ -2,8 +2,9 @@
 //
 // Every cache in THIS file sits on a request-handler path and grows by one entry per distinct
 // request: a client that walks product ids or search terms grows the process until it dies
-// (CWE-770). All the findings here are autofixable: `npx memo-guard --fix` (or `eslint --fix`)
-// switches the Maps to `LruMap` and the memoizer to a bounded one.
+// (CWE-770). `npx memo-guard --fix` (or `eslint --fix`) switches the page cache to `LruMap` and the
+// memoizer to a bounded one; `visitsByIp` is a counter (the only copy of each count), so it gets a
+// suggestion instead: evicting from it would lose counts.
 import express from 'express';
 import _ from 'lodash';
 import { fetchReviews, quote, shippingCost } from './lib/catalog.js';
@@ -73,8 +74,8 @@ app.get('/metrics', (req, res) => {
     caches: {
       productPages: productPages.size,
       visitsByIp: visitsByIp.size,
-      // lodash keeps its entries in `fn.cache`; a bounded memoizer reports `fn.cacheInfo()`.
-      searchSuggestions: searchSuggestions.cacheInfo?.().currsize ?? searchSuggestions.cache?.size,
+      // lodash keeps its entries in `fn.cache`; the fix rewrites this to the runtime's `fn.cacheInfo().currsize`.
+      searchSuggestions: searchSuggestions.cache.size,
     },
     ...heapAfterGc(),
   });

@@ -36,7 +36,9 @@ function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
   return target.type === AST_NODE_TYPES.Identifier && (target.name === 'exports' || target.name === 'module');
 }
 
-function nameIsTaken(model: FileModel, name: string): boolean {
+/** Whether `name` is bound or used at module level; `freed` is a binding the same fix removes. */
+function nameIsTaken(model: FileModel, name: string, freed?: string): boolean {
+  if (name === freed) return false;
   if (model.imports.has(name)) return true;
   const global = model.sourceCode.scopeManager?.globalScope;
   if (!global) return false;
@@ -62,14 +64,19 @@ export interface RuntimeImport {
   local: string;
   /** The fix that adds the import, unless the file already has it. */
   fix: ((fixer: RuleFixer) => RuleFix) | undefined;
+  /** The new import statement, when the fix adds one (not when it extends an existing import). */
+  statement: string | undefined;
 }
 
-/** The local name for this package's `memoize` or `LruMap`, and the fix that imports it if needed. */
-export function runtimeImport(model: FileModel, name: RuntimeExport): RuntimeImport {
+/**
+ * The local name for this package's `memoize` or `LruMap`, and the fix that imports it if needed.
+ * `freed`: a local name the same fix removes (the old memoizer's import), so the new import may take it.
+ */
+export function runtimeImport(model: FileModel, name: RuntimeExport, freed?: string): RuntimeImport {
   for (const [local, binding] of model.imports) {
-    if (binding.module === memoGuardModule && binding.export === name) return { local, fix: undefined };
+    if (binding.module === memoGuardModule && binding.export === name) return { local, fix: undefined, statement: undefined };
   }
-  const local = nameIsTaken(model, name) ? (name === 'memoize' ? 'boundedMemoize' : 'BoundedLruMap') : name;
+  const local = nameIsTaken(model, name, freed) ? (name === 'memoize' ? 'boundedMemoize' : 'BoundedLruMap') : name;
   const cjs = usesRequire(model);
   const specifier = local === name ? name : cjs ? `${name}: ${local}` : `${name} as ${local}`;
   const existing = model.program.body.find(
@@ -78,7 +85,7 @@ export function runtimeImport(model: FileModel, name: RuntimeExport): RuntimeImp
   );
   if (existing) {
     const lastSpecifier = existing.specifiers[existing.specifiers.length - 1];
-    if (lastSpecifier) return { local, fix: (fixer) => fixer.insertTextAfter(lastSpecifier, `, ${specifier}`) };
+    if (lastSpecifier) return { local, fix: (fixer) => fixer.insertTextAfter(lastSpecifier, `, ${specifier}`), statement: undefined };
   }
   const statement = cjs
     ? `const { ${specifier} } = require('${memoGuardModule}');`
@@ -86,6 +93,7 @@ export function runtimeImport(model: FileModel, name: RuntimeExport): RuntimeImp
   const point = insertionPoint(model, cjs);
   return {
     local,
+    statement,
     fix: (fixer) => {
       if ('after' in point) return fixer.insertTextAfter(point.after, `\n${statement}`);
       if ('before' in point) return fixer.insertTextBefore(point.before, `${statement}\n`);
@@ -110,47 +118,87 @@ export function setOption(fixer: RuleFixer, model: FileModel, call: MemoizerCall
   return fixer.insertTextAfter(last, `, { ${name}: ${value} }`);
 }
 
-/**
- * Rewrites the call as this package's `memoize(fn, { …options })`, keeping a resolver as `key`.
- * `undefined` when the call has options we cannot carry over.
- */
-export function replaceWithRuntimeMemoize(model: FileModel, call: MemoizerCall, options: readonly string[]): ((fixer: RuleFixer) => RuleFix[]) | undefined {
-  if (!call.fnArg || call.options) return undefined;
-  const { spec } = call;
-  const args = call.node.arguments;
-  if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  const expected = [spec.fnArg, spec.resolverArg].filter((i) => i !== undefined && args[i] !== undefined).length;
-  if (args.length > Math.max(expected, 1)) return undefined;
-  const text = model.sourceCode.getText.bind(model.sourceCode);
-  const resolver = spec.resolverArg === undefined ? undefined : args[spec.resolverArg];
-  const keyGiven = options.some((option) => option.startsWith('key:'));
-  const key = keyGiven ? [] : resolver ? [`key: ${text(resolver)}`] : spec.keying === 'json' ? [`key: 'structural'`] : [];
-  const parts = [...options, ...key];
-  const runtime = runtimeImport(model, 'memoize');
-  const replacement = `${runtime.local}(${text(call.fnArg)}${parts.length > 0 ? `, { ${parts.join(', ')} }` : ''})`;
-  return (fixer) => {
-    const fixes = [fixer.replaceText(call.node, replacement)];
-    if (runtime.fix) fixes.push(runtime.fix(fixer));
-    return fixes;
-  };
+/** What removing an import binding takes away: its whole statement, or only its specifier. */
+export interface ImportRemoval {
+  /** The statement goes entirely: a new import may take its place. */
+  statement: TSESTree.Node | undefined;
+  fix: (fixer: RuleFixer) => RuleFix;
 }
 
-/** The fix that bounds a memoizer call, per the catalog's `fix` entry. */
-export function boundMemoizerFix(model: FileModel, call: MemoizerCall, max: number): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
-  const fix = call.spec.fix;
-  if (!fix) return undefined;
-  switch (fix.kind) {
-    case 'size-option':
-      return (fixer) => setOption(fixer, model, call, fix.option, String(max)) ?? null;
-    case 'cache-option': {
-      const runtime = runtimeImport(model, 'LruMap');
-      return (fixer) => {
-        const option = setOption(fixer, model, call, fix.option, `new ${runtime.local}(${max})`);
-        if (!option) return null;
-        return runtime.fix ? [option, runtime.fix(fixer)] : option;
-      };
-    }
-    case 'replace':
-      return replaceWithRuntimeMemoize(model, call, [`max: ${max}`]);
+function statementRange(model: FileModel, statement: TSESTree.Node): [number, number] {
+  const text = model.sourceCode.text;
+  let end = statement.range[1];
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return [statement.range[0], end];
+}
+
+/** The range of one element of a comma-separated list, with the comma that separates it from a neighbour. */
+function listItemRange(model: FileModel, item: TSESTree.Node): [number, number] | undefined {
+  const after = model.sourceCode.getTokenAfter(item);
+  if (after?.value === ',') {
+    const next = model.sourceCode.getTokenAfter(after);
+    return next ? [item.range[0], next.range[0]] : undefined;
   }
+  const before = model.sourceCode.getTokenBefore(item);
+  return before?.value === ',' ? [before.range[0], item.range[1]] : undefined;
+}
+
+function removalOf(model: FileModel, statement: TSESTree.Node, item: TSESTree.Node | undefined): ImportRemoval | undefined {
+  if (!item) {
+    const range = statementRange(model, statement);
+    return { statement, fix: (fixer) => fixer.removeRange(range) };
+  }
+  const range = listItemRange(model, item);
+  return range ? { statement: undefined, fix: (fixer) => fixer.removeRange(range) } : undefined;
+}
+
+/**
+ * Removes the import (or top-level `require`) of `local` when every use of it lies inside `dropped`,
+ * the code the fix replaces. `undefined` when it is still used, or imported in a shape we do not edit.
+ */
+export function unusedImportRemoval(model: FileModel, local: string, dropped: TSESTree.Node): ImportRemoval | undefined {
+  const manager = model.sourceCode.scopeManager;
+  const global = manager?.globalScope;
+  if (!global) return undefined;
+  const scope = global.childScopes.find((s) => (s.type as string) === 'module') ?? global;
+  const variable = scope.set.get(local);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1) return undefined;
+  const inside = (node: TSESTree.Node): boolean => dropped.range[0] <= node.range[0] && node.range[1] <= dropped.range[1];
+  if (variable.references.some((ref) => !ref.init && !inside(ref.identifier))) return undefined;
+  const node = def.node as TSESTree.Node;
+  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier || node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+    const declaration = node.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    if (declaration.specifiers.length === 1) return removalOf(model, declaration, undefined);
+    // `import _, { x }`: drop `_, `; `import { a, b }`: drop one name with its comma.
+    const named = declaration.specifiers.filter((sp) => sp.type === AST_NODE_TYPES.ImportSpecifier);
+    if (node.type === AST_NODE_TYPES.ImportSpecifier && named.length === 1) return undefined;
+    return removalOf(model, declaration, node);
+  }
+  if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return undefined;
+  const init = unwrap(node.init);
+  if (requiredModule(init.type === AST_NODE_TYPES.MemberExpression ? init.object : init) === undefined) return undefined;
+  const declaration = node.parent;
+  if (declaration.parent.type !== AST_NODE_TYPES.Program || declaration.declarations.length !== 1) return undefined;
+  if (node.id.type === AST_NODE_TYPES.Identifier) return removalOf(model, declaration, undefined);
+  if (node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (node.id.properties.length === 1) return removalOf(model, declaration, undefined);
+  const property = node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === local);
+  return property ? removalOf(model, declaration, property) : undefined;
+}
+
+/**
+ * The fixes that import the runtime and drop the old import together. When the old statement goes
+ * entirely, the new import takes its place (two edits at one spot would overlap).
+ */
+export function importEdits(fixer: RuleFixer, model: FileModel, runtime: RuntimeImport, removal: ImportRemoval | undefined): RuleFix[] {
+  if (removal?.statement && runtime.statement !== undefined) {
+    return [fixer.replaceTextRange(removal.statement.range, runtime.statement)];
+  }
+  const fixes: RuleFix[] = [];
+  if (removal) fixes.push(removal.fix(fixer));
+  if (runtime.fix) fixes.push(runtime.fix(fixer));
+  return fixes;
 }

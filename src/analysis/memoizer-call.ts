@@ -71,10 +71,20 @@ export function hasTtl(call: MemoizerCall): boolean {
   return call.spec.ttlOptions !== undefined && (optionsOpaque(call) || optionSet(call, call.spec.ttlOptions) !== undefined);
 }
 
+/** The positional resolver, unless it is absent or written as `undefined` / `null` (lodash then keys on the first argument). */
+export function resolverArgument(call: MemoizerCall): TSESTree.CallExpressionArgument | undefined {
+  const index = call.spec.resolverArg;
+  const arg = index === undefined ? undefined : call.node.arguments[index];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return arg;
+  const value = unwrap(arg);
+  const nullish = (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void');
+  return nullish ? undefined : arg;
+}
+
 /** A resolver replaces the default keying: lodash's second argument, `cacheKey`, `normalizer`, `key`. */
 export function hasResolver(call: MemoizerCall): boolean {
-  const { resolverArg, resolverOptions } = call.spec;
-  if (resolverArg !== undefined && call.node.arguments[resolverArg] !== undefined && call.spec.keying !== 'custom') return true;
+  const { resolverOptions } = call.spec;
+  if (resolverArgument(call) !== undefined && call.spec.keying !== 'custom') return true;
   if (!resolverOptions) return false;
   return optionsOpaque(call) || optionSet(call, resolverOptions) !== undefined;
 }
@@ -114,6 +124,10 @@ export function wrappedFunction(call: MemoizerCall, model: FileModel): WrappedFu
   return { node: undefined, reference };
 }
 
+function isThisParameter(param: TSESTree.Parameter): boolean {
+  return param.type === AST_NODE_TYPES.Identifier && param.name === 'this';
+}
+
 export interface KeyedParam {
   kind: TypeKind;
   optional: boolean;
@@ -126,7 +140,8 @@ export interface KeyedParam {
 /** The wrapped function's parameters, from its node or, for an imported function, its type. */
 export function wrappedParams(wrapped: WrappedFunction, model: FileModel): KeyedParam[] | undefined {
   if (wrapped.node) {
-    return wrapped.node.params.map((param): KeyedParam => {
+    // A TypeScript `this` parameter is not an argument: `function f(this: X, amount: number)` takes one.
+    return wrapped.node.params.filter((param) => !isThisParameter(param)).map((param): KeyedParam => {
       const facts: ParamFacts = paramFacts(param, model.types, model.facts.classNames);
       return { kind: facts.kind, optional: facts.optional, rest: facts.rest, hasDefault: facts.hasDefault, node: param };
     });

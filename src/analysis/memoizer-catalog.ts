@@ -28,14 +28,28 @@ export interface OptionRule {
   values?: readonly (string | boolean)[];
 }
 
-/** How a fix bounds an unbounded call of this memoizer. */
+/**
+ * How a fix bounds an unbounded call of this memoizer. Only the kinds that keep behaviour (keying,
+ * the cache API callers use, what is passed to the function) are autofixes; `suggest-replace` is
+ * offered as a suggestion that says what changes.
+ */
 export type BoundFix =
   /** Add or replace a numeric size option (memoizee `max`, moize `maxSize`, …). */
   | { kind: 'size-option'; option: string }
   /** Add `cache: new LruMap(max)` (memoize/mem and p-memoize take any Map-like cache). */
   | { kind: 'cache-option'; option: string }
-  /** Replace the call with this package's `memoize(fn, { max })`. */
-  | { kind: 'replace' };
+  /** Add `cache: { create: () => new LruMap(max) }` (fast-memoize's cache factory: its keys stay as they are). */
+  | { kind: 'cache-factory'; option: string }
+  /** `moize.infinite(fn)` → `moize(fn, { maxSize })`: the same library with its own bound. */
+  | { kind: 'base-size-option'; option: string }
+  /**
+   * Replace the call with this package's `memoize(fn, { max })`, keyed as before: `first-arg` keeps
+   * the first argument as the key (`key: (first) => first`), a resolver stays the key. The memoized
+   * function's `.cache.clear()` / `.cache.delete(k)` become `cacheClear()` / `cacheDelete(k)`.
+   */
+  | { kind: 'replace'; key: 'first-arg' }
+  /** A replacement that changes behaviour: a suggestion only; `change` says what changes. */
+  | { kind: 'suggest-replace'; change: string };
 
 export interface MemoizerSpec {
   /** Name used in messages, e.g. `lodash memoize`. */
@@ -78,7 +92,14 @@ const lodash: MemoizerSpec = {
   resolverArg: 1,
   bounded: false,
   promiseSafe: false,
-  fix: { kind: 'replace' },
+  // lodash's MapCache compares keys like a Map (SameValueZero), as the runtime does.
+  fix: { kind: 'replace', key: 'first-arg' },
+};
+
+const underscore: MemoizerSpec = {
+  ...lodash,
+  label: 'underscore memoize',
+  fix: { kind: 'suggest-replace', change: "underscore turns the key into a string (`1` and `'1'` share an entry) and its `.cache` is a plain object; memo-guard's memoize keeps keys apart by type" },
 };
 
 const esToolkit: MemoizerSpec = {
@@ -89,7 +110,7 @@ const esToolkit: MemoizerSpec = {
   resolverOptions: { names: ['getCacheKey'] },
   bounded: { names: ['cache'] },
   promiseSafe: false,
-  fix: { kind: 'replace' },
+  fix: { kind: 'suggest-replace', change: "memo-guard's memoize passes every argument to the function (es-toolkit passes only the first) and has no `.cache` property" },
 };
 
 const radash: MemoizerSpec = {
@@ -102,7 +123,7 @@ const radash: MemoizerSpec = {
   bounded: false,
   promiseSafe: false,
   ttlOptions: { names: ['ttl'] },
-  fix: { kind: 'replace' },
+  fix: { kind: 'suggest-replace', change: "memo-guard's memoize keys arguments by identity, not by their JSON text" },
 };
 
 const ramda: MemoizerSpec = {
@@ -112,7 +133,7 @@ const ramda: MemoizerSpec = {
   resolverArg: 0,
   bounded: false,
   promiseSafe: false,
-  fix: { kind: 'replace' },
+  fix: { kind: 'suggest-replace', change: "ramda turns the key into a property name (`1` and `'1'` share an entry); memo-guard's memoize compares keys by value and type" },
 };
 
 const fastMemoize: MemoizerSpec = {
@@ -123,7 +144,8 @@ const fastMemoize: MemoizerSpec = {
   resolverOptions: { names: ['serializer'] },
   bounded: { names: ['cache'] },
   promiseSafe: false,
-  fix: { kind: 'replace' },
+  // Its own cache option: the keys (JSON text, or a number / boolean / null as is) stay exactly as they are.
+  fix: { kind: 'cache-factory', option: 'cache' },
 };
 
 const memoizee: MemoizerSpec = {
@@ -154,7 +176,8 @@ const moize: MemoizerSpec = {
   promiseOption: 'isPromise',
 };
 
-const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'replace' } };
+// `moize.infinite` is `moize` with `maxSize: Infinity`: bounding it keeps moize, its keying and its API.
+const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'base-size-option', option: 'maxSize' } };
 const moizePromise: MemoizerSpec = { ...moize, label: 'moize.promise', promiseSafe: true };
 const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', keying: 'value' };
 
@@ -164,8 +187,8 @@ const microMemoize: MemoizerSpec = {
   fnArg: 0,
   optionsArg: 1,
   resolverOptions: { names: ['isEqual', 'isMatchingKey', 'transformKey'] },
+  // No unbounded mode: micro-memoize 5 takes a non-finite `maxSize` (Infinity) as invalid and keeps 1 entry.
   bounded: true,
-  unboundOption: 'maxSize',
   promiseSafe: { names: ['isPromise', 'async'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',
@@ -213,7 +236,7 @@ const nanoMemoize: MemoizerSpec = {
   bounded: { names: ['maxAge'] },
   promiseSafe: false,
   ttlOptions: { names: ['maxAge'] },
-  fix: { kind: 'replace' },
+  fix: { kind: 'suggest-replace', change: "nano-memoize passes only the first argument to a one-parameter function and recomputes falsy results; memo-guard's memoize passes every argument and caches every result" },
 };
 
 const memize: MemoizerSpec = {
@@ -242,8 +265,8 @@ const memoGuard: MemoizerSpec = {
   fnArg: 0,
   optionsArg: 1,
   resolverOptions: { names: ['key'], values: ['structural'] },
+  // `max: Infinity` is the runtime's explicit unbounded mode: a choice, not an oversight.
   bounded: true,
-  unboundOption: 'max',
   promiseSafe: true,
   ttlOptions: { names: ['ttl'] },
   fix: { kind: 'size-option', option: 'max' },
@@ -255,8 +278,10 @@ function from(modules: readonly string[], exportName: string, spec: MemoizerSpec
 
 /** Every known memoizer, by import source and export. */
 export const memoizerSources: readonly MemoizerSource[] = [
-  ...from(['lodash', 'lodash-es', 'underscore'], 'memoize', lodash),
-  ...from(['lodash/memoize', 'lodash/memoize.js', 'lodash-es/memoize', 'lodash-es/memoize.js', 'lodash.memoize', 'underscore/modules/memoize.js'], 'default', lodash),
+  ...from(['lodash', 'lodash-es'], 'memoize', lodash),
+  ...from(['underscore'], 'memoize', underscore),
+  ...from(['lodash/memoize', 'lodash/memoize.js', 'lodash-es/memoize', 'lodash-es/memoize.js', 'lodash.memoize'], 'default', lodash),
+  ...from(['underscore/modules/memoize.js'], 'default', underscore),
   ...from(['es-toolkit', 'es-toolkit/function', 'es-toolkit/compat'], 'memoize', esToolkit),
   ...from(['radash'], 'memo', radash),
   ...from(['ramda'], 'memoizeWith', ramda),
@@ -345,7 +370,7 @@ export function memoizerSourcesFromSettings(settings: readonly MemoizerSetting[]
       ...(setting.resolverOptions ? { resolverOptions: { names: setting.resolverOptions } } : {}),
       bounded: setting.bounded ?? false,
       promiseSafe: setting.promiseSafe ?? false,
-      fix: { kind: 'replace' },
+      fix: { kind: 'suggest-replace', change: "memo-guard does not know this memoizer's keying or cache API, so callers may see different keys or a missing method" },
     },
   }));
 }

@@ -30,6 +30,18 @@ app.get('/users/:id', (req, res) => {
   res.json({ ok: true });
 });
 app.listen(3000);
+
+const avatars = new Map();
+function avatar(id) {
+  let svg = avatars.get(id);
+  if (svg === undefined) {
+    svg = drawAvatar(id);
+    avatars.set(id, svg);
+  }
+  return svg;
+}
+const drawAvatar = (id) => '<svg>' + id + '</svg>';
+app.get('/avatars/:id', (req, res) => res.type('svg').send(avatar(req.params.id)));
 `;
 
 const cleanModule = `export function add(a, b) {
@@ -189,13 +201,17 @@ describe('memo-guard command', () => {
       const run = memoGuard(dir, ['--fix']);
       expect(run.stdout).toMatch(/^memo-guard --fix changed 1 file:\n {2}server\.js$/m);
       const fixed = readFileSync(path.join(dir, 'server.js'), 'utf8');
-      expect(fixed).toMatch(/const sessions = new LruMap\(\d+\)/);
+      // `avatars` is refilled on a miss (a cache): bounded. `sessions` holds the only copy of each
+      // session (a store): evicting would log users out, so it only gets a suggestion and stays.
+      expect(fixed).toMatch(/const avatars = new LruMap\(\d+\)/);
+      expect(fixed).toMatch(/const sessions = new Map\(\)/);
       expect(fixed).toMatch(/import \{ LruMap \} from ['"]eslint-plugin-memo-guard\/memoize['"]/);
       expect(readFileSync(path.join(dir, 'src/add.js'), 'utf8')).toBe(cleanModule);
-      // The async memoizer has no autofix: it is still reported, so the exit code stays 1.
+      // The async memoizer and the store have no autofix: still reported, so the exit code stays 1.
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/memo-guard\/no-unsafe-async-memoize/);
-      expect(run.stdout).not.toMatch(/^\s+\d+:\d+\s+error.*no-unbounded-cache-in-handler/m);
+      expect(run.stdout).toMatch(/^\s+5:\d+\s+error.*no-unbounded-cache-in-handler/m); // line 4, after the added import
+      expect(run.stdout).not.toMatch(/^\s+(?!5:)\d+:\d+\s+error.*no-unbounded-cache-in-handler/m);
     });
 
     it('shows a progress bar on stderr for more than 50 files when asked (MEMO_GUARD_PROGRESS=1 stands for a TTY)', () => {

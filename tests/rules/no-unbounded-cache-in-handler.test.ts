@@ -27,6 +27,32 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    {
+      // micro-memoize 5 takes a non-finite maxSize as invalid and keeps one entry: bounded, nothing to fix.
+      name: 'micro-memoize with maxSize: Number.POSITIVE_INFINITY',
+      code: `import memoize from 'micro-memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { maxSize: Number.POSITIVE_INFINITY });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      // `max: Infinity` is the runtime's explicit unbounded mode: a choice, reported by neither rule.
+      name: "this package's memoize with max: Infinity",
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: Infinity });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+    },
+    {
+      name: 'new LruMap(Infinity) is an explicit choice too',
+      code: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const pages = new LruMap(Infinity);
+app.get('/p/:id', (req, res) => { pages.set(req.params.id, render(req.params.id)); res.end(); });`,
+    },
     // \`db.query(sql, cb)\` is not a tRPC procedure; a (req, res) pair is needed for the signature rule.
     `const seen = new Map();
 export function run(db, sql) {
@@ -359,13 +385,13 @@ export const getProfile = async (req, res) => {
   lastSeen.set(req.params.id, Date.now());
   res.json({ id: req.params.id });
 };`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [{ messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const lastSeen = new LruMap(500);
 export const getProfile = async (req, res) => {
   lastSeen.set(req.params.id, Date.now());
   res.json({ id: req.params.id });
-};`,
-      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+};` }], line: 1 }],
     },
     {
       // Koa middleware by its `(ctx, next)` signature.
@@ -402,15 +428,15 @@ export default {
     return new Response('ok');
   },
 };`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [{ messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const byCountry = new LruMap(500);
 export default {
   async fetch(request) {
     byCountry.set(request.headers.get('cf-ipcountry'), Date.now());
     return new Response('ok');
   },
-};`,
-      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+};` }], line: 1 }],
     },
     {
       // A socket.io connection handler: every client message runs on this path.
@@ -418,12 +444,12 @@ export default {
 io.on('connection', (socket) => {
   socket.on('join', (room) => rooms.set(room, socket.id));
 });`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [{ messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const rooms = new LruMap(500);
 io.on('connection', (socket) => {
   socket.on('join', (room) => rooms.set(room, socket.id));
-});`,
-      errors: [{ messageId: 'unboundedCollection', line: 1 }],
+});` }], line: 1 }],
     },
     {
       // A Next.js App Router page renders per request on the server.
@@ -433,9 +459,8 @@ export default async function Page({ params }) {
   return renderMarkdown(params.slug);
 }`,
       filename: 'app/docs/[slug]/page.jsx',
-      output: `import memoize from 'lodash/memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-const renderMarkdown = boundedMemoize((slug) => slug.toUpperCase(), { max: 500 });
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const renderMarkdown = memoize((slug) => slug.toUpperCase(), { max: 500, key: (first) => first });
 export default async function Page({ params }) {
   return renderMarkdown(params.slug);
 }`,
@@ -464,7 +489,8 @@ function createLimiter(limit) {
 }
 const limiter = createLimiter(100);
 app.use((req, res, next) => (limiter(req.ip) ? res.status(429).end() : next()));`,
-      output: `import express from 'express';
+      errors: [{ messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 function createLimiter(limit) {
@@ -475,8 +501,7 @@ function createLimiter(limit) {
   };
 }
 const limiter = createLimiter(100);
-app.use((req, res, next) => (limiter(req.ip) ? res.status(429).end() : next()));`,
-      errors: [{ messageId: 'unboundedCollection', line: 4 }],
+app.use((req, res, next) => (limiter(req.ip) ? res.status(429).end() : next()));` }], line: 4 }],
     },
     {
       // Registered directly as middleware, through an object of functions.
@@ -498,11 +523,10 @@ import express from 'express';
 const app = express();
 const getUser = _.memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => { res.json(getUser(req.params.id)); });`,
-      output: `import _ from 'lodash';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = memoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first?: unknown) => first });
 app.get('/u/:id', (req, res) => { res.json(getUser(req.params.id)); });`,
       errors: [
         {
@@ -518,9 +542,8 @@ import express from 'express';
 const router = express.Router();
 const getRate = _.memoize((from, to) => rates(from, to), (from, to) => from + to);
 router.get('/rate', (req, res) => { res.json(getRate(req.query.from, req.query.to)); });`,
-      output: `import _ from 'lodash';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const router = express.Router();
 const getRate = memoize((from, to) => rates(from, to), { max: 500, key: (from, to) => from + to });
 router.get('/rate', (req, res) => { res.json(getRate(req.query.from, req.query.to)); });`,
@@ -538,11 +561,10 @@ import { Router } from 'express';
 const router = Router();
 const getUser = memoize((id) => db.find(id));
 router.post('/u', (req, res) => res.json(getUser(req.body.id)));`,
-      output: `import { memoize } from 'lodash';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { Router } from 'express';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
 const router = Router();
-const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first?: unknown) => first });
 router.post('/u', (req, res) => res.json(getUser(req.body.id)));`,
       errors: [
         {
@@ -558,11 +580,10 @@ import express from 'express';
 const app = express();
 const getUser = _.memoize((id: string) => db.find(id));
 app.all('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import * as _ from 'lodash';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = memoize((id: string) => db.find(id), { max: 500 });
+const getUser = memoize((id: string) => db.find(id), { max: 500, key: (first?: unknown) => first });
 app.all('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -580,11 +601,10 @@ const express = require('express');
 const app = express();
 const getUser = _.memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `const _ = require('lodash');
+      output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
 const express = require('express');
-const { memoize } = require('eslint-plugin-memo-guard/memoize');
 const app = express();
-const getUser = memoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first) => first });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -602,11 +622,10 @@ const express = require('express');
 const app = express();
 const getUser = memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `const memoize = require('lodash/memoize');
+      output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
 const express = require('express');
-const { memoize: boundedMemoize } = require('eslint-plugin-memo-guard/memoize');
 const app = express();
-const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first) => first });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -622,11 +641,10 @@ import express from 'express';
 const app = express();
 const getUser = memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import memoize from 'lodash.memoize';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first?: unknown) => first });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -642,11 +660,10 @@ import express from 'express';
 const app = express();
 const getUser = memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import { memoize } from 'lodash-es';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = boundedMemoize((id) => db.find(id), { max: 500 });
+const getUser = memoize((id) => db.find(id), { max: 500, key: (first?: unknown) => first });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -662,15 +679,15 @@ import express from 'express';
 const app = express();
 const getUser = memoize((id: string) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import { memoize } from 'es-toolkit';
-import express from 'express';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const getUser = boundedMemoize((id: string) => db.find(id), { max: 500 });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
+          suggestions: [{ messageId: 'boundChangesBehaviour', data: { max: '500', change: "memo-guard's memoize passes every argument to the function (es-toolkit passes only the first) and has no `.cache` property" }, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: 500, key: (first?: unknown) => first });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));` }],
           line: 4,
         },
       ],
@@ -682,21 +699,21 @@ import express from 'express';
 const app = express();
 const getUser = memoizeWith(String, (id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import { memoizeWith } from 'ramda';
-import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const getUser = memoize((id) => db.find(id), { max: 500, key: String });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
+          suggestions: [{ messageId: 'boundChangesBehaviour', data: { max: '500', change: "ramda turns the key into a property name (`1` and `'1'` share an entry); memo-guard's memoize compares keys by value and type" }, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500, key: String });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));` }],
           line: 4,
         },
       ],
     },
     {
-      name: 'fast-memoize: replaced with key: \'structural\'',
+      name: 'fast-memoize: bounded through its own cache option, keys unchanged',
       code: `import memoize from 'fast-memoize';
 import express from 'express';
 const app = express();
@@ -704,9 +721,9 @@ const getUser = memoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       output: `import memoize from 'fast-memoize';
 import express from 'express';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = boundedMemoize((id) => db.find(id), { max: 500, key: 'structural' });
+const getUser = memoize((id) => db.find(id), { cache: { create: () => new LruMap<string, any>(500) } });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -792,7 +809,7 @@ app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
       ],
     },
     {
-      name: 'moize.infinite: replaced by memoize',
+      name: 'moize.infinite: becomes moize with maxSize',
       code: `import moize from 'moize';
 import express from 'express';
 const app = express();
@@ -800,29 +817,9 @@ const cachedUser = moize.infinite((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
       output: `import moize from 'moize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const cachedUser = memoize((id) => db.find(id), { max: 500 });
+const cachedUser = moize((id) => db.find(id), { maxSize: 500 });
 app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
-      errors: [
-        {
-          messageId: 'unboundedMemoizer',
-          line: 4,
-        },
-      ],
-    },
-    {
-      name: 'micro-memoize with maxSize: Number.POSITIVE_INFINITY',
-      code: `import memoize from 'micro-memoize';
-import express from 'express';
-const app = express();
-const getUser = memoize((id) => db.find(id), { maxSize: Number.POSITIVE_INFINITY });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import memoize from 'micro-memoize';
-import express from 'express';
-const app = express();
-const getUser = memoize((id) => db.find(id), { maxSize: 500 });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
           messageId: 'unboundedMemoizer',
@@ -897,15 +894,15 @@ import express from 'express';
 const app = express();
 const getUser = nanomemoize((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import nanomemoize from 'nano-memoize';
-import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const getUser = memoize((id) => db.find(id), { max: 500 });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
+          suggestions: [{ messageId: 'boundChangesBehaviour', data: { max: '500', change: "nano-memoize passes only the first argument to a one-parameter function and recomputes falsy results; memo-guard's memoize passes every argument and caches every result" }, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));` }],
           line: 4,
         },
       ],
@@ -922,25 +919,6 @@ import express from 'express';
 const app = express();
 const cachedUser = memize((id) => db.find(id), { maxSize: 500 });
 app.get('/u/:id', (req, res) => res.json(cachedUser(req.params.id)));`,
-      errors: [
-        {
-          messageId: 'unboundedMemoizer',
-          line: 4,
-        },
-      ],
-    },
-    {
-      name: 'this package\'s memoize with max: Infinity',
-      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-import express from 'express';
-const app = express();
-const getUser = memoize((id: string) => db.find(id), { max: Infinity });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-import express from 'express';
-const app = express();
-const getUser = memoize((id: string) => db.find(id), { max: 500 });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
           messageId: 'unboundedMemoizer',
@@ -975,11 +953,10 @@ import express from 'express';
 const app = express();
 const render = _.memoize((req) => req.url);
 app.get('/page', render);`,
-      output: `import _ from 'lodash';
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const render = memoize((req) => req.url, { max: 500 });
+const render = memoize((req) => req.url, { max: 500, key: (first?: unknown) => first });
 app.get('/page', render);`,
       errors: [
         {
@@ -997,17 +974,17 @@ app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, req.query);
   res.end();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap(500);
 app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, req.query);
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1021,17 +998,17 @@ app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, { at: Date.now() });
   res.end();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap<string, { at: number }>(500);
 app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, { at: Date.now() });
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1048,7 +1025,10 @@ app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, 1);
   res.end();
 });`,
-      output: `'use strict';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `'use strict';
 const express = require('express');
 const { LruMap } = require('eslint-plugin-memo-guard/memoize');
 const app = express();
@@ -1056,10 +1036,7 @@ const cache = new LruMap(500);
 app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, 1);
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 4,
         },
       ],
@@ -1073,16 +1050,16 @@ http.createServer((req, res) => {
   cache.set(req.url, Date.now());
   res.end();
 }).listen(3000);`,
-      output: `#!/usr/bin/env node
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `#!/usr/bin/env node
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap(500);
 http.createServer((req, res) => {
   cache.set(req.url, Date.now());
   res.end();
-}).listen(3000);`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}).listen(3000);` }],
           line: 2,
         },
       ],
@@ -1098,17 +1075,17 @@ http.createServer((req, res) => {
   hits.set(req.socket.remoteAddress, Date.now());
   res.end();
 }).listen(3000);`,
-      output: `#!/usr/bin/env node
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `#!/usr/bin/env node
 const http = require('node:http');
 const { LruMap } = require('eslint-plugin-memo-guard/memoize');
 const hits = new LruMap(500);
 http.createServer((req, res) => {
   hits.set(req.socket.remoteAddress, Date.now());
   res.end();
-}).listen(3000);`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}).listen(3000);` }],
           line: 3,
         },
       ],
@@ -1121,15 +1098,15 @@ const app = express();
 const cache = new Map();
 const getUser = memoize((id: string) => db.find(id));
 app.get('/u/:id', (req, res) => { cache.set(req.params.id, getUser(req.params.id)); res.end(); });`,
-      output: `import { memoize, LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { memoize, LruMap } from 'eslint-plugin-memo-guard/memoize';
 import express from 'express';
 const app = express();
 const cache = new LruMap(500);
 const getUser = memoize((id: string) => db.find(id));
-app.get('/u/:id', (req, res) => { cache.set(req.params.id, getUser(req.params.id)); res.end(); });`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, getUser(req.params.id)); res.end(); });` }],
           line: 4,
         },
       ],
@@ -1142,16 +1119,16 @@ const app = express();
 const cache = new Map();
 export const other = new LruMap();
 app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      output: `import { LruMap } from './lru';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from './lru';
 import express from 'express';
 import { LruMap as BoundedLruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new BoundedLruMap(500);
 export const other = new LruMap();
-app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });` }],
           line: 4,
         },
       ],
@@ -1163,14 +1140,14 @@ app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
 const app = express();
 const cache = new Map();
 app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const cache = new LruMap(50);
-app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(50);
+app.get('/u/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });` }],
           line: 3,
         },
       ],
@@ -1310,7 +1287,10 @@ app.get('/u/:id', (req, res) => {
   cache.set(req.params.id, 1);
   res.end();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap(500);
@@ -1318,10 +1298,7 @@ app.get('/u/:id', (req, res) => {
   if (cache.size > 10_000) console.warn('cache is large');
   cache.set(req.params.id, 1);
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1341,7 +1318,10 @@ app.use((req, res, next) => {
   track(req);
   next();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const byIp = new LruMap(500);
@@ -1354,10 +1334,7 @@ function track(req) {
 app.use((req, res, next) => {
   track(req);
   next();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1368,20 +1345,26 @@ app.use((req, res, next) => {
 const app = express();
 const users = new Map();
 const teams = new Map();
-app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+function user(id) { if (!users.has(id)) users.set(id, loadUser(id)); return users.get(id); }
+function team(name) { let t = teams.get(name); if (t === undefined) { t = loadTeam(name); teams.set(name, t); } return t; }
+app.get('/u/:id', (req, res) => { res.json([user(req.params.id), team(req.query.team)]); });`,
       output: [
         `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const users = new LruMap(500);
 const teams = new Map();
-app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+function user(id) { if (!users.has(id)) users.set(id, loadUser(id)); return users.get(id); }
+function team(name) { let t = teams.get(name); if (t === undefined) { t = loadTeam(name); teams.set(name, t); } return t; }
+app.get('/u/:id', (req, res) => { res.json([user(req.params.id), team(req.query.team)]); });`,
         `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const users = new LruMap(500);
 const teams = new LruMap(500);
-app.get('/u/:id', (req, res) => { users.set(req.params.id, 1); teams.set(req.query.team, 1); res.end(); });`,
+function user(id) { if (!users.has(id)) users.set(id, loadUser(id)); return users.get(id); }
+function team(name) { let t = teams.get(name); if (t === undefined) { t = loadTeam(name); teams.set(name, t); } return t; }
+app.get('/u/:id', (req, res) => { res.json([user(req.params.id), team(req.query.team)]); });`,
       ],
       errors: [
         {
@@ -1421,8 +1404,8 @@ const render = memoize((path: string) => path.toUpperCase());
 export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
       output: `import { Hono } from 'hono';
 import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-const render = boundedMemoize((path: string) => path.toUpperCase(), { max: 500, key: 'structural' });
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const render = memoize((path: string) => path.toUpperCase(), { cache: { create: () => new LruMap<string, any>(500) } });
 export default new Hono().get('/:p', (c) => c.text(render(c.req.param('p'))));`,
       errors: [
         {
@@ -1440,16 +1423,16 @@ export const POST = async (request) => {
   cache.set(body.id, body);
   return Response.json({ ok: true });
 };`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap(500);
 export const POST = async (request) => {
   const body = await request.json();
   cache.set(body.id, body);
   return Response.json({ ok: true });
-};`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+};` }],
           line: 1,
         },
       ],
@@ -1468,7 +1451,10 @@ class UserCache {
 const userCache = new UserCache();
 const app = express();
 app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); res.end(); });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 class UserCache {
   constructor() {
@@ -1480,10 +1466,7 @@ class UserCache {
 }
 const userCache = new UserCache();
 const app = express();
-app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); res.end(); });`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); res.end(); });` }],
           line: 4,
         },
       ],
@@ -1494,12 +1477,12 @@ app.get('/u/:id', (req, res) => { userCache.remember(req.params.id, req.body); r
       languageOptions: commonjs,
       code: `const cache = new Map();
 module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
-      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
-const cache = new LruMap(500);
-module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const cache = new LruMap(500);
+module.exports.handler = async (event) => { cache.set(event.id, 1); };` }],
           line: 1,
         },
       ],
@@ -1509,12 +1492,12 @@ module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
       filename: 'functions/ingest.cjs',
       code: `const cache = new Map();
 module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
-      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
-const cache = new LruMap(500);
-module.exports.handler = async (event) => { cache.set(event.id, 1); };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const cache = new LruMap(500);
+module.exports.handler = async (event) => { cache.set(event.id, 1); };` }],
           line: 1,
         },
       ],
@@ -1526,15 +1509,15 @@ const app = express();
 const handler = (req, res) => { cache.set(req.params.id, 1); res.end(); };
 const cache = new Map();
 app.get('/x/:id', handler);`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const handler = (req, res) => { cache.set(req.params.id, 1); res.end(); };
 const cache = new LruMap(500);
-app.get('/x/:id', handler);`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/x/:id', handler);` }],
           line: 4,
         },
       ],
@@ -1546,15 +1529,15 @@ const app = express();
 const cache = new Map();
 setInterval(() => { for (const k of cache.keys()) stats.count++; }, 1000);
 app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap(500);
 setInterval(() => { for (const k of cache.keys()) stats.count++; }, 1000);
-app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/x/:id', (req, res) => { cache.set(req.params.id, 1); res.end(); });` }],
           line: 3,
         },
       ],
@@ -1569,7 +1552,10 @@ function getUser(req, res) {
   res.end();
 }
 app.get('/u/:id', getUser);`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap(500);
@@ -1577,10 +1563,7 @@ function getUser(req, res) {
   cache.set(req.params.id, req.headers['user-agent']);
   res.end();
 }
-app.get('/u/:id', getUser);`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/u/:id', getUser);` }],
           line: 3,
         },
       ],
@@ -1594,17 +1577,17 @@ fastify.get('/u/:id', async (request) => {
   cache.set(request.params.id, Date.now());
   return 'ok';
 });`,
-      output: `import Fastify from 'fastify';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import Fastify from 'fastify';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const fastify = Fastify();
 const cache = new LruMap(500);
 fastify.get('/u/:id', async (request) => {
   cache.set(request.params.id, Date.now());
   return 'ok';
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1622,7 +1605,10 @@ server.route({
     return 'ok';
   },
 });`,
-      output: `import Fastify from 'fastify';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import Fastify from 'fastify';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const server = Fastify();
 const cache = new LruMap(500);
@@ -1633,10 +1619,7 @@ server.route({
     cache.set(request.params.id, 1);
     return 'ok';
   },
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1651,7 +1634,10 @@ export default async function routes(fastify) {
     return { ok: true };
   });
 }`,
-      output: `import memoize from 'fast-memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import memoize from 'fast-memoize';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap(500);
 export default async function routes(fastify) {
@@ -1659,10 +1645,7 @@ export default async function routes(fastify) {
     cache.set(request.body.email, request.body);
     return { ok: true };
   });
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 2,
         },
       ],
@@ -1676,17 +1659,17 @@ app.use(async (ctx, next) => {
   cache.set(ctx.path, Date.now());
   await next();
 });`,
-      output: `import Koa from 'koa';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import Koa from 'koa';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = new Koa();
 const cache = new LruMap(500);
 app.use(async (ctx, next) => {
   cache.set(ctx.path, Date.now());
   await next();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1700,17 +1683,17 @@ router.get('/u/:id', async (ctx) => {
   cache.set(ctx.params.id, 1);
   ctx.body = 'ok';
 });`,
-      output: `import Router from '@koa/router';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import Router from '@koa/router';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const router = new Router();
 const cache = new LruMap(500);
 router.get('/u/:id', async (ctx) => {
   cache.set(ctx.params.id, 1);
   ctx.body = 'ok';
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1724,17 +1707,17 @@ app.get('/u/:id', (c) => {
   cache.set(c.req.param('id'), c.req.header('x-id') ?? '');
   return c.text('ok');
 });`,
-      output: `import { Hono } from 'hono';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { Hono } from 'hono';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = new Hono();
 const cache = new LruMap<string, string>(500);
 app.get('/u/:id', (c) => {
   cache.set(c.req.param('id'), c.req.header('x-id') ?? '');
   return c.text('ok');
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -1758,7 +1741,10 @@ export class UsersService {
     return this.cache.get(id);
   }
 }`,
-      output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 @Controller('users')
 export class UsersController {
@@ -1775,10 +1761,7 @@ export class UsersService {
     this.cache.set(id, Date.now());
     return this.cache.get(id);
   }
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 12,
         },
       ],
@@ -1792,16 +1775,16 @@ export async function GET(request: Request) {
   cache.set(url.searchParams.get('q') ?? '', 'x');
   return Response.json([...cache.keys()]);
 }`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap<string, string>(500);
 export async function GET(request: Request) {
   const url = new URL(request.url);
   cache.set(url.searchParams.get('q') ?? '', 'x');
   return Response.json([...cache.keys()]);
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 1,
         },
       ],
@@ -1843,9 +1826,8 @@ export async function addToCart(id: string) {
   return getProduct(id);
 }`,
       output: `'use server';
-import _ from 'lodash';
 import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const getProduct = memoize((id: string) => db.products.find(id), { max: 500 });
+const getProduct = memoize((id: string) => db.products.find(id), { max: 500, key: (first?: unknown) => first });
 export async function addToCart(id: string) {
   return getProduct(id);
 }`,
@@ -1864,15 +1846,15 @@ export async function getServerSideProps({ params }) {
   cache.set(params.slug, Date.now());
   return { props: {} };
 }`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap(500);
 export async function getServerSideProps({ params }) {
   cache.set(params.slug, Date.now());
   return { props: {} };
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 1,
         },
       ],
@@ -1915,9 +1897,8 @@ http.createServer((req, res) => res.end(render(req.url))).listen(8080);`,
       code: `import _ from 'lodash';
 const getConfig = _.memoize((name) => ssm.get(name));
 export const handler = async (event) => getConfig(event.queryStringParameters.name);`,
-      output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const getConfig = memoize((name) => ssm.get(name), { max: 500 });
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const getConfig = memoize((name) => ssm.get(name), { max: 500, key: (first) => first });
 export const handler = async (event) => getConfig(event.queryStringParameters.name);`,
       errors: [
         {
@@ -1992,7 +1973,10 @@ export const resolvers = {
 }
 const app = express();
 app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 class RateLimiter {
   static counts = new LruMap(500);
   static hit(ip) {
@@ -2000,10 +1984,7 @@ class RateLimiter {
   }
 }
 const app = express();
-app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });` }],
           line: 2,
         },
       ],
@@ -2014,14 +1995,14 @@ app.use((req, res, next) => { RateLimiter.hit(req.ip); next(); });`,
 const app = express();
 const cache = new Map();
 app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });`,
-      output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const cache = new LruMap(500);
-app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });` }],
           line: 3,
         },
       ],
@@ -2032,14 +2013,14 @@ app.use('/api', (req, res, next) => { cache.set(req.originalUrl, 1); next(); });
 const app = express();
 const cache = new Map();
 app.route('/x/:id').get((req, res) => { cache.set(req.params.id, 1); res.end(); });`,
-      output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const cache = new LruMap(500);
-app.route('/x/:id').get((req, res) => { cache.set(req.params.id, 1); res.end(); });`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const cache = new LruMap(500);
+app.route('/x/:id').get((req, res) => { cache.set(req.params.id, 1); res.end(); });` }],
           line: 3,
         },
       ],
@@ -2051,15 +2032,15 @@ import asyncHandler from 'express-async-handler';
 const app = express();
 const cache = new Map();
 app.get('/x/:id', asyncHandler(async (req, res) => { cache.set(req.params.id, 1); res.end(); }));`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import asyncHandler from 'express-async-handler';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
 const cache = new LruMap(500);
-app.get('/x/:id', asyncHandler(async (req, res) => { cache.set(req.params.id, 1); res.end(); }));`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+app.get('/x/:id', asyncHandler(async (req, res) => { cache.set(req.params.id, 1); res.end(); }));` }],
           line: 4,
         },
       ],
@@ -2072,16 +2053,16 @@ const cache = new Map();
 app.register(async (instance) => {
   instance.get('/x/:id', async (request) => { cache.set(request.params.id, 1); return 'ok'; });
 });`,
-      output: `import Fastify from 'fastify';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import Fastify from 'fastify';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = Fastify();
 const cache = new LruMap(500);
 app.register(async (instance) => {
   instance.get('/x/:id', async (request) => { cache.set(request.params.id, 1); return 'ok'; });
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 3,
         },
       ],
@@ -2110,12 +2091,12 @@ export class EventsController {
       filename: 'pages/api/hello.ts',
       code: `const cache = new Map();
 export default async (req, res) => { cache.set(req.query.id, 1); res.end(); };`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const cache = new LruMap(500);
-export default async (req, res) => { cache.set(req.query.id, 1); res.end(); };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export default async (req, res) => { cache.set(req.query.id, 1); res.end(); };` }],
           line: 1,
         },
       ],
@@ -2131,7 +2112,10 @@ export default function Page() {
   }
   return save;
 }`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const cache = new LruMap(500);
 export default function Page() {
   async function save(form) {
@@ -2139,10 +2123,7 @@ export default function Page() {
     cache.set(form.get('id'), 1);
   }
   return save;
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 1,
         },
       ],
@@ -2153,14 +2134,14 @@ export default function Page() {
 const server = http.createServer();
 const cache = new Map();
 server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });`,
-      output: `import http from 'node:http';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const server = http.createServer();
-const cache = new LruMap(500);
-server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import http from 'node:http';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const server = http.createServer();
+const cache = new LruMap(500);
+server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });` }],
           line: 3,
         },
       ],
@@ -2172,14 +2153,14 @@ server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });`,
 export async function handler(event: { id: string }) {
   cache.set(event.id, Date.now());
 }`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const cache = new LruMap(500);
-export async function handler(event: { id: string }) {
-  cache.set(event.id, Date.now());
-}`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const cache = new LruMap(500);
+export async function handler(event: { id: string }) {
+  cache.set(event.id, Date.now());
+}` }],
           line: 1,
         },
       ],
@@ -2196,7 +2177,10 @@ export class SearchResolver {
     return [];
   }
 }`,
-      output: `import { Arg, Query, Resolver } from 'type-graphql';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { Arg, Query, Resolver } from 'type-graphql';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const seen = new LruMap<string, number>(500);
 @Resolver()
@@ -2206,10 +2190,7 @@ export class SearchResolver {
     seen.set(q, Date.now());
     return [];
   }
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 2,
         },
       ],
@@ -2272,9 +2253,8 @@ const getUser = moize.infinite((id) => db.find(id));
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       output: `import moize from 'moize';
 import express from 'express';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
-const getUser = memoize((id) => db.find(id), { max: 500 });
+const getUser = moize((id) => db.find(id), { maxSize: 500 });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       errors: [
         {
@@ -2308,12 +2288,12 @@ app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
       filename: 'functions/ingest.js',
       code: `const seen = new Map();
 exports.handler = async (event) => { seen.set(event.id, 1); };`,
-      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
-const seen = new LruMap(500);
-exports.handler = async (event) => { seen.set(event.id, 1); };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const seen = new LruMap(500);
+exports.handler = async (event) => { seen.set(event.id, 1); };` }],
           line: 1,
         },
       ],
@@ -2324,13 +2304,13 @@ exports.handler = async (event) => { seen.set(event.id, 1); };`,
       code: `const seen = new Map();
 const handler = async (event) => { seen.set(event.id, 1); };
 module.exports = { handler };`,
-      output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
-const seen = new LruMap(500);
-const handler = async (event) => { seen.set(event.id, 1); };
-module.exports = { handler };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `const { LruMap } = require('eslint-plugin-memo-guard/memoize');
+const seen = new LruMap(500);
+const handler = async (event) => { seen.set(event.id, 1); };
+module.exports = { handler };` }],
           line: 1,
         },
       ],
@@ -2340,12 +2320,12 @@ module.exports = { handler };`,
       filename: 'functions/ingest.js',
       code: `const seen = new Map();
 export const handler = async (event) => { seen.set(event.id, 1); };`,
-      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const seen = new LruMap(500);
-export const handler = async (event) => { seen.set(event.id, 1); };`,
       errors: [
         {
           messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const seen = new LruMap(500);
+export const handler = async (event) => { seen.set(event.id, 1); };` }],
           line: 1,
         },
       ],
@@ -2361,7 +2341,10 @@ app.get('/p/:id', (req, res) => {
   productPages.set(req.params.id, req.body);
   res.end();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import { stats } from './stats';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
@@ -2370,10 +2353,7 @@ stats({ productPages });
 app.get('/p/:id', (req, res) => {
   productPages.set(req.params.id, req.body);
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 4,
         },
       ],
@@ -2400,7 +2380,10 @@ export class PricesController {
     return this.prices.quote(sku);
   }
 }`,
-      output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import { Controller, Get, Injectable, Param } from '@nestjs/common';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 @Injectable()
 export class PricesService {
@@ -2420,10 +2403,7 @@ export class PricesController {
   find(@Param('sku') sku: string) {
     return this.prices.quote(sku);
   }
-}`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+}` }],
           line: 6,
         },
       ],
@@ -2453,7 +2433,10 @@ app.get('/u/:id', (req, res) => {
   users.set(req.params.id, { id: req.params.id, name: String(req.query.name) });
   res.end();
 });`,
-      output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
 import type { User } from './types';
 import { LruMap } from 'eslint-plugin-memo-guard/memoize';
 const app = express();
@@ -2461,10 +2444,7 @@ const users = new LruMap<string, User>(500);
 app.get('/u/:id', (req, res) => {
   users.set(req.params.id, { id: req.params.id, name: String(req.query.name) });
   res.end();
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
+});` }],
           line: 4,
         },
       ],
@@ -2476,16 +2456,23 @@ import { loadUser } from './types';
 const app = createApp();
 const getUser = _.memoize(loadUser);
 app.get('/u/:id', (req: { params: { id: string } }) => getUser(req.params.id));`,
-      output: `import _ from 'lodash';
-import { loadUser } from './types';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const app = createApp();
-const getUser = memoize(loadUser, { max: 500 });
-app.get('/u/:id', (req: { params: { id: string } }) => getUser(req.params.id));`,
+      output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
           line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              data: { max: '500', change: "memo-guard's memoize drops a rejected promise so the next call runs again, where lodash memoize keeps serving it" },
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import { loadUser } from './types';
+const app = createApp();
+const getUser = memoize(loadUser, { max: 500, key: (first?: unknown) => first });
+app.get('/u/:id', (req: { params: { id: string } }) => getUser(req.params.id));`,
+            },
+          ],
         },
       ],
     },

@@ -12,6 +12,10 @@ ruleTester.run('no-unbounded-memoize', rule, {
     `import moize from 'moize'; export const f = moize((x) => x, { maxSize: 50 });`,
     `import { memoize } from 'micro-memoize'; export const f = memoize((x) => x);`,
     `import { memoize } from 'eslint-plugin-memo-guard/memoize'; export const f = memoize((x) => x);`,
+    // Explicit unbounded mode of this package's runtime: a choice, not an oversight.
+    `import { memoize } from 'eslint-plugin-memo-guard/memoize'; export const f = memoize((x) => x, { max: Infinity });`,
+    `import { memoize } from 'eslint-plugin-memo-guard/memoize'; export const f = memoize((x) => x, { max: Number.POSITIVE_INFINITY });`,
+    `import mem from 'memoize'; import { LruMap } from 'eslint-plugin-memo-guard/memoize'; export const f = mem((x) => x, { cache: new LruMap(Infinity) });`,
     `import mem from 'memoize'; import QuickLRU from 'quick-lru'; export const f = mem((x) => x, { cache: new QuickLRU({ maxSize: 100 }) });`,
     `import memoizeOne from 'memoize-one'; export const f = memoizeOne((a, b) => a + b);`,
     `import { weakMapMemoize } from 'reselect'; export const f = weakMapMemoize((s) => s.items);`,
@@ -22,9 +26,90 @@ ruleTester.run('no-unbounded-memoize', rule, {
   ],
   invalid: [
     {
+      // Exported: other modules may call `parse.cache.clear()`, which the runtime does not have.
       code: `import memoize from 'lodash/memoize';\nexport const parse = memoize((s) => s.trim());`,
-      output: `import memoize from 'lodash/memoize';\nimport { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';\nexport const parse = boundedMemoize((s) => s.trim(), { max: 500 });`,
-      errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 2,
+          column: 22,
+          data: { library: 'lodash memoize', max: '500' },
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              data: { max: '500', change: "`parse` is exported, and code this file cannot see may use `parse.cache`, which memo-guard's memoize does not have" },
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const parse = memoize((s) => s.trim(), { max: 500, key: (first?: unknown) => first });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Not exported: first-argument keys stay first-argument keys, and the old cache API is rewritten.
+      code: `import memoize from 'lodash/memoize';\nconst parse = memoize((s) => s.trim());\nexport const all = (xs) => xs.map(parse);\nexport function reset(s) { if (s) parse.cache.delete(s); else parse.cache.clear(); }`,
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst parse = memoize((s) => s.trim(), { max: 500, key: (first?: unknown) => first });\nexport const all = (xs) => xs.map(parse);\nexport function reset(s) { if (s) parse.cacheDelete(s); else parse.cacheClear(); }`,
+      errors: [{ messageId: 'unboundedMemoizer', line: 2, column: 15, data: { library: 'lodash memoize', max: '500' } }],
+    },
+    {
+      // With a resolver, `.cache.delete(k)` deletes the resolved key `k`, `cacheDelete(k)` the entry of the call `f(k)`: no exact rewrite.
+      code: `import _ from 'lodash';\nimport { format } from './format';\nconst price = _.memoize(format, (a, c) => a + c);\nexport const show = (a, c) => price(a, c);\nexport const forget = (k) => price.cache.delete(k);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 3,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              data: {
+                max: '500',
+                change:
+                  "`format` is defined elsewhere: if it returns a promise, memo-guard's memoize drops a rejection so the next call runs again, where lodash memoize keeps serving it; `price.cache` has no exact equivalent in memo-guard's memoize (it has `cacheClear()` and `cacheDelete(...args)`)",
+              },
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nimport { format } from './format';\nconst price = memoize(format, { max: 500, key: (a, c) => a + c });\nexport const show = (a, c) => price(a, c);\nexport const forget = (k) => price.cache.delete(k);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An async function: the runtime drops rejected promises where lodash keeps them, a change of behaviour.
+      code: `import _ from 'lodash';\nconst load = _.memoize(async (id) => fetch(id));\nexport const get = (id) => load(id);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              data: { max: '500', change: "memo-guard's memoize drops a rejected promise so the next call runs again, where lodash memoize keeps serving it" },
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst load = memoize(async (id) => fetch(id), { max: 500, key: (first?: unknown) => first });\nexport const get = (id) => load(id);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`_\` has another use: the import stays; \`memoize(fn, undefined)\` has no resolver.
+      code: `import _ from 'lodash';\nconst slug = _.memoize((s) => _.kebabCase(s), undefined);\nexport const slugs = (xs) => xs.map(slug);`,
+      output: `import _ from 'lodash';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst slug = memoize((s) => _.kebabCase(s), { max: 500, key: (first?: unknown) => first });\nexport const slugs = (xs) => xs.map(slug);`,
+      errors: [{ messageId: 'unboundedMemoizer', line: 2, column: 14 }],
+    },
+    {
+      // One of two named imports goes, with its comma; type arguments of a Map cache are kept.
+      code: `import { memoize, debounce } from 'lodash';\nimport mem from 'memoize';\nconst a = memoize((s: string) => s.length);\nconst b = mem((s: string) => s.length, { cache: new Map<string, { data: number }>() });\nexport const run = debounce(() => a('x') + b('x'), 10);`,
+      output: [
+        `import { debounce } from 'lodash';\nimport mem from 'memoize';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst a = memoize((s: string) => s.length, { max: 500, key: (first?: unknown) => first });\nconst b = mem((s: string) => s.length, { cache: new Map<string, { data: number }>() });\nexport const run = debounce(() => a('x') + b('x'), 10);`,
+        `import { debounce } from 'lodash';\nimport mem from 'memoize';\nimport { memoize, LruMap } from 'eslint-plugin-memo-guard/memoize';\nconst a = memoize((s: string) => s.length, { max: 500, key: (first?: unknown) => first });\nconst b = mem((s: string) => s.length, { cache: new LruMap<string, { data: number }>(500) });\nexport const run = debounce(() => a('x') + b('x'), 10);`,
+      ],
+      errors: [
+        { messageId: 'unboundedMemoizer', line: 3, column: 11 },
+        { messageId: 'unboundedMemoizer', line: 4, column: 11 },
+      ],
     },
     {
       code: `import memoizee from 'memoizee';\nexport const f = memoizee((x) => x);`,
@@ -35,6 +120,11 @@ ruleTester.run('no-unbounded-memoize', rule, {
       code: `import memoizee from 'memoizee';\nexport const f = memoizee((x) => x, { primitive: true });`,
       output: `import memoizee from 'memoizee';\nexport const f = memoizee((x) => x, { max: 500, primitive: true });`,
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+    },
+    {
+      code: `import moize from 'moize';\nexport const f = moize.infinite((x) => x, { isPromise: true });`,
+      output: `import moize from 'moize';\nexport const f = moize((x) => x, { maxSize: 500, isPromise: true });`,
+      errors: [{ messageId: 'unboundedMemoizer', line: 2, column: 18, data: { library: 'moize.infinite', max: '500' } }],
     },
     {
       code: `import moize from 'moize';\nexport const f = moize((x) => x, { maxSize: Infinity });`,
@@ -53,31 +143,51 @@ ruleTester.run('no-unbounded-memoize', rule, {
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
     },
     {
-      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const f = memoize((x) => x, { max: Infinity });`,
-      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const f = memoize((x) => x, { max: 500 });`,
-      errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
-    },
-    {
-      code: `const _ = require('lodash');\nexports.slug = _.memoize((s) => s.toLowerCase());`,
-      output: `const _ = require('lodash');\nconst { memoize } = require('eslint-plugin-memo-guard/memoize');\nexports.slug = memoize((s) => s.toLowerCase(), { max: 500 });`,
+      code: `const _ = require('lodash');\nconst slug = _.memoize((s) => s.toLowerCase());\nexports.slugs = (xs) => xs.map(slug);`,
+      output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');\nconst slug = memoize((s) => s.toLowerCase(), { max: 500, key: (first) => first });\nexports.slugs = (xs) => xs.map(slug);`,
+      filename: 'file.js',
       languageOptions: { parserOptions: { sourceType: 'script' } },
-      errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+      errors: [{ messageId: 'unboundedMemoizer', line: 2, column: 14 }],
     },
     {
       code: `import fastMemoize from 'fast-memoize';\nexport const f = fastMemoize((q) => q.id);`,
-      output: `import fastMemoize from 'fast-memoize';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const f = memoize((q) => q.id, { max: 500, key: 'structural' });`,
+      output: `import fastMemoize from 'fast-memoize';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\nexport const f = fastMemoize((q) => q.id, { cache: { create: () => new LruMap<string, any>(500) } });`,
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
     },
     {
       // Not on any request path: the handler rule stays quiet, this one does not.
       code: `#!/usr/bin/env node\nimport { memoizeWith } from 'ramda';\nconst width = memoizeWith(String, (n) => n * 2);\nconsole.log(width(2));`,
-      output: `#!/usr/bin/env node\nimport { memoizeWith } from 'ramda';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nconsole.log(width(2));`,
-      errors: [{ messageId: 'unboundedMemoizer', line: 3 }],
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 3,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              data: { max: '500', change: "ramda turns the key into a property name (`1` and `'1'` share an entry); memo-guard's memoize compares keys by value and type" },
+              output: `#!/usr/bin/env node\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nconsole.log(width(2));`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import nanomemoize from 'nano-memoize';\nexport const f = nanomemoize((x) => x);`,
-      output: `import nanomemoize from 'nano-memoize';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const f = memoize((x) => x, { max: 500 });`,
-      errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedMemoizer',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'boundChangesBehaviour',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const f = memoize((x) => x, { max: 500 });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

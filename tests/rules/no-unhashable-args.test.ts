@@ -307,8 +307,7 @@ export const add = _.memoize((a: number, b: number) => a + b);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const add = memoize((a: number, b: number) => a + b);`,
             },
             {
@@ -332,9 +331,8 @@ export const add = memoize((a, b) => a + b);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import { memoize } from 'lodash';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const add = boundedMemoize((a, b) => a + b);`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const add = memoize((a, b) => a + b);`,
             },
           ],
         },
@@ -352,8 +350,7 @@ export const join = _.memoize((...parts: string[]) => parts.join('/'));`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import * as _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const join = memoize((...parts: string[]) => parts.join('/'));`,
             },
           ],
@@ -375,8 +372,7 @@ module.exports = _.memoize(area);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `const _ = require('lodash');
-const { memoize } = require('eslint-plugin-memo-guard/memoize');
+              output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
 function area(w, h) { return w * h; }
 module.exports = memoize(area);`,
             },
@@ -396,9 +392,8 @@ export const price = memoize(function price(sku: string, qty: number) { return l
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import memoize from 'lodash.memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const price = boundedMemoize(function price(sku: string, qty: number) { return lookup(sku) * qty; });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize(function price(sku: string, qty: number) { return lookup(sku) * qty; });`,
             },
             {
               messageId: 'addResolver',
@@ -421,9 +416,8 @@ export const area = memoize((w: number, h: number) => w * h);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import { memoize } from 'lodash-es';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const area = boundedMemoize((w: number, h: number) => w * h);`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const area = memoize((w: number, h: number) => w * h);`,
             },
             {
               messageId: 'addResolver',
@@ -446,9 +440,8 @@ export const area = memoize((w: number, h: number) => w * h);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import { memoize } from 'es-toolkit';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const area = boundedMemoize((w: number, h: number) => w * h);`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const area = memoize((w: number, h: number) => w * h);`,
             },
           ],
         },
@@ -466,9 +459,8 @@ export const price = memoize((sku: string, qty: number) => lookup(sku) * qty);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import memoize from 'memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const price = boundedMemoize((sku: string, qty: number) => lookup(sku) * qty);`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const price = memoize((sku: string, qty: number) => lookup(sku) * qty);`,
             },
             {
               messageId: 'addResolver',
@@ -491,8 +483,7 @@ export const cachedPrice = mem((sku, qty) => lookup(sku) * qty);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import mem from 'mem';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedPrice = memoize((sku, qty) => lookup(sku) * qty);`,
             },
           ],
@@ -511,8 +502,7 @@ export const search = _.memoize((query: { q: string; page: number }) => run(quer
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const search = memoize((query: { q: string; page: number }) => run(query), { key: 'structural' });`,
             },
           ],
@@ -531,8 +521,7 @@ export const search = _.memoize((query: { q: string }, page: number) => run(quer
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const search = memoize((query: { q: string }, page: number) => run(query, page), { key: 'structural' });`,
             },
           ],
@@ -543,8 +532,7 @@ export const search = memoize((query: { q: string }, page: number) => run(query,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const search = memoize((query: { q: string }, page: number) => run(query, page), { key: 'structural' });`,
             },
           ],
@@ -563,9 +551,8 @@ export const render = memoize((schema, config = {}) => compile(schema, config));
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'memoizee';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const render = boundedMemoize((schema, config = {}) => compile(schema, config), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const render = memoize((schema, config = {}) => compile(schema, config), { key: 'structural' });`,
             },
           ],
         },
@@ -595,9 +582,8 @@ export const total = memoize((items: number[]) => items.reduce((a, b) => a + b, 
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'memoizee';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const total = boundedMemoize((items: number[]) => items.reduce((a, b) => a + b, 0), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const total = memoize((items: number[]) => items.reduce((a, b) => a + b, 0), { key: 'structural' });`,
             },
           ],
         },
@@ -615,8 +601,7 @@ export const cachedPrice = moize(({ sku, qty }) => lookup(sku) * qty);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedPrice = memoize(({ sku, qty }) => lookup(sku) * qty, { key: 'structural' });`,
             },
           ],
@@ -635,8 +620,7 @@ export const cachedDistance = moize.infinite((point: [number, number]) => Math.h
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedDistance = memoize((point: [number, number]) => Math.hypot(point[0], point[1]), { key: 'structural' });`,
             },
           ],
@@ -655,9 +639,8 @@ export const names = memoize((users: Array<User>) => users.map((u) => u.name));`
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'micro-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const names = boundedMemoize((users: Array<User>) => users.map((u) => u.name), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const names = memoize((users: Array<User>) => users.map((u) => u.name), { key: 'structural' });`,
             },
           ],
         },
@@ -675,9 +658,8 @@ export const sum = memoize(([a, b]) => a + b);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import { memoize } from 'micro-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const sum = boundedMemoize(([a, b]) => a + b, { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const sum = memoize(([a, b]) => a + b, { key: 'structural' });`,
             },
           ],
         },
@@ -695,8 +677,7 @@ export const count = nanomemoize((counts: Record<string, number>) => Object.keys
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import nanomemoize from 'nano-memoize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const count = memoize((counts: Record<string, number>) => Object.keys(counts).length, { key: 'structural' });`,
             },
           ],
@@ -715,8 +696,7 @@ export const cachedFormat = memize((options = { locale: 'en' }) => format(option
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memize from 'memize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedFormat = memoize((options = { locale: 'en' }) => format(options), { key: 'structural' });`,
             },
           ],
@@ -735,8 +715,7 @@ export const search = memoize((filter: { q: string }) => run(filter));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const search = memoize((filter: { q: string }) => run(filter), { key: 'structural' });`,
+              output: `export const search = memoize((filter: { q: string }) => run(filter), { key: 'structural' });`,
             },
           ],
         },
@@ -754,9 +733,8 @@ export const run = memoize((task: string, done: () => void) => schedule(task, do
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const run = boundedMemoize((task: string, done: () => void) => schedule(task, done), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const run = memoize((task: string, done: () => void) => schedule(task, done), { key: 'structural' });`,
             },
           ],
         },
@@ -774,9 +752,8 @@ export const format = memoize((day: Date) => day.toISOString().slice(0, 10));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const format = boundedMemoize((day: Date) => day.toISOString().slice(0, 10), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const format = memoize((day: Date) => day.toISOString().slice(0, 10), { key: 'structural' });`,
             },
           ],
         },
@@ -794,9 +771,8 @@ export const greet = memoize((name: string, title?: string) => (title ? title + 
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const greet = boundedMemoize((name: string, title?: string) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const greet = memoize((name: string, title?: string) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
             },
           ],
         },
@@ -814,9 +790,8 @@ export const greet = memoize((name, title = undefined) => (title ? title + ' ' :
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const greet = boundedMemoize((name, title = undefined) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const greet = memoize((name, title = undefined) => (title ? title + ' ' : '') + name, { key: 'structural' });`,
             },
           ],
         },
@@ -928,8 +903,7 @@ export function checkout() {
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const price = memoize((item: { sku: string }) => lookup(item.sku), { key: 'structural' });
 export function checkout() {
   return price({ sku: 'a1' });
@@ -1006,11 +980,10 @@ export class Pricing {
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import memoize from 'lodash/memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export class Pricing {
   constructor() {
-    this.quote = boundedMemoize(this.quote);
+    this.quote = memoize(this.quote);
   }
   quote(sku, qty) {
     return lookup(sku) * qty;
@@ -1033,8 +1006,7 @@ export const total = memoize((items: readonly number[]) => items.length);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const total = memoize((items: readonly number[]) => items.length, { key: 'structural' });`,
+              output: `export const total = memoize((items: readonly number[]) => items.length, { key: 'structural' });`,
             },
           ],
         },
@@ -1065,8 +1037,7 @@ export const price = mem((sku, qty) => lookup(sku) * qty);`,
           suggestions: [
             {
               messageId: 'useAllArguments',
-              output: `import mem from 'mem';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const price = memoize((sku, qty) => lookup(sku) * qty);`,
             },
           ],
@@ -1085,8 +1056,7 @@ export const price = moize(({ sku, qty }) => lookup(sku) * qty);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const price = memoize(({ sku, qty }) => lookup(sku) * qty, { key: 'structural' });`,
             },
           ],
@@ -1105,8 +1075,7 @@ export const format = memize((options = { locale: 'en' }) => render(options));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memize from 'memize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const format = memoize((options = { locale: 'en' }) => render(options), { key: 'structural' });`,
             },
           ],
@@ -1158,12 +1127,11 @@ export const ping = memoize((e: Endpoint) => fetch(e.url));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 class Endpoint {
   constructor(readonly url: string) {}
 }
-export const ping = boundedMemoize((e: Endpoint) => fetch(e.url), { key: 'structural' });`,
+export const ping = memoize((e: Endpoint) => fetch(e.url), { key: 'structural' });`,
             },
           ],
         },
@@ -1208,9 +1176,8 @@ export const search = _.memoize((filter: Filter) => run(filter));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import type { Filter } from './types';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const search = memoize((filter: Filter) => run(filter), { key: 'structural' });`,
             },
           ],
@@ -1230,9 +1197,8 @@ export const cachedUsers = moize((ids: Ids) => ids.map(load));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import moize from 'moize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import type { Ids } from './types';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedUsers = memoize((ids: Ids) => ids.map(load), { key: 'structural' });`,
             },
           ],
@@ -1252,9 +1218,8 @@ export const cachedCount = nanomemoize(countTags);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import nanomemoize from 'nano-memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { countTags } from './types';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedCount = memoize(countTags, { key: 'structural' });`,
             },
           ],
@@ -1274,10 +1239,9 @@ export const format = memoize((money: Money) => money.amount.toFixed(2) + ' ' + 
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { Money } from './types';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const format = boundedMemoize((money: Money) => money.amount.toFixed(2) + ' ' + money.currency, { key: 'structural' });`,
+export const format = memoize((money: Money) => money.amount.toFixed(2) + ' ' + money.currency, { key: 'structural' });`,
             },
           ],
         },
@@ -1296,10 +1260,9 @@ export const day = memoize(formatDay);`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'fast-memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { formatDay } from './types';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const day = boundedMemoize(formatDay, { key: 'structural' });`,
+export const day = memoize(formatDay, { key: 'structural' });`,
             },
           ],
         },
@@ -1320,8 +1283,7 @@ export const norm = memoize((p: Point) => Math.abs(p.x));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-interface Point {
+              output: `interface Point {
   x: number;
 }
 export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
@@ -1343,10 +1305,9 @@ export const search = memoize((query: Query) => run(query));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import memoize from 'micro-memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import type { Query } from './types';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const search = boundedMemoize((query: Query) => run(query), { key: 'structural' });`,
+export const search = memoize((query: Query) => run(query), { key: 'structural' });`,
             },
           ],
         },
@@ -1365,8 +1326,7 @@ export const search = memoize((query: Query) => run(query));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-import type { Query } from './types';
+              output: `import type { Query } from './types';
 export const search = memoize((query: Query) => run(query), { key: 'structural' });`,
             },
           ],
@@ -1389,8 +1349,7 @@ export const search = _.memoize((query: Search) => run(query));`,
           suggestions: [
             {
               messageId: 'useStructuralKey',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 interface Paging {
   page: number;
 }
@@ -1419,5 +1378,40 @@ describe('options schema', () => {
   });
   it('rejects an unknown option and names it and the known one', () => {
     expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ callSites: false }] })).toThrow(/Unexpected property "callSites"\. Expected properties: "checkCallSites"/);
+  });
+});
+
+/**
+ * The shapes of SonarJS's `memoize-cache-key` (S8932) suite, written afresh: a first-argument
+ * memoizer on a function of several arguments is flagged; one with a resolver, or of one argument,
+ * is not. A TypeScript `this` parameter is not an argument, and `undefined` / `null` in the
+ * resolver's place is no resolver.
+ */
+describe('peer suite shapes (SonarJS memoize-cache-key)', () => {
+  const noncompliant: readonly (readonly [string, string, number, string])[] = [
+    ['two parameters, no resolver', `import _ from 'lodash';\nexport const fmt = _.memoize((amount: number, currency: string) => \`\${amount} \${currency}\`);`, 20, 'currency'],
+    ['a declared function of two parameters', `import memoize from 'lodash/memoize';\nfunction area(w: number, h: number) { return w * h; }\nexport const cachedArea = memoize(area);`, 27, 'h'],
+    ['`this` and two real parameters', `import _ from 'lodash';\nfunction price(this: Intl.NumberFormat, amount: number, currency: string) { return this.format(amount) + currency; }\nexport const cached = _.memoize(price);`, 23, 'currency'],
+    ['an explicit undefined resolver', `import _ from 'lodash';\nexport const add = _.memoize((a: number, b: number) => a + b, undefined);`, 20, 'b'],
+    ['an explicit null resolver', `import { memoize } from 'lodash-es';\nexport const add = memoize((a: number, b: number) => a + b, null);`, 20, 'b'],
+    ['void 0 as resolver', `import memoize from 'lodash.memoize';\nexport const join = memoize((a: string, b: string) => a + b, void 0);`, 21, 'b'],
+  ];
+  const compliant: readonly (readonly [string, string])[] = [
+    ['a `this` parameter and one argument', `import _ from 'lodash';\nfunction price(this: Intl.NumberFormat, amount: number) { return this.format(amount); }\nexport const cached = _.memoize(price);`],
+    ['a `this` parameter on an inline function', `import _ from 'lodash';\nexport const cached = _.memoize(function (this: Intl.NumberFormat, amount: number) { return this.format(amount); });`],
+    ['a resolver over both arguments', `import _ from 'lodash';\nexport const add = _.memoize((a: number, b: number) => a + b, (a: number, b: number) => \`\${a}|\${b}\`);`],
+    ['one parameter', `import _ from 'lodash';\nexport const len = _.memoize((s: string) => s.length);`],
+    ['one parameter and an undefined resolver', `import _ from 'lodash';\nexport const len = _.memoize((s: string) => s.length, undefined);`],
+    ['no parameters', `import memoize from 'lodash/memoize';\nexport const now = memoize(() => Date.now());`],
+  ];
+
+  it.each(noncompliant)('flags: %s', (_name, code, column, param) => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => ({ messageId: m.messageId, column: m.column }))).toEqual([{ messageId: 'firstArgOnly', column }]);
+    expect(messages[0]?.message).toContain(`\`${param}\``);
+  });
+
+  it.each(compliant)('does not flag: %s', (_name, code) => {
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
   });
 });

@@ -375,9 +375,8 @@ export const getUser = _.memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = memoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -398,12 +397,11 @@ export const getUser = memoize(loadUser);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'lodash';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 async function loadUser(id: string) {
   return db.users.find(id);
 }
-export const getUser = boundedMemoize(loadUser);`,
+export const getUser = memoize(loadUser, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -423,11 +421,10 @@ export const getUser = _.memoize(async function (id: string) {
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import * as _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async function (id: string) {
   return db.users.find(id);
-});`,
+}, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -448,9 +445,8 @@ module.exports = { getUser };`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `const _ = require('lodash');
-const { memoize } = require('eslint-plugin-memo-guard/memoize');
-const getUser = memoize(async (id) => db.users.find(id));
+              output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
+const getUser = memoize(async (id) => db.users.find(id), { key: (first) => first });
 module.exports = { getUser };`,
             },
           ],
@@ -471,9 +467,8 @@ exports.getUser = memoize(async (id) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `const memoize = require('lodash/memoize');
-const { memoize: boundedMemoize } = require('eslint-plugin-memo-guard/memoize');
-exports.getUser = boundedMemoize(async (id) => db.users.find(id));`,
+              output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
+exports.getUser = memoize(async (id) => db.users.find(id), { key: (first) => first });`,
             },
           ],
         },
@@ -491,9 +486,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'lodash.memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -511,9 +505,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'lodash-es';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -531,9 +524,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'lodash-es/memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -551,9 +543,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'es-toolkit';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -571,8 +562,7 @@ export const getUser = memoizeWith(String, async (id: string) => db.users.find(i
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoizeWith } from 'ramda';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => db.users.find(id), { key: String });`,
             },
           ],
@@ -591,8 +581,7 @@ export const getUser = R.memoizeWith((id: string) => id, async (id: string) => d
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import * as R from 'ramda';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => db.users.find(id), { key: (id: string) => id });`,
             },
           ],
@@ -611,9 +600,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id), { key: 'structural' });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: 'structural' });`,
             },
           ],
         },
@@ -636,9 +624,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id), { promis
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoizee';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
         },
@@ -699,8 +686,7 @@ export const cachedUser = moize(async (id: string) => db.users.find(id), { isPro
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
@@ -743,8 +729,7 @@ export const cachedUser = moize.infinite(async (id: string) => db.users.find(id)
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
@@ -768,9 +753,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id), { isProm
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'micro-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
         },
@@ -809,9 +793,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -841,8 +824,7 @@ export const getUser = memoizeOne(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
@@ -861,8 +843,7 @@ export const getUser = nanomemoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import nanomemoize from 'nano-memoize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => db.users.find(id));`,
             },
           ],
@@ -893,9 +874,8 @@ export const getJson = _.memoize((url: string) => fetch(url).then((r) => r.json(
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getJson = memoize((url: string) => fetch(url).then((r) => r.json()));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getJson = memoize((url: string) => fetch(url).then((r) => r.json()), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -913,9 +893,8 @@ export const getPage = memoize((url: string) => fetch(url));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'es-toolkit';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getPage = boundedMemoize((url: string) => fetch(url));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getPage = memoize((url: string) => fetch(url), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -935,9 +914,8 @@ export const wait = memoize((ms: number) => {
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'fast-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const wait = boundedMemoize((ms: number) => {
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const wait = memoize((ms: number) => {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }, { key: 'structural' });`,
             },
@@ -960,12 +938,11 @@ export const getUser = _.memoize((id) => loadUser(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 async function loadUser(id) {
   return db.users.find(id);
 }
-export const getUser = memoize((id) => loadUser(id));`,
+export const getUser = memoize((id) => loadUser(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -986,12 +963,11 @@ export const getUser = memoize(loadUser);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 function loadUser(id: string): Promise<User> {
   return db.users.find(id);
 }
-export const getUser = boundedMemoize(loadUser);`,
+export const getUser = memoize(loadUser, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1016,8 +992,7 @@ export const getUser = _.memoize(async (id: string) => {
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => {
   try {
     return await db.users.find(id);
@@ -1025,7 +1000,7 @@ export const getUser = memoize(async (id: string) => {
     log(error);
     throw error;
   }
-});`,
+}, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1050,8 +1025,7 @@ export const getUser = _.memoize(async (id: string) => {
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id: string) => {
   const db = await connect();
   try {
@@ -1059,7 +1033,7 @@ export const getUser = memoize(async (id: string) => {
   } catch {
     return null;
   }
-});`,
+}, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1094,10 +1068,9 @@ export default new UserService();`,
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoizee';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 class UserService {
-  load = boundedMemoize(this.fetchUser.bind(this));
+  load = memoize(this.fetchUser.bind(this));
   async fetchUser(id: string) {
     return db.users.find(id);
   }
@@ -1120,8 +1093,7 @@ export const getRate = _.memoize(async (from: string, to: string) => rates.get(f
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getRate = memoize(async (from: string, to: string) => rates.get(from, to), { key: (from, to) => from + ':' + to });`,
             },
           ],
@@ -1140,9 +1112,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'lodash';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1162,9 +1133,8 @@ export const users = new LruMap(100);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { LruMap, memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-import memoize from 'fast-memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id), { key: 'structural' });
+              output: `import { LruMap, memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: 'structural' });
 export const users = new LruMap(100);`,
             },
           ],
@@ -1272,9 +1242,8 @@ export const getUser = _.memoize(async (id: string) => db.users.find(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = memoize(async (id: string) => db.users.find(id), { ttl: 60_000 });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { ttl: 60_000, key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1334,9 +1303,8 @@ export const getUser = memoize(async (id: string) => db.users.find(id)) as (id: 
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(async (id: string) => db.users.find(id)) as (id: string) => Promise<User>;`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first }) as (id: string) => Promise<User>;`,
             },
           ],
         },
@@ -1357,7 +1325,7 @@ export const getTeam = _.memoize(async (id: string) => db.teams.find(id));`,
               messageId: 'useRuntimeMemoize',
               output: `import _ from 'lodash';
 import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = memoize(async (id: string) => db.users.find(id));
+export const getUser = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });
 export const getTeam = _.memoize(async (id: string) => db.teams.find(id));`,
             },
           ],
@@ -1371,7 +1339,7 @@ export const getTeam = _.memoize(async (id: string) => db.teams.find(id));`,
               output: `import _ from 'lodash';
 import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = _.memoize(async (id: string) => db.users.find(id));
-export const getTeam = memoize(async (id: string) => db.teams.find(id));`,
+export const getTeam = memoize(async (id: string) => db.teams.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1389,9 +1357,8 @@ export const getUser = memo((id: string): PromiseLike<User> => db.users.find(id)
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize as memo } from 'lodash';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = memoize((id: string): PromiseLike<User> => db.users.find(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const getUser = memoize((id: string): PromiseLike<User> => db.users.find(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1412,7 +1379,7 @@ export const getAll = _.memoize((ids: string[]) => Promise.all(ids.map(load)));`
               messageId: 'useRuntimeMemoize',
               output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
 import _ = require('lodash');
-export const getAll = memoize((ids: string[]) => Promise.all(ids.map(load)));`,
+export const getAll = memoize((ids: string[]) => Promise.all(ids.map(load)), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1433,9 +1400,8 @@ module.exports = getUser;`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `const memoize = require('lodash').memoize;
-const { memoize: boundedMemoize } = require('eslint-plugin-memo-guard/memoize');
-const getUser = boundedMemoize((id) => axios.get('/users/' + id).then((r) => r.data));
+              output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
+const getUser = memoize((id) => axios.get('/users/' + id).then((r) => r.data), { key: (first) => first });
 module.exports = getUser;`,
             },
           ],
@@ -1456,10 +1422,9 @@ export class Users {
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import { memoize } from 'lodash';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export class Users {
-  get = boundedMemoize(async (id: string) => db.users.find(id));
+  get = memoize(async (id: string) => db.users.find(id), { key: (first?: unknown) => first });
 }`,
             },
           ],
@@ -1528,8 +1493,7 @@ export const cachedPage = memize((url: string) => fetch(url));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memize from 'memize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const cachedPage = memoize((url: string) => fetch(url));`,
             },
           ],
@@ -1565,8 +1529,7 @@ export const getUser = moize(async (id) => db.find(id), { isPromise: true });`,
             },
             {
               messageId: 'useRuntimeMemoize',
-              output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getUser = memoize(async (id) => db.find(id));`,
             },
           ],
@@ -1585,9 +1548,8 @@ const f = mem(async (id) => fetch(id));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import mem from 'mem';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-const f = memoize(async (id) => fetch(id));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const f = memoize(async (id) => fetch(id), { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1605,8 +1567,7 @@ export const getPage = memize((url: string) => fetch(url));`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memize from 'memize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const getPage = memoize((url: string) => fetch(url));`,
             },
           ],
@@ -1729,10 +1690,9 @@ export const getUser = _.memoize(loadUser);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import _ from 'lodash';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { loadUser } from './types';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = memoize(loadUser);`,
+export const getUser = memoize(loadUser, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1751,10 +1711,9 @@ export const getUser = memoize(fetchUser);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { fetchUser } from './types';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const getUser = boundedMemoize(fetchUser);`,
+export const getUser = memoize(fetchUser, { key: (first?: unknown) => first });`,
             },
           ],
         },
@@ -1776,13 +1735,12 @@ export const getUser = memoize(findUser);`,
           suggestions: [
             {
               messageId: 'useRuntimeMemoize',
-              output: `import memoize from 'fast-memoize';
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 import { loadUser } from './types';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
 function findUser(id: string) {
   return loadUser(id);
 }
-export const getUser = boundedMemoize(findUser, { key: 'structural' });`,
+export const getUser = memoize(findUser, { key: 'structural' });`,
             },
           ],
         },
