@@ -40,6 +40,8 @@ export default createRule<MessageIds, Options>({
         for (const call of model.memoizerCalls) {
           // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
           if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || holdsOneEntry(call, model)) continue;
+          // `memoize(fn, { max: Infinity })` says unbounded on purpose.
+          if (call.spec.explicitUnbound) continue;
           const plan = boundMemoizerFix(model, call, max);
           const data = { library: call.spec.label, max: String(max) };
           if (plan?.change === undefined) {

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap, walk } from './ast.js';
+import { calleeName, decoratorsOf, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
 import { singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
@@ -45,6 +45,8 @@ const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries',
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): CacheClassSpec {
+  const bound = spec.unboundArg === undefined ? undefined : node.arguments[spec.unboundArg];
+  if (bound && isInfinity(bound)) return { ...spec, bounded: false };
   if (spec.bounded || !spec.boundOptions) return spec;
   const last = node.arguments[node.arguments.length - 1];
   const options = last ? unwrap(last) : undefined;

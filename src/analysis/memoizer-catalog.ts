@@ -67,6 +67,11 @@ export interface MemoizerSpec {
   bounded: true | OptionRule | false;
   /** Options whose presence as `Infinity` makes a default-bounded memoizer unbounded again. */
   unboundOption?: string;
+  /**
+   * The `unboundOption` set to `Infinity` is this library's documented, explicit unbounded mode (a
+   * choice, not an oversight): the strict rule leaves it alone; on a request path it still leaks.
+   */
+  explicitUnbound?: true;
   /** `true`: drops rejected promises. Otherwise the options that make it do so. */
   promiseSafe: true | OptionRule | false;
   /** Expires entries by time (counts for the `requireTtl` option). */
@@ -267,6 +272,8 @@ const memoGuard: MemoizerSpec = {
   resolverOptions: { names: ['key'], values: ['structural'] },
   // `max: Infinity` is the runtime's explicit unbounded mode: a choice, not an oversight.
   bounded: true,
+  unboundOption: 'max',
+  explicitUnbound: true,
   promiseSafe: true,
   ttlOptions: { names: ['ttl'] },
   fix: { kind: 'size-option', option: 'max' },
@@ -318,6 +325,8 @@ export interface CacheClassSpec {
   boundOptions?: readonly string[];
   /** Methods that add entries, besides `set` (DataLoader's `load` caches every key it loads). */
   writeMethods?: readonly string[];
+  /** A constructor argument that, given as `Infinity`, is the class's explicit unbounded mode (`new LruMap(Infinity)`). */
+  unboundArg?: number;
   /** How majors before `major` behave, when the declared version range allows only those. */
   before?: { major: number; bounded: boolean; boundOptions?: readonly string[] };
 }
@@ -335,7 +344,7 @@ export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'mnemonist/lru-cache', export: 'default', label: 'mnemonist', bounded: true },
   { module: 'mnemonist/lru-map', export: 'default', label: 'mnemonist', bounded: true },
   { module: 'expiry-map', export: 'default', label: 'expiry-map', bounded: true },
-  { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true },
+  { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true, unboundArg: 0 },
   // node-cache keeps every key unless `stdTTL` expires them (its check period deletes) or `maxKeys` caps them.
   { module: 'node-cache', export: 'default', label: 'node-cache', bounded: false, boundOptions: ['stdTTL', 'maxKeys'] },
   // A QueryClient keeps every query it fetched; on the server nothing garbage-collects it (gcTime is Infinity there).

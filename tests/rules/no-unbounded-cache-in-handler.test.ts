@@ -36,23 +36,6 @@ const app = express();
 const getUser = memoize((id) => db.find(id), { maxSize: Number.POSITIVE_INFINITY });
 app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
     },
-    {
-      // `max: Infinity` is the runtime's explicit unbounded mode: a choice, reported by neither rule.
-      name: "this package's memoize with max: Infinity",
-      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-import express from 'express';
-const app = express();
-const getUser = memoize((id: string) => db.find(id), { max: Infinity });
-app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
-    },
-    {
-      name: 'new LruMap(Infinity) is an explicit choice too',
-      code: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-import express from 'express';
-const app = express();
-const pages = new LruMap(Infinity);
-app.get('/p/:id', (req, res) => { pages.set(req.params.id, render(req.params.id)); res.end(); });`,
-    },
     // \`db.query(sql, cb)\` is not a tRPC procedure; a (req, res) pair is needed for the signature rule.
     `const seen = new Map();
 export function run(db, sql) {
@@ -378,6 +361,31 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // `max: Infinity` is the runtime's explicit unbounded mode: the strict rule leaves it alone, but
+      // keyed by request data on a handler path it still grows without limit.
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: Infinity });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const getUser = memoize((id: string) => db.find(id), { max: 500 });
+app.get('/u/:id', (req, res) => res.json(getUser(req.params.id)));`,
+      errors: [{ messageId: 'unboundedMemoizer', line: 4, column: 17, data: { library: 'memo-guard memoize', name: 'getUser', max: '500' } }],
+    },
+    {
+      // `new LruMap(Infinity)` means the same as the runtime: unbounded, on purpose; no automatic bound.
+      code: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+import express from 'express';
+const app = express();
+const pages = new LruMap(Infinity);
+app.get('/p/:id', (req, res) => { pages.set(req.params.id, render(req.params.id)); res.end(); });`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 4, column: 15, data: { name: 'pages' } }],
+    },
     {
       // A controller file: no registration here, but `(req, res)` marks an Express-style handler.
       code: `const lastSeen = new Map();
