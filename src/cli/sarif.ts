@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint, Linter } from 'eslint';
+import type { Location, Log, Notification, Region, Result } from 'sarif';
 import { isParseError, pluginPrefix } from './scope.js';
 
 export interface RuleInfo {
@@ -30,16 +31,16 @@ function relativeUri(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
-function region(m: Linter.LintMessage): Record<string, number> {
+function region(m: Linter.LintMessage): Region {
   const startLine = Math.max(1, m.line);
-  const r: Record<string, number> = { startLine };
+  const r: Region = { startLine };
   if (m.column > 0) r.startColumn = m.column;
   if (m.endLine !== undefined && m.endLine >= startLine) r.endLine = m.endLine;
   if (m.endColumn !== undefined && m.endColumn > 0 && (m.endLine === undefined || m.endLine > m.line || m.endColumn > m.column)) r.endColumn = m.endColumn;
   return r;
 }
 
-function location(cwd: string, filePath: string, m: Linter.LintMessage): unknown {
+function location(cwd: string, filePath: string, m: Linter.LintMessage): Location {
   return {
     physicalLocation: {
       artifactLocation: { uri: relativeUri(cwd, filePath), uriBaseId: srcRoot },
@@ -48,10 +49,10 @@ function location(cwd: string, filePath: string, m: Linter.LintMessage): unknown
   };
 }
 
-export function toSarif({ cwd, version, rules, results }: SarifInput): unknown {
+export function toSarif({ cwd, version, rules, results }: SarifInput): Log {
   const ruleIndex = new Map(rules.map((r, i) => [`${pluginPrefix}${r.id}`, i]));
-  const sarifResults: unknown[] = [];
-  const notifications: unknown[] = [];
+  const sarifResults: Result[] = [];
+  const notifications: Notification[] = [];
   for (const result of results) {
     const findings = [
       ...result.messages.map((m) => ({ m, suppressed: false })),
