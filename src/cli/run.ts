@@ -199,7 +199,10 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     output = JSON.stringify(toSarif({ cwd, version: await version(), rules: ruleInfos(plugin, recommended), results }), null, 2);
   } else {
     const formatter = await base.loadFormatter(options.format);
-    output = await formatter.format(results, {
+    // The stylish report names files relative to where the command runs (logs and READMEs stay
+    // portable); json keeps ESLint's absolute paths.
+    const shown = options.format === 'stylish' ? results.map((r) => ({ ...r, filePath: path.relative(cwd, r.filePath) || r.filePath })) : results;
+    output = await formatter.format(shown, {
       ...(maxWarningsExceeded && options.maxWarnings !== undefined
         ? { maxWarningsExceeded: { maxWarnings: options.maxWarnings, foundWarnings: t.warnings } }
         : {}),
