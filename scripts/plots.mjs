@@ -8,7 +8,8 @@
 //   docs/img/benchmark-ratios.svg  the runtime benchmark's "vs ours" ratios, read from
 //                                  docs/benchmarks.md (the last `npm run bench`)
 //
-//   node scripts/plots.mjs [--requests N] [--every N] [--bench-only]
+//   node scripts/plots.mjs [--requests N] [--every N] [--bench-only] [--replot]
+//   (--replot redraws heap-growth.svg from the saved heap-growth.json instead of measuring again)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,9 +72,9 @@ async function measureHeap() {
 }
 
 function heapSvg(data) {
-  const width = 640;
+  const width = 700;
   const height = 360;
-  const m = { left: 64, right: 150, top: 40, bottom: 48 };
+  const m = { left: 56, right: 190, top: 40, bottom: 48 };
   const growth = (series) => series.map((s) => ({ x: s.requests, y: (s.heapUsed - series[0].heapUsed) / 1024 / 1024, caches: s.caches }));
   const series = [
     { name: 'as written', color: colors.unfixed, points: growth(data.unfixed) },
@@ -142,10 +143,10 @@ function readBenchmarks(markdown) {
 }
 
 function benchSvg(workloads, date) {
-  const width = 720;
+  const width = 800;
   const barH = 14;
   const gap = 4;
-  const labelW = 250;
+  const labelW = 310;
   const plotW = width - labelW - 80;
   const lo = 0.25;
   const hi = 100;
@@ -188,10 +189,11 @@ writeFileSync(path.join(out, 'benchmark-ratios.svg'), benchSvg(readBenchmarks(ma
 console.log('wrote docs/img/benchmark-ratios.svg');
 
 if (!args.includes('--bench-only')) {
-  const data = await measureHeap();
-  writeFileSync(path.join(out, 'heap-growth.json'), `${JSON.stringify(data, null, 2)}\n`);
+  const saved = path.join(out, 'heap-growth.json');
+  const data = args.includes('--replot') ? JSON.parse(readFileSync(saved, 'utf8')) : await measureHeap();
+  writeFileSync(saved, `${JSON.stringify(data, null, 2)}\n`);
   writeFileSync(path.join(out, 'heap-growth.svg'), heapSvg(data));
   const last = (s) => s.at(-1);
   const mb = (s) => ((last(s).heapUsed - s[0].heapUsed) / 1024 / 1024).toFixed(1);
-  console.log(`wrote docs/img/heap-growth.svg: ${requests} requests, heap growth ${mb(data.unfixed)} MB as written, ${mb(data.fixed)} MB after --fix`);
+  console.log(`wrote docs/img/heap-growth.svg: ${data.requests} requests, heap growth ${mb(data.unfixed)} MB as written, ${mb(data.fixed)} MB after --fix`);
 }

@@ -219,7 +219,8 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
   }
   if (options.fix) write(report, formatFixed(cwd, fixed));
   // stylish already says what --fix can fix; json and sarif readers get the hint on stderr.
-  write(report, formatSummary(t, { elapsedMs: elapsed, fixHint: !options.fix && machine, configFile: project.config?.file }));
+  const projectConfig = project.config && { file: project.config.file, hasSettings: (groups ?? []).some((g) => g.settings !== undefined) };
+  write(report, formatSummary(t, { elapsedMs: elapsed, fixHint: !options.fix && machine, projectConfig }));
   if (maxWarningsExceeded) {
     write(report, `memo-guard: too many warnings (${t.warnings}, maximum allowed: ${String(options.maxWarnings)})`);
   }

@@ -44,11 +44,11 @@ function plural(n: number, word: string): string {
 export interface SummaryInput {
   elapsedMs: number;
   fixHint: boolean;
-  /** The project's eslint.config.* whose memo-guard settings and ignores were used, if any. */
-  configFile: string | undefined;
+  /** The project's eslint.config.* whose ignores (and memo-guard settings, if it has any) were used. */
+  projectConfig: { file: string; hasSettings: boolean } | undefined;
 }
 
-export function formatSummary(t: Totals, { elapsedMs, fixHint, configFile }: SummaryInput): string {
+export function formatSummary(t: Totals, { elapsedMs, fixHint, projectConfig }: SummaryInput): string {
   const seconds = `${(elapsedMs / 1000).toFixed(2)} s`;
   const findings = t.errors + t.warnings;
   const lines: string[] = [];
@@ -64,7 +64,13 @@ export function formatSummary(t: Totals, { elapsedMs, fixHint, configFile }: Sum
       : `${plural(findings, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
   const parse = t.parseErrors > 0 ? `, ${plural(t.parseErrors, 'parse error')} (not linted)` : '';
   lines.push(`${plural(t.files, 'file')} scanned, ${counts}${parse}, ${seconds}`);
-  if (configFile !== undefined) lines.push(`settings['memo-guard'] and ignores from ${configFile}`);
+  if (projectConfig) {
+    lines.push(
+      projectConfig.hasSettings
+        ? `settings['memo-guard'] and ignores from ${projectConfig.file}`
+        : `ignores from ${projectConfig.file} (it has no settings['memo-guard'])`,
+    );
+  }
   if (fixHint && t.fixable > 0) lines.push(`${t.fixable} of them can be fixed with \`memo-guard --fix\``);
   return lines.join('\n');
 }

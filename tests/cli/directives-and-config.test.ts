@@ -152,6 +152,13 @@ describe('memo-guard among other tools', () => {
       expect(run.stdout).toMatch(/^settings\['memo-guard'\] and ignores from eslint\.config\.js$/m);
     });
 
+    it('a config without memo-guard settings: the summary says only its ignores were used', () => {
+      const dir = project({ 'eslint.config.js': "export default [{ ignores: ['generated/**'] }];\n", 'a.js': 'export const a = 1;\n' });
+      const run = memoGuard(dir);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^ignores from eslint\.config\.js \(it has no settings\['memo-guard'\]\)$/m);
+    });
+
     it('its ignores are respected', () => {
       const leaky = `import _ from 'lodash';\nexport const load = _.memoize(async (id) => id);\n`;
       const dir = project({ 'eslint.config.js': config('{}', "'generated/**', '**/*.fixture.js'"), 'generated/a.js': leaky, 'src/b.fixture.js': leaky, 'src/c.js': leaky });
