@@ -7,7 +7,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/corpus/', 'tests/fixtures/', 'examples/', '.demo-tmp/', '.scratch/', 'tests/e2e/.tmp-*/', '**/*.mjs', '**/*.cjs'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/corpus/', 'tests/fixtures/', 'examples/', '.demo-tmp/', '.plots-tmp/', '.scratch/', 'tests/e2e/.tmp-*/', '**/*.mjs', '**/*.cjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

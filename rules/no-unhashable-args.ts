@@ -8,8 +8,14 @@ import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
+
+/**
+ * Memoizers that keep only the last call (a fresh argument replaces that one entry instead of
+ * adding one). TODO(catalog): this fact belongs in the memoizer catalog as the default entry count.
+ */
+const oneEntry: ReadonlySet<string> = new Set(['memoize-one']);
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
   if (!param.node) return `parameter ${index + 1}`;
@@ -73,6 +79,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} keys `{{param}}` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
       freshArgument:
         'This {{kind}} is created at the call, so the identity-keyed memoized `{{name}}` never finds it in its cache: every call misses and adds an entry; pass a stable value or key by value.',
+      freshArgumentOneEntry:
+        'This {{kind}} is created at the call, so `{{name}}` ({{library}}, which keeps only the last call) never matches it: every call with a new object misses and replaces the entry, so the memoization does nothing; pass a stable value.',
       useStructuralKey: "Switch to memo-guard's `memoize` with `key: 'structural'` (keys plain objects and arrays by value).",
       useAllArguments: "Switch to memo-guard's `memoize`, which keys on every argument.",
       addResolver: 'Add a resolver that keys on every argument.',
@@ -152,7 +160,8 @@ export default createRule<MessageIds, Options>({
           if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
           const value = unwrap(arg);
           const kind = value.type === AST_NODE_TYPES.ObjectExpression ? 'object literal' : value.type === AST_NODE_TYPES.ArrayExpression ? 'array literal' : 'inline function';
-          context.report({ node: arg, messageId: 'freshArgument', data: { kind, name: binding } });
+          if (oneEntry.has(call.source.module)) context.report({ node: arg, messageId: 'freshArgumentOneEntry', data: { kind, name: binding, library: call.spec.label } });
+          else context.report({ node: arg, messageId: 'freshArgument', data: { kind, name: binding } });
         });
       }
     }

@@ -21,7 +21,7 @@ export default createRule<MessageIds, Options>({
     hasSuggestions: true,
     messages: {
       unsafeMemoizer:
-        '{{library}} caches the promise this async function returns, so one rejection (a timeout, a 5xx) is served from the cache on every later call; use a promise-aware memoizer that drops rejected promises.',
+        '{{library}} caches the promise this {{functionKind}} returns, so one rejection (a timeout, a 5xx) is served from the cache on every later call; use a promise-aware memoizer that drops rejected promises.',
       unsafePromiseCache:
         '`{{name}}` stores a promise and nothing removes it when the promise rejects, so one failure is served forever; delete the entry in a `.catch` or store only resolved values.',
       noTtl: '{{library}} keeps each resolved promise forever, so results never refresh; give the cache a ttl.',
@@ -59,7 +59,9 @@ export default createRule<MessageIds, Options>({
           }
           const replace = replaceWithRuntimeMemoize(model, call, requireTtl ? ['ttl: 60_000'] : [], 'keep');
           if (replace) suggest.push({ messageId: 'useRuntimeMemoize', fix: replace });
-          context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library }, suggest });
+          // Say `async function` only when it is one: a promise-returning plain function is just a function.
+          const functionKind = wrapped.node?.async === true ? 'async function' : 'function';
+          context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library, functionKind }, suggest });
         }
         for (const collection of model.collections()) {
           for (const write of rejectablePromiseWrites(collection, model)) {

@@ -2,11 +2,11 @@
 // `npm run demo`: lints the bundled example app with the memo-guard command, applies --fix to a
 // scratch copy and shows the diff, then shows the leak and the fix at run time. examples/ itself is
 // never changed. Exits 0 even though the example has findings: it is a demo.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drive } from './lib/example-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -19,9 +19,11 @@ function heading(text) {
   console.log(`\n${bold(`== ${text}`)}\n`);
 }
 
-function runCli(args, cwd) {
+/** Runs the command; `quiet` keeps its report (already shown) off the screen: only what --fix changed and the summary. */
+function runCli(args, cwd, { quiet = false } = {}) {
   console.log(`$ memo-guard ${args.join(' ')}   (in ${path.relative(root, cwd) || '.'}/)`);
-  const { status } = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit' });
+  const fullArgs = quiet ? [...args, '--format', 'json'] : args;
+  const { status } = spawnSync(process.execPath, [cli, ...fullArgs], { cwd, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
   console.log(`(exit code ${status})`);
   return status;
 }
@@ -32,67 +34,21 @@ function showDiff() {
   if (result.error) {
     result = spawnSync('git', ['diff', '--no-index', '--color=never', 'examples', '.demo-tmp/examples'], { cwd: root, encoding: 'utf8' });
   }
-  process.stdout.write(result.stdout || '(no changes)\n');
+  // Without the `diff -ru` line and the file times: only what changed.
+  const text = (result.stdout ?? '')
+    .split('\n')
+    .filter((line) => !line.startsWith('diff '))
+    .map((line) => line.replace(/^((?:---|\+\+\+) \S+)\t.*$/, '$1'))
+    .join('\n');
+  process.stdout.write(text.trim() === '' ? '(no changes)\n' : text);
 }
 
-function get(port, urlPath, agent) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: urlPath, agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve(body));
-    });
-    req.on('error', reject);
-    req.setTimeout(10_000, () => req.destroy(new Error(`timeout on ${urlPath}`)));
-  });
-}
-
-function startServer(dir) {
-  const child = spawn(process.execPath, ['--expose-gc', 'server.js'], {
-    cwd: dir,
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 10 s')), 10_000);
-    child.stdout.once('data', (d) => {
-      clearTimeout(timer);
-      const m = /listening 127\.0\.0\.1:(\d+)/.exec(String(d));
-      if (m) resolve({ child, port: Number(m[1]) });
-      else reject(new Error(`unexpected first line: ${String(d).trim()}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${stderr.trim().split('\n')[0] ?? ''}`));
-    });
-  });
-}
-
-/** 4,000 requests with distinct product ids and search terms, 16 at a time. */
+/** 4,000 distinct requests (new product ids and search terms, each from a new X-Forwarded-For address). */
 async function load(label, dir) {
-  const { child, port } = await startServer(dir);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  try {
-    const before = JSON.parse(await get(port, '/metrics', agent));
-    let next = 0;
-    const total = 4000;
-    const worker = async () => {
-      while (next < total) {
-        const i = next++;
-        await get(port, i % 2 === 0 ? `/products/p${i}` : `/search?q=term${i}`, agent);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
-    const after = JSON.parse(await get(port, '/metrics', agent));
-    const growth = ((after.heapUsed - before.heapUsed) / 1024 / 1024).toFixed(1);
-    console.log(`${label.padEnd(8)} caches after ${total} requests: ${JSON.stringify(after.caches)}, heap growth ${growth} MB`);
-  } finally {
-    agent.destroy();
-    child.kill();
-  }
+  const total = 4000;
+  const [before, after] = await drive(dir, { total });
+  const growth = ((after.heapUsed - before.heapUsed) / 1024 / 1024).toFixed(1);
+  console.log(`${label.padEnd(8)} caches after ${total} requests: ${JSON.stringify(after.caches)}, heap growth ${growth} MB`);
 }
 
 if (!existsSync(cli)) {
@@ -104,15 +60,15 @@ try {
   heading('1. memo-guard on examples/ (nothing is changed)');
   runCli([], examples);
 
-  heading('2. memo-guard --fix on a scratch copy (.demo-tmp/examples)');
+  heading('2. memo-guard --fix on a scratch copy (.demo-tmp/examples): what it changed, and what is left');
   rmSync(scratchRoot, { recursive: true, force: true });
   cpSync(examples, scratch, { recursive: true });
-  runCli(['--fix'], scratch);
+  runCli(['--fix'], scratch, { quiet: true });
 
   heading('3. What --fix changed');
   showDiff();
 
-  heading('4. The leak at run time: the example server before and after --fix');
+  heading('4. The leak at run time: the example server before and after --fix (4,000 distinct requests)');
   try {
     await load('before', path.join(examples, 'shop'));
     await load('after', path.join(scratch, 'shop'));

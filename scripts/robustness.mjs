@@ -5,7 +5,11 @@
  * suggestion to a copy of the text and checks that the result still parses.
  * Prints the file count and the findings per rule; exits 1 on any crash or unparsable fix.
  *
- *   node scripts/robustness.mjs [root=node_modules] [--limit N] [--verbose]
+ *   node scripts/robustness.mjs [root=node_modules] [--limit N] [--sample N] [--verbose]
+ *
+ * `--sample N` lints one file in N (every N-th file in sorted path order, so the same files on
+ * every machine, spread over every package): `npm test` runs a 1-in-10 sample of node_modules,
+ * `npm run test:robustness:full` (and .ci/run) every file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +20,14 @@ import plugin from '../dist/src/index.js';
 const args = process.argv.slice(2);
 const limitIndex = args.indexOf('--limit');
 const limit = limitIndex === -1 ? Infinity : Number(args[limitIndex + 1]);
-const root = args.find((a, i) => !a.startsWith('--') && (limitIndex === -1 || i !== limitIndex + 1)) ?? 'node_modules';
+const sampleIndex = args.indexOf('--sample');
+const sample = sampleIndex === -1 ? 1 : Number(args[sampleIndex + 1]);
+if (!Number.isInteger(sample) || sample < 1) {
+  console.error(`robustness: --sample expects a positive integer, got '${args[sampleIndex + 1] ?? ''}'`);
+  process.exit(2);
+}
+const valueIndexes = new Set([limitIndex, sampleIndex].filter((i) => i !== -1).map((i) => i + 1));
+const root = args.find((a, i) => !a.startsWith('--') && !valueIndexes.has(i)) ?? 'node_modules';
 const verbose = args.includes('--verbose');
 const extensions = /\.(?:[cm]?js|tsx?)$/;
 
@@ -27,6 +38,7 @@ function* filesUnder(dir) {
   } catch {
     return;
   }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* filesUnder(full);
@@ -88,9 +100,11 @@ const badFixes = [];
 let scanned = 0;
 let unparsable = 0;
 let fixesChecked = 0;
+let seen = 0;
 
 for (const file of filesUnder(root)) {
   if (scanned >= limit) break;
+  if (seen++ % sample !== 0) continue;
   let text;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -128,7 +142,8 @@ for (const file of filesUnder(root)) {
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`robustness: ${scanned} files under ${root} (${unparsable} not parsable by espree/typescript-eslint, skipped), ${seconds} s`);
+const sampled = sample > 1 ? ` (a 1-in-${sample} sample of ${seen})` : '';
+console.log(`robustness: ${scanned} files under ${root}${sampled} (${unparsable} not parsable by espree/typescript-eslint, skipped), ${seconds} s`);
 for (const [id, count] of Object.entries(findings)) console.log(`  ${id}: ${count} findings`);
 console.log(`  fixes and suggestions applied and re-parsed: ${fixesChecked}`);
 if (crashes.length > 0) console.log(`CRASHES (${crashes.length}):\n  ${crashes.slice(0, 30).join('\n  ')}`);

@@ -14,7 +14,8 @@ import { heapAfterGc } from './lib/metrics.js';
 // /products/:id handler calls) and never deleted from: one ~2 KB page per product id ever asked for.
 const productPages = new Map(); // expect: no-unbounded-cache-in-handler
 
-// MISTAKE: keyed by `req.ip` from a middleware: one entry per client address, forever.
+// MISTAKE: keyed by `req.ip` from a middleware: one entry per client address, forever. Behind the
+// load balancer (`trust proxy`) `req.ip` comes from X-Forwarded-For, which any client can set.
 const visitsByIp = new Map(); // expect: no-unbounded-cache-in-handler
 
 // MISTAKE: lodash's memoize never evicts; `req.query.q` is attacker-controlled, so every distinct
@@ -42,6 +43,7 @@ function buildSuggestions(q) {
 }
 
 export const app = express();
+app.set('trust proxy', true); // deployed behind a load balancer
 
 app.use((req, res, next) => {
   visitsByIp.set(req.ip, (visitsByIp.get(req.ip) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export type Format = 'stylish' | 'json';
+export type Format = 'stylish' | 'json' | 'sarif';
 
 export interface CliOptions {
   paths: string[];
@@ -22,17 +22,22 @@ export const usage = `Usage: memo-guard [paths...] [options]
 Lints JavaScript and TypeScript files with eslint-plugin-memo-guard's recommended rules
 (no-unsafe-async-memoize, no-unhashable-args, no-unbounded-cache-in-handler).
 With no path, lints the current directory. Respects .gitignore; skips node_modules and dist.
+Reads settings['memo-guard'] and the ignores of the project's eslint.config.* when there is one.
+Reports memo-guard's findings only: other rules' eslint-disable comments are left alone.
+Under GitHub Actions (GITHUB_ACTIONS=true) the stylish report adds workflow annotations.
 
 Options:
   --fix                 apply autofixes (bound unbounded caches) and list the changed files
-  --format <name>       stylish (default) or json (JSON on stdout, summary on stderr)
+  --format <name>       stylish (default), json or sarif (SARIF 2.1.0 for code scanning);
+                        json and sarif print only the report on stdout, the summary on stderr
   --max-warnings <n>    exit 1 when there are more than n warnings (errors always exit 1)
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or setup error.`;
+Exit codes: 0 no memo-guard findings (parse errors are listed, not counted), 1 findings,
+2 usage or setup error (a malformed settings['memo-guard'] among them).`;
 
-const formats: readonly Format[] = ['stylish', 'json'];
+const formats: readonly Format[] = ['stylish', 'json', 'sarif'];
 
 function isFormat(value: string): value is Format {
   return (formats as readonly string[]).includes(value);
@@ -67,7 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
   const format = values.format ?? 'stylish';
   if (!isFormat(format)) {
-    throw new UsageError(`unknown format '${format}': use stylish or json`);
+    throw new UsageError(`unknown format '${format}': use stylish, json or sarif`);
   }
 
   let maxWarnings: number | undefined;

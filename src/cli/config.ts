@@ -44,10 +44,18 @@ export interface ConfigInput {
   /** Lint TypeScript with type information (`projectService`); only when cwd has a tsconfig.json. */
   typed: boolean;
   gitignore: readonly string[];
+  /** The project's `settings['memo-guard']` for these files, if it has any. */
+  settings?: unknown;
 }
 
-export function buildConfig({ cwd, recommended, tsParser, typed, gitignore }: ConfigInput): Linter.Config[] {
+export function buildConfig({ cwd, recommended, tsParser, typed, gitignore, settings }: ConfigInput): Linter.Config[] {
   const configs: Linter.Config[] = [
+    {
+      name: 'memo-guard/cli/linter-options',
+      // Other rules' `eslint-disable` comments are not memo-guard's business: never report (or
+      // --fix away) a directive that looks unused only because its rule is not run here.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
     {
       name: 'memo-guard/cli/ignores',
       ignores: ['**/node_modules/', '**/dist/', ...gitignore, ...(tsParser ? [] : [tsFiles])],
@@ -75,5 +83,6 @@ export function buildConfig({ cwd, recommended, tsParser, typed, gitignore }: Co
     });
   }
   configs.push({ ...recommended, name: 'memo-guard/recommended', files: [allFiles] });
+  if (settings !== undefined) configs.push({ name: 'memo-guard/project-settings', files: [allFiles], settings: { 'memo-guard': settings } });
   return configs;
 }

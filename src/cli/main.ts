@@ -4,11 +4,15 @@
  * with eslint-plugin-memo-guard's recommended rules, using the eslint of the project it runs in.
  * Every failure is one line on stderr and exit code 2; findings are exit code 1.
  */
+import { UsageError } from './args.js';
 import { run } from './run.js';
 
-function oneLine(error: unknown): string {
+/** The first line of an unexpected error (no stack); every line of a usage error (one per problem). */
+function lines(error: unknown): string[] {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
+  const all = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (all.length === 0) return ['unknown error'];
+  return error instanceof UsageError ? all : all.slice(0, 1);
 }
 
 try {
@@ -19,6 +23,6 @@ try {
     stderr: process.stderr,
   });
 } catch (error) {
-  process.stderr.write(`memo-guard: ${oneLine(error)}\n`);
+  for (const line of lines(error)) process.stderr.write(`memo-guard: ${line}\n`);
   process.exitCode = 2;
 }

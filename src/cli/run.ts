@@ -7,6 +7,10 @@ import { listFiles } from './files.js';
 import { readGitignore } from './gitignore.js';
 import { ProgressBar } from './progress.js';
 import { importFrom } from './resolve.js';
+import { annotations } from './annotations.js';
+import { loadProjectConfig } from './project-config.js';
+import { toSarif, type RuleInfo } from './sarif.js';
+import { isMemoGuardRule, memoGuardFixesOnly, ownFindings, pluginPrefix } from './scope.js';
 import { formatFixed, formatSummary, totals } from './summary.js';
 
 export interface Io {
@@ -65,6 +69,44 @@ async function relintOutsideProject(
   return results.map((r) => byPath.get(r.filePath) ?? r);
 }
 
+/** Settings of one group of files, as `settings` of the memo-guard config block. */
+type SettingsValue = unknown;
+
+interface FileGroup {
+  settings: SettingsValue;
+  files: string[];
+}
+
+/** Files grouped by their `settings['memo-guard']` (usually one group: settings are project-wide). */
+async function groupBySettings(files: readonly string[], settingsFor: (file: string) => Promise<SettingsValue>): Promise<FileGroup[]> {
+  const groups = new Map<string, FileGroup>();
+  for (const file of files) {
+    const settings = await settingsFor(file);
+    const key = settings === undefined ? '' : JSON.stringify(settings);
+    const group = groups.get(key);
+    if (group) group.files.push(file);
+    else groups.set(key, { settings, files: [file] });
+  }
+  return [...groups.values()];
+}
+
+/** Rejects malformed settings before linting, through the rules' own validation (one line per problem). */
+async function checkSettings(groups: readonly FileGroup[], configFile: string): Promise<void> {
+  const { settingsProblems } = (await import('../analysis/settings.js'));
+  const problems = [...new Set(groups.flatMap((g) => settingsProblems(g.settings)))];
+  if (problems.length > 0) throw new UsageError(problems.map((p) => `${configFile}: ${p}`).join('\n'));
+}
+
+function ruleInfos(plugin: MemoGuardPlugin, recommended: Linter.Config): RuleInfo[] {
+  return Object.keys(recommended.rules ?? {})
+    .filter((id) => id.startsWith(pluginPrefix))
+    .map((id) => {
+      const name = id.slice(pluginPrefix.length);
+      const meta = (plugin.rules?.[name] as { meta?: { docs?: { description?: string; url?: string } } } | undefined)?.meta;
+      return { id: name, description: meta?.docs?.description, url: meta?.docs?.url };
+    });
+}
+
 async function lint(options: CliOptions, io: Io): Promise<number> {
   const { cwd } = io;
   for (const p of options.paths) {
@@ -84,42 +126,63 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
   const gitignore = await readGitignore(cwd);
   const typed = tsParser !== undefined && existsSync(path.join(cwd, 'tsconfig.json'));
 
-  const make = (withTypes: boolean): ESLintClass =>
-    new ESLint({
+  const project = await loadProjectConfig(ESLint, cwd);
+  if (project.warning) write(io.stderr, `memo-guard: warning: ${project.warning}`);
+
+  const make = (withTypes: boolean, settings: SettingsValue): ESLintClass =>
+    newESLint(ESLint, {
       cwd,
-      fix: options.fix,
+      // Only memo-guard's fixes: never another rule's (enabled by an inline config), never a directive.
+      fix: options.fix ? memoGuardFixesOnly : false,
       overrideConfigFile: true,
-      overrideConfig: buildConfig({ cwd, recommended, tsParser, typed: withTypes, gitignore }),
+      overrideConfig: buildConfig({ cwd, recommended, tsParser, typed: withTypes, gitignore, settings }),
       errorOnUnmatchedPattern: false,
       warnIgnored: false,
     });
-  const eslint = make(typed);
+  const base = make(typed, undefined);
   // Without typescript-eslint's parser TypeScript files are skipped: say so, but only if there are any.
   if (!tsParser && (await listFiles(cwd, options.paths, () => Promise.resolve(false))).some((f) => /\.[cm]?tsx?$/.test(f))) {
     write(io.stderr, 'memo-guard: warning: @typescript-eslint/parser is not installed; linting JavaScript files only (run `npm install -D @typescript-eslint/parser`)');
   }
 
   const started = performance.now();
-  let results: ESLintClass.LintResult[];
   const showProgress = io.stderr.isTTY || io.env.MEMO_GUARD_PROGRESS === '1';
-  const files = showProgress ? await listFiles(cwd, options.paths, (f) => eslint.isPathIgnored(f)) : [];
-  if (files.length > progressThreshold) {
-    const bar = new ProgressBar(io.stderr, files.length);
-    const chunkSize = Math.max(10, Math.ceil(files.length / 100));
-    results = [];
-    bar.update(0);
+  let groups: FileGroup[] | undefined;
+  if (project.config) {
+    const { isIgnored, settingsFor } = project.config;
+    const files = await listFiles(cwd, options.paths, async (f) => (await base.isPathIgnored(f)) || (await isIgnored(f)));
+    groups = await groupBySettings(files, settingsFor);
+    await checkSettings(groups, project.config.file);
+  } else if (showProgress) {
+    groups = [{ settings: undefined, files: await listFiles(cwd, options.paths, (f) => base.isPathIgnored(f)) }];
+  }
+
+  let results: ESLintClass.LintResult[] = [];
+  if (groups === undefined) {
+    // No project config and no progress bar: ESLint walks the paths itself.
+    results = await base.lintFiles(options.paths);
+    if (typed) results = await relintOutsideProject(results, () => make(false, undefined));
+  } else {
+    const total = groups.reduce((n, g) => n + g.files.length, 0);
+    const bar = showProgress && total > progressThreshold ? new ProgressBar(io.stderr, total) : undefined;
+    const chunkSize = Math.max(10, Math.ceil(total / 100));
+    bar?.update(0);
     try {
-      for (let i = 0; i < files.length; i += chunkSize) {
-        results.push(...(await eslint.lintFiles(files.slice(i, i + chunkSize))));
-        bar.update(Math.min(files.length, i + chunkSize));
+      for (const group of groups) {
+        const eslint = group.settings === undefined ? base : make(typed, group.settings);
+        let groupResults: ESLintClass.LintResult[] = [];
+        for (let i = 0; i < group.files.length; i += chunkSize) {
+          groupResults.push(...(await eslint.lintFiles(group.files.slice(i, i + chunkSize))));
+          bar?.update(results.length + groupResults.length);
+        }
+        if (typed) groupResults = await relintOutsideProject(groupResults, () => make(false, group.settings));
+        results.push(...groupResults);
       }
     } finally {
-      bar.done();
+      bar?.done();
     }
-  } else {
-    results = await eslint.lintFiles(options.paths);
+    results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   }
-  if (typed) results = await relintOutsideProject(results, () => make(false));
   const elapsed = performance.now() - started;
 
   let fixed: string[] = [];
@@ -127,28 +190,57 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     await ESLint.outputFixes(results);
     fixed = results.filter((r) => r.output !== undefined).map((r) => r.filePath).sort();
   }
+  results = results.map(ownFindings);
 
   const t = totals(results);
   const maxWarningsExceeded = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
-  const formatter = await eslint.loadFormatter(options.format);
-  const output = await formatter.format(results, {
-    ...(maxWarningsExceeded && options.maxWarnings !== undefined
-      ? { maxWarningsExceeded: { maxWarnings: options.maxWarnings, foundWarnings: t.warnings } }
-      : {}),
-  });
+  let output: string;
+  if (options.format === 'sarif') {
+    output = JSON.stringify(toSarif({ cwd, version: await version(), rules: ruleInfos(plugin, recommended), results }), null, 2);
+  } else {
+    const formatter = await base.loadFormatter(options.format);
+    // The stylish report names files relative to where the command runs (logs and READMEs stay
+    // portable); json keeps ESLint's absolute paths.
+    const shown = options.format === 'stylish' ? results.map((r) => ({ ...r, filePath: path.relative(cwd, r.filePath) || r.filePath })) : results;
+    output = await formatter.format(shown, {
+      ...(maxWarningsExceeded && options.maxWarnings !== undefined
+        ? { maxWarningsExceeded: { maxWarnings: options.maxWarnings, foundWarnings: t.warnings } }
+        : {}),
+    });
+  }
 
-  // JSON keeps stdout machine-readable: everything else goes to stderr.
-  const report = options.format === 'json' ? io.stderr : io.stdout;
-  if (options.format === 'json') write(io.stdout, output);
-  else write(io.stdout, output.replace(/^\n+/, ''));
+  // JSON and SARIF keep stdout machine-readable: everything else goes to stderr.
+  const machine = options.format !== 'stylish';
+  const report = machine ? io.stderr : io.stdout;
+  if (machine) write(io.stdout, output);
+  else {
+    write(io.stdout, output.replace(/^\n+/, ''));
+    if (io.env.GITHUB_ACTIONS === 'true') write(io.stdout, annotations(results, io.env.GITHUB_WORKSPACE ?? cwd));
+  }
   if (options.fix) write(report, formatFixed(cwd, fixed));
-  // stylish already says what --fix can fix; json readers get the hint on stderr.
-  write(report, formatSummary(t, elapsed, !options.fix && options.format === 'json'));
+  // stylish already says what --fix can fix; json and sarif readers get the hint on stderr.
+  const projectConfig = project.config && { file: project.config.file, hasSettings: (groups ?? []).some((g) => g.settings !== undefined) };
+  write(report, formatSummary(t, { elapsedMs: elapsed, fixHint: !options.fix && machine, projectConfig }));
   if (maxWarningsExceeded) {
     write(report, `memo-guard: too many warnings (${t.warnings}, maximum allowed: ${String(options.maxWarnings)})`);
   }
 
   return t.errors > 0 || maxWarningsExceeded ? 1 : 0;
+}
+
+/**
+ * `new ESLint(options)` with `ruleFilter` (ESLint 9.x releases that have it; 10 always does), so
+ * that rules an inline `/* eslint rule: 2 *\/` turns on do not even run. Results are narrowed to
+ * memo-guard's own messages afterwards either way.
+ */
+function newESLint(ESLint: ESLintConstructor, options: ESLintClass.Options): ESLintClass {
+  const ruleFilter = ({ ruleId }: { ruleId: string }): boolean => isMemoGuardRule(ruleId);
+  try {
+    return new ESLint({ ...options, ruleFilter });
+  } catch (error) {
+    if (error instanceof Error && /Unknown options:.*ruleFilter/.test(error.message)) return new ESLint(options);
+    throw error;
+  }
 }
 
 async function version(): Promise<string> {

@@ -1,5 +1,6 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { settingsProblems } from '../../src/analysis/settings.js';
 import plugin from '../../src/index.js';
 
 function lint(code: string, settings: Record<string, unknown>, filename = 'src/app.js'): Linter.LintMessage[] {
@@ -55,10 +56,48 @@ export function main(event) { seen.set(event.id, event); }`;
     expect(lint(exported, { 'memo-guard': { handlers: [{ exports: ['main'] }] } }).map((m) => m.line)).toEqual([1]);
   });
 
-  it('rejects a malformed memoizer setting with an error that names it', () => {
-    expect(() => lint(customMemoizer, { 'memo-guard': { memoizers: [{ module: '@acme/cache', keying: 'sometimes' }] } })).toThrow(
-      /settings\['memo-guard'\]\.memoizers\[0\]\.keying must be one of/,
-    );
-    expect(() => lint(customMemoizer, { 'memo-guard': { memoizers: [{ module: '@acme/cache', maxSize: 3 }] } })).toThrow(/unknown property "maxSize"/);
+  // Each malformed shape: the one message it must produce (all problems of one settings object are
+  // reported together, one line each).
+  const malformed: [string, unknown, string[]][] = [
+    ['not an object', 'lodash', ["settings['memo-guard'] must be an object, got the string 'lodash'"]],
+    ['memoizers as a string', { memoizers: 'lodash' }, ["settings['memo-guard'].memoizers must be an array of objects, got the string 'lodash'"]],
+    ['handlers as a string', { handlers: 'addRoute' }, ["settings['memo-guard'].handlers must be an array of objects, got the string 'addRoute'"]],
+    ['a mistyped handler key', { handlers: [{ method: ['addRoute'] }] }, [
+      `settings['memo-guard'].handlers[0] has an unknown key "method" (did you mean "methods"?)`,
+      `settings['memo-guard'].handlers[0] must have "methods" or "exports"`,
+    ]],
+    ['handler methods as a string', { handlers: [{ methods: 'addRoute' }] }, ["settings['memo-guard'].handlers[0].methods must be an array of strings, got the string 'addRoute'"]],
+    ['handler receivers with a number', { handlers: [{ methods: ['get'], receivers: ['app', 3] }] }, ["settings['memo-guard'].handlers[0].receivers must be an array of strings, got an array"]],
+    ['a handler that is a string', { handlers: ['addRoute'] }, ["settings['memo-guard'].handlers[0] must be an object, got the string 'addRoute'"]],
+    ['an unknown top-level key', { handler: [{ methods: ['addRoute'] }] }, [`settings['memo-guard'] has an unknown key "handler" (did you mean "handlers"?)`]],
+    ['an unrelated top-level key', { cacheSize: 3 }, [`settings['memo-guard'] has an unknown key "cacheSize" (known: memoizers, handlers)`]],
+    ['a bad keying value', { memoizers: [{ module: '@acme/cache', keying: 'sometimes' }] }, [
+      "settings['memo-guard'].memoizers[0].keying must be one of 'first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', got the string 'sometimes'",
+    ]],
+    ['a memoizer without module', { memoizers: [{ export: 'memo' }] }, ["settings['memo-guard'].memoizers[0].module is required"]],
+    ['an unknown memoizer key', { memoizers: [{ module: '@acme/cache', maxSize: 3 }] }, [`settings['memo-guard'].memoizers[0] has an unknown key "maxSize" (known: module, export, keying, bounded, promiseSafe, resolverOptions)`]],
+    ['bounded as a string', { memoizers: [{ module: 'm', bounded: 'yes' }] }, ["settings['memo-guard'].memoizers[0].bounded must be true or false, got the string 'yes'"]],
+    ['two problems in two entries', { memoizers: [{ module: 'm' }, { module: 7 }], handlers: [{ exports: 'main' }] }, [
+      "settings['memo-guard'].memoizers[1].module must be a non-empty string, got number 7",
+      "settings['memo-guard'].handlers[0].exports must be an array of strings, got the string 'main'",
+    ]],
+  ];
+
+  it.each(malformed)('%s: one error per problem, naming its path', (_name, value, problems) => {
+    expect(settingsProblems(value)).toEqual(problems);
+    // The rules throw it as one error, whatever the file holds (even nothing the settings would change).
+    expect(() => lint('export const x = 1;', { 'memo-guard': value })).toThrow(problems.join('\n'));
+  });
+
+  it('well-formed settings have no problems, and an absent key means the defaults', () => {
+    expect(settingsProblems(undefined)).toEqual([]);
+    expect(settingsProblems({})).toEqual([]);
+    expect(
+      settingsProblems({
+        memoizers: [{ module: '@acme/cache', export: 'memo', keying: 'json', bounded: true, promiseSafe: false, resolverOptions: ['key'] }],
+        handlers: [{ methods: ['addRoute'], receivers: ['server'] }, { exports: ['main'] }],
+      }),
+    ).toEqual([]);
+    expect(lint('export const x = 1;', { 'memo-guard': {} })).toEqual([]);
   });
 });

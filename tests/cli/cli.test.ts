@@ -1,12 +1,13 @@
 // The built `memo-guard` command, spawned as a user would run it, on scratch folders under the OS
 // temp dir (it loads the plugin from its own location and eslint from the project or, failing
 // that, from next to itself).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, assertRulesBuilt, cliBin, repoRoot, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
+import { assertCliBuilt, assertRulesBuilt, repoRoot, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
+import { memoGuard, project, removeProjects, track } from './helpers.js';
 
 const { version } = createRequire(import.meta.url)('eslint-plugin-memo-guard/package.json') as { version: string };
 
@@ -49,21 +50,6 @@ const cleanModule = `export function add(a, b) {
 }
 `;
 
-const roots: string[] = [];
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-cli-'));
-  roots.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-function memoGuard(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
-  return runNode([cliBin, ...args], cwd, env);
-}
-
 function expectOneLineUsageError(run: Run, pattern: RegExp): void {
   expect(run.status).toBe(2);
   expect(run.stdout).toBe('');
@@ -84,9 +70,7 @@ describe('memo-guard command', () => {
       rulesError = toError(error);
     }
   });
-  afterAll(() => {
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(removeProjects);
   function needRules(): void {
     if (rulesError) throw rulesError;
   }
@@ -233,8 +217,7 @@ describe('memo-guard command', () => {
   describe('a project without eslint or @typescript-eslint/parser', () => {
     let installedCli = '';
     beforeAll(() => {
-      const install = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-install-'));
-      roots.push(install);
+      const install = track(mkdtempSync(path.join(os.tmpdir(), 'memo-guard-install-')));
       cpSync(path.join(repoRoot, 'package.json'), path.join(install, 'package.json'));
       cpSync(path.join(repoRoot, 'dist'), path.join(install, 'dist'), { recursive: true });
       installedCli = path.join(install, 'dist/src/cli/main.js');

@@ -842,8 +842,11 @@ export const n = total([1, 2, 3]);`,
       output: null,
       errors: [
         {
-          messageId: 'freshArgument',
+          // memoize-one keeps one entry: the fresh array replaces it rather than adding one.
+          messageId: 'freshArgumentOneEntry',
+          data: { kind: 'array literal', name: 'total', library: 'memoize-one' },
           line: 3,
+          column: 24,
         },
       ],
     },

@@ -371,6 +371,7 @@ export const getUser = _.memoize(async (id: string) => db.users.find(id));`,
       errors: [
         {
           messageId: 'unsafeMemoizer',
+          data: { library: 'lodash memoize', functionKind: 'async function' },
           line: 2,
           suggestions: [
             {
@@ -393,6 +394,7 @@ export const getUser = memoize(loadUser);`,
       errors: [
         {
           messageId: 'unsafeMemoizer',
+          data: { library: 'lodash memoize', functionKind: 'async function' },
           line: 5,
           suggestions: [
             {
@@ -870,6 +872,7 @@ export const getJson = _.memoize((url: string) => fetch(url).then((r) => r.json(
       errors: [
         {
           messageId: 'unsafeMemoizer',
+          data: { library: 'lodash memoize', functionKind: 'function' },
           line: 2,
           suggestions: [
             {
@@ -959,6 +962,7 @@ export const getUser = memoize(loadUser);`,
       errors: [
         {
           messageId: 'unsafeMemoizer',
+          data: { library: 'memoize (mem)', functionKind: 'function' },
           line: 5,
           suggestions: [
             {

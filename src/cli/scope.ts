@@ -1,0 +1,46 @@
+/**
+ * memo-guard reports its own findings and nothing else: other rules' inline directives and
+ * inline configs (`// eslint-disable-next-line react-hooks/exhaustive-deps`,
+ * `/* eslint no-console: 2 *\/`) are neither reported nor fixed.
+ */
+import type { ESLint, Linter } from 'eslint';
+
+export const pluginPrefix = 'memo-guard/';
+
+export function isMemoGuardRule(ruleId: string | null | undefined): boolean {
+  return ruleId?.startsWith(pluginPrefix) === true;
+}
+
+/** The `fix` predicate: only memo-guard's own fixes, never a directive removal (rule id `null`). */
+export function memoGuardFixesOnly(message: Linter.LintMessage): boolean {
+  return isMemoGuardRule(message.ruleId);
+}
+
+/** A parse error: ESLint could not read the file, so no rule ran on it. */
+export function isParseError(message: Linter.LintMessage): boolean {
+  return message.fatal === true;
+}
+
+function keep(message: Linter.LintMessage): boolean {
+  return isMemoGuardRule(message.ruleId) || isParseError(message);
+}
+
+/** The result with only memo-guard's findings and parse errors, its counts recomputed to match. */
+export function ownFindings(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.filter(keep);
+  const count = (severity: number, predicate: (m: Linter.LintMessage) => boolean = () => true): number =>
+    messages.filter((m) => m.severity === severity && predicate(m)).length;
+  // ESLint keeps the source text only for files with problems; so do we, once narrowed.
+  const { source, ...rest } = result;
+  return {
+    ...rest,
+    ...(source !== undefined && messages.length > 0 ? { source } : {}),
+    messages,
+    suppressedMessages: result.suppressedMessages.filter(keep),
+    errorCount: count(2),
+    warningCount: count(1),
+    fatalErrorCount: messages.filter(isParseError).length,
+    fixableErrorCount: count(2, (m) => m.fix !== undefined),
+    fixableWarningCount: count(1, (m) => m.fix !== undefined),
+  };
+}
