@@ -60,6 +60,10 @@ export interface MemoizerSpec {
   fix?: BoundFix;
   /** The suggestion that makes it promise-safe in place, when the library has an option for it. */
   promiseOption?: string;
+  /** How many entries it holds when no size option is given (memoize-one, moize, micro-memoize: 1). */
+  defaultSize?: number;
+  /** The numeric option that sets how many entries it holds. */
+  sizeOption?: string;
 }
 
 /** Where a memoizer is imported from: a module and an export (`default` or a name). */
@@ -138,6 +142,7 @@ const memoizee: MemoizerSpec = {
   ttlOptions: { names: ['maxAge'] },
   fix: { kind: 'size-option', option: 'max' },
   promiseOption: 'promise',
+  sizeOption: 'max',
 };
 
 const moize: MemoizerSpec = {
@@ -152,9 +157,11 @@ const moize: MemoizerSpec = {
   ttlOptions: { names: ['maxAge'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',
+  defaultSize: 1,
+  sizeOption: 'maxSize',
 };
 
-const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'replace' } };
+const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'replace' }, defaultSize: Infinity };
 const moizePromise: MemoizerSpec = { ...moize, label: 'moize.promise', promiseSafe: true };
 const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', keying: 'value' };
 
@@ -169,6 +176,8 @@ const microMemoize: MemoizerSpec = {
   promiseSafe: { names: ['isPromise', 'async'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',
+  defaultSize: 1,
+  sizeOption: 'maxSize',
 };
 
 const sindreMemoize: MemoizerSpec = {
@@ -202,6 +211,7 @@ const memoizeOne: MemoizerSpec = {
   resolverArg: 1,
   bounded: true,
   promiseSafe: false,
+  defaultSize: 1,
 };
 
 const nanoMemoize: MemoizerSpec = {
@@ -224,6 +234,7 @@ const memize: MemoizerSpec = {
   bounded: { names: ['maxSize'] },
   promiseSafe: false,
   fix: { kind: 'size-option', option: 'maxSize' },
+  sizeOption: 'maxSize',
 };
 
 const reselect: MemoizerSpec = {
@@ -247,6 +258,8 @@ const memoGuard: MemoizerSpec = {
   promiseSafe: true,
   ttlOptions: { names: ['ttl'] },
   fix: { kind: 'size-option', option: 'max' },
+  defaultSize: 500,
+  sizeOption: 'max',
 };
 
 function from(modules: readonly string[], exportName: string, spec: MemoizerSpec, member?: string): MemoizerSource[] {
