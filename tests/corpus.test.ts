@@ -1,7 +1,8 @@
 /**
- * Labelled evaluation corpus for the three core rules.
+ * Labelled evaluation corpus for the three core rules and the three rules of issue 10
+ * (no-recursive-cache-thrash, no-method-cache-leak, no-side-effect-memoize).
  *
- * Every file under tests/corpus/ is linted twice with the plugin's three core rules on: once from
+ * Every file under tests/corpus/ is linted twice with these rules on: once from
  * syntax alone and once with type information (tests/corpus/tsconfig.json). The expected findings
  * are the trailing `// expect: <rule-id>[, <rule-id>]` comments (see tests/corpus/SEMANTICS.md).
  * A (file, line, rule) triple counts once, however many reports land on that line.
@@ -13,7 +14,14 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const RULE_IDS = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler'] as const;
+const RULE_IDS = [
+  'no-unsafe-async-memoize',
+  'no-unhashable-args',
+  'no-unbounded-cache-in-handler',
+  'no-recursive-cache-thrash',
+  'no-method-cache-leak',
+  'no-side-effect-memoize',
+] as const;
 type RuleId = (typeof RULE_IDS)[number];
 type Mode = 'syntax' | 'typed';
 const MODES: readonly Mode[] = ['syntax', 'typed'];
