@@ -126,7 +126,9 @@ export interface KeyedParam {
 /** The wrapped function's parameters, from its node or, for an imported function, its type. */
 export function wrappedParams(wrapped: WrappedFunction, model: FileModel): KeyedParam[] | undefined {
   if (wrapped.node) {
-    return wrapped.node.params.map((param): KeyedParam => {
+    // A TypeScript `this` parameter is not an argument: it is never part of the key.
+    const params = wrapped.node.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
+    return params.map((param): KeyedParam => {
       const facts: ParamFacts = paramFacts(param, model.types, model.facts.classNames);
       return { kind: facts.kind, optional: facts.optional, rest: facts.rest, hasDefault: facts.hasDefault, node: param };
     });

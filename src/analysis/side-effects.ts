@@ -46,8 +46,8 @@ const dbWrites: ReadonlySet<string> = new Set([
 ]);
 /** Receivers that never hold a database: `Object.create`, `Math`, `JSON`, …. */
 const builtinReceivers: ReadonlySet<string> = new Set(['Object', 'Array', 'JSON', 'Math', 'Reflect', 'Promise', 'Number', 'String', 'Symbol', 'Date', 'Intl', 'URL', 'console', 'path', 'crypto', 'Buffer', 'React', 'document']);
-/** Names of database clients whose calls start a query chain (`knex('users').insert(…)`). */
-const dbClients: ReadonlySet<string> = new Set(['knex', 'db', 'database', 'trx', 'sql', 'pool', 'client', 'connection']);
+/** Names of functions whose result starts a database chain (`knex('users').insert(…)`, `getClient().user.upsert(…)`). */
+const dbClientName = /^(?:knex|trx|sql)$|db|database|client|prisma|repo|connection|pool|model/i;
 const sqlWrite = /^\s*(?:insert|update|delete|replace|merge|upsert|create|drop|alter|truncate)\b/i;
 const sqlRunners: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'run', 'raw', 'none', 'any', 'one', 'many', 'oneOrNone', 'manyOrNone', '$executeRaw', '$executeRawUnsafe']);
 
@@ -160,6 +160,13 @@ function isLocal(id: TSESTree.Identifier, base: FunctionNode, model: FileModel):
   return variable !== undefined && isDeclaredWithin(variable, base);
 }
 
+/** Declared inside `base`, other than as `base`'s own parameter (`res` of a nested `.then((res) => …)` is local). */
+function isLocalVariable(id: TSESTree.Identifier, base: FunctionNode, model: FileModel): boolean {
+  const variable = resolveIdentifier(model.sourceCode, id);
+  if (!variable || !isDeclaredWithin(variable, base)) return false;
+  return !variable.defs.some((d) => (d.type as string) === 'Parameter' && (variable.scope.block as TSESTree.Node) === base);
+}
+
 function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, base: FunctionNode, model: FileModel): Effect['kind'] | [Effect['kind'], string] | undefined {
   const method = memberName(callee);
   if (method === undefined) return undefined;
@@ -172,12 +179,13 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
     const nd = nonDeterministicCalls.get(`${object.name}.${method}`);
     if (nd) return ['non-deterministic', `${nd} (${shown})`];
   }
-  if (root.type === AST_NODE_TYPES.Identifier && responseNames.has(root.name) && responseMethods.has(method)) return ['write', `sends a response (${shown})`];
+  // `res.json()` on the request's response (a parameter or an outer variable), not on a local `fetch` result.
+  if (root.type === AST_NODE_TYPES.Identifier && responseNames.has(root.name) && responseMethods.has(method) && !isLocalVariable(root, base, model)) return ['write', `sends a response (${shown})`];
   if (local) return undefined;
   if (rootName === undefined) {
-    // A chain that starts with a call: only database clients (`knex('users').insert(…)`).
+    // A chain that starts with a call: only database clients (`knex('users').insert(…)`, `getClient().user.upsert(…)`).
     const start = root.type === AST_NODE_TYPES.CallExpression ? unwrap(root.callee) : undefined;
-    if (!(start?.type === AST_NODE_TYPES.Identifier && dbClients.has(start.name) && dbWrites.has(method))) return undefined;
+    if (!(start?.type === AST_NODE_TYPES.Identifier && dbClientName.test(start.name) && dbWrites.has(method))) return undefined;
     return ['write', `writes to the database (${shown})`];
   }
   const fromFs = root.type === AST_NODE_TYPES.Identifier && (fsNames.has(root.name) || fsModules.has(importOf(model, root)?.module ?? ''));
