@@ -12,7 +12,8 @@ type Options = [{ max?: number }];
 function unboundedFix(model: FileModel, call: MemoizerCall): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
   if (call.source.module === memoGuardModule) return (fixer) => setOption(fixer, model, call, 'max', 'Infinity') ?? null;
   if (call.spec.keying === 'identity-by-design' && call.node.arguments.length > 1) return undefined;
-  return replaceWithRuntimeMemoize(model, call, ['max: Infinity']);
+  // Deep or serialized keys (moize.deep) stay by value.
+  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity']);
 }
 
 export default createRule<MessageIds, Options>({
