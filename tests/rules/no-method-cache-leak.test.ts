@@ -4,6 +4,7 @@
  * it, two instances share results; after it, each gets its own.
  */
 import { createRequire } from 'node:module';
+import vm from 'node:vm';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-method-cache-leak.js';
@@ -450,8 +451,12 @@ describe('the per-instance suggestion', () => {
   const code = `const memoize = require('lodash/memoize');
 function Account(plan) { this.plan = plan; }
 Account.prototype.canUse = memoize(function (feature) { return this.plan === 'enterprise' || feature === 'basic'; });`;
-  const load = (source: string): new (plan: string) => { canUse(feature: string): boolean } =>
-    new Function('require', `${source}\nreturn Account;`)(createRequire(import.meta.url)) as new (plan: string) => { canUse(feature: string): boolean };
+  type AccountClass = new (plan: string) => { canUse(feature: string): boolean };
+  /** Runs the snippet as a CommonJS module body and returns its `Account` class. */
+  const load = (source: string): AccountClass => {
+    const factory = vm.runInThisContext(`(function (require) {\n${source}\nreturn Account;\n})`) as (req: NodeJS.Require) => AccountClass;
+    return factory(createRequire(import.meta.url));
+  };
 
   it('gives each instance its own cache, so instances stop getting each other\'s results', () => {
     const [message] = lintWithRule(ruleId, rule, code);
