@@ -8,11 +8,14 @@ import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { isFunction, unwrap, type FunctionNode } from './ast.js';
 
-/** The variable `id` names at its position, or `undefined` for a global or an undeclared name. */
+/**
+ * The variable `id` names at its position, or `undefined` for a global or an undeclared name
+ * (ESLint declares built-in and configured globals such as `Date` without a definition).
+ */
 export function resolveIdentifier(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): Scope.Variable | undefined {
   for (let scope: Scope.Scope | null = sourceCode.getScope(id); scope; scope = scope.upper) {
     const variable = scope.set.get(id.name);
-    if (variable) return variable;
+    if (variable) return variable.defs.length > 0 ? variable : undefined;
   }
   return undefined;
 }

@@ -175,7 +175,8 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
   const rootName = root.type === AST_NODE_TYPES.Identifier ? root.name : root.type === AST_NODE_TYPES.ThisExpression ? 'this' : undefined;
   const local = root.type === AST_NODE_TYPES.Identifier && isLocal(root, base, model);
   const shown = `\`${text(model, callee)}\``;
-  if (object.type === AST_NODE_TYPES.Identifier && !local) {
+  // `Date.now()` on the global (or an imported `crypto` / `perf_hooks` namespace), not on a local of that name.
+  if (object.type === AST_NODE_TYPES.Identifier && (!resolveIdentifier(model.sourceCode, object) || importOf(model, object))) {
     const nd = nonDeterministicCalls.get(`${object.name}.${method}`);
     if (nd) return ['non-deterministic', `${nd} (${shown})`];
   }
