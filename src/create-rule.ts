@@ -15,7 +15,7 @@ export interface MemoGuardDocs {
 type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   RuleMetaData<MessageIds, MemoGuardDocs, Options>,
   'docs'
-> & { docs: Omit<MemoGuardDocs, 'url'>; defaultOptions: Options };
+> & { docs: Omit<MemoGuardDocs, 'url'> } & (Options extends readonly [] ? { defaultOptions?: never } : { defaultOptions: Options });
 
 export type MemoGuardRule<MessageIds extends string, Options extends readonly unknown[]> = RuleModule<
   MessageIds,
@@ -50,7 +50,8 @@ export function createRule<MessageIds extends string, Options extends readonly u
       docs: { ...spec.meta.docs, url: `${repoDocs}${spec.name}.md` },
     },
     create(context) {
-      return spec.create(context, applyDefaults(spec.meta.defaultOptions, context.options));
+      const defaults = (spec.meta.defaultOptions ?? []) as unknown as Options;
+      return spec.create(context, applyDefaults(defaults, context.options));
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Labelled evaluation corpus for the three core rules.
+ * Labelled evaluation corpus for the three core rules and the three rules of issue 10
+ * (no-recursive-cache-thrash, no-method-cache-leak, no-side-effect-memoize).
  *
- * Every file under tests/corpus/ is linted twice with the plugin's three core rules on: once from
+ * Every file under tests/corpus/ is linted twice with these rules on: once from
  * syntax alone and once with type information (tests/corpus/tsconfig.json). The expected findings
  * are the trailing `// expect: <rule-id>[, <rule-id>]` comments (see tests/corpus/SEMANTICS.md).
  * A (file, line, rule) triple counts once, however many reports land on that line.
@@ -13,9 +14,27 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const RULE_IDS = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler', 'no-unbounded-memoize'] as const;
-/** The strict rule is labelled in the multi-file projects only; elsewhere its reports are not scored. */
-const STRICT_SCOPE = 'projects/';
+const RULE_IDS = [
+  'no-unsafe-async-memoize',
+  'no-unhashable-args',
+  'no-unbounded-cache-in-handler',
+  'no-unbounded-memoize',
+  'no-recursive-cache-thrash',
+  'no-method-cache-leak',
+  'no-side-effect-memoize',
+] as const;
+/**
+ * Where each rule is labelled, when not everywhere: the strict `no-unbounded-memoize` in the
+ * multi-file projects only; the rules beyond the card outside them (the projects were labelled before
+ * those rules existed). Reports elsewhere are not scored.
+ */
+const PROJECTS = 'projects/';
+const labelledIn: Partial<Record<string, (rel: string) => boolean>> = {
+  'no-unbounded-memoize': (rel) => rel.startsWith(PROJECTS),
+  'no-recursive-cache-thrash': (rel) => !rel.startsWith(PROJECTS),
+  'no-method-cache-leak': (rel) => !rel.startsWith(PROJECTS),
+  'no-side-effect-memoize': (rel) => !rel.startsWith(PROJECTS),
+};
 type RuleId = (typeof RULE_IDS)[number];
 type Mode = 'syntax' | 'typed';
 const MODES: readonly Mode[] = ['syntax', 'typed'];
@@ -131,7 +150,7 @@ function makeConfig(plugin: PluginShape, enabled: readonly RuleId[], tsconfig: s
 function collect(messages: Linter.LintMessage[], rel: string, into: Set<string>): void {
   for (const message of messages) {
     const id = message.ruleId?.replace(/^memo-guard\//, '');
-    if (id === 'no-unbounded-memoize' && !rel.startsWith(STRICT_SCOPE)) continue;
+    if (id !== undefined && labelledIn[id]?.(rel) === false) continue;
     if (id !== undefined && isRuleId(id)) into.add(keyOf(rel, message.line, id));
   }
 }

@@ -176,3 +176,23 @@ export function memoizedCalls(model: FileModel, call: MemoizerCall): TSESTree.Ca
     return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;
   });
 }
+
+/** How many entries a memoizer call holds, when that is known: its size option's literal, else the library's default. */
+export interface CacheSize {
+  size: number;
+  /** Set by the call's own option, not the library's default. */
+  explicit: boolean;
+}
+
+export function cacheSize(call: MemoizerCall): CacheSize | undefined {
+  const { defaultSize, sizeOption, optionsArg } = call.spec;
+  if (optionsArg !== undefined && call.node.arguments[optionsArg] !== undefined) {
+    if (!call.options || optionsOpaque(call)) return undefined;
+  }
+  const prop = sizeOption === undefined || !call.options ? undefined : findProperty(call.options, [sizeOption]);
+  if (prop) {
+    const value = unwrap(prop.value);
+    return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number' ? { size: value.value, explicit: true } : undefined;
+  }
+  return defaultSize !== undefined && Number.isFinite(defaultSize) ? { size: defaultSize, explicit: false } : undefined;
+}

@@ -79,6 +79,10 @@ export interface MemoizerSpec {
   fix?: BoundFix;
   /** The suggestion that makes it promise-safe in place, when the library has an option for it. */
   promiseOption?: string;
+  /** How many entries it holds when no size option is given (memoize-one, moize, micro-memoize: 1). */
+  defaultSize?: number;
+  /** The numeric option that sets how many entries it holds. */
+  sizeOption?: string;
 }
 
 /** Where a memoizer is imported from: a module and an export (`default` or a name). */
@@ -165,6 +169,7 @@ const memoizee: MemoizerSpec = {
   ttlOptions: { names: ['maxAge'] },
   fix: { kind: 'size-option', option: 'max' },
   promiseOption: 'promise',
+  sizeOption: 'max',
 };
 
 const moize: MemoizerSpec = {
@@ -179,10 +184,12 @@ const moize: MemoizerSpec = {
   ttlOptions: { names: ['maxAge'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',
+  defaultSize: 1,
+  sizeOption: 'maxSize',
 };
 
 // `moize.infinite` is `moize` with `maxSize: Infinity`: bounding it keeps moize, its keying and its API.
-const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'base-size-option', option: 'maxSize' } };
+const moizeInfinite: MemoizerSpec = { ...moize, label: 'moize.infinite', bounded: false, fix: { kind: 'base-size-option', option: 'maxSize' }, defaultSize: Infinity };
 const moizePromise: MemoizerSpec = { ...moize, label: 'moize.promise', promiseSafe: true };
 const moizeDeep: MemoizerSpec = { ...moize, label: 'moize.deep', keying: 'value' };
 
@@ -197,6 +204,8 @@ const microMemoize: MemoizerSpec = {
   promiseSafe: { names: ['isPromise', 'async'] },
   fix: { kind: 'size-option', option: 'maxSize' },
   promiseOption: 'isPromise',
+  defaultSize: 1,
+  sizeOption: 'maxSize',
 };
 
 const sindreMemoize: MemoizerSpec = {
@@ -230,6 +239,7 @@ const memoizeOne: MemoizerSpec = {
   resolverArg: 1,
   bounded: true,
   promiseSafe: false,
+  defaultSize: 1,
 };
 
 const nanoMemoize: MemoizerSpec = {
@@ -252,6 +262,7 @@ const memize: MemoizerSpec = {
   bounded: { names: ['maxSize'] },
   promiseSafe: false,
   fix: { kind: 'size-option', option: 'maxSize' },
+  sizeOption: 'maxSize',
 };
 
 const reselect: MemoizerSpec = {
@@ -277,6 +288,8 @@ const memoGuard: MemoizerSpec = {
   promiseSafe: true,
   ttlOptions: { names: ['ttl'] },
   fix: { kind: 'size-option', option: 'max' },
+  defaultSize: 500,
+  sizeOption: 'max',
 };
 
 function from(modules: readonly string[], exportName: string, spec: MemoizerSpec, member?: string): MemoizerSource[] {

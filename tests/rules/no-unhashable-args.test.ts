@@ -29,6 +29,16 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      name: 'a TypeScript `this` parameter is not an argument the memoizer keys on',
+      code: `import moize from 'moize';
+export const registry = {
+  prefix: 'r',
+  key: moize(function (this: { prefix: string }, id: string) {
+    return this.prefix + id;
+  }),
+};`,
+    },
+    {
       name: 'lodash on one primitive parameter',
       code: `import _ from 'lodash';
 export const slug = _.memoize((title: string) => title.toLowerCase());`,

@@ -17,7 +17,7 @@ async function verify(token: string): Promise<JWTPayload | null> {
   }
 }
 
-const introspect = memoize(
+const introspect = memoize( // expect: no-side-effect-memoize
   async (token: string) => {
     const res = await fetch(`${process.env.AUTH_URL}/introspect`, { method: 'POST', body: new URLSearchParams({ token }) });
     if (!res.ok) throw new Error(`introspection failed: ${res.status}`);

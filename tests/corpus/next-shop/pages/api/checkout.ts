@@ -9,7 +9,7 @@ const shippingQuote = memoizee((country: string, weightGrams: number) => { // ex
   return zone.base + band * zone.perBand;
 });
 
-const lookupCoupon = memoizee( // expect: no-unbounded-cache-in-handler
+const lookupCoupon = memoizee( // expect: no-unbounded-cache-in-handler, no-side-effect-memoize
   async (code: string) => {
     const coupon = await coupons.find(code.toUpperCase());
     return coupon && coupon.expiresAt > Date.now() ? coupon : null;

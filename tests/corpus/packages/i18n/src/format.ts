@@ -7,7 +7,7 @@ export const numberFormat = memoize( // expect: no-unhashable-args
   (locale: Locale, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
 );
 
-export const relativeDay = memoize((date: Date, locale: Locale) => { // expect: no-unhashable-args
+export const relativeDay = memoize((date: Date, locale: Locale) => { // expect: no-unhashable-args, no-side-effect-memoize
   const days = Math.round((date.getTime() - Date.now()) / 86_400_000);
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 });

@@ -1,0 +1,84 @@
+import type { RuleFix, RuleFixer, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
+import { createRule } from '../src/create-rule.js';
+import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { findThrash } from '../src/analysis/recursion.js';
+import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { memoGuardModule } from '../src/analysis/memoizer-catalog.js';
+
+type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'useUnbounded' | 'raiseBound';
+type Options = [{ max?: number }];
+
+/** `max: Infinity`: this package's memoize in place, or the call rewritten to it (not memoize-one's equality argument). */
+function unboundedFix(model: FileModel, call: MemoizerCall): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
+  if (call.source.module === memoGuardModule) return (fixer) => setOption(fixer, model, call, 'max', 'Infinity') ?? null;
+  if (call.spec.keying === 'identity-by-design' && call.node.arguments.length > 1) return undefined;
+  // Deep or serialized keys (moize.deep) stay by value.
+  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity']);
+}
+
+export default createRule<MessageIds, Options>({
+  name: 'no-recursive-cache-thrash',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow memoizing a recursive function with a cache too small for its recursion',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      tooSmall:
+        '{{library}} holds {{size}} {{entries}}, and this function calls itself through the cache {{count}} {{times}} (first at line {{line}}): each recursive call evicts the entry the next one needs, so the memoized version does all the work of the plain one; use an unbounded cache for a small input space, or a bound with room.',
+      rangeTooLarge:
+        '{{library}} holds {{size}} {{entries}}, but this branching recursion is called with inputs up to {{range}} (its recursive calls start at line {{line}}): the working set does not fit and entries are evicted before they are reused; use an unbounded cache or a bound with room.',
+      useUnbounded: "Switch to memo-guard's `memoize` with `max: Infinity` (the input space must be small).",
+      raiseBound: 'Give the cache room: `{{option}}: {{max}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          max: { type: 'integer', minimum: 2, description: 'The bound the "bound with room" suggestion gives (at least the visible input range plus one).' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ max: 1000 }],
+  },
+  create(context, [{ max = 1000 }]) {
+    return {
+      ...modelListeners(context),
+      'Program:exit'() {
+        const model = getFileModel(context);
+        for (const call of model.memoizerCalls) {
+          const thrash = findThrash(call, model);
+          if (!thrash) continue;
+          const first = thrash.sites[0];
+          if (!first) continue;
+          const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
+          const unbounded = unboundedFix(model, call);
+          if (unbounded) suggest.push({ messageId: 'useUnbounded', fix: unbounded });
+          const option = call.spec.sizeOption;
+          if (option !== undefined) {
+            const room = String(Math.max(max, (thrash.range ?? 0) + 1, thrash.sites.length));
+            suggest.push({ messageId: 'raiseBound', data: { option, max: room }, fix: (fixer) => setOption(fixer, model, call, option, room) ?? null });
+          }
+          const count = thrash.sites.length;
+          context.report({
+            node: call.node,
+            messageId: thrash.range === undefined ? 'tooSmall' : 'rangeTooLarge',
+            data: {
+              library: call.spec.label,
+              size: String(thrash.size),
+              entries: thrash.size === 1 ? 'entry' : 'entries',
+              count: String(count),
+              times: count === 1 ? 'time' : 'times',
+              line: String(first.loc.start.line),
+              range: String(thrash.range ?? ''),
+            },
+            suggest,
+          });
+        }
+      },
+    };
+  },
+});

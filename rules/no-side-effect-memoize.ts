@@ -1,0 +1,43 @@
+import { createRule } from '../src/create-rule.js';
+import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
+import { wrappedFunction } from '../src/analysis/memoizer-call.js';
+import { findEffect } from '../src/analysis/side-effects.js';
+
+type MessageIds = 'sideEffect' | 'nonDeterministic';
+type Options = [];
+
+export default createRule<MessageIds, Options>({
+  name: 'no-side-effect-memoize',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow memoizing functions that have side effects or read non-deterministic values',
+      strict: true,
+    },
+    messages: {
+      sideEffect:
+        'The memoized function {{effect}} at line {{line}}{{via}}: every cache hit skips it, so the effect happens once per key instead of once per call; memoize only the pure part, or do not memoize.',
+      nonDeterministic:
+        'The memoized function {{effect}} at line {{line}}{{via}}: the cache freezes the first result and returns it stale on every hit; pass the value in as an argument, or do not memoize.',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      ...modelListeners(context),
+      'Program:exit'() {
+        const model = getFileModel(context);
+        for (const call of model.memoizerCalls) {
+          const fn = wrappedFunction(call, model)?.node;
+          const effect = fn && findEffect(fn, model);
+          if (!effect) continue;
+          context.report({
+            node: call.node,
+            messageId: effect.kind === 'write' ? 'sideEffect' : 'nonDeterministic',
+            data: { effect: effect.what, line: String(effect.node.loc.start.line), via: effect.via === undefined ? '' : ` (in \`${effect.via}\`)` },
+          });
+        }
+      },
+    };
+  },
+});

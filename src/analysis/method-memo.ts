@@ -1,0 +1,152 @@
+/**
+ * Memoized methods whose one cache serves every instance of a class: memoizers assigned to a
+ * prototype, module-level or static memoizers over functions that read `this`, and method
+ * decorators that keep their cache on the prototype. A table says how each decorator stores its cache.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types.js';
+import { isFunction, memberName, unwrap } from './ast.js';
+import type { FileModel, MemoizerCall } from './file-model.js';
+import { wrappedFunction } from './memoizer-call.js';
+import { outerExpression, usesThis, walkNodes } from './references.js';
+import type { ImportBinding } from './imports.js';
+
+/** A method decorator that memoizes, and where it keeps its cache. */
+export interface DecoratorSpec {
+  module: string;
+  export: string;
+  label: string;
+  /** `true`: one cache per decorated method, on the prototype, shared by all instances. */
+  shared: boolean;
+  /** What the shared cache keys on, for the message. */
+  keying: string;
+}
+
+/**
+ * decko's `memoize` wraps `descriptor.value` once, with one plain-object cache keyed by `String(args[0])`.
+ * lodash-decorators' `Memoize` is an instance decorator (a cache per instance); its `MemoizeAll` is
+ * applied to the prototype on purpose. typescript-memoize keeps its `Map` in a property of `this`.
+ */
+export const memoDecorators: readonly DecoratorSpec[] = [
+  { module: 'decko', export: 'memoize', label: 'decko', shared: true, keying: 'the first argument as a string' },
+  { module: 'lodash-decorators', export: 'MemoizeAll', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'memoizeAll', label: 'lodash-decorators memoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators/memoizeAll', export: 'default', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'Memoize', label: 'lodash-decorators Memoize', shared: false, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'memoize', label: 'lodash-decorators memoize', shared: false, keying: 'the first argument' },
+  { module: 'typescript-memoize', export: 'Memoize', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
+  { module: 'typescript-memoize', export: 'MemoizeExpiring', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
+];
+
+function decoratorBinding(expression: TSESTree.Node, model: FileModel): ImportBinding | undefined {
+  let node = unwrap(expression);
+  if (node.type === AST_NODE_TYPES.CallExpression) node = unwrap(node.callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return model.imports.get(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier) {
+    // `@decko.memoize` on a namespace or default import.
+    const binding = model.imports.get(node.object.name);
+    const property = memberName(node);
+    return binding && property !== undefined && (binding.export === '*' || binding.export === 'default') ? { module: binding.module, export: property } : undefined;
+  }
+  return undefined;
+}
+
+function methodUsesThis(method: TSESTree.Node, model: FileModel): boolean {
+  return method.type === AST_NODE_TYPES.MethodDefinition && method.value.type === AST_NODE_TYPES.FunctionExpression && usesThis(method.value, model.facts.visitorKeys);
+}
+
+/** A decorator on an instance method whose memoizer keeps one cache for the whole class, and what it is. */
+export function sharedDecorator(decorator: TSESTree.Decorator, model: FileModel): DecoratorSpec | undefined {
+  const member = decorator.parent;
+  if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return undefined;
+  const binding = decoratorBinding(decorator.expression, model);
+  if (!binding) return undefined;
+  const spec = memoDecorators.find((d) => d.module === binding.module && (d.export === binding.export || (binding.export === '*' && d.export === 'default')));
+  // A method that never reads `this` returns the same for every instance: sharing its cache is harmless.
+  return spec?.shared && methodUsesThis(member, model) ? spec : undefined;
+}
+
+function isPrototype(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'prototype';
+}
+
+/** `X.prototype.m = memoize(…)`, `X.prototype = { m: memoize(…) }`, `Object.assign(X.prototype, { m: memoize(…) })`. */
+function onPrototype(call: TSESTree.CallExpression): boolean {
+  const node = outerExpression(call);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) return parent.left.type === AST_NODE_TYPES.MemberExpression && isPrototype(parent.left.object);
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== node) return false;
+  const object = parent.parent;
+  const holder = object.parent as TSESTree.Node | undefined;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) return isPrototype(holder.left);
+  if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee.type === AST_NODE_TYPES.MemberExpression && memberName(holder.callee) === 'assign') {
+    const target = holder.arguments[0];
+    return target !== undefined && isPrototype(target);
+  }
+  return false;
+}
+
+/** The memoizer's cache lives once per program: at module level, or in a static field or block. */
+function sharedByProgram(call: TSESTree.CallExpression): boolean {
+  for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.PropertyDefinition) return node.static;
+    if (node.type === AST_NODE_TYPES.StaticBlock) return true;
+    // A module-level object literal is a singleton: its `this` is always the same object.
+    if (node.type === AST_NODE_TYPES.Property && !onPrototype(call)) return false;
+  }
+  return true;
+}
+
+/**
+ * How the call's resolver (a function argument or option) uses the instance: `bare` keys on the
+ * instance object itself, `field` on something read from it (`this.id`), `undefined` not at all.
+ */
+function resolverUsesInstance(call: MemoizerCall, model: FileModel): 'bare' | 'field' | undefined {
+  const resolvers: TSESTree.Node[] = call.node.arguments.filter((arg, i) => i !== call.spec.fnArg);
+  for (const prop of call.options?.properties ?? []) if (prop.type === AST_NODE_TYPES.Property) resolvers.push(prop.value);
+  let use: 'bare' | 'field' | undefined;
+  for (const resolver of resolvers) {
+    if (!isFunction(resolver) || resolver.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    walkNodes(resolver.body, model.facts.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ThisExpression) {
+        const bare = !(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node);
+        use = bare ? 'bare' : (use ?? 'field');
+      }
+      return use !== 'bare' && node.type !== AST_NODE_TYPES.FunctionExpression && node.type !== AST_NODE_TYPES.FunctionDeclaration;
+    });
+  }
+  return use;
+}
+
+export type MethodLeak = 'shared' | 'retains';
+
+/**
+ * A memoizer call whose one cache serves many receivers: on a prototype, or at module / static level
+ * over a function that reads `this`. `retains` when the key is the instance itself (it keeps every
+ * instance alive); `shared` when the key leaves `this` out (instances get each other's results).
+ */
+export function methodCacheLeak(call: MemoizerCall, model: FileModel): MethodLeak | undefined {
+  const prototype = onPrototype(call.node);
+  if (!prototype && !sharedByProgram(call.node)) return undefined;
+  const wrapped = wrappedFunction(call, model);
+  if (!wrapped) return undefined;
+  const fnArg = call.fnArg ? unwrap(call.fnArg) : undefined;
+  const ofPrototypeMethod = fnArg?.type === AST_NODE_TYPES.MemberExpression && isPrototype(fnArg.object);
+  const readsThis = wrapped.node ? usesThis(wrapped.node, model.facts.visitorKeys) : prototype || ofPrototypeMethod;
+  if (!readsThis) return undefined;
+  const resolver = resolverUsesInstance(call, model);
+  // A resolver that reads `this.id` keys on the instance's identity: correct, and nothing is retained.
+  return resolver === 'bare' ? 'retains' : resolver === 'field' ? undefined : 'shared';
+}
+
+/** The text of a per-instance replacement: a WeakMap from each instance to its own memoized function. */
+export function perInstanceText(call: MemoizerCall, model: FileModel): string | undefined {
+  const args = call.node.arguments;
+  if (!call.fnArg || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const text = (node: TSESTree.Node): string => model.sourceCode.getText(node);
+  const parts = args.map((arg) => (arg === call.fnArg ? `(${text(arg)}).bind(this)` : text(arg)));
+  const memoized = `${text(call.node.callee)}(${parts.join(', ')})`;
+  return `(() => { const byInstance = new WeakMap(); return function (...args) { let memoized = byInstance.get(this); if (memoized === undefined) { memoized = ${memoized}; byInstance.set(this, memoized); } return memoized.apply(this, args); }; })()`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Scope-resolved references: which variable an identifier names, whether a variable is declared
+ * inside a function, which same-file function a call reaches, and a walk that can skip subtrees.
+ * Built on the scope manager ESLint gives every file, never on names alone.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from './node-types.js';
+import { isFunction, unwrap, type FunctionNode } from './ast.js';
+
+/**
+ * The variable `id` names at its position, or `undefined` for a global or an undeclared name
+ * (ESLint declares built-in and configured globals such as `Date` without a definition).
+ */
+export function resolveIdentifier(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): Scope.Variable | undefined {
+  for (let scope: Scope.Scope | null = sourceCode.getScope(id); scope; scope = scope.upper) {
+    const variable = scope.set.get(id.name);
+    if (variable) return variable.defs.length > 0 ? variable : undefined;
+  }
+  return undefined;
+}
+
+/** Whether `inner` lies within `outer` (inclusive). */
+export function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** A variable declared in `fn` (a parameter or a local, at any depth): writing it changes nothing outside. */
+export function isDeclaredWithin(variable: Scope.Variable, fn: TSESTree.Node): boolean {
+  const block = variable.scope.block as TSESTree.Node;
+  return within(block, fn) && variable.defs.length > 0;
+}
+
+/** The root of `a.b[c].d` / `a.b()`: an identifier, `this`, or whatever else starts the chain. */
+export function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.ChainExpression) current = unwrap(current.expression);
+    else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.callee.object);
+    else return current;
+  }
+}
+
+/** The function a variable is bound to in this file: `function f() {}`, `const f = () => {}`, `const f = function () {}`. */
+export function functionOfVariable(variable: Scope.Variable | undefined): FunctionNode | undefined {
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    const init = unwrap(def.node.init);
+    if (isFunction(init)) return init;
+  }
+  return undefined;
+}
+
+/**
+ * Visits every node below `root` in source order. `visit` returns `false` to skip a node's children.
+ * Iterative, so deep code cannot overflow the stack.
+ */
+export function walkNodes(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: TSESTree.Node) => boolean,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (!visit(node)) continue;
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[i] as string];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const item = child[j] as TSESTree.Node | null;
+          if (item) stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** Whether a non-arrow function reads `this` (not counting nested functions and classes that bind their own). */
+export function usesThis(fn: FunctionNode, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  let found = false;
+  walkNodes(fn.body, visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.ThisExpression) found = true;
+    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    return node.type !== AST_NODE_TYPES.ClassBody;
+  });
+  return found;
+}
+
+/** The outermost node around `node` that only adds TypeScript wrappers (`x as T`, `x!`, `x satisfies T`). */
+export function outerExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.TSAsExpression && parent?.type !== AST_NODE_TYPES.TSNonNullExpression && parent?.type !== AST_NODE_TYPES.TSSatisfiesExpression) return current;
+    current = parent;
+  }
+}

@@ -1,0 +1,434 @@
+/**
+ * RuleTester tests of `no-side-effect-memoize`: memoized functions that write (a hit skips the write)
+ * or read a non-deterministic source (a hit returns a frozen value), directly or through same-file
+ * helpers. The contract is tests/corpus/SEMANTICS.md. The rule has no fix.
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-side-effect-memoize.js';
+import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
+
+const ruleId = 'no-side-effect-memoize';
+const ruleTester = new RuleTester();
+const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typedParserOptions } });
+
+ruleTester.run(ruleId, rule, {
+  valid: [
+    { name: 'a pure function', code: `import memoize from 'lodash/memoize';\nexport const slug = memoize((s: string) => s.toLowerCase().replace(/\\s+/g, '-'));` },
+    { name: 'logging alone', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((x) => {\n  console.debug('computing', x);\n  logger.info({ x }, 'computing');\n  return x * 2;\n});` },
+    { name: 'writes to its own locals', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((ids) => {\n  let total = 0;\n  const out = [];\n  const byId = new Map();\n  for (const id of ids) {\n    total += id;\n    out.push(id);\n    byId.set(id, id);\n  }\n  return { total, out, byId };\n});` },
+    { name: 'a nested callback writes a local of the memoized function', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((items) => {\n  let sum = 0;\n  items.forEach((i) => { sum += i; });\n  return sum;\n});` },
+    { name: 'writes to its parameter are not reported', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((node) => {\n  node.visited = true;\n  return node.id;\n});` },
+    { name: 'a lazy initialisation in a helper', code: `import memoizee from 'memoizee';\nlet client;\nfunction getClient() {\n  if (!client) client = createClient();\n  return client;\n}\nexport const find = memoizee((id) => getClient().users.findUnique({ where: { id } }), { promise: true });` },
+    { name: 'a ??= initialisation', code: `import memoize from 'lodash/memoize';\nlet table;\nexport const f = memoize((k) => {\n  table ??= buildTable();\n  return table[k];\n});` },
+    { name: 'reads of a const and of process.env', code: `import memoize from 'lodash/memoize';\nconst RATES = { EUR: 1 };\nexport const f = memoize((c) => RATES[c] ?? Number(process.env.DEFAULT_RATE));` },
+    { name: 'new Date with an argument', code: `import memoize from 'lodash/memoize';\nexport const day = memoize((ms: number) => new Date(ms).toISOString().slice(0, 10));` },
+    { name: 'a database read', code: `import memoizee from 'memoizee';\nexport const find = memoizee((id) => prisma.user.findUnique({ where: { id } }), { promise: true });` },
+    { name: 'SQL that reads', code: `import memoizee from 'memoizee';\nexport const count = memoizee((id) => pool.query('SELECT count(*) FROM orders WHERE user_id = $1', [id]));` },
+    { name: 'fetch with GET', code: `import memoize from 'lodash/memoize';\nexport const load = memoize((id) => fetch('/items/' + id, { method: 'GET' }));` },
+    { name: 'axios.get', code: `import moize from 'moize';\nimport axios from 'axios';\nexport const rates = moize.promise((base) => axios.get('/rates/' + base));` },
+    { name: 'hashing with update()', code: `import memoize from 'lodash/memoize';\nimport { createHash } from 'node:crypto';\nexport const etag = memoize((body) => createHash('sha1').update(body).digest('hex'));` },
+    { name: 'a local fetch response named res', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  const res = await fetch('/items/' + id);\n  return res.json();\n});` },
+    { name: 'res in a nested then callback', code: `import memoize from 'lodash/memoize';\nexport const load = memoize((id) => fetch('/items/' + id).then((res) => res.json()));` },
+    { name: 'a local that shadows Date', code: `import memoize from 'lodash/memoize';\nconst Date = { now: () => 0 };\nexport const f = memoize((x) => x + Date.now());` },
+    { name: 'a module let that is never reassigned', code: `import memoize from 'lodash/memoize';\nlet prefix = 'v1';\nexport const f = memoize((x) => prefix + x);` },
+    { name: 'a module let decorated in place', code: `import moize from 'moize';\nlet fib = (n) => (n < 2 ? n : fib(n - 1) + fib(n - 2));\nfib = moize(fib, { maxSize: 100 });` },
+    { name: 'an imported function is not judged', code: `import memoize from 'lodash/memoize';\nimport { save } from './db';\nexport const f = memoize(save);` },
+    { name: 'a function that is not memoized', code: `let hits = 0;\nexport function f(x) {\n  hits++;\n  return x;\n}` },
+    { name: 'recursion between helpers does not hang', code: `import memoize from 'lodash/memoize';\nfunction even(n) { return n === 0 ? true : odd(n - 1); }\nfunction odd(n) { return n === 0 ? false : even(n - 1); }\nexport const isEven = memoize((n) => even(n));` },
+    { name: 'Object.create is not a database write', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((proto) => Object.create(proto));` },
+  ],
+  invalid: [
+  {
+    name: "increments a module counter",
+    code: `import memoize from 'lodash/memoize';
+let hits = 0;
+export const f = memoize((x: string) => {
+  hits++;
+  return x;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 18,
+        data: {effect: "increments outer `hits`",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "assigns a module variable",
+    code: `import memoize from 'lodash/memoize';
+let last;
+export const f = memoize((x) => {
+  last = x;
+  return x;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 18,
+        data: {effect: "assigns outer `last`",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "bumps a field of a module object",
+    code: `import memoize from 'lodash/memoize';
+const stats = { builds: 0 };
+export const f = memoize((id) => {
+  stats.builds += 1;
+  return id;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 18,
+        data: {effect: "assigns outer `stats.builds`",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "writes instance state",
+    code: `import moize from 'moize';
+export class Svc {
+  load = moize((id) => {
+    this.lastId = id;
+    return id;
+  });
+}`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 10,
+        data: {effect: "assigns `this.lastId`",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "adds to a module-level set",
+    code: `import memoize from 'memoize';
+const seen = new Set();
+export const f = memoize((id) => {
+  seen.add(id);
+  return id;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 18,
+        data: {effect: "mutates outer `seen` (`seen.add`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "writes a file through a named fs import",
+    code: `import memoize from 'lodash/memoize';
+import { appendFileSync } from 'node:fs';
+export const audit = memoize((event) => {
+  appendFileSync('/var/log/audit.log', event);
+  return true;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 22,
+        data: {effect: "writes to the file system (`appendFileSync`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "writes a file through the fs namespace, in a helper",
+    code: `import memoize from 'lodash/memoize';
+import fs from 'fs';
+function save(name, body) {
+  fs.writeFileSync('/tmp/' + name, body);
+}
+export const exportReport = memoize((name) => save(name, 'x'));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 6, column: 29,
+        data: {effect: "writes to the file system (`fs.writeFileSync`)",line: "4",via: " (in `save`)"},
+      },
+    ],
+  },
+  {
+    name: "a database write through an ORM client",
+    code: `import memoizee from 'memoizee';
+export const ensureUser = memoizee(async (email) => prisma.user.upsert({ where: { email }, create: { email }, update: {} }), { promise: true });`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 2, column: 27,
+        data: {effect: "writes to the database (`prisma.user.upsert`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a database write on a call-rooted chain",
+    code: `import memoizee from 'memoizee';
+import { getClient } from './db';
+export const ensureUser = memoizee(async (email) => getClient().user.create({ data: { email } }), { promise: true });`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 27,
+        data: {effect: "writes to the database (`getClient().user.create`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a knex insert",
+    code: `import memoize from 'lodash/memoize';
+export const track = memoize((id) => knex('visits').insert({ id }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 2, column: 22,
+        data: {effect: "writes to the database (`knex('visits').insert`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "SQL text that writes",
+    code: `import memoizee from 'memoizee';
+export const recordVisit = memoizee((id) => pool.query('INSERT INTO visits (id) VALUES ($1)', [id]));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 2, column: 28,
+        data: {effect: "runs a SQL write (`pool.query`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a tagged SQL template that writes",
+    code: `import memoizee from 'memoizee';
+export const touch = memoizee((id) => sql\`UPDATE users SET seen = now() WHERE id = \${id}\`);`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 2, column: 22,
+        data: {effect: "runs a SQL write (`sql`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "fetch with POST",
+    code: `import memoize from 'lodash/memoize';
+export const notify = memoize((id) => fetch('/hooks', { method: 'POST', body: id }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 2, column: 23,
+        data: {effect: "sends an HTTP POST (`fetch`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "axios.post",
+    code: `import moize from 'moize';
+import axios from 'axios';
+export const quote = moize.promise((sku) => axios.post('/quotes', { sku }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 22,
+        data: {effect: "sends an HTTP POST (`axios.post`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a response method on the handler's response",
+    code: `import memoize from 'lodash/memoize';
+export function handler(req, res) {
+  const send = memoize((body) => res.json(body));
+  send(req.body);
+}`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 16,
+        data: {effect: "sends a response (`res.json`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "emits an event",
+    code: `import memoize from 'lodash/memoize';
+import { bus } from './bus';
+export const render = memoize((id) => {
+  bus.emit('rendered', id);
+  return id;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 23,
+        data: {effect: "emits an event or a metric (`bus.emit`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "increments a metric",
+    code: `import memoize from 'memoize';
+import { Counter } from 'prom-client';
+const builds = new Counter({ name: 'builds', help: 'builds' });
+export const build = memoize((id) => {
+  builds.inc();
+  return id;
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 4, column: 22,
+        data: {effect: "emits an event or a metric (`builds.inc`)",line: "5",via: ""},
+      },
+    ],
+  },
+  {
+    name: "reads the clock",
+    code: `import memoize from 'lodash/memoize';
+export const isOpen = memoize((shop) => shop.closesAt > Date.now());`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 23,
+        data: {effect: "reads the clock (`Date.now`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "new Date() without arguments",
+    code: `import memoize from 'lodash/memoize';
+export const stamp = memoize((id) => id + new Date().toISOString());`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 22,
+        data: {effect: "reads the clock (`new Date()`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "Math.random",
+    code: `import moize from 'moize';
+export const bucket = moize((user) => (Math.random() < 0.5 ? 'A' : 'B'));`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 23,
+        data: {effect: "reads a random number (`Math.random`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "crypto.randomUUID",
+    code: `import memoize from 'lodash/memoize';
+export const requestId = memoize((key) => key + crypto.randomUUID());`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 26,
+        data: {effect: "makes a random id (`crypto.randomUUID`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a named randomUUID import",
+    code: `import memoize from 'lodash/memoize';
+import { randomUUID } from 'node:crypto';
+export const requestId = memoize((key) => key + randomUUID());`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 3, column: 26,
+        data: {effect: "makes a random id (`randomUUID`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "uuid v4",
+    code: `import memoize from 'lodash/memoize';
+import { v4 } from 'uuid';
+export const requestId = memoize((key) => key + v4());`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 3, column: 26,
+        data: {effect: "makes a random id (`v4`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "performance.now",
+    code: `import memoize from 'lodash/memoize';
+export const timed = memoize((text) => ({ value: JSON.parse(text), at: performance.now() }));`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 22,
+        data: {effect: "reads the clock (`performance.now`)",line: "2",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a module let reassigned elsewhere",
+    code: `import moize from 'moize';
+let currency = 'EUR';
+export function setCurrency(next) {
+  currency = next;
+}
+export const label = moize((cents) => cents / 100 + ' ' + currency);`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 6, column: 22,
+        data: {effect: "reads module-level `currency` (reassigned at line 4)",line: "6",via: ""},
+      },
+    ],
+  },
+  {
+    name: "an effect two helpers deep",
+    code: `import memoize from 'lodash/memoize';
+let writes = 0;
+function inner(x) {
+  writes += 1;
+  return x;
+}
+function outer(x) {
+  return inner(x);
+}
+export const f = memoize((x) => outer(x));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 10, column: 18,
+        data: {effect: "assigns outer `writes`",line: "4",via: " (in `inner`)"},
+      },
+    ],
+  },
+  {
+    name: "a function declaration memoized by name",
+    code: `import memoize from 'lodash/memoize';
+function buildAndLog(id) {
+  globalThis.lastBuilt = id;
+  return id;
+}
+export const cached = memoize(buildAndLog);`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 6, column: 23,
+        data: {effect: "assigns global `globalThis.lastBuilt`",line: "3",via: ""},
+      },
+    ],
+  },
+  ],
+});
+
+const typedCases = {
+  valid: [
+    {
+      name: 'typed: a memoized imported pure function',
+      code: `import memoize from 'lodash/memoize';\nimport { formatUser } from './types';\nexport const format = memoize(formatUser);`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'typed: a typed function that reads the clock',
+      code: `import memoize from 'lodash/memoize';\nimport type { User } from './types';\nexport const age = memoize((user: User): number => Date.now() - Number(user.id));`,
+      errors: [{ messageId: 'nonDeterministic' as const, line: 3, column: 20, data: { effect: 'reads the clock (`Date.now`)', line: '3', via: '' } }],
+    },
+  ],
+};
+
+describe('with type information', () => {
+  typedRuleTester.run(ruleId, rule, typedCases);
+});
+
+describeTypesFindMore(ruleId, rule, typedCases, 'same');
+
+describe('helpers', () => {
+  it('follows helpers three calls deep and no further', () => {
+    const chain = (depth: number): string => {
+      const helpers = Array.from({ length: depth }, (_, i) => `function h${i}(x) { return ${i === depth - 1 ? 'Date.now() + x' : `h${i + 1}(x)`}; }`);
+      return `import memoize from 'lodash/memoize';\n${helpers.join('\n')}\nexport const f = memoize((x) => h0(x));`;
+    };
+    expect(lintWithRule(ruleId, rule, chain(3))).toHaveLength(1);
+    expect(lintWithRule(ruleId, rule, chain(4))).toHaveLength(0);
+  });
+});
