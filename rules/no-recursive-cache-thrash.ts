@@ -2,7 +2,8 @@ import type { RuleFix, RuleFixer, SuggestionReportDescriptor } from '@typescript
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { findThrash } from '../src/analysis/recursion.js';
-import { replaceWithRuntimeMemoize, setOption } from '../src/analysis/fixes.js';
+import { setOption } from '../src/analysis/fixes.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { memoGuardModule } from '../src/analysis/memoizer-catalog.js';
 
 type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'useUnbounded' | 'raiseBound';
@@ -13,7 +14,7 @@ function unboundedFix(model: FileModel, call: MemoizerCall): ((fixer: RuleFixer)
   if (call.source.module === memoGuardModule) return (fixer) => setOption(fixer, model, call, 'max', 'Infinity') ?? null;
   if (call.spec.keying === 'identity-by-design' && call.node.arguments.length > 1) return undefined;
   // Deep or serialized keys (moize.deep) stay by value.
-  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity']);
+  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity'], 'keep');
 }
 
 export default createRule<MessageIds, Options>({

@@ -84,9 +84,24 @@ export function resolverArgument(call: MemoizerCall): TSESTree.CallExpressionArg
 /** A resolver replaces the default keying: lodash's second argument, `cacheKey`, `normalizer`, `key`. */
 export function hasResolver(call: MemoizerCall): boolean {
   const { resolverOptions } = call.spec;
-  if (resolverArgument(call) !== undefined && call.spec.keying !== 'custom') return true;
+  const argument = resolverArgument(call);
+  if (argument !== undefined && call.spec.keying !== 'custom') return !isIdentityKey(argument);
   if (!resolverOptions) return false;
-  return optionsOpaque(call) || optionSet(call, resolverOptions) !== undefined;
+  if (optionsOpaque(call)) return true;
+  const prop = optionSet(call, resolverOptions);
+  return prop !== undefined && !isIdentityKey(prop.value);
+}
+
+/** `(first) => first`, `function (x) { return x; }`: a key function that keys on its first argument as it is, by identity. */
+function isIdentityKey(node: TSESTree.Node): boolean {
+  const fn = unwrap(node);
+  if (!isFunction(fn)) return false;
+  const [first] = fn.params;
+  const name = first?.type === AST_NODE_TYPES.Identifier ? first.name : first?.type === AST_NODE_TYPES.AssignmentPattern && first.left.type === AST_NODE_TYPES.Identifier ? first.left.name : undefined;
+  if (name === undefined) return false;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement ? fn.body.body[0].argument : fn.body;
+  const value = body ? unwrap(body) : undefined;
+  return value?.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
 export interface WrappedFunction {

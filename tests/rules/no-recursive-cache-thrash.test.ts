@@ -47,8 +47,7 @@ export const fib = memoizeOne((n: number): number => (n < 2 ? n : fib(n - 1) + f
         messageId: 'tooSmall', line: 2, column: 20,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "2",times: "times",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const fib = memoize((n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2)), { max: Infinity });` },
         ],
       },
@@ -63,8 +62,7 @@ export const fact = moize((n: number): number => (n <= 1 ? 1 : n * fact(n - 1)))
         messageId: 'tooSmall', line: 2, column: 21,
         data: {library: "moize",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const fact = memoize((n: number): number => (n <= 1 ? 1 : n * fact(n - 1)), { max: Infinity });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import moize from 'moize';
 export const fact = moize((n: number): number => (n <= 1 ? 1 : n * fact(n - 1)), { maxSize: 1000 });` },
@@ -81,8 +79,7 @@ export const depth = microMemoize((node) => 1 + Math.max(0, ...node.children.map
         messageId: 'tooSmall', line: 2, column: 22,
         data: {library: "micro-memoize",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import microMemoize from 'micro-memoize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const depth = memoize((node) => 1 + Math.max(0, ...node.children.map(depth)), { max: Infinity });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import microMemoize from 'micro-memoize';
 export const depth = microMemoize((node) => 1 + Math.max(0, ...node.children.map(depth)), { maxSize: 1000 });` },
@@ -99,9 +96,8 @@ export const size = memoize((node) => node.children.reduce((n, c) => n + size(c)
         messageId: 'tooSmall', line: 2, column: 21,
         data: {library: "micro-memoize",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import { memoize } from 'micro-memoize';
-import { memoize as boundedMemoize } from 'eslint-plugin-memo-guard/memoize';
-export const size = boundedMemoize((node) => node.children.reduce((n, c) => n + size(c), 1), { max: Infinity });` },
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const size = memoize((node) => node.children.reduce((n, c) => n + size(c), 1), { max: Infinity });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import { memoize } from 'micro-memoize';
 export const size = memoize((node) => node.children.reduce((n, c) => n + size(c), 1), { maxSize: 1000 });` },
         ],
@@ -205,8 +201,7 @@ walk = memoizeOne(walk);`,
         messageId: 'tooSmall', line: 5, column: 8,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "1",times: "time",line: "3"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 function walk(node) {
   return node.children.map((c) => walk(c));
 }
@@ -225,8 +220,7 @@ total = moize(total);`,
         messageId: 'tooSmall', line: 3, column: 9,
         data: {library: "moize",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 let total = (node) => node.size + node.children.map(total).reduce((a, b) => a + b, 0);
 total = memoize(total, { max: Infinity });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import moize from 'moize';
@@ -248,8 +242,7 @@ export const ids = microMemoize((node) => [node.id, ...childIds(node)]);`,
         messageId: 'tooSmall', line: 5, column: 20,
         data: {library: "micro-memoize",size: "1",entries: "entry",count: "1",times: "time",line: "3"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import microMemoize from 'micro-memoize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 function childIds(node) {
   return node.children.flatMap((c) => ids(c));
 }
@@ -274,8 +267,7 @@ export class Evaluator {
         messageId: 'tooSmall', line: 3, column: 14,
         data: {library: "moize",size: "1",entries: "entry",count: "2",times: "times",line: "3"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export class Evaluator {
   evaluate = memoize((i) => (this.nodes[i].leaf ? this.nodes[i].value : this.evaluate(this.nodes[i].left) + this.evaluate(this.nodes[i].right)), { max: Infinity });
 }` },
@@ -303,8 +295,7 @@ export class Tree {
         messageId: 'tooSmall', line: 4, column: 19,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "1",times: "time",line: "7"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export class Tree {
   constructor() {
     this.height = memoize(this.height.bind(this), { max: Infinity });
@@ -328,8 +319,7 @@ export const geometry = {
         messageId: 'tooSmall', line: 3, column: 9,
         data: {library: "micro-memoize",size: "1",entries: "entry",count: "1",times: "time",line: "3"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import microMemoize from 'micro-memoize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const geometry = {
   area: memoize((poly) => poly.own - poly.holes.reduce((s, h) => s + geometry.area(h), 0), { max: Infinity }),
 };` },
@@ -350,8 +340,7 @@ export const loadTree = moize.promise(async (id) => ({ id, children: await Promi
         messageId: 'tooSmall', line: 2, column: 25,
         data: {library: "moize.promise",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const loadTree = memoize(async (id) => ({ id, children: await Promise.all((await kids(id)).map(loadTree)) }), { max: Infinity });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import moize from 'moize';
 export const loadTree = moize.promise(async (id) => ({ id, children: await Promise.all((await kids(id)).map(loadTree)) }), { maxSize: 1000 });` },
@@ -368,8 +357,7 @@ export const count = moize.deep((tree) => 1 + tree.children.map((c) => count(c))
         messageId: 'tooSmall', line: 2, column: 22,
         data: {library: "moize.deep",size: "1",entries: "entry",count: "1",times: "time",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import moize from 'moize';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const count = memoize((tree) => 1 + tree.children.map((c) => count(c)).reduce((a, b) => a + b, 0), { max: Infinity, key: 'structural' });` },
           { messageId: 'raiseBound', data: {option: "maxSize",max: "1000"}, output: `import moize from 'moize';
 export const count = moize.deep((tree) => 1 + tree.children.map((c) => count(c)).reduce((a, b) => a + b, 0), { maxSize: 1000 });` },
@@ -387,8 +375,7 @@ module.exports = { lcs };`,
         messageId: 'tooSmall', line: 2, column: 13,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "3",times: "times",line: "2"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `const memoizeOne = require('memoize-one');
-const { memoize } = require('eslint-plugin-memo-guard/memoize');
+          { messageId: 'useUnbounded', output: `const { memoize } = require('eslint-plugin-memo-guard/memoize');
 const lcs = memoize((a, b) => (!a || !b ? 0 : a[0] === b[0] ? 1 + lcs(a.slice(1), b.slice(1)) : Math.max(lcs(a.slice(1), b), lcs(a, b.slice(1)))), { max: Infinity });
 module.exports = { lcs };` },
         ],
@@ -405,8 +392,7 @@ export const pell = memoizeOne(((n: number): number => (n < 2 ? n : 2 * pell(n -
         messageId: 'tooSmall', line: 3, column: 21,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "2",times: "times",line: "3"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 type Fn = (n: number) => number;
 export const pell = memoize(((n: number): number => (n < 2 ? n : 2 * pell(n - 1) + pell(n - 2))) as Fn, { max: Infinity }) as Fn;` },
         ],
@@ -435,8 +421,7 @@ export const fib = memoizeOne((n: number): number => (n < 2 ? n : fib(n - 1) + f
         messageId: 'tooSmall', line: 4, column: 20,
         data: {library: "memoize-one",size: "1",entries: "entry",count: "2",times: "times",line: "4"},
         suggestions: [
-          { messageId: 'useUnbounded', output: `import memoizeOne from 'memoize-one';
-import { memoize } from 'eslint-plugin-memo-guard/memoize';
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const square = memoize((n: number) => n * n);
 export const fib = memoize((n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2)), { max: Infinity });` },
         ],
@@ -469,7 +454,7 @@ const typedCases = {
           suggestions: [
             {
               messageId: 'useUnbounded' as const,
-              output: `import memoizeOne from 'memoize-one';\nimport type { User } from './types';\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const chain = memoize((users: User[], i: number): number => (i >= users.length ? 0 : 1 + chain(users, i + 1)), { max: Infinity });`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nimport type { User } from './types';\nexport const chain = memoize((users: User[], i: number): number => (i >= users.length ? 0 : 1 + chain(users, i + 1)), { max: Infinity });`,
             },
           ],
         },

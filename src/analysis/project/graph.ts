@@ -30,9 +30,11 @@ function hasFile(dir: string, name: string): boolean {
   }
 }
 
+const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
 /**
  * The project a file belongs to: the highest workspace root above it (a monorepo's apps import its
- * packages), else the nearest directory with a package.json, else the file's own directory.
+ * packages), else the nearest directory with a package.json or an ESLint config, else the file's own directory.
  */
 export function projectRoot(file: string): string {
   const start = path.dirname(file);
@@ -41,6 +43,8 @@ export function projectRoot(file: string): string {
   let nearest: string | undefined;
   let workspace: string | undefined;
   for (let dir = start, i = 0; i < 12; i++) {
+    // A package, or a folder with its own ESLint config (an app linted on its own), is a project.
+    if (nearest === undefined && ESLINT_CONFIGS.some((name) => hasFile(dir, name))) nearest = dir;
     if (hasFile(dir, 'package.json')) {
       nearest ??= dir;
       const text = readSource(path.join(dir, 'package.json')) ?? '';
