@@ -133,6 +133,11 @@ export function walk(
   }
 }
 
+/** What a class `implements`; espree's AST (plain JavaScript) has no `implements` property at all. */
+export function implementsOf(node: { implements?: TSESTree.TSClassImplements[] }): readonly TSESTree.TSClassImplements[] {
+  return node.implements ?? [];
+}
+
 /** Decorators of a class or member; espree's AST (plain JavaScript) has no `decorators` property at all. */
 export function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): readonly TSESTree.Decorator[] {
   return node.decorators ?? [];

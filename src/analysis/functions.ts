@@ -97,15 +97,14 @@ function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSESTree.N
 function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   const cannotReject = facts.callCannotReject;
   if (!cannotReject) return false;
-  let safe = true;
-  let awaits = 0;
+  const seen = { safe: true, awaits: 0 };
   const visit = (node: TSESTree.Node): void => {
-    if (!safe || (node !== fn.body && isFunction(node))) return;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) safe = false;
+    if (!seen.safe || (node !== fn.body && isFunction(node))) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) seen.safe = false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
-      awaits++;
+      seen.awaits++;
       const awaited = unwrap(node.argument);
-      if (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited)) safe = false;
+      if (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited)) seen.safe = false;
     }
     for (const key of facts.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -113,7 +112,7 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     }
   };
   visit(fn.body);
-  if (!safe || awaits === 0) return false;
+  if (!seen.safe || seen.awaits === 0) return false;
   // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
   return returnedExpressions(fn, facts).every((expr) => {
     const value = unwrap(expr);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
 import {
   controllerDecorators,
   exportHandlerRules,
@@ -165,7 +165,7 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
 
 /** Guards, interceptors, middleware classes: `class ApiKeyGuard implements CanActivate { canActivate(…) }`. */
 function implementsPerRequest(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return (cls.implements ?? []).some((clause) => perRequestInterfaces.has(calleeName(clause.expression) ?? ''));
+  return implementsOf(cls).some((clause) => perRequestInterfaces.has(calleeName(clause.expression) ?? ''));
 }
 
 function decoratedHandlers(model: FileModel, out: HandlerSet): void {

@@ -56,15 +56,17 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       const def = variable?.defs[0];
       // A global, an import, a class or function name: configuration, not request data.
       if (!variable || !def) return false;
-      if (def.type === 'ImportBinding' || def.type === 'FunctionName' || def.type === 'ClassName') return false;
-      if (def.type === 'Parameter') return !isElementParameter(def.node);
+      const kind: string = def.type;
+      if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
+      if (kind === 'Parameter') return !isElementParameter(def.node);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
-        if (variable.scope.type === 'module' || variable.scope.type === 'global') return false;
+        const scope: string = variable.scope.type;
+        if (scope === 'module' || scope === 'global') return false;
         const init = def.node.init;
         // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
         if (!init) {
           const loop = def.node.parent.parent;
-          return loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement ? fromRequest(loop.right, model, depth + 1) : true;
+          return loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement ? fromRequest(loop.right, model, depth + 1) : true;
         }
         return fromRequest(init, model, depth + 1);
       }

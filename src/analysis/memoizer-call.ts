@@ -174,7 +174,7 @@ export function holdsOneEntry(call: MemoizerCall, model: FileModel): boolean {
   if (wrapped?.node && wrapped.node.params.length === 0 && !model.sourceCode.getText(wrapped.node).includes('arguments')) return true;
   if (!call.bindingIsVariable) return false;
   const declarator = call.node.parent;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
   const variable = model.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
   const uses = variable?.references.filter((ref) => !ref.init) ?? [];
   // Exported or handed elsewhere, it may be called with arguments we cannot see.

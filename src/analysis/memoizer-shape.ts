@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, isFunction, isInfinity, memberName, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
+import { calleeName, findProperty, isFunction, isInfinity, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { lookupMemoizer, type ImportTable } from './imports.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
 
@@ -70,18 +70,28 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
     if (index === -1) continue;
     const options = spec.optionsArg === undefined ? undefined : call.arguments[spec.optionsArg];
     const resolver = spec.resolverArg === undefined ? undefined : call.arguments[spec.resolverArg];
-    const { optionsArg: _o, resolverArg: _r, resolverOptions: _ro, fix: _f, promiseOption: _p, ...kept } = spec;
+    // The wrapper takes the function alone: the library's options, resolver and fixes do not carry over.
     return {
-      ...kept,
+      ...(spec.ttlOptions ? { ttlOptions: spec.ttlOptions } : {}),
       label: `${spec.label} (through \`${nameOf(fn) ?? 'a wrapper'}\`)`,
       fnArg: index,
-      // A resolver the wrapper itself passes keys every call the same custom way.
-      keying: resolver || ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
+      // A resolver the wrapper itself passes keys every call its way: a JSON text of the arguments, or its own.
+      keying: resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
       bounded: ruleOn(options, spec.bounded),
       promiseSafe: ruleOn(options, spec.promiseSafe),
     };
   }
   return undefined;
+}
+
+/** `(...args) => JSON.stringify(args)` keys like fast-memoize; any other resolver keys its own way. */
+function resolverKeying(resolver: TSESTree.Node): Keying {
+  const fn = unwrap(resolver);
+  if (!isFunction(fn)) return 'value';
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((st): st is TSESTree.ReturnStatement => st.type === AST_NODE_TYPES.ReturnStatement)?.argument : fn.body;
+  const value = body ? unwrap(body) : undefined;
+  const isJson = value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && calleeName(value.callee.object) === 'JSON' && memberName(value.callee) === 'stringify';
+  return isJson ? 'json' : 'value';
 }
 
 function nameOf(fn: FunctionNode): string | undefined {
@@ -98,7 +108,7 @@ function returnedClosure(fn: FunctionNode): FunctionNode | undefined {
   }
   const locals = new Map<string, FunctionNode>();
   for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) locals.set(statement.id.name, statement);
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration) locals.set(statement.id.name, statement);
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const d of statement.declarations) {
         const init = d.init ? unwrap(d.init) : undefined;
@@ -172,42 +182,43 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   if (!closure) return undefined;
   const stores = storeNames(fn);
   if (stores.size === 0) return undefined;
-  let fnIndex = -1;
-  let key: TSESTree.Node | undefined;
-  let storedValue: TSESTree.Node | undefined;
-  let reads = false;
-  let bounded = false;
-  let dropsRejections = false;
+  // What one walk of the factory finds: the call of its function parameter, the store's key, reads and removals.
+  const seen: { fnIndex: number; key?: TSESTree.Node; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
+    fnIndex: -1,
+    reads: false,
+    bounded: false,
+    dropsRejections: false,
+  };
   const locals = new Map<string, TSESTree.Node>();
+  const storeOf = (node: TSESTree.Node): boolean => stores.has(calleeName(node) ?? '');
   walk(fn.body, context.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) locals.set(node.id.name, node.init);
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      for (const [i, name] of params.entries()) if (name !== undefined && fnIndex === -1 && callsName(node, name)) fnIndex = i;
+      if (seen.fnIndex === -1) seen.fnIndex = params.findIndex((name) => name !== undefined && callsName(node, name));
       const callee = unwrap(node.callee);
-      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      const target = callee.type === AST_NODE_TYPES.MemberExpression ? calleeName(callee.object) : undefined;
-      if (method === 'catch' || method === 'finally' || (method === 'then' && node.arguments.length > 1)) dropsRejections = true;
-      if (target === undefined || !stores.has(target)) return;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = memberName(callee) ?? '';
+      if (method === 'catch' || method === 'finally' || (method === 'then' && node.arguments.length > 1)) seen.dropsRejections = true;
+      if (!storeOf(callee.object)) return;
       if (method === 'set' && node.arguments[0]) {
-        key = node.arguments[0];
-        storedValue = node.arguments[1];
-      } else if (method === 'get' || method === 'has') reads = true;
-      else if (evicting.has(method ?? '')) bounded = true;
+        seen.key = node.arguments[0];
+        seen.storedValue = node.arguments[1];
+      } else if (method === 'get' || method === 'has') seen.reads = true;
+      // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`).
+      else if (evicting.has(method)) seen.bounded = true;
     }
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && stores.has(calleeName(node.object) ?? '')) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && storeOf(node.object)) {
       const parent = node.parent;
       if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
-        key = node.property;
-        storedValue = parent.right;
-      } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') bounded = true;
-      else reads = true;
+        seen.key = node.property;
+        seen.storedValue = parent.right;
+      } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') seen.bounded = true;
+      else seen.reads = true;
     }
-    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && stores.has(calleeName(node.right) ?? '')) reads = true;
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && stores.has(calleeName(node.object) ?? '') && propertyName(node.property) === 'size') {
-      // Trimming under a size check (`if (cache.size > max) …`) bounds it when the check leads to a removal; the removal is seen on its own.
-    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && storeOf(node.right)) seen.reads = true;
   });
-  if (fnIndex === -1 || !key || !reads) return undefined;
+  const { fnIndex, key, storedValue, bounded, dropsRejections } = seen;
+  if (fnIndex === -1 || !key || !seen.reads) return undefined;
   const { keying, resolverArg } = keyingOf(key, closure, params, locals);
   const stored = storedValue ? unwrap(storedValue) : undefined;
   const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression;

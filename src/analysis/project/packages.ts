@@ -11,7 +11,7 @@ const byDir = new Map<string, Map<string, string> | null>();
 function declared(dir: string): Map<string, string> | null {
   const cached = byDir.get(dir);
   if (cached !== undefined) return cached;
-  let found: Map<string, string> | null = null;
+  let found: Map<string, string> | null;
   const text = readSource(path.join(dir, 'package.json'));
   if (text !== undefined) {
     found = new Map();

@@ -115,10 +115,10 @@ export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, w
     for (const value of values) {
       const node = unwrap(value);
       if (node === init) return { exportName, members };
-      if (node.type === AST_NODE_TYPES.Identifier && holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.id.name === node.name && holder.parent.parent?.type === AST_NODE_TYPES.Program) {
+      if (node.type === AST_NODE_TYPES.Identifier && holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.id.name === node.name && holder.parent.parent.type === AST_NODE_TYPES.Program) {
         return { exportName, members };
       }
-      if (cls && (node === cls || (node.type === AST_NODE_TYPES.Identifier && (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && cls.id?.name === node.name))) return { exportName, members };
+      if (cls && (node === cls || (node.type === AST_NODE_TYPES.Identifier && cls.id?.name === node.name))) return { exportName, members };
     }
   }
   return undefined;

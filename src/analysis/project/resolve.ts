@@ -185,7 +185,7 @@ function expandPattern(root: string, pattern: string): string[] {
     const next: string[] = [];
     for (const dir of dirs) {
       if (part === '*' || part === '**') {
-        let entries: string[] = [];
+        let entries: string[];
         try {
           entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !IGNORED_DIRS.has(e.name)).map((e) => path.join(dir, e.name));
         } catch {
@@ -206,7 +206,7 @@ function expandPattern(root: string, pattern: string): string[] {
 function workspaceFor(dir: string): Workspace | null {
   const cached = workspaceByDir.get(dir);
   if (cached !== undefined) return cached;
-  let found: Workspace | null = null;
+  let found: Workspace | null;
   const patterns = isFile(path.join(dir, 'package.json')) || isFile(path.join(dir, 'pnpm-workspace.yaml')) ? workspacePatterns(dir) : [];
   if (patterns.length > 0) {
     const packages = new Map<string, string>();
@@ -263,7 +263,7 @@ function resolveWorkspacePackage(specifier: string, fromDir: string): string | u
   const json = readJson(path.join(pkgDir, 'package.json'));
   const pkg = isRecord(json) ? json : {};
   const targets = [exportTarget(pkg.exports, subpath)];
-  if (subpath === '.') targets.push(...['source', 'module', 'main', 'types', 'typings'].map((field) => (typeof pkg[field] === 'string' ? (pkg[field] as string) : undefined)), 'src/index', 'index');
+  if (subpath === '.') targets.push(...['source', 'module', 'main', 'types', 'typings'].map((field) => (typeof pkg[field] === 'string' ? pkg[field] : undefined)), 'src/index', 'index');
   else targets.push(subpath, `src/${subpath.slice(2)}`);
   for (const target of targets) {
     if (target === undefined) continue;
