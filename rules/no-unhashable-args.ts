@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
-import { hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
+import { cacheSize, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
+import { importedMemoizedBindings } from '../src/analysis/project/index.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
@@ -11,11 +12,6 @@ import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
-/**
- * Memoizers that keep only the last call (a fresh argument replaces that one entry instead of
- * adding one). TODO(catalog): this fact belongs in the memoizer catalog as the default entry count.
- */
-const oneEntry: ReadonlySet<string> = new Set(['memoize-one']);
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
   if (!param.node) return `parameter ${index + 1}`;
@@ -53,6 +49,18 @@ function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerC
     if (!variable) continue;
     const def = variable.defs[0]?.node;
     return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
+  }
+  return false;
+}
+
+/** Whether `name` refers to the file's import of that name (not a local that shadows it). */
+function isImportBinding(model: FileModel, name: TSESTree.Identifier): boolean {
+  for (let scope: Scope.Scope | null = model.sourceCode.getScope(name); scope; scope = scope.upper) {
+    const variable = scope.set.get(name.name);
+    if (variable) {
+      const kind: string | undefined = variable.defs[0]?.type;
+      return kind === 'ImportBinding';
+    }
   }
   return false;
 }
@@ -145,6 +153,17 @@ export default createRule<MessageIds, Options>({
       }
     }
 
+    /** Fresh objects, arrays and inline functions among the keyed arguments of a call of the memoized `name`. */
+    function reportFreshArguments(site: TSESTree.CallExpression, count: number, name: string, call: MemoizerCall): void {
+      site.arguments.slice(0, count).forEach((arg) => {
+        if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
+        const value = unwrap(arg);
+        const kind = value.type === AST_NODE_TYPES.ObjectExpression ? 'object literal' : value.type === AST_NODE_TYPES.ArrayExpression ? 'array literal' : 'inline function';
+        if (cacheSize(call)?.size === 1) context.report({ node: arg, messageId: 'freshArgumentOneEntry', data: { kind, name, library: call.spec.label } });
+        else context.report({ node: arg, messageId: 'freshArgument', data: { kind, name } });
+      });
+    }
+
     function checkCallSitesOf(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[] | undefined): void {
       const binding = call.bindingName;
       const keying = call.spec.keying;
@@ -156,13 +175,22 @@ export default createRule<MessageIds, Options>({
         // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
         if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
         if (callee.type === AST_NODE_TYPES.Identifier && !resolvesTo(model, callee, call)) continue;
-        site.arguments.slice(0, count).forEach((arg) => {
-          if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
-          const value = unwrap(arg);
-          const kind = value.type === AST_NODE_TYPES.ObjectExpression ? 'object literal' : value.type === AST_NODE_TYPES.ArrayExpression ? 'array literal' : 'inline function';
-          if (oneEntry.has(call.source.module)) context.report({ node: arg, messageId: 'freshArgumentOneEntry', data: { kind, name: binding, library: call.spec.label } });
-          else context.report({ node: arg, messageId: 'freshArgument', data: { kind, name: binding } });
-        });
+        reportFreshArguments(site, count, binding, call);
+      }
+    }
+
+    /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`. */
+    function checkImportedCallSites(model: FileModel): void {
+      for (const [local, imported] of importedMemoizedBindings(model)) {
+        const { call, model: home } = imported;
+        const keying = call.spec.keying;
+        if (keying === 'json' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
+        const wrapped = wrappedFunction(call, home);
+        const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
+        for (const site of model.calls) {
+          const callee = unwrap(site.callee);
+          if (callee.type === AST_NODE_TYPES.Identifier && callee.name === local && isImportBinding(model, callee)) reportFreshArguments(site, count, local, call);
+        }
       }
     }
 
@@ -177,6 +205,7 @@ export default createRule<MessageIds, Options>({
           if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params);
           if (checkCallSites) checkCallSitesOf(model, call, params);
         }
+        if (checkCallSites && model.inProject) checkImportedCallSites(model);
       },
     };
   },

@@ -17,7 +17,7 @@ import { collectionKind, findClassCollections, findModuleCollections, type Colle
 import { findHandlerPath, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
 import { callRefOf, type CallRef } from './call-targets.js';
-import { importedProjectMemoizers } from './project/index.js';
+import { importedMemoizedBindings, importedProjectMemoizers } from './project/index.js';
 import { declaredMajor } from './project/packages.js';
 import { callCannotReject } from './promise-flow.js';
 
@@ -132,6 +132,8 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
 function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {
   const { program } = model;
   if (model.localMemoizers.size > 0 || importsCatalogModule(model.imports, model.memoizerSources)) return true;
+  // Calls of memoized functions that another file of the project exports (`formatMoney({ … })`).
+  if (model.inProject && importedMemoizedBindings(model).size > 0) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
   if (factoryHoldsCollection(program, model)) return true;
   for (const statement of program.body) {

@@ -839,7 +839,7 @@ export const p = cachedPrice({ sku: 'a1' }, 2);`,
       output: null,
       errors: [
         {
-          messageId: 'freshArgument',
+          messageId: 'freshArgumentOneEntry', // moize keeps one entry by default: the fresh value replaces it
           line: 3,
         },
       ],
@@ -896,7 +896,7 @@ export class Prices {
       output: null,
       errors: [
         {
-          messageId: 'freshArgument',
+          messageId: 'freshArgumentOneEntry', // moize keeps one entry by default: the fresh value replaces it
           line: 4,
         },
       ],
@@ -940,7 +940,7 @@ export function render(rows: string[]) {
       output: null,
       errors: [
         {
-          messageId: 'freshArgument',
+          messageId: 'freshArgumentOneEntry', // moize keeps one entry by default: the fresh value replaces it
           line: 4,
         },
       ],
@@ -1103,7 +1103,7 @@ export const p = price({ sku: 'a1' }, 2);`,
       output: null,
       errors: [
         {
-          messageId: 'freshArgument',
+          messageId: 'freshArgumentOneEntry', // moize keeps one entry by default: the fresh value replaces it
           line: 3,
         },
       ],

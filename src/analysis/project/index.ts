@@ -17,7 +17,7 @@ import { exportIndex } from '../exports.js';
 import type { MemoizerSource, MemoizerSpec } from '../memoizer-catalog.js';
 import type { MemoGuardSettings } from '../settings.js';
 import { memoizerShapeOf } from '../memoizer-shape.js';
-import { buildProjectFileModel, type FileModel } from '../file-model.js';
+import { buildProjectFileModel, type FileModel, type MemoizerCall } from '../file-model.js';
 import { parseSource, readSource } from './sources.js';
 import { resolveModule } from './resolve.js';
 
@@ -197,6 +197,29 @@ export function exportedValue(model: FileModel, name: string, depth = 0): { mode
     if (found) return found;
   }
   return undefined;
+}
+
+/** A memoized function another file of the project exports, as this file imports it. */
+export interface ImportedMemoized {
+  /** The memoizer call in its own file, and that file's model. */
+  call: MemoizerCall;
+  model: FileModel;
+}
+
+/** The memoized functions this file imports from its project, by local name: `import { formatMoney } from './money'`. */
+export function importedMemoizedBindings(model: FileModel): Map<string, ImportedMemoized> {
+  const found = new Map<string, ImportedMemoized>();
+  for (const [local, binding] of model.imports) {
+    if (binding.export === '*') continue;
+    const target = resolveModule(binding.module, model.filename);
+    const text = target === undefined ? undefined : readSource(target);
+    if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
+    const home = projectFileModel(target, model.settings);
+    const value = home ? exportedValue(home, binding.export) : undefined;
+    const call = value?.model.memoizerCalls.find((c) => c.node === value.node);
+    if (value && call) found.set(local, { call, model: value.model });
+  }
+  return found;
 }
 
 export { calledAtModuleLevelElsewhere, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';
