@@ -19,6 +19,8 @@ export interface CacheInfo {
   misses: number;
   maxsize: number;
   currsize: number;
+  /** Entries dropped to make room under `max` (not expiries, deletions or rejections). */
+  evictions: number;
 }
 
 export type Memoized<F extends (...args: any[]) => any> = F & {
@@ -43,6 +45,22 @@ interface Parts {
 /** Objects and functions: what a WeakMap can hold. */
 function isRef(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/**
+ * What a miss caches and returns for `value`: `value` itself, except for a thenable that is not a
+ * native promise (a lazy query builder runs its work on every `then`), which is adopted once by
+ * `Promise.resolve` so that the memoizer and every caller share one run.
+ */
+function adopt(value: unknown): unknown {
+  if (!isRef(value) || value instanceof Promise) return value;
+  let then: unknown;
+  try {
+    then = (value as { then?: unknown }).then;
+  } catch {
+    return value;
+  }
+  return typeof then === 'function' ? Promise.resolve(value) : value;
 }
 
 /**
@@ -209,7 +227,7 @@ function unboundedIdentity(fn: AnyFn): Parts {
 
   function miss1(thisArg: unknown, a: unknown): unknown {
     misses++;
-    const value = fn.call(thisArg, a);
+    const value = adopt(fn.call(thisArg, a));
     // Re-check: `fn` may have re-entered and stored `a` already.
     if (isRef(a)) {
       if (!weak1.has(a)) size++;
@@ -229,7 +247,7 @@ function unboundedIdentity(fn: AnyFn): Parts {
 
   function missN(thisArg: unknown, args: unknown[]): unknown {
     misses++;
-    const value = fn.apply(thisArg, args);
+    const value = adopt(fn.apply(thisArg, args));
     if (args.length === 0) {
       if (!hasZero) size++;
       hasZero = true;
@@ -260,7 +278,7 @@ function unboundedIdentity(fn: AnyFn): Parts {
 
   return {
     memoized,
-    info: () => ({ hits, misses, maxsize: Infinity, currsize: size }),
+    info: () => ({ hits, misses, maxsize: Infinity, currsize: size, evictions: 0 }),
     clear: () => {
       hits = misses = size = 0;
       hasZero = false;
@@ -340,6 +358,7 @@ function watchStore(store: SieveStore<unknown, unknown>, key: unknown, slot: num
 function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
   let hits = 0;
   let misses = 0;
+  let evictions = 0;
   // Counts calls of `fn` (never reset): unchanged across a call means `fn` did not re-enter.
   let entered = 0;
   const hasTtl = ttl > 0;
@@ -448,12 +467,12 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
     let slot: number | undefined;
     if (args === undefined) {
       // A plain call when there is no `this` (the common case) keeps the call site cheap.
-      value = thisArg === undefined ? fn(a) : fn.call(thisArg, a);
+      value = adopt(thisArg === undefined ? fn(a) : fn.call(thisArg, a));
       key = a;
       // If `fn` re-entered, it may have stored `a` already: then overwrite in place.
       if (entered !== mark) slot = index.get(a);
     } else {
-      value = fn.apply(thisArg, args);
+      value = adopt(fn.apply(thisArg, args));
       key = storeKey(args);
       slot = key === undefined ? undefined : index.get(key);
     }
@@ -472,6 +491,7 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
       const dropped = store.dropped;
       if (dropped !== undefined) {
         store.dropped = undefined;
+        evictions++;
         // Only entries of 0 or 2+ arguments have a trie path to remove.
         if (dropped instanceof ArgList) unindex(dropped);
       }
@@ -490,9 +510,9 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
 
   return {
     memoized: hasTtl ? memoizedTtl : memoized,
-    info: () => ({ hits, misses, maxsize: max, currsize: index.size }),
+    info: () => ({ hits, misses, maxsize: max, currsize: index.size, evictions }),
     clear: () => {
-      hits = misses = 0;
+      hits = misses = evictions = 0;
       roots = [];
       root2 = roots[2] = new Map();
       store.clear();
@@ -516,6 +536,7 @@ function boundedIdentity(fn: AnyFn, max: number, ttl: number): Parts {
 function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number): Parts {
   let hits = 0;
   let misses = 0;
+  let evictions = 0;
   const toKey = (thisArg: unknown, args: ArrayLike<unknown>): unknown =>
     resolver === undefined ? structuralKey(args) : resolver.apply(thisArg, args as unknown[]);
 
@@ -533,7 +554,7 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
         return value;
       }
       misses++;
-      const result = fn.apply(this, args);
+      const result = adopt(fn.apply(this, args));
       if (!level.has(key)) size++;
       level.set(key, result);
       onRejection(result, () => {
@@ -543,7 +564,7 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
     };
     return {
       memoized,
-      info: () => ({ hits, misses, maxsize: Infinity, currsize: size }),
+      info: () => ({ hits, misses, maxsize: Infinity, currsize: size, evictions: 0 }),
       clear: () => {
         hits = misses = size = 0;
         level = new Level();
@@ -576,7 +597,7 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
       store.release(key, slot);
     }
     misses++;
-    const value = fn.apply(this, args);
+    const value = adopt(fn.apply(this, args));
     slot = index.get(key);
     if (slot === undefined) {
       if (hasTtl) {
@@ -584,7 +605,10 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
         while (store.purgeOne(now));
       }
       slot = store.add(key, value);
-      store.dropped = undefined;
+      if (store.dropped !== undefined) {
+        store.dropped = undefined;
+        evictions++;
+      }
       values = store.values;
       visited = store.visited;
     } else {
@@ -595,9 +619,9 @@ function keyed(fn: AnyFn, resolver: AnyFn | undefined, max: number, ttl: number)
   };
   return {
     memoized,
-    info: () => ({ hits, misses, maxsize: max, currsize: index.size }),
+    info: () => ({ hits, misses, maxsize: max, currsize: index.size, evictions }),
     clear: () => {
-      hits = misses = 0;
+      hits = misses = evictions = 0;
       store.clear();
       values = store.values;
       visited = store.visited;
