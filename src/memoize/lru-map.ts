@@ -1,4 +1,4 @@
-import { SieveStore } from './sieve-store.js';
+import { SieveStore, visit } from './sieve-store.js';
 import { validateMax } from './options.js';
 
 /**
@@ -36,7 +36,7 @@ export class LruMap<K, V> implements Map<K, V> {
     const slot = this.#index.get(key);
     if (slot === undefined) return undefined;
     const store = this.#store;
-    store.visited[slot] = 1;
+    visit(store.bits, slot);
     return store.values[slot];
   }
 
@@ -54,7 +54,7 @@ export class LruMap<K, V> implements Map<K, V> {
       store.dropped = undefined;
     } else {
       store.values[slot] = value;
-      store.visited[slot] = 1;
+      visit(store.bits, slot);
     }
     return this;
   }

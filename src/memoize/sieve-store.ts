@@ -2,13 +2,16 @@
  * The eviction core shared by bounded `memoize` and `LruMap`: SIEVE (Zhang et al., NSDI '24)
  * whose queue is the insertion order of the index `Map` itself.
  *
- * An entry is one `Map` entry `key -> slot` plus `values[slot]` and `visited[slot]` (and
- * `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key array
- * and no link array: V8's `Map` already keeps its entries in insertion order.
+ * An entry is one `Map` entry `key -> slot` plus `values[slot]` and one visited bit in `bits`
+ * (and `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key
+ * array and no link array: V8's `Map` already keeps its entries in insertion order.
+ *
+ * `values` and `bits` are plain arrays that grow by `push` and are never replaced (clearing empties
+ * them in place), so an owner may hold them in locals for its hit path without refreshing them.
  *
  * SIEVE in four lines:
- * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets
- *   `visited[slot] = 1`, nothing moves, so a bounded hit costs about what an unbounded one does;
+ * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets the
+ *   entry's visited bit (`bits[slot >> 4] |= 1 << (slot & 15)`), nothing moves, so a bounded hit costs about what an unbounded one does;
  * - to evict, a hand walks from where it stopped towards the newest entry (oldest first), clearing
  *   visited bits, and removes the first entry whose bit is clear; past the newest it wraps to the
  *   oldest;
@@ -31,7 +34,8 @@
 /** "No slot". */
 export const NIL = -1;
 
-const INITIAL_CAPACITY = 16;
+/** Visited bits per element of `bits` (16 keeps every word a small integer). */
+const WORD = 16;
 
 /**
  * An empty array whose elements kind is already generic, so storing numbers, objects or
@@ -41,6 +45,20 @@ function genericArray(): unknown[] {
   const array: unknown[] = [null];
   array.pop();
   return array;
+}
+
+/** Whether the visited bit of `slot` is set. */
+export function isVisited(bits: number[], slot: number): boolean {
+  return (((bits[slot >> 4] as number) >> (slot & 15)) & 1) !== 0;
+}
+
+/** Set the visited bit of `slot`: the only write a hit makes. */
+export function visit(bits: number[], slot: number): void {
+  bits[slot >> 4] = (bits[slot >> 4] as number) | (1 << (slot & 15));
+}
+
+function unvisit(bits: number[], slot: number): void {
+  bits[slot >> 4] = (bits[slot >> 4] as number) & ~(1 << (slot & 15));
 }
 
 /** A position in the queue: a live iterator and the entry it yielded last (the next to visit). */
@@ -80,10 +98,10 @@ class Cursor<K> {
 export class SieveStore<K, V> {
   /** Key -> slot, in insertion order: the SIEVE queue. The owner reads it directly on hits. */
   readonly index = new Map<K, number>();
-  /** `values[slot]`: the cached value. */
-  values: (V | undefined)[] = genericArray() as (V | undefined)[];
-  /** `visited[slot]`: 1 if hit since the hand last passed it. The only write a hit makes. */
-  visited: Uint8Array;
+  /** `values[slot]`: the cached value. Never replaced. */
+  readonly values: (V | undefined)[] = genericArray() as (V | undefined)[];
+  /** Visited bits, 16 per element (`visit`, `isVisited`). Never replaced. */
+  readonly bits: number[] = [];
   /** `expires[slot]`: `performance.now()` deadline; only when a ttl is set. */
   expires: Float64Array | undefined;
 
@@ -101,17 +119,13 @@ export class SieveStore<K, V> {
   private readonly hand = new Cursor<K>();
   /** Oldest entry, for the ttl purge. */
   private readonly oldest = new Cursor<K>();
-  /** Slots released by `remove` and `evict`. */
-  private free: number[] = [];
-  /** Length of the typed arrays. */
-  private capacity: number;
+  /** Slots released by `release`. */
+  private readonly free: number[] = [];
 
   constructor(max: number, ttl: number) {
     this.max = max;
     this.ttl = ttl;
-    this.capacity = Math.min(max, INITIAL_CAPACITY);
-    this.visited = new Uint8Array(this.capacity);
-    this.expires = ttl > 0 ? new Float64Array(this.capacity) : undefined;
+    this.expires = ttl > 0 ? new Float64Array(Math.min(max, WORD)) : undefined;
   }
 
   get size(): number {
@@ -129,21 +143,19 @@ export class SieveStore<K, V> {
    */
   add(key: K, value: V): number {
     let slot: number;
-    const free = this.free;
     if (this.index.size >= this.max) {
       slot = this.evict();
       this.values[slot] = value;
-    } else if (free.length !== 0) {
-      slot = free.pop() as number;
+    } else if (this.free.length !== 0) {
+      slot = this.free.pop() as number;
       this.values[slot] = value;
     } else {
       slot = this.values.length;
-      if (slot === this.capacity) this.grow();
       this.values.push(value);
-      // Full for the first time: drop the slack that `push` left in the backing store.
-      if (slot + 1 === this.max) this.values = this.values.slice();
+      if ((slot & 15) === 0) this.bits.push(0);
+      if (this.expires !== undefined && slot === this.expires.length) this.growExpires();
     }
-    this.visited[slot] = 0;
+    unvisit(this.bits, slot);
     if (this.expires !== undefined) this.expires[slot] = performance.now() + this.ttl;
     this.index.set(key, slot);
     return slot;
@@ -154,12 +166,12 @@ export class SieveStore<K, V> {
    * Returns its slot (for the caller to reuse) and leaves its key in `dropped`.
    */
   private evict(): number {
-    const visited = this.visited;
+    const bits = this.bits;
     const hand = this.hand;
     if (hand.slot === NIL) hand.start(this.index);
     let slot = hand.slot;
-    while (visited[slot] !== 0) {
-      visited[slot] = 0;
+    while (isVisited(bits, slot)) {
+      unvisit(bits, slot);
       hand.advance();
       if (hand.slot === NIL) hand.start(this.index);
       slot = hand.slot;
@@ -190,33 +202,26 @@ export class SieveStore<K, V> {
     if (this.oldest.slot === slot) this.oldest.advance();
     this.index.delete(key);
     this.values[slot] = undefined;
-    this.visited[slot] = 0;
+    unvisit(this.bits, slot);
     this.free.push(slot);
   }
 
-  /** Drop every entry and give the memory back. */
+  /** Drop every entry and give the memory back (the arrays are emptied in place). */
   clear(): void {
     this.index.clear();
     this.hand.reset();
     this.oldest.reset();
-    this.values = genericArray() as (V | undefined)[];
-    this.free = [];
-    this.capacity = Math.min(this.max, INITIAL_CAPACITY);
-    this.visited = new Uint8Array(this.capacity);
-    if (this.expires !== undefined) this.expires = new Float64Array(this.capacity);
+    this.values.length = 0;
+    this.bits.length = 0;
+    this.free.length = 0;
+    if (this.expires !== undefined) this.expires = new Float64Array(Math.min(this.max, WORD));
   }
 
-  /** Double the typed arrays (up to `max`); values grow by `push`. */
-  private grow(): void {
-    const capacity = Math.min(this.max, this.capacity * 2);
-    const visited = new Uint8Array(capacity);
-    visited.set(this.visited);
-    this.visited = visited;
-    if (this.expires !== undefined) {
-      const expires = new Float64Array(capacity);
-      expires.set(this.expires);
-      this.expires = expires;
-    }
-    this.capacity = capacity;
+  /** Double the deadlines array (up to `max`). */
+  private growExpires(): void {
+    const old = this.expires as Float64Array;
+    const expires = new Float64Array(Math.min(this.max, old.length * 2));
+    expires.set(old);
+    this.expires = expires;
   }
 }
