@@ -3,9 +3,9 @@
  * cannot represent carry a tag, so they round-trip exactly: `undefined`, `NaN`, `±Infinity`,
  * `-0`, `BigInt`, `Date`, `Map`, `Set`, `RegExp`, typed arrays, `ArrayBuffer`, array holes.
  *
- * Envelope (one string): `mg1|<born>|<freshMs>|<json>`; `born` is the store's clock when the
- * computation started (an older value never overwrites a newer one), `freshMs` the ttl the
- * writer used (0: never stale). A tombstone (written by a delete, so that a computation started
+ * Envelope (one string): `mg1|<born>|<freshMs>|<lifeMs>|<json>`; `born` is the store's clock when
+ * the computation started (an older value never overwrites a newer one), `freshMs` the ttl the
+ * writer used and `lifeMs` how long the store keeps it (0: for ever). A tombstone (written by a delete, so that a computation started
  * before the delete cannot write back its value) is `mg1|<born>|T`. Any other prefix (another
  * version) reads as a miss.
  */
@@ -178,8 +178,8 @@ export function decodeValue(payload: string): unknown {
   return fromTree(JSON.parse(payload) as Tree);
 }
 
-export function envelope(born: number, freshMs: number, payload: string): string {
-  return `${ENVELOPE_VERSION}|${String(born)}|${String(freshMs)}|${payload}`;
+export function envelope(born: number, freshMs: number, lifeMs: number, payload: string): string {
+  return `${ENVELOPE_VERSION}|${String(born)}|${String(freshMs)}|${String(lifeMs)}|${payload}`;
 }
 
 export function tombstone(born: number): string {
@@ -190,12 +190,14 @@ export interface Opened {
   born: number;
   /** 0: never stale. */
   freshMs: number;
+  /** 0: kept for ever. */
+  lifeMs: number;
   payload: string;
 }
 
 /** The fields of an envelope; undefined for a tombstone, another version or garbage. */
 export function openEnvelope(text: string): Opened | undefined {
-  const match = /^mg1\|(\d+)\|(\d+)\|/.exec(text);
+  const match = /^mg1\|(\d+)\|(\d+)\|(\d+)\|/.exec(text);
   if (match === null) return undefined;
-  return { born: Number(match[1]), freshMs: Number(match[2]), payload: text.slice(match[0].length) };
+  return { born: Number(match[1]), freshMs: Number(match[2]), lifeMs: Number(match[3]), payload: text.slice(match[0].length) };
 }

@@ -362,7 +362,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
       value = await compute(thisArg, args);
     } catch (error) {
       clearInterval(renew);
-      store.unlock(name, key, lock).catch(storeFailed);
+      await store.unlock(name, key, lock).catch(storeFailed);
       return serveStaleOr(stale, error);
     }
     clearInterval(renew);
@@ -376,9 +376,11 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
           warnedNotShareable = true;
           process.emitWarning(`memoize(${name}): a result was not stored in the shared store: ${error.message}`, 'MemoGuardWarning');
         }
-        store.unlock(name, key, lock).catch(storeFailed);
+        await store.unlock(name, key, lock).catch(storeFailed);
       } else {
         storeFailed();
+        // Best effort: free the lock now rather than at the end of its lease.
+        store.unlock(name, key, lock).catch(storeFailed);
       }
     }
     if (epoch === started) fill(key, local, value, Promise.resolve(value), ttl === 0 ? Infinity : ttl, lifeOf);
