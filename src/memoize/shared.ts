@@ -298,13 +298,27 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     throw error;
   }
 
+  /**
+   * Take the key's lock, unless a fresh value is there by then: a holder may have stored its value
+   * and released the lock between our read and our lock, and computing again would make two runs.
+   * Returns the lock, the fresh entry (lock released again), or undefined (another holder).
+   */
+  async function lockUnlessFresh(key: string): Promise<StoreLock | StoredEntry | undefined> {
+    const lock = await store.lock(name, key);
+    if (lock === undefined) return undefined;
+    const again = await store.get(name, key);
+    if (again === undefined || again.freshFor <= 0) return lock;
+    await store.unlock(name, key, lock);
+    return again;
+  }
+
   /** A miss in process: the store, the lock, or a computation here. */
   async function load(key: string, local: unknown, thisArg: unknown, args: unknown[], stale: Local | undefined): Promise<unknown> {
     const started = epoch;
     for (let waited = false; ; ) {
       if (!store.usable) return computeLocally(key, local, thisArg, args, stale);
       let entry: StoredEntry | undefined;
-      let lock: StoreLock | undefined;
+      let lock: StoreLock | StoredEntry | undefined;
       try {
         entry = await store.get(name, key);
         if (entry !== undefined && (entry.freshFor > 0 || (swr > 0 && entry.freshFor > -swr))) {
@@ -323,11 +337,12 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
           const now = performance.now();
           stale = new Local(key, Promise.resolve(entry.value), entry.value, now, now, now + entry.livesFor);
         }
-        lock = await store.lock(name, key);
+        lock = await lockUnlessFresh(key);
       } catch {
         storeFailed();
         return computeLocally(key, local, thisArg, args, stale);
       }
+      if (lock !== undefined && !('token' in lock)) continue; // stored meanwhile: read it
       if (lock !== undefined) {
         if (!waited) shared.misses++;
         return computeUnderLock(key, local, thisArg, args, lock, stale, started);
@@ -402,8 +417,13 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
         if (epoch === started) fill(entry.key, local, stored.value, Promise.resolve(stored.value), stored.freshFor, stored.livesFor);
         return;
       }
-      const lock = await store.lock(name, entry.key);
+      const lock = await lockUnlessFresh(entry.key);
       if (lock === undefined) return; // another process refreshes: its value arrives on a later call
+      if (!('token' in lock)) {
+        shared.hits++;
+        if (epoch === started) fill(entry.key, local, lock.value, Promise.resolve(lock.value), lock.freshFor, lock.livesFor);
+        return;
+      }
       await computeUnderLock(entry.key, local, thisArg, args, lock, entry, started);
     } catch {
       // A failed refresh leaves the stale entry to serve until its window ends.
