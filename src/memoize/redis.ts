@@ -136,7 +136,12 @@ function ioredisAdapter(client: Record<string, unknown>): Adapter {
     async subscribe(channel, onMessage, onReady) {
       // Its own connection, connected now whatever the client's lazyConnect, and allowed to queue
       // its own SUBSCRIBE while it (re)connects.
-      const sub = (client.duplicate as Fn).call(client, { lazyConnect: true, enableOfflineQueue: true }) as Record<string, unknown> & Emitter;
+      const overrides = { lazyConnect: true, enableOfflineQueue: true };
+      const sub = (
+        client.isCluster === true
+          ? (client.duplicate as Fn).call(client, [], overrides)
+          : (client.duplicate as Fn).call(client, overrides)
+      ) as Record<string, unknown> & Emitter;
       sub.on('error', () => undefined);
       sub.on('ready', onReady);
       await ((sub.connect as Fn).call(sub) as Promise<unknown>);

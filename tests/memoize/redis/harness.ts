@@ -14,9 +14,10 @@ import ts from 'typescript';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const INSTALL_COMMAND = 'apt-get update && apt-get install -y redis-server';
 
-function redisServerBinary(): string {
+/** The redis-server on `searchPath`; a missing one is an error that gives the install command. */
+export function redisServerBinary(searchPath = process.env.PATH ?? ''): string {
   try {
-    return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
+    return execFileSync('/bin/sh', ['-c', 'command -v redis-server'], { encoding: 'utf8', env: { PATH: searchPath } }).trim();
   } catch {
     throw new Error(`redis-server is not installed; the Redis store tests need a real one. Install it with: ${INSTALL_COMMAND}`);
   }

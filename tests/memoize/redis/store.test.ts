@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoize } from '../../../src/memoize/index.js';
 import { redisStore } from '../../../src/memoize/redis.js';
 import { CLIENT_KINDS, connect, sleep, type TestClient, until } from './clients.js';
-import { type RedisServer, startRedis } from './harness.js';
+import { INSTALL_COMMAND, type RedisServer, redisServerBinary, startRedis } from './harness.js';
 
 let server: RedisServer;
 beforeAll(async () => {
@@ -430,6 +430,14 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       expect(f.cacheInfo().currsize).toBe(5);
       await expect(f.warm([[1]], { concurrency: 0 })).rejects.toThrow(RangeError);
     });
+  });
+});
+
+describe('the test setup', () => {
+  it('fails with the one install command when redis-server is missing (never skips)', () => {
+    expect(INSTALL_COMMAND).toBe('apt-get update && apt-get install -y redis-server');
+    expect(() => redisServerBinary('/nonexistent')).toThrow(`Install it with: ${INSTALL_COMMAND}`);
+    expect(redisServerBinary()).toMatch(/redis-server$/);
   });
 });
 
