@@ -87,7 +87,13 @@ redis.call('SET', KEYS[1], 'mg1|' .. string.format('%d', now) .. '|T', 'PX', ARG
 redis.call('DEL', KEYS[2])
 return had`;
 
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+const shas = new Map<string, string>();
+/** The SHA1 of a script, computed once. */
+function sha1(text: string): string {
+  let sha = shas.get(text);
+  if (sha === undefined) shas.set(text, (sha = createHash('sha1').update(text).digest('hex')));
+  return sha;
+}
 
 // --- Client adapters ------------------------------------------------------------------------
 
