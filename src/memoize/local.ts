@@ -9,7 +9,6 @@
  */
 import { ArgList, ArgTrie, type KeyFunction, type Level } from './keys.js';
 import { adopt, isRef, onRejection } from './promises.js';
-import { visit } from './sieve-store.js';
 import { MapTier, MISS, SieveTier, type Tier } from './tiers.js';
 
 export type AnyFn = (this: unknown, ...args: unknown[]) => unknown;
@@ -131,14 +130,14 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
       return general.apply(this, arguments as unknown as []);
     };
   } else {
-    const { index, values, bits } = (sieveTier as SieveTier).store;
+    const { index, values, visited } = (sieveTier as SieveTier).store;
     memoized = function memoized(this: unknown, a: unknown, b: unknown): unknown {
       const n = arguments.length;
       if (n === 1) {
         const slot = index.get(a);
         if (slot !== undefined) {
           counters.hits++;
-          visit(bits, slot);
+          visited[slot] = 1;
           return values[slot];
         }
         return miss(this, a, undefined);
@@ -147,7 +146,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
         const list = (trie.root2.get(a) as Level | undefined)?.get(b) as ArgList | undefined;
         if (list !== undefined) {
           counters.hits++;
-          visit(bits, list.slot);
+          visited[list.slot] = 1;
           return values[list.slot];
         }
         return miss(this, BY_ARGS, [a, b]);

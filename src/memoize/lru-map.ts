@@ -1,4 +1,4 @@
-import { SieveStore, visit } from './sieve-store.js';
+import { SieveStore } from './sieve-store.js';
 import { validateMax } from './options.js';
 
 /**
@@ -36,7 +36,7 @@ export class LruMap<K, V> implements Map<K, V> {
     const slot = this.#index.get(key);
     if (slot === undefined) return undefined;
     const store = this.#store;
-    visit(store.bits, slot);
+    store.visited[slot] = 1;
     return store.values[slot];
   }
 
@@ -54,7 +54,7 @@ export class LruMap<K, V> implements Map<K, V> {
       store.dropped = undefined;
     } else {
       store.values[slot] = value;
-      visit(store.bits, slot);
+      store.visited[slot] = 1;
     }
     return this;
   }

@@ -13,7 +13,7 @@
  * A rejection is never stored anywhere; with `staleIfError`, a stale value is served instead.
  */
 import { isRef } from './promises.js';
-import { SieveStore, visit } from './sieve-store.js';
+import { SieveStore } from './sieve-store.js';
 import type { KeyFunction } from './keys.js';
 import type { AnyFn, CacheInfo } from './local.js';
 
@@ -150,7 +150,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
   const { store, name, max, ttl, staleWhileRevalidate: swr, staleIfError: sie, keyOf } = settings;
   const fast = settings.singlePrimitiveFastPath;
   const tier = new SieveStore<unknown, Local>(max, 0);
-  const { index, values, bits } = tier;
+  const { index, values, visited } = tier;
   /** Store key -> in-process key, for invalidations (they name store keys). */
   const localKeyOf = new Map<string, unknown>();
   /** Loads in flight, by store key: concurrent callers in this process share one. */
@@ -232,19 +232,19 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
       const entry = values[slot] as Local;
       if (ttl === 0) {
         hits++;
-        visit(bits, slot);
+        visited[slot] = 1;
         return entry.promise;
       }
       const now = performance.now();
       if (now < entry.freshUntil) {
         hits++;
-        visit(bits, slot);
+        visited[slot] = 1;
         return entry.promise;
       }
       if (now < entry.staleUntil) {
         hits++;
         shared.stale++;
-        visit(bits, slot);
+        visited[slot] = 1;
         if (!entry.refreshing) {
           entry.refreshing = true;
           void refresh(entry, local, this, Array.prototype.slice.call(args) as unknown[]);

@@ -2,16 +2,17 @@
  * The eviction core shared by bounded `memoize` and `LruMap`: SIEVE (Zhang et al., NSDI '24)
  * whose queue is the insertion order of the index `Map` itself.
  *
- * An entry is one `Map` entry `key -> slot` plus `values[slot]` and one visited bit in `bits`
- * (and `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key
- * array and no link array: V8's `Map` already keeps its entries in insertion order.
+ * An entry is one `Map` entry `key -> slot` plus `values[slot]` and `visited[slot]` (and
+ * `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key array
+ * and no link array: V8's `Map` already keeps its entries in insertion order.
  *
- * `values` and `bits` are plain arrays that grow by `push` and are never replaced (clearing empties
+ * `values` (a plain array grown by `push`) and `visited` (a byte per slot, allocated at once for
+ * `max` slots, at most 2^24: a `Map` cannot hold more entries) are never replaced (clearing empties
  * them in place), so an owner may hold them in locals for its hit path without refreshing them.
  *
  * SIEVE in four lines:
- * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets the
- *   entry's visited bit (`bits[slot >> 4] |= 1 << (slot & 15)`), nothing moves, so a bounded hit costs about what an unbounded one does;
+ * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets
+ *   `visited[slot] = 1`, nothing moves, so a bounded hit costs about what an unbounded one does;
  * - to evict, a hand walks from where it stopped towards the newest entry (oldest first), clearing
  *   visited bits, and removes the first entry whose bit is clear; past the newest it wraps to the
  *   oldest;
@@ -34,8 +35,10 @@
 /** "No slot". */
 export const NIL = -1;
 
-/** Visited bits per element of `bits` (16 keeps every word a small integer). */
-const WORD = 16;
+/** Initial length of the deadlines array (it grows by doubling up to `max`). */
+const INITIAL_CAPACITY = 16;
+/** Most entries a V8 `Map` holds: no slot is ever beyond it. */
+const MAX_SLOTS = 1 << 24;
 
 /**
  * An empty array whose elements kind is already generic, so storing numbers, objects or
@@ -47,19 +50,6 @@ function genericArray(): unknown[] {
   return array;
 }
 
-/** Whether the visited bit of `slot` is set. */
-export function isVisited(bits: number[], slot: number): boolean {
-  return (((bits[slot >> 4] as number) >> (slot & 15)) & 1) !== 0;
-}
-
-/** Set the visited bit of `slot`: the only write a hit makes. */
-export function visit(bits: number[], slot: number): void {
-  bits[slot >> 4] = (bits[slot >> 4] as number) | (1 << (slot & 15));
-}
-
-function unvisit(bits: number[], slot: number): void {
-  bits[slot >> 4] = (bits[slot >> 4] as number) & ~(1 << (slot & 15));
-}
 
 /** A position in the queue: a live iterator and the entry it yielded last (the next to visit). */
 class Cursor<K> {
@@ -100,8 +90,8 @@ export class SieveStore<K, V> {
   readonly index = new Map<K, number>();
   /** `values[slot]`: the cached value. Never replaced. */
   readonly values: (V | undefined)[] = genericArray() as (V | undefined)[];
-  /** Visited bits, 16 per element (`visit`, `isVisited`). Never replaced. */
-  readonly bits: number[] = [];
+  /** `visited[slot]`: 1 if hit since the hand last passed it. The only write a hit makes. Never replaced. */
+  readonly visited: Uint8Array;
   /** `expires[slot]`: `performance.now()` deadline; only when a ttl is set. */
   expires: Float64Array | undefined;
 
@@ -125,7 +115,8 @@ export class SieveStore<K, V> {
   constructor(max: number, ttl: number) {
     this.max = max;
     this.ttl = ttl;
-    this.expires = ttl > 0 ? new Float64Array(Math.min(max, WORD)) : undefined;
+    this.visited = new Uint8Array(Math.min(max, MAX_SLOTS));
+    this.expires = ttl > 0 ? new Float64Array(Math.min(max, INITIAL_CAPACITY)) : undefined;
   }
 
   get size(): number {
@@ -152,10 +143,9 @@ export class SieveStore<K, V> {
     } else {
       slot = this.values.length;
       this.values.push(value);
-      if ((slot & 15) === 0) this.bits.push(0);
       if (this.expires !== undefined && slot === this.expires.length) this.growExpires();
     }
-    unvisit(this.bits, slot);
+    this.visited[slot] = 0;
     if (this.expires !== undefined) this.expires[slot] = performance.now() + this.ttl;
     this.index.set(key, slot);
     return slot;
@@ -166,12 +156,12 @@ export class SieveStore<K, V> {
    * Returns its slot (for the caller to reuse) and leaves its key in `dropped`.
    */
   private evict(): number {
-    const bits = this.bits;
+    const visited = this.visited;
     const hand = this.hand;
     if (hand.slot === NIL) hand.start(this.index);
     let slot = hand.slot;
-    while (isVisited(bits, slot)) {
-      unvisit(bits, slot);
+    while (visited[slot] !== 0) {
+      visited[slot] = 0;
       hand.advance();
       if (hand.slot === NIL) hand.start(this.index);
       slot = hand.slot;
@@ -202,7 +192,7 @@ export class SieveStore<K, V> {
     if (this.oldest.slot === slot) this.oldest.advance();
     this.index.delete(key);
     this.values[slot] = undefined;
-    unvisit(this.bits, slot);
+    this.visited[slot] = 0;
     this.free.push(slot);
   }
 
@@ -212,9 +202,9 @@ export class SieveStore<K, V> {
     this.hand.reset();
     this.oldest.reset();
     this.values.length = 0;
-    this.bits.length = 0;
+    this.visited.fill(0);
     this.free.length = 0;
-    if (this.expires !== undefined) this.expires = new Float64Array(Math.min(this.max, WORD));
+    if (this.expires !== undefined) this.expires = new Float64Array(Math.min(this.max, INITIAL_CAPACITY));
   }
 
   /** Double the deadlines array (up to `max`). */

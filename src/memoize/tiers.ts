@@ -12,7 +12,7 @@
  */
 import { ArgList } from './keys.js';
 import { isRef } from './promises.js';
-import { SieveStore, visit } from './sieve-store.js';
+import { SieveStore } from './sieve-store.js';
 
 /** `lookup`'s answer when there is no live entry. */
 export const MISS: unique symbol = Symbol('memoize.miss');
@@ -104,7 +104,7 @@ export class MapTier implements Tier {
 
 /** Bounded (SIEVE), or with a ttl. */
 export class SieveTier implements Tier {
-  /** The store; its `index`, `values` and `bits` are never replaced: the hit path holds them. */
+  /** The store; its `index`, `values` and `visited` are never replaced: the hit path holds them. */
   readonly store: SieveStore<unknown, unknown>;
   readonly max: number;
   evictions = 0;
@@ -128,7 +128,7 @@ export class SieveTier implements Tier {
       this.release(key, slot);
       return MISS;
     }
-    visit(store.bits, slot);
+    store.visited[slot] = 1;
     return store.values[slot];
   }
 
