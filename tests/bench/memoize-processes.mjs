@@ -233,7 +233,7 @@ async function startRedis() {
 async function makeShared(lib, url, fn, { name, l1 = true, ttlMs = 60_000 } = {}) {
   if (lib === 'ours' || lib === 'ours-plain') {
     const { memoize } = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
-    if (lib === 'ours-plain') return { call: memoize(fn), close: async () => {} };
+    if (lib === 'ours-plain') return { call: memoize(fn, { ttl: ttlMs }), close: async () => {} };
     const { redisStore } = await import(pathToFileURL(path.join(DIST, 'redis.js')).href);
     const { Redis } = await import('ioredis');
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });

@@ -1272,7 +1272,7 @@ async function main() {
         intro: `ours with \`redisStore\` (ioredis client) vs bentocache 1.6 (memory L1 + redis L2 + redis bus) and cacheable 2.5 (@keyv/redis secondary), against one redis-server ${s.redisVersion} on 127.0.0.1 started by the bench. In-process hit: awaited calls over 100 hot keys (CPU time). Redis-tier hit: no in-process tier (ours with max 1 over 100 keys, bentocache with L2 only), awaited, wall time. Stampede: 3 processes × 50 concurrent calls on one cold key, the function counted in Redis (1 is correct). Redis down: the server paused (SIGSTOP) with connections open, one cold call, capped at ${s.down.ours?.cap ?? '?'} ms.`,
         headers: ['library', 'in-process hit', 'vs ours', 'Redis-tier hit', 'vs ours', 'stampede: runs', 'cold call, Redis paused'],
         rows: [
-          ['memoize without a store (reference)', fmtNs(s.inProcess['ours-plain']), fmtRatio(s.inProcess['ours-plain'] / base), '', '', '', ''],
+          ['memoize without a store, same ttl (reference)', fmtNs(s.inProcess['ours-plain']), fmtRatio(s.inProcess['ours-plain'] / base), '', '', '', ''],
           ...['ours', 'bentocache', 'cacheable'].map((lib) => {
             const d = s.down[lib];
             const down = d === undefined ? 'n/a' : d.outcome === 'pending' ? `still pending after ${(d.cap / 1000).toFixed(0)} s` : `${fmtNs(d.ms * 1e6)} (${d.outcome})`;
