@@ -6,6 +6,10 @@
  * `expires[slot]` when a ttl is set). No object is allocated per entry, and there is no key array
  * and no link array: V8's `Map` already keeps its entries in insertion order.
  *
+ * `values` (a plain array grown by `push`) and `visited` (a byte per slot, allocated at once for
+ * `max` slots, at most 2^24: a `Map` cannot hold more entries) are never replaced (clearing empties
+ * them in place), so an owner may hold them in locals for its hit path without refreshing them.
+ *
  * SIEVE in four lines:
  * - new entries go to the newest end of the queue (`Map.set` appends); a hit only sets
  *   `visited[slot] = 1`, nothing moves, so a bounded hit costs about what an unbounded one does;
@@ -31,7 +35,10 @@
 /** "No slot". */
 export const NIL = -1;
 
+/** Initial length of the deadlines array (it grows by doubling up to `max`). */
 const INITIAL_CAPACITY = 16;
+/** Most entries a V8 `Map` holds: no slot is ever beyond it. */
+const MAX_SLOTS = 1 << 24;
 
 /**
  * An empty array whose elements kind is already generic, so storing numbers, objects or
@@ -42,6 +49,7 @@ function genericArray(): unknown[] {
   array.pop();
   return array;
 }
+
 
 /** A position in the queue: a live iterator and the entry it yielded last (the next to visit). */
 class Cursor<K> {
@@ -80,10 +88,10 @@ class Cursor<K> {
 export class SieveStore<K, V> {
   /** Key -> slot, in insertion order: the SIEVE queue. The owner reads it directly on hits. */
   readonly index = new Map<K, number>();
-  /** `values[slot]`: the cached value. */
-  values: (V | undefined)[] = genericArray() as (V | undefined)[];
-  /** `visited[slot]`: 1 if hit since the hand last passed it. The only write a hit makes. */
-  visited: Uint8Array;
+  /** `values[slot]`: the cached value. Never replaced. */
+  readonly values: (V | undefined)[] = genericArray() as (V | undefined)[];
+  /** `visited[slot]`: 1 if hit since the hand last passed it. The only write a hit makes. Never replaced. */
+  readonly visited: Uint8Array;
   /** `expires[slot]`: `performance.now()` deadline; only when a ttl is set. */
   expires: Float64Array | undefined;
 
@@ -101,17 +109,14 @@ export class SieveStore<K, V> {
   private readonly hand = new Cursor<K>();
   /** Oldest entry, for the ttl purge. */
   private readonly oldest = new Cursor<K>();
-  /** Slots released by `remove` and `evict`. */
-  private free: number[] = [];
-  /** Length of the typed arrays. */
-  private capacity: number;
+  /** Slots released by `release`. */
+  private readonly free: number[] = [];
 
   constructor(max: number, ttl: number) {
     this.max = max;
     this.ttl = ttl;
-    this.capacity = Math.min(max, INITIAL_CAPACITY);
-    this.visited = new Uint8Array(this.capacity);
-    this.expires = ttl > 0 ? new Float64Array(this.capacity) : undefined;
+    this.visited = new Uint8Array(Math.min(max, MAX_SLOTS));
+    this.expires = ttl > 0 ? new Float64Array(Math.min(max, INITIAL_CAPACITY)) : undefined;
   }
 
   get size(): number {
@@ -129,19 +134,16 @@ export class SieveStore<K, V> {
    */
   add(key: K, value: V): number {
     let slot: number;
-    const free = this.free;
     if (this.index.size >= this.max) {
       slot = this.evict();
       this.values[slot] = value;
-    } else if (free.length !== 0) {
-      slot = free.pop() as number;
+    } else if (this.free.length !== 0) {
+      slot = this.free.pop() as number;
       this.values[slot] = value;
     } else {
       slot = this.values.length;
-      if (slot === this.capacity) this.grow();
       this.values.push(value);
-      // Full for the first time: drop the slack that `push` left in the backing store.
-      if (slot + 1 === this.max) this.values = this.values.slice();
+      if (this.expires !== undefined && slot === this.expires.length) this.growExpires();
     }
     this.visited[slot] = 0;
     if (this.expires !== undefined) this.expires[slot] = performance.now() + this.ttl;
@@ -194,29 +196,22 @@ export class SieveStore<K, V> {
     this.free.push(slot);
   }
 
-  /** Drop every entry and give the memory back. */
+  /** Drop every entry and give the memory back (the arrays are emptied in place). */
   clear(): void {
     this.index.clear();
     this.hand.reset();
     this.oldest.reset();
-    this.values = genericArray() as (V | undefined)[];
-    this.free = [];
-    this.capacity = Math.min(this.max, INITIAL_CAPACITY);
-    this.visited = new Uint8Array(this.capacity);
-    if (this.expires !== undefined) this.expires = new Float64Array(this.capacity);
+    this.values.length = 0;
+    this.visited.fill(0);
+    this.free.length = 0;
+    if (this.expires !== undefined) this.expires = new Float64Array(Math.min(this.max, INITIAL_CAPACITY));
   }
 
-  /** Double the typed arrays (up to `max`); values grow by `push`. */
-  private grow(): void {
-    const capacity = Math.min(this.max, this.capacity * 2);
-    const visited = new Uint8Array(capacity);
-    visited.set(this.visited);
-    this.visited = visited;
-    if (this.expires !== undefined) {
-      const expires = new Float64Array(capacity);
-      expires.set(this.expires);
-      this.expires = expires;
-    }
-    this.capacity = capacity;
+  /** Double the deadlines array (up to `max`). */
+  private growExpires(): void {
+    const old = this.expires as Float64Array;
+    const expires = new Float64Array(Math.min(this.max, old.length * 2));
+    expires.set(old);
+    this.expires = expires;
   }
 }

@@ -29,7 +29,15 @@ const identities = new WeakMap<object, number>();
 const symbolIdentities = new Map<symbol, number>();
 let nextIdentity = 0;
 
+/** Set while a portable key (one that means the same in every process) is being encoded. */
+let portable = false;
+
 function identityToken(value: object | symbol): string {
+  if (portable) {
+    throw new TypeError(
+      `memoize: a shared store needs keys that mean the same in every process, and ${describeIdentity(value)} is keyed by identity (numbered per process); pass plain data, or a \`key\` resolver that returns a string`,
+    );
+  }
   let id: number | undefined;
   if (typeof value === 'symbol') {
     id = symbolIdentities.get(value);
@@ -39,6 +47,13 @@ function identityToken(value: object | symbol): string {
     if (id === undefined) identities.set(value, (id = nextIdentity++));
   }
   return `@${id};`;
+}
+
+function describeIdentity(value: object | symbol): string {
+  if (typeof value === 'symbol') return `the unregistered symbol ${String(value)}`;
+  if (typeof value === 'function') return 'a function';
+  const name = (value.constructor as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object with a custom prototype';
 }
 
 function stringToken(tag: string, value: string): string {
@@ -124,11 +139,18 @@ function enter(value: object, path: Set<object>): void {
 
 /**
  * The structural key of an argument list: equal for argument lists of equal plain data
- * (independent of object key order), different otherwise. Throws a `TypeError` on cycles.
+ * (independent of object key order), different otherwise. Throws a `TypeError` on cycles, and
+ * with `portableKey` (a key shared across processes) on anything keyed by identity.
  */
-export function structuralKey(args: ArrayLike<unknown>): string {
+export function structuralKey(args: ArrayLike<unknown>, portableKey = false): string {
   const path = new Set<object>();
   let out = '[';
-  for (let i = 0; i < args.length; i++) out += encode(args[i], path);
+  const outer = portable;
+  portable = portableKey;
+  try {
+    for (let i = 0; i < args.length; i++) out += encode(args[i], path);
+  } finally {
+    portable = outer;
+  }
   return `${out}]`;
 }

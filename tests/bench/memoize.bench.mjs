@@ -33,6 +33,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runMixedProcess, runSharedStore } from './memoize-processes.mjs';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
@@ -69,6 +70,8 @@ const WORKLOADS = [
   'async-hit',
   'async-stampede',
   'async-rejection-retry',
+  'mixed-process',
+  'shared-store',
 ];
 const enabled = (w) => !ONLY || ONLY.includes(w);
 if (ONLY) {
@@ -258,7 +261,7 @@ const fmtNum = (x, digits = 2) => {
   return x.toFixed(digits);
 };
 const fmtRatio = (x) => (x === undefined || Number.isNaN(x) ? '' : `${x.toFixed(2)}×`);
-const fmtNs = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} µs` : `${x.toFixed(x < 10 ? 2 : 1)} ns`);
+const fmtNs = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} ms` : x >= 1000 ? `${(x / 1000).toFixed(2)} µs` : `${x.toFixed(x < 10 ? 2 : 1)} ns`);
 const fmtPct = (x) => `${(x * 100).toFixed(2)}%`;
 
 // ---------------------------------------------------------------------------
@@ -1214,6 +1217,97 @@ async function main() {
     });
   }
 
+  // ---- mixed-process (child processes: isolated kinds vs all kinds hot in one process)
+  if (enabled('mixed-process')) {
+    process.stdout.write('mixed-process: child processes ...\n');
+    try {
+      const m = await runMixedProcess({ quick: QUICK });
+      const r = (a, b) => (a && b ? a / b : NaN);
+      const row = (label, where) => {
+        const x = m[where];
+        return [
+          label,
+          fmtNs(x.floor),
+          fmtNs(x.unbounded),
+          fmtNs(x.bounded),
+          fmtRatio(r(x.unbounded, x.floor)),
+          fmtRatio(r(x.bounded, x.unbounded)),
+          fmtNs(x['churn-ours']),
+          fmtNs(x['churn-mnemonist']),
+          fmtRatio(r(x['churn-mnemonist'], x['churn-ours'])),
+        ];
+      };
+      emit({
+        title: 'mixed-process',
+        intro:
+          'the 1-argument hit path (100 hot integer keys) and churn (Zipf over 10,000 keys, bound 1000), measured in fresh child processes: "isolated" = a process with only that one case hot; "mixed" = one process where the Map closure, ours unbounded, ours bounded, ours churning and mnemonist churning are all hot, after 2-argument, structural, ttl and small bounded memoizers of ours (and mnemonist caches with string and object keys) have run, as in a service. CPU time per op, median of the rounds of two runs of each process.',
+        headers: ['process', 'Map closure', 'ours unbounded', 'ours bounded (500)', 'unbounded / closure', 'bounded / unbounded', 'churn ours', 'churn mnemonist LRUMap', 'mnemonist / ours'],
+        rows: [row('isolated (one case per process)', 'isolated'), row('mixed (all hot in one process)', 'mixed')],
+        notes: ['ratios < 1 in the "/" columns mean ours is faster than the reference; "mnemonist / ours" > 1 means ours churns faster.'],
+      });
+      for (const where of ['isolated', 'mixed']) {
+        const x = m[where];
+        target(`unbounded hit ≤ 1.05× Map closure (${where} process)`, r(x.unbounded, x.floor) <= 1.05, `${fmtRatio(r(x.unbounded, x.floor))} (${fmtNs(x.unbounded)} vs ${fmtNs(x.floor)})`);
+        target(`bounded hit ≤ 1.10× unbounded (${where} process)`, r(x.bounded, x.unbounded) <= 1.1, `${fmtRatio(r(x.bounded, x.unbounded))} (${fmtNs(x.bounded)} vs ${fmtNs(x.unbounded)})`);
+        target(`churn ≥ mnemonist (${where} process)`, r(x['churn-mnemonist'], x['churn-ours']) >= 1, `mnemonist time / ours ${fmtRatio(r(x['churn-mnemonist'], x['churn-ours']))}`);
+      }
+    } catch (e) {
+      console.log(`  ! mixed-process failed: ${e.message}`);
+      target('mixed-process targets', undefined, `not measured: ${e.message}`);
+    }
+  }
+
+  // ---- shared-store (a real redis-server started here; bentocache and cacheable beside ours)
+  if (enabled('shared-store')) {
+    process.stdout.write('shared-store: redis-server, child processes ...\n');
+    // The competitors' clients can reject promises of their own while Redis is paused; count them.
+    let stray = 0;
+    const onStray = () => stray++;
+    process.on('unhandledRejection', onStray);
+    try {
+      const s = await runSharedStore({ quick: QUICK });
+      const base = s.inProcess.ours;
+      emit({
+        title: 'shared-store',
+        intro: `ours with \`redisStore\` (ioredis client) vs bentocache 1.6 (memory L1 + redis L2 + redis bus) and cacheable 2.5 (@keyv/redis secondary), against one redis-server ${s.redisVersion} on 127.0.0.1 started by the bench. In-process hit: awaited calls over 100 hot keys (CPU time). Redis-tier hit: no in-process tier (ours with max 1 over 100 keys, bentocache with L2 only), awaited, wall time. Stampede: 3 processes × 50 concurrent calls on one cold key, the function counted in Redis (1 is correct). Redis down: the server paused (SIGSTOP) with connections open, one cold call, capped at ${s.down.ours?.cap ?? '?'} ms.`,
+        headers: ['library', 'in-process hit', 'vs ours', 'Redis-tier hit', 'vs ours', 'stampede: runs', 'cold call, Redis paused'],
+        rows: [
+          ['memoize without a store, same ttl (reference)', fmtNs(s.inProcess['ours-plain']), fmtRatio(s.inProcess['ours-plain'] / base), '', '', '', ''],
+          ...['ours', 'bentocache', 'cacheable'].map((lib) => {
+            const d = s.down[lib];
+            const down = d === undefined ? 'n/a' : d.outcome === 'pending' ? `still pending after ${(d.cap / 1000).toFixed(0)} s` : `${fmtNs(d.ms * 1e6)} (${d.outcome})`;
+            const tier = s.redisTier[lib];
+            return [
+              lib === 'ours' ? 'ours (memoize + redisStore)' : lib,
+              fmtNs(s.inProcess[lib]),
+              lib === 'ours' ? '1.00× (base)' : fmtRatio(s.inProcess[lib] / base),
+              tier === undefined ? 'n/a' : fmtNs(tier),
+              tier === undefined ? '' : lib === 'ours' ? '1.00× (base)' : fmtRatio(tier / s.redisTier.ours),
+              s.stampede[lib] === undefined ? 'n/a' : String(s.stampede[lib].runs),
+              down,
+            ];
+          }),
+        ],
+        notes: [
+          '"vs ours" = library time / our time (> 1 means ours is faster).',
+          'cacheable has no Redis-tier-only mode comparable to the others here (n/a).',
+          ...(stray ? [`${stray} unhandled rejection(s) from a competitor's client while Redis was paused were counted and ignored.`] : []),
+        ],
+      });
+      const ratioStore = s.inProcess.ours / s.inProcess['ours-plain'];
+      target('store: in-process hit ≤ 1.10× plain memoize', ratioStore <= 1.1, `${fmtRatio(ratioStore)}`);
+      target('store: in-process hit faster than bentocache and cacheable', s.inProcess.ours < s.inProcess.bentocache && s.inProcess.ours < s.inProcess.cacheable, `bentocache / ours ${fmtRatio(s.inProcess.bentocache / base)}, cacheable / ours ${fmtRatio(s.inProcess.cacheable / base)}`);
+      target('store: Redis-tier hit faster than bentocache', s.redisTier.ours < s.redisTier.bentocache, `bentocache / ours ${fmtRatio(s.redisTier.bentocache / s.redisTier.ours)}`);
+      target('store: stampede runs the function once', s.stampede.ours?.runs === 1, `ours ${s.stampede.ours?.runs}, bentocache ${s.stampede.bentocache?.runs}, cacheable ${s.stampede.cacheable?.runs}`);
+      target('store: cold call with Redis down within timeout + fn time', s.down.ours?.outcome === 'value' && s.down.ours.ms < 250 + 100, `ours ${fmtNs((s.down.ours?.ms ?? NaN) * 1e6)} (timeout 250 ms)`);
+    } catch (e) {
+      console.log(`  ! shared-store failed: ${e.message}`);
+      target('shared-store targets', undefined, `not measured: ${e.message}${String(e.message).includes('not installed') ? '' : ''}`);
+    } finally {
+      setTimeout(() => process.off('unhandledRejection', onStray), 3000).unref();
+    }
+  }
+
   // ---- targets
   const tSection = {
     title: 'targets',
@@ -1274,8 +1368,12 @@ if (memChildId) {
     process.exit(1);
   });
 } else {
-  main().catch((e) => {
-    console.error(`bench failed: ${e?.message ?? e}`);
-    process.exit(1);
-  });
+  // Exit when done: the competitors' Redis clients may keep handles open.
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(`bench failed: ${e?.message ?? e}`);
+      process.exit(1);
+    },
+  );
 }

@@ -146,7 +146,7 @@ describe.each(MODES)('identity keys (%s)', (_name, options) => {
     f(1, 2);
     f();
     f.cacheClear();
-    expect(f.cacheInfo()).toEqual({ hits: 0, misses: 0, maxsize: 'max' in options ? options.max : 500, currsize: 0 });
+    expect(f.cacheInfo()).toEqual({ hits: 0, misses: 0, maxsize: 'max' in options ? options.max : 500, currsize: 0, evictions: 0 });
     f(1);
     f(1, 2);
     f();
@@ -231,11 +231,11 @@ describe('the wrapper', () => {
 
   it('reports cacheInfo like Python', () => {
     const f = memoize((x: number) => x * 2, { max: 3 });
-    expect(f.cacheInfo()).toEqual({ hits: 0, misses: 0, maxsize: 3, currsize: 0 });
+    expect(f.cacheInfo()).toEqual({ hits: 0, misses: 0, maxsize: 3, currsize: 0, evictions: 0 });
     f(1);
     f(1);
     f(2);
-    expect(f.cacheInfo()).toEqual({ hits: 1, misses: 2, maxsize: 3, currsize: 2 });
+    expect(f.cacheInfo()).toEqual({ hits: 1, misses: 2, maxsize: 3, currsize: 2, evictions: 0 });
     expect(memoize((x: number) => x, { max: Infinity }).cacheInfo().maxsize).toBe(Infinity);
     expect(memoize((x: number) => x).cacheInfo().maxsize).toBe(500);
   });

@@ -1,0 +1,185 @@
+/**
+ * The in-process memoizer: entry points (hit paths) per tier and key mode, and the one miss path
+ * they all share.
+ *
+ * The entry points are kept to a few loads each so that they inline into their callers: a
+ * 1-argument hit is one `Map.get` (unbounded) or a `Map.get`, a bit write and an array load
+ * (bounded). Everything else (other arities, ttl checks, computed keys) goes through the tier's
+ * `lookup`, and every miss through `miss`.
+ */
+import { ArgList, ArgTrie, type KeyFunction, type Level } from './keys.js';
+import { adopt, isRef, onRejection } from './promises.js';
+import { MapTier, MISS, SieveTier, type Tier } from './tiers.js';
+
+export type AnyFn = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Like Python's `cache_info()`. `maxsize` is `Infinity` in unbounded mode. */
+export interface CacheInfo {
+  hits: number;
+  misses: number;
+  maxsize: number;
+  currsize: number;
+  /** Entries dropped to make room under `max` (not expiries, deletions or rejections). */
+  evictions: number;
+}
+
+/** What a memoizer flavour builds: the memoized function and what its methods need. */
+export interface Parts {
+  memoized: AnyFn;
+  info: () => CacheInfo;
+  clear: () => void;
+  remove: (args: unknown[]) => boolean;
+}
+
+/** The `key` of an identity call of 0 or 2+ arguments: its `ArgList` is found after the call. */
+const BY_ARGS: unique symbol = Symbol('memoize.byArgs');
+
+/** The miss path's counter (hits are counted in the entry points' closure, a cheaper increment). */
+class Counters {
+  misses = 0;
+}
+
+/**
+ * The miss path of every tier and key mode: run `fn`, adopt a lazy thenable, store the result,
+ * and take it out again if it is a promise that rejects. `key` is the entry's key when the caller
+ * knows it (1-argument identity calls, computed keys); for identity calls of 0 or 2+ arguments it
+ * is found after the call (`fn` may have re-entered and stored the same arguments already).
+ * `args` is undefined for a 1-argument identity call (its argument is `key`).
+ */
+function missPath(fn: AnyFn, tier: Tier, trie: ArgTrie, counters: Counters) {
+  return function miss(thisArg: unknown, key: unknown, args: unknown[] | undefined): unknown {
+    counters.misses++;
+    let value: unknown;
+    if (args === undefined) value = thisArg === undefined ? fn(key) : fn.call(thisArg, key);
+    else value = fn.apply(thisArg, args);
+    value = adopt(value);
+    if (key === BY_ARGS) key = trie.insert(args as unknown[]);
+    tier.put(key, value);
+    if (isRef(value)) {
+      const stored = key;
+      onRejection(value, () => {
+        tier.dropIf(stored, value);
+      });
+    }
+    return value;
+  };
+}
+
+/** `arguments` as an array, for the miss path (the hit paths never build one). */
+function toArray(args: ArrayLike<unknown>): unknown[] {
+  return Array.prototype.slice.call(args) as unknown[];
+}
+
+/**
+ * Memoize in process. `keyOf` is undefined for identity keys. `max: Infinity` without a ttl is
+ * the unbounded tier; anything else the bounded one.
+ */
+export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunction | undefined): Parts {
+  const counters = new Counters();
+  let hits = 0;
+  const trie = new ArgTrie();
+  const forget = keyOf === undefined ? (key: unknown) => {
+    if (key instanceof ArgList) trie.forget(key);
+  } : () => undefined;
+  const unbounded = max === Infinity && ttl === 0;
+  const mapTier = unbounded ? new MapTier(forget) : undefined;
+  const sieveTier = unbounded ? undefined : new SieveTier(max, ttl, forget);
+  const tier: Tier = mapTier ?? (sieveTier as SieveTier);
+  const miss = missPath(fn, tier, trie, counters);
+
+  /** Any call through the tier's lookup (computed keys, ttl, 0 or 3+ arguments). */
+  function general(this: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
+    const args = arguments as unknown as unknown[];
+    let key: unknown;
+    if (keyOf !== undefined) key = keyOf(this, args);
+    else if (args.length === 1) key = args[0];
+    else key = trie.find(args);
+    if (key !== undefined || args.length === 1 || keyOf !== undefined) {
+      const value = tier.lookup(key);
+      if (value !== MISS) {
+        hits++;
+        return value;
+      }
+    }
+    if (keyOf !== undefined) return miss(this, key, toArray(args));
+    return args.length === 1 ? miss(this, key, undefined) : miss(this, BY_ARGS, toArray(args));
+  }
+
+  let memoized: AnyFn;
+  if (keyOf !== undefined || ttl > 0) {
+    memoized = general;
+  } else if (mapTier !== undefined) {
+    const strong = mapTier.strong;
+    memoized = function memoized(this: unknown, a: unknown, b: unknown): unknown {
+      const n = arguments.length;
+      if (n === 1) {
+        // Primitives first, with no type test: objects are never in `strong` and miss it quickly.
+        const value = strong.get(a);
+        if (value !== undefined) {
+          hits++;
+          return value;
+        }
+      } else if (n === 2) {
+        const list = (trie.root2.get(a) as Level | undefined)?.get(b) as ArgList | undefined;
+        if (list?.filled === true) {
+          hits++;
+          return list.value;
+        }
+      }
+      // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+      return general.apply(this, arguments as unknown as []);
+    };
+  } else {
+    const { index, values, visited } = (sieveTier as SieveTier).store;
+    memoized = function memoized(this: unknown, a: unknown, b: unknown): unknown {
+      const n = arguments.length;
+      if (n === 1) {
+        const slot = index.get(a);
+        if (slot !== undefined) {
+          hits++;
+          visited[slot] = 1;
+          return values[slot];
+        }
+        return miss(this, a, undefined);
+      }
+      if (n === 2) {
+        const list = (trie.root2.get(a) as Level | undefined)?.get(b) as ArgList | undefined;
+        if (list !== undefined) {
+          hits++;
+          visited[list.slot] = 1;
+          return values[list.slot];
+        }
+        return miss(this, BY_ARGS, [a, b]);
+      }
+      // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+      return general.apply(this, arguments as unknown as []);
+    };
+  }
+
+  return {
+    memoized,
+    info: () => ({
+      hits,
+      misses: counters.misses,
+      maxsize: max,
+      currsize: tier.size,
+      evictions: tier.evictions,
+    }),
+    clear: () => {
+      hits = counters.misses = tier.evictions = 0;
+      tier.clear();
+      trie.clear();
+    },
+    remove: (args) => {
+      let key: unknown;
+      if (keyOf !== undefined) key = keyOf(undefined, args);
+      else if (args.length === 1) key = args[0];
+      else {
+        key = trie.find(args);
+        if (key === undefined) return false;
+      }
+      return tier.delete(key);
+    },
+  };
+}

@@ -1,0 +1,390 @@
+// Workloads of tests/bench/memoize.bench.mjs that need processes of their own:
+//
+// - mixed-process: the hit path measured as a service runs it. "isolated": a process that has
+//   only one memoizer kind hot (the floor, ours unbounded, ours bounded); "mixed": one process
+//   where a Map closure, ours unbounded and ours bounded are all hot, after 2-argument,
+//   structural, ttl and churning memoizers have run too. Churn (Zipf, bound 1000) likewise,
+//   ours vs mnemonist, isolated and mixed.
+// - shared-store: ours with a Redis store against bentocache (L1 memory + L2 redis + bus) and
+//   cacheable (@keyv/redis secondary), all against the same redis-server started here:
+//   in-process hit, Redis-tier hit, a stampede of 3 processes × 50 calls on one cold key, and a
+//   cold call with Redis paused.
+//
+// Children are this file run with --child=<json>; they print one JSON line.
+
+import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
+const DIST = path.join(ROOT, 'dist/src/memoize');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const cpuNs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let TAG = 0;
+const compile = (params, body) => new Function(...params, `/* case ${++TAG} */\n${body}`);
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// mixed-process (child side)
+// ---------------------------------------------------------------------------------------------
+
+const HOT = Array.from({ length: 100 }, (_, i) => 1000 + i * 7919);
+const SEQ = (() => {
+  const rnd = mulberry32(2);
+  return Array.from({ length: 4096 }, () => HOT[Math.floor(rnd() * HOT.length)]);
+})();
+const ZIPF = (() => {
+  const rnd = mulberry32(42);
+  const n = 10_000;
+  const cdf = new Float64Array(n);
+  let acc = 0;
+  for (let k = 0; k < n; k++) cdf[k] = acc += 1 / (k + 1);
+  for (let k = 0; k < n; k++) cdf[k] /= acc;
+  return Array.from({ length: 1 << 18 }, () => {
+    const u = rnd();
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return 1_000_003 + lo * 31;
+  });
+})();
+
+async function mixedChild({ mode, rounds, opsPerRound }) {
+  const { memoize } = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const double = () => compile([], 'return function double(x) { return x * 2; };')();
+  const floor = (f) =>
+    compile(['f'], 'const m = new Map(); return function (x) { let v = m.get(x); if (v === undefined && !m.has(x)) { v = f(x); m.set(x, v); } return v; };')(f);
+  const wrapper = (cache, f) =>
+    compile(['c', 'f'], 'return function (x) { let v = c.get(x); if (v === undefined) { v = f(x); c.set(x, v); } return v; };')(cache, f);
+  const hitLoop = () => compile(['fn', 'keys', 'n'], 'let s = 0; for (let i = 0; i < n; i++) s += fn(keys[i & 4095]); return s;');
+  const churnLoop = () => compile(['fn', 'keys', 'n', 'st'], 'let s = 0, j = st.j; for (let i = 0; i < n; i++) { s += fn(keys[j]); j = (j + 1) & 262143; } st.j = j; return s;');
+  const makers = {
+    floor: () => ({ fn: floor(double()), loop: hitLoop(), keys: SEQ }),
+    unbounded: () => ({ fn: memoize(double(), { max: Infinity }), loop: hitLoop(), keys: SEQ }),
+    bounded: () => ({ fn: memoize(double()), loop: hitLoop(), keys: SEQ }),
+    'churn-ours': () => ({ fn: memoize(double(), { max: 1000 }), loop: churnLoop(), keys: ZIPF, st: { j: 0 } }),
+    'churn-mnemonist': () => ({ fn: wrapper(new (require('mnemonist/lru-map.js'))(1000), double()), loop: churnLoop(), keys: ZIPF, st: { j: 0 } }),
+  };
+  const ids = {
+    'isolated-floor': ['floor'],
+    'isolated-unbounded': ['unbounded'],
+    'isolated-bounded': ['bounded'],
+    'isolated-churn-ours': ['churn-ours'],
+    'isolated-churn-mnemonist': ['churn-mnemonist'],
+    mixed: ['floor', 'unbounded', 'bounded', 'churn-ours', 'churn-mnemonist'],
+  }[mode];
+  if (mode === 'mixed') {
+    // What else a service has hot: 2-argument, structural, ttl and small churning memoizers.
+    const two = memoize((a, b) => a + b);
+    const two2 = memoize((a, b) => a * b, { max: Infinity });
+    const st = memoize((o) => o.a, { key: 'structural' });
+    const t = memoize((x) => x, { ttl: 60_000 });
+    const small = memoize((x) => x, { max: 64 });
+    // mnemonist used the way a service would for other caches too (string and object keys).
+    const MnLRUMap = require('mnemonist/lru-map.js');
+    const mnStrings = wrapper(new MnLRUMap(64), (x) => x.length);
+    const mnObjects = wrapper(new MnLRUMap(64), () => 1);
+    const objects = Array.from({ length: 128 }, (_, i) => ({ i }));
+    for (let i = 0; i < 200_000; i++) {
+      mnStrings(`k${(i * 2654435761) % 5000}`);
+      mnObjects(objects[i & 127]);
+      two(i & 63, i & 7);
+      two2(i & 63, i & 7);
+      st({ a: i & 15 });
+      t(i & 31);
+      small((i * 2654435761) % 5000);
+    }
+  }
+  const cases = ids.map((id) => ({ id, ...makers[id](), samples: [] }));
+  let sink = 0;
+  const run = (c, n) => (c.st ? c.loop(c.fn, c.keys, n, c.st) : c.loop(c.fn, c.keys, n));
+  for (const c of cases) for (let w = 0; w < 8; w++) sink += run(c, opsPerRound);
+  for (let r = 0; r < rounds; r++) {
+    for (const c of r % 2 ? [...cases].reverse() : cases) {
+      const t0 = cpuNs();
+      sink += run(c, opsPerRound);
+      c.samples.push((cpuNs() - t0) / opsPerRound);
+    }
+  }
+  const out = {};
+  for (const c of cases) out[c.id] = c.samples;
+  out.sink = sink % 7;
+  return out;
+}
+
+/** Run a child process of this file; its last stdout line is JSON. */
+function child(spec, { timeout = 180_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [THIS_FILE, `--child=${JSON.stringify(spec)}`], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeout);
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      const last = out.trim().split('\n').at(-1);
+      try {
+        if (code !== 0) throw new Error(`exit ${code}`);
+        resolve(JSON.parse(last));
+      } catch (e) {
+        reject(new Error(`child ${spec.kind}/${spec.mode ?? spec.lib ?? ''} failed (${e.message}): ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      }
+    });
+  });
+}
+
+/** The mixed-process workload: per-op ns (median of rounds) for each case, isolated and mixed. */
+export async function runMixedProcess({ quick }) {
+  const spec = { kind: 'mixed', rounds: quick ? 5 : 15, opsPerRound: quick ? 200_000 : 1_000_000 };
+  const result = { isolated: {}, mixed: {} };
+  const modes = ['isolated-floor', 'isolated-unbounded', 'isolated-bounded', 'isolated-churn-ours', 'isolated-churn-mnemonist', 'mixed'];
+  // Two passes, so each kind of process runs twice, at different moments of the machine's noise.
+  const all = {};
+  for (let pass = 0; pass < (quick ? 1 : 2); pass++) {
+    for (const mode of modes) {
+      const out = await child({ ...spec, mode });
+      for (const [id, samples] of Object.entries(out)) {
+        if (id === 'sink') continue;
+        const where = mode === 'mixed' ? 'mixed' : 'isolated';
+        ((all[where] ??= {})[id] ??= []).push(...samples);
+      }
+    }
+  }
+  for (const where of ['isolated', 'mixed']) for (const [id, samples] of Object.entries(all[where])) result[where][id] = median(samples);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared-store
+// ---------------------------------------------------------------------------------------------
+
+async function freePort() {
+  return await new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export const REDIS_INSTALL = 'apt-get update && apt-get install -y redis-server';
+
+async function startRedis() {
+  try {
+    execFileSync('/bin/sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`redis-server is not installed (install it with: ${REDIS_INSTALL})`);
+  }
+  const port = await freePort();
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Ready to accept connections')) resolve();
+    });
+    proc.once('exit', () => reject(new Error(`redis-server exited: ${out}`)));
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    version: execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).match(/v=(\S+)/)?.[1] ?? '?',
+    pause: () => proc.kill('SIGSTOP'),
+    resume: () => proc.kill('SIGCONT'),
+    cli: (...args) => execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).trim(),
+    stop: () => {
+      proc.kill('SIGCONT');
+      proc.kill('SIGKILL');
+    },
+  };
+}
+
+/** A memoized/cached `fn(key)` per library, on connections to `url`. Returns { call, close }. */
+async function makeShared(lib, url, fn, { name, l1 = true, ttlMs = 60_000 } = {}) {
+  if (lib === 'ours' || lib === 'ours-plain') {
+    const { memoize } = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
+    if (lib === 'ours-plain') return { call: memoize(fn, { ttl: ttlMs }), close: async () => {} };
+    const { redisStore } = await import(pathToFileURL(path.join(DIST, 'redis.js')).href);
+    const { Redis } = await import('ioredis');
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
+    client.on('error', () => {});
+    await client.connect();
+    const store = redisStore(client, { prefix: 'bench:' });
+    await store.ready();
+    const call = memoize(fn, { store, name, ttl: ttlMs, max: l1 ? 500 : 1 });
+    return { call, close: async () => { await store.close(); client.disconnect(); } };
+  }
+  if (lib === 'bentocache') {
+    const { BentoCache, bentostore } = await import('bentocache');
+    const { memoryDriver } = await import('bentocache/drivers/memory');
+    const { redisDriver, redisBusDriver } = await import('bentocache/drivers/redis');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(url);
+    connection.on('error', () => {});
+    let store = bentostore();
+    if (l1) store = store.useL1Layer(memoryDriver({ maxItems: 500 }));
+    store = store.useL2Layer(redisDriver({ connection, prefix: `bench-bento-${name}` }));
+    if (l1) store = store.useBus(redisBusDriver({ connection: { host: '127.0.0.1', port: Number(new URL(url).port) } }));
+    const bento = new BentoCache({ default: 's', stores: { s: store } });
+    return {
+      call: (k) => bento.getOrSet({ key: String(k), factory: () => fn(k), ttl: ttlMs }),
+      close: async () => { await bento.disconnectAll().catch(() => {}); connection.disconnect(); },
+    };
+  }
+  if (lib === 'cacheable') {
+    const { Cacheable } = await import('cacheable');
+    const { default: KeyvRedis } = await import('@keyv/redis');
+    const { Keyv } = await import('keyv');
+    const secondary = new Keyv({ store: new KeyvRedis(url), namespace: `bench-cacheable-${name}` });
+    secondary.on('error', () => {});
+    const cache = new Cacheable({ secondary, ttl: ttlMs });
+    return {
+      call: (k) => cache.getOrSet(String(k), () => fn(k)),
+      close: async () => { await cache.disconnect().catch(() => {}); },
+    };
+  }
+  throw new Error(`unknown lib ${lib}`);
+}
+
+/** A child of the shared-store workload. */
+async function sharedChild(spec) {
+  const { lib, url, mode, name } = spec;
+  if (mode === 'stampede') {
+    const { Redis } = await import('ioredis');
+    const counter = new Redis(url);
+    const fn = async (k) => {
+      await counter.incr(`${name}:runs`);
+      await sleep(100);
+      return `v${k}`;
+    };
+    const c = await makeShared(lib, url, fn, { name });
+    while ((await counter.get(`${name}:go`)) === null) await sleep(5);
+    const values = await Promise.all(Array.from({ length: 50 }, () => c.call(7)));
+    await c.close();
+    counter.disconnect();
+    return { ok: values.every((v) => v === 'v7') };
+  }
+  throw new Error(`unknown shared mode ${mode}`);
+}
+
+/** Awaited calls per second of `call` over `keys`, cpu-timed rounds interleaved with the others. */
+async function timeAwaited(cases, { rounds, ops, wall = false }) {
+  const now = wall ? () => Number(process.hrtime.bigint()) : cpuNs;
+  for (const c of cases) c.samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const c of r % 2 ? [...cases].reverse() : cases) {
+      const t0 = now();
+      for (let i = 0; i < ops; i++) await c.call(c.keys[i % c.keys.length]);
+      c.samples.push((now() - t0) / ops);
+    }
+  }
+  for (const c of cases) c.ns = median(c.samples);
+}
+
+export async function runSharedStore({ quick }) {
+  const redis = await startRedis();
+  const result = { redisVersion: redis.version, inProcess: {}, redisTier: {}, stampede: {}, down: {} };
+  const libs = ['ours', 'bentocache', 'cacheable'];
+  const value = async (k) => ({ id: k, at: new Date(0) });
+  try {
+    // In-process hit: 100 hot keys, filled first; awaited calls.
+    const hot = Array.from({ length: 100 }, (_, i) => i);
+    const inCases = [];
+    for (const lib of ['ours-plain', ...libs]) {
+      const c = await makeShared(lib, redis.url, value, { name: `hit-${lib}` });
+      for (const k of hot) await c.call(k);
+      inCases.push({ lib, call: c.call, close: c.close, keys: hot });
+    }
+    await timeAwaited(inCases, { rounds: quick ? 3 : 9, ops: quick ? 20_000 : 100_000 });
+    for (const c of inCases) result.inProcess[c.lib] = c.ns;
+    for (const c of inCases) await c.close();
+
+    // Redis-tier hit: no in-process tier (ours: max 1 over 100 keys; bentocache: L2 only), wall time.
+    const tierCases = [];
+    for (const lib of ['ours', 'bentocache']) {
+      const c = await makeShared(lib, redis.url, value, { name: `tier-${lib}`, l1: false });
+      for (const k of hot) await c.call(k);
+      tierCases.push({ lib, call: c.call, close: c.close, keys: hot });
+    }
+    await timeAwaited(tierCases, { rounds: quick ? 3 : 7, ops: quick ? 500 : 2000, wall: true });
+    for (const c of tierCases) result.redisTier[c.lib] = c.ns;
+    for (const c of tierCases) await c.close();
+
+    // Stampede: 3 processes × 50 concurrent calls on one cold key.
+    for (const lib of libs) {
+      const name = `stampede-${lib}-${Date.now()}`;
+      const kids = [0, 1, 2].map(() => child({ kind: 'shared', mode: 'stampede', lib, url: redis.url, name }));
+      await sleep(quick ? 1500 : 2500); // every process connected
+      redis.cli('SET', `${name}:go`, '1');
+      const outs = await Promise.all(kids);
+      result.stampede[lib] = { runs: Number(redis.cli('GET', `${name}:runs`)), ok: outs.every((o) => o.ok) };
+    }
+
+    // Redis down (paused, connections open): one cold call, capped.
+    const cap = quick ? 5_000 : 15_000;
+    for (const lib of libs) {
+      const c = await makeShared(lib, redis.url, async (k) => `v${k}`, { name: `down-${lib}` });
+      redis.pause();
+      const t0 = performance.now();
+      const outcome = await Promise.race([
+        c.call(12345).then(
+          (v) => (v === 'v12345' ? 'value' : `wrong value ${v}`),
+          (e) => `error: ${String(e?.message ?? e).split('\n')[0]}`,
+        ),
+        sleep(cap).then(() => 'pending'),
+      ]);
+      const ms = performance.now() - t0;
+      redis.resume();
+      result.down[lib] = { ms, outcome, cap };
+      await Promise.race([c.close(), sleep(2000)]);
+    }
+  } finally {
+    redis.stop();
+  }
+  return result;
+}
+
+const childSpec = process.argv.find((a) => a.startsWith('--child='));
+if (childSpec) {
+  const spec = JSON.parse(childSpec.slice('--child='.length));
+  (spec.kind === 'mixed' ? mixedChild(spec) : sharedChild(spec)).then(
+    (out) => {
+      console.log(JSON.stringify(out));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e?.stack ?? e);
+      process.exit(1);
+    },
+  );
+}
