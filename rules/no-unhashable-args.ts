@@ -2,11 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
-import { cacheSize, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
 import { importedMemoizedBindings } from '../src/analysis/project/index.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { calleeName, isFreshValue, unwrap } from '../src/analysis/ast.js';
+import { isFreshValue, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
 type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
@@ -169,8 +169,8 @@ export default createRule<MessageIds, Options>({
       const keying = call.spec.keying;
       if (binding === undefined || keying === 'json' || keying === 'custom') return;
       const count = keyedCount(call, params);
-      for (const site of model.calls) {
-        if (site === call.node || calleeName(site.callee) !== binding) continue;
+      for (const site of callsNamed(model, binding)) {
+        if (site === call.node) continue;
         const callee = unwrap(site.callee);
         // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
         if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
@@ -187,9 +187,9 @@ export default createRule<MessageIds, Options>({
         if (keying === 'json' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
         const wrapped = wrappedFunction(call, home);
         const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
-        for (const site of model.calls) {
+        for (const site of callsNamed(model, local)) {
           const callee = unwrap(site.callee);
-          if (callee.type === AST_NODE_TYPES.Identifier && callee.name === local && isImportBinding(model, callee)) reportFreshArguments(site, count, local, call);
+          if (callee.type === AST_NODE_TYPES.Identifier && isImportBinding(model, callee)) reportFreshArguments(site, count, local, call);
         }
       }
     }

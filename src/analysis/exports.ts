@@ -7,7 +7,11 @@ import { AST_NODE_TYPES } from './node-types.js';
 import { memberName, propertyName } from './ast.js';
 
 /** Every export of the file by exported name (`default` included), ESM and CommonJS, read in one pass. */
+const indexes = new WeakMap<TSESTree.Program, Map<string, TSESTree.Node[]>>();
+
 export function exportIndex(model: { program: TSESTree.Program }): Map<string, TSESTree.Node[]> {
+  const cached = indexes.get(model.program);
+  if (cached) return cached;
   const index = new Map<string, TSESTree.Node[]>();
   const add = (name: string, value: TSESTree.Node): void => {
     const list = index.get(name);
@@ -46,5 +50,6 @@ export function exportIndex(model: { program: TSESTree.Program }): Map<string, T
       }
     }
   }
+  indexes.set(model.program, index);
   return index;
 }

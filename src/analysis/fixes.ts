@@ -73,6 +73,23 @@ export interface RuntimeImport {
  * `freed`: a local name the same fix removes (the old memoizer's import), so the new import may take it.
  */
 export function runtimeImport(model: FileModel, name: RuntimeExport, freed?: string): RuntimeImport {
+  // The same for every report of the file: worked out once (a file with thousands of findings asks thousands of times).
+  const key = `${name}\0${freed ?? ''}`;
+  let cache = runtimeImports.get(model);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const found = computeRuntimeImport(model, name, freed);
+  if (!cache) {
+    cache = new Map();
+    runtimeImports.set(model, cache);
+  }
+  cache.set(key, found);
+  return found;
+}
+
+const runtimeImports = new WeakMap<FileModel, Map<string, RuntimeImport>>();
+
+function computeRuntimeImport(model: FileModel, name: RuntimeExport, freed?: string): RuntimeImport {
   for (const [local, binding] of model.imports) {
     if (binding.module === memoGuardModule && binding.export === name) return { local, fix: undefined, statement: undefined };
   }

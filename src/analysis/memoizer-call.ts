@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import type { OptionRule } from './memoizer-catalog.js';
 import { paramFacts, typedParamKinds, unwrapBind, type ParamFacts } from './functions.js';
@@ -181,11 +181,30 @@ export function holdsOneEntry(call: MemoizerCall, model: FileModel): boolean {
   return uses.length > 0 && uses.every((ref) => ref.identifier.parent.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier && ref.identifier.parent.arguments.length === 0);
 }
 
+const callIndexes = new WeakMap<FileModel, Map<string, TSESTree.CallExpression[]>>();
+
+/** The file's calls by callee name (`f()`, `x.f()`, `this.f()` under `f`), indexed once per file. */
+export function callsNamed(model: FileModel, name: string): readonly TSESTree.CallExpression[] {
+  let index = callIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const c of model.calls) {
+      const callee = calleeName(c.callee);
+      if (callee === undefined) continue;
+      const list = index.get(callee);
+      if (list) list.push(c);
+      else index.set(callee, [c]);
+    }
+    callIndexes.set(model, index);
+  }
+  return index.get(name) ?? [];
+}
+
 /** The calls of the memoized binding in this file: `getUser(id)`, `this.getUser(id)`. */
 export function memoizedCalls(model: FileModel, call: MemoizerCall): TSESTree.CallExpression[] {
   const name = call.bindingName;
   if (name === undefined) return [];
-  return model.calls.filter((c) => {
+  return callsNamed(model, name).filter((c) => {
     const callee = unwrap(c.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) return call.bindingIsVariable && callee.name === name;
     return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;

@@ -11,7 +11,7 @@ import { calleeName, enclosingFunction, functionName, isFunction, memberName, pr
 import { keyGrowsWithRequests } from '../key-flow.js';
 import { exportIndex } from '../exports.js';
 import { isRequestFile, receiverFacts } from '../handlers.js';
-import { callTargets, type CallRef } from '../call-targets.js';
+import { callTargets } from '../call-targets.js';
 import { moduleFactoryCalls } from '../factories.js';
 import type { FileModel } from '../file-model.js';
 import { importersOf, projectRoot } from './graph.js';
@@ -45,46 +45,60 @@ export interface Entry {
   keyArg?: KeyArg;
 }
 
-/** What reaches the seeds inside one file: functions whose calls can run them, and functions that hold them. */
-function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): { fns: Set<FunctionNode>; names: Set<string> } {
-  const fns = new Set(seedFns);
-  const names = new Set(seedNames);
-  const seedList = [...names];
-  for (const fn of fns) {
-    const name = functionName(fn);
-    if (name !== undefined) names.add(name);
-  }
-  const aliases = new Map(moduleFactoryCalls(model).map((call) => [call.binding, call.returned] as const));
-  const facts = receiverFacts(model, aliases);
-  // A call reaches the closure when it runs one of its functions, or calls a memoized binding by its name
-  // (`getUser(id)`, `this.planFor(id)` after `this.planFor = memoize(this.planFor)`).
-  const bindings = new Set(seedList);
-  const reaches = (ref: CallRef): boolean => (bindings.has(ref.name) && ref.receiver !== 'other' && typeof ref.receiver === 'string') || callTargets(ref, facts).some((target) => fns.has(target));
-  for (let changed = true, round = 0; changed && round < 12; round++) {
-    changed = false;
-    for (const fn of model.functions) {
-      if (fns.has(fn)) continue;
-      const holds = (model.nestedFunctions.get(fn) ?? []).some((nested) => fns.has(nested));
-      if (!holds && !(model.callsByFunction.get(fn) ?? []).some(reaches)) continue;
-      fns.add(fn);
-      const name = functionName(fn);
-      if (name !== undefined) names.add(name);
-      changed = true;
-    }
-  }
-  return { fns, names };
+/** Who calls what inside one file, built once per file: the reverse of its call graph. */
+interface CallerIndex {
+  /** Functions whose calls can run a function. */
+  byTarget: Map<FunctionNode, FunctionNode[]>;
+  /** Functions that call a name as `name()`, `this.name()`, `this.x.name()` (memoized bindings are names, not functions). */
+  byName: Map<string, FunctionNode[]>;
 }
 
-/** Methods (and function or memoized fields) of a class that lead to the cache. */
-function classMembers(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, closure: { fns: ReadonlySet<FunctionNode>; names: ReadonlySet<string> }): Set<string> {
-  const members = new Set<string>();
-  for (const member of cls.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    const name = member.computed ? undefined : propertyName(member.key);
-    if (name === undefined || !member.value) continue;
-    if ((isFunction(member.value) && closure.fns.has(member.value)) || (member.type === AST_NODE_TYPES.PropertyDefinition && closure.names.has(name))) members.add(name);
+const callerIndexes = new WeakMap<FileModel, CallerIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function callerIndex(model: FileModel): CallerIndex {
+  let index = callerIndexes.get(model);
+  if (index) return index;
+  index = { byTarget: new Map(), byName: new Map() };
+  const aliases = new Map(moduleFactoryCalls(model).map((call) => [call.binding, call.returned] as const));
+  const facts = receiverFacts(model, aliases);
+  for (const fn of model.functions) {
+    for (const ref of model.callsByFunction.get(fn) ?? []) {
+      for (const target of callTargets(ref, facts)) push(index.byTarget, target, fn);
+      if (typeof ref.receiver === 'string' && ref.receiver !== 'other') push(index.byName, ref.name, fn);
+    }
   }
-  return members;
+  callerIndexes.set(model, index);
+  return index;
+}
+
+/**
+ * What reaches the seeds inside one file: functions whose calls can run them, functions that call a
+ * seed binding by name (`getUser(id)`, `this.planFor(id)` after `this.planFor = memoize(this.planFor)`),
+ * and functions that hold them. A walk up the reverse call graph: linear in what it finds.
+ */
+function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNames: Iterable<string>): { fns: Set<FunctionNode>; names: Set<string> } {
+  const index = callerIndex(model);
+  const fns = new Set<FunctionNode>();
+  const names = new Set(seedNames);
+  const queue: FunctionNode[] = [...seedFns];
+  for (const name of names) queue.push(...(index.byName.get(name) ?? []));
+  while (queue.length > 0) {
+    const fn = queue.pop();
+    if (fn === undefined || fns.has(fn)) continue;
+    fns.add(fn);
+    const name = functionName(fn);
+    if (name !== undefined) names.add(name);
+    queue.push(...(index.byTarget.get(fn) ?? []));
+    const holder = enclosingFunction(fn);
+    if (holder) queue.push(holder);
+  }
+  return { fns, names };
 }
 
 /** `export default auth` where `const auth = new AuthStrategy()`: the value behind a module-level name. */
@@ -124,38 +138,80 @@ export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, w
   return undefined;
 }
 
-/** The exports of `model` through which the closure is reached. */
-function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: KeyArgs): Entry[] {
-  const entries: Entry[] = [];
+/** One way an export leads to a function or a name of the file: itself, or one of its members. */
+interface ExportHook {
+  exportName: string;
+  member?: string;
+  isClass?: boolean;
+}
+
+interface ExportHooks {
+  byFn: Map<FunctionNode, ExportHook[]>;
+  byName: Map<string, ExportHook[]>;
+}
+
+const exportHookIndexes = new WeakMap<FileModel, ExportHooks>();
+
+/** Every export of the file, indexed by the functions and names it leads to: built once per file. */
+function exportHooks(model: FileModel): ExportHooks {
+  let hooks = exportHookIndexes.get(model);
+  if (hooks) return hooks;
+  hooks = { byFn: new Map(), byName: new Map() };
   const classByName = new Map(model.classes.flatMap((cls) => (cls.id ? [[cls.id.name, cls] as const] : [])));
   for (const [exportName, values] of exportIndex(model)) {
     for (const value of values) {
       const node = moduleValue(model, unwrap(value));
       const local = node.type === AST_NODE_TYPES.Identifier ? node.name : exportName;
-      let members: Set<string> | undefined;
-      if (isFunction(node) ? closure.fns.has(node) : closure.names.has(local) && node.type !== AST_NODE_TYPES.ClassDeclaration) {
-        const fn = isFunction(node) ? node : model.functionsByName.get(local)?.[0];
-        const keyArg = keyArgs?.get(fn ?? local);
-        entries.push({ exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
-        break;
+      if (isFunction(node)) {
+        push(hooks.byFn, node, { exportName });
+        continue;
       }
       const cls = node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression ? node : classByName.get(node.type === AST_NODE_TYPES.NewExpression ? (calleeName(node.callee) ?? '') : local);
-      const isClass = cls !== undefined && node.type !== AST_NODE_TYPES.NewExpression;
-      if (cls) members = classMembers(cls, closure);
-      else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-        members = new Set();
+      if (node.type !== AST_NODE_TYPES.ClassDeclaration) push(hooks.byName, local, { exportName });
+      if (cls) {
+        const isClass = node.type !== AST_NODE_TYPES.NewExpression;
+        for (const member of cls.body.body) {
+          if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.computed || !member.value) continue;
+          const name = propertyName(member.key);
+          if (name === undefined) continue;
+          if (isFunction(member.value)) push(hooks.byFn, member.value, { exportName, member: name, isClass });
+          // A memoized field (`getUser = memoize(…)`) is reached by its name.
+          if (member.type === AST_NODE_TYPES.PropertyDefinition) push(hooks.byName, name, { exportName, member: name, isClass });
+        }
+      } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
         for (const prop of node.properties) {
           if (prop.type !== AST_NODE_TYPES.Property || prop.computed || prop.key.type !== AST_NODE_TYPES.Identifier) continue;
           const v = unwrap(prop.value);
-          if ((isFunction(v) && closure.fns.has(v)) || (v.type === AST_NODE_TYPES.Identifier && closure.names.has(v.name))) members.add(prop.key.name);
+          if (isFunction(v)) push(hooks.byFn, v, { exportName, member: prop.key.name });
+          else if (v.type === AST_NODE_TYPES.Identifier) push(hooks.byName, v.name, { exportName, member: prop.key.name });
         }
-      }
-      if (members && members.size > 0) {
-        entries.push({ exportName, members, isClass });
-        break;
       }
     }
   }
+  exportHookIndexes.set(model, hooks);
+  return hooks;
+}
+
+/** The exports of `model` through which the closure is reached: the export itself, or some of its members. */
+function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: KeyArgs): Entry[] {
+  const hooks = exportHooks(model);
+  const direct = new Map<string, Entry>();
+  const viaMembers = new Map<string, { members: Set<string>; isClass: boolean }>();
+  const take = (hook: ExportHook, keyed: FunctionNode | string): void => {
+    if (hook.member === undefined) {
+      if (direct.has(hook.exportName)) return;
+      const keyArg = keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(model.functionsByName.get(keyed)?.[0] ?? keyed) : undefined);
+      direct.set(hook.exportName, { exportName: hook.exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
+      return;
+    }
+    const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true };
+    entry.members.add(hook.member);
+    viaMembers.set(hook.exportName, entry);
+  };
+  for (const fn of closure.fns) for (const hook of hooks.byFn.get(fn) ?? []) take(hook, fn);
+  for (const name of closure.names) for (const hook of hooks.byName.get(name) ?? []) take(hook, name);
+  const entries = [...direct.values()];
+  for (const [exportName, { members, isClass }] of viaMembers) if (!direct.has(exportName)) entries.push({ exportName, members, isClass });
   return entries;
 }
 
@@ -296,6 +352,8 @@ export function crossFileHandler(
   seedNames: Iterable<string>,
   seeds: { entries?: readonly Entry[]; keyArgs?: KeyArgs } = {},
 ): CrossFileReach | undefined {
+  // Nothing imports this file: no handler elsewhere can reach it (and nothing needs computing).
+  if (importersOf(model.filename).size === 0) return undefined;
   const own = exportedEntries(model, upwardClosure(model, seedFns, seedNames), seeds.keyArgs);
   let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries: [...(seeds.entries ?? []), ...own] }];
   const visited = new Set<string>([model.filename]);
