@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource } from './sources.js';
-import { SOURCE_EXTENSIONS, isIgnoredDir, resolveModule } from './resolve.js';
+import { SOURCE_EXTENSIONS, forgetResolutions, isIgnoredDir, resolveModule } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
 const MAX_FILES = 20_000;
@@ -97,6 +97,8 @@ export function importsOf(file: string): string[] {
 }
 
 function buildGraph(root: string): Graph {
+  // A long-lived process (the editor) sees files come and go: resolve afresh with each new graph.
+  forgetResolutions();
   const importers = new Map<string, Set<string>>();
   for (const file of listSources(root)) {
     for (const target of importsOf(file)) {
