@@ -106,17 +106,20 @@ export function isFreshValue(node: TSESTree.Node): boolean {
   );
 }
 
-/** Calls `visit` on every node below `root` (depth first), using the parser's visitor keys. */
-export function walk(
+/**
+ * Visits every node below `root` in source order, using the parser's visitor keys. `visit` returns
+ * `false` to skip a node's children.
+ */
+export function walkNodes(
   root: TSESTree.Node,
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-  visit: (node: TSESTree.Node) => void,
+  visit: (node: TSESTree.Node) => boolean,
 ): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node) break;
-    visit(node);
+    if (!visit(node)) continue;
     const keys = visitorKeys[node.type];
     if (!keys) continue;
     for (let i = keys.length - 1; i >= 0; i--) {
@@ -131,6 +134,18 @@ export function walk(
       }
     }
   }
+}
+
+/** Calls `visit` on every node below `root` (depth first), using the parser's visitor keys. */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: TSESTree.Node) => void,
+): void {
+  walkNodes(root, visitorKeys, (node) => {
+    visit(node);
+    return true;
+  });
 }
 
 /** What a class `implements`; espree's AST (plain JavaScript) has no `implements` property at all. */

@@ -6,26 +6,16 @@
  * await repo.findOne(id); if (!p) return …`) does not: its set is bounded by what already exists.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { resolveIdentifier } from './references.js';
 import { boundedRequestFields, requestSourceFunctions } from './handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
 const MAX_DEPTH = 16;
 
-function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
-  const scope = model.sourceCode.getScope(node);
-  for (let s: Scope.Scope | null = scope; s; s = s.upper) {
-    const ref = s.references.find((r) => r.identifier === node);
-    if (ref) return ref.resolved;
-    const variable = s.set.get(node.name);
-    if (variable) return variable;
-  }
-  return null;
-}
 
 /** A parameter of a callback handed to `items.map(…)` and alike: an element of data already held. */
 function isElementParameter(fn: TSESTree.Node): boolean {
@@ -52,7 +42,7 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       return callReadsRequest(awaited, model, depth);
     }
     case AST_NODE_TYPES.Identifier: {
-      const variable = variableOf(model, value);
+      const variable = resolveIdentifier(model.sourceCode, value);
       const def = variable?.defs[0];
       // A global, an import, a class or function name: configuration, not request data.
       if (!variable || !def) return false;
@@ -111,7 +101,7 @@ function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression
   if (callee.type === AST_NODE_TYPES.MemberExpression) return fromRequest(callee.object, model, depth + 1);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   if (requestSourceFunctions.has(callee.name) && model.imports.get(callee.name) !== undefined) return true;
-  const def = variableOf(model, callee)?.defs[0];
+  const def = resolveIdentifier(model.sourceCode, callee)?.defs[0];
   const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
   if (!fn || depth > MAX_DEPTH - 2) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fromRequest(fn.body, model, depth + 2);

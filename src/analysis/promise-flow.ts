@@ -6,32 +6,17 @@
  * does not keep it. Callees are followed through this file and, one level, into the project.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './functions.js';
 import { isThenable, typeOf } from './types.js';
 import type { FileModel } from './file-model.js';
 import type { Collection } from './collections.js';
+import { functionOfVariable, resolveIdentifier } from './references.js';
 import { exportedValue, projectFileModel } from './project/index.js';
 import { resolveModule } from './project/resolve.js';
 
-function variableOf(model: FileModel, node: TSESTree.Identifier): Scope.Variable | null {
-  for (let s: Scope.Scope | null = model.sourceCode.getScope(node); s; s = s.upper) {
-    const ref = s.references.find((r) => r.identifier === node);
-    if (ref) return ref.resolved;
-    const variable = s.set.get(node.name);
-    if (variable) return variable;
-  }
-  return null;
-}
 
-/** The function a name is bound to in this file: `function f`, `const f = () => …`. */
-function localFunction(def: Scope.Definition | undefined): FunctionNode | undefined {
-  if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) return unwrap(def.node.init) as FunctionNode;
-  return undefined;
-}
 
 /** The exported function of another project file an import stands for. */
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
@@ -52,7 +37,7 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   const callee = unwrap(call.callee);
   if (isFunction(callee)) return cannotReject(callee, model);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const local = localFunction(variableOf(model, callee)?.defs[0]);
+  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
   if (local) return cannotReject(local, model);
   // One level into the project: the imported function's own callees are not followed further.
   if (evaluating.size > 0) return false;
@@ -102,7 +87,7 @@ function settles(value: TSESTree.Node, model: FileModel, depth: number): 'safe' 
   if (isPromiseExpression(node, model.facts)) return 'promise';
   if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
     // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
-    const variable = variableOf(model, node);
+    const variable = resolveIdentifier(model.sourceCode, node);
     const given: TSESTree.Node[] = [];
     for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) given.push(def.node.init);
     for (const ref of variable?.references ?? []) {

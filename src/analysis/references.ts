@@ -6,7 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, unwrap, walkNodes, type FunctionNode } from './ast.js';
+
+export { walkNodes };
 
 /**
  * The variable `id` names at its position, or `undefined` for a global or an undeclared name
@@ -52,36 +54,6 @@ export function functionOfVariable(variable: Scope.Variable | undefined): Functi
     if (isFunction(init)) return init;
   }
   return undefined;
-}
-
-/**
- * Visits every node below `root` in source order. `visit` returns `false` to skip a node's children.
- * Iterative, so deep code cannot overflow the stack.
- */
-export function walkNodes(
-  root: TSESTree.Node,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-  visit: (node: TSESTree.Node) => boolean,
-): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (!visit(node)) continue;
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[i] as string];
-      if (Array.isArray(child)) {
-        for (let j = child.length - 1; j >= 0; j--) {
-          const item = child[j] as TSESTree.Node | null;
-          if (item) stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
 }
 
 /** Whether a non-arrow function reads `this` (not counting nested functions and classes that bind their own). */
