@@ -24,6 +24,42 @@ function isElementParameter(fn: TSESTree.Node): boolean {
   return iteratingMethods.has(memberName(call.callee) ?? '') && call.arguments[0] === fn;
 }
 
+/** The index of the parameter that declares `name` (directly, with a default, or destructured). */
+function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
+  return fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
+}
+
+/**
+ * A parameter carries what the callers pass. For a module-private function of this file that is only
+ * ever called directly, that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
+ * everywhere: the key is one of a few literals). A function that is exported, passed as a value
+ * (a callback, a registered handler) or never called here may receive anything.
+ */
+function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH - 2) return true;
+  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+  const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+  if (!binding || !binding.name) return true;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator?.parent;
+  if (holder?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const variable = resolveIdentifier(model.sourceCode, binding);
+  const uses = variable?.references.filter((ref) => !ref.init) ?? [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of uses) {
+    const parent = ref.identifier.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return true;
+    calls.push(parent);
+  }
+  if (calls.length === 0) return true;
+  const index = parameterIndex(fn, name);
+  if (index === -1 || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
+  return calls.some((call) => {
+    const arg = call.arguments[index];
+    if (arg === undefined) return false;
+    return arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) || fromRequest(arg, model, depth + 1);
+  });
+}
+
 /** Whether the expression carries data from a request (or from a caller that may pass one). */
 function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
@@ -48,7 +84,7 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!variable || !def) return false;
       const kind: string = def.type;
       if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
-      if (kind === 'Parameter') return !isElementParameter(def.node);
+      if (kind === 'Parameter') return !isElementParameter(def.node) && parameterFromRequest(def.node as FunctionNode, value, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;
