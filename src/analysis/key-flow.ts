@@ -84,7 +84,7 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!variable || !def) return false;
       const kind: string = def.type;
       if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
-      if (kind === 'Parameter') return !isElementParameter(def.node) && parameterFromRequest(def.node as FunctionNode, value, model, depth);
+      if (kind === 'Parameter') return !isElementParameter(def.node) && parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;

@@ -28,6 +28,19 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The key is a parameter of a module-private helper that every call site passes a literal:
+      // the cache holds at most one entry per literal, however many requests come.
+      name: 'a helper keyed by its parameter, called only with literals',
+      code: `import express from 'express';
+const app = express();
+const resolved = {};
+function loadPlugin(name) {
+  if (resolved[name]) return resolved[name];
+  return (resolved[name] = require.resolve(name));
+}
+app.get('/css', (req, res) => res.json({ sass: loadPlugin('sass'), less: loadPlugin('less') }));`,
+    },
+    {
       // micro-memoize 5 takes a non-finite maxSize as invalid and keeps one entry: bounded, nothing to fix.
       name: 'micro-memoize with maxSize: Number.POSITIVE_INFINITY',
       code: `import memoize from 'micro-memoize';
@@ -361,6 +374,19 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // The same helper, but one call site passes request data: that key grows with requests.
+      code: `import express from 'express';
+const app = express();
+const resolved = {};
+function loadPlugin(name) {
+  if (resolved[name]) return resolved[name];
+  return (resolved[name] = require.resolve(name));
+}
+app.get('/css', (req, res) => res.json({ sass: loadPlugin('sass'), other: loadPlugin(req.query.lang) }));`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 3, column: 18, data: { name: 'resolved' } }],
+    },
     {
       // `max: Infinity` is the runtime's explicit unbounded mode: the strict rule leaves it alone, but
       // keyed by request data on a handler path it still grows without limit.
