@@ -14,7 +14,7 @@ import { readSettings, type MemoGuardSettings } from './settings.js';
 import { typeTools, type TypeTools } from './types.js';
 import { unwrapBind, type FunctionFacts } from './functions.js';
 import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
-import { findHandlerPath, type HandlerPath } from './handlers.js';
+import { findHandlerPath, isRequestFile, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
 import { callRefOf, type CallRef } from './call-targets.js';
 import { importedMemoizedBindings, importedProjectMemoizers } from './project/index.js';
@@ -186,7 +186,7 @@ function versioned(spec: CacheClassSpec | undefined, filename: string): CacheCla
   return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, label: `${spec.label} ${String(major)}` } : spec;
 }
 
-function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings, project: boolean): FileModel {
+function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings, project: boolean, lintTarget = true): FileModel {
   const program = sourceCode.ast;
   const imports = buildImportTable(program);
   const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
@@ -216,11 +216,7 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
     functionStack: [],
     lastEntered: undefined,
     lastExited: undefined,
-    collections: () => {
-      const found = [...moduleCollections, ...findClassCollections(model)];
-      model.collections = () => found;
-      return found;
-    },
+    collections: () => [],
     handlerPath: () => {
       const found = findHandlerPath(model);
       model.handlerPath = () => found;
@@ -229,10 +225,22 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
   };
 
   model.facts.callCannotReject = (call) => callCannotReject(call, model);
-  model.localMemoizers = localMemoizers(model);
-  if (project) model.memoizerSources = [...settings.memoizers, ...importedProjectMemoizers(model)];
-  const moduleCollections = findModuleCollections(model);
-  model.active = mayHoldCache(model, moduleCollections);
+  // Tests, mocks, benchmarks and stories never run in production: nothing there leaks or serves a
+  // stale rejection to a user, so the file being linted is not checked (another file's model, built
+  // for the project index, still is: its handlers are what it is read for).
+  if (!lintTarget || isRequestFile(model.filename)) {
+    model.localMemoizers = localMemoizers(model);
+    if (project) model.memoizerSources = [...settings.memoizers, ...importedProjectMemoizers(model)];
+    const moduleCollections = findModuleCollections(model);
+    model.collections = () => {
+      const found = [...moduleCollections, ...findClassCollections(model)];
+      model.collections = () => found;
+      return found;
+    };
+    model.active = mayHoldCache(model, moduleCollections);
+  } else {
+    model.collections = () => [];
+  }
   return model;
 }
 
@@ -368,7 +376,7 @@ function isOnDisk(filename: string): boolean {
 export function buildProjectFileModel(sourceCode: Readonly<SourceCode>, filename: string, settings: MemoGuardSettings): FileModel {
   let model = models.get(sourceCode);
   if (model) return model;
-  model = buildModel(sourceCode, filename, settings, false);
+  model = buildModel(sourceCode, filename, settings, false, false);
   models.set(sourceCode, model);
   model.active = true;
   const visitorKeys = model.facts.visitorKeys;

@@ -29,6 +29,13 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Tests, mocks and benchmarks never run in production: memo-guard does not check them.
+      name: 'a first-argument memoizer in a test file',
+      filename: 'src/__tests__/sum.test.ts',
+      code: `import memoize from 'lodash/memoize';
+export const sum = memoize((a: number, b: number) => a + b);`,
+    },
+    {
       name: 'a TypeScript `this` parameter is not an argument the memoizer keys on',
       code: `import moize from 'moize';
 export const registry = {
