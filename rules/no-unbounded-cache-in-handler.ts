@@ -1,16 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
-import { hasResolver, holdsOneEntry, isBounded, memoizedCalls } from '../src/analysis/memoizer-call.js';
-import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from '../src/analysis/key-flow.js';
-import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from '../src/analysis/project/index.js';
+import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
+import { holdsOneEntry, isBounded } from '../src/analysis/memoizer-call.js';
+import { collectionReach, memoizerReach } from '../src/analysis/cache-reach.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
-import { enclosingFunction, unwrap, type FunctionNode } from '../src/analysis/ast.js';
+import { unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
-import type { HandlerPath } from '../src/analysis/handlers.js';
 import { cacheUse } from '../src/analysis/cache-use.js';
 
 type MessageIds =
@@ -21,7 +19,6 @@ type MessageIds =
   | 'useLruMap'
   | 'storeToLruMap'
   | 'boundChangesBehaviour';
-type Reach = 'here' | CrossFileReach | undefined;
 type Options = [{ max?: number }];
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
@@ -96,43 +93,6 @@ function objectSuggestion(model: FileModel, collection: Collection, max: number)
     if (runtime.fix) fixes.push(runtime.fix(fixer));
     return fixes;
   };
-}
-
-/** A memoized function runs per request when a handler path calls it by name, or it is registered as a handler. */
-function memoizerOnPath(call: MemoizerCall, path: HandlerPath): boolean {
-  if (call.bindingName !== undefined && path.calledNames.has(call.bindingName)) {
-    // Created inside a handler, it dies with the request: only long-lived ones leak.
-    return !path.isOnPath(call.node);
-  }
-  return false;
-}
-
-/** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */
-function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath): Reach {
-  // Called only with keys that do not grow with requests (a row just loaded, a constant), it stays as small as the data.
-  if (!memoizedCallsGrow(memoizedCalls(model, call), call.spec.keying === 'first-arg' && !hasResolver(call), model)) return undefined;
-  if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
-  // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
-  if (!model.inProject || call.bindingName === undefined || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
-  // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
-  const firstOnly = call.spec.keying === 'first-arg' && !hasResolver(call);
-  const keyArgs = keyParameters(memoizedCalls(model, call).flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
-  keyArgs.set(call.bindingName, firstOnly ? 0 : 'all');
-  return crossFileHandler(model, [], [call.bindingName], { keyArgs });
-}
-
-const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));
-
-/** Where a request reaches a write of the collection whose key grows with requests. */
-function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
-  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model));
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
-  if (!model.inProject) return undefined;
-  const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
-  // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
-  const entry = exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
-  if (writers.length === 0 && !entry) return undefined;
-  return crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
 }
 
 export default createRule<MessageIds, Options>({
