@@ -4,6 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
 import { importedMemoizedBindings } from '../src/analysis/project/index.js';
+import { resolveIdentifier } from '../src/analysis/references.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { isFreshValue, unwrap } from '../src/analysis/ast.js';
@@ -55,14 +56,8 @@ function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerC
 
 /** Whether `name` refers to the file's import of that name (not a local that shadows it). */
 function isImportBinding(model: FileModel, name: TSESTree.Identifier): boolean {
-  for (let scope: Scope.Scope | null = model.sourceCode.getScope(name); scope; scope = scope.upper) {
-    const variable = scope.set.get(name.name);
-    if (variable) {
-      const kind: string | undefined = variable.defs[0]?.type;
-      return kind === 'ImportBinding';
-    }
-  }
-  return false;
+  const kind: string | undefined = resolveIdentifier(model.sourceCode, name)?.defs[0]?.type;
+  return kind === 'ImportBinding';
 }
 
 const jsonBlind = (p: KeyedParam): boolean => p.kind === 'function' || p.kind === 'non-json' || p.optional;

@@ -37,7 +37,8 @@ export interface Collection {
   escapes: boolean;
 }
 
-const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+/** Methods that remove entries from a collection or a cache object. */
+export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
 const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
 const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */

@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, findProperty, isFunction, isInfinity, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { lookupMemoizer, type ImportTable } from './imports.js';
+import { evictingMethods } from './collections.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
 
 interface ShapeContext {
@@ -22,7 +23,6 @@ interface ShapeContext {
 const MAX_BODY = 6000;
 const collectionCtors: ReadonlySet<string> = new Set(['Map', 'Object']);
 const STORE_HINT = /new Map\b|Object\.create\(null\)|=\s*\{\s*\}/;
-const evicting: ReadonlySet<string> = new Set(['delete', 'clear', 'splice', 'shift', 'pop']);
 
 function identifierParams(fn: FunctionNode): (string | undefined)[] {
   return fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier ? p.left.name : undefined));
@@ -205,7 +205,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
         seen.storedValue = node.arguments[1];
       } else if (method === 'get' || method === 'has') seen.reads = true;
       // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`).
-      else if (evicting.has(method)) seen.bounded = true;
+      else if (evictingMethods.has(method)) seen.bounded = true;
     }
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && storeOf(node.object)) {
       const parent = node.parent;

@@ -34,7 +34,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let TAG = 0;
 const compile = (params, body) => new Function(...params, `/* case ${++TAG} */\n${body}`);
 
-function mulberry32(seed) {
+/** A small seeded PRNG, so every run draws the same keys (shared with memoize.bench.mjs). */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -77,7 +77,7 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
 }
 
 /** The initialiser of a module-level `const`, or a top-level function, by name. */
-function moduleLevelValue(model: FileModel, name: string): TSESTree.Node | undefined {
+export function moduleLevelValue(model: FileModel, name: string): TSESTree.Node | undefined {
   for (const statement of model.program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;

@@ -16,7 +16,7 @@ import { moduleFactoryCalls } from '../factories.js';
 import type { FileModel } from '../file-model.js';
 import { importersOf, projectRoot } from './graph.js';
 import { resolveModule } from './resolve.js';
-import { projectFileModel } from './index.js';
+import { moduleLevelValue, projectFileModel } from './index.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
 const MAX_HOPS = 3;
@@ -101,20 +101,12 @@ function upwardClosure(model: FileModel, seedFns: Iterable<FunctionNode>, seedNa
   return { fns, names };
 }
 
-/** `export default auth` where `const auth = new AuthStrategy()`: the value behind a module-level name. */
+/** `export default auth` where `const auth = new AuthStrategy()`: the instance or object behind a module-level name. */
 function moduleValue(model: FileModel, node: TSESTree.Node): TSESTree.Node {
   if (node.type !== AST_NODE_TYPES.Identifier) return node;
-  for (const statement of model.program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of declaration.declarations) {
-      if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name && d.init) {
-        const init = unwrap(d.init);
-        return init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.ObjectExpression ? init : node;
-      }
-    }
-  }
-  return node;
+  const init = moduleLevelValue(model, node.name);
+  const value = init ? unwrap(init) : undefined;
+  return value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.ObjectExpression ? value : node;
 }
 
 /**
