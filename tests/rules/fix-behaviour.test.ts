@@ -216,6 +216,25 @@ export function scenario() {
     fixed: 'new LruMap(500)',
   },
   {
+    name: "this package's memoize with max: Infinity on a handler path: the bound keeps keys and results",
+    rule: 'no-unbounded-cache-in-handler',
+    code: `import express from 'express';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+${record}
+const app = express();
+const label = memoize((id, lang) => { seen(id, lang); return \`\${id}:\${lang ?? 'en'}\`; }, { max: Infinity });
+app.get('/l/:id', (req, res) => res.send(label(req.params.id)));
+export function scenario() {
+  const out = [label(1), label(1), label('1'), label(1, 'de'), label(1, 'de'), ...[2, 2, 3].map((x) => label(x))];
+  label.cacheDelete(1, 'de');
+  out.push(label(1, 'de'), label(1));
+  label.cacheClear();
+  out.push(label(1), label('1'));
+  return out;
+}`,
+    fixed: '{ max: 500 }',
+  },
+  {
     name: 'a has-then-set cache in a singleton class field',
     rule: 'no-unbounded-cache-in-handler',
     code: `import express from 'express';
