@@ -34,8 +34,12 @@ export interface Parts {
 /** The `key` of an identity call of 0 or 2+ arguments: its `ArgList` is found after the call. */
 const BY_ARGS: unique symbol = Symbol('memoize.byArgs');
 
-/** The miss path's counter (hits are counted in the entry points' closure, a cheaper increment). */
+/**
+ * Hits and misses. A field of an object, not a `let` of the closure: V8 increments a captured
+ * `let` with a hole check and a boxed load and store, which measured 10-25% of a hit.
+ */
 class Counters {
+  hits = 0;
   misses = 0;
 }
 
@@ -76,7 +80,6 @@ function toArray(args: ArrayLike<unknown>): unknown[] {
  */
 export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunction | undefined): Parts {
   const counters = new Counters();
-  let hits = 0;
   const trie = new ArgTrie();
   const forget = keyOf === undefined ? (key: unknown) => {
     if (key instanceof ArgList) trie.forget(key);
@@ -98,7 +101,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
     if (key !== undefined || args.length === 1 || keyOf !== undefined) {
       const value = tier.lookup(key);
       if (value !== MISS) {
-        hits++;
+        counters.hits++;
         return value;
       }
     }
@@ -111,24 +114,29 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
     memoized = general;
   } else if (mapTier !== undefined) {
     const strong = mapTier.strong;
-    memoized = function memoized(this: unknown, a: unknown, b: unknown): unknown {
-      const n = arguments.length;
-      if (n === 1) {
-        // Primitives first, with no type test: objects are never in `strong` and miss it quickly.
-        const value = strong.get(a);
-        if (value !== undefined) {
-          hits++;
-          return value;
-        }
-      } else if (n === 2) {
+    /** Everything but a 1-argument primitive hit: the 2-argument hit path, then `general`. */
+    const other = function other(this: unknown, a: unknown, b: unknown): unknown {
+      if (arguments.length === 2) {
         const list = (trie.root2.get(a) as Level | undefined)?.get(b) as ArgList | undefined;
         if (list?.filled === true) {
-          hits++;
+          counters.hits++;
           return list.value;
         }
       }
       // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
       return general.apply(this, arguments as unknown as []);
+    };
+    // One formal and the lookup first: the smallest body, so that callers inline it whole. (A
+    // body with an arity switch and the 2-argument path measured 5-10% slower per hit.)
+    memoized = function memoized(this: unknown, a: unknown): unknown {
+      // Primitives first, with no type test: objects are never in `strong` and miss it quickly.
+      const value = strong.get(a);
+      if (value !== undefined && arguments.length === 1) {
+        counters.hits++;
+        return value;
+      }
+      // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+      return other.apply(this, arguments as unknown as [unknown, unknown]);
     };
   } else {
     const { index, values, visited } = (sieveTier as SieveTier).store;
@@ -137,7 +145,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
       if (n === 1) {
         const slot = index.get(a);
         if (slot !== undefined) {
-          hits++;
+          counters.hits++;
           visited[slot] = 1;
           return values[slot];
         }
@@ -146,7 +154,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
       if (n === 2) {
         const list = (trie.root2.get(a) as Level | undefined)?.get(b) as ArgList | undefined;
         if (list !== undefined) {
-          hits++;
+          counters.hits++;
           visited[list.slot] = 1;
           return values[list.slot];
         }
@@ -160,14 +168,14 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
   return {
     memoized,
     info: () => ({
-      hits,
+      hits: counters.hits,
       misses: counters.misses,
       maxsize: max,
       currsize: tier.size,
       evictions: tier.evictions,
     }),
     clear: () => {
-      hits = counters.misses = tier.evictions = 0;
+      counters.hits = counters.misses = tier.evictions = 0;
       tier.clear();
       trie.clear();
     },
