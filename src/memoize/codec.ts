@@ -3,14 +3,16 @@
  * cannot represent carry a tag, so they round-trip exactly: `undefined`, `NaN`, `±Infinity`,
  * `-0`, `BigInt`, `Date`, `Map`, `Set`, `RegExp`, typed arrays, `ArrayBuffer`, array holes.
  *
- * Envelope (one string): `mg1|<born>|<freshMs>|<lifeMs>|<json>`; `born` is the store's clock when
- * the computation started (an older value never overwrites a newer one), `freshMs` the ttl the
- * writer used and `lifeMs` how long the store keeps it (0: for ever). A tombstone (written by a delete, so that a computation started
- * before the delete cannot write back its value) is `mg1|<born>|T`. Any other prefix (another
- * version) reads as a miss.
+ * Envelope (one string): `mg2|<born>|<written>|<freshMs>|<lifeMs>|<json>`; `born` is the store's
+ * clock when the computation started (an older value never overwrites a newer one), `written` the
+ * store's clock when it was stored (a reader ages the entry from it, so a read is one GET),
+ * `freshMs` the ttl the writer used and `lifeMs` how long the store keeps it (0: for ever). A
+ * tombstone (written by a delete, so that a computation started before the delete cannot write
+ * back its value) is `mg2|<born>|T`. Any other prefix (another version, `mg1` included) reads as a
+ * miss.
  */
 
-export const ENVELOPE_VERSION = 'mg1';
+export const ENVELOPE_VERSION = 'mg2';
 
 /** A value a shared store cannot carry (a function, a class instance, a cycle...). */
 export class NotShareableError extends TypeError {
@@ -178,8 +180,8 @@ export function decodeValue(payload: string): unknown {
   return fromTree(JSON.parse(payload) as Tree);
 }
 
-export function envelope(born: number, freshMs: number, lifeMs: number, payload: string): string {
-  return `${ENVELOPE_VERSION}|${String(born)}|${String(freshMs)}|${String(lifeMs)}|${payload}`;
+export function envelope(born: number, written: number, freshMs: number, lifeMs: number, payload: string): string {
+  return `${ENVELOPE_VERSION}|${String(born)}|${String(written)}|${String(freshMs)}|${String(lifeMs)}|${payload}`;
 }
 
 export function tombstone(born: number): string {
@@ -188,6 +190,8 @@ export function tombstone(born: number): string {
 
 export interface Opened {
   born: number;
+  /** The store's clock when the value was stored. */
+  written: number;
   /** 0: never stale. */
   freshMs: number;
   /** 0: kept for ever. */
@@ -197,7 +201,13 @@ export interface Opened {
 
 /** The fields of an envelope; undefined for a tombstone, another version or garbage. */
 export function openEnvelope(text: string): Opened | undefined {
-  const match = /^mg1\|(\d+)\|(\d+)\|(\d+)\|/.exec(text);
+  const match = /^mg2\|(\d+)\|(\d+)\|(\d+)\|(\d+)\|/.exec(text);
   if (match === null) return undefined;
-  return { born: Number(match[1]), freshMs: Number(match[2]), lifeMs: Number(match[3]), payload: text.slice(match[0].length) };
+  return {
+    born: Number(match[1]),
+    written: Number(match[2]),
+    freshMs: Number(match[3]),
+    lifeMs: Number(match[4]),
+    payload: text.slice(match[0].length),
+  };
 }

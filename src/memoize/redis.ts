@@ -14,7 +14,7 @@
  * disconnected), every memoizer on this store drops its in-process tier.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { decodeValue, encodeValue, envelope, NotShareableError, openEnvelope } from './codec.js';
+import { decodeValue, encodeValue, envelope, ENVELOPE_VERSION, NotShareableError, openEnvelope } from './codec.js';
 import { describe, validateDuration } from './options.js';
 import { STORE_BRAND, type SharedStore, type StoredEntry, type StoreLock } from './shared.js';
 
@@ -47,9 +47,6 @@ const KNOWN = ['prefix', 'timeout', 'lockLease', 'pollInterval', 'breakerThresho
 
 const NOW = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)";
 
-/** KEYS: entry. Returns [envelope | false, ms left to live (-1: for ever)]. */
-const READ = "return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}";
-
 /** KEYS: lock; ARGV: token, lease. Returns the server ms now if taken, else 0. */
 const LOCK = `${NOW} if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return now end return 0`;
 
@@ -66,7 +63,7 @@ const UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
 const WRITE = `local cur = redis.call('GET', KEYS[1])
 local ok = 1
 if cur then
-  local b = tonumber(string.match(cur, '^mg1|(%d+)|'))
+  local b = tonumber(string.match(cur, '^${ENVELOPE_VERSION}|(%d+)|'))
   if b and b > tonumber(ARGV[2]) then ok = 0 end
 end
 if ok == 1 then
@@ -82,8 +79,8 @@ return ok`;
 const DELETE = `${NOW}
 local cur = redis.call('GET', KEYS[1])
 local had = 0
-if cur and string.match(cur, '^mg1|%d+|%d+|') then had = 1 end
-redis.call('SET', KEYS[1], 'mg1|' .. string.format('%d', now) .. '|T', 'PX', ARGV[1])
+if cur and string.match(cur, '^${ENVELOPE_VERSION}|%d+|%d+|') then had = 1 end
+redis.call('SET', KEYS[1], '${ENVELOPE_VERSION}|' .. string.format('%d', now) .. '|T', 'PX', ARGV[1])
 redis.call('DEL', KEYS[2])
 return had`;
 
@@ -177,6 +174,61 @@ function adapterOf(client: unknown): Adapter {
 
 // --- The store ------------------------------------------------------------------------------
 
+/** Ms after which the offset to the store's clock is measured again. */
+const CLOCK_RESYNC_MS = 60_000;
+
+/** This process's clock in ms since the epoch, monotonic (not moved by NTP steps). */
+function localNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * The store's clock, read from this process's: the offset between the two is measured over a
+ * round trip (off by at most half of it) by a TIME the first time, again in the background once a
+ * minute old, and by every lock taken (its reply carries the store's time). A sample replaces the
+ * current one unless its round trip was more than twice as long and the current one is recent.
+ */
+class ServerClock {
+  private offset: number | undefined = undefined;
+  private measuredAt = 0;
+  private roundTrip = Infinity;
+  private syncing: Promise<void> | undefined = undefined;
+  private readonly measure: () => Promise<void>;
+
+  constructor(measure: () => Promise<void>) {
+    this.measure = measure;
+  }
+
+  /** The store's time now; measured first if it never was. */
+  async now(): Promise<number> {
+    if (this.offset === undefined) await this.sync();
+    return this.cached() ?? localNow() + (this.offset as number);
+  }
+
+  /** The store's time now without waiting (undefined before the first measure). */
+  cached(): number | undefined {
+    const offset = this.offset;
+    if (offset === undefined) return undefined;
+    const now = localNow();
+    if (now - this.measuredAt > CLOCK_RESYNC_MS) this.sync().catch(() => undefined);
+    return now + offset;
+  }
+
+  sample(serverMs: number, sent: number, received: number): void {
+    const roundTrip = received - sent;
+    if (this.offset !== undefined && roundTrip > this.roundTrip * 2 && received - this.measuredAt < CLOCK_RESYNC_MS) return;
+    this.offset = serverMs - (sent + received) / 2;
+    this.roundTrip = roundTrip;
+    this.measuredAt = received;
+  }
+
+  private sync(): Promise<void> {
+    return (this.syncing ??= this.measure().finally(() => {
+      this.syncing = undefined;
+    }));
+  }
+}
+
 class TimeoutError extends Error {
   override name = 'TimeoutError';
 }
@@ -202,6 +254,7 @@ class RedisStore implements SharedStore {
   private subscribed: Promise<(() => void) | undefined> | undefined = undefined;
   private closed = false;
   private subscriberReadies = 0;
+  private readonly clock = new ServerClock(() => this.syncClock());
 
   constructor(client: unknown, options: RedisStoreOptions | undefined) {
     const given: unknown = options;
@@ -246,19 +299,27 @@ class RedisStore implements SharedStore {
   }
 
   /** One command, with the timeout, the no-offline-queue rule and the breaker. */
-  private async run(key: string | undefined, args: string[]): Promise<unknown> {
+  private run(key: string | undefined, args: string[]): Promise<unknown> {
+    return this.guard(args[0] ?? '', () => this.adapter.command(key, args));
+  }
+
+  /**
+   * Send what `send` sends (refused at once while the client is not connected: no offline queue),
+   * and wait for it at most `timeout` ms; a failure or a timeout counts towards the breaker.
+   */
+  private async guard<T>(what: string, send: () => Promise<T>): Promise<T> {
     if (!this.adapter.ready()) {
       this.failed();
       throw new Error('redisStore: the Redis client is not connected');
     }
     let timer: NodeJS.Timeout | undefined;
-    const sent = this.adapter.command(key, args);
+    const sent = send();
     try {
       const reply = await Promise.race([
         sent,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            reject(new TimeoutError(`redisStore: ${args[0] ?? ''} took more than ${String(this.timeout)} ms`));
+            reject(new TimeoutError(`redisStore: ${what} took more than ${String(this.timeout)} ms`));
           }, this.timeout);
           timer.unref();
         }),
@@ -272,6 +333,13 @@ class RedisStore implements SharedStore {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Measure the offset to the store's clock with a TIME. */
+  private async syncClock(): Promise<void> {
+    const sent = localNow();
+    const reply = (await this.run(undefined, ['TIME'])) as [unknown, unknown];
+    this.clock.sample(Number(reply[0]) * 1000 + Math.floor(Number(reply[1]) / 1000), sent, localNow());
   }
 
   private failed(): void {
@@ -295,7 +363,8 @@ class RedisStore implements SharedStore {
   }
 
   async get(name: string, key: string): Promise<StoredEntry | undefined> {
-    const [text, pttl] = (await this.script(READ, [this.entryKey(name, key)], [])) as [unknown, unknown];
+    const entryKey = this.entryKey(name, key);
+    const text = await this.run(entryKey, ['GET', entryKey]);
     if (typeof text !== 'string') return undefined;
     const opened = openEnvelope(text);
     if (opened === undefined) return undefined;
@@ -305,8 +374,9 @@ class RedisStore implements SharedStore {
     } catch {
       return undefined;
     }
-    // Age since the write (freshness counts from then; `born`, the lock's time, orders writes).
-    const age = opened.lifeMs === 0 || Number(pttl) < 0 ? 0 : opened.lifeMs - Number(pttl);
+    // Age since the write, on the store's clock (freshness counts from then; `born`, the lock's
+    // time, orders writes). Redis drops the entry itself at `lifeMs`.
+    const age = Math.max(0, (this.clock.cached() ?? (await this.clock.now())) - opened.written);
     return {
       value,
       freshFor: opened.freshMs === 0 ? Infinity : opened.freshMs - age,
@@ -316,8 +386,11 @@ class RedisStore implements SharedStore {
 
   async lock(name: string, key: string): Promise<StoreLock | undefined> {
     const token = randomBytes(12).toString('base64url');
+    const sent = localNow();
     const born = Number(await this.script(LOCK, [this.lockKey(name, key)], [token, String(this.lease)]));
-    return born === 0 ? undefined : { token, born };
+    if (born === 0) return undefined;
+    this.clock.sample(born, sent, localNow());
+    return { token, born };
   }
 
   async extend(name: string, key: string, lock: StoreLock): Promise<boolean> {
@@ -335,7 +408,7 @@ class RedisStore implements SharedStore {
     const reply = await this.script(
       WRITE,
       [this.entryKey(name, key), this.lockKey(name, key)],
-      [lock.token, String(lock.born), envelope(lock.born, freshMs, lifeMs, payload), String(lifeMs)],
+      [lock.token, String(lock.born), envelope(lock.born, Math.round(await this.clock.now()), freshMs, lifeMs, payload), String(lifeMs)],
     );
     return Number(reply) === 1;
   }

@@ -155,9 +155,8 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
   const localKeyOf = new Map<string, unknown>();
   /** Loads in flight, by store key: concurrent callers in this process share one. */
   const inflight = new Map<string, Promise<unknown>>();
-  let hits = 0;
-  let misses = 0;
-  let evictions = 0;
+  /** In-process counters: fields of one object (a captured `let` costs more per increment). */
+  const counters = { hits: 0, misses: 0, evictions: 0 };
   const shared = { hits: 0, misses: 0, computed: 0, waited: 0, stale: 0, errors: 0, fallbacks: 0, notShareable: 0 };
   let warnedNotShareable = false;
   /** Bumped by clears and reconnects: a load started before one does not fill the tier after. */
@@ -217,13 +216,33 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     const dropped = tier.dropped;
     if (dropped !== undefined) {
       tier.dropped = undefined;
-      evictions++;
+      counters.evictions++;
       if (isFastKey(dropped)) localKeyOf.delete(keyOf(undefined, [dropped]) as string);
     }
   }
 
-  function memoized(this: unknown): Promise<unknown> {
-    // eslint-disable-next-line prefer-rest-params -- no rest array on the hit path
+  /**
+   * The in-process hit of a single primitive argument with a fresh entry, with one formal and no
+   * `arguments` object built; everything else goes to `call`.
+   */
+  function memoized(this: unknown, a: unknown): Promise<unknown> {
+    if (arguments.length === 1 && isFastKey(a)) {
+      const slot = index.get(a);
+      if (slot !== undefined) {
+        const entry = values[slot] as Local;
+        if (ttl === 0 || performance.now() < entry.freshUntil) {
+          counters.hits++;
+          visited[slot] = 1;
+          return entry.promise;
+        }
+      }
+    }
+    // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
+    return call.apply(this, arguments as unknown as []);
+  }
+
+  function call(this: unknown): Promise<unknown> {
+    // eslint-disable-next-line prefer-rest-params -- the rest array is built only on a miss
     const args = arguments as unknown as unknown[];
     const fastKey = args.length === 1 && isFastKey(args[0]);
     const local = fastKey ? args[0] : keyOf(this, args);
@@ -231,18 +250,18 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     if (slot !== undefined) {
       const entry = values[slot] as Local;
       if (ttl === 0) {
-        hits++;
+        counters.hits++;
         visited[slot] = 1;
         return entry.promise;
       }
       const now = performance.now();
       if (now < entry.freshUntil) {
-        hits++;
+        counters.hits++;
         visited[slot] = 1;
         return entry.promise;
       }
       if (now < entry.staleUntil) {
-        hits++;
+        counters.hits++;
         shared.stale++;
         visited[slot] = 1;
         if (!entry.refreshing) {
@@ -252,7 +271,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
         return entry.promise;
       }
     }
-    misses++;
+    counters.misses++;
     const key = fastKey ? (keyOf(this, args) as string) : (local as string);
     const pending = inflight.get(key);
     if (pending !== undefined) return pending;
@@ -456,9 +475,9 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
 
   return {
     memoized,
-    info: () => ({ hits, misses, maxsize: max, currsize: index.size, evictions, shared: { ...shared } }),
+    info: () => ({ hits: counters.hits, misses: counters.misses, maxsize: max, currsize: index.size, evictions: counters.evictions, shared: { ...shared } }),
     clear: async () => {
-      hits = misses = evictions = 0;
+      counters.hits = counters.misses = counters.evictions = 0;
       for (const k of Object.keys(shared) as (keyof typeof shared)[]) shared[k] = 0;
       dropAll();
       await store.clear(name);

@@ -277,7 +277,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       await storeB.ready();
       version = 2;
       expect(await a.cacheDelete('x')).toBe(true);
-      expect(server.cli('GET', `t:{${name}}:[s1:x]`)).toMatch(/^mg1\|\d+\|T$/);
+      expect(server.cli('GET', `t:{${name}}:[s1:x]`)).toMatch(/^mg2\|\d+\|T$/);
       await until(() => b.cacheInfo().currsize === 0, "b's in-process copy is dropped");
       expect(await b('x')).toBe('x@2');
       expect(await a('x')).toBe('x@2');
@@ -354,7 +354,40 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       server.cli('SET', `t:{${name}}:[n1;]`, 'mg9|1|0|0|"from the future"');
       const f = memoize(async (n: number) => `computed ${String(n)}`, { store: await instance(), name });
       expect(await f(1)).toBe('computed 1');
-      expect(server.cli('GET', `t:{${name}}:[n1;]`)).toMatch(/^mg1\|/);
+      expect(server.cli('GET', `t:{${name}}:[n1;]`)).toMatch(/^mg2\|/);
+    });
+
+    it('reads the previous envelope version (mg1) as a miss', async () => {
+      const name = fresh('version1');
+      server.cli('SET', `t:{${name}}:[n1;]`, 'mg1|1|0|0|"old format"');
+      const f = memoize(async (n: number) => `computed ${String(n)}`, { store: await instance(), name });
+      expect(await f(1)).toBe('computed 1');
+    });
+
+    it("ages an entry from its write time on the store's clock, not from when this process read it", async () => {
+      const name = fresh('aged');
+      // Written by another instance 20 s ago (on the server's clock), fresh for 30 s, kept 60 s.
+      const [seconds, micros] = server.cli('TIME').split('\n').map(Number) as [number, number];
+      const serverNow = seconds * 1000 + Math.floor(micros / 1000);
+      const written = serverNow - 20_000;
+      const planted = (value: string) => `mg2|${String(written)}|${String(written)}|30000|60000|${JSON.stringify(value)}`;
+      server.cli('SET', `t:{${name}}:[n1;]`, planted('planted'), 'PX', '40000');
+      let runs = 0;
+      const f = memoize(
+        async (n: number) => {
+          runs++;
+          return `computed ${String(n)}`;
+        },
+        { store: await instance(), name, ttl: 30_000 },
+      );
+      expect(await f(1)).toBe('planted'); // 20 s old: fresh for 10 s more
+      expect(runs).toBe(0);
+      // The same entry written 35 s ago is stale (ttl 30 s, no stale window): computed again.
+      const g = memoize(async (n: number) => `recomputed ${String(n)}`, { store: await instance(), name: `${name}-old`, ttl: 30_000 });
+      const older = `mg2|${String(serverNow - 35_000)}|${String(serverNow - 35_000)}|30000|60000|"planted"`;
+      server.cli('SET', `t:{${name}-old}:[n1;]`, older, 'PX', '25000');
+      expect(await g(1)).toBe('recomputed 1');
+      expect(g.cacheInfo().shared).toMatchObject({ hits: 0, computed: 1 });
     });
 
     it('a value the store cannot carry is returned and kept in process, not stored', async () => {
