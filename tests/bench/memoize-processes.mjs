@@ -162,20 +162,32 @@ function child(spec, { timeout = 180_000 } = {}) {
   });
 }
 
-/** The mixed-process workload: per-op ns (median of rounds) for each case, isolated and mixed. */
+/**
+ * The mixed-process workload: per-op ns for each case, isolated and mixed (median of all rounds
+ * of every run), and for the mixed process the ratios taken inside each run (`mixedRatios`), whose
+ * median is the figure the targets use: a ratio of two cases in one process does not carry the
+ * few-percent offsets (code placement, JIT timing) that one whole process has against another.
+ */
 export async function runMixedProcess({ quick }) {
   const spec = { kind: 'mixed', rounds: quick ? 5 : 15, opsPerRound: quick ? 200_000 : 1_000_000 };
-  const result = { isolated: {}, mixed: {} };
+  const result = { isolated: {}, mixed: {}, mixedRatios: { unboundedFloor: [], boundedUnbounded: [], mnemonistOurs: [] } };
   const modes = ['isolated-floor', 'isolated-unbounded', 'isolated-bounded', 'isolated-churn-ours', 'isolated-churn-mnemonist', 'mixed'];
-  // Two passes, so each kind of process runs twice, at different moments of the machine's noise.
+  // Several passes, so each kind of process runs at different moments of the machine's noise;
+  // the mixed process runs twice per pass.
   const all = {};
-  for (let pass = 0; pass < (quick ? 1 : 2); pass++) {
-    for (const mode of modes) {
+  for (let pass = 0; pass < (quick ? 1 : 3); pass++) {
+    for (const mode of [...modes, ...(quick ? [] : ['mixed'])]) {
       const out = await child({ ...spec, mode });
+      const where = mode === 'mixed' ? 'mixed' : 'isolated';
       for (const [id, samples] of Object.entries(out)) {
         if (id === 'sink') continue;
-        const where = mode === 'mixed' ? 'mixed' : 'isolated';
         ((all[where] ??= {})[id] ??= []).push(...samples);
+      }
+      if (mode === 'mixed') {
+        const m = Object.fromEntries(Object.entries(out).filter(([id]) => id !== 'sink').map(([id, samples]) => [id, median(samples)]));
+        result.mixedRatios.unboundedFloor.push(m.unbounded / m.floor);
+        result.mixedRatios.boundedUnbounded.push(m.bounded / m.unbounded);
+        result.mixedRatios.mnemonistOurs.push(m['churn-mnemonist'] / m['churn-ours']);
       }
     }
   }
