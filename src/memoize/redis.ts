@@ -177,9 +177,12 @@ function adapterOf(client: unknown): Adapter {
 /** Ms after which the offset to the store's clock is measured again. */
 const CLOCK_RESYNC_MS = 60_000;
 
+/** When this process's `performance.now()` was 0, in ms since the epoch (read once: a getter). */
+const TIME_ORIGIN = performance.timeOrigin;
+
 /** This process's clock in ms since the epoch, monotonic (not moved by NTP steps). */
 function localNow(): number {
-  return performance.timeOrigin + performance.now();
+  return TIME_ORIGIN + performance.now();
 }
 
 /**
@@ -283,7 +286,8 @@ class RedisStore implements SharedStore {
   }
 
   get usable(): boolean {
-    return this.adapter.ready() && performance.now() >= this.openUntil;
+    // The clock is read only while the breaker has been opened (its cooldown may still run).
+    return this.adapter.ready() && (this.openUntil === 0 || performance.now() >= this.openUntil);
   }
 
   private entryKey(name: string, key: string): string {

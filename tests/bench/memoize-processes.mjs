@@ -310,19 +310,31 @@ async function sharedChild(spec) {
   throw new Error(`unknown shared mode ${mode}`);
 }
 
-/** Awaited calls per second of `call` over `keys`, cpu-timed rounds interleaved with the others. */
+/**
+ * Awaited calls of each case's `call` over its `keys`, in rounds interleaved with the other cases.
+ * Per case: `samples` (ns per call, wall or CPU time per `wall`) and `cpu` (CPU ns per call), one
+ * per round; `ns` is the median of `samples`.
+ */
 async function timeAwaited(cases, { rounds, ops, wall = false }) {
-  const now = wall ? () => Number(process.hrtime.bigint()) : cpuNs;
-  for (const c of cases) c.samples = [];
+  for (const c of cases) {
+    c.samples = [];
+    c.cpu = [];
+  }
   for (let r = 0; r < rounds; r++) {
     for (const c of r % 2 ? [...cases].reverse() : cases) {
-      const t0 = now();
+      const w0 = Number(process.hrtime.bigint());
+      const c0 = cpuNs();
       for (let i = 0; i < ops; i++) await c.call(c.keys[i % c.keys.length]);
-      c.samples.push((now() - t0) / ops);
+      const cpu = (cpuNs() - c0) / ops;
+      c.cpu.push(cpu);
+      c.samples.push(wall ? (Number(process.hrtime.bigint()) - w0) / ops : cpu);
     }
   }
   for (const c of cases) c.ns = median(c.samples);
 }
+
+/** The median over rounds of `a`'s time / `b`'s time (both timed by `timeAwaited` together). */
+const roundRatio = (a, b, field = 'samples') => median(a[field].map((x, i) => x / b[field][i]));
 
 export async function runSharedStore({ quick }) {
   const redis = await startRedis();
@@ -338,19 +350,30 @@ export async function runSharedStore({ quick }) {
       for (const k of hot) await c.call(k);
       inCases.push({ lib, call: c.call, close: c.close, keys: hot });
     }
-    await timeAwaited(inCases, { rounds: quick ? 3 : 9, ops: quick ? 20_000 : 100_000 });
+    await timeAwaited(inCases, { rounds: quick ? 3 : 11, ops: quick ? 20_000 : 100_000 });
     for (const c of inCases) result.inProcess[c.lib] = c.ns;
+    const oursIn = inCases.find((c) => c.lib === 'ours');
+    result.inProcessVsOurs = Object.fromEntries(inCases.map((c) => [c.lib, roundRatio(c, oursIn)]));
     for (const c of inCases) await c.close();
 
-    // Redis-tier hit: no in-process tier (ours: max 1 over 100 keys; bentocache: L2 only), wall time.
+    // Redis-tier hit: no in-process tier (ours: max 1 over 100 keys; bentocache: L2 only), wall and
+    // CPU time; beside them one plain GET of the same value (the round trip itself, for reference).
     const tierCases = [];
     for (const lib of ['ours', 'bentocache']) {
       const c = await makeShared(lib, redis.url, value, { name: `tier-${lib}`, l1: false });
       for (const k of hot) await c.call(k);
       tierCases.push({ lib, call: c.call, close: c.close, keys: hot });
     }
-    await timeAwaited(tierCases, { rounds: quick ? 3 : 7, ops: quick ? 500 : 2000, wall: true });
-    for (const c of tierCases) result.redisTier[c.lib] = c.ns;
+    {
+      const { Redis } = await import('ioredis');
+      const raw = new Redis(redis.url);
+      tierCases.push({ lib: 'GET', call: (k) => raw.get(`bench:{tier-ours}:[n${k};]`), close: async () => raw.disconnect(), keys: hot });
+    }
+    await timeAwaited(tierCases, { rounds: quick ? 3 : 11, ops: quick ? 500 : 1000, wall: true });
+    const oursTier = tierCases.find((c) => c.lib === 'ours');
+    for (const c of tierCases) {
+      result.redisTier[c.lib] = { ns: c.ns, cpu: median(c.cpu), vsOurs: roundRatio(c, oursTier), cpuVsOurs: roundRatio(c, oursTier, 'cpu') };
+    }
     for (const c of tierCases) await c.close();
 
     // Stampede: 3 processes × 50 concurrent calls on one cold key.
