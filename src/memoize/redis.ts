@@ -99,6 +99,11 @@ interface Adapter {
   ready(): boolean;
   /** Run a command (`key` routes it on a cluster). */
   command(key: string | undefined, args: string[]): Promise<unknown>;
+  /**
+   * Senders for a keyless command (SCAN) that must reach the node holding `key`'s slot: one, or
+   * one per master where the client cannot route a keyless command by a key.
+   */
+  nodesOf(key: string): ((args: string[]) => Promise<unknown>)[];
   /** Subscribe on a new connection; `onReady` runs on every (re)connection of the subscriber. Returns its closer. */
   subscribe(channel: string, onMessage: (message: string) => void, onReady: () => void): Promise<() => void>;
 }
@@ -116,6 +121,8 @@ function nodeRedisAdapter(client: Record<string, unknown>): Adapter {
     ready: () => (cluster ? client.isOpen === true : client.isReady === true),
     command: (key, args) =>
       (cluster ? send.call(client, key, false, args) : send.call(client, args)) as Promise<unknown>,
+    // A cluster client sends to the node of the key it is given, keyless commands included.
+    nodesOf: (key) => [(args) => (cluster ? send.call(client, key, false, args) : send.call(client, args)) as Promise<unknown>],
     async subscribe(channel, onMessage, onReady) {
       const sub = (client.duplicate as Fn).call(client) as Record<string, unknown> & Emitter;
       sub.on('error', () => undefined);
@@ -136,6 +143,13 @@ function ioredisAdapter(client: Record<string, unknown>): Adapter {
   return {
     ready: () => client.status === 'ready',
     command: (_key, args) => call.apply(client, args) as Promise<unknown>,
+    // An ioredis Cluster sends a keyless command to a random node: ask every master.
+    nodesOf: () =>
+      client.isCluster === true
+        ? ((client.nodes as Fn).call(client, 'master') as Record<string, unknown>[]).map(
+            (node) => (args: string[]) => (node.call as Fn).apply(node, args) as Promise<unknown>,
+          )
+        : [(args) => call.apply(client, args) as Promise<unknown>],
     async subscribe(channel, onMessage, onReady) {
       // Its own connection, connected now whatever the client's lazyConnect, and allowed to queue
       // its own SUBSCRIBE while it (re)connects.
@@ -428,16 +442,18 @@ class RedisStore implements SharedStore {
   }
 
   async clear(name: string): Promise<void> {
-    const pattern = `${this.prefix}{${name}}:*`.replace(/[*?[\]\\]/g, (c, i: number, s: string) => (i === s.length - 1 ? c : `\\${c}`));
-    let cursor = '0';
-    do {
-      const [next, keys] = (await this.run(`${this.prefix}{${name}}:`, ['SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000'])) as [
-        unknown,
-        string[],
-      ];
-      cursor = String(next);
-      if (keys.length !== 0) await this.run(keys[0], ['UNLINK', ...keys]);
-    } while (cursor !== '0');
+    const tag = `${this.prefix}{${name}}:`;
+    const pattern = `${tag}*`.replace(/[*?[\]\\]/g, (c, i: number, s: string) => (i === s.length - 1 ? c : `\\${c}`));
+    // One function's keys share a slot, so one node holds them all; which one, only some clients know.
+    for (const send of this.adapter.nodesOf(tag)) {
+      let cursor = '0';
+      do {
+        const args = ['SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000'];
+        const [next, keys] = (await this.guard('SCAN', () => send(args))) as [unknown, string[]];
+        cursor = String(next);
+        if (keys.length !== 0) await this.run(keys[0], ['UNLINK', ...keys]);
+      } while (cursor !== '0');
+    }
     await this.run(undefined, ['PUBLISH', this.channel, JSON.stringify([name, null])]);
   }
 
