@@ -236,7 +236,8 @@ const memoizeOne: MemoizerSpec = {
   label: 'memoize-one',
   keying: 'identity-by-design',
   fnArg: 0,
-  resolverArg: 1,
+  // Its second argument, `isEqual(newArgs, lastArgs)`, compares argument lists: not a key
+  // resolver, so a call that passes one has no `memoize` equivalent and gets no replacement.
   bounded: true,
   promiseSafe: false,
   defaultSize: 1,

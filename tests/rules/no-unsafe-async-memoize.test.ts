@@ -834,6 +834,20 @@ export const getUser = memoize(async (id: string) => db.users.find(id));`,
       ],
     },
     {
+      name: "memoize-one with an isEqual: it compares argument lists, it is not a key, so no replacement is suggested",
+      code: `import memoizeOne from 'memoize-one';
+export const getUser = memoizeOne(async (id: string) => db.users.find(id), (next, last) => next[0] === last[0]);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeMemoizer',
+          line: 2,
+          column: 24,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'nano-memoize',
       code: `import nanomemoize from 'nano-memoize';
 export const getUser = nanomemoize(async (id: string) => db.users.find(id));`,
