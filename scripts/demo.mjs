@@ -84,4 +84,12 @@ if (existsSync(memoizeDemo)) {
   heading('5. The runtime memoizer');
   spawnSync(process.execPath, [memoizeDemo], { cwd: root, stdio: 'inherit' });
 }
+
+// The shared store needs a Redis: a redis-server on this machine (or REDIS_URL); without one the
+// part is skipped with the command that installs it.
+const redisDemo = path.join(root, 'scripts', 'demo-redis.mjs');
+heading('6. Two server processes share one Redis: the second answers from the first\'s work');
+const hasRedis = process.env.REDIS_URL !== undefined || spawnSync('/bin/sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+if (hasRedis) spawnSync(process.execPath, [redisDemo], { cwd: root, stdio: 'inherit' });
+else console.log('(skipped: redis-server is not installed; install it with `apt-get update && apt-get install -y redis-server`, or set REDIS_URL, then run `npm run demo:redis`)');
 process.exitCode = 0;
