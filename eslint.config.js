@@ -4,14 +4,21 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/corpus/', 'tests/fixtures/', 'examples/', '.demo-tmp/', '.plots-tmp/', '.scratch/', 'tests/e2e/.tmp-*/', '**/*.mjs', '**/*.cjs'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/corpus/', 'tests/fixtures/', 'examples/', '.demo-tmp/', '.plots-tmp/', '.scratch/', 'tests/e2e/.tmp-*/', '**/*.cjs'],
   },
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
   {
+    // TypeScript's rules for TypeScript; the scripts, benchmarks and test helpers in plain .mjs get
+    // ESLint's recommended set (they have no types to check).
+    files: ['**/*.ts', '**/*.js'],
+    extends: [tseslint.configs.strictTypeChecked],
+  },
+  {
+    files: ['**/*.ts', '**/*.js'],
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', '.eslint-doc-generatorrc.js'] }, tsconfigRootDir: import.meta.dirname },
     },
@@ -21,6 +28,10 @@ export default defineConfig(
     },
   },
   { files: ['rules/**/*.ts'], ...eslintPlugin.configs.recommended },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.node } },
+  },
   {
     files: ['tests/**/*.ts'],
     rules: {

@@ -33,7 +33,7 @@ console.log(`   cacheInfo(): ${show(fetchUser.cacheInfo())}`);
 console.log('\n3. keys');
 const tag = memoize((...args) => args.map((x) => typeof x).join(','));
 console.log(`   f(1), f('1'), f(1, '2'), f('1', 2): ${[tag(1), tag('1'), tag(1, '2'), tag('1', 2)].join(' | ')}`);
-const price = memoize(({ sku, qty }) => qty * 10, { key: 'structural' });
+const price = memoize(({ sku, qty }) => `${sku}: ${qty * 10}`, { key: 'structural' });
 price({ sku: 'a', qty: 2 });
 price({ qty: 2, sku: 'a' });
 console.log(`   structural: a fresh literal with keys reordered is a hit: ${show(price.cacheInfo())}`);

@@ -594,12 +594,6 @@ function buildCases(O, L) {
 // machine it matches wall time. --wall switches to wall-clock time.
 const WALL = flag('wall');
 const TIMER = WALL ? 'wall-clock time' : 'process CPU time (user + system)';
-const nowNs = WALL
-  ? () => Number(process.hrtime.bigint())
-  : () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) * 1000;
-    };
 const wallNs = () => Number(process.hrtime.bigint());
 const cpuNs = () => {
   const u = process.cpuUsage();
@@ -1263,7 +1257,6 @@ async function main() {
     process.on('unhandledRejection', onStray);
     try {
       const s = await runSharedStore({ quick: QUICK });
-      const base = s.inProcess.ours;
       const vs = s.inProcessVsOurs;
       const tier = s.redisTier;
       emit({
