@@ -126,7 +126,11 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
       // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
       return general.apply(this, arguments as unknown as []);
     };
-    /** A 1-argument call that `strong` did not answer: an object, a stored `undefined`, or a miss. */
+    /**
+     * A 1-argument call that `strong` did not answer: an object, a stored `undefined`, or a miss.
+     * `general` does the same for every tier; this copy looks up the map tier only, so the hit
+     * path's callers inline a monomorphic lookup (through `general`, measured 1.04x -> 1.11x).
+     */
     const one = function one(thisArg: unknown, a: unknown): unknown {
       const value = mapTier.lookup(a);
       if (value !== MISS) {

@@ -117,12 +117,13 @@ interface Emitter {
 function nodeRedisAdapter(client: Record<string, unknown>): Adapter {
   const cluster = 'masters' in client;
   const send = client.sendCommand as Fn;
+  const command = (key: string | undefined, args: string[]): Promise<unknown> =>
+    (cluster ? send.call(client, key, false, args) : send.call(client, args)) as Promise<unknown>;
   return {
     ready: () => (cluster ? client.isOpen === true : client.isReady === true),
-    command: (key, args) =>
-      (cluster ? send.call(client, key, false, args) : send.call(client, args)) as Promise<unknown>,
+    command,
     // A cluster client sends to the node of the key it is given, keyless commands included.
-    nodesOf: (key) => [(args) => (cluster ? send.call(client, key, false, args) : send.call(client, args)) as Promise<unknown>],
+    nodesOf: (key) => [(args) => command(key, args)],
     async subscribe(channel, onMessage, onReady) {
       const sub = (client.duplicate as Fn).call(client) as Record<string, unknown> & Emitter;
       sub.on('error', () => undefined);
@@ -139,17 +140,15 @@ function nodeRedisAdapter(client: Record<string, unknown>): Adapter {
 }
 
 function ioredisAdapter(client: Record<string, unknown>): Adapter {
-  const call = client.call as Fn;
+  /** `args` through this ioredis connection or cluster (which routes by the command's keys). */
+  const commandOn = (target: Record<string, unknown>) => (args: string[]) => (target.call as Fn).apply(target, args) as Promise<unknown>;
+  const command = commandOn(client);
   return {
     ready: () => client.status === 'ready',
-    command: (_key, args) => call.apply(client, args) as Promise<unknown>,
+    command: (_key, args) => command(args),
     // An ioredis Cluster sends a keyless command to a random node: ask every master.
     nodesOf: () =>
-      client.isCluster === true
-        ? ((client.nodes as Fn).call(client, 'master') as Record<string, unknown>[]).map(
-            (node) => (args: string[]) => (node.call as Fn).apply(node, args) as Promise<unknown>,
-          )
-        : [(args) => call.apply(client, args) as Promise<unknown>],
+      client.isCluster === true ? ((client.nodes as Fn).call(client, 'master') as Record<string, unknown>[]).map(commandOn) : [command],
     async subscribe(channel, onMessage, onReady) {
       // Its own connection, connected now whatever the client's lazyConnect, and allowed to queue
       // its own SUBSCRIBE while it (re)connects.
@@ -219,7 +218,7 @@ class ServerClock {
   /** The store's time now; measured first if it never was. */
   async now(): Promise<number> {
     if (this.offset === undefined) await this.sync();
-    return this.cached() ?? localNow() + (this.offset as number);
+    return localNow() + (this.offset as number);
   }
 
   /** The store's time now without waiting (undefined before the first measure). */

@@ -249,24 +249,17 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     const slot = index.get(local);
     if (slot !== undefined) {
       const entry = values[slot] as Local;
-      if (ttl === 0) {
+      const now = ttl === 0 ? 0 : performance.now();
+      const fresh = ttl === 0 || now < entry.freshUntil;
+      if (fresh || now < entry.staleUntil) {
         counters.hits++;
         visited[slot] = 1;
-        return entry.promise;
-      }
-      const now = performance.now();
-      if (now < entry.freshUntil) {
-        counters.hits++;
-        visited[slot] = 1;
-        return entry.promise;
-      }
-      if (now < entry.staleUntil) {
-        counters.hits++;
-        shared.stale++;
-        visited[slot] = 1;
-        if (!entry.refreshing) {
-          entry.refreshing = true;
-          void refresh(entry, local, this, Array.prototype.slice.call(args) as unknown[]);
+        if (!fresh) {
+          shared.stale++;
+          if (!entry.refreshing) {
+            entry.refreshing = true;
+            void refresh(entry, local, this, Array.prototype.slice.call(args) as unknown[]);
+          }
         }
         return entry.promise;
       }

@@ -55,25 +55,30 @@ const SEQ = (() => {
   const rnd = mulberry32(2);
   return Array.from({ length: 4096 }, () => HOT[Math.floor(rnd() * HOT.length)]);
 })();
-const ZIPF = (() => {
-  const rnd = mulberry32(42);
-  const n = 10_000;
-  const cdf = new Float64Array(n);
+/**
+ * `count` draws of a Zipf(s) distribution over `distinct` ranks (inverse CDF by binary search),
+ * each mapped to a key by `keyOfRank` (shared with memoize.bench.mjs).
+ */
+export function zipfDraws(count, distinct, s, rnd, keyOfRank) {
+  const cdf = new Float64Array(distinct);
   let acc = 0;
-  for (let k = 0; k < n; k++) cdf[k] = acc += 1 / (k + 1);
-  for (let k = 0; k < n; k++) cdf[k] /= acc;
-  return Array.from({ length: 1 << 18 }, () => {
+  for (let k = 0; k < distinct; k++) cdf[k] = acc += 1 / Math.pow(k + 1, s);
+  for (let k = 0; k < distinct; k++) cdf[k] /= acc;
+  const out = new Array(count);
+  for (let i = 0; i < count; i++) {
     const u = rnd();
     let lo = 0;
-    let hi = n - 1;
+    let hi = distinct - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cdf[mid] < u) lo = mid + 1;
       else hi = mid;
     }
-    return 1_000_003 + lo * 31;
-  });
-})();
+    out[i] = keyOfRank(lo);
+  }
+  return out;
+}
+const ZIPF = zipfDraws(1 << 18, 10_000, 1, mulberry32(42), (rank) => 1_000_003 + rank * 31);
 
 async function mixedChild({ mode, rounds, opsPerRound }) {
   const { memoize } = await import(pathToFileURL(path.join(DIST, 'index.js')).href);

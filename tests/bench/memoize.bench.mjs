@@ -33,7 +33,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mulberry32, runMixedProcess, runSharedStore } from './memoize-processes.mjs';
+import { mulberry32, runMixedProcess, runSharedStore, zipfDraws } from './memoize-processes.mjs';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
@@ -286,25 +286,8 @@ const ZIPF_LEN = 1 << 20; // 1,048,576 draws
 const CHURN_BOUND = 1000;
 const HIT_PASS_LEN = QUICK ? 1 << 17 : ZIPF_LEN; // quick: ratio over a prefix of the stream
 const zipfStream = (() => {
-  const rnd = mulberry32(42);
   const keyOfRank = distinctInts(ZIPF_DISTINCT, 1 << 30, mulberry32(43));
-  const cdf = new Float64Array(ZIPF_DISTINCT);
-  let acc = 0;
-  for (let k = 0; k < ZIPF_DISTINCT; k++) cdf[k] = acc += 1 / Math.pow(k + 1, ZIPF_S);
-  for (let k = 0; k < ZIPF_DISTINCT; k++) cdf[k] /= acc;
-  const out = new Array(ZIPF_LEN);
-  for (let i = 0; i < ZIPF_LEN; i++) {
-    const u = rnd();
-    let lo = 0;
-    let hi = ZIPF_DISTINCT - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = keyOfRank[lo];
-  }
-  return out;
+  return zipfDraws(ZIPF_LEN, ZIPF_DISTINCT, ZIPF_S, mulberry32(42), (rank) => keyOfRank[rank]);
 })();
 
 function strictLruHitRatio(stream, bound) {
