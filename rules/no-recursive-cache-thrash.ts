@@ -1,21 +1,12 @@
-import type { RuleFix, RuleFixer, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
+import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
+import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
 import { findThrash } from '../src/analysis/recursion.js';
+import { unboundedMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { setOption } from '../src/analysis/fixes.js';
-import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { memoGuardModule } from '../src/analysis/memoizer-catalog.js';
 
 type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'useUnbounded' | 'raiseBound';
 type Options = [{ max?: number }];
-
-/** `max: Infinity`: this package's memoize in place, or the call rewritten to it (not memoize-one's equality argument). */
-function unboundedFix(model: FileModel, call: MemoizerCall): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
-  if (call.source.module === memoGuardModule) return (fixer) => setOption(fixer, model, call, 'max', 'Infinity') ?? null;
-  if (call.spec.keying === 'identity-by-design' && call.node.arguments.length > 1) return undefined;
-  // Deep or serialized keys (moize.deep) stay by value.
-  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity'], 'keep');
-}
 
 export default createRule<MessageIds, Options>({
   name: 'no-recursive-cache-thrash',
@@ -56,7 +47,7 @@ export default createRule<MessageIds, Options>({
           const first = thrash.sites[0];
           if (!first) continue;
           const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
-          const unbounded = unboundedFix(model, call);
+          const unbounded = unboundedMemoizerFix(model, call);
           if (unbounded) suggest.push({ messageId: 'useUnbounded', fix: unbounded });
           const option = call.spec.sizeOption;
           if (option !== undefined) {

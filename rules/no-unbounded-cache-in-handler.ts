@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
-import { holdsOneEntry, isBounded } from '../src/analysis/memoizer-call.js';
+import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { collectionReach, memoizerReach } from '../src/analysis/cache-reach.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
@@ -137,7 +137,7 @@ export default createRule<MessageIds, Options>({
       'Program:exit'() {
         const model = getFileModel(context);
         // Unbounded caches first: the handler paths are only worth computing when there is one.
-        const memoizers = model.memoizerCalls.filter((call) => call.spec.keying !== 'identity-by-design' && !isBounded(call, model) && !holdsOneEntry(call, model));
+        const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
         const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)));
         if (memoizers.length === 0 && caches.length === 0) return;
         const path = model.handlerPath();

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { holdsOneEntry, isBounded } from '../src/analysis/memoizer-call.js';
+import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 
 type MessageIds = 'unboundedMemoizer' | 'boundChangesBehaviour';
@@ -39,11 +39,11 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
           // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
-          if (call.spec.keying === 'identity-by-design' || isBounded(call, model) || holdsOneEntry(call, model)) continue;
+          if (!growsUnbounded(call, model)) continue;
           // `memoize(fn, { max: Infinity })` says unbounded on purpose.
           if (call.spec.explicitUnbound) continue;
-          const plan = boundMemoizerFix(model, call, max);
           const data = { library: call.spec.label, max: String(max) };
+          const plan = boundMemoizerFix(model, call, max);
           if (plan?.change === undefined) {
             context.report({ node: call.node, messageId: 'unboundedMemoizer', data, ...(plan ? { fix: plan.fix } : {}) });
           } else {

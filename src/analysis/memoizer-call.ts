@@ -181,6 +181,14 @@ export function holdsOneEntry(call: MemoizerCall, model: FileModel): boolean {
   return uses.length > 0 && uses.every((ref) => ref.identifier.parent.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier && ref.identifier.parent.arguments.length === 0);
 }
 
+/**
+ * A memoizer call whose cache grows with every distinct argument list: not tiny or weak by design
+ * (memoize-one, reselect), not bounded, and not a one-entry singleton.
+ */
+export function growsUnbounded(call: MemoizerCall, model: FileModel): boolean {
+  return call.spec.keying !== 'identity-by-design' && !isBounded(call, model) && !holdsOneEntry(call, model);
+}
+
 const callIndexes = new WeakMap<FileModel, Map<string, TSESTree.CallExpression[]>>();
 
 /** The file's calls by callee name (`f()`, `x.f()`, `this.f()` under `f`), indexed once per file. */

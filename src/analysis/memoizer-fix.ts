@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
+import { memoGuardModule } from './memoizer-catalog.js';
 import { findProperty, memberName, unwrap } from './ast.js';
 import { importEdits, runtimeImport, setOption, unusedImportRemoval } from './fixes.js';
 import { resolverArgument, wrappedFunction } from './memoizer-call.js';
@@ -248,4 +249,14 @@ function canSetOption(call: MemoizerCall): boolean {
   if (call.options) return true;
   const index = call.spec.optionsArg;
   return index !== undefined && call.node.arguments.length === index;
+}
+
+/**
+ * `max: Infinity`: set in place on this package's memoize, else the call rewritten to it (keying
+ * kept; deep or serialized keys stay by value). `undefined` when the call cannot be carried over
+ * (for example memoize-one's equality argument).
+ */
+export function unboundedMemoizerFix(model: FileModel, call: MemoizerCall): ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | undefined {
+  if (call.source.module === memoGuardModule) return (fixer) => setOption(fixer, model, call, 'max', 'Infinity') ?? null;
+  return replaceWithRuntimeMemoize(model, call, call.spec.keying === 'value' ? ['max: Infinity', "key: 'structural'"] : ['max: Infinity'], 'keep');
 }
