@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope, SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
+import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
@@ -45,13 +45,8 @@ function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefine
 
 /** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
 function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerCall): boolean {
-  for (let scope: Scope.Scope | null = model.sourceCode.getScope(name); scope; scope = scope.upper) {
-    const variable = scope.set.get(name.name);
-    if (!variable) continue;
-    const def = variable.defs[0]?.node;
-    return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
-  }
-  return false;
+  const def = resolveIdentifier(model.sourceCode, name)?.defs[0]?.node;
+  return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
 }
 
 /** Whether `name` refers to the file's import of that name (not a local that shadows it). */

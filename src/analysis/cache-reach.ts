@@ -26,14 +26,15 @@ function memoizerOnPath(call: MemoizerCall, path: HandlerPath): boolean {
 
 /** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */
 export function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath): Reach {
+  const calls = memoizedCalls(model, call);
+  const firstOnly = call.spec.keying === 'first-arg' && !hasResolver(call);
   // Called only with keys that do not grow with requests (a row just loaded, a constant), it stays as small as the data.
-  if (!memoizedCallsGrow(memoizedCalls(model, call), call.spec.keying === 'first-arg' && !hasResolver(call), model)) return undefined;
+  if (!memoizedCallsGrow(calls, firstOnly, model)) return undefined;
   if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
   if (!model.inProject || call.bindingName === undefined || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
   // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
-  const firstOnly = call.spec.keying === 'first-arg' && !hasResolver(call);
-  const keyArgs = keyParameters(memoizedCalls(model, call).flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
+  const keyArgs = keyParameters(calls.flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
   keyArgs.set(call.bindingName, firstOnly ? 0 : 'all');
   return crossFileHandler(model, [], [call.bindingName], { keyArgs });
 }

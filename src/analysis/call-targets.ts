@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, unwrap, type FunctionNode } from './ast.js';
+import { memberName, unwrap, type FunctionNode } from './ast.js';
 
 /** A call by name, and what it is made on. */
 export interface CallRef {
@@ -34,7 +34,6 @@ export interface ReceiverFacts {
   functionsByName: ReadonlyMap<string, FunctionNode[]>;
   /** `const x = new C()` / `const x = f()`: name → callee name. */
   initialisers: ReadonlyMap<string, string>;
-  classes: readonly (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
   /** Factories called at module level: binding → the functions they return. */
   factoryResults: ReadonlyMap<string, readonly FunctionNode[]>;
 }
@@ -74,4 +73,3 @@ export function callTargets(ref: CallRef, facts: ReceiverFacts): readonly Functi
   return named.filter((fn) => isMember(fn) && owners.has(ownerName(ownerOf(fn))));
 }
 
-export { isFunction };

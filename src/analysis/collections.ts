@@ -332,14 +332,17 @@ function factoryCollections(model: FileModel, out: Collection[]): void {
   }
 }
 
+/** Nothing in this file bounds, evicts, size-checks or hands away the collection. */
+function neverShrinksHere(collection: Collection): boolean {
+  return !collection.cacheClass?.bounded && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+}
+
 /** A collection that only grows: written with computed keys, never evicted, size-checked or handed away. */
 export function isUnboundedCache(collection: Collection): boolean {
-  if (collection.cacheClass?.bounded) return false;
-  return collection.writes.length > 0 && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+  return collection.writes.length > 0 && neverShrinksHere(collection);
 }
 
 /** A collection this file never writes, evicts or hands away: if it grows, other modules grow it (`loader.load(id)`). */
 export function isWrittenElsewhere(collection: Collection): boolean {
-  if (collection.cacheClass?.bounded) return false;
-  return collection.writes.length === 0 && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+  return collection.writes.length === 0 && neverShrinksHere(collection);
 }

@@ -132,8 +132,6 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
 function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {
   const { program } = model;
   if (model.localMemoizers.size > 0 || importsCatalogModule(model.imports, model.memoizerSources)) return true;
-  // Calls of memoized functions that another file of the project exports (`formatMoney({ … })`).
-  if (model.inProject && importedMemoizedBindings(model).size > 0) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
   if (factoryHoldsCollection(program, model)) return true;
   for (const statement of program.body) {
@@ -148,7 +146,9 @@ function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]
       return true;
     }
   }
-  return false;
+  // Last, as it reads the files this one imports: calls of memoized functions that another file of
+  // the project exports (`formatMoney({ … })`).
+  return model.inProject && importedMemoizedBindings(model).size > 0;
 }
 
 function bindingOf(call: TSESTree.Node): { name: string | undefined; isVariable: boolean } {

@@ -240,7 +240,7 @@ export function isRequestFile(filename: string): boolean {
 
 /** The module-level names calls are made on, for resolving `x.m()` to a function of this file. */
 export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<string, readonly FunctionNode[]>): ReceiverFacts {
-  return { functionsByName: model.functionsByName, initialisers: model.initialisers, classes: model.classes, factoryResults };
+  return { functionsByName: model.functionsByName, initialisers: model.initialisers, factoryResults };
 }
 
 export function findHandlerPath(model: FileModel): HandlerPath {

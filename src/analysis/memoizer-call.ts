@@ -9,6 +9,7 @@ import type { FileModel, MemoizerCall } from './file-model.js';
 import type { OptionRule } from './memoizer-catalog.js';
 import { paramFacts, typedParamKinds, unwrapBind, type ParamFacts } from './functions.js';
 import type { TypeKind } from './types.js';
+import { functionOfVariable, resolveIdentifier } from './references.js';
 
 /** The option's property when the call sets it to a value that switches it on. */
 function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {
@@ -116,20 +117,7 @@ export function wrappedFunction(call: MemoizerCall, model: FileModel): WrappedFu
   if (!call.fnArg) return undefined;
   const reference = unwrapBind(call.fnArg);
   if (isFunction(reference)) return { node: reference, reference };
-  if (reference.type === AST_NODE_TYPES.Identifier) {
-    const scope = model.sourceCode.getScope(call.node);
-    for (let s: typeof scope | null = scope; s; s = s.upper) {
-      const variable = s.set.get(reference.name);
-      if (!variable) continue;
-      const def = variable.defs[0];
-      if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return { node: def.node, reference };
-      if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) {
-        return { node: unwrap(def.node.init) as FunctionNode, reference };
-      }
-      return { node: undefined, reference };
-    }
-    return { node: undefined, reference };
-  }
+  if (reference.type === AST_NODE_TYPES.Identifier) return { node: functionOfVariable(resolveIdentifier(model.sourceCode, reference)), reference };
   if (reference.type === AST_NODE_TYPES.MemberExpression) {
     // `this.load` / `service.load`: a method of the file with that name, when there is exactly one.
     const name = memberName(reference);

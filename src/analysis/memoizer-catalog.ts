@@ -329,6 +329,33 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from([memoGuardModule], 'memoize', memoGuard),
 ];
 
+/** A method decorator that memoizes, and where it keeps its cache. */
+export interface DecoratorSpec {
+  module: string;
+  export: string;
+  label: string;
+  /** `true`: one cache per decorated method, on the prototype, shared by all instances. */
+  shared: boolean;
+  /** What the shared cache keys on, for the message. */
+  keying: string;
+}
+
+/**
+ * decko's `memoize` wraps `descriptor.value` once, with one plain-object cache keyed by `String(args[0])`.
+ * lodash-decorators' `Memoize` is an instance decorator (a cache per instance); its `MemoizeAll` is
+ * applied to the prototype on purpose. typescript-memoize keeps its `Map` in a property of `this`.
+ */
+export const memoDecorators: readonly DecoratorSpec[] = [
+  { module: 'decko', export: 'memoize', label: 'decko', shared: true, keying: 'the first argument as a string' },
+  { module: 'lodash-decorators', export: 'MemoizeAll', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'memoizeAll', label: 'lodash-decorators memoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators/memoizeAll', export: 'default', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'Memoize', label: 'lodash-decorators Memoize', shared: false, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'memoize', label: 'lodash-decorators memoize', shared: false, keying: 'the first argument' },
+  { module: 'typescript-memoize', export: 'Memoize', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
+  { module: 'typescript-memoize', export: 'MemoizeExpiring', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
+];
+
 /** Cache classes: constructing one gives a Map-like cache. `bounded` says whether it evicts by itself. */
 export interface CacheClassSpec {
   module: string;

@@ -13,6 +13,7 @@ import { importEdits, runtimeImport, setOption, unusedImportRemoval } from './fi
 import { resolverArgument, wrappedFunction } from './memoizer-call.js';
 import { returnsRejectablePromise } from './functions.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
+import { outerExpression } from './references.js';
 
 export interface FixPlan {
   fix: (fixer: RuleFixer) => RuleFix[];
@@ -36,8 +37,7 @@ interface CacheApi {
 
 /** The `const name = memoize(…)` declarator, through `as` / `satisfies` wrappers. */
 function declaratorOf(call: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
-  let node: TSESTree.Node = call;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const node = outerExpression(call);
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? parent : undefined;
 }
@@ -145,7 +145,7 @@ function promiseChange(model: FileModel, call: MemoizerCall): string | undefined
  * one exactly (a resolver stays the key; a first-argument memoizer gets `key: (first) => first`).
  * `undefined` when the call has options or arguments we cannot carry over.
  */
-export function runtimeReplacement(model: FileModel, call: MemoizerCall, options: readonly string[], keying: ReplacementKeying): FixPlan | undefined {
+function runtimeReplacement(model: FileModel, call: MemoizerCall, options: readonly string[], keying: ReplacementKeying): FixPlan | undefined {
   const { spec } = call;
   const fnArg = call.fnArg;
   if (!fnArg || call.options) return undefined;

@@ -287,4 +287,3 @@ export function localMemoizers(model: {
   return found;
 }
 
-export type { ShapeContext };

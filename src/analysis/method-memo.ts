@@ -1,42 +1,17 @@
 /**
  * Memoized methods whose one cache serves every instance of a class: memoizers assigned to a
  * prototype, module-level or static memoizers over functions that read `this`, and method
- * decorators that keep their cache on the prototype. A table says how each decorator stores its cache.
+ * decorators that keep their cache on the prototype (the catalog's `memoDecorators` says how each
+ * decorator stores its cache).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, unwrap } from './ast.js';
+import { isFunction, memberName, unwrap, walkNodes } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { wrappedFunction } from './memoizer-call.js';
-import { outerExpression, usesThis, walkNodes } from './references.js';
+import { outerExpression, usesThis } from './references.js';
 import type { ImportBinding } from './imports.js';
-
-/** A method decorator that memoizes, and where it keeps its cache. */
-export interface DecoratorSpec {
-  module: string;
-  export: string;
-  label: string;
-  /** `true`: one cache per decorated method, on the prototype, shared by all instances. */
-  shared: boolean;
-  /** What the shared cache keys on, for the message. */
-  keying: string;
-}
-
-/**
- * decko's `memoize` wraps `descriptor.value` once, with one plain-object cache keyed by `String(args[0])`.
- * lodash-decorators' `Memoize` is an instance decorator (a cache per instance); its `MemoizeAll` is
- * applied to the prototype on purpose. typescript-memoize keeps its `Map` in a property of `this`.
- */
-export const memoDecorators: readonly DecoratorSpec[] = [
-  { module: 'decko', export: 'memoize', label: 'decko', shared: true, keying: 'the first argument as a string' },
-  { module: 'lodash-decorators', export: 'MemoizeAll', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'memoizeAll', label: 'lodash-decorators memoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators/memoizeAll', export: 'default', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'Memoize', label: 'lodash-decorators Memoize', shared: false, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'memoize', label: 'lodash-decorators memoize', shared: false, keying: 'the first argument' },
-  { module: 'typescript-memoize', export: 'Memoize', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
-  { module: 'typescript-memoize', export: 'MemoizeExpiring', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
-];
+import { type DecoratorSpec, memoDecorators } from './memoizer-catalog.js';
 
 function decoratorBinding(expression: TSESTree.Node, model: FileModel): ImportBinding | undefined {
   let node = unwrap(expression);

@@ -6,10 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { memberName, unwrap, type FunctionNode } from './ast.js';
+import { memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { cacheSize, wrappedFunction } from './memoizer-call.js';
-import { functionOfVariable, outerExpression, resolveIdentifier, walkNodes, within } from './references.js';
+import { functionOfVariable, outerExpression, resolveIdentifier, within } from './references.js';
 
 /** How far calls into same-file helpers are followed (`fib` → `step` → `fib`). */
 const HELPER_DEPTH = 3;

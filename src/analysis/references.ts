@@ -8,7 +8,6 @@ import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { isFunction, unwrap, walkNodes, type FunctionNode } from './ast.js';
 
-export { walkNodes };
 
 /**
  * The variable `id` names at its position, or `undefined` for a global or an undeclared name

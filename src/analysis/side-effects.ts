@@ -6,9 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { functionName, memberName, unwrap, type FunctionNode } from './ast.js';
+import { functionName, memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
-import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier, walkNodes } from './references.js';
+import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from './references.js';
 
 /** `object.method()` calls whose result changes from call to call. */
 const nonDeterministicCalls: ReadonlyMap<string, string> = new Map([

@@ -9,8 +9,6 @@ const tsFiles = `**/*.{${tsExtensions.join(',')}}`;
 /** File names memo-guard lints (used when it lists files itself, for the progress bar). */
 export const lintedFile = new RegExp(`\\.(?:${[...jsExtensions, ...tsExtensions].join('|')})$`);
 
-export const ruleIds = ['no-unsafe-async-memoize', 'no-unhashable-args', 'no-unbounded-cache-in-handler'] as const;
-
 /** The parts of the plugin object the CLI uses (typed loosely: it is whatever dist/ holds). */
 export interface MemoGuardPlugin {
   rules?: Record<string, unknown>;

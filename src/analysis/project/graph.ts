@@ -83,7 +83,7 @@ function listSources(root: string): string[] {
 }
 
 /** The modules a file's text imports or re-exports, resolved to project files. */
-export function importsOf(file: string): string[] {
+function importsOf(file: string): string[] {
   const text = readSource(file);
   if (text === undefined) return [];
   const found = new Set<string>();

@@ -206,9 +206,14 @@ export interface ImportedMemoized {
   model: FileModel;
 }
 
-/** The memoized functions this file imports from its project, by local name: `import { formatMoney } from './money'`. */
+const importedMemoized = new WeakMap<FileModel, Map<string, ImportedMemoized>>();
+
+/** The memoized functions this file imports from its project, by local name: `import { formatMoney } from './money'`. Once per file. */
 export function importedMemoizedBindings(model: FileModel): Map<string, ImportedMemoized> {
-  const found = new Map<string, ImportedMemoized>();
+  let found = importedMemoized.get(model);
+  if (found) return found;
+  found = new Map<string, ImportedMemoized>();
+  importedMemoized.set(model, found);
   for (const [local, binding] of model.imports) {
     if (binding.export === '*') continue;
     const target = resolveModule(binding.module, model.filename);

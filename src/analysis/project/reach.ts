@@ -29,12 +29,12 @@ export interface CrossFileReach {
   line: number;
 }
 
-/** One way into the module from outside: an export, called directly or through some of its members. */
 /** Which argument of a call becomes the cache key: an index, or every argument. */
 export type KeyArg = number | 'all';
 /** Key arguments by the function that writes the cache, or by a memoized binding's name. */
 export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
 
+/** One way into the module from outside: an export, called directly or through some of its members. */
 export interface Entry {
   exportName: string;
   /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
