@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, decoratorsOf, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
-import { singletonDecorators } from './handler-catalog.js';
+import { perRequestProviderScopes, providerScopeOption, singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
 import { moduleFactoryCalls, projectFactories } from './factories.js';
@@ -215,9 +215,9 @@ function isScopedProvider(decorator: TSESTree.Decorator): boolean {
   const expression = unwrap(decorator.expression);
   const options = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments[0] : undefined;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const scope = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p.key) === 'scope');
+  const scope = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p.key) === providerScopeOption);
   const value = scope ? unwrap(scope.value) : undefined;
-  return value?.type === AST_NODE_TYPES.MemberExpression && ['REQUEST', 'TRANSIENT'].includes(memberName(value) ?? '');
+  return value?.type === AST_NODE_TYPES.MemberExpression && perRequestProviderScopes.has(memberName(value) ?? '');
 }
 
 function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, instantiated: ReadonlySet<string>): boolean {

@@ -72,6 +72,17 @@ export const perRequestInterfaces: ReadonlySet<string> = new Set(['CanActivate',
 /** Classes whose one instance lives as long as the process: their fields are long-lived caches. */
 export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', 'Controller', 'Resolver', 'Service', 'Module']);
 
+/** Nest's `@Injectable({ scope: Scope.REQUEST })` / `Scope.TRANSIENT`: a new instance per request or per use, not a singleton. */
+export const providerScopeOption = 'scope';
+export const perRequestProviderScopes: ReadonlySet<string> = new Set(['REQUEST', 'TRANSIENT']);
+
+/** The response object of Express, Koa (`ctx`), Fastify (`reply`), and the methods that send through it. */
+export const responseNames: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx']);
+export const responseMethods: ReadonlySet<string> = new Set(['send', 'json', 'status', 'end', 'write', 'writeHead', 'setHeader', 'redirect', 'render', 'cookie', 'clearCookie', 'sendFile', 'download', 'set', 'header', 'type', 'append', 'code', 'sendStatus', 'attachment', 'location', 'vary', 'throw']);
+
+/** Route registration reads like an HTTP write (`app.post('/x', h)`) but happens once at start-up: these receivers register. */
+export const routeRegistrars: ReadonlySet<string> = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes']);
+
 /** GraphQL resolver maps: `{ Query: { user: (_, args) => … } }`. */
 export const resolverMapKeys: ReadonlySet<string> = new Set(['Query', 'Mutation', 'Subscription']);
 

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from './node-types.js';
 import { functionName, memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from './references.js';
+import { responseMethods, responseNames, routeRegistrars } from './handler-catalog.js';
 
 /** `object.method()` calls whose result changes from call to call. */
 const nonDeterministicCalls: ReadonlyMap<string, string> = new Map([
@@ -51,12 +52,8 @@ const dbClientName = /^(?:knex|trx|sql)$|db|database|client|prisma|repo|connecti
 const sqlWrite = /^\s*(?:insert|update|delete|replace|merge|upsert|create|drop|alter|truncate)\b/i;
 const sqlRunners: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'run', 'raw', 'none', 'any', 'one', 'many', 'oneOrNone', 'manyOrNone', '$executeRaw', '$executeRawUnsafe']);
 
-const responseNames: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx']);
-const responseMethods: ReadonlySet<string> = new Set(['send', 'json', 'status', 'end', 'write', 'writeHead', 'setHeader', 'redirect', 'render', 'cookie', 'clearCookie', 'sendFile', 'download', 'set', 'header', 'type', 'append', 'code', 'sendStatus', 'attachment', 'location', 'vary', 'throw']);
 const emitMethods: ReadonlySet<string> = new Set(['emit', 'dispatchEvent', 'publish', 'dispatch', 'broadcast', 'postMessage', 'enqueue', 'inc', 'observe']);
 const httpWrites: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
-/** Route registration reads like an HTTP write (`app.post('/x', h)`) but happens once at start-up. */
-const routers: ReadonlySet<string> = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes']);
 const collectionWrites: ReadonlySet<string> = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'setItem', 'removeItem']);
 const globalObjects: ReadonlySet<string> = new Set(['window', 'globalThis', 'global', 'self', 'document', 'exports', 'module', 'process', 'localStorage', 'sessionStorage']);
 
@@ -194,7 +191,7 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
   if (sqlRunners.has(method) && first && sqlText(first, model) !== undefined) return ['write', `runs a SQL write (${shown})`];
   if (emitMethods.has(method)) return ['write', `emits an event or a metric (${shown})`];
-  if (httpWrites.has(method) && !routers.has(rootName)) return ['write', `sends an HTTP ${method.toUpperCase()} (${shown})`];
+  if (httpWrites.has(method) && !routeRegistrars.has(rootName)) return ['write', `sends an HTTP ${method.toUpperCase()} (${shown})`];
   if (builtinReceivers.has(rootName)) return undefined;
   if (dbWrites.has(method) && !(object.type === AST_NODE_TYPES.Identifier && collectionWrites.has(method))) return ['write', `writes to the database (${shown})`];
   if (collectionWrites.has(method)) return ['write', `mutates ${rootName === 'this' ? '' : 'outer '}\`${text(model, object)}\` (${shown})`];
