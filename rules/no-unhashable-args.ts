@@ -50,9 +50,12 @@ function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerC
 }
 
 /** Whether `name` refers to the file's import of that name (not a local that shadows it). */
+/** Whether `name` is the file's own import of that name: an `import`, or a top-level `require` (`const { f } = require('./m')`). */
 function isImportBinding(model: FileModel, name: TSESTree.Identifier): boolean {
-  const kind: string | undefined = resolveIdentifier(model.sourceCode, name)?.defs[0]?.type;
-  return kind === 'ImportBinding';
+  const def = resolveIdentifier(model.sourceCode, name)?.defs[0];
+  const kind: string | undefined = def?.type;
+  if (kind === 'ImportBinding') return true;
+  return kind === 'Variable' && def?.parent?.parent === model.program && model.imports.has(name.name);
 }
 
 const jsonBlind = (p: KeyedParam): boolean => p.kind === 'function' || p.kind === 'non-json' || p.optional;

@@ -20,7 +20,8 @@ export class UsageError extends Error {
 export const usage = `Usage: memo-guard [paths...] [options]
 
 Lints JavaScript and TypeScript files with eslint-plugin-memo-guard's recommended rules
-(no-unsafe-async-memoize, no-unhashable-args, no-unbounded-cache-in-handler).
+(no-unsafe-async-memoize, no-unhashable-args, no-unbounded-cache-in-handler,
+no-recursive-cache-thrash, no-method-cache-leak).
 With no path, lints the current directory. Respects .gitignore; skips node_modules and dist.
 Reads settings['memo-guard'] and the ignores of the project's eslint.config.* when there is one.
 Reports memo-guard's findings only: other rules' eslint-disable comments are left alone.

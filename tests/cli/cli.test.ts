@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, assertRulesBuilt, repoRoot, runNode, toError, type LintResult, type Run } from '../e2e/helpers.js';
+import plugin from '../../src/index.js';
 import { memoGuard, project, removeProjects, track } from './helpers.js';
 
 const { version } = createRequire(import.meta.url)('eslint-plugin-memo-guard/package.json') as { version: string };
@@ -81,6 +82,13 @@ describe('memo-guard command', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^Usage: memo-guard \[paths\.\.\.\]/);
       expect(run.stdout).toMatch(/--max-warnings/);
+    });
+
+    it('--help names every rule the recommended config turns on, and no other', () => {
+      const { stdout } = memoGuard(os.tmpdir(), ['--help']);
+      const listed = /recommended rules\n\(([^)]*)\)/.exec(stdout)?.[1]?.split(/,\s*/) ?? [];
+      const recommended = Object.keys(plugin.configs.recommended.rules ?? {}).map((id) => id.replace(/^memo-guard\//, ''));
+      expect(listed.sort()).toEqual(recommended.sort());
     });
 
     it('--version prints the package version', () => {

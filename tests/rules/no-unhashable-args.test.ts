@@ -7,7 +7,11 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter, type ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
 import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
 
@@ -1388,6 +1392,58 @@ describe('with type information', () => {
 });
 
 describeTypesFindMore(ruleId, rule, typedCases, 'types-only');
+
+/**
+ * A memoized function another file of the project exports, called here with a fresh object: found
+ * through an `import` and through a top-level `require` alike (CommonJS projects bind it that way).
+ * The files are written to a scratch folder, because the project analysis reads the other file from disk.
+ */
+describe('calls of a memoized function another file exports', () => {
+  const money = "const memoize = require('lodash/memoize');\nexports.formatMoney = memoize((money) => `${money.amount} ${money.currency}`);\n";
+  const call = "function show(amount) { return formatMoney({ amount, currency: 'EUR' }); }\nmodule.exports = show;\n";
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-imported-'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "shop" }\n');
+    writeFileSync(path.join(dir, 'money.js'), money);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function lintFile(name: string, code: string): Linter.LintMessage[] {
+    writeFileSync(path.join(dir, name), code);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const sourceType = name.endsWith('.mjs') ? 'module' : 'commonjs';
+    return linter.verify(
+      code,
+      {
+        files: ['**/*.js', '**/*.mjs'],
+        languageOptions: { sourceType },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, name),
+    );
+  }
+  const found = (messages: Linter.LintMessage[]) => messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }));
+  const fresh = [{ line: 2, column: 44, messageId: 'freshArgument' }];
+
+  it.each([
+    ['an import', 'show.mjs', "import { formatMoney } from './money.js';"],
+    ['a destructuring require', 'show.js', "const { formatMoney } = require('./money');"],
+    ['a require of one export', 'show-one.js', "const formatMoney = require('./money').formatMoney;"],
+  ])('through %s', (_how, name, head) => {
+    const messages = lintFile(name, `${head}\n${call}`);
+    expect(found(messages)).toEqual(fresh);
+    expect(messages[0]?.message).toContain('memoized `formatMoney`');
+  });
+
+  it('not a local function of the same name that shadows the required one', () => {
+    const code = `const { formatMoney } = require('./money');\nfunction show(formatMoney) { return formatMoney({ amount: 1, currency: 'EUR' }); }\nmodule.exports = show;\n`;
+    expect(lintFile('shadow.js', code)).toEqual([]);
+  });
+});
 
 describe('options schema', () => {
   it('accepts its documented option', () => {
