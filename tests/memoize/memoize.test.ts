@@ -282,6 +282,67 @@ describe('bounded eviction', () => {
     expect(f(99, 'x', 99)).toBe('number:99|string:x|number:99');
   });
 
+  it('an entry hit since it was stored outlives every entry on probation that was not', () => {
+    const spy = vi.fn((x: number) => x);
+    const f = memoize(spy, { max: 10 });
+    for (let i = 0; i < 10; i++) f(i);
+    for (let i = 0; i < 9; i++) f(i); // every entry but 9 is hit
+    f(10); // evicts 9, the one entry never hit
+    expect(f.cacheInfo()).toMatchObject({ hits: 9, misses: 11, currsize: 10, evictions: 1 });
+    for (let i = 0; i < 9; i++) f(i);
+    expect(spy).toHaveBeenCalledTimes(11);
+    f(9);
+    expect(spy).toHaveBeenCalledTimes(12);
+  });
+
+  // A policy that only demotes hot entries when new ones prove themselves fails this: the new set's
+  // reuse distance (80 calls) is longer than a new entry's stay, and the old set never leaves.
+  it('entries that are no longer hit give way to a new working set that fits', () => {
+    const spy = vi.fn((x: number) => x);
+    const f = memoize(spy, { max: 100 });
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 100; i++) f(i); // 0..99, all hit
+    for (let round = 0; round < 20; round++) for (let i = 1000; i < 1080; i++) f(i); // a new set of 80
+    spy.mockClear();
+    for (let i = 1000; i < 1080; i++) f(i);
+    expect(spy).not.toHaveBeenCalled();
+    expect(f.cacheInfo().currsize).toBe(100);
+  });
+
+  it('a stored undefined is a hit, and is evicted and deleted like any value', () => {
+    const spy = vi.fn<(x: number) => undefined>(() => undefined);
+    const f = memoize(spy, { max: 3 });
+    f(1);
+    f(1);
+    f(1);
+    f(2);
+    f(3);
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(f.cacheInfo()).toMatchObject({ hits: 2, misses: 3, currsize: 3 });
+    f(4); // evicts 2, the oldest entry not hit
+    f(1);
+    f(3);
+    expect(spy).toHaveBeenCalledTimes(4);
+    expect(f.cacheDelete(1)).toBe(true);
+    f(1);
+    expect(spy).toHaveBeenCalledTimes(5);
+    expect(f.cacheInfo().currsize).toBe(3);
+  });
+
+  it('a function that re-enters and stores its own key is stored once', () => {
+    let depth = 0;
+    const spy = vi.fn((x: number): number => {
+      if (depth++ === 0) f(x); // the inner call stores x first
+      return x * 2;
+    });
+    const f = memoize(spy, { max: 2 });
+    expect(f(1)).toBe(2);
+    expect(f.cacheInfo()).toMatchObject({ misses: 2, currsize: 1 });
+    depth = 1;
+    f(2);
+    f(3);
+    expect(f.cacheInfo()).toMatchObject({ currsize: 2, evictions: 1 });
+  });
+
   it('max 1 keeps the last key', () => {
     const spy = vi.fn((x: number) => x);
     const f = memoize(spy, { max: 1 });
