@@ -328,19 +328,33 @@ describe('bounded eviction', () => {
     expect(f.cacheInfo().currsize).toBe(3);
   });
 
-  it('a function that re-enters and stores its own key is stored once', () => {
+  // The miss path skips looking the key up again when nothing was stored while the function ran;
+  // a function that re-enters and stores its own key must still end with one entry, the outer value.
+  it.each([
+    ['bounded', { max: 2 }],
+    ['unbounded', { max: Infinity }],
+    ['with a ttl', { max: 2, ttl: 60_000 }],
+  ] as const)('%s: a function that re-enters and stores its own key is stored once', (_mode, options) => {
     let depth = 0;
-    const spy = vi.fn((x: number): number => {
-      if (depth++ === 0) f(x); // the inner call stores x first
-      return x * 2;
+    const spy = vi.fn((x: number, y?: number): string => {
+      // The inner call stores the key first.
+      if (depth++ === 0) {
+        if (y === undefined) f(x);
+        else f(x, y);
+      }
+      return depth > 1 ? `outer ${x}` : `inner ${x}`;
     });
-    const f = memoize(spy, { max: 2 });
-    expect(f(1)).toBe(2);
+    const f = memoize(spy, options);
+    expect(f(1)).toBe('outer 1');
     expect(f.cacheInfo()).toMatchObject({ misses: 2, currsize: 1 });
+    expect(f(1)).toBe('outer 1');
+    depth = 0;
+    expect(f(1, 2)).toBe('outer 1');
+    expect(f.cacheInfo()).toMatchObject({ misses: 4, currsize: 2 });
     depth = 1;
     f(2);
     f(3);
-    expect(f.cacheInfo()).toMatchObject({ currsize: 2, evictions: 1 });
+    expect(f.cacheInfo().currsize).toBe(options.max === 2 ? 2 : 4);
   });
 
   it('max 1 keeps the last key', () => {
