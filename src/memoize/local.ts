@@ -53,13 +53,12 @@ class Counters {
 function missPath(fn: AnyFn, tier: Tier, trie: ArgTrie, counters: Counters) {
   return function miss(thisArg: unknown, key: unknown, args: unknown[] | undefined): unknown {
     counters.misses++;
-    const inserts = tier.inserts;
     let value: unknown;
     if (args === undefined) value = thisArg === undefined ? fn(key) : fn.call(thisArg, key);
     else value = fn.apply(thisArg, args);
     value = adopt(value);
     if (key === BY_ARGS) key = trie.insert(args as unknown[]);
-    tier.put(key, value, inserts);
+    tier.put(key, value);
     if (isRef(value)) {
       const stored = key;
       onRejection(value, () => {

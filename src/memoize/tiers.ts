@@ -20,14 +20,8 @@ export const MISS: unique symbol = Symbol('memoize.miss');
 export interface Tier {
   /** The live entry's value (counted as a use), or `MISS`; an expired entry is dropped. */
   lookup(key: unknown): unknown;
-  /**
-   * Counts the keys stored that had no entry. The miss path reads it when `lookup` has missed and
-   * hands it back to `put`: unchanged, no key was stored in between (the function did not re-enter
-   * and store this one), so the key is still absent and `put` skips looking it up again.
-   */
-  readonly inserts: number;
-  /** Store `value` under `key`, in place if the key has an entry. `inserts`: see `inserts`. */
-  put(key: unknown, value: unknown, inserts: number): void;
+  /** Store `value` under `key`, in place if the key has an entry. */
+  put(key: unknown, value: unknown): void;
   /** Drop the entry of `key` if it still holds `value` (a promise that rejected). */
   dropIf(key: unknown, value: unknown): void;
   /** Drop the entry of `key`; whether there was one. */
@@ -48,7 +42,6 @@ export class MapTier implements Tier {
   weak = new WeakMap<object, unknown>();
   readonly max = Infinity;
   evictions = 0;
-  inserts = 0;
   private count = 0;
   private readonly forget: Forget;
 
@@ -70,23 +63,17 @@ export class MapTier implements Tier {
     return value !== undefined || this.strong.has(key) ? value : MISS;
   }
 
-  put(key: unknown, value: unknown, inserts: number): void {
-    const absent = inserts === this.inserts;
-    let added: boolean;
+  put(key: unknown, value: unknown): void {
     if (key instanceof ArgList) {
-      added = !key.filled;
+      if (!key.filled) this.count++;
       key.filled = true;
       key.value = value;
     } else if (isRef(key)) {
-      added = absent || !this.weak.has(key);
+      if (!this.weak.has(key)) this.count++;
       this.weak.set(key, value);
     } else {
-      added = absent || !this.strong.has(key);
+      if (!this.strong.has(key)) this.count++;
       this.strong.set(key, value);
-    }
-    if (added) {
-      this.count++;
-      this.inserts++;
     }
   }
 
@@ -121,7 +108,6 @@ export class SieveTier implements Tier {
   readonly store: SieveStore<unknown, unknown>;
   readonly max: number;
   evictions = 0;
-  inserts = 0;
   private readonly forget: Forget;
 
   constructor(max: number, ttl: number, forget: Forget) {
@@ -146,23 +132,20 @@ export class SieveTier implements Tier {
     return store.values[slot];
   }
 
-  put(key: unknown, value: unknown, inserts: number): void {
+  put(key: unknown, value: unknown): void {
     const store = this.store;
-    if (inserts !== this.inserts) {
-      const slot = store.index.get(key);
-      if (slot !== undefined) {
-        store.values[slot] = value;
-        return;
-      }
+    let slot = store.index.get(key);
+    if (slot !== undefined) {
+      store.values[slot] = value;
+      return;
     }
-    this.inserts++;
     if (store.ttl > 0) {
       const now = performance.now();
       while (store.purgeOne(now)) this.forget(store.dropped);
       store.dropped = undefined;
     }
     // Add first: forgetting an evicted key may prune trie levels the new key's path shares.
-    const slot = store.add(key, value);
+    slot = store.add(key, value);
     if (key instanceof ArgList) key.slot = slot;
     const dropped = store.dropped;
     if (dropped !== undefined) {

@@ -328,8 +328,8 @@ describe('bounded eviction', () => {
     expect(f.cacheInfo().currsize).toBe(3);
   });
 
-  // The miss path skips looking the key up again when nothing was stored while the function ran;
-  // a function that re-enters and stores its own key must still end with one entry, the outer value.
+  // A function that re-enters and stores its own key must end with one entry holding the outer value
+  // (a miss path that assumed its key still absent after the call would count or store it twice).
   it.each([
     ['bounded', { max: 2 }],
     ['unbounded', { max: Infinity }],
