@@ -172,17 +172,19 @@ export default createRule<MessageIds, Options>({
       }
     }
 
-    /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`. */
+    /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`, `money.formatMoney({ … })`. */
     function checkImportedCallSites(model: FileModel): void {
       for (const [local, imported] of importedMemoizedBindings(model)) {
-        const { call, model: home } = imported;
+        const { call, model: home, name, namespace } = imported;
         const keying = call.spec.keying;
         if (keying === 'json' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
         const wrapped = wrappedFunction(call, home);
         const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
-        for (const site of callsNamed(model, local)) {
+        for (const site of callsNamed(model, name)) {
           const callee = unwrap(site.callee);
-          if (callee.type === AST_NODE_TYPES.Identifier && isImportBinding(model, callee)) reportFreshArguments(site, count, local, call);
+          const binding = namespace === undefined ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : undefined;
+          if (binding?.type !== AST_NODE_TYPES.Identifier || binding.name !== (namespace ?? name) || !isImportBinding(model, binding)) continue;
+          reportFreshArguments(site, count, local, call);
         }
       }
     }

@@ -1399,7 +1399,7 @@ describeTypesFindMore(ruleId, rule, typedCases, 'types-only');
  * The files are written to a scratch folder, because the project analysis reads the other file from disk.
  */
 describe('calls of a memoized function another file exports', () => {
-  const money = "const memoize = require('lodash/memoize');\nexports.formatMoney = memoize((money) => `${money.amount} ${money.currency}`);\n";
+  const money = "const memoize = require('lodash/memoize');\nexports.formatMoney = memoize((money) => `${money.amount} ${money.currency}`);\nexports.amountOf = (money) => money.amount;\n";
   const call = "function show(amount) { return formatMoney({ amount, currency: 'EUR' }); }\nmodule.exports = show;\n";
   let dir = '';
   beforeAll(() => {
@@ -1437,6 +1437,21 @@ describe('calls of a memoized function another file exports', () => {
     const messages = lintFile(name, `${head}\n${call}`);
     expect(found(messages)).toEqual(fresh);
     expect(messages[0]?.message).toContain('memoized `formatMoney`');
+  });
+
+  it.each([
+    ['a namespace import', 'ns.mjs', "import * as money from './money.js';"],
+    ['a require of the whole module', 'ns.js', "const money = require('./money');"],
+  ])('through %s: money.formatMoney({ … })', (_how, name, head) => {
+    const code = `${head}\nfunction show(amount) { return money.formatMoney({ amount, currency: 'EUR' }) + money.amountOf({ amount }); }\nmodule.exports = show;\n`;
+    const messages = lintFile(name, code);
+    expect(found(messages)).toEqual([{ line: 2, column: 50, messageId: 'freshArgument' }]);
+    expect(messages[0]?.message).toContain('memoized `money.formatMoney`');
+  });
+
+  it('not a member call on another object that happens to have the same method name', () => {
+    const code = `const money = require('./money');\nfunction show(fmt, amount) { return fmt.formatMoney({ amount, currency: 'EUR' }); }\nmodule.exports = show;\n`;
+    expect(lintFile('other.js', code)).toEqual([]);
   });
 
   it('not a local function of the same name that shadows the required one', () => {

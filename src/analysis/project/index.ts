@@ -204,25 +204,46 @@ export interface ImportedMemoized {
   /** The memoizer call in its own file, and that file's model. */
   call: MemoizerCall;
   model: FileModel;
+  /** How this file calls it: `name(…)`, or `namespace.name(…)` through a namespace import or a whole-module `require`. */
+  name: string;
+  namespace: string | undefined;
 }
 
 const importedMemoized = new WeakMap<FileModel, Map<string, ImportedMemoized>>();
 
-/** The memoized functions this file imports from its project, by local name: `import { formatMoney } from './money'`. Once per file. */
+/** The memoizer call a project file exports under `name`, if that export is one. */
+function exportedMemoizerCall(home: FileModel, name: string): { call: MemoizerCall; model: FileModel } | undefined {
+  const value = exportedValue(home, name);
+  const call = value?.model.memoizerCalls.find((c) => c.node === value.node);
+  return value && call ? { call, model: value.model } : undefined;
+}
+
+/**
+ * The memoized functions this file imports from its project, by how they are called:
+ * `formatMoney` for `import { formatMoney } from './money'` or `const { formatMoney } = require('./money')`,
+ * `money.formatMoney` for `import * as money from './money'` or `const money = require('./money')`. Once per file.
+ */
 export function importedMemoizedBindings(model: FileModel): Map<string, ImportedMemoized> {
   let found = importedMemoized.get(model);
   if (found) return found;
   found = new Map<string, ImportedMemoized>();
   importedMemoized.set(model, found);
   for (const [local, binding] of model.imports) {
-    if (binding.export === '*') continue;
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
     if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
     const home = projectFileModel(target, model.settings);
-    const value = home ? exportedValue(home, binding.export) : undefined;
-    const call = value?.model.memoizerCalls.find((c) => c.node === value.node);
-    if (value && call) found.set(local, { call, model: value.model });
+    if (!home) continue;
+    if (binding.export !== '*') {
+      const exported = exportedMemoizerCall(home, binding.export);
+      if (exported) found.set(local, { ...exported, name: local, namespace: undefined });
+      continue;
+    }
+    for (const name of exportIndex(home).keys()) {
+      if (name === 'default') continue;
+      const exported = exportedMemoizerCall(home, name);
+      if (exported) found.set(`${local}.${name}`, { ...exported, name, namespace: local });
+    }
   }
   return found;
 }
