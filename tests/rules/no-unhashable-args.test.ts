@@ -1406,6 +1406,7 @@ describe('calls of a memoized function another file exports', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-imported-'));
     writeFileSync(path.join(dir, 'package.json'), '{ "name": "shop" }\n');
     writeFileSync(path.join(dir, 'money.js'), money);
+    writeFileSync(path.join(dir, 'format-money.js'), "const memoize = require('lodash/memoize');\nmodule.exports = memoize((money) => `${money.amount} ${money.currency}`);\n");
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -1433,6 +1434,7 @@ describe('calls of a memoized function another file exports', () => {
     ['an import', 'show.mjs', "import { formatMoney } from './money.js';"],
     ['a destructuring require', 'show.js', "const { formatMoney } = require('./money');"],
     ['a require of one export', 'show-one.js', "const formatMoney = require('./money').formatMoney;"],
+    ['a require of a module that is the memoized function', 'show-whole.js', "const formatMoney = require('./format-money');"],
   ])('through %s', (_how, name, head) => {
     const messages = lintFile(name, `${head}\n${call}`);
     expect(found(messages)).toEqual(fresh);

@@ -221,7 +221,8 @@ function exportedMemoizerCall(home: FileModel, name: string): { call: MemoizerCa
 /**
  * The memoized functions this file imports from its project, by how they are called:
  * `formatMoney` for `import { formatMoney } from './money'` or `const { formatMoney } = require('./money')`,
- * `money.formatMoney` for `import * as money from './money'` or `const money = require('./money')`. Once per file.
+ * `money.formatMoney` for `import * as money from './money'` or `const money = require('./money')`, and
+ * `formatMoney` for `const formatMoney = require('./format-money')` whose module is `module.exports = memoize(…)`. Once per file.
  */
 export function importedMemoizedBindings(model: FileModel): Map<string, ImportedMemoized> {
   let found = importedMemoized.get(model);
@@ -240,9 +241,11 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
       continue;
     }
     for (const name of exportIndex(home).keys()) {
-      if (name === 'default') continue;
       const exported = exportedMemoizerCall(home, name);
-      if (exported) found.set(`${local}.${name}`, { ...exported, name, namespace: local });
+      if (!exported) continue;
+      // `module.exports = memoize(…)` required whole is called directly: `formatMoney({ … })`.
+      if (name === 'default') found.set(local, { ...exported, name: local, namespace: undefined });
+      else found.set(`${local}.${name}`, { ...exported, name, namespace: local });
     }
   }
   return found;
