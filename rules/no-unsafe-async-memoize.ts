@@ -1,13 +1,16 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
+import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { returnsRejectablePromise } from '../src/analysis/functions.js';
 import { onRejectionPath, rejectablePromiseWrites, storesRejectablePromise } from '../src/analysis/promise-flow.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
+import { memoDecoratorOf } from '../src/analysis/method-memo.js';
+import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
-type MessageIds = 'unsafeMemoizer' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
+type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];
 
 export default createRule<MessageIds, Options>({
@@ -22,6 +25,8 @@ export default createRule<MessageIds, Options>({
     messages: {
       unsafeMemoizer:
         '{{library}} caches the promise this {{functionKind}} returns, so one rejection (a timeout, a 5xx) is served from the cache on every later call; use a promise-aware memoizer that drops rejected promises.',
+      unsafeDecorator:
+        '`@{{name}}` ({{library}}) caches the promise `{{method}}` returns, so one rejection (a timeout, a 5xx) is served from the cache on every later call; catch inside the method, or memoize it with a promise-aware memoizer that drops rejected promises.',
       unsafePromiseCache:
         '`{{name}}` stores a promise and nothing removes it when the promise rejects, so one failure is served forever; delete the entry in a `.catch` or store only resolved values.',
       noTtl: '{{library}} keeps each resolved promise forever, so results never refresh; give the cache a ttl.',
@@ -40,10 +45,27 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ requireTtl: false }],
   },
   create(context, [{ requireTtl }]) {
+    /** Memoizing decorators on methods, judged at the end (the file's facts are complete then). */
+    const decorators: TSESTree.Decorator[] = [];
+
+    /** `@Memoize() async load(id)`: the decorator caches the method's promise, rejected or not. */
+    function checkDecorator(node: TSESTree.Decorator, model: FileModel): void {
+      const method = node.parent;
+      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.type !== AST_NODE_TYPES.FunctionExpression) return;
+      const spec = memoDecoratorOf(node, model);
+      if (!spec || !returnsRejectablePromise(method.value, method.value, model.facts, model.types)) return;
+      const name = context.sourceCode.getText(node.expression).replace(/\(.*$/s, '');
+      context.report({ node, messageId: 'unsafeDecorator', data: { name, library: spec.label, method: context.sourceCode.getText(method.key) } });
+    }
+
     return {
       ...modelListeners(context),
+      Decorator(node: TSESTree.Decorator) {
+        decorators.push(node);
+      },
       'Program:exit'() {
         const model = getFileModel(context);
+        for (const decorator of decorators) checkDecorator(decorator, model);
         for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;

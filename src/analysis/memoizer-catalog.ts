@@ -338,6 +338,13 @@ export interface DecoratorSpec {
   shared: boolean;
   /** What the shared cache keys on, for the message. */
   keying: string;
+  /**
+   * Where a key function can be given, which then keys calls on more than the first argument: the
+   * decorator's argument at `keyArg` (a function, or `true`), or its option `keyOption` when that
+   * argument is an object. Without one, every catalogued decorator keys on the first argument only.
+   */
+  keyArg?: number;
+  keyOption?: string;
 }
 
 /**
@@ -347,13 +354,14 @@ export interface DecoratorSpec {
  */
 export const memoDecorators: readonly DecoratorSpec[] = [
   { module: 'decko', export: 'memoize', label: 'decko', shared: true, keying: 'the first argument as a string' },
-  { module: 'lodash-decorators', export: 'MemoizeAll', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'memoizeAll', label: 'lodash-decorators memoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators/memoizeAll', export: 'default', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'Memoize', label: 'lodash-decorators Memoize', shared: false, keying: 'the first argument' },
-  { module: 'lodash-decorators', export: 'memoize', label: 'lodash-decorators memoize', shared: false, keying: 'the first argument' },
-  { module: 'typescript-memoize', export: 'Memoize', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
-  { module: 'typescript-memoize', export: 'MemoizeExpiring', label: 'typescript-memoize', shared: false, keying: 'the first argument' },
+  { module: 'lodash-decorators', export: 'MemoizeAll', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument', keyArg: 0, keyOption: 'resolver' },
+  { module: 'lodash-decorators', export: 'memoizeAll', label: 'lodash-decorators memoizeAll', shared: true, keying: 'the first argument', keyArg: 0, keyOption: 'resolver' },
+  { module: 'lodash-decorators/memoizeAll', export: 'default', label: 'lodash-decorators MemoizeAll', shared: true, keying: 'the first argument', keyArg: 0, keyOption: 'resolver' },
+  { module: 'lodash-decorators', export: 'Memoize', label: 'lodash-decorators Memoize', shared: false, keying: 'the first argument', keyArg: 0, keyOption: 'resolver' },
+  { module: 'lodash-decorators', export: 'memoize', label: 'lodash-decorators memoize', shared: false, keying: 'the first argument', keyArg: 0, keyOption: 'resolver' },
+  // `@Memoize(true)` keys on every argument (`String(arg)` joined); `@Memoize({ expiring })` alone keys on the first.
+  { module: 'typescript-memoize', export: 'Memoize', label: 'typescript-memoize', shared: false, keying: 'the first argument', keyArg: 0, keyOption: 'hashFunction' },
+  { module: 'typescript-memoize', export: 'MemoizeExpiring', label: 'typescript-memoize', shared: false, keying: 'the first argument', keyArg: 1 },
 ];
 
 /** Cache classes: constructing one gives a Map-like cache. `bounded` says whether it evicts by itself. */

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, unwrap, walkNodes } from './ast.js';
+import { isFunction, memberName, propertyName, unwrap, walkNodes } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { wrappedFunction } from './memoizer-call.js';
 import { outerExpression, usesThis } from './references.js';
@@ -30,13 +30,32 @@ function methodUsesThis(method: TSESTree.Node, model: FileModel): boolean {
   return method.type === AST_NODE_TYPES.MethodDefinition && method.value.type === AST_NODE_TYPES.FunctionExpression && usesThis(method.value, model.facts.visitorKeys);
 }
 
+/** The catalogued memoizing decorator `decorator` is (`@Memoize()`, `@memoize`, `@decko.memoize`), on a method or accessor. */
+export function memoDecoratorOf(decorator: TSESTree.Decorator, model: FileModel): DecoratorSpec | undefined {
+  if (decorator.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+  const binding = decoratorBinding(decorator.expression, model);
+  if (!binding) return undefined;
+  return memoDecorators.find((d) => d.module === binding.module && (d.export === binding.export || (binding.export === '*' && d.export === 'default')));
+}
+
+/** Whether a memoizing decorator is given a key function (`@Memoize((a, b) => …)`, `@Memoize(true)`, `@Memoize({ hashFunction })`). */
+export function decoratorHasKeyFunction(decorator: TSESTree.Decorator, spec: DecoratorSpec): boolean {
+  const expression = unwrap(decorator.expression);
+  if (expression.type !== AST_NODE_TYPES.CallExpression || spec.keyArg === undefined) return false;
+  const arg = expression.arguments[spec.keyArg];
+  if (arg === undefined) return false;
+  const value = unwrap(arg);
+  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return false;
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === true;
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return true;
+  return value.properties.some((prop) => prop.type !== AST_NODE_TYPES.Property || (!prop.computed && propertyName(prop.key) === spec.keyOption));
+}
+
 /** A decorator on an instance method whose memoizer keeps one cache for the whole class, and what it is. */
 export function sharedDecorator(decorator: TSESTree.Decorator, model: FileModel): DecoratorSpec | undefined {
   const member = decorator.parent;
   if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return undefined;
-  const binding = decoratorBinding(decorator.expression, model);
-  if (!binding) return undefined;
-  const spec = memoDecorators.find((d) => d.module === binding.module && (d.export === binding.export || (binding.export === '*' && d.export === 'default')));
+  const spec = memoDecoratorOf(decorator, model);
   // A method that never reads `this` returns the same for every instance: sharing its cache is harmless.
   return spec?.shared && methodUsesThis(member, model) ? spec : undefined;
 }

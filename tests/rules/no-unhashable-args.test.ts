@@ -33,6 +33,29 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // One argument, a key function (typescript-memoize's hash function or `true`, lodash-decorators'
+      // resolver) or a method of no arguments: nothing is left out of the key.
+      name: 'memoizing decorators whose key covers every argument',
+      code: `import { Memoize, MemoizeExpiring } from 'typescript-memoize';
+import { Memoize as LodashMemoize } from 'lodash-decorators';
+export class Rates {
+  @Memoize()
+  symbol(code: string) { return code; }
+  @Memoize(true)
+  format(amount: number, code: string) { return amount + code; }
+  @Memoize((base: string, quote: string) => base + '/' + quote)
+  pair(base: string, quote: string) { return base + quote; }
+  @Memoize({ expiring: 1000, hashFunction: (a: string, b: string) => a + b })
+  spread(a: string, b: string) { return a + b; }
+  @MemoizeExpiring(5000, true)
+  cross(a: string, b: string) { return a + b; }
+  @LodashMemoize((a: string, b: string) => a + b)
+  join(a: string, b: string) { return a + b; }
+  @Memoize()
+  all() { return []; }
+}`,
+    },
+    {
       // Tests, mocks and benchmarks never run in production: memo-guard does not check them.
       name: 'a first-argument memoizer in a test file',
       filename: 'src/__tests__/sum.test.ts',
@@ -316,6 +339,28 @@ export const ping = memoize((e: Endpoint) => fetch(e.url));`,
     },
   ],
   invalid: [
+    {
+      name: 'memoizing decorators that key a two-argument method on its first argument',
+      code: `import { Memoize, MemoizeExpiring } from 'typescript-memoize';
+import { Memoize as LodashMemoize } from 'lodash-decorators';
+import { memoize } from 'decko';
+export class Rates {
+  @MemoizeExpiring(60_000)
+  rate(base: string, quote: string) { return base + quote; }
+  @Memoize({ expiring: 1000 })
+  spread(a: string, b: string) { return a + b; }
+  @LodashMemoize()
+  join(this: Rates, a: string, ...rest: string[]) { return a + rest.join(); }
+  @memoize
+  label(...parts: string[]) { return parts.join(' '); }
+}`,
+      errors: [
+        { messageId: 'firstArgOnly', data: { library: 'typescript-memoize', param: 'quote' }, line: 5, column: 3, endLine: 5, endColumn: 27 },
+        { messageId: 'firstArgOnly', data: { library: 'typescript-memoize', param: 'b' }, line: 7, column: 3 },
+        { messageId: 'firstArgOnly', data: { library: 'lodash-decorators Memoize', param: 'rest' }, line: 9, column: 3 },
+        { messageId: 'firstArgOnly', data: { library: 'decko', param: 'parts' }, line: 11, column: 3 },
+      ],
+    },
     {
       name: 'lodash default import, two parameters',
       code: `import _ from 'lodash';

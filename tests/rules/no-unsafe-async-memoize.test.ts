@@ -28,6 +28,34 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    {
+      // A memoizing decorator on a synchronous method, on a getter, and an unknown decorator on an async method.
+      name: 'decorators that cache no promise',
+      code: `import { Memoize } from 'typescript-memoize';
+import { Cached } from './cached';
+export class Catalog {
+  @Memoize()
+  slug(name: string) { return name.toLowerCase(); }
+  @Memoize()
+  get settings() { return loadSettingsSync(); }
+  @Cached()
+  async product(id: string) { return db.products.find(id); }
+}`,
+    },
+    {
+      name: 'a memoizing decorator on an async method that catches every failure',
+      code: `import { Memoize } from 'typescript-memoize';
+export class Rates {
+  @Memoize()
+  async rate(currency: string) {
+    try {
+      return await fetchRate(currency);
+    } catch {
+      return undefined;
+    }
+  }
+}`,
+    },
     // A stored promise that cannot reject: an async IIFE, or a same-file async function, that catches everything.
     `const warmups = {};
 export function warm(region) {
@@ -363,6 +391,40 @@ export function load(key) {
     },
   ],
   invalid: [
+    {
+      name: 'typescript-memoize on an async method of a Nest service',
+      code: `import { Injectable } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+@Injectable()
+export class UsersService {
+  @Memoize()
+  async findOne(id: string) {
+    return this.repo.findOneByOrFail({ id });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unsafeDecorator',
+          data: { name: 'Memoize', library: 'typescript-memoize', method: 'findOne' },
+          line: 5, column: 3, endLine: 5, endColumn: 13,
+        },
+      ],
+    },
+    {
+      name: 'decorators on methods that return a promise without async',
+      code: `import { Memoize } from 'lodash-decorators';
+import * as decko from 'decko';
+export class Api {
+  @Memoize
+  user(id: string) { return fetch('/users/' + id).then((r) => r.json()); }
+  @decko.memoize
+  team(id: string): Promise<Team> { return this.http.get(id); }
+}`,
+      errors: [
+        { messageId: 'unsafeDecorator', data: { name: 'Memoize', library: 'lodash-decorators Memoize', method: 'user' }, line: 4, column: 3 },
+        { messageId: 'unsafeDecorator', data: { name: 'decko.memoize', library: 'decko', method: 'team' }, line: 6, column: 3 },
+      ],
+    },
     {
       name: 'lodash default import',
       code: `import _ from 'lodash';
@@ -1695,6 +1757,16 @@ export async function getUser(id: string) {
     },
   ],
   invalid: [
+    {
+      name: 'typed: a decorated method that returns an imported async function\'s promise',
+      code: `import { Memoize } from 'typescript-memoize';
+import { loadUser } from './types';
+export class Users {
+  @Memoize()
+  user(id: string) { return loadUser(id); }
+}`,
+      errors: [{ messageId: 'unsafeDecorator', data: { name: 'Memoize', library: 'typescript-memoize', method: 'user' }, line: 4, column: 3 }],
+    },
     {
       name: 'typed: an imported async function',
       code: `import _ from 'lodash';
