@@ -3,8 +3,9 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
-import { collectionReach, memoizerReach } from '../src/analysis/cache-reach.js';
-import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
+import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
+import { isUnboundedCache, isWrittenElsewhere, outlivesRequests, type Collection } from '../src/analysis/collections.js';
+import { decoratorHasKeyFunction, memoDecoratorOf } from '../src/analysis/method-memo.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { unwrap } from '../src/analysis/ast.js';
@@ -12,6 +13,7 @@ import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import { cacheUse } from '../src/analysis/cache-use.js';
 
 type MessageIds =
+  | 'unboundedDecorator'
   | 'unboundedMemoizer'
   | 'unboundedMemoizerAcross'
   | 'unboundedCollection'
@@ -110,6 +112,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} never evicts, and `{{name}}` runs on a request-handler path, so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
       unboundedMemoizerAcross:
         '{{library}} never evicts, and `{{name}}` runs on a request-handler path (reached from {{where}}), so every distinct request adds an entry until the process runs out of memory; bound it (max {{max}}).',
+      unboundedDecorator:
+        '`@{{name}}` ({{library}}) never evicts, and `{{method}}` runs on a request-handler path{{reached}}, so every distinct request adds an entry until the process runs out of memory; memoize it with a bounded memoizer.',
       unboundedCollection:
         '`{{name}}` is written on a request-handler path and nothing ever removes its entries, so it grows with every distinct request until the process runs out of memory; use a bounded cache (LruMap) or evict entries.',
       unboundedCollectionAcross:
@@ -132,15 +136,39 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ max: 500 }],
   },
   create(context, [{ max = 500 }]) {
+    /** Memoizing method decorators (none of the catalogued ones evicts). */
+    const decorators: TSESTree.Decorator[] = [];
+
+    /** `@Memoize() findOne(id)` in a singleton service, called with request input: a cache per key, forever. */
+    function checkDecorator(model: FileModel, decorator: TSESTree.Decorator, path: ReturnType<FileModel['handlerPath']>): void {
+      const method = decorator.parent;
+      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method') return;
+      const spec = memoDecoratorOf(decorator, model);
+      if (!spec) return;
+      // A cache per instance lives as long as the instance: only a singleton's outlives a request.
+      const cls = method.parent.parent;
+      if (!spec.shared && !method.static && !outlivesRequests(cls, model)) return;
+      const reach = decoratedMethodReach(model, method, decoratorHasKeyFunction(decorator, spec) ? 'all' : 0, path);
+      if (!reach) return;
+      const name = context.sourceCode.getText(decorator.expression).replace(/\(.*$/s, '');
+      const reached = reach === 'here' ? '' : ` (reached from ${reach.file}:${String(reach.line)})`;
+      context.report({ node: decorator, messageId: 'unboundedDecorator', data: { name, library: spec.label, method: context.sourceCode.getText(method.key), reached } });
+    }
+
     return {
       ...modelListeners(context),
+      Decorator(node: TSESTree.Decorator) {
+        decorators.push(node);
+      },
       'Program:exit'() {
         const model = getFileModel(context);
         // Unbounded caches first: the handler paths are only worth computing when there is one.
         const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
         const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)));
-        if (memoizers.length === 0 && caches.length === 0) return;
+        const memoDecorators = decorators.filter((d) => memoDecoratorOf(d, model) !== undefined);
+        if (memoizers.length === 0 && caches.length === 0 && memoDecorators.length === 0) return;
         const path = model.handlerPath();
+        for (const decorator of memoDecorators) checkDecorator(model, decorator, path);
         for (const call of memoizers) {
           const reach = memoizerReach(model, call, path);
           if (!reach) continue;

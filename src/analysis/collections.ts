@@ -229,6 +229,11 @@ function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpress
   return instantiated.has(name);
 }
 
+/** Whether one instance of the class serves every request: a Nest singleton provider, or made once at module level. */
+export function outlivesRequests(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
+  return isSingletonClass(cls, classesInstantiatedAtModuleLevel(model));
+}
+
 /** `this.x` inside the class body, and `ClassName.x` anywhere in the file (found through the class's variable). */
 function memberUses(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MemberExpression[] {
   const uses: TSESTree.MemberExpression[] = [];

@@ -9,7 +9,7 @@ import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/u
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, functionName, isFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } from './imports.js';
-import { cacheClassSources, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
+import { cacheClassSources, memoDecorators, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
 import { typeTools, type TypeTools } from './types.js';
 import { unwrapBind, type FunctionFacts } from './functions.js';
@@ -81,6 +81,7 @@ const models = new WeakMap<object, FileModel>();
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[]): boolean {
   for (const binding of imports.values()) {
     if (memoizers.some((m) => m.module === binding.module) || cacheClassSources.some((c) => c.module === binding.module)) return true;
+    if (memoDecorators.some((d) => d.module === binding.module)) return true;
   }
   return false;
 }
@@ -126,7 +127,7 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
 }
 
 /**
- * The early bail-out: a file that imports no memoizer or cache library, writes no module-level
+ * The early bail-out: a file that imports no memoizer, memoizing decorator or cache library, writes no module-level
  * collection and declares no top-level class holding one has nothing any rule reports, and skips the walk.
  */
 function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {

@@ -348,6 +348,8 @@ export interface DecoratorSpec {
 }
 
 /**
+ * None of these evicts: every distinct key stays for the life of the cache (typescript-memoize's
+ * `MemoizeExpiring` replaces an expired entry when its key is asked again, and never removes one).
  * decko's `memoize` wraps `descriptor.value` once, with one plain-object cache keyed by `String(args[0])`.
  * lodash-decorators' `Memoize` is an instance decorator (a cache per instance); its `MemoizeAll` is
  * applied to the prototype on purpose. typescript-memoize keeps its `Map` in a property of `this`.

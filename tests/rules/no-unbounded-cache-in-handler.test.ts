@@ -7,7 +7,12 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter, type ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
 import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
 
@@ -27,6 +32,28 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    {
+      // A constant key, a request-scoped controller (its cache dies with the request) and a method of no arguments.
+      name: 'memoizing decorators that stay small on a request path',
+      code: `import { Controller, Get, Param, Scope } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+@Controller('users')
+export class UsersController {
+  @Get(':id')
+  show(@Param('id') id: string) { return [this.profile('me'), this.settings()]; }
+  @Memoize()
+  profile(id: string) { return { id }; }
+  @Memoize()
+  settings() { return {}; }
+}
+@Controller({ path: 'teams', scope: Scope.REQUEST })
+export class TeamsController {
+  @Get(':id')
+  show(@Param('id') id: string) { return this.team(id); }
+  @Memoize()
+  team(id: string) { return { id }; }
+}`,
+    },
     {
       // The key is a parameter of a module-private helper that every call site passes a literal:
       // the cache holds at most one entry per literal, however many requests come.
@@ -374,6 +401,32 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      name: 'a memoizing decorator on a method a Nest handler calls with a route parameter',
+      code: `import { Controller, Get, Param } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+@Controller('users')
+export class UsersController {
+  @Get(':id')
+  show(@Param('id') id: string) { return this.profile(id); }
+  @Memoize()
+  profile(id: string) { return { id }; }
+}`,
+      errors: [{ messageId: 'unboundedDecorator', data: { name: 'Memoize', library: 'typescript-memoize', method: 'profile', reached: '' }, line: 7, column: 3, endLine: 7, endColumn: 13 }],
+    },
+    {
+      name: 'decko on a method of a module-level instance an Express route calls with a path parameter',
+      code: `import express from 'express';
+import { memoize } from 'decko';
+class Pricing {
+  @memoize
+  quote(sku: string) { return sku.length; }
+}
+const pricing = new Pricing();
+const app = express();
+app.get('/quote/:sku', (req, res) => res.json(pricing.quote(req.params.sku)));`,
+      errors: [{ messageId: 'unboundedDecorator', data: { name: 'memoize', library: 'decko', method: 'quote', reached: '' }, line: 4, column: 3 }],
+    },
     {
       // The same helper, but one call site passes request data: that key grows with requests.
       code: `import express from 'express';
@@ -2518,6 +2571,76 @@ describe('with type information', () => {
 });
 
 describeTypesFindMore(ruleId, rule, typedCases, 'same');
+
+/**
+ * A memoizing decorator in a Nest service, reached from a controller in another file: the files are
+ * written to a scratch project, because the project analysis reads the controller from disk.
+ */
+describe('a memoizing decorator reached from a handler in another file', () => {
+  const service = `import { Injectable } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+@Injectable()
+export class UsersService {
+  @Memoize()
+  async findOne(id: string) { return { id }; }
+  @Memoize()
+  async settings() { return {}; }
+  @Memoize()
+  async byEmail(email: string) { return { email }; }
+  private readonly names = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  displayName(id: string) {
+    let name = this.names.get(id);
+    if (name === undefined) this.names.set(id, (name = id.toUpperCase()));
+    return name;
+  }
+  touch(id: string) { this.seen.set(id, Date.now()); }
+}
+`;
+  const controller = `import { Controller, Get, Param } from '@nestjs/common';
+import { UsersService } from './users.service';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+  @Get(':id')
+  show(@Param('id') id: string) { this.users.touch(id); return this.users.findOne(id); }
+  @Get('me/settings')
+  mine() { return [this.users.settings(), this.users.byEmail('admin@example.com'), this.users.displayName('system')]; }
+}
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-decorator-'));
+    mkdirSync(path.join(dir, 'src/users'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "dependencies": { "@nestjs/common": "^10.0.0", "typescript-memoize": "^1.1.1" } }\n');
+    writeFileSync(path.join(dir, 'src/users/users.service.ts'), service);
+    writeFileSync(path.join(dir, 'src/users/users.controller.ts'), controller);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Called with a constant from the handler (`byEmail('admin@…')`, `displayName('system')`), a method's
+  // cache stays one entry; keyed by the route parameter (`findOne(id)`, `touch(id)`), it grows.
+  it('reports the caches keyed by the route parameter, with the handler that reaches them; not those of no argument or of a constant', () => {
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const messages = linter.verify(
+      service,
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, 'src/users/users.service.ts'),
+    );
+    expect(messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }))).toEqual([
+      { line: 5, column: 3, messageId: 'unboundedDecorator' },
+      { line: 12, column: 27, messageId: 'unboundedCollectionAcross' },
+    ]);
+    expect(messages[0]?.message).toContain('`findOne` runs on a request-handler path (reached from src/users/users.controller.ts:7)');
+  });
+});
 
 describe('options schema', () => {
   it('accepts its documented option', () => {

@@ -43,6 +43,8 @@ export interface Entry {
   isClass?: boolean;
   /** The argument of a call of the export that becomes the cache key (`'all'`: every argument), when known. */
   keyArg?: KeyArg;
+  /** The same for calls of its members (`users.findOne(id)` keys on `id`), by member, when known. */
+  memberKeyArgs?: ReadonlyMap<string, KeyArg>;
 }
 
 /** Who calls what inside one file, built once per file: the reverse of its call graph. */
@@ -188,22 +190,33 @@ function exportHooks(model: FileModel): ExportHooks {
 function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: KeyArgs): Entry[] {
   const hooks = exportHooks(model);
   const direct = new Map<string, Entry>();
-  const viaMembers = new Map<string, { members: Set<string>; isClass: boolean }>();
+  // A member's key argument is known when every way in through it is the keyed function itself (`null`: not known).
+  const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null> }>();
+  const keyArgOf = (keyed: FunctionNode | string): KeyArg | undefined =>
+    keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(model.functionsByName.get(keyed)?.[0] ?? keyed) : undefined);
   const take = (hook: ExportHook, keyed: FunctionNode | string): void => {
     if (hook.member === undefined) {
       if (direct.has(hook.exportName)) return;
-      const keyArg = keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(model.functionsByName.get(keyed)?.[0] ?? keyed) : undefined);
+      const keyArg = keyArgOf(keyed);
       direct.set(hook.exportName, { exportName: hook.exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
       return;
     }
-    const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true };
+    const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true, keyArgs: new Map<string, KeyArg | null>() };
+    const keyArg = keyArgOf(keyed);
+    const seen = entry.keyArgs.get(hook.member);
+    entry.keyArgs.set(hook.member, keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg);
     entry.members.add(hook.member);
     viaMembers.set(hook.exportName, entry);
   };
   for (const fn of closure.fns) for (const hook of hooks.byFn.get(fn) ?? []) take(hook, fn);
   for (const name of closure.names) for (const hook of hooks.byName.get(name) ?? []) take(hook, name);
   const entries = [...direct.values()];
-  for (const [exportName, { members, isClass }] of viaMembers) if (!direct.has(exportName)) entries.push({ exportName, members, isClass });
+  for (const [exportName, { members, isClass, keyArgs: byMember }] of viaMembers) {
+    if (direct.has(exportName)) continue;
+    const memberKeyArgs = new Map<string, KeyArg>();
+    for (const [member, keyArg] of byMember) if (keyArg !== null) memberKeyArgs.set(member, keyArg);
+    entries.push({ exportName, members, isClass, ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
+  }
   return entries;
 }
 
@@ -215,6 +228,8 @@ interface ImportedNames {
   members: Map<string, Set<string>>;
   /** Members of exported classes, called on an injected instance (`this.users.find(id)`). */
   injected: Set<string>;
+  /** The key argument of a member's calls, when every entry that has that member knows it (`null`: not known). */
+  memberKeyArgs: Map<string, KeyArg | null>;
 }
 
 function addMembers(names: ImportedNames, local: string, members: Iterable<string>): void {
@@ -225,10 +240,15 @@ function addMembers(names: ImportedNames, local: string, members: Iterable<strin
 
 /** The names of `importer` that stand for the entries of `file`. */
 function matchImports(importer: FileModel, file: string, entries: readonly Entry[]): ImportedNames {
-  const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set() };
+  const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set(), memberKeyArgs: new Map() };
   for (const [local, binding] of importer.imports) {
     if (resolveModule(binding.module, importer.filename) !== file) continue;
     for (const entry of entries) {
+      for (const member of entry.members ?? []) {
+        const keyArg = entry.memberKeyArgs?.get(member);
+        const seen = names.memberKeyArgs.get(member);
+        names.memberKeyArgs.set(member, keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg);
+      }
       if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
         addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
@@ -271,9 +291,14 @@ function callsOf(model: FileModel, names: ImportedNames): TSESTree.CallExpressio
 /** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
 function callMayGrow(call: TSESTree.CallExpression, names: ImportedNames, model: FileModel): boolean {
   const callee = unwrap(call.callee);
-  const entry = callee.type === AST_NODE_TYPES.Identifier ? names.locals.get(callee.name) : undefined;
-  if (entry?.keyArg === undefined) return true;
-  const keyed = entry.keyArg === 'all' ? call.arguments : call.arguments.slice(entry.keyArg, entry.keyArg + 1);
+  let keyArg: KeyArg | null | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) keyArg = names.locals.get(callee.name)?.keyArg;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const member = memberName(callee);
+    keyArg = member === undefined ? undefined : names.memberKeyArgs.get(member);
+  }
+  if (keyArg === undefined || keyArg === null) return true;
+  const keyed = keyArg === 'all' ? call.arguments : call.arguments.slice(keyArg, keyArg + 1);
   return keyed.some((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model));
 }
 
