@@ -1,9 +1,13 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
+import { outlivesRequests } from '../src/analysis/collections.js';
+import { memoDecoratorOf } from '../src/analysis/method-memo.js';
+import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 
-type MessageIds = 'unboundedMemoizer' | 'boundChangesBehaviour';
+type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
 
 export default createRule<MessageIds, Options>({
@@ -19,6 +23,8 @@ export default createRule<MessageIds, Options>({
     messages: {
       unboundedMemoizer:
         '{{library}} never evicts: every distinct argument list it sees stays in memory for the life of the process; bound it (max {{max}}).',
+      unboundedDecorator:
+        '`@{{name}}` ({{library}}) never evicts: every distinct argument `{{method}}` is called with stays in memory for the life of {{owner}}; memoize it with a bounded memoizer.',
       boundChangesBehaviour: "Switch to memo-guard's bounded `memoize` (max {{max}}); not automatic because it changes behaviour: {{change}}.",
     },
     schema: [
@@ -33,10 +39,27 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ max: 500 }],
   },
   create(context, [{ max = 500 }]) {
+    const decorators: TSESTree.Decorator[] = [];
     return {
       ...modelListeners(context),
+      Decorator(node: TSESTree.Decorator) {
+        decorators.push(node);
+      },
       'Program:exit'() {
         const model = getFileModel(context);
+        // `@Memoize() find(id)`: no catalogued memoizing decorator evicts. A method of no argument holds
+        // one entry; a cache per instance of a class made per use dies with the instance.
+        for (const decorator of decorators) {
+          const method = decorator.parent;
+          if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.params.length === 0) continue;
+          const spec = memoDecoratorOf(decorator, model);
+          if (!spec) continue;
+          const perInstance = !spec.shared && !method.static;
+          if (perInstance && !outlivesRequests(method.parent.parent, model)) continue;
+          const name = context.sourceCode.getText(decorator.expression).replace(/\(.*$/s, '');
+          const data = { name, library: spec.label, method: context.sourceCode.getText(method.key), owner: perInstance ? 'the instance (a singleton)' : 'the process' };
+          context.report({ node: decorator, messageId: 'unboundedDecorator', data });
+        }
         for (const call of model.memoizerCalls) {
           // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
           if (!growsUnbounded(call, model)) continue;

@@ -5,6 +5,21 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-memoize', rule, {
   valid: [
+    {
+      // No argument (one entry), and a cache per instance of a class that is not a singleton.
+      name: 'memoizing decorators that stay small',
+      code: `import { Injectable } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+@Injectable()
+export class Config {
+  @Memoize()
+  load() { return {}; }
+}
+export class Report {
+  @Memoize()
+  total(currency: string) { return currency.length; }
+}`,
+    },
     // Bounded by the library's own option, or by default.
     `import memoizee from 'memoizee'; export const f = memoizee((x) => x, { max: 100 });`,
     `import memoizee from 'memoizee'; export const f = memoizee((x) => x, { maxAge: 60000 });`,
@@ -25,6 +40,25 @@ ruleTester.run('no-unbounded-memoize', rule, {
     `const memoize = (fn) => fn; export const f = memoize((x) => x);`,
   ],
   invalid: [
+    {
+      name: 'memoizing decorators on a singleton service and on a prototype',
+      code: `import { Injectable } from '@nestjs/common';
+import { Memoize } from 'typescript-memoize';
+import { memoize } from 'decko';
+@Injectable()
+export class Users {
+  @Memoize()
+  find(id: string) { return { id }; }
+}
+export class Slugs {
+  @memoize
+  slug(name: string) { return name.toLowerCase(); }
+}`,
+      errors: [
+        { messageId: 'unboundedDecorator', data: { name: 'Memoize', library: 'typescript-memoize', method: 'find', owner: 'the instance (a singleton)' }, line: 6, column: 3, endLine: 6, endColumn: 13 },
+        { messageId: 'unboundedDecorator', data: { name: 'memoize', library: 'decko', method: 'slug', owner: 'the process' }, line: 10, column: 3 },
+      ],
+    },
     {
       // Exported: other modules may call `parse.cache.clear()`, which the runtime does not have.
       code: `import memoize from 'lodash/memoize';\nexport const parse = memoize((s) => s.trim());`,
