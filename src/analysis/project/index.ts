@@ -218,6 +218,14 @@ function exportedMemoizerCall(home: FileModel, name: string): { call: MemoizerCa
   return value && call ? { call, model: value.model } : undefined;
 }
 
+/** What the text calls through a local name: `local(…)` itself, and `local.member(…)`. */
+function calledMembers(text: string, local: string): { self: boolean; members: Set<string> } {
+  const name = local.replace(/\$/g, '\\$');
+  const members = new Set<string>();
+  for (const match of text.matchAll(new RegExp(`(?<![\\w$.])${name}\\s*\\.\\s*([\\w$]+)\\s*\\(`, 'g'))) if (match[1] !== undefined) members.add(match[1]);
+  return { self: new RegExp(`(?<![\\w$.])${name}\\s*\\(`).test(text), members };
+}
+
 /**
  * The memoized functions this file imports from its project, by how they are called:
  * `formatMoney` for `import { formatMoney } from './money'` or `const { formatMoney } = require('./money')`,
@@ -240,10 +248,14 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
       if (exported) found.set(local, { ...exported, name: local, namespace: undefined });
       continue;
     }
+    // Only the members this file calls (`money.formatMoney(`), and the module itself when it is called
+    // (`module.exports = memoize(…)` required whole: `formatMoney({ … })`): a namespace of a large
+    // module costs nothing for the exports the file never uses.
+    const called = calledMembers(model.sourceCode.text, local);
     for (const name of exportIndex(home).keys()) {
+      if (name === 'default' ? !called.self : !called.members.has(name)) continue;
       const exported = exportedMemoizerCall(home, name);
       if (!exported) continue;
-      // `module.exports = memoize(…)` required whole is called directly: `formatMoney({ … })`.
       if (name === 'default') found.set(local, { ...exported, name: local, namespace: undefined });
       else found.set(`${local}.${name}`, { ...exported, name, namespace: local });
     }
