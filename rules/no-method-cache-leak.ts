@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { methodCacheLeak, perInstanceText, sharedDecorator } from '../src/analysis/method-memo.js';
+import { decoratorName, methodCacheLeak, perInstanceText, sharedDecorator } from '../src/analysis/method-memo.js';
 import { propertyName } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
@@ -35,7 +35,7 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         const spec = sharedDecorator(node, model);
         if (!spec || node.parent.type !== AST_NODE_TYPES.MethodDefinition) return;
-        const name = context.sourceCode.getText(node.expression).replace(/\(.*$/s, '');
+        const name = decoratorName(node, context.sourceCode);
         const method = propertyName(node.parent.key) ?? 'this method';
         context.report({ node, messageId: 'sharedDecorator', data: { name, library: spec.label, method, keying: spec.keying } });
       },

@@ -4,8 +4,8 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
-import { isUnboundedCache, isWrittenElsewhere, outlivesRequests, type Collection } from '../src/analysis/collections.js';
-import { decoratorHasKeyFunction, memoDecoratorOf } from '../src/analysis/method-memo.js';
+import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
+import { decoratorHasKeyFunction, decoratorName, memoDecoratorOf, memoizedMethod, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { unwrap } from '../src/analysis/ast.js';
@@ -141,18 +141,14 @@ export default createRule<MessageIds, Options>({
 
     /** `@Memoize() findOne(id)` in a singleton service, called with request input: a cache per key, forever. */
     function checkDecorator(model: FileModel, decorator: TSESTree.Decorator, path: ReturnType<FileModel['handlerPath']>): void {
-      const method = decorator.parent;
-      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method') return;
-      const spec = memoDecoratorOf(decorator, model);
-      if (!spec) return;
+      const memoized = memoizedMethod(decorator, model);
       // A cache per instance lives as long as the instance: only a singleton's outlives a request.
-      const cls = method.parent.parent;
-      if (!spec.shared && !method.static && !outlivesRequests(cls, model)) return;
-      const reach = decoratedMethodReach(model, method, decoratorHasKeyFunction(decorator, spec) ? 'all' : 0, path);
+      if (!memoized || !methodCacheOutlivesRequests(memoized, model)) return;
+      const reach = decoratedMethodReach(model, memoized.method, decoratorHasKeyFunction(decorator, memoized.spec) ? 'all' : 0, path);
       if (!reach) return;
-      const name = context.sourceCode.getText(decorator.expression).replace(/\(.*$/s, '');
       const reached = reach === 'here' ? '' : ` (reached from ${reach.file}:${String(reach.line)})`;
-      context.report({ node: decorator, messageId: 'unboundedDecorator', data: { name, library: spec.label, method: context.sourceCode.getText(method.key), reached } });
+      const data = { name: decoratorName(decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), reached };
+      context.report({ node: decorator, messageId: 'unboundedDecorator', data });
     }
 
     return {

@@ -1,9 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { outlivesRequests } from '../src/analysis/collections.js';
-import { memoDecoratorOf } from '../src/analysis/method-memo.js';
-import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+import { decoratorName, memoizedMethod, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 
@@ -50,14 +48,10 @@ export default createRule<MessageIds, Options>({
         // `@Memoize() find(id)`: no catalogued memoizing decorator evicts. A method of no argument holds
         // one entry; a cache per instance of a class made per use dies with the instance.
         for (const decorator of decorators) {
-          const method = decorator.parent;
-          if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.params.length === 0) continue;
-          const spec = memoDecoratorOf(decorator, model);
-          if (!spec) continue;
-          const perInstance = !spec.shared && !method.static;
-          if (perInstance && !outlivesRequests(method.parent.parent, model)) continue;
-          const name = context.sourceCode.getText(decorator.expression).replace(/\(.*$/s, '');
-          const data = { name, library: spec.label, method: context.sourceCode.getText(method.key), owner: perInstance ? 'the instance (a singleton)' : 'the process' };
+          const memoized = memoizedMethod(decorator, model);
+          if (!memoized || memoized.fn.params.length === 0 || !methodCacheOutlivesRequests(memoized, model)) continue;
+          const owner = memoized.perInstance ? 'the instance (a singleton)' : 'the process';
+          const data = { name: decoratorName(decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), owner };
           context.report({ node: decorator, messageId: 'unboundedDecorator', data });
         }
         for (const call of model.memoizerCalls) {

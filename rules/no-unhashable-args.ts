@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
 import { importedMemoizedBindings } from '../src/analysis/project/index.js';
-import { decoratorHasKeyFunction, memoDecoratorOf } from '../src/analysis/method-memo.js';
+import { decoratorHasKeyFunction, memoizedMethod } from '../src/analysis/method-memo.js';
 import { resolveIdentifier } from '../src/analysis/references.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
@@ -192,14 +192,12 @@ export default createRule<MessageIds, Options>({
 
     /** `@Memoize() rate(base, quote)`: a memoizing method decorator without a key function keys on the first argument only. */
     function checkDecorator(model: FileModel, decorator: TSESTree.Decorator): void {
-      const method = decorator.parent;
-      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.type !== AST_NODE_TYPES.FunctionExpression) return;
-      const spec = memoDecoratorOf(decorator, model);
-      if (!spec || decoratorHasKeyFunction(decorator, spec)) return;
-      const params = wrappedParams({ node: method.value, reference: method.value }, model) ?? [];
+      const memoized = memoizedMethod(decorator, model);
+      if (!memoized || decoratorHasKeyFunction(decorator, memoized.spec)) return;
+      const params = wrappedParams({ node: memoized.fn, reference: memoized.fn }, model) ?? [];
       const left = params.length >= 2 ? params[1] : params[0]?.rest === true ? params[0] : undefined;
       if (!left) return;
-      context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
+      context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: memoized.spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
     }
 
     const decorators: TSESTree.Decorator[] = [];

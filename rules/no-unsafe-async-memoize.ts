@@ -7,8 +7,7 @@ import { returnsRejectablePromise } from '../src/analysis/functions.js';
 import { onRejectionPath, rejectablePromiseWrites, storesRejectablePromise } from '../src/analysis/promise-flow.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { memoDecoratorOf } from '../src/analysis/method-memo.js';
-import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+import { decoratorName, memoizedMethod } from '../src/analysis/method-memo.js';
 
 type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];
@@ -50,12 +49,10 @@ export default createRule<MessageIds, Options>({
 
     /** `@Memoize() async load(id)`: the decorator caches the method's promise, rejected or not. */
     function checkDecorator(node: TSESTree.Decorator, model: FileModel): void {
-      const method = node.parent;
-      if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.type !== AST_NODE_TYPES.FunctionExpression) return;
-      const spec = memoDecoratorOf(node, model);
-      if (!spec || !returnsRejectablePromise(method.value, method.value, model.facts, model.types)) return;
-      const name = context.sourceCode.getText(node.expression).replace(/\(.*$/s, '');
-      context.report({ node, messageId: 'unsafeDecorator', data: { name, library: spec.label, method: context.sourceCode.getText(method.key) } });
+      const memoized = memoizedMethod(node, model);
+      if (!memoized || !returnsRejectablePromise(memoized.fn, memoized.fn, model.facts, model.types)) return;
+      const data = { name: decoratorName(node, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key) };
+      context.report({ node, messageId: 'unsafeDecorator', data });
     }
 
     return {

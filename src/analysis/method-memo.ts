@@ -12,6 +12,7 @@ import { wrappedFunction } from './memoizer-call.js';
 import { outerExpression, usesThis } from './references.js';
 import type { ImportBinding } from './imports.js';
 import { type DecoratorSpec, memoDecorators } from './memoizer-catalog.js';
+import { outlivesRequests } from './collections.js';
 
 function decoratorBinding(expression: TSESTree.Node, model: FileModel): ImportBinding | undefined {
   let node = unwrap(expression);
@@ -36,6 +37,34 @@ export function memoDecoratorOf(decorator: TSESTree.Decorator, model: FileModel)
   const binding = decoratorBinding(decorator.expression, model);
   if (!binding) return undefined;
   return memoDecorators.find((d) => d.module === binding.module && (d.export === binding.export || (binding.export === '*' && d.export === 'default')));
+}
+
+/** A memoizing decorator on a method (not an accessor) and what it is: how every rule meets one. */
+export interface MemoizedMethod {
+  decorator: TSESTree.Decorator;
+  method: TSESTree.MethodDefinition;
+  fn: TSESTree.FunctionExpression;
+  spec: DecoratorSpec;
+  /** The cache lives on each instance (not on the prototype, and not for a static method). */
+  perInstance: boolean;
+}
+
+export function memoizedMethod(decorator: TSESTree.Decorator, model: FileModel): MemoizedMethod | undefined {
+  const method = decorator.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const spec = memoDecoratorOf(decorator, model);
+  if (!spec) return undefined;
+  return { decorator, method, fn: method.value, spec, perInstance: !spec.shared && !method.static };
+}
+
+/** Whether the method's cache outlives a request: once per class, or on a singleton's instance. */
+export function methodCacheOutlivesRequests(memoized: MemoizedMethod, model: FileModel): boolean {
+  return !memoized.perInstance || outlivesRequests(memoized.method.parent.parent, model);
+}
+
+/** How the decorator is written, without its arguments, for messages: `Memoize` for `@Memoize({ … })`, `decko.memoize`. */
+export function decoratorName(decorator: TSESTree.Decorator, sourceCode: { getText(node: TSESTree.Node): string }): string {
+  return sourceCode.getText(decorator.expression).replace(/\(.*$/s, '');
 }
 
 /** Whether a memoizing decorator is given a key function (`@Memoize((a, b) => …)`, `@Memoize(true)`, `@Memoize({ hashFunction })`). */
