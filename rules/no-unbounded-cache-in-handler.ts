@@ -5,12 +5,13 @@ import { getFileModel, modelListeners, type FileModel } from '../src/analysis/fi
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
-import { decoratorHasKeyFunction, decoratorName, memoDecoratorOf, memoizedMethod, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
+import { decoratorHasKeyFunction, decoratorName, memoizedMethods, methodCacheOutlivesRequests, type MemoizedMethod } from '../src/analysis/method-memo.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 import { cacheUse } from '../src/analysis/cache-use.js';
+import type { HandlerPath } from '../src/analysis/handlers.js';
 
 type MessageIds =
   | 'unboundedDecorator'
@@ -136,35 +137,29 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ max: 500 }],
   },
   create(context, [{ max = 500 }]) {
-    /** Memoizing method decorators (none of the catalogued ones evicts). */
-    const decorators: TSESTree.Decorator[] = [];
-
     /** `@Memoize() findOne(id)` in a singleton service, called with request input: a cache per key, forever. */
-    function checkDecorator(model: FileModel, decorator: TSESTree.Decorator, path: ReturnType<FileModel['handlerPath']>): void {
-      const memoized = memoizedMethod(decorator, model);
-      // A cache per instance lives as long as the instance: only a singleton's outlives a request.
-      if (!memoized || !methodCacheOutlivesRequests(memoized, model)) return;
-      const reach = decoratedMethodReach(model, memoized.method, decoratorHasKeyFunction(decorator, memoized.spec) ? 'all' : 0, path);
+    function checkMemoizedMethod(model: FileModel, memoized: MemoizedMethod, path: HandlerPath): void {
+      const { decorator, method, spec } = memoized;
+      const reach = decoratedMethodReach(model, memoized, decoratorHasKeyFunction(decorator, spec) ? 'all' : 0, path);
       if (!reach) return;
       const reached = reach === 'here' ? '' : ` (reached from ${reach.file}:${String(reach.line)})`;
-      const data = { name: decoratorName(decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), reached };
+      const data = { name: decoratorName(decorator, context.sourceCode), library: spec.label, method: context.sourceCode.getText(method.key), reached };
       context.report({ node: decorator, messageId: 'unboundedDecorator', data });
     }
 
     return {
       ...modelListeners(context),
-      Decorator(node: TSESTree.Decorator) {
-        decorators.push(node);
-      },
       'Program:exit'() {
         const model = getFileModel(context);
         // Unbounded caches first: the handler paths are only worth computing when there is one.
         const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
         const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)));
-        const memoDecorators = decorators.filter((d) => memoDecoratorOf(d, model) !== undefined);
-        if (memoizers.length === 0 && caches.length === 0 && memoDecorators.length === 0) return;
+        // None of the catalogued memoizing decorators evicts; a cache per instance lives as long as the
+        // instance, so only a singleton's outlives a request.
+        const methods = memoizedMethods(model).filter((m) => methodCacheOutlivesRequests(m, model));
+        if (memoizers.length === 0 && caches.length === 0 && methods.length === 0) return;
         const path = model.handlerPath();
-        for (const decorator of memoDecorators) checkDecorator(model, decorator, path);
+        for (const memoized of methods) checkMemoizedMethod(model, memoized, path);
         for (const call of memoizers) {
           const reach = memoizerReach(model, call, path);
           if (!reach) continue;

@@ -1,7 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { decoratorName, memoizedMethod, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
+import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
 
@@ -37,22 +36,17 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ max: 500 }],
   },
   create(context, [{ max = 500 }]) {
-    const decorators: TSESTree.Decorator[] = [];
     return {
       ...modelListeners(context),
-      Decorator(node: TSESTree.Decorator) {
-        decorators.push(node);
-      },
       'Program:exit'() {
         const model = getFileModel(context);
         // `@Memoize() find(id)`: no catalogued memoizing decorator evicts. A method of no argument holds
         // one entry; a cache per instance of a class made per use dies with the instance.
-        for (const decorator of decorators) {
-          const memoized = memoizedMethod(decorator, model);
-          if (!memoized || memoized.fn.params.length === 0 || !methodCacheOutlivesRequests(memoized, model)) continue;
+        for (const memoized of memoizedMethods(model)) {
+          if (memoized.fn.params.length === 0 || !methodCacheOutlivesRequests(memoized, model)) continue;
           const owner = memoized.perInstance ? 'the instance (a singleton)' : 'the process';
-          const data = { name: decoratorName(decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), owner };
-          context.report({ node: decorator, messageId: 'unboundedDecorator', data });
+          const data = { name: decoratorName(memoized.decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), owner };
+          context.report({ node: memoized.decorator, messageId: 'unboundedDecorator', data });
         }
         for (const call of model.memoizerCalls) {
           // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.

@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
 import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
 import { importedMemoizedBindings } from '../src/analysis/project/index.js';
-import { decoratorHasKeyFunction, memoizedMethod } from '../src/analysis/method-memo.js';
+import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/method-memo.js';
 import { resolveIdentifier } from '../src/analysis/references.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
@@ -191,25 +191,20 @@ export default createRule<MessageIds, Options>({
     }
 
     /** `@Memoize() rate(base, quote)`: a memoizing method decorator without a key function keys on the first argument only. */
-    function checkDecorator(model: FileModel, decorator: TSESTree.Decorator): void {
-      const memoized = memoizedMethod(decorator, model);
-      if (!memoized || decoratorHasKeyFunction(decorator, memoized.spec)) return;
+    function checkMemoizedMethod(model: FileModel, memoized: MemoizedMethod): void {
+      const { decorator } = memoized;
+      if (decoratorHasKeyFunction(decorator, memoized.spec)) return;
       const params = wrappedParams({ node: memoized.fn, reference: memoized.fn }, model) ?? [];
       const left = params.length >= 2 ? params[1] : params[0]?.rest === true ? params[0] : undefined;
       if (!left) return;
       context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: memoized.spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
     }
 
-    const decorators: TSESTree.Decorator[] = [];
-
     return {
       ...modelListeners(context),
-      Decorator(node: TSESTree.Decorator) {
-        decorators.push(node);
-      },
       'Program:exit'() {
         const model = getFileModel(context);
-        for (const decorator of decorators) checkDecorator(model, decorator);
+        for (const memoized of memoizedMethods(model)) checkMemoizedMethod(model, memoized);
         for (const call of model.memoizerCalls) {
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);

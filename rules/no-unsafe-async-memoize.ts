@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
@@ -7,7 +6,7 @@ import { returnsRejectablePromise } from '../src/analysis/functions.js';
 import { onRejectionPath, rejectablePromiseWrites, storesRejectablePromise } from '../src/analysis/promise-flow.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { decoratorName, memoizedMethod } from '../src/analysis/method-memo.js';
+import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/method-memo.js';
 
 type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];
@@ -44,25 +43,18 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [{ requireTtl: false }],
   },
   create(context, [{ requireTtl }]) {
-    /** Memoizing decorators on methods, judged at the end (the file's facts are complete then). */
-    const decorators: TSESTree.Decorator[] = [];
-
     /** `@Memoize() async load(id)`: the decorator caches the method's promise, rejected or not. */
-    function checkDecorator(node: TSESTree.Decorator, model: FileModel): void {
-      const memoized = memoizedMethod(node, model);
-      if (!memoized || !returnsRejectablePromise(memoized.fn, memoized.fn, model.facts, model.types)) return;
-      const data = { name: decoratorName(node, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key) };
-      context.report({ node, messageId: 'unsafeDecorator', data });
+    function checkMemoizedMethod(memoized: MemoizedMethod, model: FileModel): void {
+      if (!returnsRejectablePromise(memoized.fn, memoized.fn, model.facts, model.types)) return;
+      const data = { name: decoratorName(memoized.decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key) };
+      context.report({ node: memoized.decorator, messageId: 'unsafeDecorator', data });
     }
 
     return {
       ...modelListeners(context),
-      Decorator(node: TSESTree.Decorator) {
-        decorators.push(node);
-      },
       'Program:exit'() {
         const model = getFileModel(context);
-        for (const decorator of decorators) checkDecorator(decorator, model);
+        for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model);
         for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;

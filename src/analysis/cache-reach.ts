@@ -9,10 +9,11 @@ import type { FileModel, MemoizerCall } from './file-model.js';
 import { callsNamed, hasResolver, memoizedCalls } from './memoizer-call.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './project/index.js';
-import type { Collection } from './collections.js';
-import { calleeName, enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { moduleInstancesOf, type Collection } from './collections.js';
+import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { AST_NODE_TYPES } from './node-types.js';
 import type { HandlerPath } from './handlers.js';
+import type { MemoizedMethod } from './method-memo.js';
 
 export type Reach = 'here' | CrossFileReach | undefined;
 
@@ -54,34 +55,18 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   return crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
 }
 
-/** Module-level variables holding an instance of the class: `const pricing = new Pricing()`. */
-function moduleInstances(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Set<string> {
-  const names = new Set<string>();
-  const className = cls.id?.name;
-  if (className === undefined) return names;
-  for (const statement of model.program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of declaration.declarations) {
-      const init = d.init ? unwrap(d.init) : undefined;
-      if (d.id.type === AST_NODE_TYPES.Identifier && init?.type === AST_NODE_TYPES.NewExpression && calleeName(init.callee) === className) names.add(d.id.name);
-    }
-  }
-  return names;
-}
-
 /**
  * Where a request reaches a method whose memoizing decorator never evicts (`@Memoize() findOne(id)`)
  * with keys that grow: its own class's handlers calling `this.findOne(…)` (`'here'`), or a handler in
  * another file through the class. `keyed` is the parameter the cache keys on, or `'all'` with a key function.
  */
-export function decoratedMethodReach(model: FileModel, method: TSESTree.MethodDefinition, keyed: 0 | 'all', path: HandlerPath): Reach {
-  const fn = method.value;
+export function decoratedMethodReach(model: FileModel, memoized: MemoizedMethod, keyed: 0 | 'all', path: HandlerPath): Reach {
+  const { fn, method } = memoized;
   const name = propertyName(method.key);
   // No argument: one entry per cache, however many requests.
-  if (fn.type !== AST_NODE_TYPES.FunctionExpression || fn.params.length === 0 || name === undefined) return undefined;
+  if (fn.params.length === 0 || name === undefined) return undefined;
   if (path.hasHandlers && path.calledNames.has(name)) {
-    const instances = moduleInstances(model, method.parent.parent);
+    const instances = moduleInstancesOf(model, method.parent.parent.id?.name);
     // `this.findOne(…)` in the class, or `users.findOne(…)` on an instance made at module level.
     const own = callsNamed(model, name).filter((call) => {
       const callee = unwrap(call.callee);

@@ -192,21 +192,32 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
   }
 }
 
-/** Classes instantiated once at module level: `export default new Service()`, `const service = new Service()`. */
-function classesInstantiatedAtModuleLevel(model: FileModel): Set<string> {
-  const names = new Set<string>();
-  const add = (node: TSESTree.Node | null | undefined): void => {
+/** Module-level `new C()`: the class, and the variable holding the instance (none for `export default new C()`). */
+function moduleLevelInstances(model: FileModel): { className: string; variable: string | undefined }[] {
+  const found: { className: string; variable: string | undefined }[] = [];
+  const add = (node: TSESTree.Node | null | undefined, id?: TSESTree.Node): void => {
     const value = node ? unwrap(node) : undefined;
-    if (value?.type === AST_NODE_TYPES.NewExpression) {
-      const name = calleeName(value.callee);
-      if (name !== undefined) names.add(name);
-    }
+    if (value?.type !== AST_NODE_TYPES.NewExpression) return;
+    const className = calleeName(value.callee);
+    if (className !== undefined) found.push({ className, variable: id?.type === AST_NODE_TYPES.Identifier ? id.name : undefined });
   };
   for (const statement of model.program.body) {
     const target = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (target?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of target.declarations) add(d.init);
+    if (target?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of target.declarations) add(d.init, d.id);
     else if (target) add(target);
   }
+  return found;
+}
+
+/** Classes instantiated once at module level: `export default new Service()`, `const service = new Service()`. */
+function classesInstantiatedAtModuleLevel(model: FileModel): Set<string> {
+  return new Set(moduleLevelInstances(model).map((i) => i.className));
+}
+
+/** The module-level variables holding an instance of the class: `const pricing = new Pricing()`. */
+export function moduleInstancesOf(model: FileModel, className: string | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const { className: made, variable } of moduleLevelInstances(model)) if (made === className && variable !== undefined) names.add(variable);
   return names;
 }
 

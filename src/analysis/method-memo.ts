@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, propertyName, unwrap, walkNodes } from './ast.js';
+import { decoratorsOf, isFunction, memberName, propertyName, unwrap, walkNodes } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { wrappedFunction } from './memoizer-call.js';
 import { outerExpression, usesThis } from './references.js';
@@ -32,7 +32,7 @@ function methodUsesThis(method: TSESTree.Node, model: FileModel): boolean {
 }
 
 /** The catalogued memoizing decorator `decorator` is (`@Memoize()`, `@memoize`, `@decko.memoize`), on a method or accessor. */
-export function memoDecoratorOf(decorator: TSESTree.Decorator, model: FileModel): DecoratorSpec | undefined {
+function memoDecoratorOf(decorator: TSESTree.Decorator, model: FileModel): DecoratorSpec | undefined {
   if (decorator.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   const binding = decoratorBinding(decorator.expression, model);
   if (!binding) return undefined;
@@ -49,12 +49,32 @@ export interface MemoizedMethod {
   perInstance: boolean;
 }
 
-export function memoizedMethod(decorator: TSESTree.Decorator, model: FileModel): MemoizedMethod | undefined {
+function memoizedMethod(decorator: TSESTree.Decorator, model: FileModel): MemoizedMethod | undefined {
   const method = decorator.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.value.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   const spec = memoDecoratorOf(decorator, model);
   if (!spec) return undefined;
   return { decorator, method, fn: method.value, spec, perInstance: !spec.shared && !method.static };
+}
+
+const memoizedMethodsOf = new WeakMap<FileModel, MemoizedMethod[]>();
+
+/** Every method of the file's classes with a memoizing decorator, found once per file (at `Program:exit`, the classes are all recorded). */
+export function memoizedMethods(model: FileModel): readonly MemoizedMethod[] {
+  let found = memoizedMethodsOf.get(model);
+  if (found) return found;
+  found = [];
+  for (const cls of model.classes) {
+    for (const member of cls.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
+      for (const decorator of decoratorsOf(member)) {
+        const memoized = memoizedMethod(decorator, model);
+        if (memoized) found.push(memoized);
+      }
+    }
+  }
+  memoizedMethodsOf.set(model, found);
+  return found;
 }
 
 /** Whether the method's cache outlives a request: once per class, or on a singleton's instance. */

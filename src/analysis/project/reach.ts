@@ -34,6 +34,11 @@ export type KeyArg = number | 'all';
 /** Key arguments by the function that writes the cache, or by a memoized binding's name. */
 export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
 
+/** A member's key argument from one more way in: known only while every way agrees (`null`: not known). */
+function mergeKeyArg(seen: KeyArg | null | undefined, keyArg: KeyArg | undefined): KeyArg | null {
+  return keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg;
+}
+
 /** One way into the module from outside: an export, called directly or through some of its members. */
 export interface Entry {
   exportName: string;
@@ -202,9 +207,7 @@ function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; na
       return;
     }
     const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true, keyArgs: new Map<string, KeyArg | null>() };
-    const keyArg = keyArgOf(keyed);
-    const seen = entry.keyArgs.get(hook.member);
-    entry.keyArgs.set(hook.member, keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg);
+    entry.keyArgs.set(hook.member, mergeKeyArg(entry.keyArgs.get(hook.member), keyArgOf(keyed)));
     entry.members.add(hook.member);
     viaMembers.set(hook.exportName, entry);
   };
@@ -244,11 +247,7 @@ function matchImports(importer: FileModel, file: string, entries: readonly Entry
   for (const [local, binding] of importer.imports) {
     if (resolveModule(binding.module, importer.filename) !== file) continue;
     for (const entry of entries) {
-      for (const member of entry.members ?? []) {
-        const keyArg = entry.memberKeyArgs?.get(member);
-        const seen = names.memberKeyArgs.get(member);
-        names.memberKeyArgs.set(member, keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg);
-      }
+      for (const member of entry.members ?? []) names.memberKeyArgs.set(member, mergeKeyArg(names.memberKeyArgs.get(member), entry.memberKeyArgs?.get(member)));
       if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
         addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
