@@ -43,6 +43,16 @@ export class Catalog {
 }`,
     },
     {
+      // Test files never run in production: decorators there are not checked, like everything else.
+      name: 'a memoizing decorator on an async method in a test file',
+      filename: 'src/rates.test.ts',
+      code: `import { Memoize } from 'typescript-memoize';
+export class FakeRates {
+  @Memoize()
+  async rate(currency: string) { return fetchRate(currency); }
+}`,
+    },
+    {
       name: 'a memoizing decorator on an async method that catches every failure',
       code: `import { Memoize } from 'typescript-memoize';
 export class Rates {
