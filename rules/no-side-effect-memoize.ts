@@ -2,6 +2,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
 import { wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { findEffect } from '../src/analysis/side-effects.js';
+import { ownCacheRemovals } from '../src/analysis/memoized-binding.js';
 
 type MessageIds = 'sideEffect' | 'nonDeterministic';
 type Options = [];
@@ -29,7 +30,8 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         for (const call of model.memoizerCalls) {
           const fn = wrappedFunction(call, model)?.node;
-          const effect = fn && findEffect(fn, model);
+          // `get.cache.delete(k)` inside `get`'s own function manages its cache; it is not an effect a hit skips.
+          const effect = fn && findEffect(fn, model, new Set(ownCacheRemovals(call, fn, model)));
           if (!effect) continue;
           context.report({
             node: call.node,

@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
 import { returnsRejectablePromise } from '../src/analysis/functions.js';
-import { onRejectionPath, rejectablePromiseWrites, storesRejectablePromise } from '../src/analysis/promise-flow.js';
+import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise-flow.js';
 import { setOption } from '../src/analysis/fixes.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/method-memo.js';
@@ -59,7 +59,8 @@ export default createRule<MessageIds, Options>({
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
           const library = call.spec.label;
-          if (isPromiseSafe(call)) {
+          // Promise-safe by the library, or by the function itself (its rejection deletes its own entry).
+          if (isPromiseSafe(call) || (wrapped.node !== undefined && removesOwnEntryOnRejection(call, wrapped.node, model))) {
             if (requireTtl && !hasTtl(call)) context.report({ node: call.node, messageId: 'noTtl', data: { library } });
             continue;
           }

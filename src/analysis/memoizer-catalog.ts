@@ -329,6 +329,29 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from([memoGuardModule], 'memoize', memoGuard),
 ];
 
+/**
+ * How code removes entries from a memoized function's own cache, as member paths on the memoized
+ * function: lodash, underscore and es-toolkit expose their `Map` as `.cache` (`f.cache.delete(k)`),
+ * memoizee has `f.delete(...args)`, moize `f.remove(args)`, micro-memoize and nano-memoize
+ * `f.clear()`, this package `f.cacheDelete(...args)` / `f.cacheClear()`.
+ */
+export const ownCacheRemovalPaths: readonly (readonly string[])[] = [
+  ['cache', 'delete'],
+  ['cache', 'clear'],
+  ['delete'],
+  ['clear'],
+  ['remove'],
+  ['cacheDelete'],
+  ['cacheClear'],
+];
+
+/** Functions that empty the cache of the memoized function they are given: `memoizeClear(f)` (memoize, formerly mem). */
+export const ownCacheClearFunctions: readonly { module: string; export: string }[] = [
+  { module: 'memoize', export: 'memoizeClear' },
+  { module: 'mem', export: 'memClear' },
+  { module: 'p-memoize', export: 'pMemoizeClear' },
+];
+
 /** A method decorator that memoizes, and where it keeps its cache. */
 export interface DecoratorSpec {
   module: string;

@@ -3,18 +3,20 @@
  * non-rethrowing `.catch`, a `new Promise` that never rejects, or a call whose callee catches
  * everything it awaits cannot reject; a store whose entry is removed when the promise rejects (in a
  * `.catch`, `.finally`, `.then(_, onRejected)`, a catch block, or a release closure called from one)
- * does not keep it. Callees are followed through this file and, one level, into the project.
+ * does not keep it, nor does a memoizer whose function removes its own entry when it rejects.
+ * Callees are followed through this file and, one level, into the project.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './functions.js';
 import { isThenable, typeOf } from './types.js';
-import type { FileModel } from './file-model.js';
+import type { FileModel, MemoizerCall } from './file-model.js';
 import type { Collection } from './collections.js';
 import { functionOfVariable, resolveIdentifier } from './references.js';
 import { exportedValue, projectFileModel } from './project/index.js';
 import { resolveModule } from './project/resolve.js';
+import { ownCacheRemovals } from './memoized-binding.js';
 
 
 
@@ -145,4 +147,13 @@ export function rejectablePromiseWrites(collection: Collection, model: FileModel
   const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model));
   if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
   return writes.map((w) => w.node);
+}
+
+/**
+ * A memoized function that takes its own entry out of its memoizer's cache when it rejects:
+ * `const get = memoize(async (k) => { try { return await load(k); } catch (e) { get.cache.delete(k); throw e; } })`.
+ * The memoizer keeps the promise, but the entry is gone before any caller sees the rejection.
+ */
+export function removesOwnEntryOnRejection(call: MemoizerCall, fn: FunctionNode, model: FileModel): boolean {
+  return ownCacheRemovals(call, fn, model).some((removal) => onRejectionPath(removal, model));
 }

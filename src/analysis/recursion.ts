@@ -4,64 +4,15 @@
  * with. A cache smaller than that working set evicts what the recursion is about to need.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
+import { unwrap, walkNodes, type FunctionNode } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { cacheSize, wrappedFunction } from './memoizer-call.js';
-import { functionOfVariable, outerExpression, resolveIdentifier, within } from './references.js';
+import { functionOfVariable, resolveIdentifier, within } from './references.js';
+import { memoizedBinding, namesBinding, type Binding } from './memoized-binding.js';
 
 /** How far calls into same-file helpers are followed (`fib` → `step` → `fib`). */
 const HELPER_DEPTH = 3;
-
-/** What the memoized function is called by: a variable, or a property called on `this` or a named object. */
-type Binding = { kind: 'variable'; variable: Scope.Variable } | { kind: 'member'; property: string; receivers: ReadonlySet<string> };
-
-function bindingOf(call: MemoizerCall, model: FileModel): Binding | undefined {
-  const node = outerExpression(call.node);
-  const parent = node.parent;
-  if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    const name = parent.id.name;
-    const variable = model.sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
-    return variable ? { kind: 'variable', variable } : undefined;
-  }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
-    const left = parent.left;
-    if (left.type === AST_NODE_TYPES.Identifier) {
-      const variable = resolveIdentifier(model.sourceCode, left);
-      return variable ? { kind: 'variable', variable } : undefined;
-    }
-    if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const property = memberName(left);
-    if (property === undefined) return undefined;
-    const object = unwrap(left.object);
-    // `this.fib = memoize(…)`, `Cls.prototype.fib = memoize(…)`: later calls are `this.fib(…)`.
-    if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'prototype')) return { kind: 'member', property, receivers: new Set(['this']) };
-    if (object.type === AST_NODE_TYPES.Identifier) return { kind: 'member', property, receivers: new Set([object.name]) };
-    return undefined;
-  }
-  if (parent.type === AST_NODE_TYPES.PropertyDefinition && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
-    return { kind: 'member', property: parent.key.name, receivers: new Set(['this']) };
-  }
-  if (parent.type === AST_NODE_TYPES.Property && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
-    const holder = parent.parent.parent as TSESTree.Node | undefined;
-    const receivers = new Set(['this']);
-    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) receivers.add(holder.id.name);
-    return { kind: 'member', property: parent.key.name, receivers };
-  }
-  return undefined;
-}
-
-/** Whether `node` (a callee or a callback argument) names the memoized binding. */
-function namesBinding(node: TSESTree.Node, binding: Binding, model: FileModel): boolean {
-  const target = unwrap(node);
-  if (binding.kind === 'variable') return target.type === AST_NODE_TYPES.Identifier && resolveIdentifier(model.sourceCode, target) === binding.variable;
-  if (target.type !== AST_NODE_TYPES.MemberExpression || memberName(target) !== binding.property) return false;
-  const object = unwrap(target.object);
-  if (object.type === AST_NODE_TYPES.ThisExpression) return binding.receivers.has('this');
-  return object.type === AST_NODE_TYPES.Identifier && binding.receivers.has(object.name);
-}
 
 /** The calls (and callback references, `children.map(walk)`) in `fn` and the helpers it reaches that re-enter the binding. */
 function recursiveSites(fn: FunctionNode, binding: Binding, model: FileModel): TSESTree.Node[] {
@@ -134,7 +85,7 @@ export function findThrash(call: MemoizerCall, model: FileModel): Thrash | undef
   const size = cacheSize(call);
   if (!size) return undefined;
   const fn = wrappedFunction(call, model)?.node;
-  const binding = fn ? bindingOf(call, model) : undefined;
+  const binding = fn ? memoizedBinding(call, model) : undefined;
   if (!fn || !binding) return undefined;
   const sites = recursiveSites(fn, binding, model);
   if (sites.length === 0) return undefined;

@@ -282,8 +282,10 @@ function isPropertyName(node: TSESTree.Identifier): boolean {
 /**
  * The first side effect or non-deterministic read of `fn`, in source order, then in the same-file
  * functions it calls (followed by scope-resolved name, to a bounded depth; recursion cannot loop).
+ * `ignored` calls are not effects: a memoized function removing its own cache entry manages the
+ * cache a hit reads, it does not act on the world.
  */
-export function findEffect(fn: FunctionNode, model: FileModel): Effect | undefined {
+export function findEffect(fn: FunctionNode, model: FileModel, ignored: ReadonlySet<TSESTree.Node> = new Set()): Effect | undefined {
   const visited = new Set<FunctionNode>([fn]);
   let frontier: FunctionNode[] = [fn];
   for (let depth = 0; depth <= HELPER_DEPTH && frontier.length > 0; depth++) {
@@ -300,6 +302,7 @@ export function findEffect(fn: FunctionNode, model: FileModel): Effect | undefin
         if (node.type === AST_NODE_TYPES.Identifier && isPropertyName(node)) return false;
         // Type annotations hold no effects.
         if (node.type.startsWith('TS') && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression) return false;
+        if (ignored.has(node)) return true;
         found = effectAt(node, base, model, follow);
         return found === undefined;
       });

@@ -36,6 +36,7 @@ ruleTester.run(ruleId, rule, {
     { name: 'an imported function is not judged', code: `import memoize from 'lodash/memoize';\nimport { save } from './db';\nexport const f = memoize(save);` },
     { name: 'a function that is not memoized', code: `let hits = 0;\nexport function f(x) {\n  hits++;\n  return x;\n}` },
     { name: 'recursion between helpers does not hang', code: `import memoize from 'lodash/memoize';\nfunction even(n) { return n === 0 ? true : odd(n - 1); }\nfunction odd(n) { return n === 0 ? false : even(n - 1); }\nexport const isEven = memoize((n) => even(n));` },
+    { name: 'deleting its own cache entry on rejection', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  try { return await api.load(id); } catch (e) { load.cache.delete(id); throw e; }\n});` },
     { name: 'Object.create is not a database write', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((proto) => Object.create(proto));` },
   ],
   invalid: [
@@ -112,6 +113,20 @@ export const f = memoize((id) => {
       {
         messageId: 'sideEffect', line: 3, column: 18,
         data: {effect: "mutates outer `seen` (`seen.add`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "clears another memoized function's cache",
+    code: `import memoize from 'lodash/memoize';
+export const other = memoize((id) => id);
+export const load = memoize(async (id) => {
+  try { return await api.load(id); } catch (e) { other.cache.clear(); throw e; }
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 21,
+        data: {effect: "mutates outer `other.cache` (`other.cache.clear`)",line: "4",via: ""},
       },
     ],
   },

@@ -399,8 +399,72 @@ export function load(key) {
   return pending.get(key);
 }`,
     },
+    {
+      // The "memoizePromise" helper common in real code: the rejection deletes its own entry, then rethrows.
+      name: 'a lodash-memoized async function whose catch deletes its own cache entry',
+      code: `import { memoize } from 'lodash-es';
+export function memoizePromise(f, resolver) {
+  const memorized = memoize(async function (...args) {
+    try {
+      return await f(...args);
+    } catch (error) {
+      memorized.cache.delete(resolver(...args));
+      throw error;
+    }
+  }, resolver);
+  return memorized;
+}`,
+    },
+    {
+      name: 'a promise chain whose rejection handler deletes its own entry (CommonJS, assignment binding)',
+      code: `const memoize = require('lodash/memoize');
+let getRate;
+getRate = memoize((currency) => fetch('/rates/' + currency).catch((err) => {
+  getRate.cache.delete(currency);
+  throw err;
+}));
+module.exports = { getRate };`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'memoizee delete, moize remove and memoizeClear on rejection',
+      code: `import memoizee from 'memoizee';
+import moize from 'moize';
+import memoize, { memoizeClear } from 'memoize';
+export const team = memoizee(async (id) => {
+  try { return await api.team(id); } catch (e) { team.delete(id); throw e; }
+});
+export const org = moize(async (id) => {
+  try { return await api.org(id); } catch (e) { org.remove([id]); throw e; }
+});
+export const plan = memoize(async (id) => {
+  try { return await api.plan(id); } catch (e) { memoizeClear(plan); throw e; }
+});`,
+    },
+    {
+      name: 'memoized methods assigned in a constructor and as a class field delete their own entries',
+      code: `import memoize from 'lodash/memoize';
+export class Catalog {
+  constructor() {
+    this.product = memoize(async (id) => {
+      try { return await this.api.product(id); } catch (e) { this.product.cache.delete(id); throw e; }
+    });
+  }
+  price = memoize((id) => this.api.price(id).then(undefined, (e) => { this.price.cache.clear(); throw e; }));
+}`,
+    },
   ],
   invalid: [
+    {
+      // Safe from rejections, but with requireTtl every success stays forever.
+      name: 'requireTtl: a function that deletes its own entry on rejection still keeps every success',
+      options: [{ requireTtl: true }],
+      code: `import memoize from 'lodash/memoize';
+export const getUser = memoize(async (id) => {
+  try { return await api.user(id); } catch (e) { getUser.cache.delete(id); throw e; }
+});`,
+      errors: [{ messageId: 'noTtl', data: { library: 'lodash memoize' }, line: 2, column: 24 }],
+    },
     {
       name: 'typescript-memoize on an async method of a Nest service',
       code: `import { Injectable } from '@nestjs/common';
@@ -1880,5 +1944,33 @@ describe('options schema', () => {
   });
   it('rejects an unknown option and names it and the known one', () => {
     expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ ttl: 1000 }] })).toThrow(/Unexpected property "ttl"\. Expected properties: "requireTtl"/);
+  });
+});
+
+describe('a memoized function that deletes an entry, but not its own on rejection', () => {
+  // On success only, another memoized function's entry, or a local that shadows the binding's name.
+  const code = `import memoize from 'lodash/memoize';
+export const other = memoize(async (id) => api.other(id));
+export const onSuccess = memoize(async (id) => {
+  const user = await api.user(id);
+  onSuccess.cache.delete(id);
+  return user;
+});
+export const wrongCache = memoize(async (id) => {
+  try { return await api.team(id); } catch (e) { other.cache.delete(id); throw e; }
+});
+export const shadowed = memoize(async (id) => {
+  const shadowed = new Map();
+  try { return await api.org(id); } catch (e) { shadowed.delete(id); throw e; }
+});`;
+  it('is still reported, at each memoizer call', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column, m.endColumn])).toEqual([
+      ['unsafeMemoizer', 2, 22, 58],
+      ['unsafeMemoizer', 3, 26, 3],
+      ['unsafeMemoizer', 8, 27, 3],
+      ['unsafeMemoizer', 11, 25, 3],
+    ]);
+    expect(messages[1]?.message).toMatch(/^lodash memoize caches the promise this async function returns/);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * The name a memoized function is reached by after a memoizer call (`const getUser = memoize(…)`,
+ * `this.load = memoize(…)`, a class field), what refers to it, and the calls that remove entries
+ * from its own cache (`getUser.cache.delete(id)`, `memoizeClear(getUser)`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from './node-types.js';
+import { memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
+import type { FileModel, MemoizerCall } from './file-model.js';
+import { ownCacheClearFunctions, ownCacheRemovalPaths } from './memoizer-catalog.js';
+import { outerExpression, resolveIdentifier } from './references.js';
+
+/** What the memoized function is called by: a variable, or a property called on `this` or a named object. */
+export type Binding = { kind: 'variable'; variable: Scope.Variable } | { kind: 'member'; property: string; receivers: ReadonlySet<string> };
+
+/** The binding the memoizer call's result is given to, if it is one the file can follow. */
+export function memoizedBinding(call: MemoizerCall, model: FileModel): Binding | undefined {
+  const node = outerExpression(call.node);
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const name = parent.id.name;
+    const variable = model.sourceCode.scopeManager?.getDeclaredVariables(parent).find((v) => v.name === name);
+    return variable ? { kind: 'variable', variable } : undefined;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    const left = parent.left;
+    if (left.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveIdentifier(model.sourceCode, left);
+      return variable ? { kind: 'variable', variable } : undefined;
+    }
+    if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const property = memberName(left);
+    if (property === undefined) return undefined;
+    const object = unwrap(left.object);
+    // `this.fib = memoize(…)`, `Cls.prototype.fib = memoize(…)`: later calls are `this.fib(…)`.
+    if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'prototype')) return { kind: 'member', property, receivers: new Set(['this']) };
+    if (object.type === AST_NODE_TYPES.Identifier) return { kind: 'member', property, receivers: new Set([object.name]) };
+    return undefined;
+  }
+  if (parent.type === AST_NODE_TYPES.PropertyDefinition && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return { kind: 'member', property: parent.key.name, receivers: new Set(['this']) };
+  }
+  if (parent.type === AST_NODE_TYPES.Property && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
+    const holder = parent.parent.parent as TSESTree.Node | undefined;
+    const receivers = new Set(['this']);
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) receivers.add(holder.id.name);
+    return { kind: 'member', property: parent.key.name, receivers };
+  }
+  return undefined;
+}
+
+/** Whether `node` (a callee, an argument, the start of a member chain) names the memoized binding. */
+export function namesBinding(node: TSESTree.Node, binding: Binding, model: FileModel): boolean {
+  const target = unwrap(node);
+  if (binding.kind === 'variable') return target.type === AST_NODE_TYPES.Identifier && resolveIdentifier(model.sourceCode, target) === binding.variable;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || memberName(target) !== binding.property) return false;
+  const object = unwrap(target.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) return binding.receivers.has('this');
+  return object.type === AST_NODE_TYPES.Identifier && binding.receivers.has(object.name);
+}
+
+/** `f.cache.delete(k)` → `[f, ['cache', 'delete']]`: each start of a callee's member chain with the names after it. */
+function chainPaths(callee: TSESTree.Node): { start: TSESTree.Node; path: string[] }[] {
+  const found: { start: TSESTree.Node; path: string[] }[] = [];
+  const path: string[] = [];
+  let node = unwrap(callee);
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    if (name === undefined) return found;
+    path.unshift(name);
+    node = unwrap(node.object);
+    found.push({ start: node, path: [...path] });
+  }
+  return found;
+}
+
+/** Whether `call` removes entries from the binding's own cache. */
+function removesOwnEntries(call: TSESTree.CallExpression, binding: Binding, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // `memoizeClear(getUser)`: an imported clear function given the memoized function.
+    const imported = model.imports.get(callee.name);
+    const arg = call.arguments[0];
+    return (
+      imported !== undefined &&
+      ownCacheClearFunctions.some((f) => f.module === imported.module && f.export === imported.export) &&
+      arg !== undefined &&
+      namesBinding(arg, binding, model)
+    );
+  }
+  return chainPaths(callee).some(
+    ({ start, path }) => ownCacheRemovalPaths.some((p) => p.length === path.length && p.every((name, i) => name === path[i])) && namesBinding(start, binding, model),
+  );
+}
+
+/**
+ * The calls in `fn` (the memoized function's own body) that remove entries from its memoizer's
+ * cache, through the binding the memoizer call's result is given to:
+ * `const get = memoize(async (k) => { try { … } catch (e) { get.cache.delete(k); throw e; } })`.
+ */
+export function ownCacheRemovals(call: MemoizerCall, fn: FunctionNode, model: FileModel): TSESTree.CallExpression[] {
+  const binding = memoizedBinding(call, model);
+  if (!binding) return [];
+  const removals: TSESTree.CallExpression[] = [];
+  walkNodes(fn.body, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && removesOwnEntries(node, binding, model)) removals.push(node);
+    return true;
+  });
+  return removals;
+}
