@@ -5,6 +5,7 @@ import { getFileModel, modelListeners, type FileModel } from '../src/analysis/fi
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
 import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
+import { removalsNeverRun } from '../src/analysis/unused-removals.js';
 import { decoratorHasKeyFunction, decoratorName, memoizedMethods, methodCacheOutlivesRequests, type MemoizedMethod } from '../src/analysis/method-memo.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
 import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
@@ -153,7 +154,8 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         // Unbounded caches first: the handler paths are only worth computing when there is one.
         const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
-        const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)));
+        // A wrapper's `delete(key)` method that nothing calls removes nothing: as unbounded as no removal.
+        const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)) || removalsNeverRun(c, model));
         // None of the catalogued memoizing decorators evicts; a cache per instance lives as long as the
         // instance, so only a singleton's outlives a request.
         const methods = memoizedMethods(model).filter((m) => methodCacheOutlivesRequests(m, model));

@@ -76,6 +76,11 @@ export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', '
 export const providerScopeOption = 'scope';
 export const perRequestProviderScopes: ReadonlySet<string> = new Set(['REQUEST', 'TRANSIENT']);
 
+/** Methods a framework calls by name, with no call in the code (NestJS lifecycle hooks). */
+export const frameworkCalledMethods: ReadonlySet<string> = new Set([
+  'onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'beforeApplicationShutdown', 'onApplicationShutdown',
+]);
+
 /** The response object of Express, Koa (`ctx`), Fastify (`reply`), and the methods that send through it. */
 export const responseNames: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx']);
 export const responseMethods: ReadonlySet<string> = new Set(['send', 'json', 'status', 'end', 'write', 'writeHead', 'setHeader', 'redirect', 'render', 'cookie', 'clearCookie', 'sendFile', 'download', 'set', 'header', 'type', 'append', 'code', 'sendStatus', 'attachment', 'location', 'vary', 'throw']);

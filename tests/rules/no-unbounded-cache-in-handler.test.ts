@@ -2642,6 +2642,104 @@ export class UsersController {
   });
 });
 
+describe('a cache wrapper whose removal method nothing calls', () => {
+  // The generic cache services real Nest and Express apps write: `get`/`set`/`delete` over a Map.
+  const service = `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class CacheService {
+  private cache: Map<string, unknown>;
+  private readonly flags = new Map<string, boolean>();
+  private readonly swept = new Map<string, number>();
+  constructor() {
+    this.cache = new Map<string, unknown>();
+  }
+  set(key: string, value: unknown) { this.cache.set(key, value); }
+  get(key: string) { return this.cache.get(key) ?? null; }
+  delete(key: string) { this.cache.delete(key); }
+  flag(key: string) { this.flags.set(key, true); }
+  unflag(key: string) { this.flags.delete(key); }
+  seen(key: string) { this.swept.set(key, Date.now()); }
+  onModuleDestroy() { this.swept.clear(); }
+}
+`;
+  const controller = `import { Controller, Get, Param } from '@nestjs/common';
+import { CacheService } from './cache.service';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly cache: CacheService) {}
+  @Get(':id')
+  show(@Param('id') id: string) {
+    this.cache.set(\`user:\${id}\`, { id });
+    this.cache.flag(id);
+    this.cache.seen(id);
+    return this.cache.get(\`user:\${id}\`);
+  }
+  @Get(':id/refresh')
+  refresh(@Param('id') id: string) { this.cache.unflag(id); }
+}
+`;
+  const store = `const store = new Map();
+export function get(key) { return store.get(key); }
+export function set(key, value) { store.set(key, value); }
+export function del(key) { store.delete(key); }
+`;
+  const routes = `import express from 'express';
+import * as cache from './store.js';
+export const router = express.Router();
+router.get('/items/:id', (req, res) => {
+  cache.set(req.params.id, Date.now());
+  res.json(cache.get(req.params.id));
+});
+`;
+  // The same module, but an admin route calls its `del`.
+  const sessions = store.replace('const store', 'const sessionStore').replaceAll('store.', 'sessionStore.');
+  const admin = `import express from 'express';
+import { del, set } from './sessions.js';
+export const admin = express.Router();
+admin.post('/sessions/:id', (req, res) => { set(req.params.id, req.body); res.end(); });
+admin.delete('/sessions/:id', (req, res) => { del(req.params.id); res.end(); });
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-removal-api-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "dependencies": { "@nestjs/common": "^10.0.0", "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src/cache.service.ts'), service);
+    writeFileSync(path.join(dir, 'src/users.controller.ts'), controller);
+    writeFileSync(path.join(dir, 'src/store.js'), store);
+    writeFileSync(path.join(dir, 'src/routes.js'), routes);
+    writeFileSync(path.join(dir, 'src/sessions.js'), sessions);
+    writeFileSync(path.join(dir, 'src/admin.js'), admin);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir }).verify(
+      code,
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+
+  // `delete` is never called: `cache` grows. `unflag` is called by a handler, and a framework calls
+  // `onModuleDestroy`: those removals run, so `flags` and `swept` are not reported (as before).
+  it('reports the Map whose only removal is a method nothing calls', () => {
+    const messages = lint('src/cache.service.ts', service);
+    expect(messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }))).toEqual([{ line: 8, column: 18, messageId: 'unboundedCollectionAcross' }]);
+    expect(messages[0]?.message).toContain('`cache` is written on a request-handler path (reached from src/users.controller.ts:8)');
+  });
+
+  it('reports a module whose exported del() no importer calls, and not one whose del() another module calls', () => {
+    expect(lint('src/store.js', store).map((m) => [m.line, m.column, m.messageId])).toEqual([[1, 15, 'unboundedCollectionAcross']]);
+    expect(lint('src/sessions.js', sessions)).toEqual([]);
+  });
+});
+
 describe('options schema', () => {
   it('accepts its documented option', () => {
     expect(lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ max: 1 }] })).toHaveLength(0);

@@ -263,4 +263,4 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
   return found;
 }
 
-export { calledAtModuleLevelElsewhere, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';
+export { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';

@@ -346,6 +346,38 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
   return false;
 }
 
+/**
+ * Whether code outside `model` may call `fn` through what `model` exports: a module that imports it
+ * (or imports it through one barrel) calls `remove(k)` for an exported function, `cache.remove(k)` /
+ * `this.cache.remove(k)` for a member of an exported object, instance or injected class; or nothing
+ * imports `model`, so what it exports is an entry point its platform calls (a Lambda `handler`, a CLI).
+ */
+export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean {
+  const entries = exportedEntries(model, { fns: new Set([fn]), names: new Set() });
+  if (entries.length === 0) return false;
+  if (importersOf(model.filename).size === 0) return true;
+  let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries }];
+  const visited = new Set<string>([model.filename]);
+  for (let hop = 0; hop < 2 && level.length > 0; hop++) {
+    const next: typeof level = [];
+    for (const { file, entries: these } of level) {
+      let looked = 0;
+      for (const importerFile of importersOf(file)) {
+        if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
+        visited.add(importerFile);
+        const importer = projectFileModel(importerFile, model.settings);
+        if (!importer) continue;
+        const names = matchImports(importer, file, these);
+        if (!isEmpty(names) && callsOf(importer, names).length > 0) return true;
+        const barrel = reexportedEntries(importer, file, these);
+        if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
+      }
+    }
+    level = next;
+  }
+  return false;
+}
+
 /** Registered by name (`app.get('/u/:id', getUser)`): the handler path lists it among its called names. */
 function registeredByName(model: FileModel, locals: Iterable<string>): TSESTree.Node | undefined {
   const path = model.handlerPath();
