@@ -151,7 +151,10 @@ function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression
 /** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
 function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   const roots: string[] = [];
-  walk(unwrap(key), model.facts.visitorKeys, (node) => {
+  const top = unwrap(key);
+  // The whole key is one name: `cache[lang] = …` (its parent is the write's member expression).
+  if (top.type === AST_NODE_TYPES.Identifier) return [top.name];
+  walk(top, model.facts.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
     if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(model.sourceCode.getText(node));
   });

@@ -33,6 +33,22 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Past `if (!LOCALES.includes(lang)) return …` the key is one of three: an object or a Map keyed by it stays small.
+      name: 'caches keyed by a route parameter checked against a fixed list first',
+      code: `import express from 'express';
+const app = express();
+const LOCALES = ['en', 'de', 'fr'];
+const messages = {};
+const bundles = new Map();
+app.get('/i18n/:lang', async (req, res) => {
+  const { lang } = req.params;
+  if (!LOCALES.includes(lang)) return res.status(404).end();
+  messages[lang] ??= await loadMessages(lang);
+  if (!bundles.has(lang)) bundles.set(lang, await loadBundle(lang));
+  res.json({ messages: messages[lang], bundle: bundles.get(lang) });
+});`,
+    },
+    {
       // A constant key, a request-scoped controller (its cache dies with the request) and a method of no arguments.
       name: 'memoizing decorators that stay small on a request path',
       code: `import { Controller, Get, Param, Scope } from '@nestjs/common';
