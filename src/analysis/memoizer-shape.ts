@@ -132,26 +132,61 @@ function storeNames(fn: FunctionNode): Set<string> {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
-      if (d.id.type !== AST_NODE_TYPES.Identifier || !init) continue;
-      const isStore =
-        (init.type === AST_NODE_TYPES.NewExpression && collectionCtors.has(calleeName(init.callee) ?? '')) ||
-        (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) ||
-        (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'create' && init.arguments[0]?.type === AST_NODE_TYPES.Literal);
-      if (isStore) names.add(d.id.name);
+      if (d.id.type === AST_NODE_TYPES.Identifier && init && isStoreInit(init)) names.add(d.id.name);
     }
   }
   return names;
 }
 
+/** A store ctor: `new Map()`, `{}`, `Object.create(null)`. */
+function isStoreInit(init: TSESTree.Node): boolean {
+  return (
+    (init.type === AST_NODE_TYPES.NewExpression && collectionCtors.has(calleeName(init.callee) ?? '')) ||
+    (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) ||
+    (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'create' && init.arguments[0]?.type === AST_NODE_TYPES.Literal)
+  );
+}
+
+/** An option the factory destructures with a default: `{ getKey = (a) => a, cache = new Map() } = {}`. */
+interface OptionDefault {
+  /** Index of the options parameter. */
+  param: number;
+  /** The option's name in the options object. */
+  option: string;
+  value: TSESTree.Node;
+}
+
+/** The factory's destructured options with defaults, by local name. */
+function optionDefaults(fn: FunctionNode): Map<string, OptionDefault> {
+  const found = new Map<string, OptionDefault>();
+  fn.params.forEach((param, index) => {
+    const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+    for (const prop of pattern.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.computed || prop.value.type !== AST_NODE_TYPES.AssignmentPattern || prop.value.left.type !== AST_NODE_TYPES.Identifier) continue;
+      const option = prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+      if (option !== undefined) found.set(prop.value.left.name, { param: index, option, value: unwrap(prop.value.right) });
+    }
+  });
+  return found;
+}
+
 /** How a key expression uses the closure's arguments. */
-function keyingOf(key: TSESTree.Node, closure: FunctionNode, factoryParams: (string | undefined)[], locals: ReadonlyMap<string, TSESTree.Node>, depth = 0): { keying: Keying; resolverArg?: number } {
+function keyingOf(
+  key: TSESTree.Node,
+  closure: FunctionNode,
+  factoryParams: (string | undefined)[],
+  locals: ReadonlyMap<string, TSESTree.Node>,
+  options: ReadonlyMap<string, OptionDefault>,
+  depth = 0,
+): { keying: Keying; resolverArg?: number; resolverOption?: OptionDefault } {
   const node = unwrap(key);
   const [first] = closure.params;
   const rest = first?.type === AST_NODE_TYPES.RestElement && first.argument.type === AST_NODE_TYPES.Identifier ? first.argument.name : undefined;
   if (node.type === AST_NODE_TYPES.Identifier) {
     if (first?.type === AST_NODE_TYPES.Identifier && node.name === first.name) return { keying: 'first-arg' };
     const local = locals.get(node.name);
-    if (local && depth < 3) return keyingOf(local, closure, factoryParams, locals, depth + 1);
+    if (local && depth < 3) return keyingOf(local, closure, factoryParams, locals, options, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && rest !== undefined && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === rest) {
     if (node.computed && node.property.type === AST_NODE_TYPES.Literal && node.property.value === 0) return { keying: 'first-arg' };
@@ -159,7 +194,7 @@ function keyingOf(key: TSESTree.Node, closure: FunctionNode, factoryParams: (str
   if (node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression) {
     // `resolver ? resolver(...args) : args[0]`: the default keying, with a resolver argument.
     const branches = node.type === AST_NODE_TYPES.ConditionalExpression ? [node.consequent, node.alternate] : [node.left, node.right];
-    const parts = branches.map((b) => keyingOf(b, closure, factoryParams, locals, depth + 1));
+    const parts = branches.map((b) => keyingOf(b, closure, factoryParams, locals, options, depth + 1));
     const resolver = parts.find((p) => p.resolverArg !== undefined);
     const plain = parts.find((p) => p.resolverArg === undefined);
     if (resolver && plain) return { keying: plain.keying, resolverArg: resolver.resolverArg };
@@ -170,10 +205,22 @@ function keyingOf(key: TSESTree.Node, closure: FunctionNode, factoryParams: (str
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'join') return { keying: 'json' };
     const index = callee.type === AST_NODE_TYPES.Identifier ? factoryParams.indexOf(callee.name) : -1;
     if (index !== -1) return { keying: 'custom', resolverArg: index };
+    // `getKey(arg)` with `{ getKey = (arg) => arg } = {}`: the default's keying, unless the caller passes its own.
+    const option = callee.type === AST_NODE_TYPES.Identifier ? options.get(callee.name) : undefined;
+    if (option && isFunction(option.value)) return { keying: defaultKeyKeying(option.value), resolverOption: option };
   }
   if (node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')) return { keying: 'json' };
   // Anything else (a hash, a serializer of its own): by value as far as we can tell.
   return { keying: 'value' };
+}
+
+/** The keying of a key function given as an option's default: `(arg) => arg` keys on the first argument itself. */
+function defaultKeyKeying(fn: FunctionNode): Keying {
+  const [first] = fn.params;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((st): st is TSESTree.ReturnStatement => st.type === AST_NODE_TYPES.ReturnStatement)?.argument : fn.body;
+  const value = body ? unwrap(body) : undefined;
+  if (first?.type === AST_NODE_TYPES.Identifier && value?.type === AST_NODE_TYPES.Identifier && value.name === first.name) return 'first-arg';
+  return resolverKeying(fn);
 }
 
 /** A factory that returns a caching closure around its function parameter. */
@@ -181,6 +228,10 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   const closure = returnedClosure(fn);
   if (!closure) return undefined;
   const stores = storeNames(fn);
+  const options = optionDefaults(fn);
+  // `{ cache = new Map() } = {}`: the store is the default of an option the caller may replace.
+  const storeOption = [...options].find(([, o]) => isStoreInit(o.value));
+  if (storeOption) stores.add(storeOption[0]);
   if (stores.size === 0) return undefined;
   // What one walk of the factory finds: the call of its function parameter, the store's key, reads and removals.
   const seen: { fnIndex: number; key?: TSESTree.Node; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
@@ -219,15 +270,19 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   });
   const { fnIndex, key, storedValue, bounded, dropsRejections } = seen;
   if (fnIndex === -1 || !key || !seen.reads) return undefined;
-  const { keying, resolverArg } = keyingOf(key, closure, params, locals);
+  const { keying, resolverArg, resolverOption } = keyingOf(key, closure, params, locals, options);
   const stored = storedValue ? unwrap(storedValue) : undefined;
   const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression;
+  // Options the caller may pass: its own key function, its own (bounded) store.
+  const optionsParam = resolverOption?.param ?? storeOption?.[1].param;
   return {
     label: `\`${nameOf(fn) ?? 'memoize'}\` (an in-house memoizer)`,
     keying,
     fnArg: fnIndex,
     ...(resolverArg !== undefined && resolverArg !== fnIndex ? { resolverArg } : {}),
-    bounded,
+    ...(optionsParam !== undefined ? { optionsArg: optionsParam } : {}),
+    ...(resolverOption ? { resolverOptions: { names: [resolverOption.option] } } : {}),
+    bounded: bounded || (storeOption && storeOption[1].param === optionsParam ? { names: [storeOption[1].option] } : false),
     promiseSafe: storesAwaited || dropsRejections,
   };
 }
@@ -245,7 +300,8 @@ export function memoizerShapeOf(fn: FunctionNode, context: ShapeContext): Memoiz
   const params = identifierParams(fn);
   if (params.every((p) => p === undefined)) return undefined;
   // A cheap look at the text first: most functions of a file neither make a store nor call a memoizer.
-  const body = context.text.slice(fn.body.range[0], fn.body.range[1]);
+  // Parameters too: a store may be an option's default (`{ cache = new Map() } = {}`).
+  const body = context.text.slice(fn.params[0]?.range[0] ?? fn.body.range[0], fn.body.range[1]);
   if (!STORE_HINT.test(body) && !memoizerLocals(context).some((local) => body.includes(local))) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   walk(fn.body, context.visitorKeys, (node) => {

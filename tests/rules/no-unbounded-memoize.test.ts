@@ -38,8 +38,19 @@ export class Report {
     `import memoizee from 'memoizee'; import { options } from './options'; export const f = memoizee((x) => x, options);`,
     // Not a memoizer.
     `const memoize = (fn) => fn; export const f = memoize((x) => x);`,
+    // An in-house memoizer whose store is an option: given a bounded one.
+    `import { LRUCache } from 'lru-cache';\nconst withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x, { cache: new LRUCache({ max: 100 }) });`,
   ],
   invalid: [
+    {
+      // Its default store (or a Map the caller passes) never evicts.
+      name: 'an in-house memoizer whose store is an option defaulting to a Map',
+      code: `const withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x);\nexport const g = withMemo((x) => x, { cache: new Map() });`,
+      errors: [
+        { messageId: 'unboundedMemoizer', data: { library: '`withMemo` (an in-house memoizer)', max: '500' }, line: 2, column: 18 },
+        { messageId: 'unboundedMemoizer', data: { library: '`withMemo` (an in-house memoizer)', max: '500' }, line: 3, column: 18 },
+      ],
+    },
     {
       name: 'memoizing decorators on a singleton service and on a prototype',
       code: `import { Injectable } from '@nestjs/common';

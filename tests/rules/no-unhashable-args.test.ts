@@ -1553,3 +1553,30 @@ describe('peer suite shapes (SonarJS memoize-cache-key)', () => {
     expect(lintWithRule(ruleId, rule, code)).toEqual([]);
   });
 });
+
+describe('an in-house memoizer whose key function and store are options with defaults', () => {
+  // The `withMemo(fn, { getKey = (arg) => arg, cache = new Map() } = {})` helper real code writes.
+  const code = `export const withMemo = (originFn, { getKey = (arg) => arg, cache = new Map() } = {}) => {
+  return (arg) => {
+    const cacheKey = getKey(arg);
+    if (!cache.has(cacheKey)) cache.set(cacheKey, originFn(arg));
+    return cache.get(cacheKey);
+  };
+};
+export const price = withMemo(({ sku, qty }) => sku.length * qty);
+export const total = withMemo(({ sku, qty }) => sku.length * qty, { getKey: ({ sku, qty }) => sku + ':' + qty });
+export const label = withMemo((id) => '#' + id);
+export function cart(items) {
+  return items.map((i) => price({ sku: i.sku, qty: i.qty }) + total({ sku: i.sku, qty: i.qty }) + label(i.id));
+}`;
+  it('keys on the first argument by identity unless the caller passes getKey', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
+      ['identityKey', 8, 22],
+      ['freshArgument', 12, 33],
+    ]);
+    expect(messages[0]?.message).toBe(
+      '`withMemo` (an in-house memoizer) keys `{ sku, qty }` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
+    );
+  });
+});
