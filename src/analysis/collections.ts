@@ -49,6 +49,8 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
   const bound = spec.unboundArg === undefined ? undefined : node.arguments[spec.unboundArg];
   if (bound && isInfinity(bound)) return { ...spec, bounded: false };
   if (spec.bounded || !spec.boundOptions) return spec;
+  // `new Keyv('redis://…')`, `new Keyv(new KeyvRedis(…))`: the entries live in the external store.
+  if (spec.externalStoreArg && node.arguments.some((arg) => unwrap(arg).type !== AST_NODE_TYPES.ObjectExpression)) return { ...spec, bounded: true };
   const last = node.arguments[node.arguments.length - 1];
   const options = last ? unwrap(last) : undefined;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return spec;

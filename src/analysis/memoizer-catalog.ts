@@ -401,6 +401,8 @@ export interface CacheClassSpec {
   writeMethods?: readonly string[];
   /** A constructor argument that, given as `Infinity`, is the class's explicit unbounded mode (`new LruMap(Infinity)`). */
   unboundArg?: number;
+  /** An argument that is not an options object (a connection URI, a store adapter) keeps the entries out of the process. */
+  externalStoreArg?: true;
   /** How majors before `major` behave, when the declared version range allows only those. */
   before?: { major: number; bounded: boolean; boundOptions?: readonly string[] };
 }
@@ -425,6 +427,10 @@ export const cacheClassSources: readonly CacheClassSpec[] = [
   ...['@tanstack/react-query', '@tanstack/query-core', 'react-query'].map((module) => ({
     module, export: 'QueryClient', label: 'QueryClient', bounded: false,
     writeMethods: ['prefetchQuery', 'fetchQuery', 'ensureQueryData', 'setQueryData', 'prefetchInfiniteQuery', 'fetchInfiniteQuery'],
+  })),
+  // Keyv keeps its entries in a `Map` unless given a store or a URI (Redis, …); a ttl is checked on read only.
+  ...['default', 'Keyv'].map((exported) => ({
+    module: 'keyv', export: exported, label: 'Keyv (in-memory Map store)', bounded: false, boundOptions: ['store', 'uri', 'adapter'], externalStoreArg: true as const,
   })),
   // A DataLoader caches every key it ever loads: meant to live for one request, a leak at module level.
   { module: 'dataloader', export: 'default', label: 'DataLoader', bounded: false, boundOptions: ['cache', 'cacheMap'], writeMethods: ['load', 'loadMany', 'prime'] },

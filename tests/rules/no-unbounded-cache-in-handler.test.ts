@@ -99,6 +99,21 @@ export function run(db, sql) {
 }`,
     `const seen = new Map();
 export const parse = (request) => { seen.set(request.id, request); };`,
+    // Keyv with a bounded store, a Redis URI or a store adapter keeps no unbounded Map in the process.
+    `import express from 'express';
+import Keyv from 'keyv';
+import KeyvRedis from '@keyv/redis';
+import QuickLRU from 'quick-lru';
+const app = express();
+const lru = new Keyv({ store: new QuickLRU({ maxSize: 1000 }) });
+const viaUri = new Keyv('redis://localhost:6379');
+const viaAdapter = new Keyv(new KeyvRedis('redis://localhost:6379'));
+app.get('/p/*', async (req, res) => {
+  await lru.set(req.originalUrl, 1);
+  await viaUri.set(req.originalUrl, 1);
+  await viaAdapter.set(req.originalUrl, 1);
+  res.end();
+});`,
     // A DataLoader without its cache, or one made per request, is not a long-lived cache.
     `import express from 'express';
 import DataLoader from 'dataloader';
@@ -568,6 +583,21 @@ export default async function Page({ params }) {
   return renderMarkdown(params.slug);
 }`,
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
+    },
+    {
+      // Keyv's default store is a Map, and its ttl is checked on read: every URL ever rendered stays.
+      name: 'a module-level Keyv with its default in-memory store',
+      code: `import express from 'express';
+import Keyv from 'keyv';
+const app = express();
+const pages = new Keyv({ namespace: 'pages', ttl: 60_000 });
+app.get('/p/*', async (req, res) => {
+  let html = await pages.get(req.originalUrl);
+  if (!html) await pages.set(req.originalUrl, (html = render(req.originalUrl)));
+  res.send(html);
+});`,
+      output: null,
+      errors: [{ messageId: 'unboundedCollection', line: 4, column: 15, data: { name: 'pages' } }],
     },
     {
       // A module-level DataLoader caches every id ever loaded.
