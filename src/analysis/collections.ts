@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, decoratorsOf, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
-import { perRequestProviderScopes, providerScopeOption, singletonDecorators } from './handler-catalog.js';
+import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
 import { moduleFactoryCalls, projectFactories } from './factories.js';
@@ -320,7 +320,38 @@ export function findClassCollections(model: FileModel): Collection[] {
   const found: Collection[] = [];
   classCollections(model, found);
   factoryCollections(model, found);
+  decoratedCollections(model, found);
   return found;
+}
+
+/**
+ * `fastify.decorate('userCache', new Map())`: a collection the server instance holds for its whole
+ * life, used as `fastify.userCache`, `this.userCache` in a route, or `request.server.userCache`.
+ */
+function decoratedCollections(model: FileModel, out: Collection[]): void {
+  for (const call of model.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !serverDecorateMethods.has(memberName(callee) ?? '')) continue;
+    const [nameArg, init] = call.arguments;
+    const name = nameArg?.type === AST_NODE_TYPES.Literal && typeof nameArg.value === 'string' ? nameArg.value : undefined;
+    if (name === undefined || !init || init.type === AST_NODE_TYPES.SpreadElement) continue;
+    const kind = collectionKind(init, model);
+    const server = unwrap(callee.object);
+    if (!kind || server.type !== AST_NODE_TYPES.Identifier) continue;
+    const collection = newCollection(name, init, kind.kind, kind.cacheClass);
+    walk(model.program, model.facts.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || memberName(node) !== name) return;
+      const object = unwrap(node.object);
+      const viaServer =
+        (object.type === AST_NODE_TYPES.Identifier && object.name === server.name) ||
+        object.type === AST_NODE_TYPES.ThisExpression ||
+        (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && memberName(object) === serverOfRequest);
+      if (!viaServer) return;
+      collection.refs.push(node);
+      classifyRef(node, collection, model.facts.visitorKeys);
+    });
+    out.push(collection);
+  }
 }
 
 /** `function createLimiter() { const hits = new Map(); return (ip) => … }` called once at module level. */

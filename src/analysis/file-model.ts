@@ -126,6 +126,9 @@ function factoryHoldsCollection(program: TSESTree.Program, model: FileModel): bo
   return false;
 }
 
+/** A server decoration with a collection literal or a constructed value: `app.decorate('cache', new Map())`. */
+const DECORATES_STORE = /\.decorate\(\s*['"`][\w$]+['"`]\s*,\s*(?:new\s|\{\s*\}|\[\s*\]|Object\.create\()/;
+
 /**
  * The early bail-out: a file that imports no memoizer, memoizing decorator or cache library, writes no module-level
  * collection and declares no top-level class holding one has nothing any rule reports, and skips the walk.
@@ -147,6 +150,8 @@ function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]
       return true;
     }
   }
+  // `fastify.decorate('cache', new Map())` anywhere (often inside a plugin function): the server holds it.
+  if (DECORATES_STORE.test(model.sourceCode.text)) return true;
   // Last, as it reads the files this one imports: calls of memoized functions that another file of
   // the project exports (`formatMoney({ … })`).
   return model.inProject && importedMemoizedBindings(model).size > 0;

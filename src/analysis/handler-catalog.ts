@@ -76,6 +76,11 @@ export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', '
 export const providerScopeOption = 'scope';
 export const perRequestProviderScopes: ReadonlySet<string> = new Set(['REQUEST', 'TRANSIENT']);
 
+/** Methods that hang a value on a server instance for its whole life (Fastify's `fastify.decorate('cache', new Map())`). */
+export const serverDecorateMethods: ReadonlySet<string> = new Set(['decorate']);
+/** The property through which a request or reply reaches its server instance (`request.server.cache`). */
+export const serverOfRequest = 'server';
+
 /** Methods a framework calls by name, with no call in the code (NestJS lifecycle hooks). */
 export const frameworkCalledMethods: ReadonlySet<string> = new Set([
   'onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'beforeApplicationShutdown', 'onApplicationShutdown',

@@ -585,6 +585,35 @@ export default async function Page({ params }) {
       errors: [{ messageId: 'unboundedMemoizer', line: 2 }],
     },
     {
+      // A Map the Fastify instance holds for its whole life, reached as this.x, request.server.x and app.x;
+      // the Set beside it is cleared on a timer.
+      name: 'a collection hung on the Fastify instance with decorate',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.decorate('userCache', new Map());
+app.decorate('seen', new Set());
+setInterval(() => app.seen.clear(), 60_000).unref();
+app.get('/users/:id', async function (request) {
+  const { id } = request.params;
+  this.seen.add(id);
+  if (!request.server.userCache.has(id)) request.server.userCache.set(id, await loadUser(id));
+  return app.userCache.get(id);
+});`,
+      output: `import Fastify from 'fastify';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = Fastify();
+app.decorate('userCache', new LruMap(500));
+app.decorate('seen', new Set());
+setInterval(() => app.seen.clear(), 60_000).unref();
+app.get('/users/:id', async function (request) {
+  const { id } = request.params;
+  this.seen.add(id);
+  if (!request.server.userCache.has(id)) request.server.userCache.set(id, await loadUser(id));
+  return app.userCache.get(id);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3, column: 27, data: { name: 'userCache' } }],
+    },
+    {
       // Keyv's default store is a Map, and its ttl is checked on read: every URL ever rendered stays.
       name: 'a module-level Keyv with its default in-memory store',
       code: `import express from 'express';
