@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
 import { growsUnbounded } from '../src/analysis/memoizer-call.js';
 import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
-import { isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
+import { constructedValue, isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
 import { removalsNeverRun } from '../src/analysis/unused-removals.js';
 import { decoratorHasKeyFunction, decoratorName, memoizedMethods, methodCacheOutlivesRequests, type MemoizedMethod } from '../src/analysis/method-memo.js';
 import { runtimeImport } from '../src/analysis/fixes.js';
@@ -27,7 +27,7 @@ type Options = [{ max?: number }];
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
 function mapFix(model: FileModel, collection: Collection, max: number): ((fixer: RuleFixer) => RuleFix[]) | undefined {
-  const init = unwrap(collection.init);
+  const init = unwrap(constructedValue(collection.init, model));
   if (collection.kind !== 'map' || init.type !== AST_NODE_TYPES.NewExpression || init.arguments.length > 0) return undefined;
   const runtime = runtimeImport(model, 'LruMap');
   const typeArguments = init.typeArguments ? model.sourceCode.getText(init.typeArguments) : '';

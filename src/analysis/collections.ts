@@ -60,6 +60,8 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
 
 /** What a literal initialiser makes, or `undefined` when it is not a collection. */
 export function collectionKind(init: TSESTree.Expression, model: FileModel): { kind: CollectionKind; cacheClass?: CacheClassSpec } | undefined {
+  const made = constructedValue(init, model);
+  if (made !== init) return collectionKind(made, model);
   const node = unwrap(init);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0 ? { kind: 'object' } : undefined;
   if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0 ? { kind: 'array' } : undefined;
@@ -77,6 +79,35 @@ export function collectionKind(init: TSESTree.Expression, model: FileModel): { k
     return cacheClass ? { kind: 'cache-class', cacheClass } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The expression that makes the collection: `init` itself, or, for the process-wide singleton kept on
+ * `globalThis` so hot reloads reuse it (Next.js), its constructor: `globalForCache.cache ?? new Map()`,
+ * `g.cache || (g.cache = new Map())`, `globalThis.cache ??= new Map()`.
+ */
+export function constructedValue(init: TSESTree.Expression, model: FileModel): TSESTree.Expression {
+  const node = unwrap(init);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '??' || node.operator === '||') && isGlobalSlot(node.left, model)) {
+    return constructedValue(node.right, model);
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && ['??=', '||=', '='].includes(node.operator) && isGlobalSlot(node.left, model)) return constructedValue(node.right, model);
+  return init;
+}
+
+/** The global object, as named in code: `globalThis`, `global`. */
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global']);
+
+/** `globalThis.x`, `(globalThis as any).x`, or `g.x` where `const g = globalThis as unknown as { … }`. */
+function isGlobalSlot(node: TSESTree.Node, model: FileModel): boolean {
+  const slot = unwrap(node);
+  if (slot.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(slot.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  if (GLOBAL_OBJECTS.has(object.name)) return true;
+  const def = model.sourceCode.scopeManager?.globalScope?.childScopes[0]?.set.get(object.name)?.defs[0] ?? model.sourceCode.scopeManager?.globalScope?.set.get(object.name)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(init.name);
 }
 
 function isLiteralKey(node: TSESTree.Node): boolean {

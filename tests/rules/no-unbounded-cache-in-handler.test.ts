@@ -2829,3 +2829,30 @@ describe('options schema', () => {
     expect(() => lintWithRule(ruleId, rule, 'export {};', { ruleOptions: [{ maxSize: 100 }] })).toThrow(/Unexpected property "maxSize"\. Expected properties: "max"/);
   });
 });
+
+describe('a cache kept on globalThis so hot reloads reuse it', () => {
+  // The Next.js singleton idiom (as for a Prisma client), applied to a cache; `options` is not made here.
+  const code = `import express from 'express';
+const app = express();
+const globalForCache = globalThis as unknown as { ogCache?: Map<string, ArrayBuffer> };
+const ogCache = globalForCache.ogCache ?? new Map<string, ArrayBuffer>();
+if (process.env.NODE_ENV !== 'production') globalForCache.ogCache = ogCache;
+const titles = (globalThis as any).__titles || ((globalThis as any).__titles = new Map());
+const options = globalForCache.ogCache ?? loadOptions();
+app.get('/og', async (req, res) => {
+  const title = String(req.query.title);
+  let img = ogCache.get(title);
+  if (!img) ogCache.set(title, (img = await render(title)));
+  titles.set(title, Date.now());
+  options.set(title, 1);
+  res.send(img);
+});`;
+  it('is reported like a module-level Map, at its declaration', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column, m.endColumn])).toEqual([
+      ['unboundedCollection', 4, 17, 73],
+      ['unboundedCollection', 6, 16, 90],
+    ]);
+    expect(messages[0]?.message).toMatch(/^`ogCache` is written on a request-handler path/);
+  });
+});
