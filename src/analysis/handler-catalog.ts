@@ -131,6 +131,14 @@ export const nonRequestFilePattern = /(?:^|\/)(?:__tests__|__mocks__|test|spec|e
  * koa-router's `ctx._matchedRoute`.
  */
 export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion']);
+/**
+ * What authentication middleware put on the request once it verified the caller: Passport's
+ * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the
+ * accounts that exist, as a row the handler has just loaded is, not by what a client sends.
+ */
+export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth']);
+/** The Koa context's bag that middleware fills (`ctx.state.user`). */
+export const requestStateField = 'state';
 
 /** Imported functions that read the current request wherever they are called (Next.js `cookies()`, `headers()`). */
 export const requestSourceFunctions: ReadonlySet<string> = new Set(['cookies', 'headers', 'draftMode', 'getRequestContext']);

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from './node-types.js';
 import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { resolveIdentifier } from './references.js';
-import { boundedRequestFields, requestSourceFunctions } from './handler-catalog.js';
+import { authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from './handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -60,6 +60,18 @@ function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model
   });
 }
 
+/**
+ * The request object itself, a handler's parameter (`req`, `request`, `ctx`), or a Koa context's
+ * `state`: not a field of what the client sent (`req.body.user`) nor a local copy of one.
+ */
+function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
+  let object = unwrap(node);
+  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && memberName(object) === requestStateField) object = unwrap(object.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveIdentifier(model.sourceCode, object)?.defs[0];
+  return (def?.type as string | undefined) === 'Parameter';
+}
+
 /** Whether the expression carries data from a request (or from a caller that may pass one). */
 function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
@@ -101,6 +113,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.MemberExpression:
       // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
+      // `req.user.id`, `ctx.state.user.id`: the account the auth middleware verified, not client input.
+      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:

@@ -33,6 +33,30 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Keyed by the account the auth middleware verified (Passport's req.user, express-jwt's req.auth,
+      // Koa's ctx.state.user): bounded by the accounts that exist, like a row just loaded.
+      name: 'caches keyed by the authenticated user',
+      code: `import express from 'express';
+import Router from '@koa/router';
+const app = express();
+const router = new Router();
+const profiles = new Map();
+const scopes = new Map();
+const carts = {};
+app.get('/me', async (req, res) => {
+  if (!profiles.has(req.user.id)) profiles.set(req.user.id, await loadProfile(req.user.id));
+  res.json(profiles.get(req.user.id));
+});
+app.get('/scopes', (req, res) => {
+  scopes.set(req.auth.sub, req.auth.scope);
+  res.end();
+});
+router.get('/cart', (ctx) => {
+  carts[ctx.state.user.id] ??= [];
+  ctx.body = carts[ctx.state.user.id];
+});`,
+    },
+    {
       // Past `if (!LOCALES.includes(lang)) return …` the key is one of three: an object or a Map keyed by it stays small.
       name: 'caches keyed by a route parameter checked against a fixed list first',
       code: `import express from 'express';
@@ -612,6 +636,39 @@ app.get('/users/:id', async function (request) {
   return app.userCache.get(id);
 });`,
       errors: [{ messageId: 'unboundedCollection', line: 3, column: 27, data: { name: 'userCache' } }],
+    },
+    {
+      // What the client sends stays request data, even when a field of it is called user.
+      name: 'a cache keyed by a user id taken from the body or the query',
+      code: `import express from 'express';
+const app = express();
+const invites = new Map();
+app.post('/invite', (req, res) => {
+  invites.set(req.body.user.id, Date.now());
+  invites.set(req.query.user, Date.now());
+  res.end();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedCollection', line: 3, column: 17, data: { name: 'invites' },
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              data: { name: 'invites', max: '500' },
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const invites = new LruMap(500);
+app.post('/invite', (req, res) => {
+  invites.set(req.body.user.id, Date.now());
+  invites.set(req.query.user, Date.now());
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Keyv's default store is a Map, and its ttl is checked on read: every URL ever rendered stays.
