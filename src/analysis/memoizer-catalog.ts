@@ -135,6 +135,10 @@ const radash: MemoizerSpec = {
   fix: { kind: 'suggest-replace', change: "memo-guard's memoize keys arguments by identity, not by their JSON text" },
 };
 
+/** radashi (radash's maintained fork): the same `memo`, and `promiseMemo`, which drops a rejected promise. */
+const radashi: MemoizerSpec = { ...radash, label: 'radashi memo' };
+const radashiPromiseMemo: MemoizerSpec = { ...radash, label: 'radashi promiseMemo', promiseSafe: true };
+
 const ramda: MemoizerSpec = {
   label: 'ramda memoizeWith',
   keying: 'custom',
@@ -305,6 +309,8 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['underscore/modules/memoize.js'], 'default', underscore),
   ...from(['es-toolkit', 'es-toolkit/function', 'es-toolkit/compat'], 'memoize', esToolkit),
   ...from(['radash'], 'memo', radash),
+  ...from(['radashi'], 'memo', radashi),
+  ...from(['radashi'], 'promiseMemo', radashiPromiseMemo),
   ...from(['ramda'], 'memoizeWith', ramda),
   ...from(['ramda/src/memoizeWith', 'ramda/es/memoizeWith'], 'default', ramda),
   ...from(['fast-memoize'], 'default', fastMemoize),

@@ -1974,3 +1974,20 @@ export const shadowed = memoize(async (id) => {
     expect(messages[1]?.message).toMatch(/^lodash memoize caches the promise this async function returns/);
   });
 });
+
+describe('radash and radashi', () => {
+  // radash `memo` and radashi's `memo` keep whatever the function returns; radashi's `promiseMemo` drops a rejection.
+  const code = `import { memo } from 'radash';
+import * as _ from 'radashi';
+export const getUser = memo(async (id: string) => api.user(id));
+export const getTeam = _.memo(async (id: string) => api.team(id), { ttl: 60_000 });
+export const getPlan = _.promiseMemo(async (id: string) => api.plan(id), { ttl: 60_000 });`;
+  it('reports memo of an async function, not promiseMemo', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
+      ['unsafeMemoizer', 3, 24],
+      ['unsafeMemoizer', 4, 24],
+    ]);
+    expect(messages.map((m) => m.message.split(' caches')[0])).toEqual(['radash memo', 'radashi memo']);
+  });
+});
