@@ -2913,3 +2913,63 @@ app.get('/og', async (req, res) => {
     expect(messages[0]?.message).toMatch(/^`ogCache` is written on a request-handler path/);
   });
 });
+
+describe('a removal method that a subclass in another module calls', () => {
+  const store = `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class TokenStore {
+  private readonly tokens = new Map<string, number>();
+  remember(id: string) { this.tokens.set(id, Date.now()); }
+  revoke(id: string) { this.tokens.delete(id); }
+}
+`;
+  const controller = `import { Controller, Param, Post } from '@nestjs/common';
+import { TokenStore } from './token.store';
+@Controller('tokens')
+export class TokensController {
+  constructor(private readonly store: TokenStore) {}
+  @Post(':id')
+  issue(@Param('id') id: string) { this.store.remember(id); }
+}
+`;
+  const subclass = `import { TokenStore } from './token.store';
+export class ExpiringTokenStore extends TokenStore {
+  expire(id: string) { this.revoke(id); }
+}
+`;
+  let dir = '';
+  const write = (withSubclass: boolean): string => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-subclass-'));
+    mkdirSync(path.join(root, 'src'), { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), '{ "name": "api", "dependencies": { "@nestjs/common": "^10.0.0" } }\n');
+    writeFileSync(path.join(root, 'src/token.store.ts'), store);
+    writeFileSync(path.join(root, 'src/tokens.controller.ts'), controller);
+    if (withSubclass) writeFileSync(path.join(root, 'src/expiring.store.ts'), subclass);
+    return root;
+  };
+  let withSubclass = '';
+  beforeAll(() => {
+    dir = write(false);
+    withSubclass = write(true);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(withSubclass, { recursive: true, force: true });
+  });
+  const lint = (root: string) =>
+    new Linter({ configType: 'flat', cwd: root }).verify(
+      store,
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(root, 'src/token.store.ts'),
+    );
+
+  it('reports the Map while nothing calls revoke, and not once a subclass calls this.revoke', () => {
+    expect(lint(dir).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollectionAcross', 4, 29]]);
+    expect(lint(withSubclass)).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../ast.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../ast.js';
 import { keyGrowsWithRequests } from '../key-flow.js';
 import { exportIndex } from '../exports.js';
 import { isRequestFile, receiverFacts } from '../handlers.js';
@@ -346,6 +346,23 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
   return false;
 }
 
+/** `class UserCache extends CacheService { evict(k) { this.delete(k); } }`: a subclass calls an inherited member on `this`. */
+function subclassCalls(importer: FileModel, names: ImportedNames): boolean {
+  const bases = new Set(names.members.keys());
+  return importer.classes.some((cls) => {
+    const base = cls.superClass ? unwrap(cls.superClass) : undefined;
+    const members = base?.type === AST_NODE_TYPES.Identifier && bases.has(base.name) ? names.members.get(base.name) : undefined;
+    if (!members) return false;
+    let found = false;
+    walk(cls.body, importer.facts.visitorKeys, (node) => {
+      if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = unwrap(node.callee);
+      found = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression && members.has(memberName(callee) ?? '');
+    });
+    return found;
+  });
+}
+
 /**
  * Whether code outside `model` may call `fn` through what `model` exports: a module that imports it
  * (or imports it through one barrel) calls `remove(k)` for an exported function, `cache.remove(k)` /
@@ -368,7 +385,7 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
         const importer = projectFileModel(importerFile, model.settings);
         if (!importer) continue;
         const names = matchImports(importer, file, these);
-        if (!isEmpty(names) && callsOf(importer, names).length > 0) return true;
+        if (!isEmpty(names) && (callsOf(importer, names).length > 0 || subclassCalls(importer, names))) return true;
         const barrel = reexportedEntries(importer, file, these);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
       }
