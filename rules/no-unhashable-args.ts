@@ -11,7 +11,7 @@ import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
 import { isFreshValue, unwrap } from '../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 
@@ -33,7 +33,8 @@ function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefine
   switch (call.spec.keying) {
     case 'first-arg':
       return 1;
-    case 'fn-length': {
+    case 'fn-length':
+    case 'string': {
       // `fn.length` stops at the first parameter with a default or a rest.
       if (!params) return Infinity;
       const stop = params.findIndex((p) => p.hasDefault || p.rest);
@@ -77,6 +78,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
       jsonKey:
         '{{library}} keys on JSON.stringify of the arguments, and JSON cannot tell values of `{{param}}` apart (functions, undefined, Dates, Maps, Sets and class instances collapse), so different calls share one result; use a resolver or structural keys.',
+      stringKey:
+        '{{library}} keys on String() of each argument, and `{{param}}` is an object (String() makes every plain object `[object Object]`), so different calls share one result; use a `normalizer` that keys by value, or structural keys.',
       identityKey:
         '{{library}} keys `{{param}}` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
       freshArgument:
@@ -133,13 +136,19 @@ export default createRule<MessageIds, Options>({
         const first = params[0];
         context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(first) }, suggest: suggestions(model, call, params, false) });
       }
-      if (keying === 'fn-length' && keyed.length < params.length) {
+      if ((keying === 'fn-length' || keying === 'string') && keyed.length < params.length) {
         const left = params[keyed.length];
         if (left) context.report({ node: call.node, messageId: 'fnLengthKey', data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
       }
       if (keying === 'json') {
         const blind = params.find(jsonBlind);
         if (blind) context.report({ node: call.node, messageId: 'jsonKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
+      }
+      if (keying === 'string') {
+        // An array keys by its joined elements (by value, for strings and numbers); an object, a Map or a class
+        // instance becomes `[object Object]` (a Date its text to the second): different calls share one result.
+        const blind = keyed.find((p) => (p.kind === 'object' && !p.rest) || p.kind === 'non-json');
+        if (blind) context.report({ node: call.node, messageId: 'stringKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
       }
       if (keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') {
         const identity = keyed.find(objectLike);
@@ -161,7 +170,8 @@ export default createRule<MessageIds, Options>({
     function checkCallSitesOf(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[] | undefined): void {
       const binding = call.bindingName;
       const keying = call.spec.keying;
-      if (binding === undefined || keying === 'json' || keying === 'custom') return;
+      // Under JSON or String() keys a fresh object is not a miss (it may be a collision, reported at the definition).
+      if (binding === undefined || keying === 'json' || keying === 'string' || keying === 'custom') return;
       const count = keyedCount(call, params);
       for (const site of callsNamed(model, binding)) {
         if (site === call.node) continue;
@@ -178,7 +188,7 @@ export default createRule<MessageIds, Options>({
       for (const [local, imported] of importedMemoizedBindings(model)) {
         const { call, model: home, name, namespace } = imported;
         const keying = call.spec.keying;
-        if (keying === 'json' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
+        if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
         const wrapped = wrappedFunction(call, home);
         const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
         for (const site of callsNamed(model, name)) {

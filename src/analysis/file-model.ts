@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, functionName, isFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, findProperty, functionName, isFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } from './imports.js';
 import { cacheClassSources, memoDecorators, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
@@ -174,10 +174,16 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): 
   const optionsArg = spec.optionsArg === undefined ? undefined : node.arguments[spec.optionsArg];
   const binding = bindingOf(node);
   const options = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
+  // An option that switches the keying (memoizee `primitive: true`): the call keys that way.
+  const switched = options && spec.keyingOptions?.find(({ option }) => {
+    const prop = findProperty(options, option.names);
+    const value = prop ? unwrap(prop.value) : undefined;
+    return value?.type === AST_NODE_TYPES.Literal && (option.values ?? [true]).includes(value.value as string | boolean);
+  });
   return {
     node,
     source,
-    spec,
+    spec: switched ? { ...spec, keying: switched.keying } : spec,
     fnArg: fnArg && fnArg.type !== AST_NODE_TYPES.SpreadElement ? fnArg : undefined,
     options,
     bindingName: binding.name,

@@ -18,7 +18,12 @@ export type Keying =
   /** Identity on purpose, with a tiny or weak cache (memoize-one, reselect). */
   | 'identity-by-design'
   /** By value: deep equality or a serialization that keeps types apart (moize.deep, moize.serialize). */
-  | 'value';
+  | 'value'
+  /**
+   * `String()` of each of `fn.length` arguments (memoizee `primitive: true`): every object becomes
+   * `[object Object]` and an array its joined elements, so different arguments share one entry.
+   */
+  | 'string';
 
 /** What an option of the memoizer's options object means. */
 export interface OptionRule {
@@ -63,6 +68,8 @@ export interface MemoizerSpec {
   resolverArg?: number;
   /** Options that replace the default keying with the user's own (a resolver, a deep or serialized key). */
   resolverOptions?: OptionRule;
+  /** Options that switch the memoizer to another built-in keying (memoizee `primitive: true` keys on `String()`). */
+  keyingOptions?: readonly { option: OptionRule; keying: Keying }[];
   /** `true`: never grows without bound (size-1, weak or bounded by default). Otherwise the options that bound it. */
   bounded: true | OptionRule | false;
   /** Options whose presence as `Infinity` makes a default-bounded memoizer unbounded again. */
@@ -166,7 +173,8 @@ const memoizee: MemoizerSpec = {
   keying: 'fn-length',
   fnArg: 0,
   optionsArg: 1,
-  resolverOptions: { names: ['normalizer', 'primitive', 'length'] },
+  resolverOptions: { names: ['normalizer', 'length'] },
+  keyingOptions: [{ option: { names: ['primitive'], values: [true] }, keying: 'string' }],
   // memoizee's `maxAge` removes entries on a timer, so it bounds the cache in time.
   bounded: { names: ['max', 'maxAge'] },
   promiseSafe: { names: ['promise'] },

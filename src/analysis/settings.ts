@@ -14,7 +14,7 @@ export interface MemoGuardSettings {
 const root = "settings['memo-guard']";
 const defaults: MemoGuardSettings = { memoizers: memoizerSources, handlers: [] };
 
-const keyings: readonly Keying[] = ['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value'];
+const keyings: readonly Keying[] = ['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', 'string'];
 
 type Check = (value: unknown) => string | undefined;
 

@@ -72,7 +72,7 @@ export function main(event) { seen.set(event.id, event); }`;
     ['an unknown top-level key', { handler: [{ methods: ['addRoute'] }] }, [`settings['memo-guard'] has an unknown key "handler" (did you mean "handlers"?)`]],
     ['an unrelated top-level key', { cacheSize: 3 }, [`settings['memo-guard'] has an unknown key "cacheSize" (known: memoizers, handlers)`]],
     ['a bad keying value', { memoizers: [{ module: '@acme/cache', keying: 'sometimes' }] }, [
-      "settings['memo-guard'].memoizers[0].keying must be one of 'first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', got the string 'sometimes'",
+      "settings['memo-guard'].memoizers[0].keying must be one of 'first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', 'string', got the string 'sometimes'",
     ]],
     ['a memoizer without module', { memoizers: [{ export: 'memo' }] }, ["settings['memo-guard'].memoizers[0].module is required"]],
     ['an unknown memoizer key', { memoizers: [{ module: '@acme/cache', maxSize: 3 }] }, [`settings['memo-guard'].memoizers[0] has an unknown key "maxSize" (known: module, export, keying, bounded, promiseSafe, resolverOptions)`]],

@@ -105,11 +105,6 @@ export const total = memoize((items: number[]) => items.reduce((a, b) => a + b, 
 export const search = memoize((query: { q: string }) => run(query), { normalizer: ([query]) => query.q });`,
     },
     {
-      name: 'memoizee with primitive: true',
-      code: `import memoize from 'memoizee';
-export const price = memoize((sku, opts = {}) => lookup(sku, opts), { primitive: true });`,
-    },
-    {
       name: 'memoizee with length',
       code: `import memoize from 'memoizee';
 export const render = memoize((schema, config = {}) => compile(schema, config), { length: 2 });`,
@@ -1577,6 +1572,33 @@ export function cart(items) {
     ]);
     expect(messages[0]?.message).toBe(
       '`withMemo` (an in-house memoizer) keys `{ sku, qty }` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
+    );
+  });
+});
+
+describe('memoizee in primitive mode', () => {
+  // `primitive: true` keys on String() of each argument: f({ a: 1 }) and f({ a: 2 }) share one entry.
+  const code = `import memoize from 'memoizee';
+export const priceOf = memoize(({ sku, qty }: { sku: string; qty: number }) => sku.length * qty, { primitive: true });
+export const total = memoize((ids: string[]) => ids.length, { primitive: true });
+export const label = memoize((id: string, locale: string) => id + locale, { primitive: true });
+export const byValue = memoize(({ sku }: { sku: string }) => sku, { primitive: true, normalizer: (args) => JSON.stringify(args[0]) });
+export const byIdentity = memoize(({ sku }: { sku: string }) => sku, { primitive: false });
+export function cart() {
+  return priceOf({ sku: 'a', qty: 1 }) + label('a', 'en');
+}
+// Primitive mode still keys on fn.length arguments: \`opts\` is left out (this case was once listed as valid).
+export const price = memoize((sku, opts = {}) => lookup(sku, opts), { primitive: true });`;
+  // An array of strings keys by its joined elements: by value, as intended (\`total\`).
+  it('reports object parameters, not arrays, strings, a normalizer, or primitive: false', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
+      ['stringKey', 2, 24],
+      ['identityKey', 6, 27],
+      ['fnLengthKey', 11, 22],
+    ]);
+    expect(messages[0]?.message).toBe(
+      'memoizee keys on String() of each argument, and `{ sku, qty }` is an object (String() makes every plain object `[object Object]`), so different calls share one result; use a `normalizer` that keys by value, or structural keys.',
     );
   });
 });
