@@ -147,7 +147,7 @@ function sharedByProgram(call: TSESTree.CallExpression): boolean {
  * instance object itself, `field` on something read from it (`this.id`), `undefined` not at all.
  */
 function resolverUsesInstance(call: MemoizerCall, model: FileModel): 'bare' | 'field' | undefined {
-  const resolvers: TSESTree.Node[] = call.node.arguments.filter((arg, i) => i !== call.spec.fnArg);
+  const resolvers: TSESTree.Node[] = call.node.arguments.filter((arg) => arg !== call.fnArg);
   for (const prop of call.options?.properties ?? []) if (prop.type === AST_NODE_TYPES.Property) resolvers.push(prop.value);
   let use: 'bare' | 'field' | undefined;
   for (const resolver of resolvers) {

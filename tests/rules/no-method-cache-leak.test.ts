@@ -478,3 +478,14 @@ Account.prototype.canUse = memoize(function (feature) { return this.plan === 'en
     expect(lintWithRule(ruleId, rule, fixed)).toEqual([]);
   });
 });
+
+describe('a memoizer whose function is its last argument', () => {
+  // reselect's createSelector takes the function last: it is not one of the call's resolvers, so its
+  // `this.rate` does not count as a key that reads the instance.
+  it('reports a prototype selector whose result function reads this', () => {
+    const code = `import { createSelector } from 'reselect';
+function Store() {}
+Store.prototype.total = createSelector((s) => s.items, function (items) { return items.length * this.rate; });`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line, m.column])).toEqual([['sharedCache', 3, 25]]);
+  });
+});
