@@ -72,6 +72,15 @@ function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
   return (def?.type as string | undefined) === 'Parameter';
 }
 
+/** `x.field` or `const { field } = x`: what is used is a field of `x`, not `x` itself. */
+function readsAField(node: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = node;
+  while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent.type === AST_NODE_TYPES.ChainExpression)) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return true;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ObjectPattern;
+}
+
 /** Whether the expression carries data from a request (or from a caller that may pass one). */
 function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
@@ -113,8 +122,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.MemberExpression:
       // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
-      // `req.user.id`, `ctx.state.user.id`: the account the auth middleware verified, not client input.
-      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
+      // not client input. `req.user` itself is a new object per request: as an identity key it grows.
+      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:

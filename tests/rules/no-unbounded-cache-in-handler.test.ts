@@ -54,6 +54,11 @@ app.get('/scopes', (req, res) => {
 router.get('/cart', (ctx) => {
   carts[ctx.state.user.id] ??= [];
   ctx.body = carts[ctx.state.user.id];
+});
+app.get('/org', (req, res) => {
+  const { orgId } = req.user;
+  scopes.set(orgId, 1);
+  res.end();
 });`,
     },
     {
@@ -2971,5 +2976,20 @@ export class ExpiringTokenStore extends TokenStore {
   it('reports the Map while nothing calls revoke, and not once a subclass calls this.revoke', () => {
     expect(lint(dir).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollectionAcross', 4, 29]]);
     expect(lint(withSubclass)).toEqual([]);
+  });
+});
+
+describe('the authenticated user object itself as a key', () => {
+  // `req.user` is a new object per request (deserialized by the auth middleware): an identity key
+  // that never hits and adds an entry each time, unlike `req.user.id`.
+  const code = `import express from 'express';
+import memoize from 'lodash/memoize';
+const app = express();
+const permissionsOf = memoize((user) => user.roles.flatMap((r) => r.permissions));
+const teamOf = memoize((id) => lookupTeam(id));
+app.get('/me/permissions', (req, res) => res.json(permissionsOf(req.user)));
+app.get('/me/team', (req, res) => res.json(teamOf(req.user.teamId)));`;
+  it('is reported when the object is the key, not when one of its fields is', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 4, 23]]);
   });
 });
