@@ -38,8 +38,9 @@ function calledInFile(fn: FunctionNode, holder: TSESTree.Node, name: string, mod
   if (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition) {
     const collections = new Set(model.collections().map((c) => c.name));
     return model.sourceCode.ast.tokens.some((token) => {
-      // Property names are identifier tokens, keywords too (`this.delete(k)`).
-      if ((token.type as string) !== 'Identifier' || token.value !== name || token.range[0] === holder.key.range[0] || (token.range[0] >= fn.range[0] && token.range[1] <= fn.range[1])) return false;
+      // Property names are identifier tokens, keywords too (`this.delete(k)`); `this.#drop(k)` a private one.
+      const kind = token.type as string;
+      if ((kind !== 'Identifier' && kind !== 'PrivateIdentifier') || token.value !== name || token.range[0] === holder.key.range[0] || (token.range[0] >= fn.range[0] && token.range[1] <= fn.range[1])) return false;
       const node = model.sourceCode.getNodeByRangeIndex(token.range[0]);
       const member = node?.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== node) return true;

@@ -2797,6 +2797,9 @@ export class CacheService {
   unflag(key: string) { this.flags.delete(key); }
   seen(key: string) { this.swept.set(key, Date.now()); }
   onModuleDestroy() { this.swept.clear(); }
+  private readonly scratch = new Map<string, number>();
+  note(key: string) { this.scratch.set(key, 1); this.#forget(key); }
+  #forget(key: string) { if (key.startsWith('tmp:')) this.scratch.delete(key); }
 }
 `;
   const controller = `import { Controller, Get, Param } from '@nestjs/common';
@@ -2809,6 +2812,7 @@ export class UsersController {
     this.cache.set(\`user:\${id}\`, { id });
     this.cache.flag(id);
     this.cache.seen(id);
+    this.cache.note(id);
     return this.cache.get(\`user:\${id}\`);
   }
   @Get(':id/refresh')
@@ -2863,8 +2867,9 @@ admin.delete('/sessions/:id', (req, res) => { del(req.params.id); res.end(); });
       path.join(dir, file),
     );
 
-  // `delete` is never called: `cache` grows. `unflag` is called by a handler, and a framework calls
-  // `onModuleDestroy`: those removals run, so `flags` and `swept` are not reported (as before).
+  // `delete` is never called: `cache` grows. `unflag` is called by a handler, a framework calls
+  // `onModuleDestroy`, and `note` calls the private `#forget`: those removals run, so `flags`, `swept`
+  // and `scratch` are not reported (as before).
   it('reports the Map whose only removal is a method nothing calls', () => {
     const messages = lint('src/cache.service.ts', service);
     expect(messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }))).toEqual([{ line: 8, column: 18, messageId: 'unboundedCollectionAcross' }]);
