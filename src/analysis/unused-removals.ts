@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { decoratorsOf, enclosingFunction, functionName, unwrap, type FunctionNode } from './ast.js';
+import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from './ast.js';
 import type { Collection } from './collections.js';
 import type { FileModel } from './file-model.js';
 import { frameworkCalledMethods } from './handler-catalog.js';
@@ -30,9 +30,9 @@ function apiHolder(fn: FunctionNode): TSESTree.Node | undefined {
 }
 
 /**
- * Whether the file may call the API itself: a method through `this.name` or `instance.name` (not
- * `this.cache.name`, a field's own method of the same name), a module function through any reference
- * to it but `export { name }`.
+ * Whether the file may call the API itself: a method through `this.name`, `super.name`,
+ * `instance.name` or `this.service.name` (not `this.cache.name` or `cache.name` on a collection of the
+ * file, that collection's own method), a module function through any reference to it but `export { name }`.
  */
 function calledInFile(fn: FunctionNode, holder: TSESTree.Node, name: string, model: FileModel): boolean {
   if (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition) {
@@ -44,8 +44,10 @@ function calledInFile(fn: FunctionNode, holder: TSESTree.Node, name: string, mod
       const node = model.sourceCode.getNodeByRangeIndex(token.range[0]);
       const member = node?.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== node) return true;
+      // `this.cache.delete(k)`, `cache.delete(k)`: a collection's own method of that name, not the API.
       const object = unwrap(member.object);
-      return object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && !collections.has(object.name));
+      const owner = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed ? memberName(object) : undefined;
+      return owner === undefined || !collections.has(owner);
     });
   }
   const declarator = holder.type === AST_NODE_TYPES.VariableDeclarator ? holder : fn;

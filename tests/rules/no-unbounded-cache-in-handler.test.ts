@@ -2998,3 +2998,24 @@ app.get('/me/team', (req, res) => res.json(teamOf(req.user.teamId)));`;
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 4, 23]]);
   });
 });
+
+describe('a removal method of a module-level instance, called in the same file', () => {
+  const base = `import express from 'express';
+const app = express();
+class Store {
+  constructor() { this.items = new Map(); }
+  put(k) { this.items.set(k, 1); }
+  drop(k) { this.items.delete(k); }
+}
+const store = new Store();
+app.get('/x/:id', (req, res) => { store.put(req.params.id); res.end(); });
+`;
+  it('is reported while nothing calls drop', () => {
+    expect(lintWithRule(ruleId, rule, base).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 4, 32]]);
+  });
+  it('is not reported once super.drop, this.store.drop or store.drop is called', () => {
+    expect(lintWithRule(ruleId, rule, `${base}class Expiring extends Store { expire(k) { super.drop(k); } }\n`)).toEqual([]);
+    expect(lintWithRule(ruleId, rule, `${base}class Admin { constructor(s) { this.store = s; } purge(k) { this.store.drop(k); } }\n`)).toEqual([]);
+    expect(lintWithRule(ruleId, rule, `${base}setInterval(() => store.drop('x'), 1000);\n`)).toEqual([]);
+  });
+});
