@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, functionName, isFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, findProperty, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } from './imports.js';
 import { cacheClassSources, memoDecorators, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
@@ -257,12 +257,23 @@ function buildModel(sourceCode: Readonly<SourceCode>, filename: string, settings
 }
 
 /** A memoizer call inside a function that memoizes the function's own parameter: a wrapper's body. */
-function wrapsOwnParameter(node: TSESTree.CallExpression, source: MemoizerSource, owner: FunctionNode | undefined): boolean {
+function wrapsOwnParameter(node: TSESTree.CallExpression, source: MemoizerSource, owner: FunctionNode | undefined, model: FileModel): boolean {
   if (!owner) return false;
   const index = source.spec.fnArg < 0 ? node.arguments.length - 1 : source.spec.fnArg;
   const arg = node.arguments[index];
   const fn = arg ? unwrapBind(arg) : undefined;
-  return fn?.type === AST_NODE_TYPES.Identifier && owner.params.some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === fn.name);
+  const params = new Set(owner.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
+  if (fn?.type === AST_NODE_TYPES.Identifier) return params.has(fn.name);
+  // A shim around the parameter: `memoize(async (...args) => { try { return await f(...args); } catch … })`.
+  if (!isFunction(fn)) return false;
+  let calls = false;
+  walk(fn.body, model.facts.visitorKeys, (inner) => {
+    if (calls || inner.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(inner.callee);
+    const target = callee.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(memberName(callee) ?? '') ? unwrap(callee.object) : callee;
+    calls = target.type === AST_NODE_TYPES.Identifier && params.has(target.name);
+  });
+  return calls;
 }
 
 function addCall(model: FileModel, owner: FunctionNode | undefined, ref: CallRef): void {
@@ -298,7 +309,7 @@ function recordNode(model: FileModel, node: TSESTree.Node, owner: FunctionNode |
         model.calls.push(node);
         const source = (node.callee.type === AST_NODE_TYPES.Identifier ? model.localMemoizers.get(node.callee.name) : undefined) ?? lookupMemoizer(node.callee, model.imports, model.memoizerSources);
         // `function memo(fn) { return _.memoize(fn) }` defines a memoizer: its callers are judged, not this call.
-        if (source && !wrapsOwnParameter(node, source, owner)) model.memoizerCalls.push(memoizerCallOf(node, source));
+        if (source && !wrapsOwnParameter(node, source, owner, model)) model.memoizerCalls.push(memoizerCallOf(node, source));
       }
       const ref = callRefOf(node.callee);
       if (ref) addCall(model, owner, ref);

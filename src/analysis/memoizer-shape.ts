@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, findProperty, isFunction, isInfinity, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { lookupMemoizer, type ImportTable } from './imports.js';
 import { evictingMethods } from './collections.js';
-import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
+import { ownCacheRemovalPaths, type Keying, type MemoizerSource, type MemoizerSpec, type OptionRule } from './memoizer-catalog.js';
 
 interface ShapeContext {
   text: string;
@@ -65,23 +65,75 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
     const arg = call.arguments[fnIndex];
     let wrapped = arg ? unwrap(arg) : undefined;
     if (wrapped?.type === AST_NODE_TYPES.CallExpression && wrapped.callee.type === AST_NODE_TYPES.MemberExpression && memberName(wrapped.callee) === 'bind') wrapped = unwrap(wrapped.callee.object);
-    if (wrapped?.type !== AST_NODE_TYPES.Identifier) continue;
-    const index = params.indexOf(wrapped.name);
+    // The function itself, or a shim around it: `memoize(async (...args) => { try { return await f(...args); } catch … })`.
+    const shim = isFunction(wrapped) ? wrapped : undefined;
+    const index = shim ? shimCallee(shim, params, context) : wrapped?.type === AST_NODE_TYPES.Identifier ? params.indexOf(wrapped.name) : -1;
     if (index === -1) continue;
     const options = spec.optionsArg === undefined ? undefined : call.arguments[spec.optionsArg];
     const resolver = spec.resolverArg === undefined ? undefined : call.arguments[spec.resolverArg];
+    // A resolver the wrapper takes from its caller (`memoizePromise(f, resolver)`): the caller's keys, else the library's.
+    const passedResolver = resolver && unwrap(resolver).type === AST_NODE_TYPES.Identifier ? params.indexOf((unwrap(resolver) as TSESTree.Identifier).name) : -1;
+    const binding = bindingNameOf(call);
     // The wrapper takes the function alone: the library's options, resolver and fixes do not carry over.
     return {
       ...(spec.ttlOptions ? { ttlOptions: spec.ttlOptions } : {}),
       label: `${spec.label} (through \`${nameOf(fn) ?? 'a wrapper'}\`)`,
       fnArg: index,
+      ...(passedResolver !== -1 && passedResolver !== index ? { resolverArg: passedResolver } : {}),
       // A resolver the wrapper itself passes keys every call its way: a JSON text of the arguments, or its own.
-      keying: resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
+      keying: passedResolver !== -1 ? spec.keying : resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
       bounded: ruleOn(options, spec.bounded),
-      promiseSafe: ruleOn(options, spec.promiseSafe),
+      // A shim whose rejection path takes its own entry out of the library's cache drops rejections itself.
+      promiseSafe: ruleOn(options, spec.promiseSafe) || (shim !== undefined && binding !== undefined && shimDropsOwnEntry(shim, binding, context)),
     };
   }
   return undefined;
+}
+
+/** Which of the factory's parameters a shim calls (`f(...args)`, `f.apply(this, args)`); -1 if none. */
+function shimCallee(shim: FunctionNode, params: (string | undefined)[], context: ShapeContext): number {
+  let index = -1;
+  walk(shim.body, context.visitorKeys, (node) => {
+    if (index === -1 && node.type === AST_NODE_TYPES.CallExpression) index = params.findIndex((name) => name !== undefined && callsName(node, name));
+  });
+  return index;
+}
+
+/** `const memoized = memoize(…)`: the name the library's memoized function is bound to in the factory. */
+function bindingNameOf(call: TSESTree.CallExpression): string | undefined {
+  const parent = call.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
+  return undefined;
+}
+
+/** Whether the shim, when the call rejects (a `catch` block, a `.catch` / `.then(_, h)` handler), removes from `binding`'s own cache. */
+function shimDropsOwnEntry(shim: FunctionNode, binding: string, context: ShapeContext): boolean {
+  const removes = (root: TSESTree.Node): boolean => {
+    let found = false;
+    walk(root, context.visitorKeys, (node) => {
+      if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+      const path: string[] = [];
+      let callee = unwrap(node.callee);
+      while (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+        path.unshift(memberName(callee) ?? '');
+        callee = unwrap(callee.object);
+      }
+      found = callee.type === AST_NODE_TYPES.Identifier && callee.name === binding && ownCacheRemovalPaths.some((p) => p.length === path.length && p.every((name, i) => name === path[i]));
+    });
+    return found;
+  };
+  let drops = false;
+  walk(shim.body, context.visitorKeys, (node) => {
+    if (drops) return;
+    if (node.type === AST_NODE_TYPES.CatchClause) drops = removes(node.body);
+    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(node.callee);
+      const handler = method === 'catch' ? node.arguments[0] : method === 'then' ? node.arguments[1] : undefined;
+      if (handler && isFunction(handler)) drops = removes(handler.body);
+    }
+  });
+  return drops;
 }
 
 /** `(...args) => JSON.stringify(args)` keys like fast-memoize; any other resolver keys its own way. */

@@ -3019,3 +3019,28 @@ app.get('/x/:id', (req, res) => { store.put(req.params.id); res.end(); });
     expect(lintWithRule(ruleId, rule, `${base}setInterval(() => store.drop('x'), 1000);\n`)).toEqual([]);
   });
 });
+
+describe('uses of a memoizePromise helper on a request path', () => {
+  // The helper's lodash cache never evicts: each use keyed by a route parameter grows; the call inside the helper is not a finding.
+  const code = `import express from 'express';
+import memoize from 'lodash/memoize';
+const app = express();
+function memoizePromise(f, resolver = (k) => k) {
+  const memorized = memoize(async (...args) => {
+    try {
+      return await f(...args);
+    } catch (error) {
+      memorized.cache.delete(resolver(...args));
+      throw error;
+    }
+  }, resolver);
+  return memorized;
+}
+const getUser = memoizePromise(async (id) => loadUser(id));
+app.get('/u/:id', async (req, res) => res.json(await getUser(req.params.id)));`;
+  it('is reported at the use, with the library it goes through', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 15, 17]]);
+    expect(messages[0]?.message).toMatch(/^lodash memoize \(through `memoizePromise`\) never evicts, and `getUser` runs on a request-handler path/);
+  });
+});

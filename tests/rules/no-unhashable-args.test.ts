@@ -1602,3 +1602,27 @@ export const price = memoize((sku, opts = {}) => lookup(sku, opts), { primitive:
     );
   });
 });
+
+describe('uses of a memoizePromise helper that takes the resolver from its caller', () => {
+  const code = `import memoize from 'lodash/memoize';
+export function memoizePromise(f, resolver = (k) => k) {
+  const memorized = memoize(async (...args) => {
+    try {
+      return await f(...args);
+    } catch (error) {
+      memorized.cache.delete(resolver(...args));
+      throw error;
+    }
+  }, resolver);
+  return memorized;
+}
+export const getPair = memoizePromise(async (a: string, b: string) => api.pair(a, b), (a, b) => a + ':' + b);
+export const getOrg = memoizePromise(async (a: string, b: string) => api.org(a, b));`;
+  it('keys on the first argument unless the caller passes a resolver', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['firstArgOnly', 14, 23]]);
+    expect(messages[0]?.message).toBe(
+      'lodash memoize (through `memoizePromise`) keys on the first argument only, so calls that differ only in `b` return the result of the first call; key on every argument.',
+    );
+  });
+});

@@ -1991,3 +1991,30 @@ export const getPlan = _.promiseMemo(async (id: string) => api.plan(id), { ttl: 
     expect(messages.map((m) => m.message.split(' caches')[0])).toEqual(['radash memo', 'radashi memo']);
   });
 });
+
+describe('uses of a memoizePromise helper defined in the file', () => {
+  // The helper's shim deletes its own entry on rejection: what it memoizes is safe. A shim that only
+  // forwards (`memoAsync`) keeps lodash's behaviour: a rejection is cached.
+  const code = `import memoize from 'lodash/memoize';
+export function memoizePromise(f, resolver = (k) => k) {
+  const memorized = memoize(async (...args) => {
+    try {
+      return await f(...args);
+    } catch (error) {
+      memorized.cache.delete(resolver(...args));
+      throw error;
+    }
+  }, resolver);
+  return memorized;
+}
+export function memoAsync(f) {
+  return memoize(async (...args) => f(...args));
+}
+export const getUser = memoizePromise(async (id) => api.user(id));
+export const getTeam = memoAsync(async (id) => api.team(id));`;
+  it('reports the forwarding shim, not the one that drops rejections, and nothing inside either helper', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unsafeMemoizer', 17, 24]]);
+    expect(messages[0]?.message).toMatch(/^lodash memoize \(through `memoAsync`\) caches the promise/);
+  });
+});
