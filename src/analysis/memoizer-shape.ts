@@ -275,6 +275,25 @@ function defaultKeyKeying(fn: FunctionNode): Keying {
   return resolverKeying(fn);
 }
 
+/**
+ * When a removal inside the factory runs: only when the call rejects (a `catch` block, a `.catch` or
+ * `.then(_, onRejected)` handler), on both paths (`finally`, `.finally`), or on success (anything else).
+ */
+function rejectionPathOf(removal: TSESTree.Node, factory: FunctionNode): 'rejection' | 'both' | 'success' {
+  for (let node: TSESTree.Node = removal; node.parent && node !== factory; node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.CatchClause) return 'rejection';
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === node) return 'both';
+    if (isFunction(node) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(parent.callee);
+      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+      if (method === 'finally') return 'both';
+      if (method === 'catch' || (method === 'then' && index === 1)) return 'rejection';
+    }
+  }
+  return 'success';
+}
+
 /** A factory that returns a caching closure around its function parameter. */
 function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: ShapeContext): MemoizerSpec | undefined {
   const closure = returnedClosure(fn);
@@ -294,6 +313,11 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   };
   const locals = new Map<string, TSESTree.Node>();
   const storeOf = (node: TSESTree.Node): boolean => stores.has(calleeName(node) ?? '');
+  const noteRemoval = (removal: TSESTree.Node): void => {
+    const path = rejectionPathOf(removal, fn);
+    if (path !== 'success') seen.dropsRejections = true;
+    if (path !== 'rejection') seen.bounded = true;
+  };
   walk(fn.body, context.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) locals.set(node.id.name, node.init);
     if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -307,15 +331,16 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
         seen.key = node.arguments[0];
         seen.storedValue = node.arguments[1];
       } else if (method === 'get' || method === 'has') seen.reads = true;
-      // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`).
-      else if (evictingMethods.has(method)) seen.bounded = true;
+      // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`); one
+      // that runs only when the call rejects drops rejections and bounds nothing.
+      else if (evictingMethods.has(method)) noteRemoval(node);
     }
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && storeOf(node.object)) {
       const parent = node.parent;
       if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
         seen.key = node.property;
         seen.storedValue = parent.right;
-      } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') seen.bounded = true;
+      } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') noteRemoval(parent);
       else seen.reads = true;
     }
     if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && storeOf(node.right)) seen.reads = true;

@@ -38,10 +38,18 @@ export class Report {
     `import memoizee from 'memoizee'; import { options } from './options'; export const f = memoizee((x) => x, options);`,
     // Not a memoizer.
     `const memoize = (fn) => fn; export const f = memoize((x) => x);`,
+    // An in-house memoizer that only shares in-flight calls: the entry goes when the call settles.
+    `const dedupe = (fn) => { const pending = new Map(); return (k) => { if (!pending.has(k)) pending.set(k, fn(k).finally(() => pending.delete(k))); return pending.get(k); }; };\nexport const f = dedupe(async (x) => x);`,
     // An in-house memoizer whose store is an option: given a bounded one.
     `import { LRUCache } from 'lru-cache';\nconst withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x, { cache: new LRUCache({ max: 100 }) });`,
   ],
   invalid: [
+    {
+      // Deleting an entry only when its promise rejects bounds nothing: every success stays.
+      name: 'an in-house promise memoizer that removes only rejected entries',
+      code: `const memoizeAsync = (fn) => { const cache = new Map(); return async (k) => { if (cache.has(k)) return cache.get(k); const p = fn(k); cache.set(k, p); try { return await p; } catch (e) { cache.delete(k); throw e; } }; };\nexport const f = memoizeAsync(async (x) => x);`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memoizeAsync` (an in-house memoizer)', max: '500' }, line: 2, column: 18 }],
+    },
     {
       // Its default store (or a Map the caller passes) never evicts.
       name: 'an in-house memoizer whose store is an option defaulting to a Map',

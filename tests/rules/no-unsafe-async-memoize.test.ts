@@ -2018,3 +2018,24 @@ export const getTeam = memoAsync(async (id) => api.team(id));`;
     expect(messages[0]?.message).toMatch(/^lodash memoize \(through `memoAsync`\) caches the promise/);
   });
 });
+
+describe('an in-house promise memoizer whose catch block deletes the entry', () => {
+  const code = `export const memoizeAsync = (fn) => {
+  const cache = new Map();
+  return async (key) => {
+    if (cache.has(key)) return cache.get(key);
+    const pending = fn(key);
+    cache.set(key, pending);
+    try {
+      return await pending;
+    } catch (error) {
+      cache.delete(key);
+      throw error;
+    }
+  };
+};
+export const getUser = memoizeAsync(async (id) => api.user(id));`;
+  it('drops rejections: its uses are not reported', () => {
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+  });
+});
