@@ -69,3 +69,22 @@ export function describeTypesFindMore(ruleId: string, rule: object, cases: Typed
     });
   });
 }
+
+/**
+ * The `memoizePromise` helper public code writes around lodash's `memoize` (12 lines, the same in
+ * every rule's tests): a shim whose `catch` deletes its own entry, keyed by the caller's resolver or
+ * the first argument. `exported` puts `export` before it.
+ */
+export function memoizePromiseHelper({ exported }: { exported: boolean }): string {
+  return `${exported ? 'export ' : ''}function memoizePromise(f, resolver = (k) => k) {
+  const memorized = memoize(async (...args) => {
+    try {
+      return await f(...args);
+    } catch (error) {
+      memorized.cache.delete(resolver(...args));
+      throw error;
+    }
+  }, resolver);
+  return memorized;
+}`;
+}

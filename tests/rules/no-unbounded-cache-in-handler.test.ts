@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -3025,17 +3025,7 @@ describe('uses of a memoizePromise helper on a request path', () => {
   const code = `import express from 'express';
 import memoize from 'lodash/memoize';
 const app = express();
-function memoizePromise(f, resolver = (k) => k) {
-  const memorized = memoize(async (...args) => {
-    try {
-      return await f(...args);
-    } catch (error) {
-      memorized.cache.delete(resolver(...args));
-      throw error;
-    }
-  }, resolver);
-  return memorized;
-}
+${memoizePromiseHelper({ exported: false })}
 const getUser = memoizePromise(async (id) => loadUser(id));
 app.get('/u/:id', async (req, res) => res.json(await getUser(req.params.id)));`;
   it('is reported at the use, with the library it goes through', () => {

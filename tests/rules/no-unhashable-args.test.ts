@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
-import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -1605,17 +1605,7 @@ export const price = memoize((sku, opts = {}) => lookup(sku, opts), { primitive:
 
 describe('uses of a memoizePromise helper that takes the resolver from its caller', () => {
   const code = `import memoize from 'lodash/memoize';
-export function memoizePromise(f, resolver = (k) => k) {
-  const memorized = memoize(async (...args) => {
-    try {
-      return await f(...args);
-    } catch (error) {
-      memorized.cache.delete(resolver(...args));
-      throw error;
-    }
-  }, resolver);
-  return memorized;
-}
+${memoizePromiseHelper({ exported: true })}
 export const getPair = memoizePromise(async (a: string, b: string) => api.pair(a, b), (a, b) => a + ':' + b);
 export const getOrg = memoizePromise(async (a: string, b: string) => api.org(a, b));`;
   it('keys on the first argument unless the caller passes a resolver', () => {

@@ -9,7 +9,7 @@ import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescrip
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
-import { describeTypesFindMore, lintWithRule, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -1996,17 +1996,7 @@ describe('uses of a memoizePromise helper defined in the file', () => {
   // The helper's shim deletes its own entry on rejection: what it memoizes is safe. A shim that only
   // forwards (`memoAsync`) keeps lodash's behaviour: a rejection is cached.
   const code = `import memoize from 'lodash/memoize';
-export function memoizePromise(f, resolver = (k) => k) {
-  const memorized = memoize(async (...args) => {
-    try {
-      return await f(...args);
-    } catch (error) {
-      memorized.cache.delete(resolver(...args));
-      throw error;
-    }
-  }, resolver);
-  return memorized;
-}
+${memoizePromiseHelper({ exported: true })}
 export function memoAsync(f) {
   return memoize(async (...args) => f(...args));
 }
