@@ -90,8 +90,16 @@ function removesOwnEntries(call: TSESTree.CallExpression, binding: Binding, mode
       namesBinding(arg, binding, model)
     );
   }
-  return chainPaths(callee).some(
-    ({ start, path }) => ownCacheRemovalPaths.some((p) => p.length === path.length && p.every((name, i) => name === path[i])) && namesBinding(start, binding, model),
+  return removesThrough(call, (start) => namesBinding(start, binding, model));
+}
+
+/**
+ * Whether `call` is one of the catalog's removals on a memoized function (`f.cache.delete(k)`,
+ * `f.remove(k)`, `f.clear()`), `f` being whatever `isMemoized` accepts as the start of the chain.
+ */
+export function removesThrough(call: TSESTree.CallExpression, isMemoized: (start: TSESTree.Node) => boolean): boolean {
+  return chainPaths(unwrap(call.callee)).some(
+    ({ start, path }) => ownCacheRemovalPaths.some((p) => p.length === path.length && p.every((name, i) => name === path[i])) && isMemoized(start),
   );
 }
 

@@ -10,7 +10,8 @@ import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, findProperty, isFunction, isInfinity, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 import { lookupMemoizer, type ImportTable } from './imports.js';
 import { evictingMethods } from './collections.js';
-import { ownCacheRemovalPaths, type Keying, type MemoizerSource, type MemoizerSpec, type OptionRule } from './memoizer-catalog.js';
+import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
+import { removesThrough } from './memoized-binding.js';
 
 interface ShapeContext {
   text: string;
@@ -112,14 +113,7 @@ function shimDropsOwnEntry(shim: FunctionNode, binding: string, context: ShapeCo
   const removes = (root: TSESTree.Node): boolean => {
     let found = false;
     walk(root, context.visitorKeys, (node) => {
-      if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-      const path: string[] = [];
-      let callee = unwrap(node.callee);
-      while (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
-        path.unshift(memberName(callee) ?? '');
-        callee = unwrap(callee.object);
-      }
-      found = callee.type === AST_NODE_TYPES.Identifier && callee.name === binding && ownCacheRemovalPaths.some((p) => p.length === path.length && p.every((name, i) => name === path[i]));
+      if (!found && node.type === AST_NODE_TYPES.CallExpression) found = removesThrough(node, (start) => start.type === AST_NODE_TYPES.Identifier && start.name === binding);
     });
     return found;
   };
