@@ -157,3 +157,16 @@ export function implementsOf(node: { implements?: TSESTree.TSClassImplements[] }
 export function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): readonly TSESTree.Decorator[] {
   return node.decorators ?? [];
 }
+
+/**
+ * What runs `arg` when it is given to a promise method: `'rejection'` for `.catch(h)` and
+ * `.then(_, h)`, `'settled'` for `.finally(h)` (both outcomes), `undefined` otherwise.
+ */
+export function promiseHandlerKind(arg: TSESTree.Node, call: TSESTree.CallExpression): 'rejection' | 'settled' | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(call.callee);
+  const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+  if (index === -1) return undefined;
+  if (method === 'finally') return 'settled';
+  return method === 'catch' || (method === 'then' && index === 1) ? 'rejection' : undefined;
+}

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, isFunction, isInfinity, memberName, unwrap, walk, type FunctionNode } from './ast.js';
+import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from './ast.js';
 import { lookupMemoizer, type ImportTable } from './imports.js';
 import { evictingMethods } from './collections.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
@@ -121,9 +121,8 @@ function shimDropsOwnEntry(shim: FunctionNode, binding: string, context: ShapeCo
   walk(shim.body, context.visitorKeys, (node) => {
     if (drops) return;
     if (node.type === AST_NODE_TYPES.CatchClause) drops = removes(node.body);
-    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberName(node.callee);
-      const handler = method === 'catch' ? node.arguments[0] : method === 'then' ? node.arguments[1] : undefined;
+    else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const handler = node.arguments.find((arg) => isFunction(arg) && promiseHandlerKind(arg, node) !== undefined);
       if (handler && isFunction(handler)) drops = removes(handler.body);
     }
   });
@@ -278,11 +277,9 @@ function rejectionPathOf(removal: TSESTree.Node, factory: FunctionNode): 'reject
     const parent: TSESTree.Node = node.parent;
     if (parent.type === AST_NODE_TYPES.CatchClause) return 'rejection';
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === node) return 'both';
-    if (isFunction(node) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberName(parent.callee);
-      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
-      if (method === 'finally') return 'both';
-      if (method === 'catch' || (method === 'then' && index === 1)) return 'rejection';
+    if (isFunction(node) && parent.type === AST_NODE_TYPES.CallExpression) {
+      const kind = promiseHandlerKind(node, parent);
+      if (kind !== undefined) return kind === 'settled' ? 'both' : 'rejection';
     }
   }
   return 'success';
@@ -319,7 +316,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberName(callee) ?? '';
-      if (method === 'catch' || method === 'finally' || (method === 'then' && node.arguments.length > 1)) seen.dropsRejections = true;
+      if (node.arguments.some((arg) => promiseHandlerKind(arg, node) !== undefined)) seen.dropsRejections = true;
       if (!storeOf(callee.object)) return;
       if (method === 'set' && node.arguments[0]) {
         seen.key = node.arguments[0];

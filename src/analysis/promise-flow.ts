@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
+import { functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from './ast.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './functions.js';
 import { isThenable, typeOf } from './types.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
@@ -113,10 +113,7 @@ export function storesRejectablePromise(value: TSESTree.Node, model: FileModel):
 
 /** Whether `fn` is given as a rejection handler: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`. */
 function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression): boolean {
-  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = memberName(call.callee);
-  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-  return index !== -1 && (method === 'catch' || method === 'finally' || (method === 'then' && index === 1));
+  return promiseHandlerKind(fn, call) !== undefined;
 }
 
 /**
