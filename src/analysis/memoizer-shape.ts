@@ -404,9 +404,29 @@ export function localMemoizers(model: {
 }): Map<string, MemoizerSource> {
   const found = new Map<string, MemoizerSource>();
   const context: ShapeContext = { text: model.sourceCode.text, imports: model.imports, memoizers: model.settings.memoizers, visitorKeys: model.facts.visitorKeys };
+  /** Curried memoizers: `memoizeBy(keyOf)` returns a memoizer; what it returns is judged by shape. */
+  const curried = new Map<string, MemoizerSpec>();
   for (const [name, fn] of topLevelFunctions(model.program)) {
     const spec = memoizerShapeOf(fn, context);
-    if (spec) found.set(name, { module: model.filename, export: name, spec });
+    if (spec) {
+      found.set(name, { module: model.filename, export: name, spec });
+      continue;
+    }
+    const inner = returnedClosure(fn);
+    const innerSpec = inner ? memoizerShapeOf(inner, context) : undefined;
+    if (innerSpec) curried.set(name, { ...innerSpec, label: `\`${name}(…)\` (an in-house memoizer)` });
+  }
+  // `const byId = memoizeBy((id) => id)` at top level: `byId` is that memoizer.
+  if (curried.size > 0) {
+    for (const statement of model.program.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const d of declaration.declarations) {
+        const init = d.init ? unwrap(d.init) : undefined;
+        const spec = init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier ? curried.get(init.callee.name) : undefined;
+        if (spec && d.id.type === AST_NODE_TYPES.Identifier && !found.has(d.id.name)) found.set(d.id.name, { module: model.filename, export: d.id.name, spec });
+      }
+    }
   }
   return found;
 }

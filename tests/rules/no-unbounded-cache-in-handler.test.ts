@@ -3034,3 +3034,26 @@ app.get('/u/:id', async (req, res) => res.json(await getUser(req.params.id)));`;
     expect(messages[0]?.message).toMatch(/^lodash memoize \(through `memoizePromise`\) never evicts, and `getUser` runs on a request-handler path/);
   });
 });
+
+describe('a curried in-house memoizer', () => {
+  // `memoizeBy(keyOf)` returns a memoizer: `byId` is one, and what it memoizes is judged like any memoizer's.
+  const code = `import express from 'express';
+const app = express();
+const memoizeBy = (keyOf) => (fn) => {
+  const cache = new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (!cache.has(key)) cache.set(key, fn(...args));
+    return cache.get(key);
+  };
+};
+const byId = memoizeBy((id) => id);
+const loadUser = byId((id) => lookupUser(id));
+const loadPlan = byId(() => lookupPlan());
+app.get('/u/:id', (req, res) => res.json({ user: loadUser(req.params.id), plan: loadPlan() }));`;
+  it('reports the memoized function a handler fills, not the factory or a zero-argument one', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 12, 18]]);
+    expect(messages[0]?.message).toMatch(/^`memoizeBy\(…\)` \(an in-house memoizer\) never evicts, and `loadUser` runs on a request-handler path/);
+  });
+});

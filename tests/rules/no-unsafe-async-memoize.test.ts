@@ -2029,3 +2029,22 @@ export const getUser = memoizeAsync(async (id) => api.user(id));`;
     expect(lintWithRule(ruleId, rule, code)).toEqual([]);
   });
 });
+
+describe('a curried in-house memoizer of async functions', () => {
+  const code = `const memoizeBy = (keyOf) => (fn) => {
+  const cache = new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (!cache.has(key)) cache.set(key, fn(...args));
+    return cache.get(key);
+  };
+};
+const byId = memoizeBy((id) => id);
+export const getUser = byId(async (id) => api.user(id));
+export const getName = byId((id) => String(id));`;
+  it('keeps the promise, rejected or not: reported at the async use only', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unsafeMemoizer', 10, 24]]);
+    expect(messages[0]?.message).toMatch(/^`memoizeBy\(…\)` \(an in-house memoizer\) caches the promise this async function returns/);
+  });
+});
