@@ -166,7 +166,7 @@ export default createRule<MessageIds, Options>({
           const reach = memoizerReach(model, call, path);
           if (!reach) continue;
           const plan = boundMemoizerFix(model, call, max);
-          const base = { library: call.spec.label, name: call.bindingName ?? 'it', max: String(max) };
+          const base = { library: call.spec.label, name: call.bindingNames.length > 0 ? call.bindingNames.join('`, `') : 'it', max: String(max) };
           const message =
             reach === 'here'
               ? { messageId: 'unboundedMemoizer' as const, data: base }

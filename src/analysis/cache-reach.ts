@@ -9,7 +9,7 @@ import type { FileModel, MemoizerCall } from './file-model.js';
 import { callsNamed, hasResolver, memoizedCalls } from './memoizer-call.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './project/index.js';
-import { moduleInstancesOf, type Collection } from './collections.js';
+import { moduleInstancesOf, outlivesRequests, type Collection } from './collections.js';
 import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { AST_NODE_TYPES } from './node-types.js';
 import type { HandlerPath } from './handlers.js';
@@ -19,11 +19,21 @@ export type Reach = 'here' | CrossFileReach | undefined;
 
 /** A memoized function runs per request when a handler path calls it by name, or it is registered as a handler. */
 function memoizerOnPath(call: MemoizerCall, path: HandlerPath): boolean {
-  if (call.bindingName !== undefined && path.calledNames.has(call.bindingName)) {
+  if (call.bindingNames.some((name) => path.calledNames.has(name))) {
     // Created inside a handler, it dies with the request: only long-lived ones leak.
     return !path.isOnPath(call.node);
   }
   return false;
+}
+
+/** The class whose every instance makes its own memoizer here: the call is in its constructor or an instance field's initialiser. */
+function instanceOwner(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.static ? undefined : current.parent.parent;
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor' ? current.parent.parent : undefined;
+    if (current.type === AST_NODE_TYPES.ClassBody) return undefined;
+  }
+  return undefined;
 }
 
 /** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */
@@ -32,13 +42,17 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   const firstOnly = call.spec.keying === 'first-arg' && !hasResolver(call);
   // Called only with keys that do not grow with requests (a row just loaded, a constant), it stays as small as the data.
   if (!memoizedCallsGrow(calls, firstOnly, model)) return undefined;
+  // A memoizer made per instance (in the constructor, or an instance field) lives as long as the
+  // instance: only a singleton's, or one made at module level, outlives a request.
+  const owner = instanceOwner(call.node);
+  if (owner && !outlivesRequests(owner, model)) return undefined;
   if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
-  if (!model.inProject || call.bindingName === undefined || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
+  if (!model.inProject || call.bindingNames.length === 0 || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
   // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
   const keyArgs = keyParameters(calls.flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
-  keyArgs.set(call.bindingName, firstOnly ? 0 : 'all');
-  return crossFileHandler(model, [], [call.bindingName], { keyArgs });
+  for (const name of call.bindingNames) keyArgs.set(name, firstOnly ? 0 : 'all');
+  return crossFileHandler(model, [], call.bindingNames, { keyArgs });
 }
 
 const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));

@@ -17,6 +17,7 @@ import { collectionKind, findClassCollections, findModuleCollections, type Colle
 import { findHandlerPath, isRequestFile, type HandlerPath } from './handlers.js';
 import { localMemoizers } from './memoizer-shape.js';
 import { callRefOf, type CallRef } from './call-targets.js';
+import { outerExpression } from './references.js';
 import { importedMemoizedBindings, importedProjectMemoizers } from './project/index.js';
 import { declaredMajor } from './project/packages.js';
 import { callCannotReject } from './promise-flow.js';
@@ -32,6 +33,11 @@ export interface MemoizerCall {
   bindingName: string | undefined;
   /** `true` for `const name = memoize(…)` (called as `name()`), `false` for fields and properties (`this.name()`). */
   bindingIsVariable: boolean;
+  /**
+   * Every name the memoized function is called by: the binding's, or each name of a constructor loop
+   * (`for (const m of ['find', 'count']) this[m] = memoize(this[m].bind(this))`); empty when unknown.
+   */
+  bindingNames: readonly string[];
 }
 
 export interface FileModel {
@@ -167,6 +173,32 @@ function bindingOf(call: TSESTree.Node): { name: string | undefined; isVariable:
   return { name: undefined, isVariable: false };
 }
 
+/**
+ * `for (const m of ['find', 'count']) this[m] = memoize(…)` or `['find', 'count'].forEach((m) => { this[m] = memoize(…); })`:
+ * the method names a constructor loop memoizes in place.
+ */
+function loopBindingNames(call: TSESTree.Node): string[] {
+  const assignment = outerExpression(call).parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression || !assignment.left.computed) return [];
+  const index = unwrap(assignment.left.property);
+  if (index.type !== AST_NODE_TYPES.Identifier) return [];
+  let list: TSESTree.Node | undefined;
+  for (let node: TSESTree.Node | undefined = assignment.parent; node && !list; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.left.type === AST_NODE_TYPES.VariableDeclaration) {
+      const id = node.left.declarations[0].id;
+      if (id.type === AST_NODE_TYPES.Identifier && id.name === index.name) list = node.right;
+    }
+    if (isFunction(node) && node.params[0]?.type === AST_NODE_TYPES.Identifier && node.params[0].name === index.name) {
+      const each = node.parent;
+      if (each.type === AST_NODE_TYPES.CallExpression && each.callee.type === AST_NODE_TYPES.MemberExpression && memberName(each.callee) === 'forEach') list = each.callee.object;
+      else return [];
+    }
+  }
+  const array = list ? unwrap(list) : undefined;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  return array.elements.flatMap((e) => (e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string' ? [e.value] : []));
+}
+
 function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): MemoizerCall {
   const { spec } = source;
   const fnIndex = spec.fnArg < 0 ? node.arguments.length - 1 : spec.fnArg;
@@ -188,6 +220,7 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): 
     options,
     bindingName: binding.name,
     bindingIsVariable: binding.isVariable,
+    bindingNames: binding.name !== undefined ? [binding.name] : loopBindingNames(node),
   };
 }
 

@@ -196,15 +196,15 @@ export function callsNamed(model: FileModel, name: string): readonly TSESTree.Ca
   return index.get(name) ?? [];
 }
 
-/** The calls of the memoized binding in this file: `getUser(id)`, `this.getUser(id)`. */
+/** The calls of the memoized binding in this file: `getUser(id)`, `this.getUser(id)` (each name of a constructor loop). */
 export function memoizedCalls(model: FileModel, call: MemoizerCall): TSESTree.CallExpression[] {
-  const name = call.bindingName;
-  if (name === undefined) return [];
-  return callsNamed(model, name).filter((c) => {
-    const callee = unwrap(c.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return call.bindingIsVariable && callee.name === name;
-    return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;
-  });
+  return call.bindingNames.flatMap((name) =>
+    callsNamed(model, name).filter((c) => {
+      const callee = unwrap(c.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return call.bindingIsVariable && callee.name === name;
+      return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;
+    }),
+  );
 }
 
 /** How many entries a memoizer call holds, when that is known: its size option's literal, else the library's default. */

@@ -3057,3 +3057,55 @@ app.get('/u/:id', (req, res) => res.json({ user: loadUser(req.params.id), plan: 
     expect(messages[0]?.message).toMatch(/^`memoizeBy\(…\)` \(an in-house memoizer\) never evicts, and `loadUser` runs on a request-handler path/);
   });
 });
+
+describe('methods memoized in place by a constructor loop', () => {
+  // `for (const m of [...]) this[m] = memoize(this[m].bind(this))`: one lodash cache per method of the
+  // instance, which lives as long as the module when the instance is made at module level.
+  const code = (make: string) => `import express from 'express';
+import memoize from 'lodash/memoize';
+const app = express();
+class Repo {
+  constructor() {
+    for (const m of ['find', 'count']) this[m] = memoize(this[m].bind(this));
+  }
+  find(id) { return lookup(id); }
+  count(kind) { return tally(kind); }
+}
+class Users {
+  constructor() {
+    ['byEmail'].forEach((m) => { this[m] = memoize(this[m]); });
+  }
+  byEmail(email) { return lookupEmail(email); }
+}
+${make}`;
+  it('reports the loop when a handler calls one of its methods on a module-level instance', () => {
+    const messages = lintWithRule(ruleId, rule, code(`const repo = new Repo();
+const users = new Users();
+app.get('/r/:id', (req, res) => res.json(repo.find(req.params.id)));
+app.get('/u', (req, res) => res.json(users.byEmail(req.query.email)));`));
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
+      ['unboundedMemoizer', 6, 50],
+      ['unboundedMemoizer', 13, 44],
+    ]);
+    expect(messages[0]?.message).toContain('lodash memoize never evicts, and `find`, `count` runs on a request-handler path');
+  });
+  it('does not report an instance made per request', () => {
+    expect(lintWithRule(ruleId, rule, code(`app.get('/r/:id', (req, res) => res.json(new Repo().find(req.params.id)));`))).toEqual([]);
+  });
+});
+
+describe('a memoizer assigned in the constructor of a class made per request', () => {
+  const code = (make: string) => `import express from 'express';
+import memoize from 'lodash/memoize';
+const app = express();
+class Pricing {
+  constructor() { this.quote = memoize(this.quote.bind(this)); }
+  quote(sku) { return lookup(sku); }
+}
+${make}`;
+  it('is reported for an instance made at module level, not for one made in the handler', () => {
+    const shared = lintWithRule(ruleId, rule, code(`const pricing = new Pricing();\napp.get('/q/:sku', (req, res) => res.json(pricing.quote(req.params.sku)));`));
+    expect(shared.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 5, 32]]);
+    expect(lintWithRule(ruleId, rule, code(`app.get('/q/:sku', (req, res) => res.json(new Pricing().quote(req.params.sku)));`))).toEqual([]);
+  });
+});
