@@ -10,7 +10,7 @@ import { callsNamed, hasResolver, memoizedCalls } from './memoizer-call.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './project/index.js';
 import { moduleInstancesOf, outlivesRequests, type Collection } from './collections.js';
-import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { enclosingFunction, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
 import { AST_NODE_TYPES } from './node-types.js';
 import type { HandlerPath } from './handlers.js';
 import type { MemoizedMethod } from './method-memo.js';
@@ -36,6 +36,21 @@ function instanceOwner(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTre
   return undefined;
 }
 
+/**
+ * Whether every instance of the class this file makes is made inside a function (a handler, a
+ * factory called per request), and nothing says it is a singleton. A class this file never
+ * instantiates may be made once elsewhere: not known, so not this.
+ */
+function madePerCall(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
+  const name = cls.id?.name;
+  if (name === undefined || outlivesRequests(cls, model)) return false;
+  const sites: TSESTree.NewExpression[] = [];
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name) sites.push(node);
+  });
+  return sites.length > 0 && sites.every((site) => enclosingFunction(site) !== undefined);
+}
+
 /** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */
 export function memoizerReach(model: FileModel, call: MemoizerCall, path: HandlerPath): Reach {
   const calls = memoizedCalls(model, call);
@@ -43,9 +58,9 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   // Called only with keys that do not grow with requests (a row just loaded, a constant), it stays as small as the data.
   if (!memoizedCallsGrow(calls, firstOnly, model)) return undefined;
   // A memoizer made per instance (in the constructor, or an instance field) lives as long as the
-  // instance: only a singleton's, or one made at module level, outlives a request.
+  // instance: one of a class this file only instantiates inside functions (per request) dies with it.
   const owner = instanceOwner(call.node);
-  if (owner && !outlivesRequests(owner, model)) return undefined;
+  if (owner && madePerCall(owner, model)) return undefined;
   if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
   if (!model.inProject || call.bindingNames.length === 0 || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;

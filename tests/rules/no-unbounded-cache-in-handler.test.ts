@@ -3108,4 +3108,9 @@ ${make}`;
     expect(shared.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 5, 32]]);
     expect(lintWithRule(ruleId, rule, code(`app.get('/q/:sku', (req, res) => res.json(new Pricing().quote(req.params.sku)));`))).toEqual([]);
   });
+  // Not instantiated in this file: it may be made once elsewhere, so it is judged as before.
+  it('is reported for a class this file never instantiates', () => {
+    const elsewhere = lintWithRule(ruleId, rule, code(`import { services } from './services';\napp.get('/q/:sku', (req, res) => res.json(services.pricing.quote(req.params.sku)));`));
+    expect(elsewhere.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 5, 32]]);
+  });
 });
