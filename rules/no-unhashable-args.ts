@@ -51,7 +51,6 @@ function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerC
   return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
 }
 
-/** Whether `name` refers to the file's import of that name (not a local that shadows it). */
 /** Whether `name` is the file's own import of that name: an `import`, or a top-level `require` (`const { f } = require('./m')`). */
 function isImportBinding(model: FileModel, name: TSESTree.Identifier): boolean {
   const def = resolveIdentifier(model.sourceCode, name)?.defs[0];

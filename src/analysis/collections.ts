@@ -105,7 +105,7 @@ function isGlobalSlot(node: TSESTree.Node, model: FileModel): boolean {
   const object = unwrap(slot.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
   if (GLOBAL_OBJECTS.has(object.name)) return true;
-  const def = model.sourceCode.scopeManager?.globalScope?.childScopes[0]?.set.get(object.name)?.defs[0] ?? model.sourceCode.scopeManager?.globalScope?.set.get(object.name)?.defs[0];
+  const def = moduleScope(model)?.set.get(object.name)?.defs[0];
   const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
   return init?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(init.name);
 }

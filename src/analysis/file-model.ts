@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
+import { calleeName, functionName, isFunction, unwrap, type FunctionNode } from './ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer, type ImportTable } from './imports.js';
 import { cacheClassSources, memoDecorators, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from './memoizer-catalog.js';
 import { readSettings, type MemoGuardSettings } from './settings.js';
@@ -15,9 +15,9 @@ import { typeTools, type TypeTools } from './types.js';
 import { unwrapBind, type FunctionFacts } from './functions.js';
 import { collectionKind, findClassCollections, findModuleCollections, type Collection } from './collections.js';
 import { findHandlerPath, isRequestFile, type HandlerPath } from './handlers.js';
-import { localMemoizers } from './memoizer-shape.js';
+import { calledParameter, localMemoizers, ruleOn } from './memoizer-shape.js';
 import { callRefOf, type CallRef } from './call-targets.js';
-import { outerExpression } from './references.js';
+import { bindingOf, loopBindingNames } from './memoized-binding.js';
 import { importedMemoizedBindings, importedProjectMemoizers } from './project/index.js';
 import { declaredMajor } from './project/packages.js';
 import { callCannotReject } from './promise-flow.js';
@@ -163,42 +163,6 @@ function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]
   return model.inProject && importedMemoizedBindings(model).size > 0;
 }
 
-function bindingOf(call: TSESTree.Node): { name: string | undefined; isVariable: boolean } {
-  let node: TSESTree.Node = call;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { name: parent.id.name, isVariable: true };
-  if ((parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) && !parent.computed) return { name: propertyName(parent.key), isVariable: false };
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return { name: calleeName(parent.left), isVariable: parent.left.type === AST_NODE_TYPES.Identifier };
-  return { name: undefined, isVariable: false };
-}
-
-/**
- * `for (const m of ['find', 'count']) this[m] = memoize(…)` or `['find', 'count'].forEach((m) => { this[m] = memoize(…); })`:
- * the method names a constructor loop memoizes in place.
- */
-function loopBindingNames(call: TSESTree.Node): string[] {
-  const assignment = outerExpression(call).parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression || !assignment.left.computed) return [];
-  const index = unwrap(assignment.left.property);
-  if (index.type !== AST_NODE_TYPES.Identifier) return [];
-  let list: TSESTree.Node | undefined;
-  for (let node: TSESTree.Node | undefined = assignment.parent; node && !list; node = node.parent) {
-    if (node.type === AST_NODE_TYPES.ForOfStatement && node.left.type === AST_NODE_TYPES.VariableDeclaration) {
-      const id = node.left.declarations[0].id;
-      if (id.type === AST_NODE_TYPES.Identifier && id.name === index.name) list = node.right;
-    }
-    if (isFunction(node) && node.params[0]?.type === AST_NODE_TYPES.Identifier && node.params[0].name === index.name) {
-      const each = node.parent;
-      if (each.type === AST_NODE_TYPES.CallExpression && each.callee.type === AST_NODE_TYPES.MemberExpression && memberName(each.callee) === 'forEach') list = each.callee.object;
-      else return [];
-    }
-  }
-  const array = list ? unwrap(list) : undefined;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return [];
-  return array.elements.flatMap((e) => (e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string' ? [e.value] : []));
-}
-
 function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): MemoizerCall {
   const { spec } = source;
   const fnIndex = spec.fnArg < 0 ? node.arguments.length - 1 : spec.fnArg;
@@ -207,11 +171,7 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): 
   const binding = bindingOf(node);
   const options = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
   // An option that switches the keying (memoizee `primitive: true`): the call keys that way.
-  const switched = options && spec.keyingOptions?.find(({ option }) => {
-    const prop = findProperty(options, option.names);
-    const value = prop ? unwrap(prop.value) : undefined;
-    return value?.type === AST_NODE_TYPES.Literal && (option.values ?? [true]).includes(value.value as string | boolean);
-  });
+  const switched = spec.keyingOptions?.find(({ option }) => ruleOn(options, option));
   return {
     node,
     source,
@@ -295,18 +255,10 @@ function wrapsOwnParameter(node: TSESTree.CallExpression, source: MemoizerSource
   const index = source.spec.fnArg < 0 ? node.arguments.length - 1 : source.spec.fnArg;
   const arg = node.arguments[index];
   const fn = arg ? unwrapBind(arg) : undefined;
-  const params = new Set(owner.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
-  if (fn?.type === AST_NODE_TYPES.Identifier) return params.has(fn.name);
+  const params = owner.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : undefined));
+  if (fn?.type === AST_NODE_TYPES.Identifier) return params.includes(fn.name);
   // A shim around the parameter: `memoize(async (...args) => { try { return await f(...args); } catch … })`.
-  if (!isFunction(fn)) return false;
-  let calls = false;
-  walk(fn.body, model.facts.visitorKeys, (inner) => {
-    if (calls || inner.type !== AST_NODE_TYPES.CallExpression) return;
-    const callee = unwrap(inner.callee);
-    const target = callee.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(memberName(callee) ?? '') ? unwrap(callee.object) : callee;
-    calls = target.type === AST_NODE_TYPES.Identifier && params.has(target.name);
-  });
-  return calls;
+  return isFunction(fn) && calledParameter(fn, params, model.facts.visitorKeys) !== -1;
 }
 
 function addCall(model: FileModel, owner: FunctionNode | undefined, ref: CallRef): void {

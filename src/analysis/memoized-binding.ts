@@ -1,18 +1,55 @@
 /**
  * The name a memoized function is reached by after a memoizer call (`const getUser = memoize(…)`,
- * `this.load = memoize(…)`, a class field), what refers to it, and the calls that remove entries
- * from its own cache (`getUser.cache.delete(id)`, `memoizeClear(getUser)`).
+ * `this.load = memoize(…)`, a class field, the names of a constructor loop), what refers to it, and
+ * the calls that remove entries from its own cache (`getUser.cache.delete(id)`, `memoizeClear(getUser)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
+import { calleeName, isFunction, memberName, propertyName, unwrap, walkNodes, type FunctionNode } from './ast.js';
 import type { FileModel, MemoizerCall } from './file-model.js';
 import { ownCacheClearFunctions, ownCacheRemovalPaths } from './memoizer-catalog.js';
 import { outerExpression, resolveIdentifier } from './references.js';
 
 /** What the memoized function is called by: a variable, or a property called on `this` or a named object. */
 export type Binding = { kind: 'variable'; variable: Scope.Variable } | { kind: 'member'; property: string; receivers: ReadonlySet<string> };
+
+/** The name a memoizer call's result is bound to, and whether it is a variable (`name()`) or a property (`this.name()`). */
+export function bindingOf(call: TSESTree.Node): { name: string | undefined; isVariable: boolean } {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { name: parent.id.name, isVariable: true };
+  if ((parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) && !parent.computed) return { name: propertyName(parent.key), isVariable: false };
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return { name: calleeName(parent.left), isVariable: parent.left.type === AST_NODE_TYPES.Identifier };
+  return { name: undefined, isVariable: false };
+}
+
+/**
+ * `for (const m of ['find', 'count']) this[m] = memoize(…)` or `['find', 'count'].forEach((m) => { this[m] = memoize(…); })`:
+ * the method names a constructor loop memoizes in place.
+ */
+export function loopBindingNames(call: TSESTree.Node): string[] {
+  const assignment = outerExpression(call).parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression || !assignment.left.computed) return [];
+  const index = unwrap(assignment.left.property);
+  if (index.type !== AST_NODE_TYPES.Identifier) return [];
+  let list: TSESTree.Node | undefined;
+  for (let node: TSESTree.Node | undefined = assignment.parent; node && !list; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.left.type === AST_NODE_TYPES.VariableDeclaration) {
+      const id = node.left.declarations[0].id;
+      if (id.type === AST_NODE_TYPES.Identifier && id.name === index.name) list = node.right;
+    }
+    if (isFunction(node) && node.params[0]?.type === AST_NODE_TYPES.Identifier && node.params[0].name === index.name) {
+      const each = node.parent;
+      if (each.type === AST_NODE_TYPES.CallExpression && each.callee.type === AST_NODE_TYPES.MemberExpression && memberName(each.callee) === 'forEach') list = each.callee.object;
+      else return [];
+    }
+  }
+  const array = list ? unwrap(list) : undefined;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  return array.elements.flatMap((e) => (e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string' ? [e.value] : []));
+}
 
 /** The binding the memoizer call's result is given to, if it is one the file can follow. */
 export function memoizedBinding(call: MemoizerCall, model: FileModel): Binding | undefined {

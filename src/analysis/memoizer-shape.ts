@@ -11,7 +11,7 @@ import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHa
 import { lookupMemoizer, type ImportTable } from './imports.js';
 import { evictingMethods } from './collections.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
-import { removesThrough } from './memoized-binding.js';
+import { bindingOf, removesThrough } from './memoized-binding.js';
 
 interface ShapeContext {
   text: string;
@@ -45,7 +45,7 @@ function callsName(call: TSESTree.CallExpression, name: string): boolean {
 }
 
 /** Whether an options object switches an option rule on (a size, `promise: true`, …). */
-function ruleOn(options: TSESTree.Node | undefined, rule: true | false | OptionRule): boolean {
+export function ruleOn(options: TSESTree.Node | undefined, rule: true | false | OptionRule): boolean {
   if (rule === true || rule === false) return rule;
   const object = options ? unwrap(options) : undefined;
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
@@ -68,13 +68,14 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
     if (wrapped?.type === AST_NODE_TYPES.CallExpression && wrapped.callee.type === AST_NODE_TYPES.MemberExpression && memberName(wrapped.callee) === 'bind') wrapped = unwrap(wrapped.callee.object);
     // The function itself, or a shim around it: `memoize(async (...args) => { try { return await f(...args); } catch … })`.
     const shim = isFunction(wrapped) ? wrapped : undefined;
-    const index = shim ? shimCallee(shim, params, context) : wrapped?.type === AST_NODE_TYPES.Identifier ? params.indexOf(wrapped.name) : -1;
+    const index = shim ? calledParameter(shim, params, context.visitorKeys) : wrapped?.type === AST_NODE_TYPES.Identifier ? params.indexOf(wrapped.name) : -1;
     if (index === -1) continue;
     const options = spec.optionsArg === undefined ? undefined : call.arguments[spec.optionsArg];
     const resolver = spec.resolverArg === undefined ? undefined : call.arguments[spec.resolverArg];
     // A resolver the wrapper takes from its caller (`memoizePromise(f, resolver)`): the caller's keys, else the library's.
     const passedResolver = resolver && unwrap(resolver).type === AST_NODE_TYPES.Identifier ? params.indexOf((unwrap(resolver) as TSESTree.Identifier).name) : -1;
-    const binding = bindingNameOf(call);
+    const bound = bindingOf(call);
+    const binding = bound.isVariable ? bound.name : undefined;
     // The wrapper takes the function alone: the library's options, resolver and fixes do not carry over.
     return {
       ...(spec.ttlOptions ? { ttlOptions: spec.ttlOptions } : {}),
@@ -91,21 +92,13 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
   return undefined;
 }
 
-/** Which of the factory's parameters a shim calls (`f(...args)`, `f.apply(this, args)`); -1 if none. */
-function shimCallee(shim: FunctionNode, params: (string | undefined)[], context: ShapeContext): number {
+/** Which of `params` (an enclosing function's) a shim calls (`f(...args)`, `f.apply(this, args)`); -1 if none. */
+export function calledParameter(shim: FunctionNode, params: readonly (string | undefined)[], visitorKeys: ShapeContext['visitorKeys']): number {
   let index = -1;
-  walk(shim.body, context.visitorKeys, (node) => {
+  walk(shim.body, visitorKeys, (node) => {
     if (index === -1 && node.type === AST_NODE_TYPES.CallExpression) index = params.findIndex((name) => name !== undefined && callsName(node, name));
   });
   return index;
-}
-
-/** `const memoized = memoize(…)`: the name the library's memoized function is bound to in the factory. */
-function bindingNameOf(call: TSESTree.CallExpression): string | undefined {
-  const parent = call.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
-  return undefined;
 }
 
 /** Whether the shim, when the call rejects (a `catch` block, a `.catch` / `.then(_, h)` handler), removes from `binding`'s own cache. */
