@@ -9,8 +9,8 @@ import type { FileModel, MemoizerCall } from './file-model.js';
 import { callsNamed, hasResolver, memoizedCalls } from './memoizer-call.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './project/index.js';
-import { moduleInstancesOf, outlivesRequests, type Collection } from './collections.js';
-import { enclosingFunction, propertyName, unwrap, walk, type FunctionNode } from './ast.js';
+import { madePerCall, moduleInstancesOf, type Collection } from './collections.js';
+import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
 import { AST_NODE_TYPES } from './node-types.js';
 import type { HandlerPath } from './handlers.js';
 import type { MemoizedMethod } from './method-memo.js';
@@ -34,21 +34,6 @@ function instanceOwner(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTre
     if (current.type === AST_NODE_TYPES.ClassBody) return undefined;
   }
   return undefined;
-}
-
-/**
- * Whether every instance of the class this file makes is made inside a function (a handler, a
- * factory called per request), and nothing says it is a singleton. A class this file never
- * instantiates may be made once elsewhere: not known, so not this.
- */
-function madePerCall(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
-  const name = cls.id?.name;
-  if (name === undefined || outlivesRequests(cls, model)) return false;
-  const sites: TSESTree.NewExpression[] = [];
-  walk(model.program, model.facts.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name) sites.push(node);
-  });
-  return sites.length > 0 && sites.every((site) => enclosingFunction(site) !== undefined);
 }
 
 /** Where a request reaches the memoizer: this file's handlers (`'here'`), another file's, or none. */

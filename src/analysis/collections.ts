@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
 import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from './handler-catalog.js';
 import type { CacheClassSpec } from './memoizer-catalog.js';
 import type { FileModel } from './file-model.js';
@@ -276,6 +276,21 @@ function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpress
 /** Whether one instance of the class serves every request: a Nest singleton provider, or made once at module level. */
 export function outlivesRequests(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
   return isSingletonClass(cls, classesInstantiatedAtModuleLevel(model));
+}
+
+/**
+ * Whether every instance of the class this file makes is made inside a function (a handler, a
+ * factory called per request), and nothing says it is a singleton. A class this file never
+ * instantiates may be made once elsewhere: not known, so not this.
+ */
+export function madePerCall(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, model: FileModel): boolean {
+  const name = cls.id?.name;
+  if (name === undefined || outlivesRequests(cls, model)) return false;
+  const sites: TSESTree.NewExpression[] = [];
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name) sites.push(node);
+  });
+  return sites.length > 0 && sites.every((site) => enclosingFunction(site) !== undefined);
 }
 
 /** `this.x` inside the class body, and `ClassName.x` anywhere in the file (found through the class's variable). */
