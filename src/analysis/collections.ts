@@ -203,7 +203,9 @@ function newCollection(name: string, init: TSESTree.Expression, kind: Collection
 function moduleScope(model: FileModel): Scope.Scope | null {
   const manager = model.sourceCode.scopeManager;
   if (!manager) return null;
-  return manager.globalScope?.childScopes.find((s) => (s.type as string) === 'module') ?? manager.globalScope;
+  const global = manager.globalScope;
+  // An ES module's scope, or the function scope ESLint gives a CommonJS file (Node's module wrapper, over the whole Program).
+  return global?.childScopes.find((s) => (s.type as string) === 'module' || ((s.type as string) === 'function' && s.block === global.block)) ?? global;
 }
 
 /** Module-level `const cache = new Map()` and alike, with their references from scope analysis. */

@@ -3114,3 +3114,26 @@ ${make}`;
     expect(elsewhere.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 5, 32]]);
   });
 });
+
+describe('a module-level Map in a CommonJS file', () => {
+  // ESLint gives CommonJS files a function scope under the global one (Node's module wrapper):
+  // the module's variables live there, not in the global scope.
+  const code = `const express = require('express');
+const app = express();
+const seen = new Map();
+app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end(); });`;
+  it('is reported as in an ES module', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      code,
+      {
+        files: ['**/*.cjs'],
+        languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      'server.cjs',
+    );
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 3, 14]]);
+  });
+});
