@@ -216,6 +216,43 @@ export function scenario() {
     fixed: 'new LruMap(500)',
   },
   {
+    name: 'a Map cache kept on globalThis for hot reloads: the LruMap goes where the Map was made',
+    rule: 'no-unbounded-cache-in-handler',
+    code: `import express from 'express';
+${record}
+const app = express();
+// Each run starts from an empty global (the runs share one process); a dev server keeps it across reloads.
+delete globalThis.fixBehaviourPages;
+const pages = (globalThis.fixBehaviourPages ??= new Map());
+function page(id) {
+  if (!pages.has(id)) { seen(id); pages.set(id, \`<h1>\${id}</h1>\`); }
+  return pages.get(id);
+}
+app.get('/p/:id', (req, res) => res.send(page(req.params.id)));
+export function scenario() {
+  return [page('a'), page('a'), page(1), page('1'), ...['a', 'b', 'b'].map((x) => page(x)), globalThis.fixBehaviourPages.get('b')];
+}`,
+    fixed: 'globalThis.fixBehaviourPages ??= new LruMap(500)',
+  },
+  {
+    name: 'a Map hung on the server with decorate: the LruMap is what the server holds',
+    rule: 'no-unbounded-cache-in-handler',
+    code: `import express from 'express';
+${record}
+const app = express();
+app.decorate = (name, value) => { app[name] = value; };
+app.decorate('userCache', new Map());
+function user(id) {
+  if (!app.userCache.has(id)) { seen(id); app.userCache.set(id, \`user \${id}\`); }
+  return app.userCache.get(id);
+}
+app.get('/u/:id', (req, res) => res.json(user(req.params.id)));
+export function scenario() {
+  return [user('a'), user('a'), user(1), user('1'), ...['b', 'a'].map((x) => user(x))];
+}`,
+    fixed: "app.decorate('userCache', new LruMap(500))",
+  },
+  {
     name: "this package's memoize with max: Infinity on a handler path: the bound keeps keys and results",
     rule: 'no-unbounded-cache-in-handler',
     code: `import express from 'express';
