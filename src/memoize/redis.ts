@@ -3,10 +3,21 @@
  * caller gives (node-redis v5+ or ioredis v5+, a client or a cluster). No Redis client is a
  * dependency of this package.
  *
- * Keys (one function's entries and locks share a cluster hash slot through the `{...}` tag):
- *   entry  <prefix>{<name>}:<key>        an envelope (codec.ts), PX = ttl + stale windows
- *   lock   <prefix>{<name>}:lock:<key>   a random token, PX = lease
+ * Keys (one function's entries and locks share a cluster hash slot through the `{...}` tag;
+ * values and locks live in separate namespaces, so no key of one can be a key of the other):
+ *   entry  <prefix>{<name>}:v:<key>   an envelope (codec.ts), PX = ttl + stale windows
+ *   lock   <prefix>{<name>}:l:<key>   a random token, PX = a short claim, then the lease
  *   pub/sub channel <prefix>memo-guard:invalidate   JSON [name, key | null]
+ * `<name>` and `<key>` are escaped losslessly (`escapeKey`): '%' and lone surrogates (which
+ * UTF-8 would turn into U+FFFD) become %XX / %XXXX, and '{' '}' in a name too.
+ *
+ * Locks are fenced: a value is written only while its computation's lock token still holds, and
+ * an invalidation deletes the lock, so a computation that an invalidation (or a lost lease)
+ * overtook never writes back. A lock is first taken for a short claim (the operation timeout)
+ * and extended to the full lease only once its taker has heard the reply: a lock command that
+ * timed out on the client but ran on Redis later (a paused or failed-over server, a client
+ * that resends commands after reconnecting) leaves a lock that dies within the claim; its
+ * taker also sends an unlock behind it on the same connection.
  *
  * Every operation has a timeout and is refused at once while the client is not connected (no
  * offline queue); consecutive failures open a circuit breaker for a cooldown, during which the
@@ -16,7 +27,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeValue, encodeValue, envelope, ENVELOPE_VERSION, NotShareableError, openEnvelope } from './codec.js';
 import { describe, validateDuration } from './options.js';
-import { STORE_BRAND, type SharedStore, type StoredEntry, type StoreLock } from './shared.js';
+import { type Acquired, STORE_BRAND, type SharedStore, type StoredEntry, type StoreLock } from './shared.js';
 
 export { NotShareableError } from './codec.js';
 export type { SharedStore } from './shared.js';
@@ -47,8 +58,18 @@ const KNOWN = ['prefix', 'timeout', 'lockLease', 'pollInterval', 'breakerThresho
 
 const NOW = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)";
 
-/** KEYS: lock; ARGV: token, lease. Returns the server ms now if taken, else 0. */
-const LOCK = `${NOW} if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return now end return 0`;
+/**
+ * KEYS: entry, lock; ARGV: token, claim ms, usable ms past fresh. Reads the entry; unless it is
+ * usable (fresh, or stale by less than ARGV[3]), takes the lock for the claim. Returns
+ * { server ms now, 1 if taken else 0, the entry or '' } in one atomic step, so a value stored
+ * between a reader's GET and its lock is seen (no second run) and no re-read is needed.
+ */
+const ACQUIRE = `${NOW}
+local cur = redis.call('GET', KEYS[1]) or ''
+local w, f = string.match(cur, '^${ENVELOPE_VERSION}|%d+|(%d+)|(%d+)|%d+|')
+if w and (f == '0' or tonumber(w) + tonumber(f) + tonumber(ARGV[3]) > now) then return { now, 0, cur } end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return { now, 1, cur } end
+return { now, 0, cur }`;
 
 /** KEYS: lock; ARGV: token, lease. */
 const EXTEND = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
@@ -57,24 +78,24 @@ const EXTEND = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
 const UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 /**
- * KEYS: entry, lock; ARGV: token, born, envelope, px (0: none). Stores unless the entry there was
- * computed later (a larger `born`, tombstones included); releases the lock if still held.
+ * KEYS: entry, lock; ARGV: token, born, envelope, px (0: none). Fenced: stores only while the lock
+ * still holds this token (an invalidation deletes the lock; a lost lease lets it expire or pass
+ * to another holder), and unless the entry there was computed later (a larger `born`,
+ * tombstones included); then releases the lock. Returns 1 if stored.
  */
-const WRITE = `local cur = redis.call('GET', KEYS[1])
-local ok = 1
+const WRITE = `if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+local cur = redis.call('GET', KEYS[1])
 if cur then
   local b = tonumber(string.match(cur, '^${ENVELOPE_VERSION}|(%d+)|'))
-  if b and b > tonumber(ARGV[2]) then ok = 0 end
+  if b and b > tonumber(ARGV[2]) then return 0 end
 end
-if ok == 1 then
-  if ARGV[4] == '0' then redis.call('SET', KEYS[1], ARGV[3]) else redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4]) end
-end
-if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-return ok`;
+if ARGV[4] == '0' then redis.call('SET', KEYS[1], ARGV[3]) else redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4]) end
+return 1`;
 
 /**
- * KEYS: entry, lock; ARGV: tombstone px. Replaces the entry by a tombstone born now (so that a
- * computation started before cannot write back) and frees the lock. Returns 1 if a value was there.
+ * KEYS: entry, lock; ARGV: tombstone px. Replaces the entry by a tombstone born now and deletes
+ * the lock (so a computation in flight cannot write its value back). Returns 1 if a value was there.
  */
 const DELETE = `${NOW}
 local cur = redis.call('GET', KEYS[1])
@@ -104,8 +125,24 @@ interface Adapter {
    * one per master where the client cannot route a keyless command by a key.
    */
   nodesOf(key: string): ((args: string[]) => Promise<unknown>)[];
-  /** Subscribe on a new connection; `onReady` runs on every (re)connection of the subscriber. Returns its closer. */
-  subscribe(channel: string, onMessage: (message: string) => void, onReady: () => void): Promise<() => void>;
+  /**
+   * Subscribe on a new connection of its own, made now and retried by the client's own
+   * reconnection (also when Redis is down at the start). Returns at once: its closer (which
+   * works in every state, connected or not) and a promise of the first subscription.
+   */
+  subscribe(channel: string, onMessage: (message: string) => void, events: SubscriberEvents): Subscriber;
+}
+
+interface SubscriberEvents {
+  /** The subscriber's connection is (again) ready. */
+  ready: () => void;
+  /** The subscriber's connection failed or closed: messages may be lost until it is ready again. */
+  trouble: () => void;
+}
+
+interface Subscriber {
+  close(): void;
+  subscribed: Promise<void>;
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -113,6 +150,8 @@ type Listener = (...args: unknown[]) => void;
 interface Emitter {
   on(event: string, listener: Listener): unknown;
 }
+
+const ignore = (): void => undefined;
 
 function nodeRedisAdapter(client: Record<string, unknown>): Adapter {
   const cluster = 'masters' in client;
@@ -124,16 +163,31 @@ function nodeRedisAdapter(client: Record<string, unknown>): Adapter {
     command,
     // A cluster client sends to the node of the key it is given, keyless commands included.
     nodesOf: (key) => [(args) => command(key, args)],
-    async subscribe(channel, onMessage, onReady) {
+    subscribe(channel, onMessage, events) {
       const sub = (client.duplicate as Fn).call(client) as Record<string, unknown> & Emitter;
-      sub.on('error', () => undefined);
-      sub.on('ready', onReady);
-      await ((sub.connect as Fn).call(sub) as Promise<unknown>);
-      await ((sub.subscribe as Fn).call(sub, channel, (message: unknown) => {
-        onMessage(String(message));
-      }) as Promise<unknown>);
-      return () => {
-        if (sub.isOpen === true) (sub.destroy as Fn).call(sub);
+      sub.on('error', events.trouble);
+      sub.on('end', events.trouble);
+      sub.on('ready', events.ready);
+      let closed = false;
+      // node-redis retries a first connection that fails (its reconnectStrategy) and resolves then.
+      const subscribed = ((sub.connect as Fn).call(sub) as Promise<unknown>).then(async () => {
+        if (closed) return;
+        await ((sub.subscribe as Fn).call(sub, channel, (message: unknown) => {
+          onMessage(String(message));
+        }) as Promise<unknown>);
+      });
+      subscribed.catch(ignore);
+      return {
+        subscribed,
+        close() {
+          if (closed) return;
+          closed = true;
+          try {
+            (sub.destroy as Fn).call(sub);
+          } catch {
+            // Already closed.
+          }
+        },
       };
     },
   };
@@ -149,24 +203,38 @@ function ioredisAdapter(client: Record<string, unknown>): Adapter {
     // An ioredis Cluster sends a keyless command to a random node: ask every master.
     nodesOf: () =>
       client.isCluster === true ? ((client.nodes as Fn).call(client, 'master') as Record<string, unknown>[]).map(commandOn) : [command],
-    async subscribe(channel, onMessage, onReady) {
-      // Its own connection, connected now whatever the client's lazyConnect, and allowed to queue
-      // its own SUBSCRIBE while it (re)connects.
+    subscribe(channel, onMessage, events) {
+      // Its own connection, connected now whatever the client's lazyConnect, allowed to queue its
+      // own SUBSCRIBE while it (re)connects, for as many attempts as it takes (a client made with
+      // maxRetriesPerRequest: 0 would drop it at the first failed attempt, and never subscribe).
       const overrides = { lazyConnect: true, enableOfflineQueue: true };
       const sub = (
         client.isCluster === true
-          ? (client.duplicate as Fn).call(client, [], overrides)
-          : (client.duplicate as Fn).call(client, overrides)
+          ? (client.duplicate as Fn).call(client, [], {
+              ...overrides,
+              redisOptions: { ...(client.options as { redisOptions?: object } | undefined)?.redisOptions, maxRetriesPerRequest: null },
+            })
+          : (client.duplicate as Fn).call(client, { ...overrides, maxRetriesPerRequest: null })
       ) as Record<string, unknown> & Emitter;
-      sub.on('error', () => undefined);
-      sub.on('ready', onReady);
-      await ((sub.connect as Fn).call(sub) as Promise<unknown>);
+      sub.on('error', events.trouble);
+      sub.on('close', events.trouble);
+      sub.on('ready', events.ready);
       sub.on('message', (ch: unknown, message: unknown) => {
         if (ch === channel) onMessage(String(message));
       });
-      await ((sub.subscribe as Fn).call(sub, channel) as Promise<unknown>);
-      return () => {
-        (sub.disconnect as Fn).call(sub);
+      // A failed first connection is retried by the client's retryStrategy; the SUBSCRIBE waits in
+      // the subscriber's offline queue (and is resent after every reconnection: autoResubscribe).
+      ((sub.connect as Fn).call(sub) as Promise<unknown>).catch(ignore);
+      const subscribed = ((sub.subscribe as Fn).call(sub, channel) as Promise<unknown>).then(ignore);
+      subscribed.catch(ignore);
+      let closed = false;
+      return {
+        subscribed,
+        close() {
+          if (closed) return;
+          closed = true;
+          (sub.disconnect as Fn).call(sub);
+        },
       };
     },
   };
@@ -255,6 +323,32 @@ function positive(options: RedisStoreOptions | undefined, option: keyof RedisSto
   return value ?? fallback;
 }
 
+/** A reply error saying the script cache does not have a script (first use, or after a restart or SCRIPT FLUSH). */
+function isNoScript(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOSCRIPT');
+}
+
+/** '%', lone surrogates and (in names) '{' and '}': what `escapeKey` rewrites. */
+const KEY_UNSAFE = /%|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAME_UNSAFE = /[%{}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * A key as Redis will hold it, losslessly: the clients send keys as UTF-8, which turns every
+ * lone surrogate into U+FFFD (so '\ud800' and '\udc00' would share an entry). '%' becomes %25
+ * and a lone surrogate %D800-%DFFF (4 digits, never 25, 7B or 7D: the escape is reversible, so
+ * two different keys never meet). Keys with neither are unchanged.
+ */
+export function escapeKey(key: string, unsafe: RegExp = KEY_UNSAFE): string {
+  unsafe.lastIndex = 0;
+  return unsafe.test(key) ? key.replace(unsafe, hex) : key;
+}
+
+/** A reply this long (a value being transferred) may be slow without Redis being in trouble. */
+const BULKY_REPLY = 64 * 1024;
+/** Extra ms a write of a large value may take: one per this many bytes (100 MB/s). */
+const BYTES_PER_MS = 100_000;
+
 class RedisStore implements SharedStore {
   readonly [STORE_BRAND] = true as const;
   readonly lease: number;
@@ -267,9 +361,8 @@ class RedisStore implements SharedStore {
   private failures = 0;
   private openUntil = 0;
   private readonly listeners = new Map<string, Set<(key: string | undefined) => void>>();
-  private subscribed: Promise<(() => void) | undefined> | undefined = undefined;
+  private subscriber: Subscriber | undefined = undefined;
   private closed = false;
-  private subscriberReadies = 0;
   private readonly clock = new ServerClock(() => this.syncClock());
 
   constructor(client: unknown, options: RedisStoreOptions | undefined) {
@@ -303,12 +396,16 @@ class RedisStore implements SharedStore {
     return this.adapter.ready() && (this.openUntil === 0 || performance.now() >= this.openUntil);
   }
 
+  private tag(name: string): string {
+    return `${this.prefix}{${escapeKey(name, NAME_UNSAFE)}}:`;
+  }
+
   private entryKey(name: string, key: string): string {
-    return `${this.prefix}{${name}}:${key}`;
+    return `${this.tag(name)}v:${escapeKey(key)}`;
   }
 
   private lockKey(name: string, key: string): string {
-    return `${this.prefix}{${name}}:lock:${key}`;
+    return `${this.tag(name)}l:${escapeKey(key)}`;
   }
 
   private get channel(): string {
@@ -316,36 +413,51 @@ class RedisStore implements SharedStore {
   }
 
   /** One command, with the timeout, the no-offline-queue rule and the breaker. */
-  private run(key: string | undefined, args: string[]): Promise<unknown> {
-    return this.guard(args[0] ?? '', () => this.adapter.command(key, args));
+  private run(key: string | undefined, args: string[], extraMs = 0): Promise<unknown> {
+    return this.guard(args[0] ?? '', () => this.adapter.command(key, args), extraMs);
   }
 
   /**
    * Send what `send` sends (refused at once while the client is not connected: no offline queue),
-   * and wait for it at most `timeout` ms; a failure or a timeout counts towards the breaker.
+   * and wait for it at most `timeout` (+ `extraMs`) ms; a failure or a timeout counts towards the
+   * breaker, a NOSCRIPT reply does not (Redis answered). The timeout is declared only after the
+   * event loop has read the sockets once more, so a reply that arrived while the loop was busy
+   * (a synchronous function computing) is not mistaken for a timeout. A bulky reply that comes
+   * after its timeout (a large value in transfer, not a sick Redis) cancels the failures.
    */
-  private async guard<T>(what: string, send: () => Promise<T>): Promise<T> {
+  private async guard<T>(what: string, send: () => Promise<T>, extraMs = 0): Promise<T> {
     if (!this.adapter.ready()) {
       this.failed();
       throw new Error('redisStore: the Redis client is not connected');
     }
     let timer: NodeJS.Timeout | undefined;
+    const state = { timedOut: false };
     const sent = send();
     try {
       const reply = await Promise.race([
         sent,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            reject(new TimeoutError(`redisStore: ${what} took more than ${String(this.timeout)} ms`));
-          }, this.timeout);
+            // Timers run before the poll phase that reads sockets; setImmediate runs after it.
+            setImmediate(() => {
+              state.timedOut = true;
+              reject(new TimeoutError(`redisStore: ${what} took more than ${String(this.timeout + extraMs)} ms`));
+            }).unref();
+          }, this.timeout + extraMs);
           timer.unref();
         }),
       ]);
       this.failures = 0;
       return reply;
     } catch (error) {
-      sent.catch(() => undefined);
-      this.failed();
+      if (state.timedOut) {
+        sent.then((late) => {
+          if (typeof late === 'string' && late.length >= BULKY_REPLY) this.recovered();
+        }, ignore);
+      } else {
+        sent.catch(ignore);
+      }
+      if (!isNoScript(error)) this.failed();
       throw error;
     } finally {
       clearTimeout(timer);
@@ -367,22 +479,44 @@ class RedisStore implements SharedStore {
     }
   }
 
-  /** A script by its SHA, loading it on the first NOSCRIPT. */
-  private async script(source: string, keys: string[], args: string[]): Promise<unknown> {
+  private recovered(): void {
+    this.failures = 0;
+    this.openUntil = 0;
+  }
+
+  /** A script by its SHA; on NOSCRIPT (first use, a restart, SCRIPT FLUSH) by its text, which loads it again. */
+  private async script(source: string, keys: string[], args: string[], extraMs = 0): Promise<unknown> {
     const tail = [String(keys.length), ...keys, ...args];
     try {
-      return await this.run(keys[0], ['EVALSHA', sha1(source), ...tail]);
+      return await this.run(keys[0], ['EVALSHA', sha1(source), ...tail], extraMs);
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
-      this.failures = 0;
-      return await this.run(keys[0], ['EVAL', source, ...tail]);
+      if (!isNoScript(error)) throw error;
+      return await this.run(keys[0], ['EVAL', source, ...tail], extraMs);
     }
   }
 
-  async get(name: string, key: string): Promise<StoredEntry | undefined> {
-    const entryKey = this.entryKey(name, key);
-    const text = await this.run(entryKey, ['GET', entryKey]);
-    if (typeof text !== 'string') return undefined;
+  /**
+   * A script sent without waiting, without the breaker and whatever the client's state (a client
+   * with an offline queue sends it after the commands it resends): cleanup behind a command that
+   * failed on the client but may still run on Redis.
+   */
+  private quietly(source: string, keys: string[], args: string[]): void {
+    const tail = [String(keys.length), ...keys, ...args];
+    const key = keys[0];
+    let sent: Promise<unknown>;
+    try {
+      sent = this.adapter.command(key, ['EVALSHA', sha1(source), ...tail]);
+    } catch {
+      return;
+    }
+    sent.catch((error: unknown) => {
+      if (isNoScript(error)) this.adapter.command(key, ['EVAL', source, ...tail]).catch(ignore);
+    });
+  }
+
+  /** An entry's text read at `serverNow` on the store's clock; undefined for a tombstone, another version or garbage. */
+  private entryOf(text: unknown, serverNow: number): StoredEntry | undefined {
+    if (typeof text !== 'string' || text === '') return undefined;
     const opened = openEnvelope(text);
     if (opened === undefined) return undefined;
     let value: unknown;
@@ -393,7 +527,7 @@ class RedisStore implements SharedStore {
     }
     // Age since the write, on the store's clock (freshness counts from then; `born`, the lock's
     // time, orders writes). Redis drops the entry itself at `lifeMs`.
-    const age = Math.max(0, (this.clock.cached() ?? (await this.clock.now())) - opened.written);
+    const age = Math.max(0, serverNow - opened.written);
     return {
       value,
       freshFor: opened.freshMs === 0 ? Infinity : opened.freshMs - age,
@@ -401,13 +535,44 @@ class RedisStore implements SharedStore {
     };
   }
 
-  async lock(name: string, key: string): Promise<StoreLock | undefined> {
+  async get(name: string, key: string): Promise<StoredEntry | undefined> {
+    const entryKey = this.entryKey(name, key);
+    const text = await this.run(entryKey, ['GET', entryKey]);
+    if (typeof text !== 'string') return undefined;
+    return this.entryOf(text, this.clock.cached() ?? (await this.clock.now()));
+  }
+
+  async acquire(name: string, key: string, staleFor: number): Promise<Acquired> {
     const token = randomBytes(12).toString('base64url');
+    const lockKey = this.lockKey(name, key);
     const sent = localNow();
-    const born = Number(await this.script(LOCK, [this.lockKey(name, key)], [token, String(this.lease)]));
-    if (born === 0) return undefined;
-    this.clock.sample(born, sent, localNow());
-    return { token, born };
+    let reply: [unknown, unknown, unknown];
+    try {
+      reply = (await this.script(ACQUIRE, [this.entryKey(name, key), lockKey], [token, String(this.timeout), String(Math.max(0, Math.floor(staleFor)))])) as [
+        unknown,
+        unknown,
+        unknown,
+      ];
+    } catch (error) {
+      // It may still run on Redis (a paused server, a resent command): free what it would take.
+      this.quietly(UNLOCK, [lockKey], [token]);
+      throw error;
+    }
+    const now = Number(reply[0]);
+    this.clock.sample(now, sent, localNow());
+    const entry = this.entryOf(reply[2], now);
+    if (Number(reply[1]) !== 1) return { entry, lock: undefined };
+    const lock = { token, born: now };
+    // Confirm the claim: extend it to the lease. Past the claim (this reply came late), the lock
+    // may be someone else's already: then this caller waits like any other.
+    let held: boolean;
+    try {
+      held = await this.extend(name, key, lock);
+    } catch (error) {
+      this.quietly(UNLOCK, [lockKey], [token]);
+      throw error;
+    }
+    return { entry, lock: held ? lock : undefined };
   }
 
   async extend(name: string, key: string, lock: StoreLock): Promise<boolean> {
@@ -422,16 +587,30 @@ class RedisStore implements SharedStore {
       if (error instanceof NotShareableError) throw error;
       throw new NotShareableError(String(error));
     }
-    const reply = await this.script(
-      WRITE,
-      [this.entryKey(name, key), this.lockKey(name, key)],
-      [lock.token, String(lock.born), envelope(lock.born, Math.round(await this.clock.now()), freshMs, lifeMs, payload), String(lifeMs)],
-    );
-    return Number(reply) === 1;
+    const lockKey = this.lockKey(name, key);
+    const text = envelope(lock.born, Math.round(await this.clock.now()), freshMs, lifeMs, payload);
+    try {
+      const reply = await this.script(
+        WRITE,
+        [this.entryKey(name, key), lockKey],
+        [lock.token, String(lock.born), text, String(lifeMs)],
+        Math.floor(text.length / BYTES_PER_MS),
+      );
+      return Number(reply) === 1;
+    } catch (error) {
+      // It may still run: then it releases the lock itself; if it never does, free the lock now.
+      this.quietly(UNLOCK, [lockKey], [lock.token]);
+      throw error;
+    }
   }
 
   async unlock(name: string, key: string, lock: StoreLock): Promise<void> {
-    await this.script(UNLOCK, [this.lockKey(name, key)], [lock.token]);
+    try {
+      await this.script(UNLOCK, [this.lockKey(name, key)], [lock.token]);
+    } catch (error) {
+      this.quietly(UNLOCK, [this.lockKey(name, key)], [lock.token]);
+      throw error;
+    }
   }
 
   async delete(name: string, key: string): Promise<boolean> {
@@ -441,7 +620,7 @@ class RedisStore implements SharedStore {
   }
 
   async clear(name: string): Promise<void> {
-    const tag = `${this.prefix}{${name}}:`;
+    const tag = this.tag(name);
     const pattern = `${tag}*`.replace(/[*?[\]\\]/g, (c, i: number, s: string) => (i === s.length - 1 ? c : `\\${c}`));
     // One function's keys share a slot, so one node holds them all; which one, only some clients know.
     for (const send of this.adapter.nodesOf(tag)) {
@@ -456,42 +635,64 @@ class RedisStore implements SharedStore {
     await this.run(undefined, ['PUBLISH', this.channel, JSON.stringify([name, null])]);
   }
 
-  listen(name: string, listener: (key: string | undefined) => void): void {
+  listen(name: string, listener: (key: string | undefined) => void): () => void {
     let set = this.listeners.get(name);
     if (set === undefined) this.listeners.set(name, (set = new Set()));
     set.add(listener);
-    this.subscribed ??= this.adapter
-      .subscribe(
+    if (this.subscriber === undefined && !this.closed) this.subscribe();
+    return () => {
+      const current = this.listeners.get(name);
+      if (current?.delete(listener) === true && current.size === 0) this.listeners.delete(name);
+    };
+  }
+
+  /** Listeners registered (for tests: memoized functions that were dropped are not kept). */
+  get listenerCount(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+
+  private subscribe(): void {
+    let readies = 0;
+    let trouble = false;
+    try {
+      this.subscriber = this.adapter.subscribe(
         this.channel,
         (message) => {
           this.dispatch(message);
         },
-        () => {
-          // Every connection after the first is a reconnection: messages may have been lost.
-          if (this.subscriberReadies++ > 0) this.dropAll();
+        {
+          ready: () => {
+            // A reconnection, or a first connection after a failed start: messages may have been
+            // lost (or never heard), so every in-process copy is dropped.
+            if (readies++ > 0 || trouble) this.dropAll();
+            trouble = false;
+          },
+          trouble: () => {
+            trouble = true;
+          },
         },
-      )
-      .then((close) => {
-        if (this.closed) close();
-        return close;
-      })
-      .catch(() => {
-        // No pub/sub: invalidations from other instances arrive only through expiry.
-        this.subscribed = undefined;
-        return undefined;
-      });
+      );
+    } catch {
+      // No pub/sub: invalidations from other instances arrive only through expiry.
+      this.subscriber = undefined;
+    }
   }
 
   /** Resolves once the subscriber listens (so that invalidations from now on are heard). */
   async ready(): Promise<void> {
-    await this.subscribed;
+    await this.subscriber?.subscribed;
   }
 
-  /** Close the store's own subscriber connection (the client stays the caller's to close). */
+  /**
+   * Close the store's own subscriber connection (the client stays the caller's to close). Resolves
+   * at once, whatever the state of the connection (Redis down included), and leaves no handle open.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    const close = await this.subscribed;
-    close?.();
+    this.subscriber?.close();
+    await Promise.resolve();
   }
 
   private dispatch(message: string): void {

@@ -36,6 +36,12 @@ export interface StoreLock {
   readonly born: number;
 }
 
+/** What `acquire` found: the entry read (if any), and the lock if this caller now holds it. */
+export interface Acquired {
+  entry: StoredEntry | undefined;
+  lock: StoreLock | undefined;
+}
+
 /** What the memoizer needs from a shared store. Every method rejects on failure or timeout. */
 export interface SharedStore {
   readonly [STORE_BRAND]: true;
@@ -46,13 +52,17 @@ export interface SharedStore {
   /** Poll interval in ms of a caller waiting for another process's computation. */
   readonly pollInterval: number;
   get(name: string, key: string): Promise<StoredEntry | undefined>;
-  /** Take the key's lock; undefined if another holder has it. */
-  lock(name: string, key: string): Promise<StoreLock | undefined>;
+  /**
+   * In one atomic step, read the entry and, unless it is fresh or stale by less than `staleFor`
+   * ms, take the key's lock (no lock when another holder has it).
+   */
+  acquire(name: string, key: string, staleFor: number): Promise<Acquired>;
   /** Renew the lease; false if the lock was lost. */
   extend(name: string, key: string, lock: StoreLock): Promise<boolean>;
   /**
-   * Store `value` computed under `lock` (unless a value computed later is there) and release the
-   * lock; whether it was stored. Rejects with `NotShareableError` for values it cannot carry.
+   * Store `value` computed under `lock` (only while the lock still holds, and unless a value
+   * computed later is there) and release the lock; whether it was stored. Rejects with
+   * `NotShareableError` for values it cannot carry.
    */
   set(name: string, key: string, lock: StoreLock, value: unknown, freshMs: number, lifeMs: number): Promise<boolean>;
   unlock(name: string, key: string, lock: StoreLock): Promise<void>;
@@ -60,8 +70,8 @@ export interface SharedStore {
   delete(name: string, key: string): Promise<boolean>;
   /** Delete every entry of `name`, in the store and in every instance's memory. */
   clear(name: string): Promise<void>;
-  /** Hear invalidations of `name`: a key, or undefined for "drop everything". */
-  listen(name: string, listener: (key: string | undefined) => void): void;
+  /** Hear invalidations of `name`: a key, or undefined for "drop everything". Returns the unsubscriber. */
+  listen(name: string, listener: (key: string | undefined) => void): () => void;
 }
 
 export function isSharedStore(value: unknown): value is SharedStore {
@@ -146,44 +156,130 @@ const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms).unref();
   });
 
+/** What the two-tier memoizer needs of its in-process tier (a `SieveStore`, or `UnboundedTier`). */
+interface TierLike {
+  readonly index: Map<unknown, number>;
+  readonly values: (Local | undefined)[];
+  readonly visited: Uint8Array;
+  dropped: unknown;
+  add(key: unknown, value: Local): number;
+  release(key: unknown, slot: number): void;
+  clear(): void;
+}
+
+/**
+ * The in-process tier of `max: Infinity`: never evicts, so it needs no visited bits (a
+ * `SieveStore` would allocate one per slot of its bound, 16 MiB for `Infinity`). Its `visited`
+ * is empty: the hit path's write to it is out of bounds, which a typed array ignores.
+ */
+class UnboundedTier implements TierLike {
+  readonly index = new Map<unknown, number>();
+  readonly values: (Local | undefined)[] = [];
+  readonly visited = new Uint8Array(0);
+  dropped: unknown = undefined;
+  private readonly free: number[] = [];
+
+  add(key: unknown, value: Local): number {
+    const slot = this.free.pop() ?? this.values.length;
+    this.values[slot] = value;
+    this.index.set(key, slot);
+    return slot;
+  }
+
+  release(key: unknown, slot: number): void {
+    this.index.delete(key);
+    this.values[slot] = undefined;
+    this.free.push(slot);
+  }
+
+  clear(): void {
+    this.index.clear();
+    this.values.length = 0;
+    this.free.length = 0;
+  }
+}
+
+/** A load, refresh or computation of one key in this process: an invalidation of its key outdates it. */
+class Flight {
+  outdated = false;
+}
+
+/**
+ * What an invalidation touches. It is kept apart from the memoized function's closure: the store
+ * holds the listener (and so this), and must not keep a memoized function that its program dropped.
+ */
+class TierState {
+  /** Store key -> in-process key, for invalidations (they name store keys). */
+  readonly localKeyOf = new Map<string, unknown>();
+  /** Loads in flight, by store key: concurrent callers in this process share one. */
+  readonly inflight = new Map<string, Promise<unknown>>();
+  /** Everything running per store key (loads, refreshes), to be marked outdated by an invalidation. */
+  private readonly flights = new Map<string, Set<Flight>>();
+
+  constructor(readonly tier: TierLike) {}
+
+  begin(key: string): Flight {
+    const flight = new Flight();
+    let set = this.flights.get(key);
+    if (set === undefined) this.flights.set(key, (set = new Set()));
+    set.add(flight);
+    return flight;
+  }
+
+  end(key: string, flight: Flight): void {
+    const set = this.flights.get(key);
+    if (set?.delete(flight) === true && set.size === 0) this.flights.delete(key);
+  }
+
+  dropAll(): void {
+    this.tier.clear();
+    this.localKeyOf.clear();
+    this.inflight.clear();
+    for (const set of this.flights.values()) for (const flight of set) flight.outdated = true;
+    this.flights.clear();
+  }
+
+  /** Drop `key` here and outdate what runs for it; whether an entry was dropped. */
+  dropLocal(key: string): boolean {
+    const set = this.flights.get(key);
+    if (set !== undefined) {
+      for (const flight of set) flight.outdated = true;
+      this.flights.delete(key);
+    }
+    const local = this.localKeyOf.get(key) ?? key;
+    this.inflight.delete(key);
+    this.localKeyOf.delete(key);
+    const slot = this.tier.index.get(local);
+    if (slot === undefined) return false;
+    this.tier.release(local, slot);
+    return true;
+  }
+}
+
+/** The store's listener for one memoized function: it reaches the tier, not the function. */
+function listenerOf(state: TierState): (key: string | undefined) => void {
+  return (key) => {
+    if (key === undefined) state.dropAll();
+    else state.dropLocal(key);
+  };
+}
+
+/** Unsubscribes a memoized function from its store once the program has dropped it. */
+const unlistenWhenCollected = new FinalizationRegistry<() => void>((unlisten) => {
+  unlisten();
+});
+
 export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts {
   const { store, name, max, ttl, staleWhileRevalidate: swr, staleIfError: sie, keyOf } = settings;
   const fast = settings.singlePrimitiveFastPath;
-  const tier = new SieveStore<unknown, Local>(max, 0);
+  const state = new TierState(max === Infinity ? new UnboundedTier() : new SieveStore<unknown, Local>(max, 0));
+  const { tier, localKeyOf, inflight } = state;
   const { index, values, visited } = tier;
-  /** Store key -> in-process key, for invalidations (they name store keys). */
-  const localKeyOf = new Map<string, unknown>();
-  /** Loads in flight, by store key: concurrent callers in this process share one. */
-  const inflight = new Map<string, Promise<unknown>>();
   /** In-process counters: fields of one object (a captured `let` costs more per increment). */
   const counters = { hits: 0, misses: 0, evictions: 0 };
   const shared = { hits: 0, misses: 0, computed: 0, waited: 0, stale: 0, errors: 0, fallbacks: 0, notShareable: 0 };
   let warnedNotShareable = false;
-  /** Bumped by clears and reconnects: a load started before one does not fill the tier after. */
-  let epoch = 0;
   const lifeOf = ttl === 0 ? Infinity : ttl + Math.max(swr, sie);
-
-  store.listen(name, (key) => {
-    if (key === undefined) dropAll();
-    else dropLocal(key);
-  });
-
-  function dropAll(): void {
-    epoch++;
-    tier.clear();
-    localKeyOf.clear();
-    inflight.clear();
-  }
-
-  function dropLocal(key: string): boolean {
-    const local = localKeyOf.get(key) ?? key;
-    inflight.delete(key);
-    localKeyOf.delete(key);
-    const slot = index.get(local);
-    if (slot === undefined) return false;
-    tier.release(local, slot);
-    return true;
-  }
 
   /** Whether `a` (a single argument) is its own in-process key. */
   function isFastKey(a: unknown): boolean {
@@ -194,13 +290,17 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     );
   }
 
-  /** Put a value in the in-process tier for `freshFor` more ms (and the stale windows after). */
-  function fill(key: string, local: unknown, value: unknown, promise: Promise<unknown>, freshFor: number, livesFor: number): void {
+  /**
+   * Put a value in the in-process tier for `freshFor` more ms (and the stale windows after),
+   * unless an invalidation outdated the flight that got it.
+   */
+  function fill(key: string, local: unknown, value: unknown, freshFor: number, livesFor: number, flight: Flight): void {
+    if (flight.outdated) return;
     const now = performance.now();
     const freshUntil = now + freshFor;
     const entry = new Local(
       key,
-      promise,
+      Promise.resolve(value),
       value,
       freshUntil,
       Math.min(now + livesFor, freshFor === Infinity ? Infinity : freshUntil + swr),
@@ -269,10 +369,12 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     const pending = inflight.get(key);
     if (pending !== undefined) return pending;
     const stale = slot === undefined ? undefined : (values[slot] as Local);
-    const promise = load(key, local, this, Array.prototype.slice.call(args) as unknown[], stale);
+    const flight = state.begin(key);
+    const promise = load(key, local, this, Array.prototype.slice.call(args) as unknown[], stale, flight);
     inflight.set(key, promise);
     const done = (): void => {
       if (inflight.get(key) === promise) inflight.delete(key);
+      state.end(key, flight);
     };
     promise.then(done, done);
     return promise;
@@ -284,21 +386,32 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     return await fn.apply(thisArg, args);
   }
 
+  /** Whether the store is worth trying now (read afresh: it changes while a call waits). */
+  function usable(): boolean {
+    return store.usable;
+  }
+
   function storeFailed(): void {
     shared.errors++;
   }
 
   /** Compute in process only (the store is unusable or failed). */
-  async function computeLocally(key: string, local: unknown, thisArg: unknown, args: unknown[], stale: Local | undefined): Promise<unknown> {
+  async function computeLocally(
+    key: string,
+    local: unknown,
+    thisArg: unknown,
+    args: unknown[],
+    stale: Local | undefined,
+    flight: Flight,
+  ): Promise<unknown> {
     shared.fallbacks++;
-    const started = epoch;
     let value: unknown;
     try {
       value = await compute(thisArg, args);
     } catch (error) {
       return serveStaleOr(stale, error);
     }
-    if (epoch === started) fill(key, local, value, Promise.resolve(value), ttl === 0 ? Infinity : ttl, lifeOf);
+    fill(key, local, value, ttl === 0 ? Infinity : ttl, lifeOf, flight);
     return value;
   }
 
@@ -310,61 +423,65 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     throw error;
   }
 
-  /**
-   * Take the key's lock, unless a fresh value is there by then: a holder may have stored its value
-   * and released the lock between our read and our lock, and computing again would make two runs.
-   * Returns the lock, the fresh entry (lock released again), or undefined (another holder).
-   */
-  async function lockUnlessFresh(key: string): Promise<StoreLock | StoredEntry | undefined> {
-    const lock = await store.lock(name, key);
-    if (lock === undefined) return undefined;
-    const again = await store.get(name, key);
-    if (again === undefined || again.freshFor <= 0) return lock;
-    await store.unlock(name, key, lock);
-    return again;
+  /** Whether an entry read from the store answers a call: fresh, or inside the stale-while-revalidate window. */
+  function answers(entry: StoredEntry): boolean {
+    return entry.freshFor > 0 || (swr > 0 && entry.freshFor > -swr);
   }
 
-  /** A miss in process: the store, the lock, or a computation here. */
-  async function load(key: string, local: unknown, thisArg: unknown, args: unknown[], stale: Local | undefined): Promise<unknown> {
-    const started = epoch;
+  /** A call answered from the store (and one refresh started if the entry is stale). */
+  function served(key: string, local: unknown, thisArg: unknown, args: unknown[], entry: StoredEntry, flight: Flight): unknown {
+    shared.hits++;
+    if (entry.freshFor <= 0) shared.stale++;
+    fill(key, local, entry.value, entry.freshFor, entry.livesFor, flight);
+    if (entry.freshFor <= 0) {
+      const filled = index.get(local);
+      if (filled !== undefined) void refresh(values[filled] as Local, local, thisArg, args);
+    }
+    return entry.value;
+  }
+
+  /**
+   * A miss in process: read the store; a fresh entry is the answer; else take the key's lock and
+   * compute, or, if another process holds it, wait for the value it stores (or for its lock to
+   * end, and take it). Waiting polls with one atomic read-or-lock per `pollInterval`.
+   */
+  async function load(key: string, local: unknown, thisArg: unknown, args: unknown[], stale: Local | undefined, flight: Flight): Promise<unknown> {
+    if (!store.usable) return computeLocally(key, local, thisArg, args, stale, flight);
+    let entry: StoredEntry | undefined;
+    try {
+      entry = await store.get(name, key);
+    } catch {
+      storeFailed();
+      return computeLocally(key, local, thisArg, args, stale, flight);
+    }
     for (let waited = false; ; ) {
-      if (!store.usable) return computeLocally(key, local, thisArg, args, stale);
-      let entry: StoredEntry | undefined;
-      let lock: StoreLock | StoredEntry | undefined;
+      if (entry !== undefined) {
+        if (answers(entry)) return served(key, local, thisArg, args, entry, flight);
+        // Past the stale-while-revalidate window but still kept for stale-if-error.
+        const now = performance.now();
+        if (entry.livesFor > 0) stale = new Local(key, Promise.resolve(entry.value), entry.value, now, now, now + entry.livesFor);
+      }
+      let acquired: Acquired;
       try {
-        entry = await store.get(name, key);
-        if (entry !== undefined && (entry.freshFor > 0 || (swr > 0 && entry.freshFor > -swr))) {
-          shared.hits++;
-          if (entry.freshFor <= 0) shared.stale++;
-          const promise = Promise.resolve(entry.value);
-          if (epoch === started) fill(key, local, entry.value, promise, entry.freshFor, entry.livesFor);
-          if (entry.freshFor <= 0) {
-            const filled = index.get(local);
-            if (filled !== undefined) void refresh(values[filled] as Local, local, thisArg, args);
-          }
-          return entry.value;
-        }
-        if (entry !== undefined) {
-          // Past the stale-while-revalidate window but still kept for stale-if-error.
-          const now = performance.now();
-          stale = new Local(key, Promise.resolve(entry.value), entry.value, now, now, now + entry.livesFor);
-        }
-        lock = await lockUnlessFresh(key);
+        acquired = await store.acquire(name, key, swr);
       } catch {
         storeFailed();
-        return computeLocally(key, local, thisArg, args, stale);
+        return computeLocally(key, local, thisArg, args, stale, flight);
       }
-      if (lock !== undefined && !('token' in lock)) continue; // stored meanwhile: read it
-      if (lock !== undefined) {
+      if (acquired.lock !== undefined) {
         if (!waited) shared.misses++;
-        return computeUnderLock(key, local, thisArg, args, lock, stale, started);
+        return computeUnderLock(key, local, thisArg, args, acquired.lock, stale, flight);
       }
-      // Another process computes: wait for the value it stores, or for its lease to end.
+      entry = acquired.entry;
+      if (entry !== undefined && answers(entry)) continue; // stored meanwhile
+      // Another process computes: wait for the value it stores, or for its lock to end.
       if (!waited) {
         shared.waited++;
         waited = true;
       }
       await sleep(store.pollInterval);
+      if (!usable()) return computeLocally(key, local, thisArg, args, stale, flight);
+      entry = undefined;
     }
   }
 
@@ -375,11 +492,13 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     args: unknown[],
     lock: StoreLock,
     stale: Local | undefined,
-    started: number,
+    flight: Flight,
   ): Promise<unknown> {
     const renew = setInterval(
       () => {
-        store.extend(name, key, lock).catch(storeFailed);
+        store.extend(name, key, lock).then((held) => {
+          if (!held) clearInterval(renew); // lost (invalidated, or the lease ended): its write will be refused
+        }, storeFailed);
       },
       Math.max(10, Math.floor(store.lease / 3)),
     );
@@ -395,7 +514,12 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     clearInterval(renew);
     const freshMs = ttl === 0 ? 0 : ttl;
     try {
-      await store.set(name, key, lock, value, freshMs, lifeOf === Infinity ? 0 : lifeOf);
+      if (!(await store.set(name, key, lock, value, freshMs, lifeOf === Infinity ? 0 : lifeOf))) {
+        // Refused: an invalidation or the end of the lease overtook this computation, and what the
+        // store has (or will have) is newer. The callers that asked before get what was computed;
+        // the tier is not filled with it (the next call reads the store).
+        return value;
+      }
     } catch (error) {
       if (error instanceof TypeError && error.name === 'NotShareableError') {
         shared.notShareable++;
@@ -405,43 +529,38 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
         }
         await store.unlock(name, key, lock).catch(storeFailed);
       } else {
-        storeFailed();
-        // Best effort: free the lock now rather than at the end of its lease.
-        store.unlock(name, key, lock).catch(storeFailed);
+        storeFailed(); // kept in process, as a computation during an outage would be
       }
     }
-    if (epoch === started) fill(key, local, value, Promise.resolve(value), ttl === 0 ? Infinity : ttl, lifeOf);
+    fill(key, local, value, ttl === 0 ? Infinity : ttl, lifeOf, flight);
     return value;
   }
 
   /** One refresh of a stale entry (in this process; the store's lock makes it one across processes). */
   async function refresh(entry: Local, local: unknown, thisArg: unknown, args: unknown[]): Promise<void> {
     entry.refreshing = true;
-    const started = epoch;
+    const flight = state.begin(entry.key);
     try {
       if (!store.usable) {
-        await computeLocally(entry.key, local, thisArg, args, entry);
+        await computeLocally(entry.key, local, thisArg, args, entry, flight);
         return;
       }
-      const stored = await store.get(name, entry.key);
-      if (stored !== undefined && stored.freshFor > 0) {
-        shared.hits++;
-        if (epoch === started) fill(entry.key, local, stored.value, Promise.resolve(stored.value), stored.freshFor, stored.livesFor);
-        return;
+      const acquired = await store.acquire(name, entry.key, 0);
+      if (acquired.lock === undefined) {
+        const stored = acquired.entry;
+        if (stored !== undefined && stored.freshFor > 0) {
+          shared.hits++;
+          fill(entry.key, local, stored.value, stored.freshFor, stored.livesFor, flight);
+        }
+        return; // else another process refreshes: its value arrives on a later call
       }
-      const lock = await lockUnlessFresh(entry.key);
-      if (lock === undefined) return; // another process refreshes: its value arrives on a later call
-      if (!('token' in lock)) {
-        shared.hits++;
-        if (epoch === started) fill(entry.key, local, lock.value, Promise.resolve(lock.value), lock.freshFor, lock.livesFor);
-        return;
-      }
-      await computeUnderLock(entry.key, local, thisArg, args, lock, entry, started);
+      await computeUnderLock(entry.key, local, thisArg, args, acquired.lock, entry, flight);
     } catch {
       // A failed refresh leaves the stale entry to serve until its window ends.
       shared.errors++;
     } finally {
       entry.refreshing = false;
+      state.end(entry.key, flight);
     }
   }
 
@@ -466,19 +585,21 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
     return result;
   }
 
+  // The store keeps the listener (which reaches the tier) until this function is collected.
+  unlistenWhenCollected.register(memoized, store.listen(name, listenerOf(state)));
+
   return {
     memoized,
     info: () => ({ hits: counters.hits, misses: counters.misses, maxsize: max, currsize: index.size, evictions: counters.evictions, shared: { ...shared } }),
     clear: async () => {
       counters.hits = counters.misses = counters.evictions = 0;
       for (const k of Object.keys(shared) as (keyof typeof shared)[]) shared[k] = 0;
-      dropAll();
+      state.dropAll();
       await store.clear(name);
     },
     remove: async (args) => {
       const key = keyOf(undefined, args) as string;
-      const here = dropLocal(key);
-      epoch++;
+      const here = state.dropLocal(key);
       return (await store.delete(name, key)) || here;
     },
     warm,

@@ -84,7 +84,7 @@ describe('on a Redis Cluster', () => {
       );
       expect(await getUser(42)).toEqual({ id: 42 });
       expect(getUser.cacheInfo().shared).toMatchObject({ errors: 0, fallbacks: 0, computed: 1 });
-      expect(nodeOf(`c:{getUser-${kind}}:[n42;]`).cli('EXISTS', `c:{getUser-${kind}}:[n42;]`)).toBe('1');
+      expect(nodeOf(`c:{getUser-${kind}}:v:[n42;]`).cli('EXISTS', `c:{getUser-${kind}}:v:[n42;]`)).toBe('1');
       expect(await getUser.cacheDelete(42)).toBe(true);
       expect(await getUser(42)).toEqual({ id: 42 });
       expect(runs).toBe(2);
@@ -115,9 +115,9 @@ describe('on a Redis Cluster', () => {
         const f = memoize((id: number) => Promise.resolve({ id }), { store, name, ttl: 60_000 });
         for (const id of [1, 2, 3]) await f(id);
         const node = nodeOf(`c:{${name}}:`);
-        expect(node.cli('EXISTS', `c:{${name}}:[n1;]`, `c:{${name}}:[n2;]`, `c:{${name}}:[n3;]`)).toBe('3');
+        expect(node.cli('EXISTS', `c:{${name}}:v:[n1;]`, `c:{${name}}:v:[n2;]`, `c:{${name}}:v:[n3;]`)).toBe('3');
         await f.cacheClear();
-        expect(node.cli('EXISTS', `c:{${name}}:[n1;]`, `c:{${name}}:[n2;]`, `c:{${name}}:[n3;]`)).toBe('0');
+        expect(node.cli('EXISTS', `c:{${name}}:v:[n1;]`, `c:{${name}}:v:[n2;]`, `c:{${name}}:v:[n3;]`)).toBe('0');
         expect(f.cacheInfo().shared.errors).toBe(0);
       }
     } finally {

@@ -60,7 +60,7 @@ export async function startRedis(extraArgs: string[] = []): Promise<RedisServer>
   const launch = async (): Promise<void> => {
     const proc = spawn(
       binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', ...extraArgs],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--enable-debug-command', 'local', ...extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child = proc;

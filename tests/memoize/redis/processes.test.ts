@@ -98,7 +98,7 @@ await store.close(); close();
     const [result] = await finish([waiter]);
     expect((result?.out as { value: string }).value).toBe('key by waiter');
     expect(server.cli('GET', counter)).toBe('2');
-    expect(server.cli('EXISTS', `p:{${name}}:lock:[s3:key]`)).toBe('0');
+    expect(server.cli('EXISTS', `p:{${name}}:l:[s3:key]`)).toBe('0');
   });
 
   it('Redis paused (SIGSTOP) and then shut down mid-run: no call hangs, and the processes use Redis again after', async () => {

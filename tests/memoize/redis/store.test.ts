@@ -60,7 +60,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       expect(await b(1)).toEqual({ id: 1, name: 'user 1' });
       expect(b.cacheInfo()).toMatchObject({ hits: 0, misses: 1, shared: { hits: 1, computed: 0 } });
       expect(runs).toBe(1);
-      expect(server.cli('EXISTS', `t:{${name}}:[n1;]`)).toBe('1');
+      expect(server.cli('EXISTS', `t:{${name}}:v:[n1;]`)).toBe('1');
     });
 
     it('keeps the in-process tier bounded by max and counts evictions', async () => {
@@ -85,7 +85,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       expect(await b(1)).toBe(1001); // read from Redis with ~150 ms left
       await sleep(250);
       // Redis has dropped the entry (no stale window); b's copy must not still be served.
-      expect(server.cli('EXISTS', `t:{${name}}:[n1;]`)).toBe('0');
+      expect(server.cli('EXISTS', `t:{${name}}:v:[n1;]`)).toBe('0');
       expect(await b(1)).toBe(2001);
       expect(runs).toBe(2);
     });
@@ -134,14 +134,14 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       });
       const newer = memoize(async () => 'new', { store: await instance(), name });
       const pending = old();
-      await until(() => server.cli('EXISTS', `t:{${name}}:lock:[]`) === '1', 'the lock is taken');
-      server.cli('DEL', `t:{${name}}:lock:[]`); // the lease ends (say the holder was paused)
+      await until(() => server.cli('EXISTS', `t:{${name}}:l:[]`) === '1', 'the lock is taken');
+      server.cli('DEL', `t:{${name}}:l:[]`); // the lease ends (say the holder was paused)
       expect(await newer()).toBe('new');
       release('old');
       expect(await pending).toBe('old'); // its own caller still gets what it computed
       const third = memoize(async () => 'recomputed', { store: await instance(), name });
       expect(await third()).toBe('new');
-      expect(server.cli('EXISTS', `t:{${name}}:lock:[]`)).toBe('0');
+      expect(server.cli('EXISTS', `t:{${name}}:l:[]`)).toBe('0');
     });
   });
 
@@ -175,7 +175,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       await until(async () => {
         f.cacheClear().catch(() => undefined);
         await sleep(20);
-        return (await f(9)) === 90 && server.cli('EXISTS', `t:{${name}}:[n9;]`) === '1';
+        return (await f(9)) === 90 && server.cli('EXISTS', `t:{${name}}:v:[n9;]`) === '1';
       }, 'the store is used again');
       expect(f.cacheInfo().shared.hits).toBeGreaterThanOrEqual(before - before);
       expect(runs).toBeGreaterThanOrEqual(6);
@@ -213,8 +213,8 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
         { store: await instance(), name },
       );
       await expect(f(1)).rejects.toThrow('upstream 503 for 1');
-      expect(server.cli('EXISTS', `t:{${name}}:[n1;]`)).toBe('0');
-      expect(server.cli('EXISTS', `t:{${name}}:lock:[n1;]`)).toBe('0'); // released at once
+      expect(server.cli('EXISTS', `t:{${name}}:v:[n1;]`)).toBe('0');
+      expect(server.cli('EXISTS', `t:{${name}}:l:[n1;]`)).toBe('0'); // released at once
       expect(await f(1)).toBe(1);
       expect(runs).toBe(2);
     });
@@ -256,7 +256,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       await sleep(150);
       const stale = await Promise.all([a('k'), b('k'), a('k'), b('k')]);
       expect(stale).toEqual(['k v1', 'k v1', 'k v1', 'k v1']);
-      await until(async () => (await a('k')) === 'k v2' && (await b('k')) === 'k v2', () => `both see the refreshed value ${JSON.stringify([a.cacheInfo(), b.cacheInfo(), runs, server.cli('GET', `t:{${name}}:[s1:k]`), server.cli('GET', `t:{${name}}:lock:[s1:k]`)])}`);
+      await until(async () => (await a('k')) === 'k v2' && (await b('k')) === 'k v2', () => `both see the refreshed value ${JSON.stringify([a.cacheInfo(), b.cacheInfo(), runs, server.cli('GET', `t:{${name}}:v:[s1:k]`), server.cli('GET', `t:{${name}}:l:[s1:k]`)])}`);
       expect(runs).toBe(2);
     });
   });
@@ -277,7 +277,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       await storeB.ready();
       version = 2;
       expect(await a.cacheDelete('x')).toBe(true);
-      expect(server.cli('GET', `t:{${name}}:[s1:x]`)).toMatch(/^mg2\|\d+\|T$/);
+      expect(server.cli('GET', `t:{${name}}:v:[s1:x]`)).toMatch(/^mg2\|\d+\|T$/);
       await until(() => b.cacheInfo().currsize === 0, "b's in-process copy is dropped");
       expect(await b('x')).toBe('x@2');
       expect(await a('x')).toBe('x@2');
@@ -351,15 +351,15 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
 
     it('an unknown envelope version reads as a miss', async () => {
       const name = fresh('version');
-      server.cli('SET', `t:{${name}}:[n1;]`, 'mg9|1|0|0|"from the future"');
+      server.cli('SET', `t:{${name}}:v:[n1;]`, 'mg9|1|0|0|"from the future"');
       const f = memoize(async (n: number) => `computed ${String(n)}`, { store: await instance(), name });
       expect(await f(1)).toBe('computed 1');
-      expect(server.cli('GET', `t:{${name}}:[n1;]`)).toMatch(/^mg2\|/);
+      expect(server.cli('GET', `t:{${name}}:v:[n1;]`)).toMatch(/^mg2\|/);
     });
 
     it('reads the previous envelope version (mg1) as a miss', async () => {
       const name = fresh('version1');
-      server.cli('SET', `t:{${name}}:[n1;]`, 'mg1|1|0|0|"old format"');
+      server.cli('SET', `t:{${name}}:v:[n1;]`, 'mg1|1|0|0|"old format"');
       const f = memoize(async (n: number) => `computed ${String(n)}`, { store: await instance(), name });
       expect(await f(1)).toBe('computed 1');
     });
@@ -371,7 +371,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       const serverNow = seconds * 1000 + Math.floor(micros / 1000);
       const written = serverNow - 20_000;
       const planted = (value: string) => `mg2|${String(written)}|${String(written)}|30000|60000|${JSON.stringify(value)}`;
-      server.cli('SET', `t:{${name}}:[n1;]`, planted('planted'), 'PX', '40000');
+      server.cli('SET', `t:{${name}}:v:[n1;]`, planted('planted'), 'PX', '40000');
       let runs = 0;
       const f = memoize(
         async (n: number) => {
@@ -385,7 +385,7 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       // The same entry written 35 s ago is stale (ttl 30 s, no stale window): computed again.
       const g = memoize(async (n: number) => `recomputed ${String(n)}`, { store: await instance(), name: `${name}-old`, ttl: 30_000 });
       const older = `mg2|${String(serverNow - 35_000)}|${String(serverNow - 35_000)}|30000|60000|"planted"`;
-      server.cli('SET', `t:{${name}-old}:[n1;]`, older, 'PX', '25000');
+      server.cli('SET', `t:{${name}-old}:v:[n1;]`, older, 'PX', '25000');
       expect(await g(1)).toBe('recomputed 1');
       expect(g.cacheInfo().shared).toMatchObject({ hits: 0, computed: 1 });
     });
@@ -400,8 +400,8 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
       expect(s).toBeInstanceOf(Session);
       expect(await f(1)).toBe(s);
       expect(f.cacheInfo().shared.notShareable).toBe(1);
-      expect(server.cli('EXISTS', `t:{${name}}:[n1;]`)).toBe('0');
-      expect(server.cli('EXISTS', `t:{${name}}:lock:[n1;]`)).toBe('0');
+      expect(server.cli('EXISTS', `t:{${name}}:v:[n1;]`)).toBe('0');
+      expect(server.cli('EXISTS', `t:{${name}}:l:[n1;]`)).toBe('0');
     });
 
     it('keys are structural: plain data by value, whatever the key order', async () => {
