@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { decoratorName, methodCacheLeak, perInstanceText, sharedDecorator } from '../src/analysis/method-memo.js';
-import { propertyName } from '../src/analysis/ast.js';
-import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import { decoratorName, methodCacheLeak, perInstanceText, sharedDecorator } from '../src/analysis/memoizer/memoized-methods.js';
+import { propertyName } from '../src/analysis/syntax/ast.js';
+import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
 type MessageIds = 'sharedCache' | 'retainsInstances' | 'sharedDecorator' | 'usePerInstance';
 type Options = [];

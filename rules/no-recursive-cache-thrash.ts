@@ -1,9 +1,9 @@
 import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { findThrash } from '../src/analysis/recursion.js';
-import { unboundedMemoizerFix } from '../src/analysis/memoizer-fix.js';
-import { setOption } from '../src/analysis/fixes.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import { findThrash } from '../src/analysis/memoizer/recursion.js';
+import { unboundedMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
+import { setOption } from '../src/analysis/fix/fix-builders.js';
 
 type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'useUnbounded' | 'raiseBound';
 type Options = [{ max?: number }];

@@ -1,8 +1,8 @@
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { wrappedFunction } from '../src/analysis/memoizer-call.js';
-import { findEffect } from '../src/analysis/side-effects.js';
-import { ownCacheRemovals } from '../src/analysis/memoized-binding.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import { wrappedFunction } from '../src/analysis/memoizer/memoizer-call.js';
+import { findEffect } from '../src/analysis/memoizer/side-effects.js';
+import { ownCacheRemovals } from '../src/analysis/memoizer/memoized-binding.js';
 
 type MessageIds = 'sideEffect' | 'nonDeterministic';
 type Options = [];

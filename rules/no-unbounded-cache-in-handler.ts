@@ -1,18 +1,20 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
-import { growsUnbounded } from '../src/analysis/memoizer-call.js';
-import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/cache-reach.js';
-import { constructedValue, isUnboundedCache, isWrittenElsewhere, type Collection } from '../src/analysis/collections.js';
-import { removalsNeverRun } from '../src/analysis/unused-removals.js';
-import { decoratorHasKeyFunction, decoratorName, memoizedMethods, methodCacheOutlivesRequests, type MemoizedMethod } from '../src/analysis/method-memo.js';
-import { runtimeImport } from '../src/analysis/fixes.js';
-import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
-import { unwrap } from '../src/analysis/ast.js';
-import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
-import { cacheUse } from '../src/analysis/cache-use.js';
-import type { HandlerPath } from '../src/analysis/handlers.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import type { FileModel } from '../src/analysis/model/file-model.js';
+import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
+import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/request/cache-reach.js';
+import { constructedValue, isUnboundedCache, isWrittenElsewhere } from '../src/analysis/cache/collections.js';
+import type { Collection } from '../src/analysis/model/file-model.js';
+import { removalsNeverRun } from '../src/analysis/cache/unused-removals.js';
+import { decoratorHasKeyFunction, decoratorName, memoizedMethods, methodCacheOutlivesRequests, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
+import { runtimeImport } from '../src/analysis/fix/fix-builders.js';
+import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
+import { unwrap } from '../src/analysis/syntax/ast.js';
+import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
+import { cacheUse } from '../src/analysis/cache/cache-or-store.js';
+import type { HandlerPath } from '../src/analysis/model/file-model.js';
 
 type MessageIds =
   | 'unboundedDecorator'

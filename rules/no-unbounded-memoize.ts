@@ -1,8 +1,8 @@
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners } from '../src/analysis/file-model.js';
-import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/method-memo.js';
-import { growsUnbounded } from '../src/analysis/memoizer-call.js';
-import { boundMemoizerFix } from '../src/analysis/memoizer-fix.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
+import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
+import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];

@@ -1,19 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners, type FileModel, type MemoizerCall } from '../src/analysis/file-model.js';
-import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer-call.js';
-import { importedMemoizedBindings } from '../src/analysis/project/index.js';
-import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/method-memo.js';
-import { resolveIdentifier } from '../src/analysis/references.js';
-import { setOption } from '../src/analysis/fixes.js';
-import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { isFreshValue, unwrap } from '../src/analysis/ast.js';
-import { AST_NODE_TYPES } from '../src/analysis/node-types.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
+import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
+import { resolveIdentifier } from '../src/analysis/syntax/references.js';
+import { setOption } from '../src/analysis/fix/fix-builders.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
+import { isFreshValue, unwrap } from '../src/analysis/syntax/ast.js';
+import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
 type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
-
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
   if (!param.node) return `parameter ${index + 1}`;
@@ -184,7 +183,7 @@ export default createRule<MessageIds, Options>({
 
     /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`, `money.formatMoney({ … })`. */
     function checkImportedCallSites(model: FileModel): void {
-      for (const [local, imported] of importedMemoizedBindings(model)) {
+      for (const [local, imported] of model.project.importedMemoizedBindings(model)) {
         const { call, model: home, name, namespace } = imported;
         const keying = call.spec.keying;
         if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;

@@ -1,12 +1,13 @@
 import type { SuggestionReportDescriptor } from '@typescript-eslint/utils/ts-eslint';
 import { createRule } from '../src/create-rule.js';
-import { getFileModel, modelListeners, type FileModel } from '../src/analysis/file-model.js';
-import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer-call.js';
-import { returnsRejectablePromise } from '../src/analysis/functions.js';
-import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise-flow.js';
-import { setOption } from '../src/analysis/fixes.js';
-import { replaceWithRuntimeMemoize } from '../src/analysis/memoizer-fix.js';
-import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/method-memo.js';
+import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
+import type { FileModel } from '../src/analysis/model/file-model.js';
+import { hasTtl, isPromiseSafe, wrappedFunction } from '../src/analysis/memoizer/memoizer-call.js';
+import { returnsRejectablePromise } from '../src/analysis/promise/returns-promise.js';
+import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
+import { setOption } from '../src/analysis/fix/fix-builders.js';
+import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
+import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 
 type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];

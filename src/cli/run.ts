@@ -92,7 +92,7 @@ async function groupBySettings(files: readonly string[], settingsFor: (file: str
 
 /** Rejects malformed settings before linting, through the rules' own validation (one line per problem). */
 async function checkSettings(groups: readonly FileGroup[], configFile: string): Promise<void> {
-  const { settingsProblems } = (await import('../analysis/settings.js'));
+  const { settingsProblems } = (await import('../analysis/catalog/settings.js'));
   const problems = [...new Set(groups.flatMap((g) => settingsProblems(g.settings)))];
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${configFile}: ${p}`).join('\n'));
 }

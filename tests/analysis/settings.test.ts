@@ -1,6 +1,6 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { settingsProblems } from '../../src/analysis/settings.js';
+import { settingsProblems } from '../../src/analysis/catalog/settings.js';
 import plugin from '../../src/index.js';
 
 function lint(code: string, settings: Record<string, unknown>, filename = 'src/app.js'): Linter.LintMessage[] {

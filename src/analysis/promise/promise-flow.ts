@@ -7,26 +7,22 @@
  * Callees are followed through this file and, one level, into the project.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from './ast.js';
-import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './functions.js';
-import { isThenable, typeOf } from './types.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
-import type { Collection } from './collections.js';
-import { functionOfVariable, resolveIdentifier } from './references.js';
-import { exportedValue, projectFileModel } from './project/index.js';
-import { resolveModule } from './project/resolve.js';
-import { ownCacheRemovals } from './memoized-binding.js';
-
-
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './returns-promise.js';
+import { isThenable, typeOf } from '../syntax/type-tools.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import type { Collection } from '../model/file-model.js';
+import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
+import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
 
 /** The exported function of another project file an import stands for. */
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
   const binding = model.imports.get(name);
   if (!binding || !model.inProject) return undefined;
-  const file = resolveModule(binding.module, model.filename);
-  const other = file ? projectFileModel(file, model.settings) : undefined;
-  const found = other ? exportedValue(other, binding.export === '*' ? 'default' : binding.export) : undefined;
+  const file = model.project.resolve(binding.module, model.filename);
+  const other = file ? model.project.fileModel(file, model.settings) : undefined;
+  const found = other ? model.project.exportedValue(other, binding.export === '*' ? 'default' : binding.export) : undefined;
   return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 

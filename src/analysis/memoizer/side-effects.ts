@@ -5,11 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from './node-types.js';
-import { functionName, memberName, unwrap, walkNodes, type FunctionNode } from './ast.js';
-import type { FileModel } from './file-model.js';
-import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from './references.js';
-import { responseMethods, responseNames, routeRegistrars } from './handler-catalog.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { functionName, memberName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from '../syntax/references.js';
+import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
 
 /** `object.method()` calls whose result changes from call to call. */
 const nonDeterministicCalls: ReadonlyMap<string, string> = new Map([

@@ -3,11 +3,10 @@
  * body declares live as long as the module, and the functions they return run under the binding's name.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, unwrap, type FunctionNode } from './ast.js';
-import type { FileModel } from './file-model.js';
-import { exportIndex } from './exports.js';
-import { calledAtModuleLevelElsewhere } from './project/index.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { exportIndex } from '../syntax/export-index.js';
 
 export interface FactoryCall {
   /** The module-level name the factory's result is bound to. */
@@ -60,7 +59,7 @@ export function projectFactories(model: FileModel): FunctionNode[] {
     for (const value of values) {
       const node = unwrap(value);
       const fn = isFunction(node) ? node : node.type === AST_NODE_TYPES.Identifier ? model.functionsByName.get(node.name)?.[0] : undefined;
-      if (fn && fn.body.type === AST_NODE_TYPES.BlockStatement && returnedFunctions(fn).length > 0 && calledAtModuleLevelElsewhere(model, name)) found.push(fn);
+      if (fn && fn.body.type === AST_NODE_TYPES.BlockStatement && returnedFunctions(fn).length > 0 && model.project.calledAtModuleLevelElsewhere(model, name)) found.push(fn);
     }
   }
   return found;

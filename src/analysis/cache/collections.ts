@@ -4,45 +4,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from './ast.js';
-import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from './handler-catalog.js';
-import type { CacheClassSpec } from './memoizer-catalog.js';
-import type { FileModel } from './file-model.js';
-import { moduleFactoryCalls, projectFactories } from './factories.js';
-
-export type CollectionKind = 'map' | 'set' | 'object' | 'array' | 'cache-class';
-
-export interface CollectionWrite {
-  /** The write: `c.set(k, v)`, `c[k] = v`, `c.push(v)`. */
-  node: TSESTree.Node;
-  /** The value stored, when the write stores one. */
-  value: TSESTree.Node | undefined;
-}
-
-export interface Collection {
-  name: string;
-  kind: CollectionKind;
-  /** The initialiser: `new Map()`, `{}`, `[]`, `Object.create(null)`, `new LRUCache(…)`. */
-  init: TSESTree.Expression;
-  cacheClass: CacheClassSpec | undefined;
-  /** Every place the collection is used (identifiers or `this.x` / `Class.x` member expressions). */
-  refs: TSESTree.Node[];
-  writes: CollectionWrite[];
-  /** Removals: `delete`, `clear`, `splice`, `shift`, `pop`, `delete c[k]`, reassignment. */
-  evictions: TSESTree.Node[];
-  /** Size checks that guard something (`if (c.size > MAX) …`). */
-  sizeChecks: TSESTree.Node[];
-  /** Handed to code the file cannot see (an unknown call's argument): its fate is unknown. */
-  escapes: boolean;
-}
-
-/** Methods that remove entries from a collection or a cache object. */
-export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
-const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
-const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
-/** Calls that only read what they are given. */
-const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'fromEntries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from '../syntax/ast.js';
+import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from '../catalog/handler-catalog.js';
+import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
+import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
+import { moduleFactoryCalls, projectFactories } from './module-factories.js';
+import { evictingMethods, harmlessCalls, readingMethods, writingMethods } from '../catalog/collection-methods.js';
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): CacheClassSpec {

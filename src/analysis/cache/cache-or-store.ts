@@ -7,10 +7,9 @@
  * data, so only a cache may be bounded by an autofix. When unsure, the answer is "store".
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { enclosingFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
-import type { Collection } from './collections.js';
-import type { FileModel } from './file-model.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { enclosingFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import type { Collection, FileModel } from '../model/file-model.js';
 
 export type CacheUse = 'cache' | 'store';
 

@@ -6,14 +6,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from './node-types.js';
-import { memoGuardModule } from './memoizer-catalog.js';
-import { findProperty, memberName, unwrap } from './ast.js';
-import { importEdits, runtimeImport, setOption, unusedImportRemoval } from './fixes.js';
-import { resolverArgument, wrappedFunction } from './memoizer-call.js';
-import { returnsRejectablePromise } from './functions.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
-import { outerExpression } from './references.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { memoGuardModule } from '../catalog/memoizer-catalog.js';
+import { findProperty, memberName, unwrap } from '../syntax/ast.js';
+import { importEdits, runtimeImport, setOption, unusedImportRemoval } from './fix-builders.js';
+import { resolverArgument, wrappedFunction } from '../memoizer/memoizer-call.js';
+import { returnsRejectablePromise } from '../promise/returns-promise.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { outerExpression } from '../syntax/references.js';
 
 export interface FixPlan {
   fix: (fixer: RuleFixer) => RuleFix[];

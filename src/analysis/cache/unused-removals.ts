@@ -5,14 +5,12 @@
  * only `get` and `set` called from the controllers.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from './ast.js';
-import type { Collection } from './collections.js';
-import type { FileModel } from './file-model.js';
-import { frameworkCalledMethods } from './handler-catalog.js';
-import { exportIndex } from './exports.js';
-import { within } from './references.js';
-import { calledFromImporters } from './project/index.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import type { Collection, FileModel } from '../model/file-model.js';
+import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
+import { exportIndex } from '../syntax/export-index.js';
+import { within } from '../syntax/references.js';
 
 /** Where a removal API is declared: a class method or arrow field, or a module-level function. */
 function apiHolder(fn: FunctionNode): TSESTree.Node | undefined {
@@ -67,7 +65,7 @@ function neverCalled(fn: FunctionNode, model: FileModel): boolean {
   let verdict = false;
   if (holder && name !== undefined && decoratorsOf(holder as { decorators?: TSESTree.Decorator[] }).length === 0 && !frameworkCalledMethods.has(name) && !calledInFile(fn, holder, name, model)) {
     // A handler runs per request; without the project, what a file exports may be called from anywhere.
-    verdict = !model.handlerPath().isOnPath(fn) && (model.inProject ? !calledFromImporters(model, fn) : !exportsAnything(model));
+    verdict = !model.handlerPath().isOnPath(fn) && (model.inProject ? !model.project.calledFromImporters(model, fn) : !exportsAnything(model));
   }
   verdicts.set(fn, verdict);
   return verdict;

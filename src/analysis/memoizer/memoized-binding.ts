@@ -5,11 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, isFunction, memberName, propertyName, unwrap, walkNodes, type FunctionNode } from './ast.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
-import { ownCacheClearFunctions, ownCacheRemovalPaths } from './memoizer-catalog.js';
-import { outerExpression, resolveIdentifier } from './references.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, isFunction, memberName, propertyName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { ownCacheClearFunctions, ownCacheRemovalPaths } from '../catalog/memoizer-catalog.js';
+import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 
 /** What the memoized function is called by: a variable, or a property called on `this` or a named object. */
 export type Binding = { kind: 'variable'; variable: Scope.Variable } | { kind: 'member'; property: string; receivers: ReadonlySet<string> };

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { memberName, propertyName, unwrap } from './ast.js';
-import type { CacheClassSpec, MemoizerSource } from './memoizer-catalog.js';
+import type { CacheClassSpec, MemoizerSource } from '../catalog/memoizer-catalog.js';
 
 /** `export` is an export name, `default`, or `*` for a namespace / a whole CommonJS module. */
 export interface ImportBinding {

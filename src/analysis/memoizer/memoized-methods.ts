@@ -5,14 +5,14 @@
  * decorator stores its cache).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { decoratorsOf, isFunction, memberName, propertyName, unwrap, walkNodes } from './ast.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { decoratorsOf, isFunction, memberName, propertyName, unwrap, walkNodes } from '../syntax/ast.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { wrappedFunction } from './memoizer-call.js';
-import { outerExpression, usesThis } from './references.js';
-import type { ImportBinding } from './imports.js';
-import { type DecoratorSpec, memoDecorators } from './memoizer-catalog.js';
-import { outlivesRequests } from './collections.js';
+import { outerExpression, usesThis } from '../syntax/references.js';
+import type { ImportBinding } from '../syntax/import-table.js';
+import { type DecoratorSpec, memoDecorators } from '../catalog/memoizer-catalog.js';
+import { outlivesRequests } from '../cache/collections.js';
 
 function decoratorBinding(expression: TSESTree.Node, model: FileModel): ImportBinding | undefined {
   let node = unwrap(expression);

@@ -6,50 +6,26 @@
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../ast.js';
-import { keyGrowsWithRequests } from '../key-flow.js';
-import { exportIndex } from '../exports.js';
-import { isRequestFile, receiverFacts } from '../handlers.js';
-import { callTargets } from '../call-targets.js';
-import { moduleFactoryCalls } from '../factories.js';
-import type { FileModel } from '../file-model.js';
-import { importersOf, projectRoot } from './graph.js';
-import { resolveModule } from './resolve.js';
-import { moduleLevelValue, projectFileModel } from './index.js';
+import { AST_NODE_TYPES } from '../../syntax/node-types.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../../syntax/ast.js';
+import { keyGrowsWithRequests } from '../../request/key-flow.js';
+import { exportIndex } from '../../syntax/export-index.js';
+import { isRequestFile, receiverFacts } from '../../request/handlers.js';
+import { callTargets } from '../../syntax/call-targets.js';
+import { moduleFactoryCalls } from '../../cache/module-factories.js';
+import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
+import { importersOf, projectRoot } from '../files/graph.js';
+import { resolveModule } from '../files/resolve.js';
+import { moduleLevelValue } from './project-memoizers.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
 const MAX_HOPS = 3;
 /** Importers looked at per cache, so a utility imported everywhere costs a bounded amount. */
 const MAX_IMPORTERS = 200;
 
-export interface CrossFileReach {
-  /** The handler's file, relative to the project's root. */
-  file: string;
-  line: number;
-}
-
-/** Which argument of a call becomes the cache key: an index, or every argument. */
-export type KeyArg = number | 'all';
-/** Key arguments by the function that writes the cache, or by a memoized binding's name. */
-export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
-
 /** A member's key argument from one more way in: known only while every way agrees (`null`: not known). */
 function mergeKeyArg(seen: KeyArg | null | undefined, keyArg: KeyArg | undefined): KeyArg | null {
   return keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg;
-}
-
-/** One way into the module from outside: an export, called directly or through some of its members. */
-export interface Entry {
-  exportName: string;
-  /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
-  members: ReadonlySet<string> | undefined;
-  /** An exported class: its instances are injected (`constructor(private users: UsersService)`). */
-  isClass?: boolean;
-  /** The argument of a call of the export that becomes the cache key (`'all'`: every argument), when known. */
-  keyArg?: KeyArg;
-  /** The same for calls of its members (`users.findOne(id)` keys on `id`), by member, when known. */
-  memberKeyArgs?: ReadonlyMap<string, KeyArg>;
 }
 
 /** Who calls what inside one file, built once per file: the reverse of its call graph. */
@@ -337,7 +313,7 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
   let looked = 0;
   for (const importerFile of importersOf(model.filename)) {
     if (looked++ >= MAX_IMPORTERS) break;
-    const importer = projectFileModel(importerFile, model.settings);
+    const importer = model.project.fileModel(importerFile, model.settings);
     if (!importer) continue;
     const names = matchImports(importer, model.filename, entries);
     // `const limiter = createLimiter()`, `app.use(conditionalGet())`: made once, kept by the module.
@@ -382,7 +358,7 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
       for (const importerFile of importersOf(file)) {
         if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
         visited.add(importerFile);
-        const importer = projectFileModel(importerFile, model.settings);
+        const importer = model.project.fileModel(importerFile, model.settings);
         if (!importer) continue;
         const names = matchImports(importer, file, these);
         if (!isEmpty(names) && (callsOf(importer, names).length > 0 || subclassCalls(importer, names))) return true;
@@ -429,7 +405,7 @@ export function crossFileHandler(
       let looked = 0;
       for (const importerFile of importersOf(file)) {
         if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
-        const importer = projectFileModel(importerFile, model.settings);
+        const importer = model.project.fileModel(importerFile, model.settings);
         if (!importer) continue;
         const barrel = reexportedEntries(importer, file, entries);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
@@ -441,7 +417,7 @@ export function crossFileHandler(
         for (const alias of aliases) names.locals.set(alias, undefined);
         // Calls whose key argument cannot grow (`serviceToken('forecast-api')`) add nothing per request.
         const calls = callsOf(importer, names).filter((call) => callMayGrow(call, names, importer));
-        if (isRequestFile(importer.filename)) {
+        if (isRequestFile(importer.filename, model.project)) {
           const handlerPath = importer.handlerPath();
           const hit = calls.find((call) => handlerPath.isOnPath(call)) ?? registeredByName(importer, names.locals.keys());
           if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { LruMap } from '../../memoize/lru-map.js';
+import { LruMap } from '../../../memoize/lru-map.js';
 
 interface Stamp {
   size: number;

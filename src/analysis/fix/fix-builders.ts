@@ -4,11 +4,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from './node-types.js';
-import { findProperty, unwrap } from './ast.js';
-import { memoGuardModule } from './memoizer-catalog.js';
-import { requiredModule } from './imports.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { findProperty, unwrap } from '../syntax/ast.js';
+import { memoGuardModule } from '../catalog/memoizer-catalog.js';
+import { requiredModule } from '../syntax/import-table.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
 
 type RuntimeExport = 'memoize' | 'LruMap';
 

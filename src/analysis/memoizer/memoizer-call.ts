@@ -3,13 +3,14 @@
  * what it wraps, whether it is bounded, promise-safe, given a resolver, how it keys each parameter.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from './ast.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
-import type { OptionRule } from './memoizer-catalog.js';
-import { paramFacts, typedParamKinds, unwrapBind, type ParamFacts } from './functions.js';
-import type { TypeKind } from './types.js';
-import { functionOfVariable, resolveIdentifier } from './references.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import type { OptionRule } from '../catalog/memoizer-catalog.js';
+import { paramFacts, typedParamKinds, type ParamFacts } from './parameter-keys.js';
+import { unwrapBind } from '../syntax/ast.js';
+import type { TypeKind } from '../syntax/type-tools.js';
+import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 
 /** The option's property when the call sets it to a value that switches it on. */
 function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {

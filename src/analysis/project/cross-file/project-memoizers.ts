@@ -1,36 +1,25 @@
 /**
- * The project index: what the other modules of the project hold, for the file being linted.
- * - the memoizers a file imports from its own project (re-exports of a library memoizer, wrappers,
- *   helpers that implement a caching closure), so `import { memoize } from '@acme/support'` is judged
- *   by what it does;
- * - whether a cache of this file is reached from a request handler in another file (reverse edges of
- *   the import graph, followed a few modules up).
- * Other files are parsed once per process (see sources.ts); the answers never depend on the order in
- * which ESLint visits files.
+ * The memoizers and memoized functions other files of the project export, as the file being linted
+ * imports them: re-exports of a library memoizer, wrappers, helpers that implement a caching closure
+ * (`import { memoize } from '@acme/support'` is judged by what it does), and memoized functions a
+ * file exports for others to call.
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../node-types.js';
-import { unwrap } from '../ast.js';
-import { lookupMemoizer } from '../imports.js';
-import { exportIndex } from '../exports.js';
-import type { MemoizerSource, MemoizerSpec } from '../memoizer-catalog.js';
-import type { MemoGuardSettings } from '../settings.js';
-import { memoizerShapeOf } from '../memoizer-shape.js';
-import { buildProjectFileModel, type FileModel, type MemoizerCall } from '../file-model.js';
-import { parseSource, readSource } from './sources.js';
-import { resolveModule } from './resolve.js';
+import { AST_NODE_TYPES } from '../../syntax/node-types.js';
+import { unwrap } from '../../syntax/ast.js';
+import { lookupMemoizer } from '../../syntax/import-table.js';
+import { exportIndex } from '../../syntax/export-index.js';
+import type { MemoizerSource, MemoizerSpec } from '../../catalog/memoizer-catalog.js';
+import { memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
+import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file-model.js';
+import { readSource } from '../files/sources.js';
+import { resolveModule } from '../files/resolve.js';
 
 /** How many modules a re-export chain may cross. */
 const MAX_REEXPORT_DEPTH = 4;
 /** Files that mention none of these cannot define a memoizer worth a parse. */
 const MEMOIZER_HINT = /memo|cache|new Map\b|Object\.create\(null\)/i;
-
-/** The model of another project file, or `undefined` when it cannot be parsed here. */
-export function projectFileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
-  const sourceCode = parseSource(file);
-  return sourceCode ? buildProjectFileModel(sourceCode, file, settings) : undefined;
-}
 
 /** What one export of a module is, as a memoizer: itself, or the memoizers among its properties. */
 interface ExportedMemoizer {
@@ -52,7 +41,7 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
       const catalog = lookupMemoizer(node, model.imports, model.settings.memoizers);
       if (catalog) return { spec: catalog.spec };
       const target = resolveModule(binding.module, model.filename);
-      return target ? exportedMemoizer(target, binding.export === '*' ? 'default' : binding.export, model.settings, depth + 1) : undefined;
+      return target ? exportedMemoizer(target, binding.export === '*' ? 'default' : binding.export, model, depth + 1) : undefined;
     }
     return undefined;
   }
@@ -90,11 +79,11 @@ export function moduleLevelValue(model: FileModel, name: string): TSESTree.Node 
 const exportCache = new WeakMap<FileModel, Map<string, ExportedMemoizer | null>>();
 
 /** Export `name` of `file` as a memoizer, following re-exports (`export { x } from`, `export * from`). */
-function exportedMemoizer(file: string, name: string, settings: MemoGuardSettings, depth: number): ExportedMemoizer | undefined {
+function exportedMemoizer(file: string, name: string, from: FileModel, depth: number): ExportedMemoizer | undefined {
   if (depth > MAX_REEXPORT_DEPTH) return undefined;
   const text = readSource(file);
   if (text === undefined || !MEMOIZER_HINT.test(text)) return undefined;
-  const model = projectFileModel(file, settings);
+  const model = from.project.fileModel(file, from.settings);
   if (!model) return undefined;
   let cache = exportCache.get(model);
   if (!cache) {
@@ -138,7 +127,7 @@ function reexported(module: string, name: string, model: FileModel, depth: numbe
   const catalog = model.settings.memoizers.find((m) => m.module === module && m.export === name && m.member === undefined);
   if (catalog) return { spec: catalog.spec };
   const target = resolveModule(module, model.filename);
-  return target ? exportedMemoizer(target, name, model.settings, depth + 1) : undefined;
+  return target ? exportedMemoizer(target, name, model, depth + 1) : undefined;
 }
 
 /** Catalog entries for the memoizers `model` imports from its own project, in the file's own import terms. */
@@ -151,9 +140,9 @@ export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
     seen.add(`${binding.module}\0${binding.export}`);
     const target = resolveModule(binding.module, model.filename);
     if (target === undefined) continue;
-    const names = binding.export === '*' ? namespaceNames(target, model.settings) : [binding.export];
+    const names = binding.export === '*' ? namespaceNames(target, model) : [binding.export];
     for (const name of names) {
-      const found = exportedMemoizer(target, name, model.settings, 0);
+      const found = exportedMemoizer(target, name, model, 0);
       const label = (spec: MemoizerSpec): MemoizerSpec => ({ ...spec, label: spec.label.includes('`') ? spec.label : `${spec.label} (as \`${name}\` from ${path.basename(target)})` });
       if (found?.spec) sources.push({ module: binding.module, export: name, spec: label(found.spec) });
       for (const [member, spec] of found?.members ?? []) sources.push({ module: binding.module, export: name, member, spec: label(spec) });
@@ -163,10 +152,10 @@ export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
 }
 
 /** The export names of a module imported as a namespace (`import * as utils from './utils'`). */
-function namespaceNames(file: string, settings: MemoGuardSettings): string[] {
+function namespaceNames(file: string, from: FileModel): string[] {
   const text = readSource(file);
   if (text === undefined || !MEMOIZER_HINT.test(text)) return [];
-  const model = projectFileModel(file, settings);
+  const model = from.project.fileModel(file, from.settings);
   return model ? [...exportIndex(model).keys()] : [];
 }
 
@@ -192,21 +181,11 @@ export function exportedValue(model: FileModel, name: string, depth = 0): { mode
     const source = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration ? statement.source : null;
     if (imported === undefined || !source) continue;
     const target = resolveModule(source.value, model.filename);
-    const other = target ? projectFileModel(target, model.settings) : undefined;
+    const other = target ? model.project.fileModel(target, model.settings) : undefined;
     const found = other ? exportedValue(other, imported, depth + 1) : undefined;
     if (found) return found;
   }
   return undefined;
-}
-
-/** A memoized function another file of the project exports, as this file imports it. */
-export interface ImportedMemoized {
-  /** The memoizer call in its own file, and that file's model. */
-  call: MemoizerCall;
-  model: FileModel;
-  /** How this file calls it: `name(…)`, or `namespace.name(…)` through a namespace import or a whole-module `require`. */
-  name: string;
-  namespace: string | undefined;
 }
 
 const importedMemoized = new WeakMap<FileModel, Map<string, ImportedMemoized>>();
@@ -241,7 +220,7 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
     if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
-    const home = projectFileModel(target, model.settings);
+    const home = model.project.fileModel(target, model.settings);
     if (!home) continue;
     if (binding.export !== '*') {
       const exported = exportedMemoizerCall(home, binding.export);
@@ -263,4 +242,3 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
   return found;
 }
 
-export { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './reach.js';

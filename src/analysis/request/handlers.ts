@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import {
   controllerDecorators,
   exportHandlerRules,
@@ -25,22 +25,11 @@ import {
   serverDirective,
   serverFactories,
   nonRequestFilePattern,
-} from './handler-catalog.js';
-import type { FileModel } from './file-model.js';
-import { moduleFactoryCalls } from './factories.js';
-import { exportIndex } from './exports.js';
-import { callTargets, type ReceiverFacts } from './call-targets.js';
-import { projectRoot } from './project/graph.js';
-
-export interface HandlerPath {
-  /** Functions that run per request: handlers, what they call, and the functions nested in those. */
-  reached: ReadonlySet<FunctionNode>;
-  /** Names called from reached functions (memoized functions are called by name). */
-  calledNames: ReadonlySet<string>;
-  /** Whether `node` runs inside a reached function. */
-  isOnPath(node: TSESTree.Node): boolean;
-  hasHandlers: boolean;
-}
+} from '../catalog/handler-catalog.js';
+import type { FileModel, HandlerPath, ProjectIndex } from '../model/file-model.js';
+import { moduleFactoryCalls } from '../cache/module-factories.js';
+import { exportIndex } from '../syntax/export-index.js';
+import { callTargets, type ReceiverFacts } from '../syntax/call-targets.js';
 
 interface HandlerSet {
   fns: Set<FunctionNode>;
@@ -233,9 +222,9 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
 }
 
 /** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
-export function isRequestFile(filename: string): boolean {
+export function isRequestFile(filename: string, project: ProjectIndex): boolean {
   if (!path.isAbsolute(filename)) return !nonRequestFilePattern.test(filename);
-  return !nonRequestFilePattern.test(path.relative(projectRoot(filename), filename).replace(/\\/g, '/'));
+  return !nonRequestFilePattern.test(path.relative(project.rootOf(filename), filename).replace(/\\/g, '/'));
 }
 
 /** The module-level names calls are made on, for resolving `x.m()` to a function of this file. */
@@ -245,7 +234,7 @@ export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<stri
 
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
-  if (!isRequestFile(model.filename)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
+  if (!isRequestFile(model.filename, model.project)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
   registeredHandlers(model, handlers);
   for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);

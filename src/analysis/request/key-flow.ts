@@ -6,16 +6,15 @@
  * await repo.findOne(id); if (!p) return …`) does not: its set is bounded by what already exists.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
-import type { FileModel } from './file-model.js';
-import { resolveIdentifier } from './references.js';
-import { authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from './handler-catalog.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
 const MAX_DEPTH = 16;
-
 
 /** A parameter of a callback handed to `items.map(…)` and alike: an element of data already held. */
 function isElementParameter(fn: TSESTree.Node): boolean {

@@ -5,15 +5,15 @@
  * index.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FileModel, MemoizerCall } from './file-model.js';
-import { callsNamed, hasResolver, memoizedCalls } from './memoizer-call.js';
+import type { FileModel, HandlerPath, MemoizerCall } from '../model/file-model.js';
+import { callsNamed, hasResolver, memoizedCalls } from '../memoizer/memoizer-call.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
-import { crossFileHandler, exportedCollectionEntry, type CrossFileReach } from './project/index.js';
-import { madePerCall, moduleInstancesOf, type Collection } from './collections.js';
-import { enclosingFunction, propertyName, unwrap, type FunctionNode } from './ast.js';
-import { AST_NODE_TYPES } from './node-types.js';
-import type { HandlerPath } from './handlers.js';
-import type { MemoizedMethod } from './method-memo.js';
+import type { CrossFileReach } from '../model/file-model.js';
+import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
+import type { Collection } from '../model/file-model.js';
+import { enclosingFunction, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import type { MemoizedMethod } from '../memoizer/memoized-methods.js';
 
 export type Reach = 'here' | CrossFileReach | undefined;
 
@@ -52,7 +52,7 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
   const keyArgs = keyParameters(calls.flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
   for (const name of call.bindingNames) keyArgs.set(name, firstOnly ? 0 : 'all');
-  return crossFileHandler(model, [], call.bindingNames, { keyArgs });
+  return model.project.crossFileHandler(model, [], call.bindingNames, { keyArgs });
 }
 
 const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));
@@ -64,9 +64,9 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
-  const entry = exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
+  const entry = model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
   if (writers.length === 0 && !entry) return undefined;
-  return crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
+  return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
 }
 
 /**
@@ -91,5 +91,5 @@ export function decoratedMethodReach(model: FileModel, memoized: MemoizedMethod,
     if (own.length > 0 && memoizedCallsGrow(own, keyed === 0, model)) return 'here';
   }
   if (!model.inProject) return undefined;
-  return crossFileHandler(model, [fn], [], { keyArgs: new Map([[fn, keyed]]) });
+  return model.project.crossFileHandler(model, [fn], [], { keyArgs: new Map([[fn, keyed]]) });
 }

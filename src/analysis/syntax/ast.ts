@@ -170,3 +170,16 @@ export function promiseHandlerKind(arg: TSESTree.Node, call: TSESTree.CallExpres
   if (method === 'finally') return 'settled';
   return method === 'catch' || (method === 'then' && index === 1) ? 'rejection' : undefined;
 }
+
+/** `fn.bind(this)`, `this.method.bind(this)` → the function expression underneath. */
+export function unwrapBind(node: TSESTree.Node): TSESTree.Node {
+  const expr = unwrap(node);
+  if (
+    expr.type === AST_NODE_TYPES.CallExpression &&
+    expr.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(expr.callee) === 'bind'
+  ) {
+    return unwrap(expr.callee.object);
+  }
+  return expr;
+}

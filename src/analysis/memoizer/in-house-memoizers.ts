@@ -6,11 +6,11 @@
  * promise is dropped. In-house memoizers then join the catalog without settings.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from './ast.js';
-import { lookupMemoizer, type ImportTable } from './imports.js';
-import { evictingMethods } from './collections.js';
-import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from './memoizer-catalog.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { lookupMemoizer, type ImportTable } from '../syntax/import-table.js';
+import { evictingMethods } from '../catalog/collection-methods.js';
+import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from '../catalog/memoizer-catalog.js';
 import { bindingOf, removesThrough } from './memoized-binding.js';
 
 interface ShapeContext {

@@ -4,11 +4,11 @@
  * with. A cache smaller than that working set evicts what the recursion is about to need.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types.js';
-import { unwrap, walkNodes, type FunctionNode } from './ast.js';
-import type { FileModel, MemoizerCall } from './file-model.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { cacheSize, wrappedFunction } from './memoizer-call.js';
-import { functionOfVariable, resolveIdentifier, within } from './references.js';
+import { functionOfVariable, resolveIdentifier, within } from '../syntax/references.js';
 import { memoizedBinding, namesBinding, type Binding } from './memoized-binding.js';
 
 /** How far calls into same-file helpers are followed (`fib` → `step` → `fib`). */

@@ -1,0 +1,12 @@
+/**
+ * What the methods of collections and cache objects do to their entries: remove, add, read; and
+ * the calls that only read what they are given (a collection passed to one does not escape).
+ */
+/** Methods that remove entries from a collection or a cache object. */
+export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+/** Methods that add entries. */
+export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
+/** Methods that only read. */
+export const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
+/** Calls that only read what they are given. */
+export const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'fromEntries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);

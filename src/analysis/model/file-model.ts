@@ -1,0 +1,188 @@
+/**
+ * The per-file model's types: what one walk of a file records, the collections and handler path
+ * computed from it, and the project index through which the model sees the project's other files.
+ * Types only: this module imports no analysis, so every analysis can import it.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { FunctionNode } from '../syntax/ast.js';
+import type { CallRef } from '../syntax/call-targets.js';
+import type { ImportTable } from '../syntax/import-table.js';
+import type { TypeTools } from '../syntax/type-tools.js';
+import type { CacheClassSpec, MemoizerSource, MemoizerSpec } from '../catalog/memoizer-catalog.js';
+import type { MemoGuardSettings } from '../catalog/settings.js';
+
+export interface MemoizerCall {
+  node: TSESTree.CallExpression;
+  source: MemoizerSource;
+  spec: MemoizerSpec;
+  /** The wrapped function as written in the call (inline, an identifier, `this.m.bind(this)`). */
+  fnArg: TSESTree.Node | undefined;
+  options: TSESTree.ObjectExpression | undefined;
+  /** The name the memoized function is bound to (`const getUser = memoize(…)`, `getUser = memoize(…)` field). */
+  bindingName: string | undefined;
+  /** `true` for `const name = memoize(…)` (called as `name()`), `false` for fields and properties (`this.name()`). */
+  bindingIsVariable: boolean;
+  /**
+   * Every name the memoized function is called by: the binding's, or each name of a constructor loop
+   * (`for (const m of ['find', 'count']) this[m] = memoize(this[m].bind(this))`); empty when unknown.
+   */
+  bindingNames: readonly string[];
+}
+
+export interface FileModel {
+  sourceCode: Readonly<SourceCode>;
+  filename: string;
+  program: TSESTree.Program;
+  imports: ImportTable;
+  settings: MemoGuardSettings;
+  /** The catalog this file is checked against: settings and built-ins, then the project's own memoizers it imports or defines. */
+  memoizerSources: readonly MemoizerSource[];
+  /** Whether the file sits in a project on disk, whose other files the project index can read. */
+  inProject: boolean;
+  /** The project's other files, as this file's analyses may ask about them. */
+  project: ProjectIndex;
+  /** Memoizers defined in this file by shape (a function that returns a caching closure), by local name. */
+  localMemoizers: ReadonlyMap<string, MemoizerSource>;
+  types: TypeTools | undefined;
+  /** Filled while the file is visited. */
+  facts: FunctionFacts & { asyncNames: Set<string>; classNames: Set<string> };
+  memoizerCalls: MemoizerCall[];
+  /** Every function of the file, and the functions known by each name. */
+  functions: FunctionNode[];
+  functionsByName: Map<string, FunctionNode[]>;
+  /** What each function calls or passes as a callback, by name and receiver (`undefined`: module level). */
+  callsByFunction: Map<FunctionNode | undefined, CallRef[]>;
+  /** Functions declared directly inside each function. */
+  nestedFunctions: Map<FunctionNode, FunctionNode[]>;
+  /** Every call and `new` expression, for the handler and cache analyses. */
+  calls: TSESTree.CallExpression[];
+  classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
+  /** Variables initialised at any level by `new X()` / `X()`: name → callee name. */
+  initialisers: Map<string, string>;
+  cacheClass(node: TSESTree.Node): CacheClassSpec | undefined;
+  /** `false` when the early bail-out found nothing to analyse: the listeners then record nothing. */
+  active: boolean;
+  /** The functions around the node being visited, innermost last. */
+  functionStack: FunctionNode[];
+  /** The last node recorded on enter and on exit: the rules share one set of listeners' work. */
+  lastEntered: TSESTree.Node | undefined;
+  lastExited: TSESTree.Node | undefined;
+  /** Computed on first use. */
+  collections(): Collection[];
+  handlerPath(): HandlerPath;
+}
+
+export interface FunctionFacts {
+  /** Names of the file's async functions and of functions that return promises. */
+  asyncNames: ReadonlySet<string>;
+  /** Classes declared in the file: a parameter annotated with one holds class instances. */
+  classNames: ReadonlySet<string>;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  /** Whether a call's promise cannot reject (its callee catches everything), when the model can tell. */
+  callCannotReject?: (call: TSESTree.CallExpression) => boolean;
+}
+
+export type CollectionKind = 'map' | 'set' | 'object' | 'array' | 'cache-class';
+
+export interface CollectionWrite {
+  /** The write: `c.set(k, v)`, `c[k] = v`, `c.push(v)`. */
+  node: TSESTree.Node;
+  /** The value stored, when the write stores one. */
+  value: TSESTree.Node | undefined;
+}
+
+export interface Collection {
+  name: string;
+  kind: CollectionKind;
+  /** The initialiser: `new Map()`, `{}`, `[]`, `Object.create(null)`, `new LRUCache(…)`. */
+  init: TSESTree.Expression;
+  cacheClass: CacheClassSpec | undefined;
+  /** Every place the collection is used (identifiers or `this.x` / `Class.x` member expressions). */
+  refs: TSESTree.Node[];
+  writes: CollectionWrite[];
+  /** Removals: `delete`, `clear`, `splice`, `shift`, `pop`, `delete c[k]`, reassignment. */
+  evictions: TSESTree.Node[];
+  /** Size checks that guard something (`if (c.size > MAX) …`). */
+  sizeChecks: TSESTree.Node[];
+  /** Handed to code the file cannot see (an unknown call's argument): its fate is unknown. */
+  escapes: boolean;
+}
+
+export interface HandlerPath {
+  /** Functions that run per request: handlers, what they call, and the functions nested in those. */
+  reached: ReadonlySet<FunctionNode>;
+  /** Names called from reached functions (memoized functions are called by name). */
+  calledNames: ReadonlySet<string>;
+  /** Whether `node` runs inside a reached function. */
+  isOnPath(node: TSESTree.Node): boolean;
+  hasHandlers: boolean;
+}
+
+export interface CrossFileReach {
+  /** The handler's file, relative to the project's root. */
+  file: string;
+  line: number;
+}
+
+/** Which argument of a call becomes the cache key: an index, or every argument. */
+export type KeyArg = number | 'all';
+/** Key arguments by the function that writes the cache, or by a memoized binding's name. */
+export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
+
+/** One way into the module from outside: an export, called directly or through some of its members. */
+export interface Entry {
+  exportName: string;
+  /** Member names that lead to the cache (`service.find`); `undefined`: the export itself is called. */
+  members: ReadonlySet<string> | undefined;
+  /** An exported class: its instances are injected (`constructor(private users: UsersService)`). */
+  isClass?: boolean;
+  /** The argument of a call of the export that becomes the cache key (`'all'`: every argument), when known. */
+  keyArg?: KeyArg;
+  /** The same for calls of its members (`users.findOne(id)` keys on `id`), by member, when known. */
+  memberKeyArgs?: ReadonlyMap<string, KeyArg>;
+}
+
+/** A memoized function another file of the project exports, as this file imports it. */
+export interface ImportedMemoized {
+  /** The memoizer call in its own file, and that file's model. */
+  call: MemoizerCall;
+  model: FileModel;
+  /** How this file calls it: `name(…)`, or `namespace.name(…)` through a namespace import or a whole-module `require`. */
+  name: string;
+  namespace: string | undefined;
+}
+
+/**
+ * What the model knows of the project's other files. Per-file analyses reach the project only
+ * through `model.project`, so they never import the project index (which imports them).
+ */
+export interface ProjectIndex {
+  /** The root folder of the project `file` belongs to. */
+  rootOf(file: string): string;
+  /** The file an import specifier resolves to from `fromFile`, when it is one of the project's. */
+  resolve(specifier: string, fromFile: string): string | undefined;
+  /** The model of another file of the project, or `undefined` when it cannot be read or parsed. */
+  fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined;
+  /** The major version of `module` the nearest package.json declares for `file`. */
+  declaredMajor(file: string, module: string): number | undefined;
+  /** The value export `name` of `model` stands for, following re-exports. */
+  exportedValue(model: FileModel, name: string): { model: FileModel; node: TSESTree.Node } | undefined;
+  /** Catalog entries for the memoizers `model` imports from its own project. */
+  importedProjectMemoizers(model: FileModel): MemoizerSource[];
+  /** The memoized functions `model` imports from its project, by how it calls them. */
+  importedMemoizedBindings(model: FileModel): Map<string, ImportedMemoized>;
+  /** Whether another file calls the factory `model` exports as `exportName` at module level. */
+  calledAtModuleLevelElsewhere(model: FileModel, exportName: string): boolean;
+  /** Whether another file of the project can call `fn` (through what `model` exports). */
+  calledFromImporters(model: FileModel, fn: FunctionNode): boolean;
+  /** The first request handler of another file that reaches a cache of `model`, or `undefined`. */
+  crossFileHandler(
+    model: FileModel,
+    seedFns: Iterable<FunctionNode>,
+    seedNames: Iterable<string>,
+    seeds?: { entries?: readonly Entry[]; keyArgs?: KeyArgs },
+  ): CrossFileReach | undefined;
+  /** The way into `model` from outside that leads to an exported collection, if it is one. */
+  exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
+}

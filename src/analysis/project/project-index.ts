@@ -1,0 +1,34 @@
+/**
+ * The project index: what the model of a file may ask about the project's other files. One object
+ * per process over the caches of project/files (texts, parses, resolutions, the import graph), so
+ * the answers never depend on the order in which ESLint visits files.
+ */
+import type { MemoGuardSettings } from '../catalog/settings.js';
+import { buildProjectFileModel } from '../model/build-model.js';
+import type { FileModel, ProjectIndex } from '../model/file-model.js';
+import { projectRoot } from './files/graph.js';
+import { declaredMajor } from './files/packages.js';
+import { resolveModule } from './files/resolve.js';
+import { parseSource } from './files/sources.js';
+import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
+import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry } from './cross-file/reach.js';
+
+/** The model of another project file, or `undefined` when it cannot be parsed here. */
+function fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
+  const sourceCode = parseSource(file);
+  return sourceCode ? buildProjectFileModel(sourceCode, file, settings, projectIndex) : undefined;
+}
+
+export const projectIndex: ProjectIndex = {
+  rootOf: projectRoot,
+  resolve: resolveModule,
+  fileModel,
+  declaredMajor,
+  exportedValue: (model, name) => exportedValue(model, name),
+  importedProjectMemoizers,
+  importedMemoizedBindings,
+  calledAtModuleLevelElsewhere,
+  calledFromImporters,
+  crossFileHandler,
+  exportedCollectionEntry,
+};
