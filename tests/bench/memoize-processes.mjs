@@ -20,6 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
 const DIST = path.join(ROOT, 'dist/src/memoize');
+/** Our build (another one with MEMO_GUARD_BENCH_IMPL, as in memoize.bench.mjs; children inherit it). */
+const IMPL = process.env.MEMO_GUARD_BENCH_IMPL ? path.resolve(process.env.MEMO_GUARD_BENCH_IMPL) : path.join(DIST, 'index.js');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,8 +82,8 @@ export function zipfDraws(count, distinct, s, rnd, keyOfRank) {
 }
 const ZIPF = zipfDraws(1 << 18, 10_000, 1, mulberry32(42), (rank) => 1_000_003 + rank * 31);
 
-async function mixedChild({ mode, rounds, opsPerRound }) {
-  const { memoize } = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
+async function mixedChild({ mode, rounds, opsPerRound, impl }) {
+  const { memoize } = await import(pathToFileURL(impl ?? IMPL).href);
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
   const double = () => compile([], 'return function double(x) { return x * 2; };')();
@@ -145,10 +147,196 @@ async function mixedChild({ mode, rounds, opsPerRound }) {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// crowded-process (child side)
+// ---------------------------------------------------------------------------------------------
+
+/** The libraries of the catalog that a crowded process has hot beside ours (CommonJS or ESM). */
+async function loadCrowd() {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const def = (m) => m.default ?? m;
+  const nano = await import('nano-memoize');
+  return {
+    lodash: def(await import('lodash/memoize.js')),
+    fastMemoize: def(await import('fast-memoize')),
+    nano: typeof nano.default === 'function' ? nano.default : nano.default.nanomemoize ?? nano.default.default,
+    memoize: (await import('memoize')).default,
+    memoizee: def(await import('memoizee')),
+    micro: (await import('micro-memoize')).memoize,
+    moize: def(await import('moize')),
+    reselect: await import('reselect'),
+    LRUCache: (await import('lru-cache')).LRUCache,
+    QuickLRU: (await import('quick-lru')).default,
+    tinyLru: (await import('tiny-lru')).lru,
+    MnLRUCache: require('mnemonist/lru-cache.js'),
+    MnLRUMap: require('mnemonist/lru-map.js'),
+  };
+}
+
+/** Churn keys as strings: one string per rank, as a service's ids arrive (`user:<id>`). */
+const zipfStrings = () => ZIPF.map((k) => `user:${k}`);
+/** Hot keys as strings, for the string-keyed hit cases that keep our code seeing strings. */
+const seqStrings = () => SEQ.map((k) => `sku-${k}`);
+/** The LRU libraries the churn target is against (quick-lru holds up to 2 × maxSize: reported, not a target). */
+export const CROWD_LRU = ['lru-cache', 'tiny-lru', 'mnemonist LRUCache', 'mnemonist LRUMap'];
+
+async function crowdedChild({ rounds, opsPerRound, impl, only }) {
+  const { memoize } = await import(pathToFileURL(impl ?? IMPL).href);
+  const L = await loadCrowd();
+  // ONE loop for every case: a service reaches its memoizers (and its dependencies' ones) through
+  // shared code, so this call site sees every kind of cache and goes megamorphic.
+  const loop = compile(['fn', 'keys', 'n', 'st'], 'let s = 0, j = st.j; const mask = keys.length - 1; for (let i = 0; i < n; i++) { s += fn(keys[j]); j = (j + 1) & mask; } st.j = j; return s;');
+  const double = () => compile([], 'return function double(x) { return x * 2; };')();
+  const len = () => compile([], 'return function len(x) { return x.length; };')();
+  const floor = (f) =>
+    compile(['f'], 'const m = new Map(); return function (x) { let v = m.get(x); if (v === undefined && !m.has(x)) { v = f(x); m.set(x, v); } return v; };')(f);
+  // The get → compute → set glue an application writes around an LRU cache, one per library.
+  const glue = new Map();
+  const wrapper = (cache, f) => {
+    let make = glue.get(cache.constructor);
+    if (make === undefined) {
+      make = compile(['c', 'f'], 'return function cached(x) { let v = c.get(x); if (v === undefined) { v = f(x); c.set(x, v); } return v; };');
+      glue.set(cache.constructor, make);
+    }
+    return make(cache, f);
+  };
+  const lru = {
+    'lru-cache': (max, f) => wrapper(new L.LRUCache({ max }), f),
+    'quick-lru': (max, f) => wrapper(new L.QuickLRU({ maxSize: max }), f),
+    'tiny-lru': (max, f) => wrapper(L.tinyLru(max), f),
+    'mnemonist LRUCache': (max, f) => wrapper(new L.MnLRUCache(max), f),
+    'mnemonist LRUMap': (max, f) => wrapper(new L.MnLRUMap(max), f),
+  };
+  const SEQ_STRINGS = seqStrings();
+  const ZIPF_STRINGS = zipfStrings();
+  const hit = (id, fn, keys = SEQ) => ({ id, group: 'hit', fn, keys, st: { j: 0 } });
+  const cases = [
+    hit('Map closure', floor(double())),
+    hit('ours unbounded', memoize(double(), { max: Infinity })),
+    hit('ours bounded', memoize(double())),
+    hit('ours unbounded, string keys', memoize(len(), { max: Infinity }), SEQ_STRINGS),
+    hit('ours bounded, string keys', memoize(len()), SEQ_STRINGS),
+    hit('lodash/memoize', L.lodash(double())),
+    hit('fast-memoize', L.fastMemoize(double())),
+    hit('nano-memoize', L.nano(double())),
+    hit('memoize', L.memoize(double())),
+    hit('memoizee', L.memoizee(double(), { primitive: true })),
+    hit('micro-memoize', L.micro(double(), { maxSize: 500 })),
+    hit('moize', L.moize(double(), { maxSize: 500 })),
+    hit('reselect weakMapMemoize', L.reselect.weakMapMemoize(double())),
+    ...Object.entries(lru).map(([id, make]) => hit(id, make(500, double()))),
+  ];
+  for (const [suffix, keys, f] of [['numbers', ZIPF, double], ['strings', ZIPF_STRINGS, len]]) {
+    const churn = (id, fn) => ({ id: `churn ${suffix}: ${id}`, group: 'churn', fn, keys, st: { j: 0 } });
+    cases.push(churn('ours', memoize(f(), { max: 1000 })));
+    for (const [id, make] of Object.entries(lru)) cases.push(churn(id, make(1000, f())));
+  }
+  // What else a service has hot, as in the mixed process: 2-argument, structural, ttl and small
+  // bounded memoizers of ours, with number, string and object keys.
+  const others = [memoize((a, b) => a + b), memoize((a, b) => a * b, { max: Infinity }), memoize((o) => o.a, { key: 'structural' })];
+  const ones = [memoize((x) => x, { ttl: 60_000 }), memoize((x) => x, { max: 64 }), memoize((x) => x, { max: Infinity })];
+  const objects = Array.from({ length: 128 }, (_, i) => ({ i }));
+  for (let i = 0; i < 200_000; i++) {
+    others[0](i & 63, i & 7);
+    others[1](i & 63, `${i & 7}`);
+    others[2]({ a: i & 15 });
+    for (const f of ones) f(i % 3 === 0 ? (i * 2654435761) % 5000 : i % 3 === 1 ? `k${i & 255}` : objects[i & 127]);
+  }
+  for (const c of cases) c.samples = [];
+  let sink = 0;
+  const run = (c, n) => loop(c.fn, c.keys, n, c.st);
+  for (const c of cases) for (let w = 0; w < 6; w++) sink += run(c, opsPerRound);
+  // `only` (experiments): every case is built and warmed, so the call site is as crowded, but only these are timed.
+  const timed = only === undefined ? cases : cases.filter((c) => only.some((id) => c.id.includes(id)));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of r % 2 ? [...timed].reverse() : timed) {
+      const t0 = cpuNs();
+      sink += run(c, opsPerRound);
+      c.samples.push((cpuNs() - t0) / opsPerRound);
+    }
+  }
+  const out = {};
+  for (const c of timed) out[c.id] = c.samples;
+  out.sink = sink % 7;
+  return out;
+}
+
+/**
+ * Bytes per entry in a crowded process (run with --expose-gc): the crowd and our memoizers are
+ * exercised with numbers, strings and objects first, then each cache is filled with 100,000
+ * entries. Keys are made before the baseline (they are the caller's), values are small integers.
+ */
+async function crowdedMemoryChild({ impl }) {
+  const gc = globalThis.gc;
+  if (typeof gc !== 'function') throw new Error('crowded memory child needs --expose-gc');
+  const O = await import(pathToFileURL(impl ?? IMPL).href);
+  const L = await loadCrowd();
+  const warm = [O.memoize((x) => x, { max: 64 }), O.memoize((x) => x, { max: Infinity }), L.lodash((x) => x), L.moize((x) => x), L.memoizee((x) => x, { primitive: true })];
+  const objects = Array.from({ length: 64 }, (_, i) => ({ i }));
+  for (let i = 0; i < 100_000; i++) for (const f of warm) f(i % 3 === 0 ? i & 1023 : i % 3 === 1 ? `k${i & 1023}` : objects[i & 63]);
+  const N = 100_000;
+  const out = {};
+  const builders = {
+    'raw Map': () => { const m = new Map(); return { keep: m, put: (k, v) => m.set(k, v) }; },
+    'ours memoize': () => { let v = 0; const f = O.memoize(() => v, { max: N }); return { keep: f, put: (k, value) => { v = value; f(k); } }; },
+    'ours LruMap': () => { const m = new O.LruMap(N); return { keep: m, put: (k, v) => m.set(k, v) }; },
+    'lru-cache': () => { const m = new L.LRUCache({ max: N }); return { keep: m, put: (k, v) => m.set(k, v) }; },
+    'mnemonist LRUMap': () => { const m = new L.MnLRUMap(N); return { keep: m, put: (k, v) => m.set(k, v) }; },
+  };
+  /** One cache's bytes per entry; its own frame, so nothing of an earlier cache stays reachable. */
+  const measure = (build, keys) => {
+    for (let i = 0; i < 3; i++) gc();
+    const before = process.memoryUsage();
+    const t = build();
+    for (let i = 0; i < N; i++) t.put(keys[i], i & 1023);
+    for (let i = 0; i < 3; i++) gc();
+    const after = process.memoryUsage();
+    if (typeof t.keep !== 'object' && typeof t.keep !== 'function') throw new Error('cache lost');
+    return (after.heapUsed + after.external - before.heapUsed - before.external) / N;
+  };
+  for (const kind of ['numbers', 'strings']) {
+    const keys = Array.from({ length: N }, (_, i) => (kind === 'numbers' ? 1_000_000 + i * 13 : `user:${1_000_000 + i * 13}`));
+    for (const [id, build] of Object.entries(builders)) out[`${id} ${kind}`] = measure(build, keys);
+  }
+  return out;
+}
+
+/**
+ * The crowded-process workload: `runs` fresh processes of `crowdedChild`; per run, each case's
+ * median ns and the ratios the targets use, each the median of its per-round ratios in that run.
+ */
+export async function runCrowdedProcess({ quick, runs: runsOverride, impl }) {
+  const runs = runsOverride ?? (quick ? 2 : 5);
+  const spec = { kind: 'crowded', rounds: quick ? 5 : 11, opsPerRound: quick ? 100_000 : 500_000, impl };
+  const result = { runs: [], memory: [] };
+  const perRound = (out, a, b) => median(out[a].map((x, i) => x / out[b][i]));
+  for (let run = 0; run < runs; run++) {
+    const out = await child(spec);
+    delete out.sink;
+    const ns = Object.fromEntries(Object.entries(out).map(([id, samples]) => [id, median(samples)]));
+    const ratios = {
+      unboundedClosure: perRound(out, 'ours unbounded', 'Map closure'),
+      boundedUnbounded: perRound(out, 'ours bounded', 'ours unbounded'),
+      boundedUnboundedStrings: perRound(out, 'ours bounded, string keys', 'ours unbounded, string keys'),
+    };
+    for (const kind of ['numbers', 'strings']) {
+      // Fastest LRU library of this run (by median), and its time over ours (> 1: ours is faster).
+      const best = CROWD_LRU.map((id) => `churn ${kind}: ${id}`).reduce((a, b) => (ns[a] < ns[b] ? a : b));
+      ratios[`churn ${kind}`] = perRound(out, best, `churn ${kind}: ours`);
+      ratios[`churn ${kind} best`] = best.slice(`churn ${kind}: `.length);
+      ratios[`churn ${kind} quick-lru`] = perRound(out, `churn ${kind}: quick-lru`, `churn ${kind}: ours`);
+    }
+    result.runs.push({ ns, ratios });
+  }
+  for (let run = 0; run < (quick ? 1 : 3); run++) result.memory.push(await child({ kind: 'crowded-memory', impl }, { flags: ['--expose-gc'] }));
+  return result;
+}
+
 /** Run a child process of this file; its last stdout line is JSON. */
-function child(spec, { timeout = 180_000 } = {}) {
+function child(spec, { timeout = 180_000, flags = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [THIS_FILE, `--child=${JSON.stringify(spec)}`], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+    const proc = spawn(process.execPath, [...flags, THIS_FILE, `--child=${JSON.stringify(spec)}`], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
     let out = '';
     let err = '';
     const timer = setTimeout(() => proc.kill('SIGKILL'), timeout);
@@ -418,7 +606,7 @@ export async function runSharedStore({ quick }) {
 const childSpec = process.argv.find((a) => a.startsWith('--child='));
 if (childSpec) {
   const spec = JSON.parse(childSpec.slice('--child='.length));
-  (spec.kind === 'mixed' ? mixedChild(spec) : sharedChild(spec)).then(
+  ({ mixed: mixedChild, crowded: crowdedChild, 'crowded-memory': crowdedMemoryChild }[spec.kind] ?? sharedChild)(spec).then(
     (out) => {
       console.log(JSON.stringify(out));
       process.exit(0);

@@ -32,6 +32,25 @@ describe.each(MODES)('identity keys (%s)', (_name, options) => {
     expect(f.cacheInfo()).toMatchObject({ hits: 5, misses: 5, currsize: 5 });
   });
 
+  // The bounded hit path has as many formals as `fn` declares (1 or 2): every count of arguments
+  // must still reach the same entries whichever one serves the call.
+  it.each([0, 1, 2, 3])('keys the same whatever parameter count fn declares (length %i)', (length) => {
+    const tag = (...args: unknown[]) => args.map((a) => `${typeof a}:${String(a)}`).join('|');
+    const spy = vi.fn(tag);
+    const wrapped = Object.defineProperty((...args: unknown[]) => spy(...args), 'length', { value: length });
+    expect(wrapped.length).toBe(length);
+    const f = memoize(wrapped, options);
+    const calls: unknown[][] = [[], [1], [2], [1, 'a'], [1, 'b'], ['1', 'a'], [1, 'a', 3], [1, 'a', 4], [{}], [undefined, undefined]];
+    for (let pass = 0; pass < 3; pass++) {
+      for (const args of calls) expect(f(...args)).toBe(tag(...args));
+    }
+    expect(spy).toHaveBeenCalledTimes(calls.length);
+    expect(f.cacheInfo()).toMatchObject({ hits: 2 * calls.length, misses: calls.length });
+    expect(f.cacheDelete(1, 'a')).toBe(true);
+    expect(f(1, 'a')).toBe(tag(1, 'a'));
+    expect(spy).toHaveBeenCalledTimes(calls.length + 1);
+  });
+
   it('never confuses primitives of different types', () => {
     const spy = tagger();
     const f = memoize(spy, options);
