@@ -1,6 +1,7 @@
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`): when GITHUB_ACTIONS is set,
- * each memo-guard finding becomes an annotation on the pull request's diff.
+ * each memo-guard finding becomes an annotation on the pull request's diff. A file that could not
+ * be parsed is not a finding and gets no annotation.
  */
 import path from 'node:path';
 import type { ESLint } from 'eslint';
@@ -20,15 +21,15 @@ export function annotations(results: readonly ESLint.LintResult[], root: string)
   for (const result of results) {
     const file = path.relative(root, result.filePath).split(path.sep).join('/');
     for (const m of result.messages) {
-      const parse = isParseError(m);
-      const command = parse || m.severity === 1 ? 'warning' : 'error';
+      if (isParseError(m)) continue;
+      const command = m.severity === 1 ? 'warning' : 'error';
       const props: [string, string | number | undefined][] = [
         ['file', file],
         ['line', m.line],
         ['endLine', m.endLine],
         ['col', m.column],
         ['endColumn', m.endLine === m.line ? m.endColumn : undefined],
-        ['title', parse ? 'memo-guard: parse error' : (m.ruleId ?? 'memo-guard')],
+        ['title', m.ruleId ?? 'memo-guard'],
       ];
       const list = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
       lines.push(`::${command} ${list}::${escapeData(m.message)}`);

@@ -8,6 +8,8 @@ export interface CliOptions {
   format: Format;
   /** `undefined`: no limit (warnings alone never fail the run, as in ESLint). */
   maxWarnings: number | undefined;
+  /** List the files that could not be parsed (otherwise one line counts them). */
+  verbose: boolean;
   help: boolean;
   version: boolean;
 }
@@ -22,8 +24,10 @@ export const usage = `Usage: memo-guard [paths...] [options]
 Lints JavaScript and TypeScript files with eslint-plugin-memo-guard's recommended rules
 (no-unsafe-async-memoize, no-unhashable-args, no-unbounded-cache-in-handler,
 no-recursive-cache-thrash, no-method-cache-leak).
-With no path, lints the current directory. Respects .gitignore; skips node_modules and dist.
-Reads settings['memo-guard'] and the ignores of the project's eslint.config.* when there is one.
+With no path, lints the current directory. Respects .gitignore and .eslintignore; skips
+node_modules and dist. Reads settings['memo-guard'], the ignores and the parsers of the project's
+eslint.config.* when there is one; otherwise parses Flow with hermes-eslint and Babel proposals
+with @babel/eslint-parser when the project has them installed (optional peer dependencies).
 Reports memo-guard's findings only: other rules' eslint-disable comments are left alone.
 Under GitHub Actions (GITHUB_ACTIONS=true) the stylish report adds workflow annotations.
 
@@ -32,11 +36,12 @@ Options:
   --format <name>       stylish (default), json or sarif (SARIF 2.1.0 for code scanning);
                         json and sarif print only the report on stdout, the summary on stderr
   --max-warnings <n>    exit 1 when there are more than n warnings (errors always exit 1)
+  --verbose             list the files that could not be parsed, with the parsers tried
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no memo-guard findings (parse errors are listed, not counted), 1 findings,
-2 usage or setup error (a malformed settings['memo-guard'] among them).`;
+Exit codes: 0 no memo-guard findings (files that cannot be parsed are counted in one line,
+not as findings), 1 findings, 2 usage or setup error (a malformed settings['memo-guard'] among them).`;
 
 const formats: readonly Format[] = ['stylish', 'json', 'sarif'];
 
@@ -62,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         fix: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -90,6 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix ?? false,
     format,
     maxWarnings,
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -3,7 +3,7 @@ import type { Linter } from 'eslint';
 export const jsExtensions = ['js', 'mjs', 'cjs', 'jsx'] as const;
 export const tsExtensions = ['ts', 'mts', 'cts', 'tsx'] as const;
 export const allFiles = `**/*.{${[...jsExtensions, ...tsExtensions].join(',')}}`;
-const jsFiles = `**/*.{${jsExtensions.join(',')}}`;
+export const jsFiles = `**/*.{${jsExtensions.join(',')}}`;
 const tsFiles = `**/*.{${tsExtensions.join(',')}}`;
 
 /** File names memo-guard lints (used when it lists files itself, for the progress bar). */
@@ -41,12 +41,15 @@ export interface ConfigInput {
   tsParser: Linter.Parser | undefined;
   /** Lint TypeScript with type information (`projectService`); only when cwd has a tsconfig.json. */
   typed: boolean;
+  /** Ignore globs from .gitignore and .eslintignore. */
   gitignore: readonly string[];
   /** The project's `settings['memo-guard']` for these files, if it has any. */
   settings?: unknown;
+  /** A parser setup that replaces the defaults above for the files it names (see parsers.ts). */
+  parserOverride?: Linter.Config;
 }
 
-export function buildConfig({ cwd, recommended, tsParser, typed, gitignore, settings }: ConfigInput): Linter.Config[] {
+export function buildConfig({ cwd, recommended, tsParser, typed, gitignore, settings, parserOverride }: ConfigInput): Linter.Config[] {
   const configs: Linter.Config[] = [
     {
       name: 'memo-guard/cli/linter-options',
@@ -80,6 +83,7 @@ export function buildConfig({ cwd, recommended, tsParser, typed, gitignore, sett
       },
     });
   }
+  if (parserOverride) configs.push({ ...parserOverride, name: 'memo-guard/cli/parser' });
   configs.push({ ...recommended, name: 'memo-guard/recommended', files: [allFiles] });
   if (settings !== undefined) configs.push({ name: 'memo-guard/project-settings', files: [allFiles], settings: { 'memo-guard': settings } });
   return configs;

@@ -22,13 +22,17 @@ export function gitignoreToGlob(line: string): string | undefined {
   return `${prefix}${anywhere}${escaped}${inside}`;
 }
 
-/** The globs of `cwd/.gitignore`, or none when there is no such file. */
-export async function readGitignore(cwd: string): Promise<string[]> {
+/** The globs of `cwd/<name>` (`.gitignore`, or the legacy `.eslintignore`: the same syntax), or none when there is no such file. */
+export async function readIgnoreFile(cwd: string, name: '.gitignore' | '.eslintignore'): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(path.join(cwd, '.gitignore'), 'utf8');
+    text = await readFile(path.join(cwd, name), 'utf8');
   } catch {
     return [];
   }
   return text.split(/\r?\n/).flatMap((line) => gitignoreToGlob(line) ?? []);
+}
+
+export function readGitignore(cwd: string): Promise<string[]> {
+  return readIgnoreFile(cwd, '.gitignore');
 }

@@ -1,12 +1,14 @@
 /**
  * The project's own `eslint.config.*`, read by the project's ESLint exactly as `eslint` would
  * (any of its file names, TypeScript configs, a config in a parent folder): memo-guard takes from
- * it the `memo-guard` settings and the ignores, nothing else (its rules, parsers and plugins are
- * memo-guard's own business).
+ * it the `memo-guard` settings, the ignores and, for files it gives a parser (hermes-eslint,
+ * @babel/eslint-parser, typescript-eslint with its options), that parser setup: memo-guard parses
+ * what the project parses. Its rules and plugins are its own business.
  */
 import path from 'node:path';
-import type { ESLint as ESLintClass } from 'eslint';
+import type { ESLint as ESLintClass, Linter } from 'eslint';
 import { allFiles } from './config.js';
+import { isDefaultParser } from './parsers.js';
 
 export interface ProjectConfig {
   /** The config file, relative to cwd. */
@@ -15,6 +17,11 @@ export interface ProjectConfig {
   isIgnored: (file: string) => Promise<boolean>;
   /** `settings['memo-guard']` for that file, or `undefined`. */
   settingsFor: (file: string) => Promise<unknown>;
+  /**
+   * The project's `languageOptions` for that file when they set a parser other than ESLint's
+   * default (the same object for every file of one setup), else `undefined`.
+   */
+  languageOptionsFor: (file: string) => Promise<Linter.LanguageOptions | undefined>;
 }
 
 export interface ProjectConfigResult {
@@ -47,13 +54,17 @@ export async function loadProjectConfig(ESLint: typeof ESLintClass, cwd: string)
   } catch (error) {
     return { warning: `could not load ${file} (${firstLine(error)}); using memo-guard's defaults, without the project's settings and ignores` };
   }
-  const configFor = async (f: string): Promise<{ settings?: Record<string, unknown> } | undefined> =>
-    (await eslint.calculateConfigForFile(f)) as { settings?: Record<string, unknown> } | undefined;
+  const configFor = async (f: string): Promise<{ settings?: Record<string, unknown>; languageOptions?: Linter.LanguageOptions } | undefined> =>
+    (await eslint.calculateConfigForFile(f)) as { settings?: Record<string, unknown>; languageOptions?: Linter.LanguageOptions } | undefined;
   return {
     config: {
       file,
       isIgnored: async (f) => (await configFor(f)) === undefined,
       settingsFor: async (f) => (await configFor(f))?.settings?.['memo-guard'],
+      languageOptionsFor: async (f) => {
+        const languageOptions = (await configFor(f))?.languageOptions;
+        return languageOptions && !isDefaultParser(languageOptions.parser) ? languageOptions : undefined;
+      },
     },
   };
 }

@@ -1,17 +1,33 @@
 import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { ESLint as ESLintClass, Linter } from 'eslint';
 import { parseCliArgs, usage, UsageError, type CliOptions } from './args.js';
-import { buildConfig, recommendedConfig, type MemoGuardPlugin } from './config.js';
+import { allFiles, buildConfig, jsFiles, recommendedConfig, type MemoGuardPlugin } from './config.js';
 import { listFiles } from './files.js';
-import { readGitignore } from './gitignore.js';
+import { readIgnoreFile } from './gitignore.js';
+import { lintFiles, type FilePlan } from './lint-files.js';
+import {
+  hasFlowPragma,
+  isOptionalParser,
+  loadOptionalParser,
+  optionalParsers,
+  parserChain,
+  parserName,
+  tsExtension,
+  type Loaded,
+  type OptionalParser,
+  type ParserId,
+} from './parsers.js';
 import { ProgressBar } from './progress.js';
+import { detectProjectKind } from './project-kind.js';
 import { importFrom } from './resolve.js';
 import { annotations } from './annotations.js';
 import { loadProjectConfig } from './project-config.js';
 import { toSarif, type RuleInfo } from './sarif.js';
-import { isMemoGuardRule, memoGuardFixesOnly, ownFindings, pluginPrefix } from './scope.js';
-import { formatFixed, formatSummary, totals } from './summary.js';
+import { isMemoGuardRule, memoGuardFixesOnly, ownFindings, pluginPrefix, withoutParseErrors } from './scope.js';
+import { formatFixed, formatParseFailures, formatSummary, totals, type ParseFailure } from './summary.js';
+import { muteESLintIgnoreWarning } from './warnings.js';
 
 export interface Io {
   cwd: string;
@@ -55,45 +71,10 @@ async function loadPlugin(): Promise<MemoGuardPlugin> {
   return mod.default;
 }
 
-const notInProject = /was not found by the project service|parserOptions\.project/;
-
-/** Files that typed linting could not parse because no tsconfig includes them: lint them without types. */
-async function relintOutsideProject(
-  results: ESLintClass.LintResult[],
-  makeUntyped: () => ESLintClass,
-): Promise<ESLintClass.LintResult[]> {
-  const outside = results.filter((r) => r.messages.some((m) => m.fatal === true && notInProject.test(m.message)));
-  if (outside.length === 0) return results;
-  const again = await makeUntyped().lintFiles(outside.map((r) => r.filePath));
-  const byPath = new Map(again.map((r) => [r.filePath, r]));
-  return results.map((r) => byPath.get(r.filePath) ?? r);
-}
-
-/** Settings of one group of files, as `settings` of the memo-guard config block. */
-type SettingsValue = unknown;
-
-interface FileGroup {
-  settings: SettingsValue;
-  files: string[];
-}
-
-/** Files grouped by their `settings['memo-guard']` (usually one group: settings are project-wide). */
-async function groupBySettings(files: readonly string[], settingsFor: (file: string) => Promise<SettingsValue>): Promise<FileGroup[]> {
-  const groups = new Map<string, FileGroup>();
-  for (const file of files) {
-    const settings = await settingsFor(file);
-    const key = settings === undefined ? '' : JSON.stringify(settings);
-    const group = groups.get(key);
-    if (group) group.files.push(file);
-    else groups.set(key, { settings, files: [file] });
-  }
-  return [...groups.values()];
-}
-
 /** Rejects malformed settings before linting, through the rules' own validation (one line per problem). */
-async function checkSettings(groups: readonly FileGroup[], configFile: string): Promise<void> {
+async function checkSettings(settings: readonly unknown[], configFile: string): Promise<void> {
   const { settingsProblems } = (await import('../analysis/catalog/settings.js'));
-  const problems = [...new Set(groups.flatMap((g) => settingsProblems(g.settings)))];
+  const problems = [...new Set(settings.flatMap((value) => settingsProblems(value)))];
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${configFile}: ${p}`).join('\n'));
 }
 
@@ -119,70 +100,118 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     }
   }
 
+  muteESLintIgnoreWarning();
   const ESLint = await loadESLint(cwd);
   const tsParser = await loadTsParser(cwd);
   const plugin = await loadPlugin();
   const recommended = recommendedConfig(plugin);
-  const gitignore = await readGitignore(cwd);
+  const gitignore = await readIgnoreFile(cwd, '.gitignore');
+  const eslintignore = await readIgnoreFile(cwd, '.eslintignore');
+  const ignores = [...gitignore, ...eslintignore];
   const typed = tsParser !== undefined && existsSync(path.join(cwd, 'tsconfig.json'));
+  const kind = detectProjectKind(cwd);
 
   const project = await loadProjectConfig(ESLint, cwd);
   if (project.warning) write(io.stderr, `memo-guard: warning: ${project.warning}`);
 
-  const make = (withTypes: boolean, settings: SettingsValue): ESLintClass =>
+  // The parser setups of the project's own config, numbered in the order files meet them.
+  const projectSetups = new Map<Linter.LanguageOptions, ParserId>();
+  const projectLanguage: Linter.LanguageOptions[] = [];
+  const projectParserId = (languageOptions: Linter.LanguageOptions): ParserId => {
+    let id = projectSetups.get(languageOptions);
+    if (id === undefined) {
+      id = `project:${projectLanguage.length}`;
+      projectLanguage.push(languageOptions);
+      projectSetups.set(languageOptions, id);
+    }
+    return id;
+  };
+  const optional = new Map<OptionalParser, Promise<Loaded>>();
+  const loadOptional = (id: OptionalParser): Promise<Loaded> => {
+    let loaded = optional.get(id);
+    if (!loaded) {
+      loaded = loadOptionalParser(id, cwd);
+      optional.set(id, loaded);
+    }
+    return loaded;
+  };
+  const available = async (id: ParserId): Promise<boolean> => (isOptionalParser(id) ? 'parser' in (await loadOptional(id)) : true);
+  const parserOverride = async (id: ParserId): Promise<Linter.Config | undefined> => {
+    if (isOptionalParser(id)) {
+      const loaded = await loadOptional(id);
+      if (!('parser' in loaded)) return undefined;
+      const parserOptions =
+        id === 'babel'
+          ? // The project's Babel config (babel.config.* found from cwd upward, .babelrc beside the files).
+            { requireConfigFile: false, babelOptions: { cwd, rootMode: 'upward-optional' } }
+          : { sourceType: 'module' };
+      return { files: [jsFiles], languageOptions: { parser: loaded.parser, parserOptions } };
+    }
+    if (id.startsWith('project:')) return { files: [allFiles], languageOptions: projectLanguage[Number(id.slice('project:'.length))] };
+    return undefined;
+  };
+
+  const make = (parser: ParserId, settings: unknown, parserBlock: Linter.Config | undefined): ESLintClass =>
     newESLint(ESLint, {
       cwd,
       // Only memo-guard's fixes: never another rule's (enabled by an inline config), never a directive.
       fix: options.fix ? memoGuardFixesOnly : false,
       overrideConfigFile: true,
-      overrideConfig: buildConfig({ cwd, recommended, tsParser, typed: withTypes, gitignore, settings }),
+      overrideConfig: buildConfig({ cwd, recommended, tsParser, typed: parser === 'typescript', gitignore: ignores, settings, parserOverride: parserBlock }),
       errorOnUnmatchedPattern: false,
       warnIgnored: false,
     });
-  const base = make(typed, undefined);
+  const base = make('espree', undefined, undefined);
+  const instances = new Map<string, ESLintClass>();
+  const eslintFor = async (settings: unknown, settingsKey: string, parser: ParserId): Promise<ESLintClass> => {
+    const key = `${settingsKey}\0${parser}`;
+    let eslint = instances.get(key);
+    if (!eslint) {
+      eslint = settingsKey === '' && parser === 'espree' ? base : make(parser, settings, await parserOverride(parser));
+      instances.set(key, eslint);
+    }
+    return eslint;
+  };
+
   // Without typescript-eslint's parser TypeScript files are skipped: say so, but only if there are any.
-  if (!tsParser && (await listFiles(cwd, options.paths, () => Promise.resolve(false))).some((f) => /\.[cm]?tsx?$/.test(f))) {
+  if (!tsParser && (await listFiles(cwd, options.paths, () => Promise.resolve(false))).some((f) => tsExtension.test(f))) {
     write(io.stderr, 'memo-guard: warning: @typescript-eslint/parser is not installed; linting JavaScript files only (run `npm install -D @typescript-eslint/parser`)');
   }
 
   const started = performance.now();
   const showProgress = io.stderr.isTTY || io.env.MEMO_GUARD_PROGRESS === '1';
-  let groups: FileGroup[] | undefined;
-  if (project.config) {
-    const { isIgnored, settingsFor } = project.config;
-    const files = await listFiles(cwd, options.paths, async (f) => (await base.isPathIgnored(f)) || (await isIgnored(f)));
-    groups = await groupBySettings(files, settingsFor);
-    await checkSettings(groups, project.config.file);
-  } else if (showProgress) {
-    groups = [{ settings: undefined, files: await listFiles(cwd, options.paths, (f) => base.isPathIgnored(f)) }];
+  const config = project.config;
+  const files = await listFiles(cwd, options.paths, async (f) => (await base.isPathIgnored(f)) || (config !== undefined && (await config.isIgnored(f))));
+  const plans: FilePlan[] = [];
+  const flowPragma = new Set<string>();
+  for (const file of files) {
+    const settings = config ? await config.settingsFor(file) : undefined;
+    const languageOptions = config ? await config.languageOptionsFor(file) : undefined;
+    if (!tsExtension.test(file) && hasFlowPragma(await readHead(file))) flowPragma.add(file);
+    plans.push({
+      file,
+      settings,
+      settingsKey: settings === undefined ? '' : JSON.stringify(settings),
+      chain: parserChain(file, { kind, typed, projectParser: languageOptions && projectParserId(languageOptions), flowPragma: flowPragma.has(file) }),
+    });
   }
+  if (config) await checkSettings([...new Set(plans.map((p) => p.settings))], config.file);
 
-  let results: ESLintClass.LintResult[] = [];
-  if (groups === undefined) {
-    // No project config and no progress bar: ESLint walks the paths itself.
-    results = await base.lintFiles(options.paths);
-    if (typed) results = await relintOutsideProject(results, () => make(false, undefined));
-  } else {
-    const total = groups.reduce((n, g) => n + g.files.length, 0);
-    const bar = showProgress && total > progressThreshold ? new ProgressBar(io.stderr, total) : undefined;
-    const chunkSize = Math.max(10, Math.ceil(total / 100));
-    bar?.update(0);
-    try {
-      for (const group of groups) {
-        const eslint = group.settings === undefined ? base : make(typed, group.settings);
-        let groupResults: ESLintClass.LintResult[] = [];
-        for (let i = 0; i < group.files.length; i += chunkSize) {
-          groupResults.push(...(await eslint.lintFiles(group.files.slice(i, i + chunkSize))));
-          bar?.update(results.length + groupResults.length);
-        }
-        if (typed) groupResults = await relintOutsideProject(groupResults, () => make(false, group.settings));
-        results.push(...groupResults);
-      }
-    } finally {
-      bar?.done();
-    }
-    results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const bar = showProgress && files.length > progressThreshold ? new ProgressBar(io.stderr, files.length) : undefined;
+  bar?.update(0);
+  let linted;
+  try {
+    linted = await lintFiles({
+      plans,
+      available,
+      eslintFor,
+      chunkSize: Math.max(10, Math.ceil(files.length / 100)),
+      ...(bar ? { progress: (done: number) => { bar.update(done); } } : {}),
+    });
+  } finally {
+    bar?.done();
   }
+  let results = [...linted.values()].map((l) => l.result).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   const elapsed = performance.now() - started;
 
   let fixed: string[] = [];
@@ -191,6 +220,46 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     fixed = results.filter((r) => r.output !== undefined).map((r) => r.filePath).sort();
   }
   results = results.map(ownFindings);
+  const shownResults = results.map(withoutParseErrors);
+
+  // Which parser read how many files; the files none could read, with what was tried.
+  const label = (id: ParserId): string => {
+    if (id.startsWith('project:')) {
+      const parser = projectLanguage[Number(id.slice('project:'.length))]?.parser;
+      return `${parserName(parser) ?? 'a custom parser'} (from ${config?.file ?? 'the project config'})`;
+    }
+    return parserLabels[id as keyof typeof parserLabels];
+  };
+  const served = new Map<string, number>();
+  const failures: ParseFailure[] = [];
+  for (const [file, l] of [...linted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const fatal = l.result.messages.find((m) => m.fatal === true);
+    if (fatal) failures.push({ file, line: fatal.line, column: fatal.column, message: fatal.message, tried: l.tried.map(label) });
+    else served.set(label(l.parser), (served.get(label(l.parser)) ?? 0) + 1);
+  }
+  const missingParsers: string[] = [];
+  const failedJs = failures.filter((f) => !tsExtension.test(f.file));
+  const failedFlow = failedJs.filter((f) => flowPragma.has(f.file) || kind.flow !== undefined);
+  let parseHint: string | undefined;
+  const missing = async (id: OptionalParser, why: string): Promise<void> => {
+    const loaded = await loadOptional(id);
+    if ('parser' in loaded) return;
+    const { pkg, syntax } = optionalParsers[id];
+    missingParsers.push(
+      loaded.error === 'not installed'
+        ? `memo-guard: ${why}: install ${pkg} to parse ${syntax} syntax (npm install -D ${pkg})`
+        : `memo-guard: ${why}, but ${pkg} could not be loaded (${loaded.error})`,
+    );
+  };
+  if (failedFlow.length > 0) {
+    parseHint = 'Flow syntax?';
+    await missing('hermes', kind.flow ? `this is a Flow project (${kind.flow})` : `${plural(failedFlow.length, 'file')} with an @flow pragma`);
+  }
+  if (kind.babelConfig !== undefined && failedJs.length > 0) {
+    parseHint ??= 'Babel syntax?';
+    await missing('babel', `the project has a Babel config (${kind.babelConfig})`);
+  }
+  if (options.verbose) write(options.format === 'stylish' ? io.stdout : io.stderr, formatParseFailures(cwd, failures));
 
   const t = totals(results);
   const maxWarningsExceeded = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
@@ -201,7 +270,7 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     const formatter = await base.loadFormatter(options.format);
     // The stylish report names files relative to where the command runs (logs and READMEs stay
     // portable); json keeps ESLint's absolute paths.
-    const shown = options.format === 'stylish' ? results.map((r) => ({ ...r, filePath: path.relative(cwd, r.filePath) || r.filePath })) : results;
+    const shown = options.format === 'stylish' ? shownResults.map((r) => ({ ...r, filePath: path.relative(cwd, r.filePath) || r.filePath })) : shownResults;
     output = await formatter.format(shown, {
       ...(maxWarningsExceeded && options.maxWarnings !== undefined
         ? { maxWarningsExceeded: { maxWarnings: options.maxWarnings, foundWarnings: t.warnings } }
@@ -215,17 +284,57 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
   if (machine) write(io.stdout, output);
   else {
     write(io.stdout, output.replace(/^\n+/, ''));
-    if (io.env.GITHUB_ACTIONS === 'true') write(io.stdout, annotations(results, io.env.GITHUB_WORKSPACE ?? cwd));
+    if (io.env.GITHUB_ACTIONS === 'true') write(io.stdout, annotations(shownResults, io.env.GITHUB_WORKSPACE ?? cwd));
   }
   if (options.fix) write(report, formatFixed(cwd, fixed));
   // stylish already says what --fix can fix; json and sarif readers get the hint on stderr.
-  const projectConfig = project.config && { file: project.config.file, hasSettings: (groups ?? []).some((g) => g.settings !== undefined) };
-  write(report, formatSummary(t, { elapsedMs: elapsed, fixHint: !options.fix && machine, projectConfig }));
+  const projectConfig = config && { file: config.file, hasSettings: plans.some((p) => p.settings !== undefined) };
+  write(
+    report,
+    formatSummary(t, {
+      elapsedMs: elapsed,
+      fixHint: !options.fix && machine,
+      projectConfig,
+      parsers: [...served],
+      parseHint,
+      listedParseFailures: options.verbose,
+      missingParsers,
+      ignoreFiles: [...(gitignore.length > 0 ? ['.gitignore'] : []), ...(eslintignore.length > 0 ? ['.eslintignore'] : [])],
+    }),
+  );
   if (maxWarningsExceeded) {
     write(report, `memo-guard: too many warnings (${t.warnings}, maximum allowed: ${String(options.maxWarnings)})`);
   }
 
   return t.errors > 0 || maxWarningsExceeded ? 1 : 0;
+}
+
+const parserLabels = {
+  espree: 'espree',
+  typescript: '@typescript-eslint/parser with types',
+  'typescript-untyped': '@typescript-eslint/parser',
+  hermes: 'hermes-eslint',
+  babel: '@babel/eslint-parser',
+} as const;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The first 4 KB of a file: enough for its leading comments (an `@flow` pragma). */
+async function readHead(file: string): Promise<string> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return '';
+  }
 }
 
 /**

@@ -25,6 +25,18 @@ export interface SarifInput {
 }
 
 const schema = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/**
+ * Rules whose findings are security alerts in GitHub code scanning, which shows a rule as one when
+ * its properties carry the `security` tag and a `security-severity` (a CVSS score). An unbounded
+ * cache that request data fills is a denial of service an attacker can drive: CWE-770 (allocation
+ * of resources without limits) and CWE-400 (uncontrolled resource consumption), the tags of
+ * CodeQL's js/resource-exhaustion; 7.5 is the CVSS 3.1 base score of a remote, unauthenticated,
+ * availability-only flaw (AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H). The other rules are quality findings.
+ */
+const securityRules: Readonly<Record<string, { tags: readonly string[]; securitySeverity: string }>> = {
+  'no-unbounded-cache-in-handler': { tags: ['security', 'external/cwe/cwe-770', 'external/cwe/cwe-400'], securitySeverity: '7.5' },
+};
 const srcRoot = 'SRCROOT';
 
 function relativeUri(cwd: string, file: string): string {
@@ -85,11 +97,15 @@ export function toSarif({ cwd, version, rules, results }: SarifInput): Log {
             name: 'memo-guard',
             informationUri: 'https://github.com/memo-guard/eslint-plugin-memo-guard',
             version,
-            rules: rules.map((r) => ({
-              id: `${pluginPrefix}${r.id}`,
-              ...(r.description ? { shortDescription: { text: r.description } } : {}),
-              ...(r.url ? { helpUri: r.url } : {}),
-            })),
+            rules: rules.map((r) => {
+              const security = securityRules[r.id];
+              return {
+                id: `${pluginPrefix}${r.id}`,
+                ...(r.description ? { shortDescription: { text: r.description } } : {}),
+                ...(r.url ? { helpUri: r.url } : {}),
+                ...(security ? { properties: { tags: [...security.tags], 'security-severity': security.securitySeverity } } : {}),
+              };
+            }),
           },
         },
         originalUriBaseIds: { [srcRoot]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },

@@ -44,3 +44,26 @@ export function ownFindings(result: ESLint.LintResult): ESLint.LintResult {
     fixableWarningCount: count(1, (m) => m.fix !== undefined),
   };
 }
+
+/**
+ * The result as reports show it: parse errors are not findings, so they leave the stylish and JSON
+ * reports and the annotations (the summary counts them; SARIF makes them tool notifications).
+ */
+export function withoutParseErrors(result: ESLint.LintResult): ESLint.LintResult {
+  if (!result.messages.some(isParseError)) return result;
+  const messages = result.messages.filter((m) => !isParseError(m));
+  const { source, ...rest } = result;
+  return {
+    ...rest,
+    ...(source !== undefined && messages.length > 0 ? { source } : {}),
+    messages,
+    errorCount: messages.filter((m) => m.severity === 2).length,
+    warningCount: messages.filter((m) => m.severity === 1).length,
+    fatalErrorCount: 0,
+  };
+}
+
+/** Whether ESLint could not parse the file (with the parser it was given). */
+export function failedToParse(result: ESLint.LintResult): boolean {
+  return result.messages.some(isParseError);
+}

@@ -41,14 +41,36 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+export interface ParseFailure {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** The parsers tried, in order (labels). */
+  tried: readonly string[];
+}
+
 export interface SummaryInput {
   elapsedMs: number;
   fixHint: boolean;
   /** The project's eslint.config.* whose ignores (and memo-guard settings, if it has any) were used. */
   projectConfig: { file: string; hasSettings: boolean } | undefined;
+  /** How many files each parser read (parser label, files), for the files that parsed. */
+  parsers?: readonly (readonly [string, number])[];
+  /** What the files that could not be parsed may hold (`Flow syntax?`), when there is a guess. */
+  parseHint?: string | undefined;
+  /** Whether the unparsed files were listed above the summary (--verbose). */
+  listedParseFailures?: boolean;
+  /** One line each: an optional parser that would read files that could not be parsed, and how to install it. */
+  missingParsers?: readonly string[];
+  /** The ignore files read (`.gitignore`, `.eslintignore`) that held patterns. */
+  ignoreFiles?: readonly string[];
 }
 
-export function formatSummary(t: Totals, { elapsedMs, fixHint, projectConfig }: SummaryInput): string {
+export function formatSummary(
+  t: Totals,
+  { elapsedMs, fixHint, projectConfig, parsers = [], parseHint, listedParseFailures = false, missingParsers = [], ignoreFiles = [] }: SummaryInput,
+): string {
   const seconds = `${(elapsedMs / 1000).toFixed(2)} s`;
   const findings = t.errors + t.warnings;
   const lines: string[] = [];
@@ -62,8 +84,21 @@ export function formatSummary(t: Totals, { elapsedMs, fixHint, projectConfig }: 
     findings === 0
       ? 'no findings'
       : `${plural(findings, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
-  const parse = t.parseErrors > 0 ? `, ${plural(t.parseErrors, 'parse error')} (not linted)` : '';
-  lines.push(`${plural(t.files, 'file')} scanned, ${counts}${parse}, ${seconds}`);
+  lines.push(`${plural(t.files, 'file')} scanned, ${counts}, ${seconds}`);
+  const served = parsers.filter(([, n]) => n > 0);
+  if (served.length > 0) {
+    const sorted = [...served].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    lines.push(`parsed by ${sorted.map(([label, n]) => `${label} (${plural(n, 'file')})`).join(', ')}`);
+  }
+  if (t.parseErrors > 0) {
+    const where = listedParseFailures ? 'listed above' : 'see --verbose';
+    const could = t.parseErrors === 1 ? 'file could not be parsed' : 'files could not be parsed';
+    lines.push(`${t.parseErrors} ${could} (${parseHint ? `${parseHint} ` : ''}${where})`);
+    lines.push(...missingParsers);
+  }
+  if (ignoreFiles.includes('.eslintignore')) {
+    lines.push(`ignores from ${ignoreFiles.join(' and ')} (memo-guard reads .eslintignore itself; ESLint no longer does)`);
+  }
   if (projectConfig) {
     lines.push(
       projectConfig.hasSettings
@@ -73,6 +108,15 @@ export function formatSummary(t: Totals, { elapsedMs, fixHint, projectConfig }: 
   }
   if (fixHint && t.fixable > 0) lines.push(`${t.fixable} of them can be fixed with \`memo-guard --fix\``);
   return lines.join('\n');
+}
+
+/** The --verbose list of files that could not be parsed: one line each, paths relative to cwd. */
+export function formatParseFailures(cwd: string, failures: readonly ParseFailure[]): string {
+  if (failures.length === 0) return '';
+  return [
+    'could not be parsed:',
+    ...failures.map((f) => `  ${path.relative(cwd, f.file) || f.file}:${f.line}:${f.column}  ${f.message.replace(/^Parsing error: /, '')}  (tried ${f.tried.join(', ')})`),
+  ].join('\n');
 }
 
 export function formatFixed(cwd: string, files: readonly string[]): string {

@@ -129,13 +129,24 @@ describe('memo-guard among other tools', () => {
     }
   });
 
-  it('parse errors are counted as parse errors, listed, and do not fail the run', () => {
+  it('a file that cannot be parsed is one summary line, not a finding: no error line, exit 0; --verbose lists it', () => {
     const dir = project({ 'src/broken.js': 'export const = ;\n', 'src/ok.js': 'export const ok = 1;\n' });
     const run = memoGuard(dir);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/src\/broken\.js\n\s+1:14\s+error\s+Parsing error: Unexpected token =/);
-    expect(run.stdout).toMatch(/^2 files scanned, no findings, 1 parse error \(not linted\), \d+\.\d\d s$/m);
+    expect(run.stdout).not.toMatch(/Parsing error|broken\.js|\berror\b|problem/);
+    expect(run.stdout).toMatch(/^2 files scanned, no findings, \d+\.\d\d s$/m);
+    expect(run.stdout).toMatch(/^1 file could not be parsed \(see --verbose\)$/m);
     expect(run.stdout).not.toMatch(/memo-guard summary/);
+    // JSON: the report holds findings only; the count goes to stderr.
+    const json = memoGuard(dir, ['--format', 'json']);
+    expect(json.status).toBe(0);
+    expect((JSON.parse(json.stdout) as ESLint.LintResult[]).flatMap((r) => r.messages)).toEqual([]);
+    expect(json.stderr).toMatch(/^1 file could not be parsed \(see --verbose\)$/m);
+    // --verbose: where and why, with the parsers tried (hermes-eslint, installed next to memo-guard, is the last resort).
+    const verbose = memoGuard(dir, ['--verbose']);
+    expect(verbose.status).toBe(0);
+    expect(verbose.stdout).toMatch(/^could not be parsed:\n {2}src\/broken\.js:1:14 {2}Unexpected token = {2}\(tried espree, hermes-eslint\)$/m);
+    expect(verbose.stdout).toMatch(/^1 file could not be parsed \(listed above\)$/m);
   });
 
   describe("the project's eslint.config.js", () => {

@@ -54,7 +54,8 @@ describe('memo-guard CI formats', () => {
     expect(run.status, run.stderr).toBe(1);
     const log = JSON.parse(run.stdout) as Log;
     expect(validate(log)).toEqual([]);
-    expect(run.stderr).toMatch(/^3 files scanned, 2 findings \(2 errors, 0 warnings\), 1 parse error \(not linted\)/m);
+    expect(run.stderr).toMatch(/^3 files scanned, 2 findings \(2 errors, 0 warnings\), \d+\.\d\d s$/m);
+    expect(run.stderr).toMatch(/^1 file could not be parsed \(see --verbose\)$/m);
 
     const [sarifRun] = log.runs;
     expect(sarifRun?.tool.driver.rules?.map((r) => r.id)).toEqual(
@@ -77,6 +78,24 @@ describe('memo-guard CI formats', () => {
     ]);
   });
 
+  it('--format sarif: the handler rule is a security rule (CWE-770/CWE-400, security-severity), the others quality rules; every rule has a helpUri', () => {
+    const dir = project({ 'server.js': leaky });
+    const log = JSON.parse(memoGuard(dir, ['--format', 'sarif']).stdout) as Log;
+    expect(validate(log)).toEqual([]);
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    for (const rule of rules) {
+      expect(rule.helpUri, rule.id).toBe(`https://github.com/memo-guard/eslint-plugin-memo-guard/blob/main/docs/rules/${rule.id.replace('memo-guard/', '')}.md`);
+    }
+    const handler = rules.find((r) => r.id === 'memo-guard/no-unbounded-cache-in-handler');
+    expect(handler?.properties?.tags).toEqual(['security', 'external/cwe/cwe-770', 'external/cwe/cwe-400']);
+    const severity = Number(handler?.properties?.['security-severity']);
+    expect(severity).toBeGreaterThanOrEqual(7); // GitHub: 7.0-8.9 is "high"
+    expect(severity).toBeLessThan(9);
+    const others = rules.filter((r) => r !== handler);
+    expect(others.filter((r) => r.properties?.['security-severity'] !== undefined || r.properties?.tags?.includes('security') === true)).toEqual([]);
+  });
+
   it('--format sarif on a clean project: valid, no results, exit 0', () => {
     const dir = project({ 'a.js': 'export const a = 1;\n' });
     const run = memoGuard(dir, ['--format', 'sarif']);
@@ -97,5 +116,13 @@ describe('memo-guard CI formats', () => {
     // Without GITHUB_ACTIONS, no annotation; with --format json, stdout stays pure JSON.
     expect(memoGuard(path.join(dir, 'app')).stdout).not.toMatch(/^::/m);
     expect(() => JSON.parse(memoGuard(path.join(dir, 'app'), ['--format', 'json'], { GITHUB_ACTIONS: 'true' }).stdout) as unknown).not.toThrow();
+  });
+
+  it('GITHUB_ACTIONS=true: a file that cannot be parsed gets no annotation and does not change the exit code', () => {
+    const dir = project({ 'src/broken.js': 'export const = ;\n', 'src/ok.js': 'export const ok = 1;\n' });
+    const run = memoGuard(dir, [], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/^::/m);
+    expect(run.stdout).toMatch(/^1 file could not be parsed/m);
   });
 });
