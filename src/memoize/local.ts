@@ -157,37 +157,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
       return other.apply(this, arguments as unknown as [unknown, unknown]);
     };
   } else {
-    const bounded = sieveTier as SieveTier;
-    const store = bounded.store;
-    const { index, values, visited } = store;
-    /**
-     * The miss of a 1-argument call, bounded and without a ttl: as `miss`, but the key is added to
-     * the store directly when nothing was added while `fn` ran (the common case), without looking
-     * it up again first; if `fn` re-entered and added entries, `miss`'s own path stores it.
-     */
-    const missOne = function missOne(thisArg: unknown, key: unknown): unknown {
-      const adds = store.adds;
-      counters.misses++;
-      let value = thisArg === undefined ? fn(key) : fn.call(thisArg, key);
-      value = adopt(value);
-      if (store.adds === adds) {
-        store.add(key, value);
-        const dropped = store.dropped;
-        if (dropped !== undefined) {
-          store.dropped = undefined;
-          bounded.evictions++;
-          forget(dropped);
-        }
-      } else {
-        bounded.put(key, value);
-      }
-      if (isRef(value)) {
-        onRejection(value, () => {
-          bounded.dropIf(key, value);
-        });
-      }
-      return value;
-    };
+    const { index, values, visited } = (sieveTier as SieveTier).store;
     /** Every call of a 1-formal `memoized` but a 1-argument one: the 2-argument hit path, then `general`. */
     const other = function other(this: unknown, a: unknown, b: unknown): unknown {
       if (arguments.length === 2) {
@@ -225,7 +195,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
                 visited[slot] = 1;
                 return values[slot];
               }
-              return missOne(this, a);
+              return miss(this, a, undefined);
             }
             // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
             return general.apply(this, arguments as unknown as []);
@@ -238,7 +208,7 @@ export function localMemoize(fn: AnyFn, max: number, ttl: number, keyOf: KeyFunc
                 visited[slot] = 1;
                 return values[slot];
               }
-              return missOne(this, a);
+              return miss(this, a, undefined);
             }
             // eslint-disable-next-line prefer-rest-params -- `apply(this, arguments)` forwards without allocating
             return other.apply(this, arguments as unknown as [unknown, unknown]);

@@ -101,12 +101,6 @@ export class SieveStore<K, V> {
    */
   dropped: K | undefined = undefined;
 
-  /**
-   * Entries added so far (`add` calls). An owner that reads it before running a computation knows,
-   * if it has not changed, that no key was added meanwhile, so a key it found absent still is.
-   */
-  adds = 0;
-
   readonly max: number;
   /** Time to live in ms; 0 means entries never expire. */
   readonly ttl: number;
@@ -154,7 +148,6 @@ export class SieveStore<K, V> {
     this.visited[slot] = 0;
     if (this.expires !== undefined) this.expires[slot] = performance.now() + this.ttl;
     this.index.set(key, slot);
-    this.adds++;
     return slot;
   }
 
