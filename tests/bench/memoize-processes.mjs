@@ -302,6 +302,15 @@ async function crowdedMemoryChild({ impl }) {
   return out;
 }
 
+/** The case a crowded-process row is compared with (undefined: none). */
+export function crowdReference(id) {
+  if (id.startsWith('churn ')) return id.endsWith(': ours') ? undefined : `${id.slice(0, id.indexOf(':'))}: ours`;
+  if (id.startsWith('ours bounded')) return id.replace('bounded', 'unbounded');
+  if (id === 'ours unbounded') return 'Map closure';
+  if (id === 'Map closure' || id.startsWith('ours ')) return undefined;
+  return 'ours unbounded';
+}
+
 /**
  * The crowded-process workload: `runs` fresh processes of `crowdedChild`; per run, each case's
  * median ns and the ratios the targets use, each the median of its per-round ratios in that run.
@@ -309,7 +318,7 @@ async function crowdedMemoryChild({ impl }) {
 export async function runCrowdedProcess({ quick, runs: runsOverride, impl }) {
   const runs = runsOverride ?? (quick ? 2 : 5);
   const spec = { kind: 'crowded', rounds: quick ? 5 : 11, opsPerRound: quick ? 100_000 : 500_000, impl };
-  const result = { runs: [], memory: [] };
+  const result = { runs: [], memory: [], rounds: spec.rounds };
   const perRound = (out, a, b) => median(out[a].map((x, i) => x / out[b][i]));
   for (let run = 0; run < runs; run++) {
     const out = await child(spec);
@@ -327,7 +336,14 @@ export async function runCrowdedProcess({ quick, runs: runsOverride, impl }) {
       ratios[`churn ${kind} best`] = best.slice(`churn ${kind}: `.length);
       ratios[`churn ${kind} quick-lru`] = perRound(out, `churn ${kind}: quick-lru`, `churn ${kind}: ours`);
     }
-    result.runs.push({ ns, ratios });
+    const pairs = {};
+    for (const id of Object.keys(out)) {
+      const ref = crowdReference(id);
+      if (ref === undefined) continue;
+      // Churn and library rows: their time over ours (> 1: ours is faster); our hit rows: ours over the reference.
+      pairs[`${id} / ${ref}`] = perRound(out, id, ref);
+    }
+    result.runs.push({ ns, ratios, pairs });
   }
   for (let run = 0; run < (quick ? 1 : 3); run++) result.memory.push(await child({ kind: 'crowded-memory', impl }, { flags: ['--expose-gc'] }));
   return result;
