@@ -226,7 +226,7 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
   const label = (id: ParserId): string => {
     if (id.startsWith('project:')) {
       const parser = projectLanguage[Number(id.slice('project:'.length))]?.parser;
-      return `${parserName(parser) ?? 'a custom parser'} (from ${config?.file ?? 'the project config'})`;
+      return `${parserName(parser) ?? 'a custom parser'} from ${config?.file ?? 'the project config'}`;
     }
     return parserLabels[id as keyof typeof parserLabels];
   };
@@ -255,7 +255,7 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
     parseHint = 'Flow syntax?';
     await missing('hermes', kind.flow ? `this is a Flow project (${kind.flow})` : `${plural(failedFlow.length, 'file')} with an @flow pragma`);
   }
-  if (kind.babelConfig !== undefined && failedJs.length > 0) {
+  if (kind.babelConfig !== undefined && failedJs.length > 0 && missingParsers.length === 0) {
     parseHint ??= 'Babel syntax?';
     await missing('babel', `the project has a Babel config (${kind.babelConfig})`);
   }

@@ -248,6 +248,20 @@ describe('memo-guard command', () => {
       expect(files).toEqual(['server.js']);
     });
 
+    it('a Flow project without hermes-eslint: the Flow files are one line, and one line says what to install', () => {
+      needRules();
+      const flow = '// @flow\nexport function twice(n: number): number {\n  return n * 2;\n}\n';
+      const dir = project({ '.flowconfig': '[options]\n', 'src/a.js': flow, 'src/b.js': flow, 'server.js': leakyServer });
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
+      const run = runNode([installedCli], dir);
+      expect(run.status, run.stderr).toBe(1); // the findings of server.js, not the unparsed files
+      expect(run.stderr).toBe('');
+      expect(run.stdout).not.toMatch(/Parsing error|src\/a\.js/);
+      expect(run.stdout).toMatch(/^parsed by espree \(1 file\)$/m);
+      expect(run.stdout).toMatch(/^2 files could not be parsed \(Flow syntax\? see --verbose\)\nmemo-guard: this is a Flow project \(\.flowconfig\): install hermes-eslint to parse Flow syntax \(npm install -D hermes-eslint\)$/m);
+    });
+
     it('eslint but no TypeScript parser, in a JavaScript-only project: no warning', () => {
       needRules();
       const dir = project({ 'server.js': leakyServer });
