@@ -175,9 +175,25 @@ async function loadCrowd() {
 }
 
 /** Churn keys as strings: one string per rank, as a service's ids arrive (`user:<id>`). */
-const zipfStrings = () => ZIPF.map((k) => `user:${k}`);
+/**
+ * The crowded churn stream: the same Zipf draws over small integer keys (0-9,999, in a seeded
+ * random order of popularity), as ids are; as strings, `user:<id>`.
+ */
+const smallZipf = () => {
+  const rnd = mulberry32(44);
+  const ids = Array.from({ length: 10_000 }, (_, i) => i);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+  }
+  return zipfDraws(1 << 18, 10_000, 1, mulberry32(42), (rank) => ids[rank]);
+};
 /** Hot keys as strings, for the string-keyed hit cases that keep our code seeing strings. */
 const seqStrings = () => SEQ.map((k) => `sku-${k}`);
+/** The caches whose bytes per entry the crowded process measures, each in a child of its own. */
+const CROWD_MEMORY = ['raw Map', 'ours memoize', 'ours LruMap', 'lru-cache', 'mnemonist LRUMap'];
+/** Churn streams: small integer ids (0-9,999), the same as strings, and large integers (1,000,003 + 31 × rank). */
+export const CHURN_KINDS = ['numbers', 'strings', 'large numbers'];
 /** The LRU libraries the churn target is against (quick-lru holds up to 2 × maxSize: reported, not a target). */
 export const CROWD_LRU = ['lru-cache', 'tiny-lru', 'mnemonist LRUCache', 'mnemonist LRUMap'];
 
@@ -209,7 +225,8 @@ async function crowdedChild({ rounds, opsPerRound, impl, only }) {
     'mnemonist LRUMap': (max, f) => wrapper(new L.MnLRUMap(max), f),
   };
   const SEQ_STRINGS = seqStrings();
-  const ZIPF_STRINGS = zipfStrings();
+  const ZIPF_IDS = smallZipf();
+  const ZIPF_STRINGS = ZIPF_IDS.map((k) => `user:${k}`);
   const hit = (id, fn, keys = SEQ) => ({ id, group: 'hit', fn, keys, st: { j: 0 } });
   const cases = [
     hit('Map closure', floor(double())),
@@ -227,7 +244,7 @@ async function crowdedChild({ rounds, opsPerRound, impl, only }) {
     hit('reselect weakMapMemoize', L.reselect.weakMapMemoize(double())),
     ...Object.entries(lru).map(([id, make]) => hit(id, make(500, double()))),
   ];
-  for (const [suffix, keys, f] of [['numbers', ZIPF, double], ['strings', ZIPF_STRINGS, len]]) {
+  for (const [suffix, keys, f] of [['numbers', ZIPF_IDS, double], ['strings', ZIPF_STRINGS, len], ['large numbers', ZIPF, double]]) {
     const churn = (id, fn) => ({ id: `churn ${suffix}: ${id}`, group: 'churn', fn, keys, st: { j: 0 } });
     cases.push(churn('ours', memoize(f(), { max: 1000 })));
     for (const [id, make] of Object.entries(lru)) cases.push(churn(id, make(1000, f())));
@@ -264,10 +281,10 @@ async function crowdedChild({ rounds, opsPerRound, impl, only }) {
 
 /**
  * Bytes per entry in a crowded process (run with --expose-gc): the crowd and our memoizers are
- * exercised with numbers, strings and objects first, then each cache is filled with 100,000
+ * exercised with numbers, strings and objects first, then one cache (`id`) is filled with 100,000
  * entries. Keys are made before the baseline (they are the caller's), values are small integers.
  */
-async function crowdedMemoryChild({ impl }) {
+async function crowdedMemoryChild({ impl, id, keyKind }) {
   const gc = globalThis.gc;
   if (typeof gc !== 'function') throw new Error('crowded memory child needs --expose-gc');
   const O = await import(pathToFileURL(impl ?? IMPL).href);
@@ -284,7 +301,7 @@ async function crowdedMemoryChild({ impl }) {
     'lru-cache': () => { const m = new L.LRUCache({ max: N }); return { keep: m, put: (k, v) => m.set(k, v) }; },
     'mnemonist LRUMap': () => { const m = new L.MnLRUMap(N); return { keep: m, put: (k, v) => m.set(k, v) }; },
   };
-  /** One cache's bytes per entry; its own frame, so nothing of an earlier cache stays reachable. */
+  /** One cache's bytes per entry (one cache per process: nothing else is built or dropped meanwhile). */
   const measure = (build, keys) => {
     for (let i = 0; i < 3; i++) gc();
     const before = process.memoryUsage();
@@ -295,10 +312,8 @@ async function crowdedMemoryChild({ impl }) {
     if (typeof t.keep !== 'object' && typeof t.keep !== 'function') throw new Error('cache lost');
     return (after.heapUsed + after.external - before.heapUsed - before.external) / N;
   };
-  for (const kind of ['numbers', 'strings']) {
-    const keys = Array.from({ length: N }, (_, i) => (kind === 'numbers' ? 1_000_000 + i * 13 : `user:${1_000_000 + i * 13}`));
-    for (const [id, build] of Object.entries(builders)) out[`${id} ${kind}`] = measure(build, keys);
-  }
+  const keys = Array.from({ length: N }, (_, i) => (keyKind === 'numbers' ? 1_000_000 + i * 13 : `user:${1_000_000 + i * 13}`));
+  out[`${id} ${keyKind}`] = measure(builders[id], keys);
   return out;
 }
 
@@ -329,7 +344,7 @@ export async function runCrowdedProcess({ quick, runs: runsOverride, impl }) {
       boundedUnbounded: perRound(out, 'ours bounded', 'ours unbounded'),
       boundedUnboundedStrings: perRound(out, 'ours bounded, string keys', 'ours unbounded, string keys'),
     };
-    for (const kind of ['numbers', 'strings']) {
+    for (const kind of CHURN_KINDS) {
       // Fastest LRU library of this run (by median), and its time over ours (> 1: ours is faster).
       const best = CROWD_LRU.map((id) => `churn ${kind}: ${id}`).reduce((a, b) => (ns[a] < ns[b] ? a : b));
       ratios[`churn ${kind}`] = perRound(out, best, `churn ${kind}: ours`);
@@ -345,7 +360,13 @@ export async function runCrowdedProcess({ quick, runs: runsOverride, impl }) {
     }
     result.runs.push({ ns, ratios, pairs });
   }
-  for (let run = 0; run < (quick ? 1 : 3); run++) result.memory.push(await child({ kind: 'crowded-memory', impl }, { flags: ['--expose-gc'] }));
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    const sample = {};
+    for (const keyKind of ['numbers', 'strings']) {
+      for (const id of CROWD_MEMORY) Object.assign(sample, await child({ kind: 'crowded-memory', impl, id, keyKind }, { flags: ['--expose-gc'] }));
+    }
+    result.memory.push(sample);
+  }
   return result;
 }
 
