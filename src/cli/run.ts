@@ -25,7 +25,7 @@ import { importFrom } from './resolve.js';
 import { annotations } from './annotations.js';
 import { loadProjectConfig } from './project-config.js';
 import { toSarif, type RuleInfo } from './sarif.js';
-import { isMemoGuardRule, memoGuardFixesOnly, ownFindings, pluginPrefix, withoutParseErrors } from './scope.js';
+import { isMemoGuardRule, isParseError, memoGuardFixesOnly, ownFindings, pluginPrefix, withoutParseErrors } from './scope.js';
 import { formatFixed, formatParseFailures, formatSummary, totals, type ParseFailure } from './summary.js';
 import { muteESLintIgnoreWarning } from './warnings.js';
 
@@ -233,7 +233,7 @@ async function lint(options: CliOptions, io: Io): Promise<number> {
   const served = new Map<string, number>();
   const failures: ParseFailure[] = [];
   for (const [file, l] of [...linted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const fatal = l.result.messages.find((m) => m.fatal === true);
+    const fatal = l.result.messages.find(isParseError);
     if (fatal) failures.push({ file, line: fatal.line, column: fatal.column, message: fatal.message, tried: l.tried.map(label) });
     else served.set(label(l.parser), (served.get(label(l.parser)) ?? 0) + 1);
   }

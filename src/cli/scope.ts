@@ -16,9 +16,13 @@ export function memoGuardFixesOnly(message: Linter.LintMessage): boolean {
   return isMemoGuardRule(message.ruleId);
 }
 
-/** A parse error: ESLint could not read the file, so no rule ran on it. */
+/**
+ * A parse error: ESLint could not read the file, so no rule ran on it. Not every fatal message is
+ * one: ESLint 10 makes a legacy `/* eslint-env *\/` comment fatal, yet parses the file and runs
+ * every rule (such a message is another tool's business and is dropped like other directives').
+ */
 export function isParseError(message: Linter.LintMessage): boolean {
-  return message.fatal === true;
+  return message.fatal === true && message.ruleId === null && message.message.startsWith('Parsing error');
 }
 
 function keep(message: Linter.LintMessage): boolean {

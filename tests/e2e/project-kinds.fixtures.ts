@@ -308,7 +308,10 @@ if (require.main === module) app.listen(process.env.PORT || 3000);
 module.exports = app;
 `;
 
-const quotesRoute = `'use strict';
+// ESLint 10 rejects the eslint-env comments of the ESLint 7 era (a fatal message, though it parses
+// the file and runs the rules): memo-guard must still read these files and report their findings.
+const quotesRoute = `/* eslint-env node */
+'use strict';
 const express = require('express');
 const memoize = require('lodash/memoize');
 
@@ -345,7 +348,7 @@ export const jsExpress: FixtureProject = {
     'routes/quotes.js': quotesRoute,
     'bin/www': '#!/usr/bin/env node\nrequire("../app").listen(3000);\n',
     'lib/config.cjs': `module.exports = { port: Number(process.env.PORT) || 3000 };\n`,
-    'test/quotes.test.js': `const assert = require('node:assert');\nconst app = require('../app');\nassert.ok(app);\n`,
+    'test/quotes.test.js': `/* eslint-env mocha */\nconst assert = require('node:assert');\nconst app = require('../app');\nassert.ok(app);\n`,
     // Minified vendor code (ignored through .eslintignore) and coverage output (through .gitignore).
     'public/vendor/chart.min.js': `!function(){var c={};window.Chart=function(k,v){c[k]=v}}();\n`,
     'coverage/lcov-report/prettify.js': `var cache = {}; function put(k, v) { cache[k] = v; }\n`,
