@@ -1,7 +1,8 @@
 /**
  * Values in a shared store: a versioned envelope around a JSON tree in which the values JSON
  * cannot represent carry a tag, so they round-trip exactly: `undefined`, `NaN`, `±Infinity`,
- * `-0`, `BigInt`, `Date`, `Map`, `Set`, `RegExp`, typed arrays, `ArrayBuffer`, array holes.
+ * `-0`, `BigInt`, `Date`, `Map`, `Set`, `RegExp`, typed arrays, `ArrayBuffer`, array holes and
+ * named array properties, null-prototype objects, an own `__proto__` key.
  *
  * Envelope (one string): `mg2|<born>|<written>|<freshMs>|<lifeMs>|<json>`; `born` is the store's
  * clock when the computation started (an older value never overwrites a newer one), `written` the
@@ -70,20 +71,29 @@ function objectToTree(value: object, path: Set<object>): Tree {
       const array: readonly unknown[] = value;
       const out: Tree[] = [];
       let holes = false;
+      let present = 0;
       for (let i = 0; i < array.length; i++) {
-        if (i in array) out.push(toTree(array[i], path));
-        else {
+        if (i in array) {
+          present++;
+          out.push(toTree(array[i], path));
+        } else {
           holes = true;
           out.push(tagged('_', null));
         }
       }
-      return holes ? tagged('A', out) : out;
+      const tree = holes ? tagged('A', out) : out;
+      // Named (non-index) own enumerable properties travel beside the elements.
+      const keys = Object.keys(array);
+      if (keys.length === present) return tree;
+      const named = plainTree(array, keys.slice(present), path);
+      return tagged('P', [tree, named]);
     }
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {
-      const out: Record<string, Tree> = {};
-      for (const key of Object.keys(value)) out[key] = toTree((value as Record<string, unknown>)[key], path);
-      // A plain object that has the tag's own key is wrapped, so it never reads as a tag.
+      const out = plainTree(value, Object.keys(value), path);
+      // A null-prototype object comes back as one; a plain object that has the tag's own key is
+      // wrapped, so it never reads as a tag.
+      if (proto === null) return tagged('N', out);
       return Object.hasOwn(value, TAG) ? tagged('O', out) : out;
     }
     if (value instanceof Date) {
@@ -117,14 +127,30 @@ function objectToTree(value: object, path: Set<object>): Tree {
   }
 }
 
+/**
+ * The tree of an object's `keys`, in a null-prototype record (so an own `__proto__` key is an
+ * ordinary property there, and JSON writes it).
+ */
+function plainTree(value: object, keys: string[], path: Set<object>): Record<string, Tree> {
+  const out = Object.create(null) as Record<string, Tree>;
+  for (const key of keys) out[key] = toTree((value as Record<string, unknown>)[key], path);
+  return out;
+}
+
+/** Copy a record's values into `out`, as own data properties (`__proto__` included). */
+function fromRecord<T extends object>(out: T, record: Record<string, Tree>): T {
+  for (const key of Object.keys(record)) {
+    const item = fromTree(record[key] as Tree);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, writable: true, enumerable: true, configurable: true });
+    else (out as Record<string, unknown>)[key] = item;
+  }
+  return out;
+}
+
 function fromTree(tree: Tree): unknown {
   if (tree === null || typeof tree !== 'object') return tree;
   if (Array.isArray(tree)) return tree.map(fromTree);
-  if (!Object.hasOwn(tree, TAG)) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(tree)) out[key] = fromTree(tree[key] as Tree);
-    return out;
-  }
+  if (!Object.hasOwn(tree, TAG)) return fromRecord({}, tree);
   const v = tree.v as Tree;
   switch (tree[TAG]) {
     case 'u':
@@ -160,11 +186,13 @@ function fromTree(tree: Tree): unknown {
       });
       return out;
     }
-    case 'O': {
-      const out: Record<string, unknown> = {};
-      const record = v as Record<string, Tree>;
-      for (const key of Object.keys(record)) out[key] = fromTree(record[key] as Tree);
-      return out;
+    case 'O':
+      return fromRecord({}, v as Record<string, Tree>);
+    case 'N':
+      return fromRecord(Object.create(null) as object, v as Record<string, Tree>);
+    case 'P': {
+      const [items, named] = v as [Tree, Record<string, Tree>];
+      return fromRecord(fromTree(items) as unknown[], named);
     }
     default:
       throw new TypeError(`unknown tag ${JSON.stringify(tree[TAG])}`);

@@ -438,11 +438,12 @@ class RedisStore implements SharedStore {
         sent,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            // Timers run before the poll phase that reads sockets; setImmediate runs after it.
+            // Timers run before the poll phase that reads sockets; setImmediate runs after it. (Not
+            // unref'd: an unref'd immediate does not stop the poll phase from blocking on I/O.)
             setImmediate(() => {
               state.timedOut = true;
               reject(new TimeoutError(`redisStore: ${what} took more than ${String(this.timeout + extraMs)} ms`));
-            }).unref();
+            });
           }, this.timeout + extraMs);
           timer.unref();
         }),

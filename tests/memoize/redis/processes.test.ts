@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_KINDS, sleep, until } from './clients.js';
-import { type ChildResult, type RedisServer, removeRuntimeForChildren, spawnChild, startRedis } from './harness.js';
+import { finish, PRELUDE } from './children.js';
+import { type RedisServer, removeRuntimeForChildren, spawnChild, startRedis } from './harness.js';
 
 let server: RedisServer;
 beforeAll(async () => {
@@ -15,43 +16,6 @@ afterAll(async () => {
   await server.stop();
   removeRuntimeForChildren();
 });
-
-/**
- * The child's prelude: a client of INPUT.kind on INPUT.url, a store, and `counted(fn)`, which
- * counts runs in Redis under INPUT.counter.
- */
-const PRELUDE = `
-const { memoize } = await import(RUNTIME + '/memoize/index.js');
-const { redisStore } = await import(RUNTIME + '/memoize/redis.js');
-let client, close, command;
-if (INPUT.kind === 'node-redis') {
-  const { createClient } = await import('redis');
-  client = createClient({ url: INPUT.url, disableOfflineQueue: true, socket: { reconnectStrategy: (n) => Math.min(20 + n * 20, 200), connectTimeout: 1000 } });
-  client.on('error', () => {});
-  await client.connect();
-  command = (...args) => client.sendCommand(args);
-  close = () => client.destroy();
-} else {
-  const { Redis } = await import('ioredis');
-  client = new Redis(INPUT.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (n) => Math.min(20 + n * 20, 200) });
-  client.on('error', () => {});
-  await new Promise((resolve) => client.once('ready', resolve));
-  command = (...args) => client.call(...args);
-  close = () => client.disconnect();
-}
-const store = redisStore(client, { prefix: 'p:', timeout: INPUT.timeout ?? 2000, ...(INPUT.storeOptions ?? {}) });
-await store.ready();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const counted = (fn) => async (...args) => { await command('INCR', INPUT.counter); return fn(...args); };
-const report = (value) => console.log(JSON.stringify(value));
-`;
-
-const finish = async (children: { done: Promise<ChildResult> }[]): Promise<ChildResult[]> => {
-  const results = await Promise.all(children.map((c) => c.done));
-  for (const r of results) expect(r.stderr.replace(/\(node:\d+\) \[MemoGuardWarning\].*\n?/g, '')).toBe('');
-  for (const r of results) expect(r.code).toBe(0);
-  return results;
-};
 
 let tests = 0;
 const fresh = (what: string): string => `${what}-${String(++tests)}-${String(process.pid)}`;

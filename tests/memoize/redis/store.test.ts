@@ -127,17 +127,18 @@ describe.each(CLIENT_KINDS)('redisStore with %s', (kind) => {
 
     it('a holder that lost its lock never overwrites the newer value', async () => {
       const name = fresh('lost');
-      let release: (value: string) => void = () => undefined;
+      let release: ((value: string) => void) | undefined;
       const old = memoize(() => new Promise<string>((resolve) => (release = resolve)), {
         store: await instance({ lockLease: 60_000 }),
         name,
       });
       const newer = memoize(async () => 'new', { store: await instance(), name });
       const pending = old();
-      await until(() => server.cli('EXISTS', `t:{${name}}:l:[]`) === '1', 'the lock is taken');
+      await until(() => release !== undefined, 'the holder computes under its lock');
+      expect(server.cli('EXISTS', `t:{${name}}:l:[]`)).toBe('1');
       server.cli('DEL', `t:{${name}}:l:[]`); // the lease ends (say the holder was paused)
       expect(await newer()).toBe('new');
-      release('old');
+      release?.('old');
       expect(await pending).toBe('old'); // its own caller still gets what it computed
       const third = memoize(async () => 'recomputed', { store: await instance(), name });
       expect(await third()).toBe('new');
