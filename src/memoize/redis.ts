@@ -647,13 +647,6 @@ class RedisStore implements SharedStore {
     };
   }
 
-  /** Listeners registered (for tests: memoized functions that were dropped are not kept). */
-  get listenerCount(): number {
-    let n = 0;
-    for (const set of this.listeners.values()) n += set.size;
-    return n;
-  }
-
   private subscribe(): void {
     let readies = 0;
     let trouble = false;

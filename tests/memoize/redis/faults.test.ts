@@ -81,7 +81,7 @@ await store.close(); close();
 `;
     it.each([
       { how: 'cacheDelete', lockLease: 10_000, work: 700 },
-      { how: 'cacheDelete, the computation outliving the tombstone', lockLease: 200, work: 1500 },
+      { how: 'cacheDelete, the computation outliving the tombstone', lockLease: 150, work: 1000 },
       { how: 'cacheClear', lockLease: 10_000, work: 700 },
     ])('$how: the outdated value is neither kept in process nor written back', async ({ how, lockLease, work }) => {
       const name = fresh('inflight');
@@ -117,7 +117,7 @@ while (!fs.existsSync(INPUT.go)) await sleep(5);
 const t0 = Date.now();
 const value = await f('k');
 report({ value, ms: Date.now() - t0, info: f.cacheInfo() });
-await sleep(2500); // a running service: its connection (and the paused lock command on it) stays
+await sleep(2000); // a running service: its connection (and the paused lock command on it) stays
 await store.close(); close();
 `,
         { kind, url: server.url, name, timeout: 250, go },
@@ -164,14 +164,14 @@ await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(worker));
 report({ calls, wrong, slowest, over1s, info: f.cacheInfo() });
 await store.close(); close();
 `;
-      const input = { kind, url: server.url, name, runFor: 6500, timeout: 250 };
+      const input = { kind, url: server.url, name, runFor: 5000, timeout: 250 };
       const children = [spawnChild(script, input), spawnChild(script, input)];
       await until(() => server.cli('CLIENT', 'LIST').split('\n').length >= 5, 'the children are connected', 15_000);
-      await sleep(800);
-      await cliAsync('DEBUG', 'SLEEP', '1.5');
-      await sleep(1200);
+      await sleep(600);
+      await cliAsync('DEBUG', 'SLEEP', '1.2');
+      await sleep(900);
       server.pause();
-      await sleep(1500);
+      await sleep(1200);
       server.resume();
       const results = await finish(children);
       for (const r of results) {
@@ -270,10 +270,10 @@ await Promise.all(Array.from({ length: 10 }, (_, w) => worker(w)));
 report({ calls, wrong, slowest, info: f.cacheInfo() });
 await store.close(); close();
 `;
-      const input = { kind, url: server.url, name, runFor: 4000, timeout: 250, defaults: true };
+      const input = { kind, url: server.url, name, runFor: 3000, timeout: 250, defaults: true };
       const children = [spawnChild(script, input), spawnChild(script, input), spawnChild(script, input)];
       await until(() => server.cli('CLIENT', 'LIST').split('\n').length >= 7, 'the children are connected', 15_000);
-      await sleep(700);
+      await sleep(500);
       await server.shutdown();
       await sleep(300);
       await server.restart();

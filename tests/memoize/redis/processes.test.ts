@@ -70,6 +70,8 @@ await store.close(); close();
     const counter = `${name}:runs`;
     const script = `${PRELUDE}
 const f = memoize(async (n) => n * 2, { store, name: INPUT.name, ttl: 60000 });
+report({ ready: true });
+while ((await command('GET', INPUT.name + ':go')) === null) await sleep(5);
 const started = Date.now();
 let calls = 0, wrong = 0, slowest = 0;
 while (Date.now() - started < INPUT.runFor) {
@@ -83,9 +85,11 @@ while (Date.now() - started < INPUT.runFor) {
 report({ calls, wrong, slowest, info: f.cacheInfo() });
 await store.close(); close();
 `;
-    const input = { kind, url: server.url, name, counter, runFor: 6000, timeout: 100, storeOptions: { breakerCooldown: 200 } };
+    const input = { kind, url: server.url, name, counter, runFor: 4500, timeout: 100, storeOptions: { breakerCooldown: 200 } };
     const children = [spawnChild(script, input), spawnChild(script, input)];
-    await sleep(800);
+    await until(() => children.every((c) => c.lines.some((l) => l.includes('ready'))), 'both children are up', 20_000);
+    server.cli('SET', `${name}:go`, '1');
+    await sleep(400);
     server.pause();
     await sleep(700);
     server.resume();
