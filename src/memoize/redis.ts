@@ -543,13 +543,16 @@ class RedisStore implements SharedStore {
     return this.entryOf(text, this.clock.cached() ?? (await this.clock.now()));
   }
 
-  async acquire(name: string, key: string, staleFor: number): Promise<Acquired> {
+  async acquire(name: string, key: string, staleFor: number, lostClaims = 0): Promise<Acquired> {
     const token = randomBytes(12).toString('base64url');
     const lockKey = this.lockKey(name, key);
+    // The claim is the timeout; a caller that lost claims (its event loop too busy to confirm in
+    // time) gets twice as long each time, up to the lease, so it cannot lose them for ever.
+    const claim = Math.min(this.lease, this.timeout * 2 ** Math.min(lostClaims, 30));
     const sent = localNow();
     let reply: [unknown, unknown, unknown];
     try {
-      reply = (await this.script(ACQUIRE, [this.entryKey(name, key), lockKey], [token, String(this.timeout), String(Math.max(0, Math.floor(staleFor)))])) as [
+      reply = (await this.script(ACQUIRE, [this.entryKey(name, key), lockKey], [token, String(Math.ceil(claim)), String(Math.max(0, Math.floor(staleFor)))])) as [
         unknown,
         unknown,
         unknown,
@@ -562,7 +565,7 @@ class RedisStore implements SharedStore {
     const now = Number(reply[0]);
     this.clock.sample(now, sent, localNow());
     const entry = this.entryOf(reply[2], now);
-    if (Number(reply[1]) !== 1) return { entry, lock: undefined };
+    if (Number(reply[1]) !== 1) return { entry, lock: undefined, lostClaim: false };
     const lock = { token, born: now };
     // Confirm the claim: extend it to the lease. Past the claim (this reply came late), the lock
     // may be someone else's already: then this caller waits like any other.
@@ -573,7 +576,7 @@ class RedisStore implements SharedStore {
       this.quietly(UNLOCK, [lockKey], [token]);
       throw error;
     }
-    return { entry, lock: held ? lock : undefined };
+    return { entry, lock: held ? lock : undefined, lostClaim: !held };
   }
 
   async extend(name: string, key: string, lock: StoreLock): Promise<boolean> {

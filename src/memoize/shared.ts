@@ -40,6 +40,8 @@ export interface StoreLock {
 export interface Acquired {
   entry: StoredEntry | undefined;
   lock: StoreLock | undefined;
+  /** The lock was taken but its claim ended before this caller could confirm it (a busy event loop). */
+  lostClaim: boolean;
 }
 
 /** What the memoizer needs from a shared store. Every method rejects on failure or timeout. */
@@ -54,9 +56,10 @@ export interface SharedStore {
   get(name: string, key: string): Promise<StoredEntry | undefined>;
   /**
    * In one atomic step, read the entry and, unless it is fresh or stale by less than `staleFor`
-   * ms, take the key's lock (no lock when another holder has it).
+   * ms, take the key's lock (no lock when another holder has it). `lostClaims`: how many claims
+   * this caller lost before (each doubles the next claim, up to the lease).
    */
-  acquire(name: string, key: string, staleFor: number): Promise<Acquired>;
+  acquire(name: string, key: string, staleFor: number, lostClaims?: number): Promise<Acquired>;
   /** Renew the lease; false if the lock was lost. */
   extend(name: string, key: string, lock: StoreLock): Promise<boolean>;
   /**
@@ -454,7 +457,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
       storeFailed();
       return computeLocally(key, local, thisArg, args, stale, flight);
     }
-    for (let waited = false; ; ) {
+    for (let waited = false, lostClaims = 0; ; ) {
       if (entry !== undefined) {
         if (answers(entry)) return served(key, local, thisArg, args, entry, flight);
         // Past the stale-while-revalidate window but still kept for stale-if-error.
@@ -463,7 +466,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
       }
       let acquired: Acquired;
       try {
-        acquired = await store.acquire(name, key, swr);
+        acquired = await store.acquire(name, key, swr, lostClaims);
       } catch {
         storeFailed();
         return computeLocally(key, local, thisArg, args, stale, flight);
@@ -472,6 +475,7 @@ export function sharedMemoize(fn: AnyFn, settings: SharedSettings): SharedParts 
         if (!waited) shared.misses++;
         return computeUnderLock(key, local, thisArg, args, acquired.lock, stale, flight);
       }
+      if (acquired.lostClaim) lostClaims++;
       entry = acquired.entry;
       if (entry !== undefined && answers(entry)) continue; // stored meanwhile
       // Another process computes: wait for the value it stores, or for its lock to end.

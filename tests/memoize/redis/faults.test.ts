@@ -144,23 +144,23 @@ await store.close(); close();
     it('DEBUG SLEEP and SIGSTOP: during and after them, no call waits much more than the timeout plus its function', async () => {
       const name = fresh('sleep');
       const script = `${PRELUDE}
-// 20 keys in turn, each cold again when it comes back (ttl 40 ms): a steady stream of locks.
-const f = memoize(async (n) => { await sleep(20); return n * 2; }, { store, name: INPUT.name, ttl: 40 });
+// 100 keys in turn, each cold again when it comes back (ttl 5 ms): a steady stream of lock
+// commands, some of them in flight when the server stops, which two processes ask for again after.
+const f = memoize(async (n) => { await sleep(5); return n * 2; }, { store, name: INPUT.name, ttl: 5 });
 const started = Date.now();
 let calls = 0, wrong = 0, slowest = 0, over1s = 0;
 const worker = async (w) => {
   while (Date.now() - started < INPUT.runFor) {
-    calls++;
-    const n = Math.floor(Date.now() / 50) % 20;
+    const n = calls++ % 100;
     const t0 = Date.now();
     if ((await f(n)) !== n * 2) wrong++;
     const ms = Date.now() - t0;
     slowest = Math.max(slowest, ms);
     if (ms > 1000) over1s++;
-    await sleep(2);
+    await sleep(1);
   }
 };
-await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(worker));
+await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
 report({ calls, wrong, slowest, over1s, info: f.cacheInfo() });
 await store.close(); close();
 `;
@@ -223,24 +223,26 @@ await store.close(); close();
 
     it("a lock command resent by a client's offline queue after a reconnection (default client options) does not hold up the next caller", async () => {
       const name = fresh('resend');
+      const go = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'memo-guard-resend-')), 'go');
       const child = spawnChild(
         `${PRELUDE}
+const fs = await import('node:fs');
 const f = memoize(async (k) => k + ' by child', { store, name: INPUT.name });
 await warmUp();
-while ((await command('GET', INPUT.name + ':go')) === null) await sleep(5);
-await sleep(100);
+report({ ready: true });
+while (!fs.existsSync(INPUT.go)) await sleep(5);
 const value = await f('k');
 report({ value, info: f.cacheInfo() });
-await sleep(1500);
+await sleep(2500);
 await store.close(); close();
 `,
-        { kind, url: server.url, name, timeout: 250, defaults: true },
+        { kind, url: server.url, name, timeout: 250, defaults: true, go },
       );
       const f = memoize(async (k: string) => `${k} by parent`, { store: await instance({ timeout: 250 }, 'p:'), name });
-      await sleep(1000);
-      server.cli('SET', `${name}:go`, '1');
+      await until(() => child.lines.some((l) => l.includes('ready')), 'the child is up', 15_000);
       server.cli('CLIENT', 'PAUSE', '1200', 'WRITE');
-      await sleep(180); // the child's lock command waits in the pause
+      fs.writeFileSync(go, '');
+      await sleep(100); // the child's lock command waits in the pause
       server.cli('CLIENT', 'KILL', 'TYPE', 'normal'); // its connection drops; the client reconnects (and may resend)
       await until(() => child.lines.some((l) => l.includes('value')), 'the child answered', 5000);
       await sleep(1300); // past the pause: a resent lock command has run by now
@@ -249,6 +251,7 @@ await store.close(); close();
       const waited = performance.now() - t0;
       expect(waited, `waited ${String(waited)} ms`).toBeLessThan(900);
       await finish([child]);
+      fs.rmSync(path.dirname(go), { recursive: true, force: true });
     });
 
     it('a restart in the middle of a stampede (default client options): no call hangs, every value is right', async () => {
