@@ -339,7 +339,7 @@ const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase(
  * and a lone surrogate %D800-%DFFF (4 digits, never 25, 7B or 7D: the escape is reversible, so
  * two different keys never meet). Keys with neither are unchanged.
  */
-export function escapeKey(key: string, unsafe: RegExp = KEY_UNSAFE): string {
+function escapeKey(key: string, unsafe: RegExp = KEY_UNSAFE): string {
   unsafe.lastIndex = 0;
   return unsafe.test(key) ? key.replace(unsafe, hex) : key;
 }
