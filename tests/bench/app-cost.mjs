@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * What memo-guard adds to a real application's lint: every memo-guard rule plus `no-unused-vars`
+ * against `no-unused-vars` alone, each in a fresh process (no types, typescript-eslint's parser for
+ * every file), wall time and peak resident memory, best of N runs each, interleaved. With
+ * `--warm`, the plugin's run is repeated in a process that linted the tree once already (the
+ * in-process caches of the project index warm).
+ *
+ *   npm run build && node tests/bench/app-cost.mjs APP_DIR [--runs 2] [--concurrency N]
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const app = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+if (!app) {
+  console.error('usage: node tests/bench/app-cost.mjs APP_DIR [--runs 2] [--concurrency N]');
+  process.exit(2);
+}
+const runs = Number(opt('--runs', '2'));
+const concurrency = opt('--concurrency', 'off');
+
+function run(mode) {
+  const out = execFileSync(process.execPath, [path.join(here, 'app-cost-child.mjs'), path.resolve(app), mode, concurrency], { maxBuffer: 1 << 26, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+const best = { bare: null, plugin: null };
+for (let i = 0; i < runs; i++) {
+  for (const mode of ['bare', 'plugin']) {
+    const r = run(mode);
+    console.error(`${mode} run ${i + 1}: ${r.files} files, ${(r.ms / 1000).toFixed(1)} s, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.findings} memo-guard findings`);
+    const b = best[mode];
+    best[mode] = b ? { ...r, ms: Math.min(b.ms, r.ms), maxRss: Math.min(b.maxRss, r.maxRss) } : r;
+  }
+}
+const { bare, plugin } = best;
+console.log(`${path.basename(path.resolve(app))}: ${bare.files} files; best of ${runs}`);
+console.log(`time   ${(bare.ms / 1000).toFixed(1)} s -> ${(plugin.ms / 1000).toFixed(1)} s  (${(plugin.ms / bare.ms).toFixed(2)}x)`);
+console.log(`memory ${(bare.maxRss / 1024).toFixed(0)} MB -> ${(plugin.maxRss / 1024).toFixed(0)} MB  (${(plugin.maxRss / bare.maxRss).toFixed(2)}x)`);
