@@ -3,7 +3,7 @@
 // typescript-eslint, hermes-eslint, @babel/eslint-parser 8 and the decorators plugin are real
 // installs). Each reports exactly its labelled memo-guard findings, says which parser read how many
 // files, prints no ESLint warning, and shows a file no parser reads as one summary line.
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,19 @@ import { babelProposals, flowExpress, jsExpress, tsMonorepo, type FixtureProject
 function materialize(fixture: FixtureProject): string {
   const dir = project(fixture.files);
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** The same, with ESLint 9 as the project's eslint (every other package still this repository's). */
+function materializeWithESLint9(fixture: FixtureProject): string {
+  const dir = project(fixture.files);
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(path.join(repoRoot, 'node_modules'))) {
+    if (name === 'eslint' || name.startsWith('.')) continue;
+    symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(modules, name), 'dir');
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules/eslint9'), path.join(modules, 'eslint'), 'dir');
   return dir;
 }
 
@@ -93,6 +106,18 @@ describe('memo-guard on every kind of JavaScript project', () => {
       const lines = annotated.stdout.split('\n').filter((l) => l.startsWith('::'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^::error file=src\/routes\/users\.js,line=7,.*title=memo-guard\/no-unbounded-cache-in-handler::/);
+    });
+
+    it('the same under ESLint 9: the same parsers, findings and single line, and no warning', () => {
+      const dir9 = materializeWithESLint9(flowExpress);
+      expect(runNode([path.join(dir9, 'node_modules/eslint/bin/eslint.js'), '--version'], dir9).stdout).toMatch(/^v9\./);
+      const run = memoGuard(dir9);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(parserLine(run.stdout)).toBe('parsed by hermes-eslint (5 files), espree (1 file)');
+      expect(run.stdout).toMatch(/^1 file could not be parsed \(Flow syntax\? see --verbose\)$/m);
+      const results = JSON.parse(memoGuard(dir9, ['--format', 'json']).stdout) as LintResult[];
+      expect(actualFindings(dir9, results)).toEqual(expectedFindings(dir9));
     });
 
     it('ESLint itself warns about the .eslintignore here (so the silence above means something)', () => {
