@@ -3137,3 +3137,292 @@ app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end()
     expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 3, 14]]);
   });
 });
+
+// Issue 17, Part 2: expiry checked only on read, named-key invalidation, keys traced through
+// helpers (defaults, clamps, existence checks), and servers whose own cache fills from requests.
+ruleTester.run(`${ruleId} (real-code shapes)`, rule, {
+  valid: [
+    {
+      // The write runs only once the id is known to exist: bounded by the accounts, not the requests.
+      name: 'a write inside `if (await exists(key))`',
+      code: `import express from 'express';
+const app = express();
+const codes = {};
+app.post('/reset', async (req, res) => {
+  const { account } = req.body;
+  if (await accountExists(account)) {
+    codes[account] = Math.random();
+    res.end();
+  }
+});`,
+    },
+    {
+      // `Math.min(Math.max(parseInt(x), 1), 90)`: one of 90 integers, however many requests.
+      name: 'a key clamped to a range of integers in a helper',
+      code: `import express from 'express';
+const app = express();
+const reports = new Map();
+const toRange = (raw, lo, hi) => {
+  const n = Number.parseInt(raw, 10);
+  if (Number.isNaN(n)) return lo;
+  return Math.max(lo, Math.min(n, hi));
+};
+app.get('/report', async (req, res) => {
+  const span = toRange(req.query.span, 1, 90);
+  if (!reports.has(span)) reports.set(span, await buildReport(span));
+  res.json(reports.get(span));
+});`,
+    },
+    {
+      // Apollo Server 4 bounds its cache by default; a 3.x server told which cache to use is the user's choice.
+      name: 'Apollo servers that choose their cache, or whose default is bounded',
+      code: `import { ApolloServer } from '@apollo/server';
+import { ApolloServer as Legacy } from 'apollo-server-express';
+export const modern = new ApolloServer({ typeDefs, resolvers });
+export const bounded = new Legacy({ typeDefs, resolvers, cache: 'bounded' });
+export const noPersisted = new Legacy({ typeDefs, resolvers, persistedQueries: false });
+export const configured = new Legacy(options);
+export const spread = new Legacy({ ...options });`,
+    },
+    {
+      name: 'an Apollo Server 3 in a test file',
+      filename: 'src/__tests__/server.test.ts',
+      code: `import { ApolloServer } from 'apollo-server';
+const server = new ApolloServer({ typeDefs, resolvers });`,
+    },
+  ],
+  invalid: [
+    {
+      // A clock compared on read and the same key deleted there: a key never read again stays.
+      name: 'an expiry checked only when the same key is read again',
+      code: `import express from 'express';
+const app = express();
+const pages = new Map();
+function cached(url) {
+  const hit = pages.get(url);
+  if (hit && hit.until < Date.now()) {
+    pages.delete(url);
+    return undefined;
+  }
+  return hit?.body;
+}
+app.get('*', async (req, res) => {
+  const body = cached(req.originalUrl) ?? (await render(req.originalUrl));
+  pages.set(req.originalUrl, { body, until: Date.now() + 60000 });
+  res.send(body);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3, suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const pages = new LruMap(500);
+function cached(url) {
+  const hit = pages.get(url);
+  if (hit && hit.until < Date.now()) {
+    pages.delete(url);
+    return undefined;
+  }
+  return hit?.body;
+}
+app.get('*', async (req, res) => {
+  const body = cached(req.originalUrl) ?? (await render(req.originalUrl));
+  pages.set(req.originalUrl, { body, until: Date.now() + 60000 });
+  res.send(body);
+});` }] }],
+    },
+    {
+      // Invalidating one named key never removes the keys requests add.
+      name: 'an invalidation of one named key',
+      code: `import express from 'express';
+const app = express();
+const answers = {};
+app.get('/answer', async (req, res) => {
+  answers[req.query.q] = await ask(req.query.q);
+  res.json(answers[req.query.q]);
+});
+app.post('/admin/flush-home', (req, res) => {
+  delete answers['home'];
+  res.end();
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3 }],
+    },
+    {
+      name: 'an Apollo Server 3 built with its default cache',
+      code: `import { ApolloServer } from 'apollo-server-express';
+import express from 'express';
+const app = express();
+const server = new ApolloServer({
+  typeDefs,
+  resolvers,
+});
+await server.start();
+server.applyMiddleware({ app });`,
+      errors: [
+        {
+          messageId: 'unboundedServerCache',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'boundServerCache',
+              output: `import { ApolloServer } from 'apollo-server-express';
+import express from 'express';
+const app = express();
+const server = new ApolloServer({
+  typeDefs,
+  resolvers, cache: 'bounded',
+});
+await server.start();
+server.applyMiddleware({ app });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an Apollo Server 2/3 required through a namespace',
+      code: `const apollo = require('apollo-server-micro');
+module.exports = new apollo.ApolloServer({ schema }).createHandler({ path: '/api/graphql' });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'unboundedServerCache', line: 2, suggestions: [{ messageId: 'boundServerCache', output: `const apollo = require('apollo-server-micro');
+module.exports = new apollo.ApolloServer({ schema, cache: 'bounded' }).createHandler({ path: '/api/graphql' });` }] }],
+    },
+  ],
+});
+
+describe('helpers of a cache module, called from routes in other files', () => {
+  // A get/set pair over a Map whose expiry is compared only on read (`store.delete(k)` when the same
+  // key is read late), and a clear() that only a CLI start-up calls: nothing bounds the Map.
+  const ttl = `const store = new Map();
+export function getCache(key) {
+  const entry = store.get(key);
+  if (!entry) return null;
+  if (Date.now() > entry.expires) {
+    store.delete(key);
+    return null;
+  }
+  return entry.value;
+}
+export function setCache(key, value, ttl) {
+  store.set(key, { value, expires: Date.now() + ttl });
+}
+export function clearCache() { store.clear(); }
+`;
+  // The same module with a sweep: expired entries go whatever is read.
+  const swept = `${ttl.replaceAll('store', 'sweptStore')}
+setInterval(() => {
+  for (const [key, entry] of sweptStore) if (Date.now() > entry.expires) sweptStore.delete(key);
+}, 60000);
+`;
+  const start = `import { clearCache } from './ttl.js';
+import { app } from './routes.js';
+if (process.argv.includes('--fresh')) clearCache();
+app.listen(3000);
+`;
+  const routes = `import express from 'express';
+import { getCache, setCache } from './ttl.js';
+import * as swept from './swept.js';
+import { lookup } from './quotes.js';
+export const app = express();
+app.get('/search', async (req, res) => {
+  const key = \`search:\${req.query.q}\`;
+  const hit = getCache(key);
+  if (hit) return res.json(hit);
+  const found = await search(req.query.q);
+  setCache(key, found, 30000);
+  swept.setCache(key, found, 30000);
+  res.json(found);
+});
+app.get('/quote', async (req, res) => res.json(await lookup(req.query.symbol)));
+`;
+  // Two hops: the route passes the symbol to a helper, which keys the cache by it.
+  const quotes = `import { getCache, setCache } from './ttl2.js';
+export async function lookup(symbol) {
+  const hit = getCache(\`quote:\${symbol}\`);
+  if (hit) return hit;
+  const quote = await fetchQuote(symbol);
+  setCache(\`quote:\${symbol}\`, quote, 5000);
+  return quote;
+}
+`;
+  // A limiter table keyed by the limit each caller passes as a literal, through a parameter with a
+  // default; and a bucket map keyed through a guard that every caller gives a constant.
+  const limits = `const limiters = new Map();
+const buckets = new Map();
+export function limiterFor(identifier, limit = 10) {
+  let limiter = limiters.get(limit);
+  if (!limiter) {
+    limiter = makeLimiter(limit);
+    limiters.set(limit, limiter);
+  }
+  return limiter.check(identifier);
+}
+function allow(key, max) {
+  const bucket = buckets.get(key) ?? { tokens: max };
+  bucket.tokens -= 1;
+  buckets.set(key, bucket);
+  return bucket.tokens >= 0;
+}
+export function guard(key, max = 60) {
+  return allow(key, max);
+}
+`;
+  const limited = `import express from 'express';
+import { guard, limiterFor } from './limits.js';
+export const api = express.Router();
+api.post('/login', (req, res) => {
+  if (!limiterFor(req.ip, 5) || !guard('api:login')) return res.status(429).end();
+  res.end();
+});
+api.post('/signup', (req, res) => {
+  if (!limiterFor(req.ip, 3) || !guard('api:signup', 10)) return res.status(429).end();
+  res.end();
+});
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-ttl-helpers-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src/ttl.js'), ttl);
+    writeFileSync(path.join(dir, 'src/ttl2.js'), ttl);
+    writeFileSync(path.join(dir, 'src/swept.js'), swept);
+    writeFileSync(path.join(dir, 'src/start.js'), start);
+    writeFileSync(path.join(dir, 'src/routes.js'), routes);
+    writeFileSync(path.join(dir, 'src/quotes.js'), quotes);
+    writeFileSync(path.join(dir, 'src/limits.js'), limits);
+    writeFileSync(path.join(dir, 'src/limited.js'), limited);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir }).verify(
+      code,
+      {
+        files: ['**/*.js'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+
+  it('reports the Map whose expiry is checked only on read, with the route that writes it', () => {
+    const messages = lint('src/ttl.js', ttl);
+    expect(messages.map((m) => [m.line, m.column, m.messageId])).toEqual([[1, 15, 'unboundedCollectionAcross']]);
+    expect(messages[0]?.message).toContain('(reached from src/routes.js:11)');
+  });
+
+  it('follows the key through a helper in a third file', () => {
+    const messages = lint('src/ttl2.js', ttl);
+    expect(messages.map((m) => [m.line, m.messageId])).toEqual([[1, 'unboundedCollectionAcross']]);
+    expect(messages[0]?.message).toContain('(reached from src/routes.js:15)');
+  });
+
+  it('does not report the same module when a timer sweeps expired entries', () => {
+    expect(lint('src/swept.js', swept)).toEqual([]);
+  });
+
+  it('does not report maps keyed by what every caller passes as a constant', () => {
+    expect(lint('src/limits.js', limits)).toEqual([]);
+  });
+});
