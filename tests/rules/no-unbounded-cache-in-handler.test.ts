@@ -3278,6 +3278,60 @@ server.applyMiddleware({ app });`,
       ],
     },
     {
+      // Each element of an array from the body is a new key: iterating it does not bound it.
+      name: 'keys taken from the elements of an array in the request body',
+      code: `import { NextResponse } from 'next/server';
+const statuses = new Map<string, { at: number }>();
+export async function POST(request: Request) {
+  const { links } = (await request.json()) as { links: string[] };
+  await Promise.all(links.map(async (link) => {
+    if (!statuses.has(link)) statuses.set(link, { at: Date.now() });
+  }));
+  return NextResponse.json({ ok: true });
+}`,
+      filename: 'app/api/status/route.ts',
+      errors: [{ messageId: 'unboundedCollection', line: 2, suggestions: [{ messageId: 'storeToLruMap', output: `import { NextResponse } from 'next/server';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const statuses = new LruMap<string, { at: number }>(500);
+export async function POST(request: Request) {
+  const { links } = (await request.json()) as { links: string[] };
+  await Promise.all(links.map(async (link) => {
+    if (!statuses.has(link)) statuses.set(link, { at: Date.now() });
+  }));
+  return NextResponse.json({ ok: true });
+}` }] }],
+    },
+    {
+      // Get-or-compute whose value is the key's own methods: a cache, bounded by the autofix.
+      name: 'a Map filled with a value computed by methods of the key',
+      code: `import express from 'express';
+const app = express();
+const slugs = new Map();
+app.get('/slug', (req, res) => {
+  const title = String(req.query.title);
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    slugs.set(title, slug);
+  }
+  res.send(slug);
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const slugs = new LruMap(500);
+app.get('/slug', (req, res) => {
+  const title = String(req.query.title);
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    slugs.set(title, slug);
+  }
+  res.send(slug);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3 }],
+    },
+    {
       name: 'an Apollo Server 2/3 required through a namespace',
       code: `const apollo = require('apollo-server-micro');
 module.exports = new apollo.ApolloServer({ schema }).createHandler({ path: '/api/graphql' });`,
@@ -3424,5 +3478,82 @@ api.post('/signup', (req, res) => {
 
   it('does not report maps keyed by what every caller passes as a constant', () => {
     expect(lint('src/limits.js', limits)).toEqual([]);
+  });
+});
+
+describe('a QueryClient made once per module in a server-rendered app', () => {
+  const provider = `'use client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+const queryClient = new QueryClient();
+export function Providers({ children }) {
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}
+`;
+  const shared = `import { QueryClient } from '@tanstack/react-query';
+export const appQueryClient = makeClient();
+function makeClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+`;
+  const app = `import { QueryClientProvider } from '@tanstack/react-query';
+import { appQueryClient } from '../lib/query';
+export default function App({ Component, pageProps }) {
+  return <QueryClientProvider client={appQueryClient}><Component {...pageProps} /></QueryClientProvider>;
+}
+`;
+  // The per-render idiom: one client per component instance.
+  const perRender = `'use client';
+import { useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+export function Providers({ children }) {
+  const [client] = useState(() => new QueryClient());
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+`;
+  const dirs: string[] = [];
+  const project = (deps: string): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-query-client-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    mkdirSync(path.join(dir, 'pages'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), `{ "name": "web", "dependencies": { ${deps} } }\n`);
+    writeFileSync(path.join(dir, 'lib/providers.tsx'), provider);
+    writeFileSync(path.join(dir, 'lib/query.ts'), shared);
+    writeFileSync(path.join(dir, 'lib/per-render.tsx'), perRender);
+    writeFileSync(path.join(dir, 'pages/_app.tsx'), app);
+    return dir;
+  };
+  let next = '';
+  let spa = '';
+  beforeAll(() => {
+    next = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"');
+    spa = project('"vite": "^5.0.0", "@tanstack/react-query": "^5.0.0"');
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (root: string, file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: root }).verify(
+      code,
+      {
+        files: ['**/*.ts', '**/*.tsx'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(root, file),
+    );
+
+  it('reports a module-level client handed to its provider here or in an importer', () => {
+    expect(lint(next, 'lib/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+    const across = lint(next, 'lib/query.ts', shared);
+    expect(across.map((m) => [m.line, m.messageId])).toEqual([[2, 'sharedRenderCache']]);
+    expect(across[0]?.message).toContain('(in pages/_app.tsx)');
+  });
+
+  it('does not report a client made per render, nor one in an app that does not render on the server', () => {
+    expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
+    expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
+    expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
   });
 });

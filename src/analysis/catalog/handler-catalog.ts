@@ -174,3 +174,22 @@ export interface ServerCacheSpec {
 export const unboundedServerCaches: readonly ServerCacheSpec[] = [
   { className: 'ApolloServer', modules: /^apollo-server(?:-(?:express|koa|hapi|fastify|micro|lambda|cloud-functions|azure-functions|cloudflare|core|integration-testsuite))?$/, label: 'Apollo Server 2/3', options: ['cache', 'persistedQueries'], boundOption: "cache: 'bounded'" },
 ];
+
+/**
+ * Client caches that a server render shares when made once per module: a `QueryClient` made at module
+ * level and handed to its provider serves every server-side render of the process (TanStack Query's
+ * documented SSR pitfall), and each render adds queries under keys built from the request (route
+ * params, the session's user) that stay: on the server the default garbage-collection time is infinite.
+ * Only in a project that renders on the server (`ssrFrameworks` declared in its package.json).
+ */
+export interface RenderCacheSpec {
+  className: string;
+  modules: RegExp;
+  /** The JSX attribute that hands the client to its provider: `<QueryClientProvider client={qc}>`. */
+  attribute: string;
+  label: string;
+}
+export const sharedRenderCaches: readonly RenderCacheSpec[] = [
+  { className: 'QueryClient', modules: /^(?:@tanstack\/react-query|react-query|@tanstack\/query-core)$/, attribute: 'client', label: 'QueryClient' },
+];
+export const ssrFrameworks: readonly string[] = ['next'];

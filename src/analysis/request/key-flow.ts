@@ -104,7 +104,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!variable || !def) return false;
       const kind: string = def.type;
       if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
-      if (kind === 'Parameter') return !isElementParameter(def.node) && parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
+      // An element of what the code iterates (`urls.map((url) => …)`): it grows when that collection came from the request.
+      if (kind === 'Parameter' && isElementParameter(def.node)) return fromRequest(((def.node as FunctionNode).parent as TSESTree.CallExpression).callee, model, depth + 1);
+      if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;

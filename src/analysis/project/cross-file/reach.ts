@@ -17,6 +17,7 @@ import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../mo
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
 import { moduleLevelValue } from './project-memoizers.js';
+import { handsToProvider } from '../../cache/render-caches.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
 const MAX_HOPS = 3;
@@ -481,4 +482,19 @@ export function crossFileHandler(
 
 function relativeTo(from: string, to: string): string {
   return path.relative(projectRoot(from), to).replace(/\\/g, '/');
+}
+
+/** The first module importing `exportName` of `model` that hands it to a provider (`<QueryClientProvider client={qc}>`). */
+export function providedElsewhere(model: FileModel, exportName: string, attribute: string): string | undefined {
+  let looked = 0;
+  for (const importerFile of importersOf(model.filename)) {
+    if (looked++ >= MAX_IMPORTERS) break;
+    const importer = model.project.fileModel(importerFile, model.settings);
+    if (!importer) continue;
+    for (const [local, binding] of importer.imports) {
+      if (binding.export !== exportName || resolveModule(binding.module, importer.filename) !== model.filename) continue;
+      if (handsToProvider(importer.program, importer.facts.visitorKeys, local, attribute)) return relativeTo(model.filename, importerFile);
+    }
+  }
+  return undefined;
 }
