@@ -172,7 +172,7 @@ export interface ServerCacheSpec {
   boundOption: string;
 }
 export const unboundedServerCaches: readonly ServerCacheSpec[] = [
-  { className: 'ApolloServer', modules: /^apollo-server(?:-(?:express|koa|hapi|fastify|micro|lambda|cloud-functions|azure-functions|cloudflare|core|integration-testsuite))?$/, label: 'Apollo Server 2/3', options: ['cache', 'persistedQueries'], boundOption: "cache: 'bounded'" },
+  { className: 'ApolloServer', modules: /^apollo-server(?:-(?:express|koa|hapi|fastify|micro|lambda|cloud-functions|azure-functions|cloudflare|core))?$/, label: 'Apollo Server 2/3', options: ['cache', 'persistedQueries'], boundOption: "cache: 'bounded'" },
 ];
 
 /**
