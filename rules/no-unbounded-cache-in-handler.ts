@@ -15,6 +15,9 @@ import { unwrap } from '../src/analysis/syntax/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 import { cacheUse } from '../src/analysis/cache/cache-or-store.js';
 import type { HandlerPath } from '../src/analysis/model/file-model.js';
+import { unboundedServerCachesIn } from '../src/analysis/cache/server-caches.js';
+import { isRequestFile } from '../src/analysis/request/handlers.js';
+import { sharedRenderCachesIn } from '../src/analysis/cache/render-caches.js';
 
 type MessageIds =
   | 'unboundedDecorator'
@@ -24,7 +27,10 @@ type MessageIds =
   | 'unboundedCollectionAcross'
   | 'useLruMap'
   | 'storeToLruMap'
-  | 'boundChangesBehaviour';
+  | 'boundChangesBehaviour'
+  | 'unboundedServerCache'
+  | 'boundServerCache'
+  | 'sharedRenderCache';
 type Options = [{ max?: number }];
 
 /** `new Map()` / `new Map<K, V>()` → `new LruMap<K, V>(max)`; a Map built from entries keeps no fix. */
@@ -126,6 +132,11 @@ export default createRule<MessageIds, Options>({
         "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries) and rewrite its uses as Map calls; keys are no longer turned into strings (`c[1]` and `c['1']` become two entries).",
       storeToLruMap:
         "Replace `{{name}}` with memo-guard's bounded `LruMap` ({{max}} entries); evicting entries drops data this Map is the only copy of (it is not refilled on a miss), so check that losing the oldest entries is acceptable.",
+      unboundedServerCache:
+        "{{library}} keeps automatic persisted queries in an unbounded in-memory cache by default, under the hash each request sends, so every distinct query a client sends stays until the process runs out of memory; choose the cache (`{{bound}}` on 3.9+, or `persistedQueries: false`).",
+      sharedRenderCache:
+        '`{{name}}` is made once per module and handed to its provider{{where}}, so on the server every render of the process shares it and keeps the queries each request adds (keyed by route params and users) until the process runs out of memory, leaking data across users; make one per request (`useState(() => new {{className}}())`, or a new one per server render).',
+      boundServerCache: 'Add `{{bound}}` (Apollo Server 3.9 or later).',
       boundChangesBehaviour: "Switch to memo-guard's bounded `memoize` (max {{max}}); not automatic because it changes behaviour: {{change}}.",
     },
     schema: [
@@ -154,6 +165,26 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        // A server whose own cache fills from requests: the server is the handler.
+        if (isRequestFile(model.filename, model.project)) {
+          for (const server of unboundedServerCachesIn(model)) {
+            const data = { library: server.spec.label, bound: server.spec.boundOption };
+            const last = server.options.properties[server.options.properties.length - 1];
+            const suggest = [
+              {
+                messageId: 'boundServerCache' as const,
+                data,
+                fix: (fixer: RuleFixer) =>
+                  last ? fixer.insertTextAfter(last, `, ${server.spec.boundOption}`) : fixer.replaceText(server.options, `{ ${server.spec.boundOption} }`),
+              },
+            ];
+            context.report({ node: server.node, messageId: 'unboundedServerCache', data, suggest });
+          }
+          for (const shared of sharedRenderCachesIn(model)) {
+            const where = shared.where === 'here' ? '' : ` (in ${shared.where})`;
+            context.report({ node: shared.node, messageId: 'sharedRenderCache', data: { name: shared.name, where, className: shared.spec.className } });
+          }
+        }
         // Unbounded caches first: the handler paths are only worth computing when there is one.
         const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
         // A wrapper's `delete(key)` method that nothing calls removes nothing: as unbounded as no removal.

@@ -3137,3 +3137,423 @@ app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end()
     expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 3, 14]]);
   });
 });
+
+// Issue 17, Part 2: expiry checked only on read, named-key invalidation, keys traced through
+// helpers (defaults, clamps, existence checks), and servers whose own cache fills from requests.
+ruleTester.run(`${ruleId} (real-code shapes)`, rule, {
+  valid: [
+    {
+      // The write runs only once the id is known to exist: bounded by the accounts, not the requests.
+      name: 'a write inside `if (await exists(key))`',
+      code: `import express from 'express';
+const app = express();
+const codes = {};
+app.post('/reset', async (req, res) => {
+  const { account } = req.body;
+  if (await accountExists(account)) {
+    codes[account] = Math.random();
+    res.end();
+  }
+});`,
+    },
+    {
+      // `Math.min(Math.max(parseInt(x), 1), 90)`: one of 90 integers, however many requests.
+      name: 'a key clamped to a range of integers in a helper',
+      code: `import express from 'express';
+const app = express();
+const reports = new Map();
+const toRange = (raw, lo, hi) => {
+  const n = Number.parseInt(raw, 10);
+  if (Number.isNaN(n)) return lo;
+  return Math.max(lo, Math.min(n, hi));
+};
+app.get('/report', async (req, res) => {
+  const span = toRange(req.query.span, 1, 90);
+  if (!reports.has(span)) reports.set(span, await buildReport(span));
+  res.json(reports.get(span));
+});`,
+    },
+    {
+      // Apollo Server 4 bounds its cache by default; a 3.x server told which cache to use is the user's choice.
+      name: 'Apollo servers that choose their cache, or whose default is bounded',
+      code: `import { ApolloServer } from '@apollo/server';
+import { ApolloServer as Legacy } from 'apollo-server-express';
+export const modern = new ApolloServer({ typeDefs, resolvers });
+export const bounded = new Legacy({ typeDefs, resolvers, cache: 'bounded' });
+export const noPersisted = new Legacy({ typeDefs, resolvers, persistedQueries: false });
+export const configured = new Legacy(options);
+export const spread = new Legacy({ ...options });`,
+    },
+    {
+      name: 'an Apollo Server 3 in a test file',
+      filename: 'src/__tests__/server.test.ts',
+      code: `import { ApolloServer } from 'apollo-server';
+const server = new ApolloServer({ typeDefs, resolvers });`,
+    },
+  ],
+  invalid: [
+    {
+      // A clock compared on read and the same key deleted there: a key never read again stays.
+      name: 'an expiry checked only when the same key is read again',
+      code: `import express from 'express';
+const app = express();
+const pages = new Map();
+function cached(url) {
+  const hit = pages.get(url);
+  if (hit && hit.until < Date.now()) {
+    pages.delete(url);
+    return undefined;
+  }
+  return hit?.body;
+}
+app.get('*', async (req, res) => {
+  const body = cached(req.originalUrl) ?? (await render(req.originalUrl));
+  pages.set(req.originalUrl, { body, until: Date.now() + 60000 });
+  res.send(body);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3, suggestions: [{ messageId: 'storeToLruMap', output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const pages = new LruMap(500);
+function cached(url) {
+  const hit = pages.get(url);
+  if (hit && hit.until < Date.now()) {
+    pages.delete(url);
+    return undefined;
+  }
+  return hit?.body;
+}
+app.get('*', async (req, res) => {
+  const body = cached(req.originalUrl) ?? (await render(req.originalUrl));
+  pages.set(req.originalUrl, { body, until: Date.now() + 60000 });
+  res.send(body);
+});` }] }],
+    },
+    {
+      // Invalidating one named key never removes the keys requests add.
+      name: 'an invalidation of one named key',
+      code: `import express from 'express';
+const app = express();
+const answers = {};
+app.get('/answer', async (req, res) => {
+  answers[req.query.q] = await ask(req.query.q);
+  res.json(answers[req.query.q]);
+});
+app.post('/admin/flush-home', (req, res) => {
+  delete answers['home'];
+  res.end();
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3 }],
+    },
+    {
+      name: 'an Apollo Server 3 built with its default cache',
+      code: `import { ApolloServer } from 'apollo-server-express';
+import express from 'express';
+const app = express();
+const server = new ApolloServer({
+  typeDefs,
+  resolvers,
+});
+await server.start();
+server.applyMiddleware({ app });`,
+      errors: [
+        {
+          messageId: 'unboundedServerCache',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'boundServerCache',
+              output: `import { ApolloServer } from 'apollo-server-express';
+import express from 'express';
+const app = express();
+const server = new ApolloServer({
+  typeDefs,
+  resolvers, cache: 'bounded',
+});
+await server.start();
+server.applyMiddleware({ app });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Each element of an array from the body is a new key: iterating it does not bound it.
+      name: 'keys taken from the elements of an array in the request body',
+      code: `import { NextResponse } from 'next/server';
+const statuses = new Map<string, { at: number }>();
+export async function POST(request: Request) {
+  const { links } = (await request.json()) as { links: string[] };
+  await Promise.all(links.map(async (link) => {
+    if (!statuses.has(link)) statuses.set(link, { at: Date.now() });
+  }));
+  return NextResponse.json({ ok: true });
+}`,
+      filename: 'app/api/status/route.ts',
+      errors: [{ messageId: 'unboundedCollection', line: 2, suggestions: [{ messageId: 'storeToLruMap', output: `import { NextResponse } from 'next/server';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const statuses = new LruMap<string, { at: number }>(500);
+export async function POST(request: Request) {
+  const { links } = (await request.json()) as { links: string[] };
+  await Promise.all(links.map(async (link) => {
+    if (!statuses.has(link)) statuses.set(link, { at: Date.now() });
+  }));
+  return NextResponse.json({ ok: true });
+}` }] }],
+    },
+    {
+      // Get-or-compute whose value is the key's own methods: a cache, bounded by the autofix.
+      name: 'a Map filled with a value computed by methods of the key',
+      code: `import express from 'express';
+const app = express();
+const slugs = new Map();
+app.get('/slug', (req, res) => {
+  const title = String(req.query.title);
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    slugs.set(title, slug);
+  }
+  res.send(slug);
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const slugs = new LruMap(500);
+app.get('/slug', (req, res) => {
+  const title = String(req.query.title);
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    slugs.set(title, slug);
+  }
+  res.send(slug);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3 }],
+    },
+    {
+      name: 'an Apollo Server 2/3 required through a namespace',
+      code: `const apollo = require('apollo-server-micro');
+module.exports = new apollo.ApolloServer({ schema }).createHandler({ path: '/api/graphql' });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'unboundedServerCache', line: 2, suggestions: [{ messageId: 'boundServerCache', output: `const apollo = require('apollo-server-micro');
+module.exports = new apollo.ApolloServer({ schema, cache: 'bounded' }).createHandler({ path: '/api/graphql' });` }] }],
+    },
+  ],
+});
+
+describe('helpers of a cache module, called from routes in other files', () => {
+  // A get/set pair over a Map whose expiry is compared only on read (`store.delete(k)` when the same
+  // key is read late), and a clear() that only a CLI start-up calls: nothing bounds the Map.
+  const ttl = `const store = new Map();
+export function getCache(key) {
+  const entry = store.get(key);
+  if (!entry) return null;
+  if (Date.now() > entry.expires) {
+    store.delete(key);
+    return null;
+  }
+  return entry.value;
+}
+export function setCache(key, value, ttl) {
+  store.set(key, { value, expires: Date.now() + ttl });
+}
+export function clearCache() { store.clear(); }
+`;
+  // The same module with a sweep: expired entries go whatever is read.
+  const swept = `${ttl.replaceAll('store', 'sweptStore')}
+setInterval(() => {
+  for (const [key, entry] of sweptStore) if (Date.now() > entry.expires) sweptStore.delete(key);
+}, 60000);
+`;
+  const start = `import { clearCache } from './ttl.js';
+import { app } from './routes.js';
+if (process.argv.includes('--fresh')) clearCache();
+app.listen(3000);
+`;
+  const routes = `import express from 'express';
+import { getCache, setCache } from './ttl.js';
+import * as swept from './swept.js';
+import { lookup } from './quotes.js';
+export const app = express();
+app.get('/search', async (req, res) => {
+  const key = \`search:\${req.query.q}\`;
+  const hit = getCache(key);
+  if (hit) return res.json(hit);
+  const found = await search(req.query.q);
+  setCache(key, found, 30000);
+  swept.setCache(key, found, 30000);
+  res.json(found);
+});
+app.get('/quote', async (req, res) => res.json(await lookup(req.query.symbol)));
+`;
+  // Two hops: the route passes the symbol to a helper, which keys the cache by it.
+  const quotes = `import { getCache, setCache } from './ttl2.js';
+export async function lookup(symbol) {
+  const hit = getCache(\`quote:\${symbol}\`);
+  if (hit) return hit;
+  const quote = await fetchQuote(symbol);
+  setCache(\`quote:\${symbol}\`, quote, 5000);
+  return quote;
+}
+`;
+  // A limiter table keyed by the limit each caller passes as a literal, through a parameter with a
+  // default; and a bucket map keyed through a guard that every caller gives a constant.
+  const limits = `const limiters = new Map();
+const buckets = new Map();
+export function limiterFor(identifier, limit = 10) {
+  let limiter = limiters.get(limit);
+  if (!limiter) {
+    limiter = makeLimiter(limit);
+    limiters.set(limit, limiter);
+  }
+  return limiter.check(identifier);
+}
+function allow(key, max) {
+  const bucket = buckets.get(key) ?? { tokens: max };
+  bucket.tokens -= 1;
+  buckets.set(key, bucket);
+  return bucket.tokens >= 0;
+}
+export function guard(key, max = 60) {
+  return allow(key, max);
+}
+`;
+  const limited = `import express from 'express';
+import { guard, limiterFor } from './limits.js';
+export const api = express.Router();
+api.post('/login', (req, res) => {
+  if (!limiterFor(req.ip, 5) || !guard('api:login')) return res.status(429).end();
+  res.end();
+});
+api.post('/signup', (req, res) => {
+  if (!limiterFor(req.ip, 3) || !guard('api:signup', 10)) return res.status(429).end();
+  res.end();
+});
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-ttl-helpers-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src/ttl.js'), ttl);
+    writeFileSync(path.join(dir, 'src/ttl2.js'), ttl);
+    writeFileSync(path.join(dir, 'src/swept.js'), swept);
+    writeFileSync(path.join(dir, 'src/start.js'), start);
+    writeFileSync(path.join(dir, 'src/routes.js'), routes);
+    writeFileSync(path.join(dir, 'src/quotes.js'), quotes);
+    writeFileSync(path.join(dir, 'src/limits.js'), limits);
+    writeFileSync(path.join(dir, 'src/limited.js'), limited);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir }).verify(
+      code,
+      {
+        files: ['**/*.js'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+
+  it('reports the Map whose expiry is checked only on read, with the route that writes it', () => {
+    const messages = lint('src/ttl.js', ttl);
+    expect(messages.map((m) => [m.line, m.column, m.messageId])).toEqual([[1, 15, 'unboundedCollectionAcross']]);
+    expect(messages[0]?.message).toContain('(reached from src/routes.js:11)');
+  });
+
+  it('follows the key through a helper in a third file', () => {
+    const messages = lint('src/ttl2.js', ttl);
+    expect(messages.map((m) => [m.line, m.messageId])).toEqual([[1, 'unboundedCollectionAcross']]);
+    expect(messages[0]?.message).toContain('(reached from src/routes.js:15)');
+  });
+
+  it('does not report the same module when a timer sweeps expired entries', () => {
+    expect(lint('src/swept.js', swept)).toEqual([]);
+  });
+
+  it('does not report maps keyed by what every caller passes as a constant', () => {
+    expect(lint('src/limits.js', limits)).toEqual([]);
+  });
+});
+
+describe('a QueryClient made once per module in a server-rendered app', () => {
+  const provider = `'use client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+const queryClient = new QueryClient();
+export function Providers({ children }) {
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}
+`;
+  const shared = `import { QueryClient } from '@tanstack/react-query';
+export const appQueryClient = makeClient();
+function makeClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+`;
+  const app = `import { QueryClientProvider } from '@tanstack/react-query';
+import { appQueryClient } from '../lib/query';
+export default function App({ Component, pageProps }) {
+  return <QueryClientProvider client={appQueryClient}><Component {...pageProps} /></QueryClientProvider>;
+}
+`;
+  // The per-render idiom: one client per component instance.
+  const perRender = `'use client';
+import { useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+export function Providers({ children }) {
+  const [client] = useState(() => new QueryClient());
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+`;
+  const dirs: string[] = [];
+  const project = (deps: string): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-query-client-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    mkdirSync(path.join(dir, 'pages'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), `{ "name": "web", "dependencies": { ${deps} } }\n`);
+    writeFileSync(path.join(dir, 'lib/providers.tsx'), provider);
+    writeFileSync(path.join(dir, 'lib/query.ts'), shared);
+    writeFileSync(path.join(dir, 'lib/per-render.tsx'), perRender);
+    writeFileSync(path.join(dir, 'pages/_app.tsx'), app);
+    return dir;
+  };
+  let next = '';
+  let spa = '';
+  beforeAll(() => {
+    next = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"');
+    spa = project('"vite": "^5.0.0", "@tanstack/react-query": "^5.0.0"');
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (root: string, file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: root }).verify(
+      code,
+      {
+        files: ['**/*.ts', '**/*.tsx'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(root, file),
+    );
+
+  it('reports a module-level client handed to its provider here or in an importer', () => {
+    expect(lint(next, 'lib/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+    const across = lint(next, 'lib/query.ts', shared);
+    expect(across.map((m) => [m.line, m.messageId])).toEqual([[2, 'sharedRenderCache']]);
+    expect(across[0]?.message).toContain('(in pages/_app.tsx)');
+  });
+
+  it('does not report a client made per render, nor one in an app that does not render on the server', () => {
+    expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
+    expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
+    expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
+  });
+});

@@ -111,6 +111,12 @@ function computedFromKey(sources: readonly TSESTree.Node[], key: TSESTree.Node, 
   for (const source of sources) {
     walk(source, model.facts.visitorKeys, (node) => {
       if (found) return;
+      // A method of the key itself: `title.toLowerCase().replace(…)`, `url.split('/')`.
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        let root: TSESTree.Node = unwrap(node.callee.object);
+        while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.callee.object);
+        if (model.sourceCode.getText(root) === keyText || (root.type === AST_NODE_TYPES.Identifier && keyNames.has(root.name))) found = true;
+      }
       for (const arg of operands(node)) {
         walk(arg, model.facts.visitorKeys, (part) => {
           if (model.sourceCode.getText(part) === keyText) found = true;

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, functionName, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -51,7 +51,19 @@ function calledInFile(fn: FunctionNode, holder: TSESTree.Node, name: string, mod
   const declarator = holder.type === AST_NODE_TYPES.VariableDeclarator ? holder : fn;
   const variable = model.sourceCode.scopeManager?.getDeclaredVariables(declarator).find((v) => v.name === name);
   if (!variable) return true;
-  return variable.references.some((ref) => !ref.init && ref.identifier.parent.type !== AST_NODE_TYPES.ExportSpecifier && !within(ref.identifier, fn));
+  return variable.references.some((ref) => !ref.init && ref.identifier.parent.type !== AST_NODE_TYPES.ExportSpecifier && !isCommonJsExport(ref.identifier) && !within(ref.identifier, fn));
+}
+
+/** `module.exports = { clearCache }`, `exports.clearCache = clearCache`: an export, not a call. */
+function isCommonJsExport(id: TSESTree.Node): boolean {
+  const parent = id.parent;
+  let assignment: TSESTree.Node | undefined;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === id && parent.parent.type === AST_NODE_TYPES.ObjectExpression) assignment = parent.parent.parent;
+  else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === id) assignment = parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const target = assignment.left;
+  const root = unwrap(target.object);
+  return (root.type === AST_NODE_TYPES.Identifier && (root.name === 'exports' || (root.name === 'module' && memberName(target) === 'exports'))) || (root.type === AST_NODE_TYPES.MemberExpression && calleeName(root.object) === 'module' && memberName(root) === 'exports');
 }
 
 const verdicts = new WeakMap<FunctionNode, boolean>();
@@ -76,14 +88,89 @@ function exportsAnything(model: FileModel): boolean {
   return exportIndex(model).size > 0;
 }
 
+/** A clock read: `Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`. */
+function readsClock(node: TSESTree.Node, model: FileModel): boolean {
+  let found = false;
+  walk(node, model.facts.visitorKeys, (inner) => {
+    if (found) return;
+    if (inner.type === AST_NODE_TYPES.NewExpression && calleeName(inner.callee) === 'Date') found = true;
+    if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const owner = calleeName(inner.callee.object);
+      const method = memberName(inner.callee);
+      if ((owner === 'Date' || owner === 'performance') && method === 'now') found = true;
+      if (owner === 'process' && method === 'hrtime') found = true;
+    }
+  });
+  return found;
+}
+
+/** The collection and key an eviction removes: `c.delete(k)` / `delete c[k]` (`undefined` for `clear()`, `splice`, …). */
+function removedKey(eviction: TSESTree.Node): { holder: TSESTree.Node; key: TSESTree.Node } | undefined {
+  if (eviction.type === AST_NODE_TYPES.CallExpression && eviction.callee.type === AST_NODE_TYPES.MemberExpression && memberName(eviction.callee) === 'delete' && eviction.arguments.length === 1) {
+    const key = eviction.arguments[0];
+    return key && key.type !== AST_NODE_TYPES.SpreadElement ? { holder: eviction.callee.object, key } : undefined;
+  }
+  if (eviction.type === AST_NODE_TYPES.UnaryExpression && eviction.operator === 'delete') {
+    const target = unwrap(eviction.argument);
+    if (target.type === AST_NODE_TYPES.MemberExpression && target.computed) return { holder: target.object, key: target.property };
+  }
+  return undefined;
+}
+
+/** Inside a loop, or a callback handed to a call (`m.forEach((v, k) => …)`): a sweep over entries, not one key's read. */
+function inSweep(node: TSESTree.Node, fn: FunctionNode): boolean {
+  if (fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return true;
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement || current.type === AST_NODE_TYPES.ForStatement || current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement) return true;
+  }
+  return false;
+}
+
 /**
- * A collection that is written and whose every removal sits in an API nothing calls: as unbounded
- * as one with no removal at all.
+ * An expiry checked only on read: the function reads one key (`c.get(k)`, `c.has(k)`, `c[k]`), compares
+ * a clock, and deletes that same key. The entry goes only when the same key is asked for again; a key
+ * nobody asks for twice stays for good, so this bounds nothing.
+ */
+function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
+  const removed = removedKey(eviction);
+  const fn = enclosingFunction(eviction);
+  if (!removed || !fn || inSweep(eviction, fn)) return false;
+  const text = model.sourceCode.getText.bind(model.sourceCode);
+  const holder = text(unwrap(removed.holder));
+  const key = text(unwrap(removed.key));
+  let readsKey = false as boolean;
+  walk(fn.body, model.facts.visitorKeys, (node) => {
+    if (readsKey || node.range[0] >= eviction.range[0]) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['get', 'has', 'peek'].includes(memberName(node.callee) ?? '')) {
+      const arg = node.arguments[0];
+      if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) readsKey = true;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && text(unwrap(node.object)) === holder && text(unwrap(node.property)) === key && node.parent !== eviction && node.parent.type !== AST_NODE_TYPES.AssignmentExpression) readsKey = true;
+  });
+  return readsKey && readsClock(fn.body, model);
+}
+
+/** `c.delete('config')`, `delete c.CONFIG`-like removals of one named key: they never remove a key a request made. */
+function removesNamedKey(eviction: TSESTree.Node): boolean {
+  const removed = removedKey(eviction);
+  if (!removed) return false;
+  const key = unwrap(removed.key);
+  return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
+}
+
+/** A removal that bounds nothing: in an API nothing calls, an expiry checked only on read, or one named key. */
+function removesNothingGrowing(eviction: TSESTree.Node, model: FileModel): boolean {
+  if (expiresOnReadOnly(eviction, model) || removesNamedKey(eviction)) return true;
+  const fn = enclosingFunction(eviction);
+  return fn !== undefined && neverCalled(fn, model);
+}
+
+/**
+ * A collection that is written and whose every removal bounds nothing (sits in an API nothing calls,
+ * checks an expiry only when the same key is read again, or drops one named key): as unbounded as one
+ * with no removal at all.
  */
 export function removalsNeverRun(collection: Collection, model: FileModel): boolean {
   if (collection.writes.length === 0 || collection.evictions.length === 0 || collection.sizeChecks.length > 0 || collection.escapes || collection.cacheClass?.bounded) return false;
-  return collection.evictions.every((eviction) => {
-    const fn = enclosingFunction(eviction);
-    return fn !== undefined && neverCalled(fn, model);
-  });
+  return collection.evictions.every((eviction) => removesNothingGrowing(eviction, model));
 }

@@ -155,3 +155,41 @@ export interface HandlerSetting {
   /** Exported function names that are handlers (e.g. `['main']`). */
   exports?: string[];
 }
+
+/**
+ * Servers whose built-in cache is unbounded unless an option says otherwise, and whose keys come from
+ * requests. Apollo Server 2 and 3 (the `apollo-server*` packages; `@apollo/server` 4 is bounded by
+ * default) keep automatic persisted queries on, in an `InMemoryLRUCache` without a size limit, under
+ * the hash each request sends: every distinct query a client sends stays (3.9+ logs a warning about it).
+ * Any of `options` present (`cache`, or `persistedQueries` configured or turned off) is the user's choice.
+ */
+export interface ServerCacheSpec {
+  className: string;
+  modules: RegExp;
+  label: string;
+  options: readonly string[];
+  /** The option text that bounds it, for the suggestion. */
+  boundOption: string;
+}
+export const unboundedServerCaches: readonly ServerCacheSpec[] = [
+  { className: 'ApolloServer', modules: /^apollo-server(?:-(?:express|koa|hapi|fastify|micro|lambda|cloud-functions|azure-functions|cloudflare|core))?$/, label: 'Apollo Server 2/3', options: ['cache', 'persistedQueries'], boundOption: "cache: 'bounded'" },
+];
+
+/**
+ * Client caches that a server render shares when made once per module: a `QueryClient` made at module
+ * level and handed to its provider serves every server-side render of the process (TanStack Query's
+ * documented SSR pitfall), and each render adds queries under keys built from the request (route
+ * params, the session's user) that stay: on the server the default garbage-collection time is infinite.
+ * Only in a project that renders on the server (`ssrFrameworks` declared in its package.json).
+ */
+export interface RenderCacheSpec {
+  className: string;
+  modules: RegExp;
+  /** The JSX attribute that hands the client to its provider: `<QueryClientProvider client={qc}>`. */
+  attribute: string;
+  label: string;
+}
+export const sharedRenderCaches: readonly RenderCacheSpec[] = [
+  { className: 'QueryClient', modules: /^(?:@tanstack\/react-query|react-query|@tanstack\/query-core)$/, attribute: 'client', label: 'QueryClient' },
+];
+export const ssrFrameworks: readonly string[] = ['next'];

@@ -183,6 +183,8 @@ export interface ProjectIndex {
     seedNames: Iterable<string>,
     seeds?: { entries?: readonly Entry[]; keyArgs?: KeyArgs },
   ): CrossFileReach | undefined;
+  /** A file importing `model`'s export `exportName` that hands it to a provider (`<P attribute={name}>`), relative to the root. */
+  providedElsewhere(model: FileModel, exportName: string, attribute: string): string | undefined;
   /** The way into `model` from outside that leads to an exported collection, if it is one. */
   exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
 }

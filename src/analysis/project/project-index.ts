@@ -11,7 +11,7 @@ import { declaredMajor } from './files/packages.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
-import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry } from './cross-file/reach.js';
+import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, providedElsewhere } from './cross-file/reach.js';
 
 /** The model of another project file, or `undefined` when it cannot be parsed here. */
 function fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
@@ -30,5 +30,6 @@ export const projectIndex: ProjectIndex = {
   calledAtModuleLevelElsewhere,
   calledFromImporters,
   crossFileHandler,
+  providedElsewhere,
   exportedCollectionEntry,
 };

@@ -104,7 +104,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!variable || !def) return false;
       const kind: string = def.type;
       if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
-      if (kind === 'Parameter') return !isElementParameter(def.node) && parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
+      // An element of what the code iterates (`urls.map((url) => …)`): it grows when that collection came from the request.
+      if (kind === 'Parameter' && isElementParameter(def.node)) return fromRequest(((def.node as FunctionNode).parent as TSESTree.CallExpression).callee, model, depth + 1);
+      if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;
@@ -127,6 +129,10 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
+      // `Math.min(Math.max(parseInt(days), 1), 365)`: one of a fixed range of integers.
+      if (value.type === AST_NODE_TYPES.CallExpression && clampedInteger(value, model, depth)) return false;
+      // A function of this file: what it returns decides (its parameters trace back to these arguments).
+      if (localFunction(value.callee, model)) return callReadsRequest(value, model, depth);
       // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
       return value.arguments.some((arg) => fromRequest(arg, model, depth + 1)) || callReadsRequest(value, model, depth);
     case AST_NODE_TYPES.ChainExpression:
@@ -149,6 +155,59 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     default:
       return true;
   }
+}
+
+const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);
+
+/** `Math.min(…)` / `Math.max(…)`: the method name, when it is one of them. */
+function mathBound(node: TSESTree.Node): 'min' | 'max' | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(call.callee.object).type !== AST_NODE_TYPES.Identifier) return undefined;
+  if ((unwrap(call.callee.object) as TSESTree.Identifier).name !== 'Math') return undefined;
+  const name = memberName(call.callee);
+  return name === 'min' || name === 'max' ? name : undefined;
+}
+
+/** An integer: `parseInt(x)`, `Math.floor(x)`, `x | 0`, or a local constant holding one. */
+function isInteger(node: TSESTree.Node, model: FileModel, hops = 0): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'number' && Number.isInteger(value.value);
+  if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '|' || value.operator === '>>' || value.operator === '<<';
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(value.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name !== undefined && INTEGER_FUNCTIONS.has(name);
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && hops < 2) {
+    const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    return declarator?.parent.kind === 'const' && declarator.init !== null && isInteger(declarator.init, model, hops + 1);
+  }
+  return false;
+}
+
+/**
+ * `Math.min(Math.max(n, 1), 365)` (either order) with `n` an integer and bounds that do not come from
+ * the request: at most as many values as the range holds, however many requests.
+ */
+function clampedInteger(call: TSESTree.CallExpression, model: FileModel, depth: number): boolean {
+  const outer = mathBound(call);
+  if (!outer) return false;
+  const inner = call.arguments.find((arg) => mathBound(arg) !== undefined && mathBound(arg) !== outer) as TSESTree.CallExpression | undefined;
+  if (!inner) return false;
+  const outerBounds = call.arguments.filter((arg) => arg !== inner);
+  const [value, ...innerBounds] = [...inner.arguments].sort((a, b) => Number(fromRequest(b, model, depth + 1)) - Number(fromRequest(a, model, depth + 1)));
+  if (!value || innerBounds.length === 0 || outerBounds.length === 0) return false;
+  if ([...outerBounds, ...innerBounds].some((bound) => bound.type === AST_NODE_TYPES.SpreadElement || fromRequest(bound, model, depth + 1))) return false;
+  return isInteger(value, model);
+}
+
+/** A function declared in this file that a call's callee names directly. */
+function localFunction(callee: TSESTree.Node, model: FileModel): FunctionNode | undefined {
+  const node = unwrap(callee);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = resolveIdentifier(model.sourceCode, node)?.defs[0];
+  return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
 }
 
 /**
@@ -243,6 +302,35 @@ function membershipGuarded(statement: TSESTree.Statement, model: FileModel): str
 }
 
 /**
+ * The lookups that must succeed for `at` to run: `if (await userExists(uid, email)) { … at … }`,
+ * `if (KNOWN.has(k)) { … }`, a condition joined with `&&`. The text of their arguments.
+ */
+function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
+  const found: string[] = [];
+  const consider = (test: TSESTree.Node): void => {
+    const node = unwrap(test);
+    if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
+      consider(node.left);
+      consider(node.right);
+      return;
+    }
+    const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+    const call = awaited ? unwrap(node.argument) : node;
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    // An awaited check asks a store what exists; a synchronous one only a known set (`has`, `includes`).
+    if (!awaited && name !== 'has' && name !== 'includes') return;
+    for (const arg of call.arguments) found.push(model.sourceCode.getText(arg));
+  };
+  for (let node: TSESTree.Node = at; node.parent && !isFunction(node); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === node) consider(parent.test);
+  }
+  return found;
+}
+
+/**
  * Whether the code before `at` checked every root of the key: looked it up and stopped when nothing
  * was found (`const product = await repo.findOneBy({ sku }); if (!product) return null;`), or
  * checked it against a known set (`if (!FORMATS.has(format)) return …`).
@@ -253,6 +341,7 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
+  for (const checked of lookupsAround(at, model)) for (const root of roots) if (mentions(checked, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
     const member = membershipGuarded(statement, model);
     if (member !== undefined) for (const root of roots) if (mentions(member, root)) validated.add(root);
@@ -307,7 +396,11 @@ export function keyParameters(writes: readonly { key: TSESTree.Node | undefined;
     // `link.code` is keyed by the parameter `link`.
     while (root?.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
     if (!fn || root?.type !== AST_NODE_TYPES.Identifier) continue;
-    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === root.name);
+    // `(identifier, limit = 10)`: a default value does not change which argument it is.
+    const index = fn.params.findIndex((p) => {
+      const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+      return param.type === AST_NODE_TYPES.Identifier && param.name === root.name;
+    });
     if (index !== -1 && !found.has(fn)) found.set(fn, index);
   }
   return found;

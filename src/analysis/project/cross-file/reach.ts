@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../../syntax/ast.js';
-import { keyGrowsWithRequests } from '../../request/key-flow.js';
+import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { isRequestFile, receiverFacts } from '../../request/handlers.js';
 import { callTargets } from '../../syntax/call-targets.js';
@@ -17,6 +17,7 @@ import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../mo
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
 import { moduleLevelValue } from './project-memoizers.js';
+import { handsToProvider } from '../../cache/render-caches.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
 const MAX_HOPS = 3;
@@ -167,9 +168,38 @@ function exportHooks(model: FileModel): ExportHooks {
   return hooks;
 }
 
+/**
+ * The key argument of the closure's other functions, where it is known: a function that calls a keyed
+ * function of this file by name, passing one of its own parameters as the key (`guard(key) { return
+ * allow(key, 60); }`), is keyed by that parameter. A few rounds, each linear in the file's calls.
+ */
+function derivedKeyArgs(model: FileModel, fns: ReadonlySet<FunctionNode>, keyArgs: KeyArgs): KeyArgs {
+  const derived = new Map(keyArgs);
+  for (let round = 0; round < 4; round++) {
+    let added = false;
+    for (const call of model.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+      const caller = enclosingFunction(call);
+      if (!caller || !fns.has(caller) || derived.has(caller)) continue;
+      const target = model.functionsByName.get(callee.name)?.find((fn) => derived.has(fn));
+      const keyArg = target ? derived.get(target) : undefined;
+      if (keyArg === undefined || keyArg === 'all') continue;
+      const found = keyParameters([{ key: call.arguments[keyArg], at: call }]).get(caller);
+      if (found !== undefined) {
+        derived.set(caller, found);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return derived;
+}
+
 /** The exports of `model` through which the closure is reached: the export itself, or some of its members. */
-function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, keyArgs?: KeyArgs): Entry[] {
+function exportedEntries(model: FileModel, closure: { fns: Set<FunctionNode>; names: Set<string> }, given?: KeyArgs): Entry[] {
   const hooks = exportHooks(model);
+  const keyArgs = given && given.size > 0 ? derivedKeyArgs(model, closure.fns, given) : given;
   const direct = new Map<string, Entry>();
   // A member's key argument is known when every way in through it is the keyed function itself (`null`: not known).
   const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null> }>();
@@ -263,6 +293,20 @@ function callsOf(model: FileModel, names: ImportedNames): TSESTree.CallExpressio
   });
 }
 
+/** The arguments of a call that make the key, when the entry knows which (none when it does not). */
+function keyedArguments(call: TSESTree.CallExpression, names: ImportedNames): TSESTree.Node[] {
+  const callee = unwrap(call.callee);
+  let keyArg: KeyArg | null | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) keyArg = names.locals.get(callee.name)?.keyArg;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const member = memberName(callee);
+    keyArg = member === undefined ? undefined : names.memberKeyArgs.get(member);
+  }
+  if (keyArg === undefined || keyArg === null || keyArg === 'all') return [];
+  const arg = call.arguments[keyArg];
+  return arg ? [arg] : [];
+}
+
 /** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
 function callMayGrow(call: TSESTree.CallExpression, names: ImportedNames, model: FileModel): boolean {
   const callee = unwrap(call.callee);
@@ -344,6 +388,7 @@ function subclassCalls(importer: FileModel, names: ImportedNames): boolean {
  * (or imports it through one barrel) calls `remove(k)` for an exported function, `cache.remove(k)` /
  * `this.cache.remove(k)` for a member of an exported object, instance or injected class; or nothing
  * imports `model`, so what it exports is an entry point its platform calls (a Lambda `handler`, a CLI).
+ * Calls made while an importer loads (outside any function) run once, and do not count.
  */
 export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean {
   const entries = exportedEntries(model, { fns: new Set([fn]), names: new Set() });
@@ -361,7 +406,8 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
         const importer = model.project.fileModel(importerFile, model.settings);
         if (!importer) continue;
         const names = matchImports(importer, file, these);
-        if (!isEmpty(names) && (callsOf(importer, names).length > 0 || subclassCalls(importer, names))) return true;
+        // A call made while the importer loads (`if (flags.clear) clearCache()` in a CLI's start-up) runs once, before any request.
+        if (!isEmpty(names) && (callsOf(importer, names).some((call) => enclosingFunction(call) !== undefined) || subclassCalls(importer, names))) return true;
         const barrel = reexportedEntries(importer, file, these);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
       }
@@ -423,7 +469,9 @@ export function crossFileHandler(
           if (hit) return { file: relativeTo(model.filename, importerFile), line: hit.loc.start.line };
         }
         const holders = calls.map((call) => enclosingFunction(call)).filter((fn): fn is FunctionNode => fn !== undefined);
-        const upward = exportedEntries(importer, upwardClosure(importer, holders, aliases));
+        // A holder passing its own parameter as the key (`getQuote(symbol) { … setCache(`q:${symbol}`, …) }`) is keyed by it.
+        const holderKeys = keyParameters(calls.flatMap((call) => keyedArguments(call, names).map((key) => ({ key, at: call }))));
+        const upward = exportedEntries(importer, upwardClosure(importer, holders, aliases), holderKeys);
         if (upward.length > 0) next.push({ file: importerFile, entries: upward });
       }
     }
@@ -434,4 +482,19 @@ export function crossFileHandler(
 
 function relativeTo(from: string, to: string): string {
   return path.relative(projectRoot(from), to).replace(/\\/g, '/');
+}
+
+/** The first module importing `exportName` of `model` that hands it to a provider (`<QueryClientProvider client={qc}>`). */
+export function providedElsewhere(model: FileModel, exportName: string, attribute: string): string | undefined {
+  let looked = 0;
+  for (const importerFile of importersOf(model.filename)) {
+    if (looked++ >= MAX_IMPORTERS) break;
+    const importer = model.project.fileModel(importerFile, model.settings);
+    if (!importer) continue;
+    for (const [local, binding] of importer.imports) {
+      if (binding.export !== exportName || resolveModule(binding.module, importer.filename) !== model.filename) continue;
+      if (handsToProvider(importer.program, importer.facts.visitorKeys, local, attribute)) return relativeTo(model.filename, importerFile);
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,83 @@
+/**
+ * A client-side cache object made once per module in a server-rendered app: `const queryClient = new
+ * QueryClient()` at module level, handed to `<QueryClientProvider client={queryClient}>` here or in a
+ * file that imports it. On the server every render of the process shares it, and the queries each
+ * render adds (keyed by route params, the session's user) stay. Made per render (`useState(() => new
+ * QueryClient())`, a `getQueryClient()` that makes one per server call) it is not found here.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { enclosingFunction, isFunction, unwrap, walk } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { sharedRenderCaches, ssrFrameworks, type RenderCacheSpec } from '../catalog/handler-catalog.js';
+import { exportIndex } from '../syntax/export-index.js';
+
+export interface RenderCache {
+  /** The module-level declarator's initialiser. */
+  node: TSESTree.Node;
+  name: string;
+  spec: RenderCacheSpec;
+  /** `'here'`, or the file (relative to the project root) that hands it to its provider. */
+  where: string;
+}
+
+/** The catalog entry `new X(…)` makes, when `X` is imported from its package. */
+function madeClass(node: TSESTree.Node, model: FileModel): RenderCacheSpec | undefined {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = model.imports.get(value.callee.name);
+  return binding ? sharedRenderCaches.find((spec) => spec.className === binding.export && spec.modules.test(binding.module)) : undefined;
+}
+
+/** `new QueryClient(…)`, or a call of a function of this file that returns one (`createQueryClient()`). */
+function madeBy(init: TSESTree.Node, model: FileModel): RenderCacheSpec | undefined {
+  const direct = madeClass(init, model);
+  if (direct) return direct;
+  const value = unwrap(init);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = model.functionsByName.get(value.callee.name)?.[0];
+  if (!fn) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return madeClass(fn.body, model);
+  let found: RenderCacheSpec | undefined;
+  walk(fn.body, model.facts.visitorKeys, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) found = madeClass(node.argument, model);
+  });
+  return found;
+}
+
+/** Whether the program hands `name` to a provider: `<Provider client={name}>`. */
+export function handsToProvider(program: TSESTree.Node, visitorKeys: FileModel['facts']['visitorKeys'], name: string, attribute: string): boolean {
+  let found = false;
+  walk(program, visitorKeys, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.JSXAttribute || node.name.type !== AST_NODE_TYPES.JSXIdentifier || node.name.name !== attribute) return;
+    const value = node.value?.type === AST_NODE_TYPES.JSXExpressionContainer ? node.value.expression : undefined;
+    found = value?.type === AST_NODE_TYPES.Identifier && value.name === name;
+  });
+  return found;
+}
+
+/** Module-level clients of a server-rendered project that a provider gets, in this file or an importer. */
+export function sharedRenderCachesIn(model: FileModel): RenderCache[] {
+  const found: RenderCache[] = [];
+  const imported = [...model.imports.values()].some((b) => sharedRenderCaches.some((spec) => spec.modules.test(b.module)));
+  if (!imported || !model.inProject || !ssrFrameworks.some((framework) => model.project.declaredMajor(model.filename, framework) !== undefined)) return found;
+  const exports = exportIndex(model);
+  for (const statement of model.program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || isFunction(declarator.init)) continue;
+      const spec = madeBy(declarator.init, model);
+      if (!spec) continue;
+      const name = declarator.id.name;
+      if (handsToProvider(model.program, model.facts.visitorKeys, name, spec.attribute)) {
+        found.push({ node: declarator.init, name, spec, where: 'here' });
+        continue;
+      }
+      const exportName = [...exports].find(([, values]) => values.some((v) => (v.type === AST_NODE_TYPES.Identifier && v.name === name) || v === declarator.init))?.[0];
+      const where = exportName === undefined ? undefined : model.project.providedElsewhere(model, exportName, spec.attribute);
+      if (where !== undefined) found.push({ node: declarator.init, name, spec, where });
+    }
+  }
+  return found;
+}
