@@ -35,7 +35,11 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   const callee = unwrap(call.callee);
   if (isFunction(callee)) return cannotReject(callee, model);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  const variable = resolveIdentifier(model.sourceCode, callee);
+  // A parameter is whatever the caller passes (its definition node is the function that takes it).
+  const kind: string | undefined = variable?.defs[0]?.type;
+  if (kind === 'Parameter') return false;
+  const local = functionOfVariable(variable);
   if (local) return cannotReject(local, model);
   // One level into the project: the imported function's own callees are not followed further.
   if (evaluating.size > 0) return false;

@@ -213,6 +213,20 @@ function emptiedAfterAwait(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.No
   return awaited !== undefined && refs.has(unwrap(awaited));
 }
 
+/** `try { await p; } catch (e) { process.exit(1); }`: a rejection read here ends the process, so it is never served again. */
+function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
+  for (let node: TSESTree.Node = ref; node.parent && !isFunction(node); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== node || !parent.handler) continue;
+    let exits = false;
+    walk(parent.handler.body, model.facts.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && memberName(inner.callee) === 'exit' && inner.callee.object.type === AST_NODE_TYPES.Identifier && inner.callee.object.name === 'process') exits = true;
+    });
+    return exits;
+  }
+  return false;
+}
+
 /** A write into a single slot and the value it stores. */
 interface SlotWrite {
   node: TSESTree.AssignmentExpression;
@@ -241,7 +255,9 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
     promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
     removals.some((r) => emptiedAfterAwait(r, refSet));
   if (!guarded) return [];
-  const reused = uses.refs.some((ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref));
+  const reused = uses.refs.some(
+    (ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref) && !endsProcessOnRejection(ref, model),
+  );
   return reused ? promiseWrites.map((w) => w.node) : [];
 }
 
