@@ -2204,6 +2204,15 @@ export async function start() {
 }`,
     },
     {
+      name: 'a slot in a test file',
+      filename: 'test/unit/loader_spec.js',
+      code: `let stubbed;
+export function load() {
+  if (!stubbed) stubbed = import('./fixture.js');
+  return stubbed;
+}`,
+    },
+    {
       name: 'Promise.resolve of a plain value cannot reject',
       code: `let defaults;
 export function getDefaults() {

@@ -308,6 +308,8 @@ function holderKey(holder: Holder): object {
 
 /** Every promise slot and keyed promise store of the file whose writes keep a rejection. */
 export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
+  // Files the model does not analyse (tests, mocks, files with nothing to report) are not walked.
+  if (!model.active) return [];
   // Holders seen as write targets, grouped; then every use of each.
   const single = new Map<object, Map<string, Uses>>();
   const keyed = new Map<object, Map<string, Uses>>();
