@@ -2213,6 +2213,29 @@ export function load() {
 }`,
     },
     {
+      name: 'a queued task that catches everything',
+      code: `import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+const exports = new Map();
+export function exportReport(id) {
+  if (!exports.has(id)) {
+    exports.set(id, queue.add(async () => {
+      try { return await fetch('/reports/' + id); } catch { return null; }
+    }));
+  }
+  return exports.get(id);
+}`,
+    },
+    {
+      name: 'add() on a receiver of unknown origin is not a promise',
+      code: `const seen = new Map();
+const queue = makeQueue();
+export function track(id) {
+  if (!seen.has(id)) seen.set(id, queue.add(() => id));
+  return seen.get(id);
+}`,
+    },
+    {
       name: 'Promise.resolve of a plain value cannot reject',
       code: `let defaults;
 export function getDefaults() {
@@ -2301,6 +2324,28 @@ export class Charts {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 6, data: { name: 'this.closing' } }],
+    },
+    {
+      name: "a queue's add() stored per key",
+      code: `import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+const exports = new Map();
+export function exportReport(id) {
+  if (!exports.has(id)) exports.set(id, queue.add(() => fetch('/reports/' + id)));
+  return exports.get(id);
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 5, data: { name: 'exports' } }],
+    },
+    {
+      name: 'a limiter call kept in a slot',
+      code: `import pLimit from 'p-limit';
+const limit = pLimit(1);
+let warmup;
+export function warm() {
+  warmup ??= limit(() => fetch('/warm'));
+  return warmup;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'warmup' } }],
     },
     {
       name: 'a keyed store in a field of a class made elsewhere',

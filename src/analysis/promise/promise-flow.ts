@@ -12,6 +12,7 @@ import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, u
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
@@ -96,6 +97,29 @@ function importedRejects(call: TSESTree.CallExpression, model: FileModel): boole
   }
 }
 
+/**
+ * `queue.add(() => load(k))` on a `new PQueue()`, `limit(() => load(k))` on a `pLimit(2)`: the
+ * call returns the task's promise, which rejects when the task does.
+ */
+function queuedTask(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const holder = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  if (holder.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, holder);
+  const def = variable?.defs[0]?.node;
+  const init = def?.type === AST_NODE_TYPES.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const maker = unwrap(init.callee);
+  const binding = maker.type === AST_NODE_TYPES.Identifier ? model.imports.get(maker.name) : undefined;
+  const source = binding ? promiseSources.find((s) => s.module === binding.module && (s.export === binding.export || binding.export === '*')) : undefined;
+  if (!source) return false;
+  // A task that catches everything cannot make the queue's promise reject.
+  const task = call.arguments[0];
+  if (isFunction(task) && task.async && cannotReject(task, model)) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return source.methods.length === 0;
+  return source.methods.includes(memberName(callee) ?? '');
+}
+
 /** `map.get(k)`, `cache[k]`, `map.get(k) ?? other`: a read of what a store holds. */
 function isStoreRead(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -124,7 +148,7 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
     return depth < 3 && settles(inner, model, depth + 1) === 'promise' ? 'promise' : 'safe';
   }
   if (isPromiseExpression(node, model.facts)) return 'promise';
-  if (node.type === AST_NODE_TYPES.CallExpression && importedRejects(node, model)) return 'promise';
+  if (node.type === AST_NODE_TYPES.CallExpression && (importedRejects(node, model) || queuedTask(node, model))) return 'promise';
   if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
     // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
     const variable = resolveIdentifier(model.sourceCode, node);
