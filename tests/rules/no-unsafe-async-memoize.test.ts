@@ -2204,6 +2204,25 @@ export async function start() {
 }`,
     },
     {
+      name: 'a teardown done once, whose outcome every later call shares on purpose',
+      code: `export class Server {
+  stopping;
+  async terminate() { await fetch('/drain', { method: 'POST' }); }
+  close() {
+    return (this.stopping ??= this.terminate());
+  }
+}`,
+    },
+    {
+      name: 'a slot in a one-shot command-line program',
+      filename: 'bin/migrate.js',
+      code: `let client;
+export function getClient() {
+  if (!client) client = import('./db-client.js');
+  return client;
+}`,
+    },
+    {
       name: 'a slot in a test file',
       filename: 'test/unit/loader_spec.js',
       code: `let stubbed;

@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 import { onRejectionPath, settles } from './promise-flow.js';
@@ -227,6 +227,18 @@ function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
   return false;
 }
 
+const TEARDOWN = /^(?:close|dispose|destroy|shutdown|terminate|stop|teardown|disconnect|quit|kill|cleanup|release)/i;
+
+/** A write in a teardown method, or of a teardown call's promise (`this.closing = this.server.close()`). */
+function isTeardown(write: TSESTree.AssignmentExpression): boolean {
+  const fn = enclosingFunction(write);
+  const name = fn ? functionName(fn) : undefined;
+  if (name !== undefined && TEARDOWN.test(name)) return true;
+  const value = unwrap(write.right);
+  const called = value.type === AST_NODE_TYPES.CallExpression ? calleeName(value.callee) : undefined;
+  return called !== undefined && TEARDOWN.test(called);
+}
+
 /** A write into a single slot and the value it stores. */
 interface SlotWrite {
   node: TSESTree.AssignmentExpression;
@@ -255,6 +267,11 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
     promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
     removals.some((r) => emptiedAfterAwait(r, refSet));
   if (!guarded) return [];
+  // `close() { return (this.closing ??= this.server.terminate()); }`: a teardown done once answers
+  // every later call with its one outcome, on purpose; unless the slot is emptied after a
+  // success, which shows it is meant to run again.
+  const emptiedOnSuccess = removals.some((r) => emptiedAfterAwait(r, refSet));
+  if (!emptiedOnSuccess && promiseWrites.every((w) => isTeardown(w.node))) return [];
   const reused = uses.refs.some(
     (ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref) && !endsProcessOnRejection(ref, model),
   );
@@ -306,10 +323,20 @@ function holderKey(holder: Holder): object {
   return holder.kind === 'variable' ? holder.variable : holder.cls;
 }
 
+/** A command-line program: a `#!` line, or a file under a `bin/` folder of its project. */
+function isCommandLineFile(model: FileModel): boolean {
+  if (model.sourceCode.text.startsWith('#!')) return true;
+  const file = model.filename.replace(/\\/g, '/');
+  const root = model.inProject ? model.project.rootOf(model.filename).replace(/\\/g, '/') : '';
+  const relative = root && file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+  return /(?:^|\/)bin\//.test(relative);
+}
+
 /** Every promise slot and keyed promise store of the file whose writes keep a rejection. */
 export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
   // Files the model does not analyse (tests, mocks, files with nothing to report) are not walked.
   if (!model.active) return [];
+  const cli = isCommandLineFile(model);
   // Holders seen as write targets, grouped; then every use of each.
   const single = new Map<object, Map<string, Uses>>();
   const keyed = new Map<object, Map<string, Uses>>();
@@ -332,12 +359,24 @@ export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
   });
   if (single.size === 0 && keyed.size === 0) return [];
   // The uses of each field, found in its class body; of each variable, from scope analysis.
+  // One walk of each class body finds the uses of all its fields.
+  const fieldsByClass = new Map<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
   const fieldRefs = (cls: TSESTree.ClassBody, name: string): TSESTree.Node[] => {
-    const refs: TSESTree.Node[] = [];
-    walk(cls, model.facts.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.ThisExpression && memberName(node) === name && thisClass(node) === cls) refs.push(node);
-    });
-    return refs;
+    let byName = fieldsByClass.get(cls);
+    if (!byName) {
+      const found = new Map<string, TSESTree.Node[]>();
+      walk(cls, model.facts.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+        const field = memberName(node);
+        if (field === undefined || thisClass(node) !== cls) return;
+        const list = found.get(field);
+        if (list) list.push(node);
+        else found.set(field, [node]);
+      });
+      byName = found;
+      fieldsByClass.set(cls, byName);
+    }
+    return byName.get(name) ?? [];
   };
   const fill = (uses: Uses): Uses => {
     uses.refs = uses.holder.kind === 'field' ? fieldRefs(uses.holder.cls, uses.holder.name) : uses.holder.variable.references.filter((r) => !r.init).map((r) => r.identifier);
@@ -349,7 +388,8 @@ export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
   for (const byName of single.values()) {
     for (const uses of byName.values()) {
       fill(uses);
-      const writes = unsafeSingleSlot(uses, model);
+      // A one-shot command ends with its run: a slot there replays nothing to a later caller.
+      const writes = cli ? [] : unsafeSingleSlot(uses, model);
       if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
       for (const node of writes) found.push({ node, name: uses.name, keyed: false });
     }
