@@ -7,9 +7,10 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
+import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 
-type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
+type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'unsafePromiseSlot' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
 type Options = [{ requireTtl?: boolean }];
 
 export default createRule<MessageIds, Options>({
@@ -28,6 +29,8 @@ export default createRule<MessageIds, Options>({
         '`@{{name}}` ({{library}}) caches the promise `{{method}}` returns, so one rejection (a timeout, a 5xx) is served from the cache on every later call; catch inside the method, or memoize it with a promise-aware memoizer that drops rejected promises.',
       unsafePromiseCache:
         '`{{name}}` stores a promise and nothing removes it when the promise rejects, so one failure is served forever; delete the entry in a `.catch` or store only resolved values.',
+      unsafePromiseSlot:
+        '`{{name}}` keeps this promise and hands it to every later call, so if it rejects once (a timeout, a failed load) every later call gets the same rejection and nothing is loaded again while `{{name}}` lives; empty `{{name}}` when the promise rejects (in a `.catch` that rethrows, or a `catch` block), or keep only the resolved value.',
       noTtl: '{{library}} keeps each resolved promise forever, so results never refresh; give the cache a ttl.',
       useRuntimeMemoize: "Switch to memo-guard's `memoize`, which shares in-flight calls and drops rejected promises.",
       usePromiseOption: 'Set `{{option}}: true` so {{library}} drops rejected promises.',
@@ -75,6 +78,10 @@ export default createRule<MessageIds, Options>({
           // Say `async function` only when it is one: a promise-returning plain function is just a function.
           const functionKind = wrapped.node?.async === true ? 'async function' : 'function';
           context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library, functionKind }, suggest });
+        }
+        // Promises kept in a slot filled once (`if (!this.p) this.p = load()`), or in a keyed store that is not module-level.
+        for (const slot of unsafePromiseSlots(model)) {
+          context.report({ node: slot.node, messageId: slot.keyed ? 'unsafePromiseCache' : 'unsafePromiseSlot', data: { name: slot.name } });
         }
         for (const collection of model.collections()) {
           for (const write of rejectablePromiseWrites(collection, model)) {

@@ -2048,3 +2048,351 @@ export const getName = byId((id) => String(id));`;
     expect(messages[0]?.message).toMatch(/^`memoizeBy\(…\)` \(an in-house memoizer\) caches the promise this async function returns/);
   });
 });
+
+// Promises kept where a later call finds them again, whatever holds them (issue 17, Part 2: 1, 2, 3, 5, 11).
+ruleTester.run(`${ruleId}: promise slots and stores in any holder`, rule, {
+  valid: [
+    {
+      name: 'a slot emptied in a .catch that rethrows',
+      code: `export class Settings {
+  loading = null;
+  async fetchSettings() { return (await fetch('/settings')).json(); }
+  get() {
+    if (!this.loading) {
+      this.loading = this.fetchSettings().catch((error) => { this.loading = null; throw error; });
+    }
+    return this.loading;
+  }
+}`,
+    },
+    {
+      name: 'a slot emptied in finally, on both outcomes',
+      code: `export class Syncer {
+  running = null;
+  async pass() { await fetch('/sync', { method: 'POST' }); }
+  async sync() {
+    if (this.running) return this.running;
+    this.running = this.pass();
+    try { await this.running; } finally { this.running = null; }
+  }
+}`,
+    },
+    {
+      name: 'a closure slot emptied by .finally',
+      code: `export function singleFlight(task) {
+  let current;
+  return () => {
+    current ??= import('./worker.js').then((m) => m.run(task)).finally(() => { current = undefined; });
+    return current;
+  };
+}`,
+    },
+    {
+      name: 'a slot holding a chain that cannot reject',
+      code: `let themes;
+export function loadThemes() {
+  themes ??= fetch('/themes.json').then((r) => r.json()).catch(() => []);
+  return themes;
+}`,
+    },
+    {
+      name: 'a slot holding the resolved value, not the promise',
+      code: `export class Registry {
+  entries = null;
+  async fetchEntries() { return (await fetch('/entries')).json(); }
+  async all() {
+    if (!this.entries) this.entries = await this.fetchEntries();
+    return this.entries;
+  }
+}`,
+    },
+    {
+      name: 'a promise made once in the constructor, with no lazy test',
+      code: `export class Connection {
+  constructor(url) { this.ready = this.open(url); }
+  async open(url) { return fetch(url); }
+  async send(body) { await this.ready; return fetch('/send', { method: 'POST', body }); }
+}`,
+    },
+    {
+      name: 'a slot in a closure of an async function, which lives for one operation',
+      code: `export async function createContext(req) {
+  let account;
+  const getAccount = () => (account ??= fetch('/accounts/' + req.headers.get('x-account')));
+  return { getAccount };
+}`,
+    },
+    {
+      name: 'a local variable given a promise on each branch, in one call',
+      code: `export async function pick(fast) {
+  let source;
+  if (fast) source = fetch('/fast');
+  else source = fetch('/slow');
+  const log = () => console.log(source);
+  log();
+  return source;
+}`,
+    },
+    {
+      name: 'a side listener that empties the slot when the same promise rejects',
+      code: `let manifest;
+function fetchManifest() {
+  const next = fetch('/manifest.json').then((r) => r.json());
+  manifest = next;
+  next.catch(() => { if (manifest === next) manifest = undefined; });
+  return next;
+}
+export function getManifest() { return manifest || fetchManifest(); }`,
+    },
+    {
+      name: 'a keyed store whose entry a method resets from a rejection handler',
+      code: `async function buildPolicy(userId) { return (await fetch('/policy/' + userId)).json(); }
+export class PolicyCache {
+  constructor() { this.byUser = {}; }
+  resetFor(userId) { this.byUser[userId] = null; }
+  get(userId) {
+    if (!this.byUser[userId]) {
+      const pending = buildPolicy(userId);
+      this.byUser[userId] = pending;
+      pending.catch(() => this.resetFor(userId));
+    }
+    return this.byUser[userId];
+  }
+}`,
+    },
+    {
+      name: 'a keyed closure store cleaned up after a .catch that does not rethrow',
+      code: `export function createDeduper(load) {
+  const inflight = new Map();
+  return (key) => {
+    if (inflight.has(key)) return inflight.get(key);
+    const p = fetch('/items/' + key);
+    inflight.set(key, p);
+    p.catch(() => undefined).then(() => inflight.delete(key));
+    return p;
+  };
+}`,
+    },
+    {
+      name: 'an in-house memoizer that stores only resolved values',
+      code: `function remember(fn) {
+  const store = new Map();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (store.has(key)) return store.get(key);
+    const result = fn(...args);
+    if (result instanceof Promise) {
+      return result.then((value) => { store.set(key, value); return value; });
+    }
+    store.set(key, result);
+    return result;
+  };
+}
+export const render = remember(async (url) => (await fetch(url)).text());`,
+    },
+    {
+      name: 'a start-up slot whose rejection ends the process',
+      code: `let starting;
+export async function start() {
+  if (!starting) starting = import('./server.js').then((m) => m.listen());
+  try {
+    await starting;
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}`,
+    },
+    {
+      name: 'a teardown done once, whose outcome every later call shares on purpose',
+      code: `export class Server {
+  stopping;
+  async terminate() { await fetch('/drain', { method: 'POST' }); }
+  close() {
+    return (this.stopping ??= this.terminate());
+  }
+}`,
+    },
+    {
+      name: 'a slot in a one-shot command-line program',
+      filename: 'bin/migrate.js',
+      code: `let client;
+export function getClient() {
+  if (!client) client = import('./db-client.js');
+  return client;
+}`,
+    },
+    {
+      name: 'a slot in a test file',
+      filename: 'test/unit/loader_spec.js',
+      code: `let stubbed;
+export function load() {
+  if (!stubbed) stubbed = import('./fixture.js');
+  return stubbed;
+}`,
+    },
+    {
+      name: 'a queued task that catches everything',
+      code: `import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+const exports = new Map();
+export function exportReport(id) {
+  if (!exports.has(id)) {
+    exports.set(id, queue.add(async () => {
+      try { return await fetch('/reports/' + id); } catch { return null; }
+    }));
+  }
+  return exports.get(id);
+}`,
+    },
+    {
+      name: 'add() on a receiver of unknown origin is not a promise',
+      code: `const seen = new Map();
+const queue = makeQueue();
+export function track(id) {
+  if (!seen.has(id)) seen.set(id, queue.add(() => id));
+  return seen.get(id);
+}`,
+    },
+    {
+      name: 'Promise.resolve of a plain value cannot reject',
+      code: `let defaults;
+export function getDefaults() {
+  if (!defaults) defaults = Promise.resolve({ theme: 'light' });
+  return defaults;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a field filled once with the promise of an async method',
+      code: `export class Settings {
+  loading = null;
+  async fetchSettings() { return (await fetch('/settings')).json(); }
+  get() {
+    if (!this.loading) this.loading = this.fetchSettings();
+    return this.loading;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'this.loading' } }],
+    },
+    {
+      name: 'a module slot filled with a dynamic import by ??=',
+      code: `let parserModule;
+export function loadParser() {
+  return (parserModule ??= import('./parser.js'));
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'parserModule' } }],
+    },
+    {
+      name: 'a closure slot of a factory, emptied only when the refresh succeeds',
+      code: `export function createRefresher(requestToken) {
+  let refreshing = null;
+  return async (request) => {
+    if (!refreshing) {
+      refreshing = requestToken(request).then((token) => { refreshing = null; return token; });
+    }
+    return refreshing;
+  };
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'refreshing' } }],
+    },
+    {
+      name: 'a field declared to hold a promise, filled from a loader callback',
+      code: `interface Renderer { draw(source: string): string }
+interface Options { loadRenderer?: () => Promise<Renderer> }
+export class Charts {
+  private renderer: Promise<Renderer> | null = null;
+  constructor(private options: Options) {}
+  private async getRenderer() {
+    if (!this.options.loadRenderer) return null;
+    if (!this.renderer) {
+      this.renderer = this.options.loadRenderer();
+    }
+    return this.renderer;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 9, data: { name: 'this.renderer' } }],
+    },
+    {
+      name: 'a slot replaced only when a condition holds, and returned on every call',
+      code: `export class TokenSource {
+  token = null;
+  current;
+  requestToken(): Promise<string> { return fetch('/token').then((r) => r.text()); }
+  expired() { return !this.token; }
+  get(force = false) {
+    if (force || this.expired()) {
+      this.current = this.requestToken();
+    }
+    return this.current;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 8, data: { name: 'this.current' } }],
+    },
+    {
+      name: 'a slot emptied only after the awaited promise fulfils',
+      code: `export class Session {
+  closing = null;
+  async teardown() { await fetch('/session', { method: 'DELETE' }); }
+  async close() {
+    if (this.closing) return this.closing;
+    this.closing = this.teardown();
+    await this.closing;
+    this.closing = null;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 6, data: { name: 'this.closing' } }],
+    },
+    {
+      name: "a queue's add() stored per key",
+      code: `import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+const exports = new Map();
+export function exportReport(id) {
+  if (!exports.has(id)) exports.set(id, queue.add(() => fetch('/reports/' + id)));
+  return exports.get(id);
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 5, data: { name: 'exports' } }],
+    },
+    {
+      name: 'a limiter call kept in a slot',
+      code: `import pLimit from 'p-limit';
+const limit = pLimit(1);
+let warmup;
+export function warm() {
+  warmup ??= limit(() => fetch('/warm'));
+  return warmup;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'warmup' } }],
+    },
+    {
+      name: 'a keyed store in a field of a class made elsewhere',
+      code: `async function buildPolicy(userId) { return (await fetch('/policy/' + userId)).json(); }
+export class PolicyCache {
+  constructor() { this.byUser = {}; }
+  clear() { this.byUser = {}; }
+  get(userId) {
+    if (!this.byUser[userId]) this.byUser[userId] = buildPolicy(userId);
+    return this.byUser[userId];
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 6, data: { name: 'this.byUser' } }],
+    },
+    {
+      name: 'a keyed closure store declared to hold promises, deleted only on success',
+      code: `interface Item { id: string }
+export function defineLoader(load: (key: string) => Item | Promise<Item>) {
+  const inflight: Record<string, Promise<Item>> = {};
+  return async (key: string) => {
+    const started = inflight[key];
+    if (!started) inflight[key] = Promise.resolve(load(key));
+    const item = await inflight[key];
+    delete inflight[key];
+    return item;
+  };
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 6, data: { name: 'inflight' } }],
+    },
+  ],
+});

@@ -7,6 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { storesOnlySettledValues } from '../promise/resolved-stores.js';
 import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { lookupMemoizer, type ImportTable } from '../syntax/import-table.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
@@ -296,6 +297,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     dropsRejections: false,
   };
   const locals = new Map<string, TSESTree.Node>();
+  const storeWrites: { node: TSESTree.Node; value: TSESTree.Node }[] = [];
   const storeOf = (node: TSESTree.Node): boolean => stores.has(calleeName(node) ?? '');
   const noteRemoval = (removal: TSESTree.Node): void => {
     const path = rejectionPathOf(removal, fn);
@@ -314,6 +316,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
       if (method === 'set' && node.arguments[0]) {
         seen.key = node.arguments[0];
         seen.storedValue = node.arguments[1];
+        if (node.arguments[1]) storeWrites.push({ node, value: node.arguments[1] });
       } else if (method === 'get' || method === 'has') seen.reads = true;
       // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`); one
       // that runs only when the call rejects drops rejections and bounds nothing.
@@ -324,6 +327,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
       if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
         seen.key = node.property;
         seen.storedValue = parent.right;
+        storeWrites.push({ node: parent, value: parent.right });
       } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') noteRemoval(parent);
       else seen.reads = true;
     }
@@ -344,7 +348,8 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     ...(optionsParam !== undefined ? { optionsArg: optionsParam } : {}),
     ...(resolverOption ? { resolverOptions: { names: [resolverOption.option] } } : {}),
     bounded: bounded || (storeOption && storeOption[1].param === optionsParam ? { names: [storeOption[1].option] } : false),
-    promiseSafe: storesAwaited || dropsRejections,
+    // A store that only ever receives settled values (awaited, or given to `.then`) keeps no rejection.
+    promiseSafe: storesAwaited || dropsRejections || storesOnlySettledValues(storeWrites),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ImportTable } from '../syntax/import-table.js';
 import { cacheClassSources, memoDecorators, type MemoizerSource } from '../catalog/memoizer-catalog.js';
 import { collectionKind } from '../cache/collections.js';
 import type { Collection, FileModel } from './file-model.js';
+import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[]): boolean {
@@ -83,6 +84,8 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
       return true;
     }
   }
+  // A promise kept in a slot filled once and reused (`x ??= load()`, `if (!this.p) this.p = load()`).
+  if (mayHoldPromiseSlot(model.sourceCode.text)) return true;
   // `fastify.decorate('cache', new Map())` anywhere (often inside a plugin function): the server holds it.
   if (DECORATES_STORE.test(model.sourceCode.text)) return true;
   // Last, as it reads the files this one imports: calls of memoized functions that another file of

@@ -8,10 +8,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
@@ -35,7 +36,11 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   const callee = unwrap(call.callee);
   if (isFunction(callee)) return cannotReject(callee, model);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  const variable = resolveIdentifier(model.sourceCode, callee);
+  // A parameter is whatever the caller passes (its definition node is the function that takes it).
+  const kind: string | undefined = variable?.defs[0]?.type;
+  if (kind === 'Parameter') return false;
+  const local = functionOfVariable(variable);
   if (local) return cannotReject(local, model);
   // One level into the project: the imported function's own callees are not followed further.
   if (evaluating.size > 0) return false;
@@ -68,6 +73,53 @@ function neverRejectingPromise(node: TSESTree.Node, model: FileModel): boolean {
   return !throws;
 }
 
+/** `Promise.resolve(x)`: its argument (`null` when it has none), or `undefined` for any other expression. */
+function promiseResolveArgument(node: TSESTree.Node): TSESTree.Node | null | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (calleeName(node.callee.object) !== 'Promise' || memberName(node.callee) !== 'resolve') return undefined;
+  const arg = node.arguments[0];
+  return arg === undefined || arg.type === AST_NODE_TYPES.SpreadElement ? null : arg;
+}
+
+/** A call of a function another file of the project exports, which returns a promise that can reject. */
+function importedRejects(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || evaluating.size > 0) return false;
+  const kind: string | undefined = resolveIdentifier(model.sourceCode, callee)?.defs[0]?.type;
+  if (kind !== 'ImportBinding') return false;
+  const imported = importedFunction(model, callee.name);
+  if (!imported) return false;
+  evaluating.add(imported.fn);
+  try {
+    return returnsRejectablePromise(imported.fn, imported.fn, imported.model.facts, undefined);
+  } finally {
+    evaluating.delete(imported.fn);
+  }
+}
+
+/**
+ * `queue.add(() => load(k))` on a `new PQueue()`, `limit(() => load(k))` on a `pLimit(2)`: the
+ * call returns the task's promise, which rejects when the task does.
+ */
+function queuedTask(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const holder = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  if (holder.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, holder);
+  const def = variable?.defs[0]?.node;
+  const init = def?.type === AST_NODE_TYPES.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const maker = unwrap(init.callee);
+  const binding = maker.type === AST_NODE_TYPES.Identifier ? model.imports.get(maker.name) : undefined;
+  const source = binding ? promiseSources.find((s) => s.module === binding.module && (s.export === binding.export || binding.export === '*')) : undefined;
+  if (!source) return false;
+  // A task that catches everything cannot make the queue's promise reject.
+  const task = call.arguments[0];
+  if (isFunction(task) && task.async && cannotReject(task, model)) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return source.methods.length === 0;
+  return source.methods.includes(memberName(callee) ?? '');
+}
+
 /** `map.get(k)`, `cache[k]`, `map.get(k) ?? other`: a read of what a store holds. */
 function isStoreRead(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -77,12 +129,26 @@ function isStoreRead(node: TSESTree.Node): boolean {
 }
 
 /** What an expression can settle as, when stored: `'safe'` (cannot reject), `'promise'` (can), `'value'` (not a promise). */
-function settles(value: TSESTree.Node, model: FileModel, depth: number): 'safe' | 'promise' | 'value' {
+export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'safe' | 'promise' | 'value' {
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
   if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
+  if (node.type === AST_NODE_TYPES.ConditionalExpression && depth < 3) {
+    const kinds = [settles(node.consequent, model, depth + 1), settles(node.alternate, model, depth + 1)];
+    if (kinds.includes('promise')) return 'promise';
+    if (kinds.includes('safe')) return 'safe';
+  }
+  // `Promise.resolve(x)` settles as `x` does; a plain value makes a promise that cannot reject.
+  const resolved = promiseResolveArgument(node);
+  if (resolved !== undefined) {
+    if (resolved === null) return 'safe';
+    const inner = unwrap(resolved);
+    if (inner.type === AST_NODE_TYPES.CallExpression) return callCannotReject(inner, model) ? 'safe' : 'promise';
+    return depth < 3 && settles(inner, model, depth + 1) === 'promise' ? 'promise' : 'safe';
+  }
   if (isPromiseExpression(node, model.facts)) return 'promise';
+  if (node.type === AST_NODE_TYPES.CallExpression && (importedRejects(node, model) || queuedTask(node, model))) return 'promise';
   if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
     // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
     const variable = resolveIdentifier(model.sourceCode, node);
@@ -107,9 +173,15 @@ export function storesRejectablePromise(value: TSESTree.Node, model: FileModel):
   return settles(value, model, 0) === 'promise';
 }
 
-/** Whether `fn` is given as a rejection handler: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`. */
-function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression): boolean {
-  return promiseHandlerKind(fn, call) !== undefined;
+/**
+ * Whether `fn` runs when the promise rejects: `.catch(fn)`, `.finally(fn)`, `.then(_, fn)`, or any
+ * handler chained after a `.catch` that does not rethrow (`p.catch(log).then(cleanup)` cleans up
+ * on every outcome).
+ */
+function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, model: FileModel): boolean {
+  if (promiseHandlerKind(fn, call) !== undefined) return true;
+  const callee = call.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && call.arguments[0] === fn && isCaughtChain(callee.object, model.facts);
 }
 
 /**
@@ -123,15 +195,34 @@ export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0
     if (parent.type === AST_NODE_TYPES.CatchClause) return true;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return true;
     if (!isFunction(current)) continue;
-    if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent)) return true;
+    if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent, model)) return true;
+    // A fulfilment handler runs only on success, wherever it is written (even inside a `catch` block).
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current) return false;
     const name = functionName(current);
     if (name === undefined) continue;
-    const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call)));
+    const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call, model)));
     if (uses.length > 0) return true;
     // A named closure called from a rejection path removes the entry there too.
-    if (depth < 2 && model.calls.some((call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === name && onRejectionPath(call, model, depth + 1))) return true;
+    // So does a method called as `this.name()` (`.catch(() => this.resetCacheFor(id))`), when the
+    // removal does not wait for anything first.
+    const method = parent.type === AST_NODE_TYPES.MethodDefinition && !awaitsBefore(current, node, model);
+    const calls = (call: TSESTree.CallExpression): boolean => {
+      const callee = call.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === name;
+      return method && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && memberName(callee) === name;
+    };
+    if (depth < 2 && model.calls.some((call) => calls(call) && onRejectionPath(call, model, depth + 1))) return true;
   }
   return false;
+}
+
+/** Whether `fn` awaits something before `node`. */
+function awaitsBefore(fn: FunctionNode, node: TSESTree.Node, model: FileModel): boolean {
+  let found = false;
+  walk(fn.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression && inner.range[1] <= node.range[0]) found = true;
+  });
+  return found;
 }
 
 /** Writes that store a promise which can reject, in a collection nothing clears on rejection. */

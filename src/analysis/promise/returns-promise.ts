@@ -35,6 +35,9 @@ export function isCaughtChain(node: TSESTree.Node, facts: FunctionFacts): boolea
 export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
   const expr = unwrap(node);
   switch (expr.type) {
+    // `import('./heavy.js')`: a dynamic import rejects when the module fails to load.
+    case AST_NODE_TYPES.ImportExpression:
+      return true;
     case AST_NODE_TYPES.NewExpression:
       return expr.callee.type === AST_NODE_TYPES.Identifier && expr.callee.name === 'Promise';
     case AST_NODE_TYPES.ConditionalExpression:

@@ -1,0 +1,406 @@
+/**
+ * Promises kept where a later call finds them again, whatever holds them: a single slot filled once
+ * and reused (`if (!this.p) this.p = load(); return this.p`, `x ??= load()`, a closure `let p`), and
+ * keyed stores outside module scope (a class field of any class, a closure's `{}` or `Map`). Such a
+ * holder replays a rejection for as long as it lives, unless something empties the slot or removes
+ * the entry when the promise rejects. Module-level and singleton collections are the cache
+ * analysis's; they are left to it.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import type { FileModel } from '../model/file-model.js';
+import { onRejectionPath, settles } from './promise-flow.js';
+
+export interface UnsafeSlotWrite {
+  /** The write that stores the promise. */
+  node: TSESTree.Node;
+  /** How the code names the holder: `loading`, `this.pending`. */
+  name: string;
+  /** `true` for a keyed store (`this.byId[id] = load(id)`), `false` for a single slot. */
+  keyed: boolean;
+}
+
+type Holder = { kind: 'variable'; variable: Scope.Variable } | { kind: 'field'; cls: TSESTree.ClassBody; name: string };
+
+interface Uses {
+  name: string;
+  holder: Holder;
+  /** Every expression that names the holder: identifiers, or `this.x` member expressions. */
+  refs: TSESTree.Node[];
+}
+
+const EMPTY_VALUES = new Set(['undefined', 'null']);
+
+function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === false;
+  if (value.type === AST_NODE_TYPES.Identifier) return EMPTY_VALUES.has(value.name);
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
+}
+
+/** `Promise<T>`, `PromiseLike<T>`, `Promise<T> | null`. */
+function isPromiseType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some(isPromiseType);
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  return type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike';
+}
+
+/** `Map<K, Promise<V>>`, `Record<K, Promise<V>>`, `{ [key: string]: Promise<V> }`: a store of promises. */
+function isPromiseStoreType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some(isPromiseStoreType);
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) {
+    return type.members.some((m) => m.type === AST_NODE_TYPES.TSIndexSignature && isPromiseType(m.typeAnnotation?.typeAnnotation));
+  }
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const args = type.typeArguments?.params ?? [];
+  return args.length === 2 && isPromiseType(args[1]);
+}
+
+/** The type a holder is declared with, and the initialiser it is given (for `new Map<K, Promise<V>>()`). */
+function declaration(holder: Holder): { type: TSESTree.TypeNode | undefined; init: TSESTree.Node | undefined } {
+  if (holder.kind === 'variable') {
+    const def = holder.variable.defs[0]?.node;
+    if (def?.type !== AST_NODE_TYPES.VariableDeclarator) return { type: undefined, init: undefined };
+    return { type: def.id.typeAnnotation?.typeAnnotation, init: def.init ?? undefined };
+  }
+  for (const member of holder.cls.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && propertyName(member.key) === holder.name) {
+      return { type: member.typeAnnotation?.typeAnnotation, init: member.value ?? undefined };
+    }
+  }
+  return { type: undefined, init: undefined };
+}
+
+function declaredPromise(holder: Holder, keyed: boolean): boolean {
+  const { type, init } = declaration(holder);
+  if (!keyed) return isPromiseType(type);
+  if (isPromiseStoreType(type)) return true;
+  const made = init ? unwrap(init) : undefined;
+  const args = made?.type === AST_NODE_TYPES.NewExpression ? made.typeArguments?.params : undefined;
+  return args !== undefined && args.length === 2 && isPromiseType(args[1]);
+}
+
+/**
+ * What a stored value settles as; a holder declared to hold promises turns an unknown call's result
+ * into a promise (`this.adapter = this.options.loadAdapter()` into a `Promise<Adapter> | null` field).
+ */
+function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean): boolean {
+  const kind = settles(value, model);
+  if (kind !== 'value' || !declared) return kind === 'promise';
+  const node = unwrap(value);
+  return node.type === AST_NODE_TYPES.CallExpression || (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name !== 'Promise');
+}
+
+/** The class whose instance `this` stands for at `node`: the nearest class body, through arrows only. */
+function thisClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let fnSeen: FunctionNode | undefined;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      // A method's own function, or an arrow in a field initialiser, binds `this` to the instance.
+      if (!fnSeen || fnSeen.parent.type === AST_NODE_TYPES.MethodDefinition || fnSeen.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+      return undefined;
+    }
+    if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      if (fnSeen && fnSeen.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+      fnSeen = current;
+    }
+  }
+  return undefined;
+}
+
+/** The holder an expression names: a declared variable, or `this.x` inside a class. */
+function holderOf(node: TSESTree.Node, model: FileModel): { holder: Holder; name: string } | undefined {
+  const expr = unwrap(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveIdentifier(model.sourceCode, expr);
+    return variable ? { holder: { kind: 'variable', variable }, name: expr.name } : undefined;
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(expr);
+    const cls = thisClass(expr);
+    return name !== undefined && cls ? { holder: { kind: 'field', cls, name }, name: `this.${name}` } : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the holder lives beyond one call of the function that declares it. */
+function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: FileModel): boolean {
+  if (uses.holder.kind === 'field') return true;
+  const { variable } = uses.holder;
+  const kind: string | undefined = variable.defs[0]?.type;
+  if (kind === undefined || kind === 'Parameter' || kind === 'FunctionName' || kind === 'ClassName') return false;
+  if (kind === 'ImportBinding') return true;
+  const block = variable.scope.variableScope.block as TSESTree.Node;
+  if (!isFunction(block)) return true;
+  // A closure's variable, written by a function nested in the one that declares it, in a function
+  // that runs once to set something up: an async function or a request handler runs per operation,
+  // and its closures with it.
+  if (block.async || model.handlerPath().isOnPath(block)) return false;
+  return writes.some((write) => enclosingFunction(write) !== block);
+}
+
+/** `x` as a test: `if (!x)`, `x ? … : …`, `x == null`, `x || load()`, `x && !force`. */
+function isTested(ref: TSESTree.Node): boolean {
+  let node: TSESTree.Node = ref;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') node = parent;
+    else if (parent.type === AST_NODE_TYPES.BinaryExpression && ['==', '!=', '===', '!=='].includes(parent.operator) && isEmptyValue(parent.left === node ? parent.right : parent.left)) node = parent;
+    else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&') node = parent;
+    else if (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression) node = parent;
+    else break;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === node) return true;
+  return parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '??') && parent.left === node;
+}
+
+/** A use that hands the slot's promise on: returned, awaited, chained, passed, or the value of `x || load()`. */
+function isValueRead(ref: TSESTree.Node): boolean {
+  let node: TSESTree.Node = ref;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return parent.operator !== '=' && parent.parent.type !== AST_NODE_TYPES.ExpressionStatement;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression || parent.type === AST_NODE_TYPES.BinaryExpression) return false;
+  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === node) return false;
+  if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) return false;
+  if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === node) return false;
+  return true;
+}
+
+/**
+ * `if (refresh) { this.p = load(); } return this.p;`: the write is conditional and the function
+ * returns the slot after it, so the calls that skip the write get the kept promise.
+ */
+function returnedAfterConditionalWrite(write: TSESTree.AssignmentExpression, refs: ReadonlySet<TSESTree.Node>): boolean {
+  const fn = enclosingFunction(write);
+  for (let node: TSESTree.Node = write; node.parent && node !== fn; node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== node) continue;
+    if (parent.alternate) return false;
+    const block = parent.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const after = block.body.slice(block.body.indexOf(parent) + 1);
+    return after.some((st) => st.type === AST_NODE_TYPES.ReturnStatement && st.argument !== null && refs.has(unwrap(st.argument)));
+  }
+  return false;
+}
+
+/**
+ * `await this.p; this.p = null;`: the slot is emptied once its promise settles, but only when it
+ * fulfils; a rejection leaves it in place for every later reader.
+ */
+function emptiedAfterAwait(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): boolean {
+  if (removal.type !== AST_NODE_TYPES.AssignmentExpression || !isEmptyValue(removal.right)) return false;
+  const statement = removal.parent;
+  const block = statement.parent;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const previous = block.body[block.body.indexOf(statement) - 1];
+  let awaited: TSESTree.Node | undefined;
+  if (previous?.type === AST_NODE_TYPES.ExpressionStatement && previous.expression.type === AST_NODE_TYPES.AwaitExpression) awaited = previous.expression.argument;
+  if (previous?.type === AST_NODE_TYPES.VariableDeclaration) {
+    const init = previous.declarations[previous.declarations.length - 1]?.init;
+    if (init?.type === AST_NODE_TYPES.AwaitExpression) awaited = init.argument;
+  }
+  return awaited !== undefined && refs.has(unwrap(awaited));
+}
+
+/** `try { await p; } catch (e) { process.exit(1); }`: a rejection read here ends the process, so it is never served again. */
+function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
+  for (let node: TSESTree.Node = ref; node.parent && !isFunction(node); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== node || !parent.handler) continue;
+    let exits = false;
+    walk(parent.handler.body, model.facts.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && memberName(inner.callee) === 'exit' && inner.callee.object.type === AST_NODE_TYPES.Identifier && inner.callee.object.name === 'process') exits = true;
+    });
+    return exits;
+  }
+  return false;
+}
+
+const TEARDOWN = /^(?:close|dispose|destroy|shutdown|terminate|stop|teardown|disconnect|quit|kill|cleanup|release)/i;
+
+/** A write in a teardown method, or of a teardown call's promise (`this.closing = this.server.close()`). */
+function isTeardown(write: TSESTree.AssignmentExpression): boolean {
+  const fn = enclosingFunction(write);
+  const name = fn ? functionName(fn) : undefined;
+  if (name !== undefined && TEARDOWN.test(name)) return true;
+  const value = unwrap(write.right);
+  const called = value.type === AST_NODE_TYPES.CallExpression ? calleeName(value.callee) : undefined;
+  return called !== undefined && TEARDOWN.test(called);
+}
+
+/** A write into a single slot and the value it stores. */
+interface SlotWrite {
+  node: TSESTree.AssignmentExpression;
+  value: TSESTree.Node;
+}
+
+/** Single slots: the writes of a rejectable promise into a slot filled once and reused. */
+function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
+  const writes: SlotWrite[] = [];
+  const removals: TSESTree.Node[] = [];
+  for (const ref of uses.refs) {
+    const parent = ref.parent;
+    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== ref) continue;
+    if (['=', '??=', '||='].includes(parent.operator)) writes.push({ node: parent, value: parent.right });
+    if (parent.operator === '=' && isEmptyValue(parent.right)) removals.push(parent);
+  }
+  const declared = declaredPromise(uses.holder, false);
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared));
+  if (promiseWrites.length === 0) return [];
+  // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot.
+  if (removals.some((r) => onRejectionPath(r, model))) return [];
+  const refSet = new Set(uses.refs);
+  const guarded =
+    promiseWrites.some((w) => w.node.operator !== '=') ||
+    uses.refs.some(isTested) ||
+    promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
+    removals.some((r) => emptiedAfterAwait(r, refSet));
+  if (!guarded) return [];
+  // `close() { return (this.closing ??= this.server.terminate()); }`: a teardown done once answers
+  // every later call with its one outcome, on purpose; unless the slot is emptied after a
+  // success, which shows it is meant to run again.
+  const emptiedOnSuccess = removals.some((r) => emptiedAfterAwait(r, refSet));
+  if (!emptiedOnSuccess && promiseWrites.every((w) => isTeardown(w.node))) return [];
+  const reused = uses.refs.some(
+    (ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref) && !endsProcessOnRejection(ref, model),
+  );
+  return reused ? promiseWrites.map((w) => w.node) : [];
+}
+
+/** Keyed stores: `h[k] = load(k)` or `h.set(k, load(k))`, read back, with no removal on rejection. */
+function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSESTree.Node>): TSESTree.Node[] {
+  const writes: { node: TSESTree.Node; value: TSESTree.Node }[] = [];
+  const removals: TSESTree.Node[] = [];
+  let reads = false;
+  const literal = (key: TSESTree.Node): boolean => {
+    const k = unwrap(key);
+    return k.type === AST_NODE_TYPES.Literal || (k.type === AST_NODE_TYPES.TemplateLiteral && k.expressions.length === 0);
+  };
+  for (const ref of uses.refs) {
+    const parent = ref.parent;
+    if (!parent) continue;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref) {
+      removals.push(parent);
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === ref) reads = true;
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref) continue;
+    const grand = parent.parent;
+    if (parent.computed) {
+      if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
+        if (isEmptyValue(grand.right)) removals.push(grand);
+        else if (!literal(parent.property)) writes.push({ node: grand, value: grand.right });
+      } else if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') removals.push(grand);
+      else reads = true;
+      continue;
+    }
+    if (grand.type !== AST_NODE_TYPES.CallExpression || grand.callee !== parent) continue;
+    const method = memberName(parent);
+    const [key, value] = grand.arguments;
+    if (method === 'set' && key && value && !literal(key)) writes.push({ node: grand, value });
+    else if (method === 'delete' || method === 'clear') removals.push(grand);
+    else if (method === 'get' || method === 'has') reads = true;
+  }
+  if (!reads || writes.some((w) => known.has(w.node))) return [];
+  const declared = declaredPromise(uses.holder, true);
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared));
+  if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model))) return [];
+  return promiseWrites.map((w) => w.node);
+}
+
+function holderKey(holder: Holder): object {
+  return holder.kind === 'variable' ? holder.variable : holder.cls;
+}
+
+/** A command-line program: a `#!` line, or a file under a `bin/` folder of its project. */
+function isCommandLineFile(model: FileModel): boolean {
+  if (model.sourceCode.text.startsWith('#!')) return true;
+  const file = model.filename.replace(/\\/g, '/');
+  const root = model.inProject ? model.project.rootOf(model.filename).replace(/\\/g, '/') : '';
+  const relative = root && file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+  return /(?:^|\/)bin\//.test(relative);
+}
+
+/** Every promise slot and keyed promise store of the file whose writes keep a rejection. */
+export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
+  // Files the model does not analyse (tests, mocks, files with nothing to report) are not walked.
+  if (!model.active) return [];
+  const cli = isCommandLineFile(model);
+  // Holders seen as write targets, grouped; then every use of each.
+  const single = new Map<object, Map<string, Uses>>();
+  const keyed = new Map<object, Map<string, Uses>>();
+  const note = (table: Map<object, Map<string, Uses>>, target: TSESTree.Node): void => {
+    const found = holderOf(target, model);
+    if (!found) return;
+    const key = holderKey(found.holder);
+    const byName = table.get(key) ?? new Map<string, Uses>();
+    table.set(key, byName);
+    if (!byName.has(found.name)) byName.set(found.name, { name: found.name, holder: found.holder, refs: [] });
+  };
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const left = unwrap(node.left);
+      if (left.type === AST_NODE_TYPES.MemberExpression && left.computed) note(keyed, left.object);
+      else note(single, left);
+    } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set' && node.arguments.length === 2) {
+      note(keyed, node.callee.object);
+    }
+  });
+  if (single.size === 0 && keyed.size === 0) return [];
+  // The uses of each field, found in its class body; of each variable, from scope analysis.
+  // One walk of each class body finds the uses of all its fields.
+  const fieldsByClass = new Map<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+  const fieldRefs = (cls: TSESTree.ClassBody, name: string): TSESTree.Node[] => {
+    let byName = fieldsByClass.get(cls);
+    if (!byName) {
+      const found = new Map<string, TSESTree.Node[]>();
+      walk(cls, model.facts.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+        const field = memberName(node);
+        if (field === undefined || thisClass(node) !== cls) return;
+        const list = found.get(field);
+        if (list) list.push(node);
+        else found.set(field, [node]);
+      });
+      byName = found;
+      fieldsByClass.set(cls, byName);
+    }
+    return byName.get(name) ?? [];
+  };
+  const fill = (uses: Uses): Uses => {
+    uses.refs = uses.holder.kind === 'field' ? fieldRefs(uses.holder.cls, uses.holder.name) : uses.holder.variable.references.filter((r) => !r.init).map((r) => r.identifier);
+    return uses;
+  };
+  const known = new Set<TSESTree.Node>();
+  for (const collection of model.collections()) for (const write of collection.writes) known.add(write.node);
+  const found: UnsafeSlotWrite[] = [];
+  for (const byName of single.values()) {
+    for (const uses of byName.values()) {
+      fill(uses);
+      // A one-shot command ends with its run: a slot there replays nothing to a later caller.
+      const writes = cli ? [] : unsafeSingleSlot(uses, model);
+      if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
+      for (const node of writes) found.push({ node, name: uses.name, keyed: false });
+    }
+  }
+  for (const byName of keyed.values()) {
+    for (const uses of byName.values()) {
+      fill(uses);
+      const writes = unsafeKeyedStore(uses, model, known);
+      if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
+      for (const node of writes) found.push({ node, name: uses.name, keyed: true });
+    }
+  }
+  return found;
+}
