@@ -16,6 +16,7 @@ import { moduleFactoryCalls } from '../../cache/module-factories.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
+import { readSource } from '../files/sources.js';
 import { moduleLevelValue } from './project-memoizers.js';
 import { handsToProvider } from '../../cache/render-caches.js';
 
@@ -351,12 +352,24 @@ function moduleLevelAliases(calls: readonly TSESTree.CallExpression[]): string[]
   return names;
 }
 
+/**
+ * Whether an importer's text can use one of `entries`, before it is parsed: a module that names none
+ * of them (`import { find }`, `users.find(`, `export { find } from`) and re-exports nothing whole
+ * (`export * from`) can neither call nor re-export them. Default exports go by any local name.
+ */
+function mayUse(importerFile: string, entries: readonly Pick<Entry, 'exportName'>[]): boolean {
+  const text = readSource(importerFile);
+  if (text === undefined || /\bexport\s*\*/.test(text)) return true;
+  return entries.some(({ exportName }) => exportName === 'default' || new RegExp(`(?<![\\w$])${exportName.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}(?![\\w$])`).test(text));
+}
+
 /** Whether a module importing `model` calls its export `exportName` at module level (a factory run once). */
 export function calledAtModuleLevelElsewhere(model: FileModel, exportName: string): boolean {
   const entries: Entry[] = [{ exportName, members: undefined }];
   let looked = 0;
   for (const importerFile of importersOf(model.filename)) {
     if (looked++ >= MAX_IMPORTERS) break;
+    if (!mayUse(importerFile, entries)) continue;
     const importer = model.project.fileModel(importerFile, model.settings);
     if (!importer) continue;
     const names = matchImports(importer, model.filename, entries);
@@ -403,6 +416,7 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
       for (const importerFile of importersOf(file)) {
         if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
         visited.add(importerFile);
+        if (!mayUse(importerFile, these)) continue;
         const importer = model.project.fileModel(importerFile, model.settings);
         if (!importer) continue;
         const names = matchImports(importer, file, these);
@@ -451,6 +465,7 @@ export function crossFileHandler(
       let looked = 0;
       for (const importerFile of importersOf(file)) {
         if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
+        if (!mayUse(importerFile, entries)) continue;
         const importer = model.project.fileModel(importerFile, model.settings);
         if (!importer) continue;
         const barrel = reexportedEntries(importer, file, entries);
@@ -489,6 +504,7 @@ export function providedElsewhere(model: FileModel, exportName: string, attribut
   let looked = 0;
   for (const importerFile of importersOf(model.filename)) {
     if (looked++ >= MAX_IMPORTERS) break;
+    if (!mayUse(importerFile, [{ exportName }])) continue;
     const importer = model.project.fileModel(importerFile, model.settings);
     if (!importer) continue;
     for (const [local, binding] of importer.imports) {
