@@ -3,7 +3,7 @@ import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
-import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
 import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
@@ -11,7 +11,7 @@ import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { isFreshValue, unwrap } from '../src/analysis/syntax/ast.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -25,23 +25,6 @@ function paramName(param: KeyedParam, index: number, sourceCode: Readonly<Source
   const end = 'typeAnnotation' in node && node.typeAnnotation ? node.typeAnnotation.range[0] : node.range[1];
   const text = sourceCode.text.slice(node.range[0], end).replace(/\s+/g, ' ').trim();
   return text.length > 40 ? `parameter ${index + 1}` : text;
-}
-
-/** How many leading arguments the memoizer keys on, given the wrapped function's parameters. */
-function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
-  switch (call.spec.keying) {
-    case 'first-arg':
-      return 1;
-    case 'fn-length':
-    case 'string': {
-      // `fn.length` stops at the first parameter with a default or a rest.
-      if (!params) return Infinity;
-      const stop = params.findIndex((p) => p.hasDefault || p.rest);
-      return stop === -1 ? params.length : stop;
-    }
-    default:
-      return Infinity;
-  }
 }
 
 /** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
@@ -74,6 +57,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
       fnLengthKey:
         '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
+      fnLengthOneEntry:
+        '{{library}} keys on `fn.length` arguments, and the first parameter `{{param}}` has a default or is a rest parameter, so `fn.length` is 0: it keeps one entry and every call returns the result of the first call, whatever its arguments; set `length` or a `normalizer`.',
       jsonKey:
         '{{library}} keys on JSON.stringify of the arguments, and JSON cannot tell values of `{{param}}` apart (functions, undefined, Dates, Maps, Sets and class instances collapse), so different calls share one result; use a resolver or structural keys.',
       stringKey:
@@ -125,7 +110,7 @@ export default createRule<MessageIds, Options>({
       const keying = call.spec.keying;
       const name = (p: KeyedParam): string => paramName(p, params.indexOf(p), sourceCode);
       const objectLike = (p: KeyedParam): boolean => (p.kind === 'object' || p.kind === 'array') && !p.rest;
-      const keyed = params.slice(0, keyedCount(call, params));
+      const keyed = params.slice(0, keyedArgumentCount(call, params));
       const structural = keyed.some(objectLike);
       if (keying === 'first-arg' && params.length >= 2) {
         const second = params[1];
@@ -136,7 +121,8 @@ export default createRule<MessageIds, Options>({
       }
       if ((keying === 'fn-length' || keying === 'string') && keyed.length < params.length) {
         const left = params[keyed.length];
-        if (left) context.report({ node: call.node, messageId: 'fnLengthKey', data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
+        const messageId = keyed.length === 0 ? 'fnLengthOneEntry' : 'fnLengthKey';
+        if (left) context.report({ node: call.node, messageId, data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
       }
       if (keying === 'json') {
         const blind = params.find(jsonBlind);
@@ -170,7 +156,7 @@ export default createRule<MessageIds, Options>({
       const keying = call.spec.keying;
       // Under JSON or String() keys a fresh object is not a miss (it may be a collision, reported at the definition).
       if (binding === undefined || keying === 'json' || keying === 'string' || keying === 'custom') return;
-      const count = keyedCount(call, params);
+      const count = keyedArgumentCount(call, params);
       for (const site of callsNamed(model, binding)) {
         if (site === call.node) continue;
         const callee = unwrap(site.callee);
@@ -188,7 +174,7 @@ export default createRule<MessageIds, Options>({
         const keying = call.spec.keying;
         if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
         const wrapped = wrappedFunction(call, home);
-        const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
+        const count = keyedArgumentCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
         for (const site of callsNamed(model, name)) {
           const callee = unwrap(site.callee);
           const binding = namespace === undefined ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : undefined;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
+import unboundedRule from '../../rules/no-unbounded-memoize.js';
 import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
@@ -1614,5 +1615,55 @@ export const getOrg = memoizePromise(async (a: string, b: string) => api.org(a, 
     expect(messages[0]?.message).toBe(
       'lodash memoize (through `memoizePromise`) keys on the first argument only, so calls that differ only in `b` return the result of the first call; key on every argument.',
     );
+  });
+});
+
+describe('memoizee keys on fn.length arguments, checked against memoizee itself', () => {
+  // Each parameter list is run under the real memoizee with calls whose arguments all differ: memoizee keeps one
+  // entry exactly when fn.length is 0, and leaves out of the key every parameter from the first default or rest.
+  const lists = ['(terms = [])', '(...parts)', '(a, b = 1)', '(a, b = 1, c)', '(a, ...rest)', '(a, b)', '({ a } = {})', '(a = 0, b)'];
+  const runtimeRuns = async (params: string): Promise<{ runs: number; length: number }> => {
+    const { default: memoizee } = await import('memoizee');
+    let runs = 0;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the parameter list under test, as real JS
+    const make = new Function('count', `return ${params} => count();`) as (count: () => number) => (...args: unknown[]) => unknown;
+    const fn = make(() => (runs += 1));
+    const memoized = memoizee(fn);
+    for (let i = 0; i < 20; i += 1) memoized({ i }, { i }, { i });
+    return { runs, length: fn.length };
+  };
+  for (const params of lists) {
+    it(`${params}: the rule's message matches what memoizee does`, async () => {
+      const { runs, length } = await runtimeRuns(params);
+      const code = `import memoizee from 'memoizee';
+export const f = memoizee(${params} => run(${params.replace(/[()]/g, '').replace(/\s*=\s*[^,]+/g, '').replace(/\.\.\./g, '').replace(/[{}]/g, '')}));`;
+      const ids = lintWithRule(ruleId, rule, code).map((m) => m.messageId);
+      const unbounded = lintWithRule('no-unbounded-memoize', unboundedRule, code).length;
+      if (length === 0) {
+        expect(runs).toBe(1);
+        expect(ids).toContain('fnLengthOneEntry');
+        expect(unbounded).toBe(0);
+      } else {
+        expect(runs).toBe(20);
+        expect(ids).not.toContain('fnLengthOneEntry');
+        expect(ids.includes('fnLengthKey')).toBe(length < params.split(',').length);
+        expect(unbounded).toBe(1);
+      }
+    });
+  }
+  it('names the first parameter and says every call returns the first result', () => {
+    const messages = lintWithRule(ruleId, rule, `import memoizee from 'memoizee';
+export const highlight = memoizee((terms = []) => new RegExp(terms.join('|')));`);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthOneEntry', 2]]);
+    expect(messages[0]?.message).toBe(
+      'memoizee keys on `fn.length` arguments, and the first parameter `terms` has a default or is a rest parameter, so `fn.length` is 0: it keeps one entry and every call returns the result of the first call, whatever its arguments; set `length` or a `normalizer`.',
+    );
+  });
+  it('a `length` or `normalizer` option keys as the option says: neither one entry nor reported', () => {
+    const code = `import memoizee from 'memoizee';
+export const a = memoizee((terms = []) => terms.join(), { length: 1 });
+export const b = memoizee((...parts) => parts.join(), { normalizer: (args) => args.join() });`;
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+    expect(lintWithRule('no-unbounded-memoize', unboundedRule, code).map((m) => m.line)).toEqual([2, 3]);
   });
 });

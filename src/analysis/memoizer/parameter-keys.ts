@@ -76,6 +76,15 @@ function kindOfDefault(value: TSESTree.Node): TypeKind {
   return 'unknown';
 }
 
+/**
+ * `fn.length` of a parameter list: the parameters before the first one with a default or a rest.
+ * memoizee keys on that many arguments; with 0 it keeps one entry whatever the arguments.
+ */
+export function fnLength(params: readonly { hasDefault: boolean; rest: boolean }[]): number {
+  const stop = params.findIndex((p) => p.hasDefault || p.rest);
+  return stop === -1 ? params.length : stop;
+}
+
 export function paramFacts(param: TSESTree.Parameter, tools: TypeTools | undefined, classNames: ReadonlySet<string>): ParamFacts {
   const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
   const facts: ParamFacts = { kind: 'unknown', optional: false, rest: false, hasDefault: false, node: param };
