@@ -8,10 +8,11 @@ import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '.
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { isFreshValue, unwrap } from '../src/analysis/syntax/ast.js';
+import { isFreshValue, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
+import { paramAffectsResult } from '../src/analysis/memoizer/parameter-keys.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -55,6 +56,10 @@ export default createRule<MessageIds, Options>({
     messages: {
       firstArgOnly:
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      leadingArgsOnly:
+        '{{library}} keys on the first {{count}} arguments only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      identityKeyPerRequest:
+        '{{library}} compares `{{param}}` by identity, so a call with an equal but new object or array misses and runs the function again; take primitive arguments, or pass the same object.',
       fnLengthKey:
         '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
       fnLengthOneEntry:
@@ -89,7 +94,7 @@ export default createRule<MessageIds, Options>({
 
     function suggestions(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], structural: boolean): SuggestionReportDescriptor<MessageIds>[] {
       const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
-      const replace = replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : [], 'all');
+      const replace = call.spec.requestScoped ? undefined : replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : [], 'all');
       if (replace) suggest.push({ messageId: structural ? 'useStructuralKey' : 'useAllArguments', fix: replace });
       // A resolver over primitives: JSON of an array of them is collision-free enough (and what users write).
       if (!structural && params.every((p) => p.kind === 'primitive' && !p.rest)) {
@@ -105,27 +110,30 @@ export default createRule<MessageIds, Options>({
       return suggest;
     }
 
-    function checkDefinition(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[]): void {
+    function checkDefinition(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], fn: FunctionNode | undefined): void {
       const library = call.spec.label;
       const keying = call.spec.keying;
       const name = (p: KeyedParam): string => paramName(p, params.indexOf(p), sourceCode);
       const objectLike = (p: KeyedParam): boolean => (p.kind === 'object' || p.kind === 'array') && !p.rest;
-      const keyed = params.slice(0, keyedArgumentCount(call, params));
+      const count = keyedArgumentCount(call, params);
+      const keyed = params.slice(0, count);
       const structural = keyed.some(objectLike);
-      if (keying === 'first-arg' && params.length >= 2) {
-        const second = params[1];
-        if (second) context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(second) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
-      } else if (keying === 'first-arg' && params[0]?.rest) {
-        const first = params[0];
-        context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(first) }, suggest: suggestions(model, call, params, false) });
-      }
-      if ((keying === 'fn-length' || keying === 'string') && keyed.length < params.length) {
-        const left = params[keyed.length];
+      // A parameter left out of the key matters only when the result reads it (not only an error it throws).
+      const leftOut = params.slice(keyed.length).find((p) => !fn || !p.node || paramAffectsResult(p.node, fn, sourceCode));
+      const suggest = (): SuggestionReportDescriptor<MessageIds>[] => suggestions(model, call, params, params.some(objectLike));
+      if (keying === 'fn-length' || keying === 'string') {
         const messageId = keyed.length === 0 ? 'fnLengthOneEntry' : 'fnLengthKey';
-        if (left) context.report({ node: call.node, messageId, data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
+        if (leftOut) context.report({ node: call.node, messageId, data: { library, param: name(leftOut) }, suggest: suggest() });
+      } else if (leftOut) {
+        const messageId = count === 1 ? 'firstArgOnly' : 'leadingArgsOnly';
+        context.report({ node: call.node, messageId, data: { library, param: name(leftOut), count: String(count) }, suggest: suggest() });
+      } else if (Number.isFinite(count) && keyed.some((p) => p.rest)) {
+        // `(...args)` behind a key of the first argument(s): the rest of the array is left out.
+        const rest = keyed.find((p) => p.rest);
+        if (rest) context.report({ node: call.node, messageId: count === 1 ? 'firstArgOnly' : 'leadingArgsOnly', data: { library, param: name(rest), count: String(count) }, suggest: suggestions(model, call, params, false) });
       }
       if (keying === 'json') {
-        const blind = params.find(jsonBlind);
+        const blind = keyed.find(jsonBlind);
         if (blind) context.report({ node: call.node, messageId: 'jsonKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
       }
       if (keying === 'string') {
@@ -134,9 +142,11 @@ export default createRule<MessageIds, Options>({
         const blind = keyed.find((p) => (p.kind === 'object' && !p.rest) || p.kind === 'non-json');
         if (blind) context.report({ node: call.node, messageId: 'stringKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
       }
-      if (keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') {
+      // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
+      if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys) {
         const identity = keyed.find(objectLike);
-        if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
+        const messageId = call.spec.requestScoped ? 'identityKeyPerRequest' : 'identityKey';
+        if (identity) context.report({ node: call.node, messageId, data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
       }
     }
 
@@ -203,7 +213,7 @@ export default createRule<MessageIds, Options>({
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;
-          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params);
+          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params, wrapped?.node);
           if (checkCallSites) checkCallSitesOf(model, call, params);
         }
         if (checkCallSites && model.inProject) checkImportedCallSites(model);

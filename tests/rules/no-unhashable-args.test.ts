@@ -602,6 +602,57 @@ export const search = memoize((query: { q: string }, page: number) => run(query,
       ],
     },
     {
+      name: 'a local interface under identity keys (read without types)',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a local intersection of an interface and an object type (read without types)',
+      code: `import _ from 'lodash';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = _.memoize((query: Search) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = memoize((query: Search) => run(query), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'memoizee: a default parameter is left out of the key',
       code: `import memoize from 'memoizee';
 export const render = memoize((schema, config = {}) => compile(schema, config));`,
@@ -1334,30 +1385,6 @@ export const day = memoize(formatDay, { key: 'structural' });`,
       ],
     },
     {
-      name: 'typed: a local interface under identity keys',
-      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-interface Point {
-  x: number;
-}
-export const norm = memoize((p: Point) => Math.abs(p.x));`,
-      output: null,
-      errors: [
-        {
-          messageId: 'identityKey',
-          line: 5,
-          suggestions: [
-            {
-              messageId: 'useStructuralKey',
-              output: `interface Point {
-  x: number;
-}
-export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
-            },
-          ],
-        },
-      ],
-    },
-    {
       name: 'typed: an intersection type alias under micro-memoize',
       code: `import memoize from 'micro-memoize';
 import type { Query } from './types';
@@ -1393,33 +1420,6 @@ export const search = memoize((query: Query) => run(query));`,
               messageId: 'useStructuralKey',
               output: `import type { Query } from './types';
 export const search = memoize((query: Query) => run(query), { key: 'structural' });`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'typed: a local intersection of an interface and an object type',
-      code: `import _ from 'lodash';
-interface Paging {
-  page: number;
-}
-type Search = Paging & { q: string };
-export const search = _.memoize((query: Search) => run(query));`,
-      output: null,
-      errors: [
-        {
-          messageId: 'identityKey',
-          line: 6,
-          suggestions: [
-            {
-              messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-interface Paging {
-  page: number;
-}
-type Search = Paging & { q: string };
-export const search = memoize((query: Search) => run(query), { key: 'structural' });`,
             },
           ],
         },
@@ -1665,5 +1665,153 @@ export const a = memoizee((terms = []) => terms.join(), { length: 1 });
 export const b = memoizee((...parts) => parts.join(), { normalizer: (args) => args.join() });`;
     expect(lintWithRule(ruleId, rule, code)).toEqual([]);
     expect(lintWithRule('no-unbounded-memoize', unboundedRule, code).map((m) => m.line)).toEqual([2, 3]);
+  });
+});
+
+describe("React's cache(): per request, every argument compared by identity", () => {
+  const code = `import { cache } from 'react';
+import * as React from 'react';
+type Slug = { org: string; slug: string };
+export const getPage = cache(async (params: { org: string; slug: string }) => db.page.find(params));
+export const getTeam = React.cache(async ({ org }: Slug) => db.team.find(org));
+export const getUser = cache(async (id: string, locale: string) => db.user.find(id, locale));
+export async function Page() {
+  return [await getUser('u1', 'en'), await getPage({ org: 'a', slug: 'b' })];
+}`;
+  it('reports object parameters (annotation, local alias, destructuring) and fresh literals at calls, never suggests a process-wide memoizer', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([
+      ['identityKeyPerRequest', 4],
+      ['identityKeyPerRequest', 5],
+      ['freshArgument', 8],
+    ]);
+    expect(messages.every((m) => (m.suggestions ?? []).length === 0)).toBe(true);
+    expect(messages[0]?.message).toBe(
+      'React cache() compares `params` by identity, so a call with an equal but new object or array misses and runs the function again; take primitive arguments, or pass the same object.',
+    );
+  });
+  it('a file importing only hooks from react is not a memoizer file', () => {
+    expect(lintWithRule(ruleId, rule, `import { useMemo } from 'react';\nexport const f = (a: { x: number }) => useMemo(() => a.x, [a]);`)).toEqual([]);
+  });
+});
+
+describe('in-house memoizers keyed by a WeakMap, nested stores or a JSON text of some arguments', () => {
+  it('a WeakMap closure keyed on its first argument, wrapping a two-parameter function', () => {
+    const code = `function once(fn) {
+  const seen = new WeakMap();
+  return function (first, ...others) {
+    if (seen.has(first)) return seen.get(first);
+    const value = fn.apply(null, arguments);
+    seen.set(first, value);
+    return value;
+  };
+}
+export const describeRow = once(function (row, view) {
+  return { label: row.title, wide: view.width > 800 };
+});
+export const labelOf = once((row) => ({ label: row.title }));
+export const first = labelOf({ title: 'a' });`;
+    const messages = lintWithRule(ruleId, rule, code);
+    // The object parameter is the intended key of a WeakMap (no identityKey); a fresh literal at a call still misses.
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([
+      ['firstArgOnly', 10],
+      ['freshArgument', 14],
+    ]);
+    expect(messages[0]?.message).toContain('calls that differ only in `view` return the result of the first call');
+  });
+  it('nested stores key on every argument they index; a two-level store behind a three-parameter closure leaves the third out', () => {
+    const code = `function memoTwo(fn) {
+  const outer = new WeakMap();
+  return function (a, b) {
+    let inner = outer.get(a);
+    if (!inner) {
+      inner = new WeakMap();
+      outer.set(a, inner);
+    }
+    if (!inner.has(b)) inner.set(b, fn(a, b));
+    return inner.get(b);
+  };
+}
+function memoThree(fn) {
+  const top = new WeakMap();
+  return function (a, b, c) {
+    let middle = top.get(a);
+    if (!middle) {
+      middle = new WeakMap();
+      top.set(a, middle);
+      const leaf = new WeakMap();
+      middle.set(b, leaf);
+      const value = fn(a, b, c);
+      leaf.set(c, value);
+      return value;
+    }
+    return middle.get(b)?.get(c);
+  };
+}
+function memoTwoOfThree(fn) {
+  const top = new WeakMap();
+  return function (a, b, c) {
+    let middle = top.get(a);
+    if (!middle) {
+      middle = new WeakMap();
+      top.set(a, middle);
+    }
+    if (!middle.has(b)) middle.set(b, fn(a, b, c));
+    return middle.get(b);
+  };
+}
+export const pair = memoTwo((schema, ctx) => build(schema, ctx));
+export const triple = memoThree((schema, ctx, info) => build(schema, ctx, info));
+export const partial = memoTwoOfThree((schema, ctx, info) => build(schema, ctx, info));`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['leadingArgsOnly', 43]]);
+    expect(messages[0]?.message).toBe(
+      '`memoTwoOfThree` (an in-house memoizer) keys on the first 2 arguments only, so calls that differ only in `info` return the result of the first call; key on every argument.',
+    );
+  });
+  it('a JSON key of the first argument wrapping a two-parameter function keys on the first argument only', () => {
+    const code = `const byText = (fn) => {
+  const store = Object.create(null);
+  return (arg) => {
+    const key = JSON.stringify(arg);
+    if (key in store) return store[key];
+    return (store[key] = fn(arg));
+  };
+};
+const byAll = (fn) => {
+  const store = {};
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (key in store) return store[key];
+    return (store[key] = fn(...args));
+  };
+};
+export const formatter = byText((message, lang = currentLang()) => compile(message, lang));
+export const single = byText((options) => compile(options));
+export const both = byAll((message, lang) => compile(message, lang));`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['firstArgOnly', 17]]);
+  });
+  it('curried nested memoizers key on every argument (not a finding)', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const memoize2 = (fn) => memoize((a) => memoize((b) => fn(a, b)));
+export const area = memoize2((w, h) => w * h);`;
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+  });
+});
+
+describe('a parameter left out of the key that only an error reads', () => {
+  it('is not a finding; one the result reads is', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const loadDocs = memoize(function loadDocs(name: string, node?: object) {
+  if (!known.includes(name)) throw new NotFound(name, node);
+  return read(name);
+});
+export const logged = memoize((name: string, why: string) => {
+  console.warn('loading', name, why);
+  return read(name);
+});
+export const unused = memoize((name: string, _ctx: object) => read(name));
+export const read2 = memoize((name: string, lang: string) => read(name + lang));`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['firstArgOnly', 11]]);
   });
 });

@@ -160,14 +160,15 @@ export function wrappedParams(wrapped: WrappedFunction, model: FileModel): Keyed
  * or rest), every one otherwise (`Infinity` when unknown).
  */
 export function keyedArgumentCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
+  const limit = call.spec.keyedArgs ?? Infinity;
   switch (call.spec.keying) {
     case 'first-arg':
       return 1;
     case 'fn-length':
     case 'string':
-      return params ? fnLength(params) : Infinity;
+      return Math.min(limit, params ? fnLength(params) : Infinity);
     default:
-      return Infinity;
+      return limit;
   }
 }
 
