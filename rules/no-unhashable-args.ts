@@ -10,9 +10,10 @@ import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { isFreshValue, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
 import { paramAffectsResult } from '../src/analysis/memoizer/parameter-keys.js';
+import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'sharedStore' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -56,6 +57,8 @@ export default createRule<MessageIds, Options>({
     messages: {
       firstArgOnly:
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      sharedStore:
+        '`{{store}}` is one module-level store for every function `{{factory}}` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other\'s results; create the store inside `{{factory}}`.',
       leadingArgsOnly:
         '{{library}} keys on the first {{count}} arguments only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
       identityKeyPerRequest:
@@ -204,10 +207,30 @@ export default createRule<MessageIds, Options>({
       context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: memoized.spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
     }
 
+    /** A memoizer factory of this file whose closures all key into one module-level store: exported, or used twice here. */
+    function checkSharedStores(model: FileModel): void {
+      const exported = new Set<string>();
+      for (const statement of model.program.body) {
+        if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+          const declaration = statement.declaration;
+          if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) exported.add(declaration.id.name);
+          if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) exported.add(d.id.name);
+          for (const spec of statement.specifiers) if (spec.local.type === AST_NODE_TYPES.Identifier) exported.add(spec.local.name);
+        }
+      }
+      for (const [factory, fn] of topLevelFunctions(model.program)) {
+        if (!model.localMemoizers.has(factory)) continue;
+        if (!exported.has(factory) && callsNamed(model, factory).length < 2) continue;
+        const store = sharedModuleStore(fn, sourceCode.text);
+        if (store?.id.type === AST_NODE_TYPES.Identifier) context.report({ node: store, messageId: 'sharedStore', data: { store: store.id.name, factory } });
+      }
+    }
+
     return {
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        if (model.localMemoizers.size > 0) checkSharedStores(model);
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(model, memoized);
         for (const call of model.memoizerCalls) {
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;

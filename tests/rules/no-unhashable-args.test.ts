@@ -1815,3 +1815,69 @@ export const read2 = memoize((name: string, lang: string) => read(name + lang));
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['firstArgOnly', 11]]);
   });
 });
+
+describe('a memoizer factory whose closures share one module-level WeakMap', () => {
+  it('is reported at the store when exported or used twice; a store per call of the factory, or one keyed by the function, is not', () => {
+    const code = `const shared = new WeakMap();
+export function memoPair(fn) {
+  return function (a, b) {
+    let inner = shared.get(a);
+    if (!inner) {
+      inner = new WeakMap();
+      shared.set(a, inner);
+    }
+    if (!inner.has(b)) inner.set(b, fn(a, b));
+    return inner.get(b);
+  };
+}
+const byFn = new WeakMap();
+export function memoByFn(fn) {
+  return function (a) {
+    let own = byFn.get(fn);
+    if (!own) {
+      own = new WeakMap();
+      byFn.set(fn, own);
+    }
+    if (!own.has(a)) own.set(a, fn(a));
+    return own.get(a);
+  };
+}
+export function memoOwn(fn) {
+  const own = new WeakMap();
+  return (a) => {
+    if (!own.has(a)) own.set(a, fn(a));
+    return own.get(a);
+  };
+}`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['sharedStore', 1]]);
+    expect(messages[0]?.message).toBe(
+      "`shared` is one module-level store for every function `memoPair` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other's results; create the store inside `memoPair`.",
+    );
+  });
+});
+
+describe('a project wrapper around a memoizer re-exported by another module of the project', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-wrapper-'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "checker", "type": "module" }\n');
+    writeFileSync(path.join(dir, 'vendor.js'), "import memoizee from 'memoizee';\nexport { memoizee as memoize };\n");
+    writeFileSync(path.join(dir, 'memo.js'), "import { memoize } from './vendor.js';\nexport const registry = [];\nexport default function remember(fn) {\n  const memoized = memoize(fn);\n  registry.push(memoized);\n  return memoized;\n}\n");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('keys as the library does (memoizee: fn.length), two modules away', () => {
+    const code = "import remember from './memo.js';\nfunction overflow(el, slack = 0) { return el.scrollWidth > el.clientWidth + slack; }\nexport default remember(overflow);\n";
+    writeFileSync(path.join(dir, 'overflow.js'), code);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const messages = linter.verify(
+      code,
+      { files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin }, rules: { [`memo-guard/${ruleId}`]: 'error' } },
+      path.join(dir, 'overflow.js'),
+    );
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthKey', 3]]);
+    expect(messages[0]?.message).toContain('memoizee (through `remember`)');
+  });
+});

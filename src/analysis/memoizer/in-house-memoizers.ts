@@ -205,6 +205,23 @@ export function moduleWeakStores(fn: FunctionNode): Map<string, TSESTree.Variabl
 }
 
 /**
+ * The module-level `WeakMap` a memoizer factory's closure keys into, when the factory makes no store
+ * of its own and no key names the memoized function: one store for every function it memoizes, so
+ * two of them called with the same arguments read each other's entries.
+ */
+export function sharedModuleStore(fn: FunctionNode, text: string): TSESTree.VariableDeclarator | undefined {
+  const closure = returnedClosure(fn);
+  if (!closure || storeNames(fn).size > 0) return undefined;
+  const fnParams = identifierParams(fn).filter((p): p is string => p !== undefined);
+  const closureText = text.slice(closure.range[0], closure.range[1]);
+  for (const [name, declarator] of moduleWeakStores(fn)) {
+    const uses = [...closureText.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(?:get|set|has)\\s*\\(\\s*([\\w$]+)`, 'g'))];
+    if (uses.length > 0 && !uses.some((m) => fnParams.includes(m[1] ?? ''))) return declarator;
+  }
+  return undefined;
+}
+
+/**
  * Which of the closure's arguments a key expression covers: a parameter itself (`a`, by identity), the
  * parameters a JSON text, template or join reads (`JSON.stringify(arg)`: the first only;
  * `JSON.stringify(args)` of a rest: all of them), `arguments` or the rest array itself: all.
