@@ -11,9 +11,10 @@ import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { isFreshValue, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
 import { paramAffectsResult } from '../src/analysis/memoizer/parameter-keys.js';
 import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
+import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'sharedStore' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -57,6 +58,8 @@ export default createRule<MessageIds, Options>({
     messages: {
       firstArgOnly:
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      ambientFallback:
+        '`{{param}}` falls back to `{{fallback}}` when a call leaves it out, which reads `{{state}}`, a module variable that is reassigned; the key only records that it was left out, so after `{{state}}` changes such calls return the result computed for its old value; pass `{{param}}` explicitly or put the value in the key.',
       sharedStore:
         '`{{store}}` is one module-level store for every function `{{factory}}` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other\'s results; create the store inside `{{factory}}`.',
       leadingArgsOnly:
@@ -144,6 +147,11 @@ export default createRule<MessageIds, Options>({
         // instance becomes `[object Object]` (a Date its text to the second): different calls share one result.
         const blind = keyed.find((p) => (p.kind === 'object' && !p.rest) || p.kind === 'non-json');
         if (blind) context.report({ node: call.node, messageId: 'stringKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
+      }
+      // A keyed parameter that falls back to module state the key cannot see (`locale = locale || getCurrentLocale()`).
+      if (fn) {
+        const ambient = ambientFallback(fn, keyed.flatMap((p) => (p.node ? [p.node] : [])), model, model.facts.visitorKeys);
+        if (ambient) context.report({ node: call.node, messageId: 'ambientFallback', data: { param: ambient.name, fallback: ambient.fallback, state: ambient.state } });
       }
       // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
       if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys) {

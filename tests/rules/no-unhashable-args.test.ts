@@ -1881,3 +1881,26 @@ describe('a project wrapper around a memoizer re-exported by another module of t
     expect(messages[0]?.message).toContain('memoizee (through `remember`)');
   });
 });
+
+describe('a keyed parameter that falls back to module state the key cannot see', () => {
+  const code = `import memoize from 'fast-memoize';
+let currentLang = 'en';
+export function setLang(lang: string) { currentLang = lang; }
+function getLang() { return currentLang; }
+const DEFAULT_ZONE = 'UTC';
+function defaultZone() { return DEFAULT_ZONE; }
+export const numberFormat = memoize(({ locale, ...options }: { locale?: string; style?: string } = {}) => {
+  locale = locale || getLang();
+  return new Intl.NumberFormat(locale, options);
+});
+export const dateFormat = memoize((zone: string = getLang()) => new Intl.DateTimeFormat('en', { timeZone: zone }));
+export const zoned = memoize((zone: string = defaultZone()) => new Intl.DateTimeFormat('en', { timeZone: zone }));
+export const direct = memoize((locale?: string) => new Intl.Collator(locale ?? currentLang));`;
+  it('is reported when the fallback reads a reassigned module variable (directly or through a getter); a constant default is not', () => {
+    const messages = lintWithRule(ruleId, rule, code).filter((m) => m.messageId === 'ambientFallback');
+    expect(messages.map((m) => m.line)).toEqual([7, 11]);
+    expect(messages[0]?.message).toBe(
+      '`locale` falls back to `getLang()` when a call leaves it out, which reads `currentLang`, a module variable that is reassigned; the key only records that it was left out, so after `currentLang` changes such calls return the result computed for its old value; pass `locale` explicitly or put the value in the key.',
+    );
+  });
+});
