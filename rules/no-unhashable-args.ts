@@ -3,18 +3,18 @@ import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
-import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, resolverArgument, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
 import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { isFreshValue, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
-import { paramAffectsResult } from '../src/analysis/memoizer/parameter-keys.js';
+import { isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
+import { paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
 import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
 import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -60,6 +60,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
       ambientFallback:
         '`{{param}}` falls back to `{{fallback}}` when a call leaves it out, which reads `{{state}}`, a module variable that is reassigned; the key only records that it was left out, so after `{{state}}` changes such calls return the result computed for its old value; pass `{{param}}` explicitly or put the value in the key.',
+      presenceOnlyKey:
+        'The key function records only whether `{{param}}` is set, but the function reads `{{read}}`: calls whose `{{param}}` differ there share one result (the first one computed); key on the value the result depends on.',
       sharedStore:
         '`{{store}}` is one module-level store for every function `{{factory}}` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other\'s results; create the store inside `{{factory}}`.',
       leadingArgsOnly:
@@ -215,6 +217,21 @@ export default createRule<MessageIds, Options>({
       context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: memoized.spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
     }
 
+    /** A key function given at the call that records only whether an argument is set, while the function reads inside it. */
+    function checkResolver(model: FileModel, call: MemoizerCall): void {
+      const resolver = resolverArgument(call);
+      const key = resolver && resolver.type !== AST_NODE_TYPES.SpreadElement ? unwrap(resolver) : undefined;
+      const fn = wrappedFunction(call, model)?.node;
+      if (!fn || !isFunction(key)) return;
+      for (let index = 0; index < fn.params.length; index += 1) {
+        const read = presenceOnlyKey(key, fn, index, sourceCode);
+        const param = fn.params[index];
+        if (read === undefined || !param) continue;
+        context.report({ node: key, messageId: 'presenceOnlyKey', data: { param: paramName({ kind: 'unknown', optional: false, rest: false, hasDefault: false, node: param }, index, sourceCode), read } });
+        return;
+      }
+    }
+
     /** A memoizer factory of this file whose closures all key into one module-level store: exported, or used twice here. */
     function checkSharedStores(model: FileModel): void {
       const exported = new Set<string>();
@@ -241,6 +258,7 @@ export default createRule<MessageIds, Options>({
         if (model.localMemoizers.size > 0) checkSharedStores(model);
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(model, memoized);
         for (const call of model.memoizerCalls) {
+          if (hasResolver(call)) checkResolver(model, call);
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;

@@ -1904,3 +1904,21 @@ export const direct = memoize((locale?: string) => new Intl.Collator(locale ?? c
     );
   });
 });
+
+describe('a key function that records only whether an argument is set', () => {
+  it('is reported when the function reads inside that argument; a key on the value it reads is not', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const render = memoize(
+  (text: string, view?: { highlighter?: { run(t: string): string } }) => (view?.highlighter ? view.highlighter.run(text) : text),
+  (text, view) => \`\${text}:\${view ? 'view' : ''}\`,
+);
+export const renderFixed = memoize(
+  (text: string, view?: { highlighter?: { run(t: string): string } }) => (view?.highlighter ? view.highlighter.run(text) : text),
+  (text, view) => \`\${text}:\${view?.highlighter ? 'hl' : ''}\`,
+);
+export const pad = memoize((text: string, width?: number) => text.padStart(width ?? 0), (text, width) => text + (width == null ? '' : String(width)));`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['presenceOnlyKey', 4]]);
+    expect(messages[0]?.message).toContain('records only whether `view` is set, but the function reads `view.highlighter`');
+  });
+});

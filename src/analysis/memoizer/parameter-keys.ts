@@ -198,3 +198,40 @@ export function paramAffectsResult(param: TSESTree.Parameter, fn: FunctionNode, 
   if (own.length === 0) return true;
   return own.some((v) => v.references.some((ref) => ref.isRead() && !onlyForErrors(ref.identifier, fn)));
 }
+
+/** The variables a function's parameter `index` declares (its own name, or the names it destructures). */
+function paramVariables(fn: FunctionNode, index: number, sourceCode: Readonly<SourceCode>) {
+  const param = fn.params[index];
+  if (!param) return [];
+  return (sourceCode.scopeManager?.getDeclaredVariables(fn) ?? []).filter((v) => v.defs.some((d) => (d.type as string) === 'Parameter' && d.name.range[0] >= param.range[0] && d.name.range[1] <= param.range[1]));
+}
+
+/** A read that only asks whether the value is set: `p ? … : …`, `!p`, `Boolean(p)`, `p == null`, `typeof p`. */
+function presenceTest(ref: TSESTree.Identifier): boolean {
+  const parent = ref.parent;
+  if (parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === ref;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!' || parent.operator === 'typeof';
+  if (parent.type === AST_NODE_TYPES.CallExpression) return calleeName(parent.callee) === 'Boolean';
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && ['==', '!=', '===', '!=='].includes(parent.operator)) {
+    const other = parent.left === ref ? parent.right : parent.left;
+    return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+  }
+  return false;
+}
+
+/**
+ * A key function that records only whether argument `index` is set (`(text, editor) => text + (editor ? '+' : '')`)
+ * while the memoized function reads inside it (`editor.view`): the property it reads, else `undefined`.
+ */
+export function presenceOnlyKey(resolver: FunctionNode, fn: FunctionNode, index: number, sourceCode: Readonly<SourceCode>): string | undefined {
+  if (index >= resolver.params.length || resolver.params.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
+  const keyRefs = paramVariables(resolver, index, sourceCode).flatMap((v) => v.references.filter((r) => r.isRead()));
+  if (keyRefs.length === 0 || !keyRefs.every((r) => presenceTest(r.identifier as TSESTree.Identifier))) return undefined;
+  for (const v of paramVariables(fn, index, sourceCode)) {
+    for (const ref of v.references) {
+      const parent = ref.identifier.parent;
+      if (ref.isRead() && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && !onlyForErrors(ref.identifier, fn)) return `${v.name}.${parent.property.name}`;
+    }
+  }
+  return undefined;
+}
