@@ -461,7 +461,10 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
       let leading = 0;
       while (args.has(leading)) leading += 1;
       if (leading > 1 && keying === 'first-arg' && covered.every((c) => c.identity)) keying = 'all-identity';
-      if (leading > 0 && (keying !== 'first-arg' || leading > 1)) keyedArgs = leading;
+      // A closure that names more parameters than it keys (\`(a1, a2, a3, a4)\` keyed on two) leaves the others out on
+      // purpose (its author wrote both); one that takes only what it keys (\`(arg) => fn(arg)\`) drops what callers pass.
+      const named = closure.params.filter((p) => p.type !== AST_NODE_TYPES.RestElement).length;
+      if (leading > 0 && named <= leading && (keying !== 'first-arg' || leading > 1)) keyedArgs = leading;
     }
   }
   const weakOnly = weak.size > 0 && [...stores].every((name) => weak.has(name));
