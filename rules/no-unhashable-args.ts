@@ -3,15 +3,18 @@ import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
-import { cacheSize, callsNamed, hasResolver, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, resolverArgument, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
 import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { isFreshValue, unwrap } from '../src/analysis/syntax/ast.js';
+import { isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
+import { paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
+import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
+import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'firstArgOnly' | 'fnLengthKey' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -25,23 +28,6 @@ function paramName(param: KeyedParam, index: number, sourceCode: Readonly<Source
   const end = 'typeAnnotation' in node && node.typeAnnotation ? node.typeAnnotation.range[0] : node.range[1];
   const text = sourceCode.text.slice(node.range[0], end).replace(/\s+/g, ' ').trim();
   return text.length > 40 ? `parameter ${index + 1}` : text;
-}
-
-/** How many leading arguments the memoizer keys on, given the wrapped function's parameters. */
-function keyedCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
-  switch (call.spec.keying) {
-    case 'first-arg':
-      return 1;
-    case 'fn-length':
-    case 'string': {
-      // `fn.length` stops at the first parameter with a default or a rest.
-      if (!params) return Infinity;
-      const stop = params.findIndex((p) => p.hasDefault || p.rest);
-      return stop === -1 ? params.length : stop;
-    }
-    default:
-      return Infinity;
-  }
 }
 
 /** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
@@ -72,8 +58,20 @@ export default createRule<MessageIds, Options>({
     messages: {
       firstArgOnly:
         '{{library}} keys on the first argument only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      ambientFallback:
+        '`{{param}}` falls back to `{{fallback}}` when a call leaves it out, which reads `{{state}}`, a module variable that is reassigned; the key only records that it was left out, so after `{{state}}` changes such calls return the result computed for its old value; pass `{{param}}` explicitly or put the value in the key.',
+      presenceOnlyKey:
+        'The key function records only whether `{{param}}` is set, but the function reads `{{read}}`: calls whose `{{param}}` differ there share one result (the first one computed); key on the value the result depends on.',
+      sharedStore:
+        '`{{store}}` is one module-level store for every function `{{factory}}` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other\'s results; create the store inside `{{factory}}`.',
+      leadingArgsOnly:
+        '{{library}} keys on the first {{count}} arguments only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
+      identityKeyPerRequest:
+        '{{library}} compares `{{param}}` by identity, so a call with an equal but new object or array misses and runs the function again; take primitive arguments, or pass the same object.',
       fnLengthKey:
         '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
+      fnLengthOneEntry:
+        '{{library}} keys on `fn.length` arguments, and the first parameter `{{param}}` has a default or is a rest parameter, so `fn.length` is 0: it keeps one entry and every call returns the result of the first call, whatever its arguments; set `length` or a `normalizer`.',
       jsonKey:
         '{{library}} keys on JSON.stringify of the arguments, and JSON cannot tell values of `{{param}}` apart (functions, undefined, Dates, Maps, Sets and class instances collapse), so different calls share one result; use a resolver or structural keys.',
       stringKey:
@@ -104,7 +102,7 @@ export default createRule<MessageIds, Options>({
 
     function suggestions(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], structural: boolean): SuggestionReportDescriptor<MessageIds>[] {
       const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
-      const replace = replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : [], 'all');
+      const replace = call.spec.requestScoped ? undefined : replaceWithRuntimeMemoize(model, call, structural ? ["key: 'structural'"] : [], 'all');
       if (replace) suggest.push({ messageId: structural ? 'useStructuralKey' : 'useAllArguments', fix: replace });
       // A resolver over primitives: JSON of an array of them is collision-free enough (and what users write).
       if (!structural && params.every((p) => p.kind === 'primitive' && !p.rest)) {
@@ -120,26 +118,30 @@ export default createRule<MessageIds, Options>({
       return suggest;
     }
 
-    function checkDefinition(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[]): void {
+    function checkDefinition(model: FileModel, call: MemoizerCall, params: readonly KeyedParam[], fn: FunctionNode | undefined): void {
       const library = call.spec.label;
       const keying = call.spec.keying;
       const name = (p: KeyedParam): string => paramName(p, params.indexOf(p), sourceCode);
       const objectLike = (p: KeyedParam): boolean => (p.kind === 'object' || p.kind === 'array') && !p.rest;
-      const keyed = params.slice(0, keyedCount(call, params));
+      const count = keyedArgumentCount(call, params);
+      const keyed = params.slice(0, count);
       const structural = keyed.some(objectLike);
-      if (keying === 'first-arg' && params.length >= 2) {
-        const second = params[1];
-        if (second) context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(second) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
-      } else if (keying === 'first-arg' && params[0]?.rest) {
-        const first = params[0];
-        context.report({ node: call.node, messageId: 'firstArgOnly', data: { library, param: name(first) }, suggest: suggestions(model, call, params, false) });
-      }
-      if ((keying === 'fn-length' || keying === 'string') && keyed.length < params.length) {
-        const left = params[keyed.length];
-        if (left) context.report({ node: call.node, messageId: 'fnLengthKey', data: { library, param: name(left) }, suggest: suggestions(model, call, params, params.some(objectLike)) });
+      // A parameter left out of the key matters only when the result reads it (not only an error it throws).
+      const leftOut = params.slice(keyed.length).find((p) => !fn || !p.node || paramAffectsResult(p.node, fn, sourceCode));
+      const suggest = (): SuggestionReportDescriptor<MessageIds>[] => suggestions(model, call, params, params.some(objectLike));
+      if (keying === 'fn-length' || keying === 'string') {
+        const messageId = keyed.length === 0 ? 'fnLengthOneEntry' : 'fnLengthKey';
+        if (leftOut) context.report({ node: call.node, messageId, data: { library, param: name(leftOut) }, suggest: suggest() });
+      } else if (leftOut) {
+        const messageId = count === 1 ? 'firstArgOnly' : 'leadingArgsOnly';
+        context.report({ node: call.node, messageId, data: { library, param: name(leftOut), count: String(count) }, suggest: suggest() });
+      } else if (Number.isFinite(count) && keyed.some((p) => p.rest)) {
+        // `(...args)` behind a key of the first argument(s): the rest of the array is left out.
+        const rest = keyed.find((p) => p.rest);
+        if (rest) context.report({ node: call.node, messageId: count === 1 ? 'firstArgOnly' : 'leadingArgsOnly', data: { library, param: name(rest), count: String(count) }, suggest: suggestions(model, call, params, false) });
       }
       if (keying === 'json') {
-        const blind = params.find(jsonBlind);
+        const blind = keyed.find(jsonBlind);
         if (blind) context.report({ node: call.node, messageId: 'jsonKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
       }
       if (keying === 'string') {
@@ -148,9 +150,16 @@ export default createRule<MessageIds, Options>({
         const blind = keyed.find((p) => (p.kind === 'object' && !p.rest) || p.kind === 'non-json');
         if (blind) context.report({ node: call.node, messageId: 'stringKey', data: { library, param: name(blind) }, suggest: suggestions(model, call, params, true) });
       }
-      if (keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') {
+      // A keyed parameter that falls back to module state the key cannot see (`locale = locale || getCurrentLocale()`).
+      if (fn) {
+        const ambient = ambientFallback(fn, keyed.flatMap((p) => (p.node ? [p.node] : [])), model, model.facts.visitorKeys);
+        if (ambient) context.report({ node: call.node, messageId: 'ambientFallback', data: { param: ambient.name, fallback: ambient.fallback, state: ambient.state } });
+      }
+      // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
+      if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys) {
         const identity = keyed.find(objectLike);
-        if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
+        const messageId = call.spec.requestScoped ? 'identityKeyPerRequest' : 'identityKey';
+        if (identity) context.report({ node: call.node, messageId, data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
       }
     }
 
@@ -170,7 +179,7 @@ export default createRule<MessageIds, Options>({
       const keying = call.spec.keying;
       // Under JSON or String() keys a fresh object is not a miss (it may be a collision, reported at the definition).
       if (binding === undefined || keying === 'json' || keying === 'string' || keying === 'custom') return;
-      const count = keyedCount(call, params);
+      const count = keyedArgumentCount(call, params);
       for (const site of callsNamed(model, binding)) {
         if (site === call.node) continue;
         const callee = unwrap(site.callee);
@@ -188,7 +197,7 @@ export default createRule<MessageIds, Options>({
         const keying = call.spec.keying;
         if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
         const wrapped = wrappedFunction(call, home);
-        const count = keyedCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
+        const count = keyedArgumentCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
         for (const site of callsNamed(model, name)) {
           const callee = unwrap(site.callee);
           const binding = namespace === undefined ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : undefined;
@@ -208,16 +217,52 @@ export default createRule<MessageIds, Options>({
       context.report({ node: decorator, messageId: 'firstArgOnly', data: { library: memoized.spec.label, param: paramName(left, params.indexOf(left), sourceCode) } });
     }
 
+    /** A key function given at the call that records only whether an argument is set, while the function reads inside it. */
+    function checkResolver(model: FileModel, call: MemoizerCall): void {
+      const resolver = resolverArgument(call);
+      const key = resolver && resolver.type !== AST_NODE_TYPES.SpreadElement ? unwrap(resolver) : undefined;
+      const fn = wrappedFunction(call, model)?.node;
+      if (!fn || !isFunction(key)) return;
+      for (let index = 0; index < fn.params.length; index += 1) {
+        const read = presenceOnlyKey(key, fn, index, sourceCode);
+        const param = fn.params[index];
+        if (read === undefined || !param) continue;
+        context.report({ node: key, messageId: 'presenceOnlyKey', data: { param: paramName({ kind: 'unknown', optional: false, rest: false, hasDefault: false, node: param }, index, sourceCode), read } });
+        return;
+      }
+    }
+
+    /** A memoizer factory of this file whose closures all key into one module-level store: exported, or used twice here. */
+    function checkSharedStores(model: FileModel): void {
+      const exported = new Set<string>();
+      for (const statement of model.program.body) {
+        if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+          const declaration = statement.declaration;
+          if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) exported.add(declaration.id.name);
+          if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) exported.add(d.id.name);
+          for (const spec of statement.specifiers) if (spec.local.type === AST_NODE_TYPES.Identifier) exported.add(spec.local.name);
+        }
+      }
+      for (const [factory, fn] of topLevelFunctions(model.program)) {
+        if (!model.localMemoizers.has(factory)) continue;
+        if (!exported.has(factory) && callsNamed(model, factory).length < 2) continue;
+        const store = sharedModuleStore(fn, sourceCode.text);
+        if (store?.id.type === AST_NODE_TYPES.Identifier) context.report({ node: store, messageId: 'sharedStore', data: { store: store.id.name, factory } });
+      }
+    }
+
     return {
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        if (model.localMemoizers.size > 0) checkSharedStores(model);
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(model, memoized);
         for (const call of model.memoizerCalls) {
+          if (hasResolver(call)) checkResolver(model, call);
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;
-          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params);
+          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params, wrapped?.node);
           if (checkCallSites) checkCallSitesOf(model, call, params);
         }
         if (checkCallSites && model.inProject) checkImportedCallSites(model);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
+import unboundedRule from '../../rules/no-unbounded-memoize.js';
 import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
@@ -595,6 +596,57 @@ export const search = memoize((query: { q: string }, page: number) => run(query,
               messageId: 'useStructuralKey',
               output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const search = memoize((query: { q: string }, page: number) => run(query, page), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a local interface under identity keys (read without types)',
+      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `interface Point {
+  x: number;
+}
+export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a local intersection of an interface and an object type (read without types)',
+      code: `import _ from 'lodash';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = _.memoize((query: Search) => run(query));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'identityKey',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useStructuralKey',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+interface Paging {
+  page: number;
+}
+type Search = Paging & { q: string };
+export const search = memoize((query: Search) => run(query), { key: 'structural' });`,
             },
           ],
         },
@@ -1333,30 +1385,6 @@ export const day = memoize(formatDay, { key: 'structural' });`,
       ],
     },
     {
-      name: 'typed: a local interface under identity keys',
-      code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-interface Point {
-  x: number;
-}
-export const norm = memoize((p: Point) => Math.abs(p.x));`,
-      output: null,
-      errors: [
-        {
-          messageId: 'identityKey',
-          line: 5,
-          suggestions: [
-            {
-              messageId: 'useStructuralKey',
-              output: `interface Point {
-  x: number;
-}
-export const norm = memoize((p: Point) => Math.abs(p.x), { key: 'structural' });`,
-            },
-          ],
-        },
-      ],
-    },
-    {
       name: 'typed: an intersection type alias under micro-memoize',
       code: `import memoize from 'micro-memoize';
 import type { Query } from './types';
@@ -1392,33 +1420,6 @@ export const search = memoize((query: Query) => run(query));`,
               messageId: 'useStructuralKey',
               output: `import type { Query } from './types';
 export const search = memoize((query: Query) => run(query), { key: 'structural' });`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'typed: a local intersection of an interface and an object type',
-      code: `import _ from 'lodash';
-interface Paging {
-  page: number;
-}
-type Search = Paging & { q: string };
-export const search = _.memoize((query: Search) => run(query));`,
-      output: null,
-      errors: [
-        {
-          messageId: 'identityKey',
-          line: 6,
-          suggestions: [
-            {
-              messageId: 'useStructuralKey',
-              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
-interface Paging {
-  page: number;
-}
-type Search = Paging & { q: string };
-export const search = memoize((query: Search) => run(query), { key: 'structural' });`,
             },
           ],
         },
@@ -1614,5 +1615,327 @@ export const getOrg = memoizePromise(async (a: string, b: string) => api.org(a, 
     expect(messages[0]?.message).toBe(
       'lodash memoize (through `memoizePromise`) keys on the first argument only, so calls that differ only in `b` return the result of the first call; key on every argument.',
     );
+  });
+});
+
+describe('memoizee keys on fn.length arguments, checked against memoizee itself', () => {
+  // Each parameter list is run under the real memoizee with calls whose arguments all differ: memoizee keeps one
+  // entry exactly when fn.length is 0, and leaves out of the key every parameter from the first default or rest.
+  const lists = ['(terms = [])', '(...parts)', '(a, b = 1)', '(a, b = 1, c)', '(a, ...rest)', '(a, b)', '({ a } = {})', '(a = 0, b)'];
+  const runtimeRuns = async (params: string): Promise<{ runs: number; length: number }> => {
+    const { default: memoizee } = await import('memoizee');
+    let runs = 0;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the parameter list under test, as real JS
+    const make = new Function('count', `return ${params} => count();`) as (count: () => number) => (...args: unknown[]) => unknown;
+    const fn = make(() => (runs += 1));
+    const memoized = memoizee(fn);
+    for (let i = 0; i < 20; i += 1) memoized({ i }, { i }, { i });
+    return { runs, length: fn.length };
+  };
+  for (const params of lists) {
+    it(`${params}: the rule's message matches what memoizee does`, async () => {
+      const { runs, length } = await runtimeRuns(params);
+      const code = `import memoizee from 'memoizee';
+export const f = memoizee(${params} => run(${params.replace(/[()]/g, '').replace(/\s*=\s*[^,]+/g, '').replace(/\.\.\./g, '').replace(/[{}]/g, '')}));`;
+      const ids = lintWithRule(ruleId, rule, code).map((m) => m.messageId);
+      const unbounded = lintWithRule('no-unbounded-memoize', unboundedRule, code).length;
+      if (length === 0) {
+        expect(runs).toBe(1);
+        expect(ids).toContain('fnLengthOneEntry');
+        expect(unbounded).toBe(0);
+      } else {
+        expect(runs).toBe(20);
+        expect(ids).not.toContain('fnLengthOneEntry');
+        expect(ids.includes('fnLengthKey')).toBe(length < params.split(',').length);
+        expect(unbounded).toBe(1);
+      }
+    });
+  }
+  it('names the first parameter and says every call returns the first result', () => {
+    const messages = lintWithRule(ruleId, rule, `import memoizee from 'memoizee';
+export const highlight = memoizee((terms = []) => new RegExp(terms.join('|')));`);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthOneEntry', 2]]);
+    expect(messages[0]?.message).toBe(
+      'memoizee keys on `fn.length` arguments, and the first parameter `terms` has a default or is a rest parameter, so `fn.length` is 0: it keeps one entry and every call returns the result of the first call, whatever its arguments; set `length` or a `normalizer`.',
+    );
+  });
+  it('a `length` or `normalizer` option keys as the option says: neither one entry nor reported', () => {
+    const code = `import memoizee from 'memoizee';
+export const a = memoizee((terms = []) => terms.join(), { length: 1 });
+export const b = memoizee((...parts) => parts.join(), { normalizer: (args) => args.join() });`;
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+    expect(lintWithRule('no-unbounded-memoize', unboundedRule, code).map((m) => m.line)).toEqual([2, 3]);
+  });
+});
+
+describe("React's cache(): per request, every argument compared by identity", () => {
+  const code = `import { cache } from 'react';
+import * as React from 'react';
+type Slug = { org: string; slug: string };
+export const getPage = cache(async (params: { org: string; slug: string }) => db.page.find(params));
+export const getTeam = React.cache(async ({ org }: Slug) => db.team.find(org));
+export const getUser = cache(async (id: string, locale: string) => db.user.find(id, locale));
+export async function Page() {
+  return [await getUser('u1', 'en'), await getPage({ org: 'a', slug: 'b' })];
+}`;
+  it('reports object parameters (annotation, local alias, destructuring) and fresh literals at calls, never suggests a process-wide memoizer', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([
+      ['identityKeyPerRequest', 4],
+      ['identityKeyPerRequest', 5],
+      ['freshArgument', 8],
+    ]);
+    expect(messages.every((m) => (m.suggestions ?? []).length === 0)).toBe(true);
+    expect(messages[0]?.message).toBe(
+      'React cache() compares `params` by identity, so a call with an equal but new object or array misses and runs the function again; take primitive arguments, or pass the same object.',
+    );
+  });
+  it('a file importing only hooks from react is not a memoizer file', () => {
+    expect(lintWithRule(ruleId, rule, `import { useMemo } from 'react';\nexport const f = (a: { x: number }) => useMemo(() => a.x, [a]);`)).toEqual([]);
+  });
+});
+
+describe('in-house memoizers keyed by a WeakMap, nested stores or a JSON text of some arguments', () => {
+  it('a WeakMap closure keyed on its first argument, wrapping a two-parameter function', () => {
+    const code = `function once(fn) {
+  const seen = new WeakMap();
+  return function (first, ...others) {
+    if (seen.has(first)) return seen.get(first);
+    const value = fn.apply(null, arguments);
+    seen.set(first, value);
+    return value;
+  };
+}
+export const describeRow = once(function (row, view) {
+  return { label: row.title, wide: view.width > 800 };
+});
+export const labelOf = once((row) => ({ label: row.title }));
+export const first = labelOf({ title: 'a' });`;
+    const messages = lintWithRule(ruleId, rule, code);
+    // The object parameter is the intended key of a WeakMap (no identityKey); a fresh literal at a call still misses.
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([
+      ['firstArgOnly', 10],
+      ['freshArgument', 14],
+    ]);
+    expect(messages[0]?.message).toContain('calls that differ only in `view` return the result of the first call');
+  });
+  it('nested stores key on every argument they index; a closure naming a third parameter it does not key leaves it out on purpose', () => {
+    const code = `function memoTwo(fn) {
+  const outer = new WeakMap();
+  return function (a, b) {
+    let inner = outer.get(a);
+    if (!inner) {
+      inner = new WeakMap();
+      outer.set(a, inner);
+    }
+    if (!inner.has(b)) inner.set(b, fn(a, b));
+    return inner.get(b);
+  };
+}
+function memoThree(fn) {
+  const top = new WeakMap();
+  return function (a, b, c) {
+    let middle = top.get(a);
+    if (!middle) {
+      middle = new WeakMap();
+      top.set(a, middle);
+      const leaf = new WeakMap();
+      middle.set(b, leaf);
+      const value = fn(a, b, c);
+      leaf.set(c, value);
+      return value;
+    }
+    return middle.get(b)?.get(c);
+  };
+}
+function memoTwoOfThree(fn) {
+  const top = new WeakMap();
+  return function (a, b, c) {
+    let middle = top.get(a);
+    if (!middle) {
+      middle = new WeakMap();
+      top.set(a, middle);
+    }
+    if (!middle.has(b)) middle.set(b, fn(a, b, c));
+    return middle.get(b);
+  };
+}
+export const pair = memoTwo((schema, ctx) => build(schema, ctx));
+export const triple = memoThree((schema, ctx, info) => build(schema, ctx, info));
+export const partial = memoTwoOfThree((schema, ctx, info) => build(schema, ctx, info));`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages).toEqual([]);
+  });
+  it('a two-level store behind a two-parameter closure drops a third argument the wrapped function takes', () => {
+    const code = `function memoTwo(fn) {
+  const outer = new Map();
+  return function (a, b) {
+    let inner = outer.get(a);
+    if (!inner) {
+      inner = new Map();
+      outer.set(a, inner);
+    }
+    if (!inner.has(b)) inner.set(b, fn(a, b));
+    return inner.get(b);
+  };
+}
+export const triple = memoTwo((schema: string, locale: string, info: string) => build(schema, locale, info));`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['leadingArgsOnly', 13]]);
+    expect(messages[0]?.message).toBe(
+      '`memoTwo` (an in-house memoizer) keys on the first 2 arguments only, so calls that differ only in `info` return the result of the first call; key on every argument.',
+    );
+  });
+  it('a JSON key of the first argument wrapping a two-parameter function keys on the first argument only', () => {
+    const code = `const byText = (fn) => {
+  const store = Object.create(null);
+  return (arg) => {
+    const key = JSON.stringify(arg);
+    if (key in store) return store[key];
+    return (store[key] = fn(arg));
+  };
+};
+const byAll = (fn) => {
+  const store = {};
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (key in store) return store[key];
+    return (store[key] = fn(...args));
+  };
+};
+export const formatter = byText((message, lang = currentLang()) => compile(message, lang));
+export const single = byText((options) => compile(options));
+export const both = byAll((message, lang) => compile(message, lang));`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['firstArgOnly', 17]]);
+  });
+  it('curried nested memoizers key on every argument (not a finding)', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const memoize2 = (fn) => memoize((a) => memoize((b) => fn(a, b)));
+export const area = memoize2((w, h) => w * h);`;
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+  });
+});
+
+describe('a parameter left out of the key that only an error reads', () => {
+  it('is not a finding; one the result reads is', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const loadDocs = memoize(function loadDocs(name: string, node?: object) {
+  if (!known.includes(name)) throw new NotFound(name, node);
+  return read(name);
+});
+export const logged = memoize((name: string, why: string) => {
+  console.warn('loading', name, why);
+  return read(name);
+});
+export const unused = memoize((name: string, _ctx: object) => read(name));
+export const read2 = memoize((name: string, lang: string) => read(name + lang));`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['firstArgOnly', 11]]);
+  });
+});
+
+describe('a memoizer factory whose closures share one module-level WeakMap', () => {
+  it('is reported at the store when exported or used twice; a store per call of the factory, or one keyed by the function, is not', () => {
+    const code = `const shared = new WeakMap();
+export function memoPair(fn) {
+  return function (a, b) {
+    let inner = shared.get(a);
+    if (!inner) {
+      inner = new WeakMap();
+      shared.set(a, inner);
+    }
+    if (!inner.has(b)) inner.set(b, fn(a, b));
+    return inner.get(b);
+  };
+}
+const byFn = new WeakMap();
+export function memoByFn(fn) {
+  return function (a) {
+    let own = byFn.get(fn);
+    if (!own) {
+      own = new WeakMap();
+      byFn.set(fn, own);
+    }
+    if (!own.has(a)) own.set(a, fn(a));
+    return own.get(a);
+  };
+}
+export function memoOwn(fn) {
+  const own = new WeakMap();
+  return (a) => {
+    if (!own.has(a)) own.set(a, fn(a));
+    return own.get(a);
+  };
+}`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['sharedStore', 1]]);
+    expect(messages[0]?.message).toBe(
+      "`shared` is one module-level store for every function `memoPair` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other's results; create the store inside `memoPair`.",
+    );
+  });
+});
+
+describe('a project wrapper around a memoizer re-exported by another module of the project', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-wrapper-'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "checker", "type": "module" }\n');
+    writeFileSync(path.join(dir, 'vendor.js'), "import memoizee from 'memoizee';\nexport { memoizee as memoize };\n");
+    writeFileSync(path.join(dir, 'memo.js'), "import { memoize } from './vendor.js';\nexport const registry = [];\nexport default function remember(fn) {\n  const memoized = memoize(fn);\n  registry.push(memoized);\n  return memoized;\n}\n");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('keys as the library does (memoizee: fn.length), two modules away', () => {
+    const code = "import remember from './memo.js';\nfunction overflow(el, slack = 0) { return el.scrollWidth > el.clientWidth + slack; }\nexport default remember(overflow);\n";
+    writeFileSync(path.join(dir, 'overflow.js'), code);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const messages = linter.verify(
+      code,
+      { files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin }, rules: { [`memo-guard/${ruleId}`]: 'error' } },
+      path.join(dir, 'overflow.js'),
+    );
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthKey', 3]]);
+    expect(messages[0]?.message).toContain('memoizee (through `remember`)');
+  });
+});
+
+describe('a keyed parameter that falls back to module state the key cannot see', () => {
+  const code = `import memoize from 'fast-memoize';
+let currentLang = 'en';
+export function setLang(lang: string) { currentLang = lang; }
+function getLang() { return currentLang; }
+const DEFAULT_ZONE = 'UTC';
+function defaultZone() { return DEFAULT_ZONE; }
+export const numberFormat = memoize(({ locale, ...options }: { locale?: string; style?: string } = {}) => {
+  locale = locale || getLang();
+  return new Intl.NumberFormat(locale, options);
+});
+export const dateFormat = memoize((zone: string = getLang()) => new Intl.DateTimeFormat('en', { timeZone: zone }));
+export const zoned = memoize((zone: string = defaultZone()) => new Intl.DateTimeFormat('en', { timeZone: zone }));
+export const direct = memoize((locale?: string) => new Intl.Collator(locale ?? currentLang));`;
+  it('is reported when the fallback reads a reassigned module variable (directly or through a getter); a constant default is not', () => {
+    const messages = lintWithRule(ruleId, rule, code).filter((m) => m.messageId === 'ambientFallback');
+    expect(messages.map((m) => m.line)).toEqual([7, 11]);
+    expect(messages[0]?.message).toBe(
+      '`locale` falls back to `getLang()` when a call leaves it out, which reads `currentLang`, a module variable that is reassigned; the key only records that it was left out, so after `currentLang` changes such calls return the result computed for its old value; pass `locale` explicitly or put the value in the key.',
+    );
+  });
+});
+
+describe('a key function that records only whether an argument is set', () => {
+  it('is reported when the function reads inside that argument; a key on the value it reads is not', () => {
+    const code = `import memoize from 'lodash/memoize';
+export const render = memoize(
+  (text: string, view?: { highlighter?: { run(t: string): string } }) => (view?.highlighter ? view.highlighter.run(text) : text),
+  (text, view) => \`\${text}:\${view ? 'view' : ''}\`,
+);
+export const renderFixed = memoize(
+  (text: string, view?: { highlighter?: { run(t: string): string } }) => (view?.highlighter ? view.highlighter.run(text) : text),
+  (text, view) => \`\${text}:\${view?.highlighter ? 'hl' : ''}\`,
+);
+export const pad = memoize((text: string, width?: number) => text.padStart(width ?? 0), (text, width) => text + (width == null ? '' : String(width)));`;
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['presenceOnlyKey', 4]]);
+    expect(messages[0]?.message).toContain('records only whether `view` is set, but the function reads `view.highlighter`');
   });
 });

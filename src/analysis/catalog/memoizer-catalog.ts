@@ -90,6 +90,18 @@ export interface MemoizerSpec {
   defaultSize?: number;
   /** The numeric option that sets how many entries it holds. */
   sizeOption?: string;
+  /**
+   * The key covers only this many leading arguments, each as `keying` says (an in-house memoizer
+   * keyed on `JSON.stringify(arg)`, or on two nested `WeakMap`s of a four-parameter closure).
+   */
+  keyedArgs?: number;
+  /** Keys objects by identity on purpose, in a `WeakMap`: an object parameter is the intended key. */
+  weakKeys?: true;
+  /**
+   * Its cache lives for one server request (React `cache`): nothing outlives the request, and a
+   * replacement by a process-wide memoizer would change that, so none is suggested.
+   */
+  requestScoped?: true;
 }
 
 /** Where a memoizer is imported from: a module and an export (`default` or a name). */
@@ -286,6 +298,20 @@ const reselect: MemoizerSpec = {
   promiseSafe: false,
 };
 
+/**
+ * React's `cache` (server components): a cache per server request, keyed on every argument, primitives by
+ * value and objects by identity (`Object.is`), so a fresh object literal at each call never matches. A
+ * rejection is kept for the rest of that request only.
+ */
+const reactCache: MemoizerSpec = {
+  label: 'React cache()',
+  keying: 'all-identity',
+  fnArg: 0,
+  bounded: true,
+  promiseSafe: true,
+  requestScoped: true,
+};
+
 /** This package's own runtime memoizer: the reference the fixes switch to. */
 export const memoGuardModule = 'eslint-plugin-memo-guard/memoize';
 const memoGuard: MemoizerSpec = {
@@ -341,6 +367,7 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['reselect'], 'defaultMemoize', reselect),
   ...from(['reselect'], 'createSelector', { ...reselect, label: 'reselect createSelector', fnArg: -1 }),
   ...from([memoGuardModule], 'memoize', memoGuard),
+  ...from(['react'], 'cache', reactCache),
 ];
 
 /**

@@ -23,8 +23,8 @@ interface ShapeContext {
 
 /** Bodies longer than this are not helpers but whole modules: not worth a look. */
 const MAX_BODY = 6000;
-const collectionCtors: ReadonlySet<string> = new Set(['Map', 'Object']);
-const STORE_HINT = /new Map\b|Object\.create\(null\)|=\s*\{\s*\}/;
+const collectionCtors: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Object']);
+const STORE_HINT = /new (?:Weak)?Map\b|Object\.create\(null\)|=\s*\{\s*\}/;
 
 function identifierParams(fn: FunctionNode): (string | undefined)[] {
   return fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier ? p.left.name : undefined));
@@ -77,6 +77,8 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
     const passedResolver = resolver && unwrap(resolver).type === AST_NODE_TYPES.Identifier ? params.indexOf((unwrap(resolver) as TSESTree.Identifier).name) : -1;
     const bound = bindingOf(call);
     const binding = bound.isVariable ? bound.name : undefined;
+    // Curried memoizers (`memoize((a) => memoize((b) => fn(a, b)))`): one memoizer per argument, so every argument is keyed.
+    const curried = shim !== undefined && calls.some((inner) => inner !== call && inner.range[0] > shim.range[0] && inner.range[1] <= shim.range[1] && lookupMemoizer(inner.callee, context.imports, context.memoizers) !== undefined);
     // The wrapper takes the function alone: the library's options, resolver and fixes do not carry over.
     return {
       ...(spec.ttlOptions ? { ttlOptions: spec.ttlOptions } : {}),
@@ -84,7 +86,7 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
       fnArg: index,
       ...(passedResolver !== -1 && passedResolver !== index ? { resolverArg: passedResolver } : {}),
       // A resolver the wrapper itself passes keys every call its way: a JSON text of the arguments, or its own.
-      keying: passedResolver !== -1 ? spec.keying : resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
+      keying: curried && spec.keying === 'first-arg' ? 'all-identity' : passedResolver !== -1 ? spec.keying : resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
       bounded: ruleOn(options, spec.bounded),
       // A shim whose rejection path takes its own entry out of the library's cache drops rejections itself.
       promiseSafe: ruleOn(options, spec.promiseSafe) || (shim !== undefined && binding !== undefined && shimDropsOwnEntry(shim, binding, context)),
@@ -163,18 +165,105 @@ function returnedClosure(fn: FunctionNode): FunctionNode | undefined {
   return undefined;
 }
 
-/** The store a closure keys into: `new Map()`, `{}`, `Object.create(null)` declared in the factory. */
-function storeNames(fn: FunctionNode): Set<string> {
+/** The store a closure keys into: `new Map()`, `new WeakMap()`, `{}`, `Object.create(null)` declared in the factory. */
+function storeNames(fn: FunctionNode, weak?: Set<string>): Set<string> {
   const names = new Set<string>();
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return names;
   for (const statement of fn.body.body) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
-      if (d.id.type === AST_NODE_TYPES.Identifier && init && isStoreInit(init)) names.add(d.id.name);
+      if (d.id.type === AST_NODE_TYPES.Identifier && init && isStoreInit(init)) {
+        names.add(d.id.name);
+        if (isWeakStore(init)) weak?.add(d.id.name);
+      }
     }
   }
   return names;
+}
+
+function isWeakStore(init: TSESTree.Node): boolean {
+  return init.type === AST_NODE_TYPES.NewExpression && calleeName(init.callee) === 'WeakMap';
+}
+
+/**
+ * A `WeakMap` declared at module level that the factory's closure keys into: one store for every
+ * function the factory memoizes (`const shared = new WeakMap(); export function memo(fn) { return (a) => … shared.get(a) … }`).
+ */
+export function moduleWeakStores(fn: FunctionNode): Map<string, TSESTree.VariableDeclarator> {
+  const found = new Map<string, TSESTree.VariableDeclarator>();
+  let program: TSESTree.Node = fn;
+  while (program.parent) program = program.parent;
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of declaration.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      if (d.id.type === AST_NODE_TYPES.Identifier && init && isWeakStore(init)) found.set(d.id.name, d);
+    }
+  }
+  return found;
+}
+
+/**
+ * The module-level `WeakMap` a memoizer factory's closure keys into, when the factory makes no store
+ * of its own and no key names the memoized function: one store for every function it memoizes, so
+ * two of them called with the same arguments read each other's entries.
+ */
+export function sharedModuleStore(fn: FunctionNode, text: string): TSESTree.VariableDeclarator | undefined {
+  const closure = returnedClosure(fn);
+  if (!closure || storeNames(fn).size > 0) return undefined;
+  const fnParams = identifierParams(fn).filter((p): p is string => p !== undefined);
+  const closureText = text.slice(closure.range[0], closure.range[1]);
+  for (const [name, declarator] of moduleWeakStores(fn)) {
+    const uses = [...closureText.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(?:get|set|has)\\s*\\(\\s*([\\w$]+)`, 'g'))];
+    if (uses.length > 0 && !uses.some((m) => fnParams.includes(m[1] ?? ''))) return declarator;
+  }
+  return undefined;
+}
+
+/**
+ * Which of the closure's arguments a key expression covers: a parameter itself (`a`, by identity), the
+ * parameters a JSON text, template or join reads (`JSON.stringify(arg)`: the first only;
+ * `JSON.stringify(args)` of a rest: all of them), `arguments` or the rest array itself: all.
+ */
+function keyCoverage(key: TSESTree.Node, closure: FunctionNode, locals: ReadonlyMap<string, TSESTree.Node>, context: ShapeContext, depth = 0): { args: Set<number>; all: boolean; identity: boolean } {
+  const names = closure.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier ? p.left.name : p.type === AST_NODE_TYPES.RestElement && p.argument.type === AST_NODE_TYPES.Identifier ? p.argument.name : undefined));
+  const restIndex = closure.params.findIndex((p) => p.type === AST_NODE_TYPES.RestElement);
+  const result = { args: new Set<number>(), all: false, identity: false };
+  const node = unwrap(key);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const index = names.indexOf(node.name);
+    if (index !== -1 && index !== restIndex) return { args: new Set([index]), all: false, identity: true };
+  }
+  walk(node, context.visitorKeys, (inner) => {
+    if (inner.type !== AST_NODE_TYPES.Identifier) return;
+    const parent = inner.parent;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === inner && !parent.computed) return;
+    if (inner.name === 'arguments') {
+      result.all = true;
+      return;
+    }
+    const index = names.indexOf(inner.name);
+    if (index === -1) {
+      const local = locals.get(inner.name);
+      if (local && depth < 3) {
+        const nested = keyCoverage(local, closure, locals, context, depth + 1);
+        nested.args.forEach((i) => result.args.add(i));
+        result.all ||= nested.all;
+      }
+      return;
+    }
+    if (index !== restIndex) {
+      result.args.add(index);
+      return;
+    }
+    // `args[0]`: one element of the rest array; `args` itself: all of them.
+    const element = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === inner && parent.computed && parent.property.type === AST_NODE_TYPES.Literal && typeof parent.property.value === 'number' ? parent.property.value : undefined;
+    if (element === undefined) result.all = true;
+    else result.args.add(restIndex + element);
+  });
+  return result;
 }
 
 /** A store ctor: `new Map()`, `{}`, `Object.create(null)`. */
@@ -283,15 +372,26 @@ function rejectionPathOf(removal: TSESTree.Node, factory: FunctionNode): 'reject
 function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: ShapeContext): MemoizerSpec | undefined {
   const closure = returnedClosure(fn);
   if (!closure) return undefined;
-  const stores = storeNames(fn);
+  const weak = new Set<string>();
+  const stores = storeNames(fn, weak);
   const options = optionDefaults(fn);
   // `{ cache = new Map() } = {}`: the store is the default of an option the caller may replace.
   const storeOption = [...options].find(([, o]) => isStoreInit(o.value));
   if (storeOption) stores.add(storeOption[0]);
+  // A module-level WeakMap the closure keys into (bounded by its keys' lives; shared by every memoized function).
+  if (stores.size === 0) {
+    const closureText = context.text.slice(closure.range[0], closure.range[1]);
+    for (const name of moduleWeakStores(fn).keys()) {
+      if (!new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(?:get|set|has)\\b`).test(closureText)) continue;
+      stores.add(name);
+      weak.add(name);
+    }
+  }
   if (stores.size === 0) return undefined;
-  // What one walk of the factory finds: the call of its function parameter, the store's key, reads and removals.
-  const seen: { fnIndex: number; key?: TSESTree.Node; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
+  // What one walk of the factory finds: the call of its function parameter, the store's keys, reads and removals.
+  const seen: { fnIndex: number; key?: TSESTree.Node; keys: TSESTree.Node[]; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
     fnIndex: -1,
+    keys: [],
     reads: false,
     bounded: false,
     dropsRejections: false,
@@ -299,13 +399,25 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   const locals = new Map<string, TSESTree.Node>();
   const storeWrites: { node: TSESTree.Node; value: TSESTree.Node }[] = [];
   const storeOf = (node: TSESTree.Node): boolean => stores.has(calleeName(node) ?? '');
+  // A store of stores: `let inner = outer.get(a); if (!inner) { inner = new WeakMap(); outer.set(a, inner); } inner.set(b, value)`.
+  const takenFromStore = (value: TSESTree.Node): boolean => {
+    const node = unwrap(value);
+    return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'get' && storeOf(node.callee.object);
+  };
+  const addInnerStore = (name: string): void => {
+    stores.add(name);
+    if (weak.size > 0) weak.add(name);
+  };
   const noteRemoval = (removal: TSESTree.Node): void => {
     const path = rejectionPathOf(removal, fn);
     if (path !== 'success') seen.dropsRejections = true;
     if (path !== 'rejection') seen.bounded = true;
   };
   walk(fn.body, context.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) locals.set(node.id.name, node.init);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+      locals.set(node.id.name, node.init);
+      if (takenFromStore(node.init)) addInnerStore(node.id.name);
+    }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       if (seen.fnIndex === -1) seen.fnIndex = params.findIndex((name) => name !== undefined && callsName(node, name));
       const callee = unwrap(node.callee);
@@ -314,9 +426,16 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
       if (node.arguments.some((arg) => promiseHandlerKind(arg, node) !== undefined)) seen.dropsRejections = true;
       if (!storeOf(callee.object)) return;
       if (method === 'set' && node.arguments[0]) {
-        seen.key = node.arguments[0];
-        seen.storedValue = node.arguments[1];
-        if (node.arguments[1]) storeWrites.push({ node, value: node.arguments[1] });
+        seen.key ??= node.arguments[0];
+        seen.keys.push(node.arguments[0]);
+        const value = node.arguments[1] ? unwrap(node.arguments[1]) : undefined;
+        // `outer.set(a, inner)` with `const inner = new WeakMap()`: a store of stores.
+        const local = value?.type === AST_NODE_TYPES.Identifier ? locals.get(value.name) : undefined;
+        if (value?.type === AST_NODE_TYPES.Identifier && (stores.has(value.name) || (local && isStoreInit(unwrap(local))))) addInnerStore(value.name);
+        else {
+          seen.storedValue = value;
+          if (node.arguments[1]) storeWrites.push({ node, value: node.arguments[1] });
+        }
       } else if (method === 'get' || method === 'has') seen.reads = true;
       // Removals, including trimming under a size check (`if (cache.size > max) cache.delete(…)`); one
       // that runs only when the call rejects drops rejections and bounds nothing.
@@ -325,7 +444,8 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && storeOf(node.object)) {
       const parent = node.parent;
       if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
-        seen.key = node.property;
+        seen.key ??= node.property;
+        seen.keys.push(node.property);
         seen.storedValue = parent.right;
         storeWrites.push({ node: parent, value: parent.right });
       } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') noteRemoval(parent);
@@ -335,7 +455,25 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   });
   const { fnIndex, key, storedValue, bounded, dropsRejections } = seen;
   if (fnIndex === -1 || !key || !seen.reads) return undefined;
-  const { keying, resolverArg, resolverOption } = keyingOf(key, closure, params, locals, options);
+  const found = keyingOf(key, closure, params, locals, options);
+  const { resolverArg, resolverOption } = found;
+  let { keying } = found;
+  // How many of the closure's arguments the keys cover, all keys of nested stores together.
+  let keyedArgs: number | undefined;
+  if (keying === 'first-arg' || keying === 'json') {
+    const covered = seen.keys.map((k) => keyCoverage(k, closure, locals, context));
+    const args = new Set(covered.flatMap((c) => [...c.args]));
+    if (!covered.some((c) => c.all)) {
+      let leading = 0;
+      while (args.has(leading)) leading += 1;
+      if (leading > 1 && keying === 'first-arg' && covered.every((c) => c.identity)) keying = 'all-identity';
+      // A closure that names more parameters than it keys (\`(a1, a2, a3, a4)\` keyed on two) leaves the others out on
+      // purpose (its author wrote both); one that takes only what it keys (\`(arg) => fn(arg)\`) drops what callers pass.
+      const named = closure.params.filter((p) => p.type !== AST_NODE_TYPES.RestElement).length;
+      if (leading > 0 && named <= leading && (keying !== 'first-arg' || leading > 1)) keyedArgs = leading;
+    }
+  }
+  const weakOnly = weak.size > 0 && [...stores].every((name) => weak.has(name));
   const stored = storedValue ? unwrap(storedValue) : undefined;
   const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression;
   // Options the caller may pass: its own key function, its own (bounded) store.
@@ -347,7 +485,10 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     ...(resolverArg !== undefined && resolverArg !== fnIndex ? { resolverArg } : {}),
     ...(optionsParam !== undefined ? { optionsArg: optionsParam } : {}),
     ...(resolverOption ? { resolverOptions: { names: [resolverOption.option] } } : {}),
-    bounded: bounded || (storeOption && storeOption[1].param === optionsParam ? { names: [storeOption[1].option] } : false),
+    ...(keyedArgs !== undefined ? { keyedArgs } : {}),
+    ...(weakOnly ? { weakKeys: true as const } : {}),
+    // A WeakMap holds an entry only while its key object lives.
+    bounded: weakOnly || bounded || (storeOption && storeOption[1].param === optionsParam ? { names: [storeOption[1].option] } : false),
     // A store that only ever receives settled values (awaited, or given to `.then`) keeps no rejection.
     promiseSafe: storesAwaited || dropsRejections || storesOnlySettledValues(storeWrites),
   };
@@ -356,7 +497,10 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
 /** Local names bound to a memoizer module (`_`, `memoize`, `moize`): a wrapper must call one of them. */
 function memoizerLocals(context: ShapeContext): string[] {
   const locals: string[] = [];
-  for (const [local, binding] of context.imports) if (context.memoizers.some((m) => m.module === binding.module)) locals.push(local);
+  for (const [local, binding] of context.imports) {
+    // `useState` from `react` is no memoizer: a mostly-other module counts through its memoizer export.
+    if (context.memoizers.some((m) => m.module === binding.module && (!m.spec.requestScoped || binding.export === m.export || binding.export === 'default' || binding.export === '*'))) locals.push(local);
+  }
   return locals;
 }
 

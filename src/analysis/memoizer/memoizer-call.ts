@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, findProperty, isFalsyLiteral, isFunction, isInfinity, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import type { OptionRule } from '../catalog/memoizer-catalog.js';
-import { paramFacts, typedParamKinds, type ParamFacts } from './parameter-keys.js';
+import { fnLength, paramFacts, typedParamKinds, type ParamFacts } from './parameter-keys.js';
 import { unwrapBind } from '../syntax/ast.js';
 import type { TypeKind } from '../syntax/type-tools.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
@@ -155,12 +155,36 @@ export function wrappedParams(wrapped: WrappedFunction, model: FileModel): Keyed
 }
 
 /**
- * A memoized function that holds one entry: it takes no arguments (and never reads `arguments`), or
- * its binding is only ever called with none. A lazy singleton, not a growing cache.
+ * How many leading arguments a memoizer keys on, given the wrapped function's parameters: one for a
+ * first-argument memoizer, `fn.length` for memoizee-like ones (the parameters before the first default
+ * or rest), every one otherwise (`Infinity` when unknown).
+ */
+export function keyedArgumentCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
+  const limit = call.spec.keyedArgs ?? Infinity;
+  switch (call.spec.keying) {
+    case 'first-arg':
+      return 1;
+    case 'fn-length':
+    case 'string':
+      return Math.min(limit, params ? fnLength(params) : Infinity);
+    default:
+      return limit;
+  }
+}
+
+/**
+ * A memoized function that holds one entry: it takes no arguments (and never reads `arguments`), a
+ * memoizer that keys on `fn.length` arguments wraps a function whose `fn.length` is 0 (`(terms = []) =>`,
+ * `(...args) =>`: memoizee then keeps one value whatever the arguments), or its binding is only ever
+ * called with none. A lazy singleton, not a growing cache.
  */
 export function holdsOneEntry(call: MemoizerCall, model: FileModel): boolean {
   const wrapped = wrappedFunction(call, model);
   if (wrapped?.node && wrapped.node.params.length === 0 && !model.sourceCode.getText(wrapped.node).includes('arguments')) return true;
+  if (wrapped?.node && (call.spec.keying === 'fn-length' || call.spec.keying === 'string') && !hasResolver(call)) {
+    const params = wrappedParams(wrapped, model);
+    if (params && params.length > 0 && keyedArgumentCount(call, params) === 0) return true;
+  }
   if (!call.bindingIsVariable) return false;
   const declarator = call.node.parent;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;

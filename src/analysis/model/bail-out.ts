@@ -12,9 +12,12 @@ import type { Collection, FileModel } from './file-model.js';
 import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
-function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[]): boolean {
+function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[], text: string): boolean {
+  // A module that is mostly something else (`react`, for its `cache`) counts only through that export.
+  const memoizerImport = (m: MemoizerSource, binding: { module: string; export: string }): boolean =>
+    m.module === binding.module && (!m.spec.requestScoped || binding.export === m.export || ((binding.export === 'default' || binding.export === '*') && text.includes(`.${m.export}(`)));
   for (const binding of imports.values()) {
-    if (memoizers.some((m) => m.module === binding.module) || cacheClassSources.some((c) => c.module === binding.module)) return true;
+    if (memoizers.some((m) => memoizerImport(m, binding)) || cacheClassSources.some((c) => c.module === binding.module)) return true;
     if (memoDecorators.some((d) => d.module === binding.module)) return true;
   }
   return false;
@@ -69,7 +72,7 @@ const DECORATES_STORE = /\.decorate\(\s*['"`][\w$]+['"`]\s*,\s*(?:new\s|\{\s*\}|
  */
 export function mayHoldCache(model: FileModel, moduleCollections: readonly Collection[]): boolean {
   const { program } = model;
-  if (model.localMemoizers.size > 0 || importsCatalogModule(model.imports, model.memoizerSources)) return true;
+  if (model.localMemoizers.size > 0 || importsCatalogModule(model.imports, model.memoizerSources, model.sourceCode.text)) return true;
   if (moduleCollections.some((c) => c.writes.length > 0)) return true;
   if (factoryHoldsCollection(program, model)) return true;
   for (const statement of program.body) {

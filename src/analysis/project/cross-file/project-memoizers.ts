@@ -50,8 +50,23 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
     return catalog ? { spec: catalog.spec } : undefined;
   }
   if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
-    const spec = memoizerShapeOf(node, { text: model.sourceCode.text, imports: model.imports, memoizers: model.settings.memoizers, visitorKeys: model.facts.visitorKeys });
-    return spec ? { spec } : undefined;
+    const shape = (memoizers: readonly MemoizerSource[]): MemoizerSpec | undefined =>
+      memoizerShapeOf(node, { text: model.sourceCode.text, imports: model.imports, memoizers, visitorKeys: model.facts.visitorKeys });
+    const spec = shape(model.settings.memoizers);
+    if (spec) return { spec };
+    // A wrapper around a memoizer this module imports from another of the project (`import { memoize } from '../imports'`,
+    // itself a re-export of a library): only the imports the body names, one level deeper each time.
+    if (depth >= MAX_REEXPORT_DEPTH) return undefined;
+    const body = model.sourceCode.text.slice(node.range[0], node.range[1]);
+    const own: MemoizerSource[] = [];
+    for (const [local, binding] of model.imports) {
+      if (!binding.module.startsWith('.') || binding.export === '*' || !new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}\\s*\\(`).test(body)) continue;
+      const target = resolveModule(binding.module, model.filename);
+      const found = target ? exportedMemoizer(target, binding.export, model, depth + 1) : undefined;
+      if (found?.spec) own.push({ module: binding.module, export: binding.export, spec: found.spec });
+    }
+    const wrapped = own.length > 0 ? shape([...model.settings.memoizers, ...own]) : undefined;
+    return wrapped ? { spec: wrapped } : undefined;
   }
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     const members = new Map<string, MemoizerSpec>();

@@ -8,7 +8,7 @@ interface Hit {
   body: string;
 }
 
-const highlighter = memoizee((terms = []) => { // expect: no-unhashable-args, no-unbounded-cache-in-handler
+const highlighter = memoizee((terms = []) => { // expect: no-unhashable-args
   const escaped = terms.map((t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(${escaped.join('|')})`, 'gi');
 });
