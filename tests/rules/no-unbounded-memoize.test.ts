@@ -42,8 +42,77 @@ export class Report {
     `const dedupe = (fn) => { const pending = new Map(); return (k) => { if (!pending.has(k)) pending.set(k, fn(k).finally(() => pending.delete(k))); return pending.get(k); }; };\nexport const f = dedupe(async (x) => x);`,
     // An in-house memoizer whose store is an option: given a bounded one.
     `import { LRUCache } from 'lru-cache';\nconst withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x, { cache: new LRUCache({ max: 100 }) });`,
+    // Files that never serve: a command-line entry point, tests, fixtures, benchmarks, stories, scripts.
+    `#!/usr/bin/env node\nimport memoize from 'lodash/memoize';\nconst width = memoize((n) => n * 2);\nconsole.log(width(Number(process.argv[2])));`,
+    ...['src/__tests__/sizes.ts', 'src/sizes.test.ts', 'src/sizes.spec.tsx', 'test/fixtures/sizes.ts', 'bench/sizes.ts', 'src/components/Card.stories.tsx', 'scripts/build-sizes.ts', 'packages/cli/bin/run.ts'].map((filename) => ({
+      name: `never ships: ${filename}`,
+      filename,
+      code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
+    })),
+    {
+      // One cache per call: made inside the function, kept in a local that is only called.
+      name: 'a memoizer local to one call',
+      code: `import memoize from 'lodash/memoize';
+export async function totals(rows, toCurrency) {
+  const rate = memoize((from) => lookupRate(from, toCurrency));
+  const out = [];
+  for (const row of rows) out.push(row.amount * (await rate(row.currency)));
+  return rows.map(rate).length + out.length;
+}
+export const first = (xs) => memoize((x) => x * 2)(xs[0]);`,
+    },
+    {
+      // One cache per instance of a class nothing shows to be long-lived.
+      name: 'a memoizer field of a class made per use',
+      code: `import memoize from 'lodash/memoize';
+export class Resolver {
+  constructor(doc) {
+    this.doc = doc;
+    this.byId = memoize((id) => this.doc.defs[id]);
+  }
+  resolve = memoize((ref: string) => this.byId(ref.split('#')[1]));
+}`,
+    },
+    {
+      // Keys from a literal union, a boolean, or an enum (declared here or imported): a fixed, small key space.
+      name: 'keys from a fixed set of values',
+      code: `import memoize from 'lodash/memoize';
+import moize from 'fast-memoize';
+enum Region { Eu = 'eu', Us = 'us' }
+type Tier = 'free' | 'pro' | 'team';
+export const regionClient = memoize((region: Region) => connect(region));
+export const tierLimits = memoize((tier: Tier | 'OTHER') => loadLimits(tier));
+export const flags = moize((beta: boolean, tier: 'free' | 'pro') => loadFlags(beta, tier));
+export const euOnly = memoize((r: Region.Eu) => connect(r));`,
+    },
   ],
   invalid: [
+    {
+      // A nest of memoizers on one line is one report, at the outermost.
+      name: 'nested memoizers reported once',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };\nexport const pair = memo((a) => memo((b) => memo((c) => a + b + c)));`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 2, column: 21 }],
+    },
+    {
+      // A memoizer made in a function but returned, or kept by a module-level instance, outlives the call.
+      name: 'memoizers that outlive the function that makes them',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };
+export function makeLookup(table) {
+  const lookup = memo((k) => table[k]);
+  return lookup;
+}
+class Rates {
+  byPair = memo((pair: string) => fetchRate(pair));
+}
+export const rates = new Rates();`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 3, column: 18 }, { messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 7, column: 12 }],
+    },
+    {
+      // \`string\` (or no annotation) in the union is an open key space.
+      name: 'a union that admits any string',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };\ntype Tier = 'free' | 'pro';\nexport const limits = memo((tier: Tier | string) => loadLimits(tier));`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 3, column: 23 }],
+    },
     {
       // Deleting an entry only when its promise rejects bounds nothing: every success stays.
       name: 'an in-house promise memoizer that removes only rejected entries',
@@ -209,18 +278,18 @@ export class Slugs {
     },
     {
       // Not on any request path: the handler rule stays quiet, this one does not.
-      code: `#!/usr/bin/env node\nimport { memoizeWith } from 'ramda';\nconst width = memoizeWith(String, (n) => n * 2);\nconsole.log(width(2));`,
+      code: `import { memoizeWith } from 'ramda';\nconst width = memoizeWith(String, (n) => n * 2);\nexport const label = (n) => width(n);`,
       output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
-          line: 3,
+          line: 2,
           column: 15,
           suggestions: [
             {
               messageId: 'boundChangesBehaviour',
               data: { max: '500', change: "ramda turns the key into a property name (`1` and `'1'` share an entry); memo-guard's memoize compares keys by value and type" },
-              output: `#!/usr/bin/env node\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nconsole.log(width(2));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nexport const label = (n) => width(n);`,
             },
           ],
         },
