@@ -3,6 +3,7 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { wrappedFunction } from '../src/analysis/memoizer/memoizer-call.js';
 import { findEffect } from '../src/analysis/memoizer/side-effects.js';
 import { ownCacheRemovals } from '../src/analysis/memoizer/memoized-binding.js';
+import { neverServes } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'sideEffect' | 'nonDeterministic';
 type Options = [];
@@ -28,6 +29,8 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        // Tests, fixtures, benchmarks, stories and one-shot scripts: a skipped effect there reaches no user.
+        if (neverServes(model)) return;
         for (const call of model.memoizerCalls) {
           const fn = wrappedFunction(call, model)?.node;
           // `get.cache.delete(k)` inside `get`'s own function manages its cache; it is not an effect a hit skips.
