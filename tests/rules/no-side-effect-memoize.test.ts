@@ -313,7 +313,7 @@ export const stamp = memoize((id) => {
     errors: [
       {
         messageId: 'nonDeterministic', line: 2, column: 22,
-        data: {effect: "reads the clock (\`Date.now\`)",line: "3",via: ""},
+        data: {effect: "reads the clock (`Date.now`)",line: "3",via: ""},
       },
     ],
   },
@@ -327,7 +327,7 @@ export const label = memoize((key) => translate(locale, key));`,
     errors: [
       {
         messageId: 'nonDeterministic', line: 5, column: 22,
-        data: {effect: "reads module-level \`locale\` (reassigned at line 4)",line: "5",via: ""},
+        data: {effect: "reads module-level `locale` (reassigned at line 4)",line: "5",via: ""},
       },
     ],
   },
@@ -342,7 +342,7 @@ export const price = memoize((sku) => {
     errors: [
       {
         messageId: 'sideEffect', line: 3, column: 22,
-        data: {effect: "mutates outer \`audit\` (\`audit.set\`)",line: "4",via: ""},
+        data: {effect: "mutates outer `audit` (`audit.set`)",line: "4",via: ""},
       },
     ],
   },
