@@ -3,7 +3,7 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
-import { diesWithCall, diesWithInstance, insideMemoizer, keysFromFixedSet, neverServes } from '../src/analysis/memoizer/strict-scope.js';
+import { clearedSomewhere, diesWithCall, diesWithInstance, insideMemoizer, keysFromFixedSet, neverServes } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
@@ -60,6 +60,8 @@ export default createRule<MessageIds, Options>({
           // A memoizer kept in a local of one call dies with it, one in a field of an instance we cannot see
           // live long dies with the instance; keys from a literal union or an enum are a fixed set.
           if (diesWithCall(call, model) || diesWithInstance(call, model) || keysFromFixedSet(call, model)) continue;
+          // A cache cleared whole by a sweep or an invalidation is evicted, by the user's choice.
+          if (clearedSomewhere(call, model)) continue;
           const data = { library: call.spec.label, max: String(max) };
           const plan = boundMemoizerFix(model, call, max);
           if (plan?.change === undefined) {

@@ -50,6 +50,19 @@ export class Report {
       code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
     })),
     {
+      // Cleared whole by a periodic job or an invalidation event.
+      name: 'a memoizer whose cache a sweep clears',
+      code: `import memoize from 'lodash/memoize';
+export const isSupported = memoize((chainId: string) => repo.isSupported(chainId));
+setInterval(() => isSupported.cache.clear(), 30_000);
+export class Events {
+  constructor() { this.lookup = memoize((id) => repo.find(id)); }
+  @Cron('*/30 * * * * *')
+  sweep() { this.lookup.cache.clear?.(); }
+}
+export const events = new Events();`,
+    },
+    {
       // One cache per call: made inside the function, kept in a local that is only called.
       name: 'a memoizer local to one call',
       code: `import memoize from 'lodash/memoize';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction } from '../syntax/ast.js';
+import { enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
@@ -68,6 +68,37 @@ function instanceClass(call: MemoizerCall): TSESTree.ClassDeclaration | TSESTree
 export function diesWithInstance(call: MemoizerCall, model: FileModel): boolean {
   const cls = instanceClass(call);
   return cls !== undefined && !outlivesRequests(cls, model);
+}
+
+/**
+ * The memoized binding's whole cache is cleared (`getX.cache.clear()`, `this.getX.cache.clear()`,
+ * `getX.clear()`) by code that runs on its own: a sweep (a timer, a cron job, an event handler) the
+ * user chose as eviction; growth is bounded by what arrives between two clears.
+ */
+export function clearedSomewhere(call: MemoizerCall, model: FileModel): boolean {
+  if (call.bindingNames.length === 0) return false;
+  return model.calls.some((c) => {
+    const callee = unwrap(c.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) return false;
+    let target = unwrap(callee.object);
+    if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'cache') target = unwrap(target.object);
+    const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+    return name !== undefined && call.bindingNames.includes(name) && runsOnSchedule(c);
+  });
+}
+
+/**
+ * Code that runs by itself, again and again: a callback handed to a call (`setInterval(…)`,
+ * `cron.schedule(…)`, `bus.on('x', …)`) or a method a decorator registers (`@Cron(…)`, `@OnEvent(…)`).
+ * A clear in an exported `reset()` nobody is seen calling is not a sweep.
+ */
+function runsOnSchedule(node: TSESTree.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== fn) return true;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.length > 0) return true;
+  }
+  return false;
 }
 
 /** Memoizer calls lexically inside another one's arguments (`memoize((a) => memoize((b) => f(a, b)))`). */
