@@ -37,6 +37,8 @@ ruleTester.run(ruleId, rule, {
     { name: 'a function that is not memoized', code: `let hits = 0;\nexport function f(x) {\n  hits++;\n  return x;\n}` },
     { name: 'recursion between helpers does not hang', code: `import memoize from 'lodash/memoize';\nfunction even(n) { return n === 0 ? true : odd(n - 1); }\nfunction odd(n) { return n === 0 ? false : even(n - 1); }\nexport const isEven = memoize((n) => even(n));` },
     { name: 'deleting its own cache entry on rejection', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  try { return await api.load(id); } catch (e) { load.cache.delete(id); throw e; }\n});` },
+    { name: 'an effect inside a function the memoized function returns but does not run', code: `import memoizee from 'memoizee';\nconst bus = makeBus();\nexport const reporter = memoizee((namespace) => ({ write: (text) => { bus.emit('write', { namespace, text }); } }));` },
+    { name: 'a memoized function of no argument runs once: its writes initialise', code: `import memoizee from 'memoizee';\nlet ready = false;\nexport const guest = memoizee(async () => {\n  const perms = await loadGuest();\n  ready = true;\n  return perms;\n}, { promise: true });\nexport const isReady = () => ready;` },
     { name: 'Object.create is not a database write', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((proto) => Object.create(proto));` },
     { name: 'a module variable reassigned only while the module loads', code: `import memoize from 'lodash/memoize';\nlet schema = makeSchema();\nschema = schema.extend(dates);\nschema = schema.extend(money);\n(() => { schema = schema.strict(); })();\nexport const validator = memoize((name) => schema.get(name));` },
     { name: 'a module variable reassigned only in test hooks', code: `import memoize from 'lodash/memoize';\nlet clock = realClock;\nbeforeEach(() => { clock = fakeClock(); });\nafterEach(() => { clock = realClock; });\nexport const label = memoize((ms) => clock.format(ms));` },
@@ -343,6 +345,18 @@ export const price = memoize((sku) => {
       {
         messageId: 'sideEffect', line: 3, column: 22,
         data: {effect: "mutates outer `audit` (`audit.set`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a nest of memoizers with an effect is one report, at the outermost",
+    code: `import memoize from 'lodash/memoize';
+let calls = 0;
+export const pair = memoize((a) => memoize((b) => { calls++; return a + b; }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 21,
+        data: {effect: "increments outer `calls`",line: "3",via: ""},
       },
     ],
   },

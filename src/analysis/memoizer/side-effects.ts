@@ -346,7 +346,12 @@ function effectAt(node: TSESTree.Node, base: FunctionNode, model: FileModel, fol
 
 /** Calls that take a value for timing, waiting or logging: what they are given never reaches the result. */
 const timingSinks = /^(?:sleep|delay|wait|setTimeout|setInterval|setImmediate|timeout|backoff|retry|jitter|log|debug|info|warn|error|trace|verbose|observe|histogram|timing|record|mark|measure|gauge|time|timeEnd)$/i;
-const timingKeys = /delay|jitter|backoff|timeout|wait|interval|retry|elapsed|duration|took|ms$/i;
+const timingKeys = /delay|jitter|backoff|timeout|wait|interval|retry/i;
+
+function isCallArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee !== node;
+}
 
 function calleeLastName(callee: TSESTree.Node): string | undefined {
   const node = unwrap(callee);
@@ -400,7 +405,8 @@ function reachesResult(node: TSESTree.Node, base: FunctionNode, model: FileModel
         continue;
       }
       case AST_NODE_TYPES.Property:
-        if (parent.value === current && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && timingKeys.test(parent.key.name)) return false;
+        // `{ delay: Math.random() * 100 }` handed to a call as its options; a returned `{ ms: … }` is the result.
+        if (parent.value === current && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && timingKeys.test(parent.key.name) && isCallArgument(parent.parent)) return false;
         continue;
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
@@ -453,6 +459,8 @@ export function findEffect(fn: FunctionNode, model: FileModel, ignored: Readonly
         // Type annotations hold no effects.
         if (node.type.startsWith('TS') && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression) return false;
         if (ignored.has(node)) return true;
+        // A function made here but not run by this call (returned, stored, a property of the result) acts when its caller runs it.
+        if ((node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && node.parent.type !== AST_NODE_TYPES.CallExpression) return false;
         const candidate = effectAt(node, base, model, follow);
         // A clock or random read that never reaches the result (retry jitter, timing a call) freezes nothing.
         if (candidate && (candidate.kind === 'write' || reachesResult(candidate.node, base, model))) found = candidate;
