@@ -7,3 +7,13 @@
  */
 export const oneShotFilePattern =
   /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|spec|e2e|bench|benchmarks?|fixtures?|mocks?|stories|storybook|\.storybook|cypress|playwright|scripts?|bin)\/|\.(?:test|spec|bench|benchmark|e2e|stories|story|fixture)\.[cm]?[jt]sx?$/;
+
+/** Packages that make a front-end package a browser app when nothing renders it on a server. */
+export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];
+
+/** Packages that render front-end code on a server, or serve requests: a package declaring one runs in a long-lived process. */
+export const serverPackages: readonly string[] = [
+  'next', 'nuxt', 'gatsby', '@remix-run/node', '@remix-run/react', '@remix-run/server-runtime', '@sveltejs/kit', 'astro', '@builder.io/qwik-city',
+  '@tanstack/react-start', '@tanstack/start', 'react-router', 'vite-plugin-ssr', 'vike', '@angular/ssr', '@nguniversal/express-engine', 'solid-start', '@solidjs/start',
+  'express', 'koa', 'fastify', 'hapi', '@hapi/hapi', '@nestjs/core', 'restify', 'hono', 'electron',
+];

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { oneShotFilePattern } from '../catalog/file-roles.js';
+import { browserUiPackages, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
@@ -19,6 +19,17 @@ export function neverServes(model: FileModel): boolean {
   const relative = path.isAbsolute(model.filename) ? path.relative(model.project.rootOf(model.filename), model.filename) : model.filename;
   if (oneShotFilePattern.test(relative.replace(/\\/g, '/'))) return true;
   return model.sourceCode.text.startsWith('#!');
+}
+
+/**
+ * A file of a browser app: its package declares a UI library that runs in the browser (react-dom, vue,
+ * svelte, …) and nothing that renders it on a server or serves requests (Next.js, Remix, SvelteKit,
+ * Express, …). A cache there lives as long as a page, not a process.
+ */
+export function inBrowserApp(model: FileModel): boolean {
+  const file = model.filename;
+  if (!path.isAbsolute(file)) return false;
+  return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some((m) => model.project.declaredMajor(file, m) !== undefined);
 }
 
 /**
