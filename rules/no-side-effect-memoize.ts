@@ -15,7 +15,8 @@ export default createRule<MessageIds, Options>({
     type: 'problem',
     docs: {
       description: 'Disallow memoizing functions that have side effects or read non-deterministic values',
-      strict: true,
+      // Not in `strict` until at least 80% of its findings on real code are judged true (issue 17).
+      strict: false,
     },
     messages: {
       sideEffect:
