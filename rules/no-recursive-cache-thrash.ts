@@ -5,7 +5,7 @@ import { findThrash } from '../src/analysis/memoizer/recursion.js';
 import { unboundedMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 
-type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'useUnbounded' | 'raiseBound';
+type MessageIds = 'tooSmall' | 'rangeTooLarge' | 'gridTooLarge' | 'useUnbounded' | 'raiseBound';
 type Options = [{ max?: number }];
 
 export default createRule<MessageIds, Options>({
@@ -22,6 +22,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} holds {{size}} {{entries}}, and this function calls itself through the cache {{count}} {{times}} (first at line {{line}}): each recursive call evicts the entry the next one needs, so the memoized version does all the work of the plain one; use an unbounded cache for a small input space, or a bound with room.',
       rangeTooLarge:
         '{{library}} holds {{size}} {{entries}}, but this branching recursion is called with inputs up to {{range}} (its recursive calls start at line {{line}}): the working set does not fit and entries are evicted before they are reused; use an unbounded cache or a bound with room.',
+      gridTooLarge:
+        '{{library}} holds {{size}} {{entries}}, but this recursion moves through {{params}} parameters at once ({{count}} recursive calls, first at line {{line}}){{cells}}: each path down the recursion needs more entries than that, so entries are evicted before they are reused; use an unbounded cache for a small input space, or a bound with room.',
       useUnbounded: "Switch to memo-guard's `memoize` with `max: Infinity` (the input space must be small).",
       raiseBound: 'Give the cache room: `{{option}}: {{max}}`.',
     },
@@ -51,13 +53,13 @@ export default createRule<MessageIds, Options>({
           if (unbounded) suggest.push({ messageId: 'useUnbounded', fix: unbounded });
           const option = call.spec.sizeOption;
           if (option !== undefined) {
-            const room = String(Math.max(max, (thrash.range ?? 0) + 1, thrash.sites.length));
+            const room = String(Math.max(max, (thrash.range ?? 0) + 1, thrash.grid?.cells ?? 0, thrash.sites.length));
             suggest.push({ messageId: 'raiseBound', data: { option, max: room }, fix: (fixer) => setOption(fixer, model, call, option, room) ?? null });
           }
           const count = thrash.sites.length;
           context.report({
             node: call.node,
-            messageId: thrash.range === undefined ? 'tooSmall' : 'rangeTooLarge',
+            messageId: thrash.grid ? 'gridTooLarge' : thrash.range === undefined ? 'tooSmall' : 'rangeTooLarge',
             data: {
               library: call.spec.label,
               size: String(thrash.size),
@@ -66,6 +68,8 @@ export default createRule<MessageIds, Options>({
               times: count === 1 ? 'time' : 'times',
               line: String(first.loc.start.line),
               range: String(thrash.range ?? ''),
+              params: String(thrash.grid?.params ?? ''),
+              cells: thrash.grid?.cells === undefined ? '' : `, and the inputs this file calls it with make ${thrash.grid.cells} distinct subproblems`,
             },
             suggest,
           });

@@ -3,6 +3,7 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
+import { clearedSomewhere, diesWithCall, diesWithInstance, inBrowserApp, insideMemoizer, keysFromFixedSet, neverServes } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
@@ -40,6 +41,10 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        // Tests, fixtures, benchmarks, stories and one-shot scripts end before a cache can grow.
+        if (neverServes(model)) return;
+        // A browser app's caches live as long as a page: the leak this rule is about is a process's.
+        if (inBrowserApp(model)) return;
         // `@Memoize() find(id)`: no catalogued memoizing decorator evicts. A method of no argument holds
         // one entry; a cache per instance of a class made per use dies with the instance.
         for (const memoized of memoizedMethods(model)) {
@@ -48,11 +53,17 @@ export default createRule<MessageIds, Options>({
           const data = { name: decoratorName(memoized.decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key), owner };
           context.report({ node: memoized.decorator, messageId: 'unboundedDecorator', data });
         }
-        for (const call of model.memoizerCalls) {
-          // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value.
-          if (!growsUnbounded(call, model)) continue;
-          // `memoize(fn, { max: Infinity })` says unbounded on purpose.
-          if (call.spec.explicitUnbound) continue;
+        // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value;
+        // `memoize(fn, { max: Infinity })` says unbounded on purpose.
+        const unbounded = model.memoizerCalls.filter((call) => growsUnbounded(call, model) && !call.spec.explicitUnbound);
+        for (const call of unbounded) {
+          // A nest of memoizers (`memoize((a) => memoize((b) => f(a, b)))`) is one cache to bound: report the outermost.
+          if (insideMemoizer(call, unbounded)) continue;
+          // A memoizer kept in a local of one call dies with it, one in a field of an instance we cannot see
+          // live long dies with the instance; keys from a literal union or an enum are a fixed set.
+          if (diesWithCall(call, model) || diesWithInstance(call, model) || keysFromFixedSet(call, model)) continue;
+          // A cache cleared whole by a sweep or an invalidation is evicted, by the user's choice.
+          if (clearedSomewhere(call, model)) continue;
           const data = { library: call.spec.label, max: String(max) };
           const plan = boundMemoizerFix(model, call, max);
           if (plan?.change === undefined) {

@@ -35,6 +35,8 @@ ruleTester.run(ruleId, rule, {
     { name: 'a member binding on another object is a different function', code: `import moize from 'moize';\nexport const a = { walk: moize((node) => node.children.map((c) => b.walk(c))) };\nconst b = { walk: (node) => node };` },
     { name: 'memoize-one in a selector with the same arguments many times', code: `import memoizeOne from 'memoize-one';\nexport const visible = memoizeOne((rows, filter) => rows.filter((r) => r.name.includes(filter)));\nvisible([], 'a');\nvisible([], 'a');` },
     { name: 'memoizee with a bound above the call sites', code: `import memoizee from 'memoizee';\nexport const weave = memoizee((a, b) => (a === '' || b === '' ? 1 : weave(a.slice(1), b) + weave(a, b.slice(1))), { max: 5000 });` },
+    { name: 'a grid recursion with room and no visible inputs', code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const paths = memoize((i, j) => (i === 0 || j === 0 ? 1 : paths(i - 1, j) + paths(i, j - 1)), { max: 500 });` },
+    { name: 'a second parameter passed through unchanged is not a second dimension', code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nexport const fib = memoize((n, table) => (n < 2 ? table[n] : fib(n - 1, table) + fib(n - 2, table)), { max: 2 });` },
     { name: 'reselect selectors are not judged', code: `import { createSelector } from 'reselect';\nexport const select = createSelector([(s) => s.items], (items) => items.length);` },
   ],
   invalid: [
@@ -165,6 +167,43 @@ export const answer = steps(40);` },
           { messageId: 'raiseBound', data: {option: "max",max: "1000"}, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 const steps = memoize((n) => (n <= 1 ? 1 : steps(n - 1) + steps(n - 2)), { max: 1000 });
 export const answer = steps(40);` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a two-way recursion over two parameters under a bound of 2",
+    code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const paths = memoize((i, j) => (i === 0 || j === 0 ? 1 : paths(i - 1, j) + paths(i, j - 1)), { max: 2 });`,
+    errors: [
+      {
+        messageId: 'gridTooLarge', line: 2, column: 22,
+        data: {library: "memo-guard memoize",size: "2",entries: "entries",params: "2",count: "2",line: "2",cells: ""},
+        suggestions: [
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const paths = memoize((i, j) => (i === 0 || j === 0 ? 1 : paths(i - 1, j) + paths(i, j - 1)), { max: Infinity });` },
+          { messageId: 'raiseBound', data: {option: "max",max: "1000"}, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const paths = memoize((i, j) => (i === 0 || j === 0 ? 1 : paths(i - 1, j) + paths(i, j - 1)), { max: 1000 });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a grid recursion called with literal inputs larger than the bound",
+    code: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const edits = memoize((a, b) => (a === 0 || b === 0 ? a + b : Math.min(edits(a - 1, b), edits(a, b - 1), edits(a - 1, b - 1)) + 1), { max: 100 });
+export const answer = edits(40, 30);`,
+    errors: [
+      {
+        messageId: 'gridTooLarge', line: 2, column: 15,
+        data: {library: "memo-guard memoize",size: "100",entries: "entries",params: "2",count: "3",line: "2",cells: ", and the inputs this file calls it with make 1271 distinct subproblems"},
+        suggestions: [
+          { messageId: 'useUnbounded', output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const edits = memoize((a, b) => (a === 0 || b === 0 ? a + b : Math.min(edits(a - 1, b), edits(a, b - 1), edits(a - 1, b - 1)) + 1), { max: Infinity });
+export const answer = edits(40, 30);` },
+          { messageId: 'raiseBound', data: {option: "max",max: "1271"}, output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+const edits = memoize((a, b) => (a === 0 || b === 0 ? a + b : Math.min(edits(a - 1, b), edits(a, b - 1), edits(a - 1, b - 1)) + 1), { max: 1271 });
+export const answer = edits(40, 30);` },
         ],
       },
     ],

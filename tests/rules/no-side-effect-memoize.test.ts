@@ -37,7 +37,14 @@ ruleTester.run(ruleId, rule, {
     { name: 'a function that is not memoized', code: `let hits = 0;\nexport function f(x) {\n  hits++;\n  return x;\n}` },
     { name: 'recursion between helpers does not hang', code: `import memoize from 'lodash/memoize';\nfunction even(n) { return n === 0 ? true : odd(n - 1); }\nfunction odd(n) { return n === 0 ? false : even(n - 1); }\nexport const isEven = memoize((n) => even(n));` },
     { name: 'deleting its own cache entry on rejection', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  try { return await api.load(id); } catch (e) { load.cache.delete(id); throw e; }\n});` },
+    { name: 'an effect inside a function the memoized function returns but does not run', code: `import memoizee from 'memoizee';\nconst bus = makeBus();\nexport const reporter = memoizee((namespace) => ({ write: (text) => { bus.emit('write', { namespace, text }); } }));` },
+    { name: 'a memoized function of no argument runs once: its writes initialise', code: `import memoizee from 'memoizee';\nlet ready = false;\nexport const guest = memoizee(async () => {\n  const perms = await loadGuest();\n  ready = true;\n  return perms;\n}, { promise: true });\nexport const isReady = () => ready;` },
     { name: 'Object.create is not a database write', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((proto) => Object.create(proto));` },
+    { name: 'a module variable reassigned only while the module loads', code: `import memoize from 'lodash/memoize';\nlet schema = makeSchema();\nschema = schema.extend(dates);\nschema = schema.extend(money);\n(() => { schema = schema.strict(); })();\nexport const validator = memoize((name) => schema.get(name));` },
+    { name: 'a module variable reassigned only in test hooks', code: `import memoize from 'lodash/memoize';\nlet clock = realClock;\nbeforeEach(() => { clock = fakeClock(); });\nafterEach(() => { clock = realClock; });\nexport const label = memoize((ms) => clock.format(ms));` },
+    { name: 'a function that fills its own cache', code: `import memoize from 'lodash/memoize';\nconst seen = new Map();\nconst cache = {};\nexport const f = memoize((k) => {\n  if (seen.has(k)) return seen.get(k);\n  const v = compute(k);\n  seen.set(k, v);\n  cache[k] = v;\n  return v;\n});` },
+    { name: 'Math.random for retry jitter and Date.now for timing, never in the result', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  const started = Date.now();\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      const row = await db.find(id);\n      logger.info({ ms: Date.now() - started }, 'loaded');\n      return row;\n    } catch (e) {\n      await sleep(2 ** attempt * 100 + Math.random() * 50);\n    }\n  }\n  return withRetry(() => db.find(id), { delay: Math.random() * 100 });\n});` },
+    { name: 'a GraphQL query sent by POST', code: `import memoize from 'lodash/memoize';\nimport axios from 'axios';\nconst ORG = 'query Org($id: ID!) { org(id: $id) { name } }';\nexport const org = memoize((id) => axios.post(API + '/graphql', { query: ORG, variables: { id } }));\nexport const viewer = memoize((token) => fetch(endpoint, { method: 'POST', body: JSON.stringify({ query: '{ viewer { id } }' }), headers: { authorization: token } }));` },
   ],
   invalid: [
   {
@@ -281,6 +288,75 @@ export const build = memoize((id) => {
       {
         messageId: 'sideEffect', line: 4, column: 22,
         data: {effect: "emits an event or a metric (`builds.inc`)",line: "5",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a GraphQL mutation sent by POST",
+    code: `import memoize from 'lodash/memoize';
+import axios from 'axios';
+const FOLLOW = 'mutation Follow($id: ID!) { follow(id: $id) { ok } }';
+export const follow = memoize((id) => axios.post('/graphql', { query: FOLLOW, variables: { id } }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 4, column: 23,
+        data: {effect: "sends an HTTP POST (`axios.post`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "the clock read reaches the result through a local",
+    code: `import memoize from 'lodash/memoize';
+export const stamp = memoize((id) => {
+  const at = Date.now();
+  const row = { id, at };
+  return row;
+});`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 2, column: 22,
+        data: {effect: "reads the clock (`Date.now`)",line: "3",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a module variable reassigned by a function after load",
+    code: `import memoize from 'lodash/memoize';
+let locale = 'en';
+schemaLoaded();
+export function setLocale(l) { locale = l; }
+export const label = memoize((key) => translate(locale, key));`,
+    errors: [
+      {
+        messageId: 'nonDeterministic', line: 5, column: 22,
+        data: {effect: "reads module-level `locale` (reassigned at line 4)",line: "5",via: ""},
+      },
+    ],
+  },
+  {
+    name: "filling another store it never reads",
+    code: `import memoize from 'lodash/memoize';
+const audit = new Map();
+export const price = memoize((sku) => {
+  audit.set(sku, true);
+  return lookup(sku);
+});`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 22,
+        data: {effect: "mutates outer `audit` (`audit.set`)",line: "4",via: ""},
+      },
+    ],
+  },
+  {
+    name: "a nest of memoizers with an effect is one report, at the outermost",
+    code: `import memoize from 'lodash/memoize';
+let calls = 0;
+export const pair = memoize((a) => memoize((b) => { calls++; return a + b; }));`,
+    errors: [
+      {
+        messageId: 'sideEffect', line: 3, column: 21,
+        data: {effect: "increments outer `calls`",line: "3",via: ""},
       },
     ],
   },

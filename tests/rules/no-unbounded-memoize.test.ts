@@ -1,4 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter, type ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-memoize.js';
 
 const ruleTester = new RuleTester();
@@ -42,8 +48,90 @@ export class Report {
     `const dedupe = (fn) => { const pending = new Map(); return (k) => { if (!pending.has(k)) pending.set(k, fn(k).finally(() => pending.delete(k))); return pending.get(k); }; };\nexport const f = dedupe(async (x) => x);`,
     // An in-house memoizer whose store is an option: given a bounded one.
     `import { LRUCache } from 'lru-cache';\nconst withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x, { cache: new LRUCache({ max: 100 }) });`,
+    // Files that never serve: a command-line entry point, tests, fixtures, benchmarks, stories, scripts.
+    `#!/usr/bin/env node\nimport memoize from 'lodash/memoize';\nconst width = memoize((n) => n * 2);\nconsole.log(width(Number(process.argv[2])));`,
+    ...['src/__tests__/sizes.ts', 'src/sizes.test.ts', 'src/sizes.spec.tsx', 'test/fixtures/sizes.ts', 'bench/sizes.ts', 'src/components/Card.stories.tsx', 'scripts/build-sizes.ts', 'packages/cli/bin/run.ts'].map((filename) => ({
+      name: `never ships: ${filename}`,
+      filename,
+      code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
+    })),
+    {
+      // Cleared whole by a periodic job or an invalidation event.
+      name: 'a memoizer whose cache a sweep clears',
+      code: `import memoize from 'lodash/memoize';
+export const isSupported = memoize((chainId: string) => repo.isSupported(chainId));
+setInterval(() => isSupported.cache.clear(), 30_000);
+export class Events {
+  constructor() { this.lookup = memoize((id) => repo.find(id)); }
+  @Cron('*/30 * * * * *')
+  sweep() { this.lookup.cache.clear?.(); }
+}
+export const events = new Events();`,
+    },
+    {
+      // One cache per call: made inside the function, kept in a local that is only called.
+      name: 'a memoizer local to one call',
+      code: `import memoize from 'lodash/memoize';
+export async function totals(rows, toCurrency) {
+  const rate = memoize((from) => lookupRate(from, toCurrency));
+  const out = [];
+  for (const row of rows) out.push(row.amount * (await rate(row.currency)));
+  return rows.map(rate).length + out.length;
+}
+export const first = (xs) => memoize((x) => x * 2)(xs[0]);`,
+    },
+    {
+      // One cache per instance of a class nothing shows to be long-lived.
+      name: 'a memoizer field of a class made per use',
+      code: `import memoize from 'lodash/memoize';
+export class Resolver {
+  constructor(doc) {
+    this.doc = doc;
+    this.byId = memoize((id) => this.doc.defs[id]);
+  }
+  resolve = memoize((ref: string) => this.byId(ref.split('#')[1]));
+}`,
+    },
+    {
+      // Keys from a literal union, a boolean, or an enum (declared here or imported): a fixed, small key space.
+      name: 'keys from a fixed set of values',
+      code: `import memoize from 'lodash/memoize';
+import moize from 'fast-memoize';
+enum Region { Eu = 'eu', Us = 'us' }
+type Tier = 'free' | 'pro' | 'team';
+export const regionClient = memoize((region: Region) => connect(region));
+export const tierLimits = memoize((tier: Tier | 'OTHER') => loadLimits(tier));
+export const flags = moize((beta: boolean, tier: 'free' | 'pro') => loadFlags(beta, tier));
+export const euOnly = memoize((r: Region.Eu) => connect(r));`,
+    },
   ],
   invalid: [
+    {
+      // A nest of memoizers on one line is one report, at the outermost.
+      name: 'nested memoizers reported once',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };\nexport const pair = memo((a) => memo((b) => memo((c) => a + b + c)));`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 2, column: 21 }],
+    },
+    {
+      // A memoizer made in a function but returned, or kept by a module-level instance, outlives the call.
+      name: 'memoizers that outlive the function that makes them',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };
+export function makeLookup(table) {
+  const lookup = memo((k) => table[k]);
+  return lookup;
+}
+class Rates {
+  byPair = memo((pair: string) => fetchRate(pair));
+}
+export const rates = new Rates();`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 3, column: 18 }, { messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 7, column: 12 }],
+    },
+    {
+      // \`string\` (or no annotation) in the union is an open key space.
+      name: 'a union that admits any string',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };\ntype Tier = 'free' | 'pro';\nexport const limits = memo((tier: Tier | string) => loadLimits(tier));`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 3, column: 23 }],
+    },
     {
       // Deleting an entry only when its promise rejects bounds nothing: every success stays.
       name: 'an in-house promise memoizer that removes only rejected entries',
@@ -209,18 +297,18 @@ export class Slugs {
     },
     {
       // Not on any request path: the handler rule stays quiet, this one does not.
-      code: `#!/usr/bin/env node\nimport { memoizeWith } from 'ramda';\nconst width = memoizeWith(String, (n) => n * 2);\nconsole.log(width(2));`,
+      code: `import { memoizeWith } from 'ramda';\nconst width = memoizeWith(String, (n) => n * 2);\nexport const label = (n) => width(n);`,
       output: null,
       errors: [
         {
           messageId: 'unboundedMemoizer',
-          line: 3,
+          line: 2,
           column: 15,
           suggestions: [
             {
               messageId: 'boundChangesBehaviour',
               data: { max: '500', change: "ramda turns the key into a property name (`1` and `'1'` share an entry); memo-guard's memoize compares keys by value and type" },
-              output: `#!/usr/bin/env node\nimport { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nconsole.log(width(2));`,
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';\nconst width = memoize((n) => n * 2, { max: 500, key: String });\nexport const label = (n) => width(n);`,
             },
           ],
         },
@@ -243,4 +331,36 @@ export class Slugs {
       ],
     },
   ],
+});
+
+describe('browser apps', () => {
+  // A package that declares a browser UI library and nothing that renders on a server: its caches live as long as a page.
+  const lint = (deps: Record<string, string>): number => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'memo-guard-browser-'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
+    mkdirSync(path.join(dir, 'src'));
+    const file = path.join(dir, 'src', 'useItems.ts');
+    const code = `import memoize from 'lodash/memoize';\nexport const getItems = memoize((url: string) => fetch(url).then((r) => r.json()));`;
+    writeFileSync(file, code);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { 'memo-guard': { rules: { 'no-unbounded-memoize': rule } } as unknown as ESLint.Plugin },
+      rules: { 'memo-guard/no-unbounded-memoize': 'error' },
+    };
+    try {
+      return linter.verify(code, config, file).filter((m) => m.ruleId === 'memo-guard/no-unbounded-memoize').length;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it('is quiet in a single-page app', () => {
+    expect(lint({ react: '^18.0.0', 'react-dom': '^18.0.0' })).toBe(0);
+  });
+  it('reports when the same code is rendered on a server or served', () => {
+    expect(lint({ react: '^18.0.0', 'react-dom': '^18.0.0', next: '^14.0.0' })).toBe(1);
+    expect(lint({ 'react-dom': '^18.0.0', express: '^4.0.0' })).toBe(1);
+    expect(lint({ lodash: '^4.0.0' })).toBe(1);
+  });
 });

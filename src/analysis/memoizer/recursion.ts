@@ -68,12 +68,60 @@ function visibleRange(fn: FunctionNode, binding: Binding, model: FileModel): num
   return range;
 }
 
+/** A parameter's name, for a plain identifier parameter (with or without a default). */
+function paramName(param: TSESTree.Parameter): string | undefined {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
+}
+
+/**
+ * How many parameters the recursion moves through: a parameter counts when some recursive call
+ * passes something other than the parameter itself in its place (`f(i - 1, j)`, `f(i, j - 1)`).
+ */
+function varyingParams(fn: FunctionNode, sites: readonly TSESTree.Node[]): number {
+  const names = fn.params.map(paramName);
+  if (names.some((n) => n === undefined)) return 0;
+  let count = 0;
+  names.forEach((name, index) => {
+    const varies = sites.some((site) => {
+      if (site.type !== AST_NODE_TYPES.CallExpression) return false;
+      const arg = site.arguments[index];
+      return arg !== undefined && !(arg.type === AST_NODE_TYPES.Identifier && arg.name === name);
+    });
+    if (varies) count++;
+  });
+  return count;
+}
+
+/** The literal arguments of each outside call of the memoized variable: the distinct subproblems a grid recursion meets from the largest. */
+function visibleGrid(fn: FunctionNode, binding: Binding, arity: number, model: FileModel): number | undefined {
+  if (binding.kind !== 'variable') return undefined;
+  let largest: number | undefined;
+  for (const call of model.calls) {
+    if (within(call, fn) || !namesBinding(call.callee, binding, model) || call.arguments.length < arity) continue;
+    let cells = 1;
+    for (const arg of call.arguments.slice(0, arity)) {
+      const value = unwrap(arg);
+      const n = value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number' ? value.value : value.type === AST_NODE_TYPES.Identifier ? loopBound(value, model) : undefined;
+      if (n === undefined || n < 0) {
+        cells = 0;
+        break;
+      }
+      cells *= n + 1;
+    }
+    if (cells > 0 && (largest === undefined || cells > largest)) largest = cells;
+  }
+  return largest;
+}
+
 export interface Thrash {
   /** The call sites that re-enter the memoized binding, in source order. */
   sites: TSESTree.Node[];
   size: number;
   /** The literal input range that overflows the bound, when that is the reason. */
   range: number | undefined;
+  /** For a recursion over several parameters: how many it moves through, and the subproblems its visible inputs make. */
+  grid?: { params: number; cells: number | undefined };
 }
 
 /**
@@ -91,6 +139,15 @@ export function findThrash(call: MemoizerCall, model: FileModel): Thrash | undef
   if (sites.length === 0) return undefined;
   if (size.size <= 1 || size.size < sites.length) return { sites, size: size.size, range: undefined };
   if (sites.length < 2) return undefined;
+  // A branching recursion over two or more parameters meets a grid of subproblems: a bound no larger
+  // than its call sites times its parameters is evicted on every path, whatever the input; visible
+  // literal inputs say how large the grid is.
+  const params = varyingParams(fn, sites);
+  if (params >= 2) {
+    const cells = visibleGrid(fn, binding, fn.params.length, model);
+    if (size.size <= params * sites.length || (cells !== undefined && cells > size.size)) return { sites, size: size.size, range: undefined, grid: { params, cells } };
+    return undefined;
+  }
   const range = visibleRange(fn, binding, model);
   return range !== undefined && range > size.size ? { sites, size: size.size, range } : undefined;
 }

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { functionName, memberName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, functionName, memberName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from '../syntax/references.js';
 import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
@@ -94,6 +94,22 @@ function isLazyInit(assignment: TSESTree.AssignmentExpression, model: FileModel)
   return false;
 }
 
+/** Callbacks of test hooks: they run around tests, not while the code under test serves. */
+const testHooks: ReadonlySet<string> = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
+
+/** A write inside a function that is not a test hook's callback nor invoked where it is written (`(() => { x = … })()`). */
+function runsAfterLoad(node: TSESTree.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression) return true;
+    if (parent.callee === fn) continue;
+    const callee = unwrap(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name === undefined || !testHooks.has(name);
+  }
+  return false;
+}
+
 /** Module-level `let`/`var` variables reassigned somewhere other than by a lazy initialisation: name → the write. */
 const mutableModuleVariables = new WeakMap<FileModel, Map<Scope.Variable, TSESTree.Node>>();
 
@@ -109,6 +125,8 @@ function mutableVariables(model: FileModel): Map<Scope.Variable, TSESTree.Node> 
       if ((def?.type as string | undefined) !== 'Variable' || def?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind === 'const') continue;
       const write = variable.references.find((r) => {
         if (!r.isWrite() || r.init === true) return false;
+        // While the module loads (`joi = joi.extend(…)` at top level) or in a test hook: never while the memoized function runs.
+        if (!runsAfterLoad(r.identifier)) return false;
         const parent = r.identifier.parent;
         if (parent.type !== AST_NODE_TYPES.AssignmentExpression) return true;
         // `fib = memoize(fib)` decorates the function once; it does not change what it computes.
@@ -135,9 +153,36 @@ function outerTarget(target: TSESTree.Node, base: FunctionNode, model: FileModel
   return { name: root.name };
 }
 
+const cacheName = /cache|memo/i;
+const readMethods: ReadonlySet<string> = new Set(['get', 'has', 'peek']);
+const fillMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'setItem']);
+
+/**
+ * `cache.set(k, v)` / `cache[k] = v` where the function also reads that store (`cache.get(k)`,
+ * `cache.has(k)`, `cache[k]`), or the store is named a cache: the function keeps a cache of its own,
+ * which is not an effect on the world a hit would skip.
+ */
+function fillsOwnCache(store: TSESTree.Node, fills: boolean, base: FunctionNode, model: FileModel): boolean {
+  const name = model.sourceCode.getText(store);
+  // A store of its own named a cache (`cache`, `this.memo`), being filled; clearing another function's `other.cache` is an effect.
+  const own = store.type === AST_NODE_TYPES.Identifier ? store.name : store.type === AST_NODE_TYPES.MemberExpression && store.object.type === AST_NODE_TYPES.ThisExpression ? memberName(store) : undefined;
+  if (fills && own !== undefined && cacheName.test(own)) return true;
+  let reads = false;
+  walkNodes(base.body, model.facts.visitorKeys, (node) => {
+    if (reads) return false;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || model.sourceCode.getText(node.object) !== name) return true;
+    const parent = node.parent;
+    if (!node.computed) reads = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node && readMethods.has(memberName(node) ?? '');
+    else reads = !(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node);
+    return !reads;
+  });
+  return reads;
+}
+
 function writeEffect(target: TSESTree.Node, node: TSESTree.Node, verb: string, base: FunctionNode, model: FileModel): string | undefined {
   const outer = outerTarget(target, base, model);
   if (!outer) return undefined;
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.computed && fillsOwnCache(unwrap(target.object), node.type === AST_NODE_TYPES.AssignmentExpression, base, model)) return undefined;
   if (node.type === AST_NODE_TYPES.AssignmentExpression && isLazyInit(node, model)) return undefined;
   const where = outer.name === 'this' ? '' : globalObjects.has(outer.name) ? 'global ' : 'outer ';
   return `${verb} ${where}\`${text(model, target)}\``;
@@ -191,10 +236,10 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
   if (sqlRunners.has(method) && first && sqlText(first, model) !== undefined) return ['write', `runs a SQL write (${shown})`];
   if (emitMethods.has(method)) return ['write', `emits an event or a metric (${shown})`];
-  if (httpWrites.has(method) && !routeRegistrars.has(rootName)) return ['write', `sends an HTTP ${method.toUpperCase()} (${shown})`];
+  if (httpWrites.has(method) && !routeRegistrars.has(rootName) && !isGraphqlQuery(call, model)) return ['write', `sends an HTTP ${method.toUpperCase()} (${shown})`];
   if (builtinReceivers.has(rootName)) return undefined;
   if (dbWrites.has(method) && !(object.type === AST_NODE_TYPES.Identifier && collectionWrites.has(method))) return ['write', `writes to the database (${shown})`];
-  if (collectionWrites.has(method)) return ['write', `mutates ${rootName === 'this' ? '' : 'outer '}\`${text(model, object)}\` (${shown})`];
+  if (collectionWrites.has(method) && !fillsOwnCache(object, fillMethods.has(method), base, model)) return ['write', `mutates ${rootName === 'this' ? '' : 'outer '}\`${text(model, object)}\` (${shown})`];
   return undefined;
 }
 
@@ -202,6 +247,32 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
 function sqlText(node: TSESTree.Node, model: FileModel): string | undefined {
   const raw = node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : node.type === AST_NODE_TYPES.TemplateLiteral ? (node.quasis[0]?.value.cooked ?? '') : node.type === AST_NODE_TYPES.TaggedTemplateExpression ? (node.quasi.quasis[0]?.value.cooked ?? '') : undefined;
   return raw !== undefined && sqlWrite.test(raw) ? model.sourceCode.getText(node) : undefined;
+}
+
+/** The text `node` stands for: itself, and for an identifier the initialiser of its `const`. */
+function valueText(node: TSESTree.Node, model: FileModel): string {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return model.sourceCode.getText(value);
+  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : undefined;
+  return init ? model.sourceCode.getText(init) : '';
+}
+
+/**
+ * A POST that carries a GraphQL query (`{ query }` in the body, a `/graphql` endpoint) and no
+ * `mutation`: GraphQL sends reads by POST, so the method says nothing about a write.
+ */
+function isGraphqlQuery(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const texts = call.arguments.map((arg) => valueText(arg, model));
+  let graphql = texts.some((t) => /graphql|\bgql\b/i.test(t));
+  walkNodes(call, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'query') {
+      graphql = true;
+      texts.push(valueText(node.value, model));
+    }
+    return true;
+  });
+  return graphql && !texts.some((t) => /\bmutation\b/.test(t));
 }
 
 /** `fetch(url, { method: 'POST' })` */
@@ -250,7 +321,7 @@ function effectAt(node: TSESTree.Node, base: FunctionNode, model: FileModel, fol
       if (helper) follow(helper);
       if (!variable && callee.name === 'fetch') {
         const method = fetchWrite(node);
-        return method === undefined ? undefined : { kind: 'write', what: `sends an HTTP ${method} (\`fetch\`)`, node };
+        return method === undefined || isGraphqlQuery(node, model) ? undefined : { kind: 'write', what: `sends an HTTP ${method} (\`fetch\`)`, node };
       }
       if (!variable && callee.name === 'Date') return { kind: 'non-deterministic', what: 'reads the clock (`Date()`)', node };
       const binding = importOf(model, callee);
@@ -271,6 +342,91 @@ function effectAt(node: TSESTree.Node, base: FunctionNode, model: FileModel, fol
     default:
       return undefined;
   }
+}
+
+/** Calls that take a value for timing, waiting or logging: what they are given never reaches the result. */
+const timingSinks = /^(?:sleep|delay|wait|setTimeout|setInterval|setImmediate|timeout|backoff|retry|jitter|log|debug|info|warn|error|trace|verbose|observe|histogram|timing|record|mark|measure|gauge|time|timeEnd)$/i;
+const timingKeys = /delay|jitter|backoff|timeout|wait|interval|retry/i;
+
+function isCallArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee !== node;
+}
+
+function calleeLastName(callee: TSESTree.Node): string | undefined {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression ? memberName(node) : undefined;
+}
+
+/** Follows a local variable's reads: does any of them reach the result? */
+function variableReaches(id: TSESTree.Node, base: FunctionNode, model: FileModel, depth: number): boolean {
+  if (id.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = resolveIdentifier(model.sourceCode, id);
+  if (!variable || !isDeclaredWithin(variable, base)) return true;
+  return variable.references.some((ref) => ref.identifier !== id && ref.isRead() && reachesResult(ref.identifier, base, model, depth + 1));
+}
+
+/**
+ * Whether a value read at `node` can end up in what `base` returns: through a `return`, an expression
+ * body, the locals it is stored in, the calls and objects it is passed to. Not when it only feeds a
+ * sleep, a timer, a log or a metric (retry jitter, timing), a loop's condition, or a bare statement.
+ * Unknown (too deep, stored outside) counts as reaching.
+ */
+function reachesResult(node: TSESTree.Node, base: FunctionNode, model: FileModel, depth = 0): boolean {
+  if (depth > 3) return true;
+  let current: TSESTree.Node = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ReturnStatement: {
+        const fn = enclosingFunction(parent);
+        if (!fn || fn === base) return true;
+        // A callback's return flows into the call that runs it.
+        parent = fn;
+        continue;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent === base) return true;
+        if (parent.body === current) continue;
+        return false;
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return parent === base;
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === current ? variableReaches(parent.id, base, model, depth) : false;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right !== current) continue;
+        return unwrap(parent.left).type === AST_NODE_TYPES.Identifier ? variableReaches(unwrap(parent.left), base, model, depth) : true;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (parent.callee === current) continue;
+        const name = calleeLastName(parent.callee);
+        if (name !== undefined && timingSinks.test(name)) return false;
+        continue;
+      }
+      case AST_NODE_TYPES.Property:
+        // `{ delay: Math.random() * 100 }` handed to a call as its options; a returned `{ ms: … }` is the result.
+        if (parent.value === current && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && timingKeys.test(parent.key.name) && isCallArgument(parent.parent)) return false;
+        continue;
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return parent.type === AST_NODE_TYPES.ForStatement && parent.init === current;
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+        return false;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.SwitchStatement:
+        // The test picks what is returned.
+        return true;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+        return false;
+      default:
+        continue;
+    }
+  }
+  return false;
 }
 
 /** Identifiers that are property names or keys, not variable reads. */
@@ -303,7 +459,11 @@ export function findEffect(fn: FunctionNode, model: FileModel, ignored: Readonly
         // Type annotations hold no effects.
         if (node.type.startsWith('TS') && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression) return false;
         if (ignored.has(node)) return true;
-        found = effectAt(node, base, model, follow);
+        // A function made here but not run by this call (returned, stored, a property of the result) acts when its caller runs it.
+        if ((node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && node.parent.type !== AST_NODE_TYPES.CallExpression) return false;
+        const candidate = effectAt(node, base, model, follow);
+        // A clock or random read that never reaches the result (retry jitter, timing a call) freezes nothing.
+        if (candidate && (candidate.kind === 'write' || reachesResult(candidate.node, base, model))) found = candidate;
         return found === undefined;
       });
       if (found) return { ...found, via: base === fn ? undefined : (functionName(base) ?? 'a helper') };

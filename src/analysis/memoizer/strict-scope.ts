@@ -1,0 +1,204 @@
+/**
+ * Where a strict memoizer finding is worth a maintainer's time: code that ships and runs for long
+ * (not a test, a fixture, a benchmark, a story or a one-shot script), a cache that lives longer than
+ * one call, keys that are not a fixed set, and one report per nest of memoizers.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { browserUiPackages, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
+import { outerExpression } from '../syntax/references.js';
+import { typeOf } from '../syntax/type-tools.js';
+import { outlivesRequests } from '../cache/collections.js';
+import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from './memoizer-call.js';
+
+/** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */
+export function neverServes(model: FileModel): boolean {
+  const relative = path.isAbsolute(model.filename) ? path.relative(model.project.rootOf(model.filename), model.filename) : model.filename;
+  if (oneShotFilePattern.test(relative.replace(/\\/g, '/'))) return true;
+  return model.sourceCode.text.startsWith('#!');
+}
+
+/**
+ * A file of a browser app: its package declares a UI library that runs in the browser (react-dom, vue,
+ * svelte, …) and nothing that renders it on a server or serves requests (Next.js, Remix, SvelteKit,
+ * Express, …). A cache there lives as long as a page, not a process.
+ */
+export function inBrowserApp(model: FileModel): boolean {
+  const file = model.filename;
+  if (!path.isAbsolute(file)) return false;
+  return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some((m) => model.project.declaredMajor(file, m) !== undefined);
+}
+
+/**
+ * A memoizer made inside a function and kept in a local that never leaves it (only ever called):
+ * its cache is garbage when the call returns, whatever it holds meanwhile.
+ */
+export function diesWithCall(call: MemoizerCall, model: FileModel): boolean {
+  const node = outerExpression(call.node);
+  if (!enclosingFunction(node)) return false;
+  const parent = node.parent;
+  // `memoize(fn)(x)`: used once and dropped.
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) return true;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = model.sourceCode.scopeManager?.getDeclaredVariables(parent)[0];
+  if (!variable) return false;
+  const scopeBlock = variable.scope.variableScope.block;
+  if (scopeBlock.type === AST_NODE_TYPES.Program) return false;
+  return variable.references.every((ref) => {
+    if (ref.init) return true;
+    const use = outerExpression(ref.identifier);
+    // Called, or read as a callback of an array method in the same call (`ids.map(getRate)`).
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return true;
+    return use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee.type === AST_NODE_TYPES.MemberExpression && ['map', 'forEach', 'filter', 'some', 'every', 'reduce', 'flatMap', 'find'].includes(use.parent.callee.property.type === AST_NODE_TYPES.Identifier ? use.parent.callee.property.name : '');
+  });
+}
+
+/** The class whose instances hold the memoizer: a non-static field's value, or `this.x = memoize(…)` in the constructor. */
+function instanceClass(call: MemoizerCall): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const node = outerExpression(call.node);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node && !parent.static) {
+    return parent.parent.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== node) return undefined;
+  const left = parent.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const fn = enclosingFunction(parent);
+  const method = fn?.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+  return method.parent.parent;
+}
+
+/**
+ * A memoizer held by each instance of a class that nothing shows to be a singleton (made once at
+ * module level, a singleton provider): its cache lives as long as an instance we cannot see.
+ */
+export function diesWithInstance(call: MemoizerCall, model: FileModel): boolean {
+  const cls = instanceClass(call);
+  return cls !== undefined && !outlivesRequests(cls, model);
+}
+
+/**
+ * The memoized binding's whole cache is cleared (`getX.cache.clear()`, `this.getX.cache.clear()`,
+ * `getX.clear()`) by code that runs on its own: a sweep (a timer, a cron job, an event handler) the
+ * user chose as eviction; growth is bounded by what arrives between two clears.
+ */
+export function clearedSomewhere(call: MemoizerCall, model: FileModel): boolean {
+  if (call.bindingNames.length === 0) return false;
+  return model.calls.some((c) => {
+    const callee = unwrap(c.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) return false;
+    let target = unwrap(callee.object);
+    if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'cache') target = unwrap(target.object);
+    const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+    return name !== undefined && call.bindingNames.includes(name) && runsOnSchedule(c);
+  });
+}
+
+/**
+ * Code that runs by itself, again and again: a callback handed to a call (`setInterval(…)`,
+ * `cron.schedule(…)`, `bus.on('x', …)`) or a method a decorator registers (`@Cron(…)`, `@OnEvent(…)`).
+ * A clear in an exported `reset()` nobody is seen calling is not a sweep.
+ */
+function runsOnSchedule(node: TSESTree.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== fn) return true;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.length > 0) return true;
+  }
+  return false;
+}
+
+/** Memoizer calls lexically inside another one's arguments (`memoize((a) => memoize((b) => f(a, b)))`). */
+export function insideMemoizer(call: MemoizerCall, reported: readonly MemoizerCall[]): boolean {
+  return reported.some((outer) => outer !== call && outer.node.range[0] <= call.node.range[0] && call.node.range[1] <= outer.node.range[1]);
+}
+
+type TypeDeclaration = TSESTree.TSEnumDeclaration | TSESTree.TSTypeAliasDeclaration;
+
+/** An enum or type alias declared at the top of `program` (exported or not) under `name`. */
+function declarationIn(program: TSESTree.Program, name: string): TypeDeclaration | undefined {
+  for (const statement of program.body) {
+    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if ((node.type === AST_NODE_TYPES.TSEnumDeclaration || node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) && node.id.name === name) return node;
+  }
+  return undefined;
+}
+
+/** The enum or type alias a type name stands for: in this file, or in the project file it is imported from. */
+function typeDeclaration(name: string, model: FileModel): { node: TypeDeclaration; model: FileModel } | undefined {
+  const local = declarationIn(model.program, name);
+  if (local) return { node: local, model };
+  const binding = model.imports.get(name);
+  if (!binding || binding.export === '*' || binding.export === 'default' || !model.inProject) return undefined;
+  const file = model.project.resolve(binding.module, model.filename);
+  const other = file === undefined ? undefined : model.project.fileModel(file, model.settings);
+  const found = other ? declarationIn(other.program, binding.export) : undefined;
+  return found && other ? { node: found, model: other } : undefined;
+}
+
+/** A type whose values are a fixed, small set: literals, `boolean`, enums, `keyof`, unions and aliases of these. */
+function isFixedType(type: TSESTree.TypeNode, model: FileModel, depth = 0): boolean {
+  if (depth > 3) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type !== AST_NODE_TYPES.TemplateLiteral || type.literal.expressions.length === 0;
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+      return true;
+    case AST_NODE_TYPES.TSTypeOperator:
+      return type.operator === 'keyof';
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every((t) => isFixedType(t, model, depth + 1));
+    case AST_NODE_TYPES.TSTypeReference: {
+      // `Color.Red`: a member of an enum.
+      if (type.typeName.type === AST_NODE_TYPES.TSQualifiedName) return declarationIn(model.program, rootName(type.typeName))?.type === AST_NODE_TYPES.TSEnumDeclaration;
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return false;
+      const found = typeDeclaration(type.typeName.name, model);
+      if (!found) return false;
+      return found.node.type === AST_NODE_TYPES.TSEnumDeclaration || isFixedType(found.node.typeAnnotation, found.model, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function rootName(name: TSESTree.EntityName): string {
+  let node: TSESTree.EntityName = name;
+  while (node.type === AST_NODE_TYPES.TSQualifiedName) node = node.left;
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : '';
+}
+
+/** A parameter whose annotation (or the checker's type) allows only a fixed set of values. */
+function hasFixedValues(param: TSESTree.Parameter, model: FileModel): boolean {
+  const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  const binding = target.type === AST_NODE_TYPES.AssignmentPattern ? target.left : target;
+  if (binding.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = binding.typeAnnotation?.typeAnnotation;
+  if (annotation) return isFixedType(annotation, model);
+  const tools = model.types;
+  const type = tools ? typeOf(tools, binding) : undefined;
+  if (!tools || !type) return false;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((t) => t.isLiteral() || (t.flags & (tools.ts.TypeFlags.BooleanLike | tools.ts.TypeFlags.EnumLike | tools.ts.TypeFlags.Undefined | tools.ts.TypeFlags.Null)) !== 0);
+}
+
+/**
+ * Every argument the memoizer keys on takes one of a fixed set of values (a literal union, an enum,
+ * a boolean): the cache holds at most that many entries, bounded in practice.
+ */
+export function keysFromFixedSet(call: MemoizerCall, model: FileModel): boolean {
+  const wrapped = wrappedFunction(call, model);
+  if (!wrapped?.node) return false;
+  const params = wrappedParams(wrapped, model);
+  if (!params || params.length === 0 || params.some((p) => p.rest)) return false;
+  // A key function of its own picks the key: we do not follow it.
+  if (hasResolver(call) || resolverArgument(call) !== undefined) return false;
+  const keyed = call.spec.keying === 'first-arg' ? params.slice(0, 1) : params;
+  return keyed.every((p) => p.node !== undefined && hasFixedValues(p.node, model));
+}
+
