@@ -294,15 +294,18 @@ function callsOf(model: FileModel, names: ImportedNames): TSESTree.CallExpressio
   });
 }
 
+/** Which argument of a call of an imported name makes the key, when its entry knows (`null`: the ways in disagree). */
+function keyArgOf(call: TSESTree.CallExpression, names: ImportedNames): KeyArg | null | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return names.locals.get(callee.name)?.keyArg;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const member = memberName(callee);
+  return member === undefined ? undefined : names.memberKeyArgs.get(member);
+}
+
 /** The arguments of a call that make the key, when the entry knows which (none when it does not). */
 function keyedArguments(call: TSESTree.CallExpression, names: ImportedNames): TSESTree.Node[] {
-  const callee = unwrap(call.callee);
-  let keyArg: KeyArg | null | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) keyArg = names.locals.get(callee.name)?.keyArg;
-  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const member = memberName(callee);
-    keyArg = member === undefined ? undefined : names.memberKeyArgs.get(member);
-  }
+  const keyArg = keyArgOf(call, names);
   if (keyArg === undefined || keyArg === null || keyArg === 'all') return [];
   const arg = call.arguments[keyArg];
   return arg ? [arg] : [];
@@ -310,13 +313,7 @@ function keyedArguments(call: TSESTree.CallExpression, names: ImportedNames): TS
 
 /** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
 function callMayGrow(call: TSESTree.CallExpression, names: ImportedNames, model: FileModel): boolean {
-  const callee = unwrap(call.callee);
-  let keyArg: KeyArg | null | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) keyArg = names.locals.get(callee.name)?.keyArg;
-  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const member = memberName(callee);
-    keyArg = member === undefined ? undefined : names.memberKeyArgs.get(member);
-  }
+  const keyArg = keyArgOf(call, names);
   if (keyArg === undefined || keyArg === null) return true;
   const keyed = keyArg === 'all' ? call.arguments : call.arguments.slice(keyArg, keyArg + 1);
   return keyed.some((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model));
