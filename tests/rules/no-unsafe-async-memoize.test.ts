@@ -2066,6 +2066,32 @@ ruleTester.run(`${ruleId}: promise slots and stores in any holder`, rule, {
 }`,
     },
     {
+      name: 'a property slot deleted in a .catch that rejects again',
+      code: `export class Store {
+  async open() { return (await fetch('/db')).json(); }
+  connect() {
+    if (this.connection) return this.connection;
+    this.connection = this.open()
+      .then((db) => { this.db = db; })
+      .catch((err) => { delete this.connection; return Promise.reject(err); });
+    return this.connection;
+  }
+}`,
+    },
+    {
+      name: 'a property slot deleted in the rejection handler of .then, then chained on',
+      code: `export class Schema {
+  async classes() { return (await fetch('/classes')).json(); }
+  reload() {
+    if (this.reloading) return this.reloading;
+    this.reloading = this.classes()
+      .then((all) => { this.all = all; delete this.reloading; }, (err) => { delete this.reloading; throw err; })
+      .then(() => {});
+    return this.reloading;
+  }
+}`,
+    },
+    {
       name: 'a slot emptied in finally, on both outcomes',
       code: `export class Syncer {
   running = null;
@@ -2264,6 +2290,18 @@ export function getDefaults() {
     },
   ],
   invalid: [
+    {
+      name: 'a property slot deleted only when the promise resolves',
+      code: `export class Store {
+  async open() { return (await fetch('/db')).json(); }
+  connect() {
+    if (this.connection) return this.connection;
+    this.connection = this.open().then((db) => { delete this.connection; return db; });
+    return this.connection;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'this.connection' } }],
+    },
     {
       name: 'a field filled once with the promise of an async method',
       code: `export class Settings {

@@ -251,6 +251,8 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const removals: TSESTree.Node[] = [];
   for (const ref of uses.refs) {
     const parent = ref.parent;
+    // `delete this.p` empties a slot held by a property as `this.p = undefined` does.
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete' && parent.argument === ref) removals.push(parent);
     if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== ref) continue;
     if (['=', '??=', '||='].includes(parent.operator)) writes.push({ node: parent, value: parent.right });
     if (parent.operator === '=' && isEmptyValue(parent.right)) removals.push(parent);
