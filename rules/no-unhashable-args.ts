@@ -14,7 +14,7 @@ import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/i
 import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 
-type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'identityKeyPerRequest' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -66,8 +66,6 @@ export default createRule<MessageIds, Options>({
         '`{{store}}` is one module-level store for every function `{{factory}}` memoizes, and its key does not name the function: two functions memoized by it and called with the same arguments return each other\'s results; create the store inside `{{factory}}`.',
       leadingArgsOnly:
         '{{library}} keys on the first {{count}} arguments only, so calls that differ only in `{{param}}` return the result of the first call; key on every argument.',
-      identityKeyPerRequest:
-        '{{library}} compares `{{param}}` by identity, so a call with an equal but new object or array misses and runs the function again; take primitive arguments, or pass the same object.',
       fnLengthKey:
         '{{library}} keys on `fn.length` arguments, and `{{param}}` has a default or is a rest parameter, so it is left out of the key and calls that differ only there return a stale result; set `length` or a `normalizer`.',
       fnLengthOneEntry:
@@ -156,10 +154,11 @@ export default createRule<MessageIds, Options>({
         if (ambient) context.report({ node: call.node, messageId: 'ambientFallback', data: { param: ambient.name, fallback: ambient.fallback, state: ambient.state } });
       }
       // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
-      if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys) {
+      // A cache that lives for one request (React's `cache()`) is usually called once per request for a given
+      // value, so an identity miss costs at most a repeated call within that request: not reported.
+      if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys && !call.spec.requestScoped) {
         const identity = keyed.find(objectLike);
-        const messageId = call.spec.requestScoped ? 'identityKeyPerRequest' : 'identityKey';
-        if (identity) context.report({ node: call.node, messageId, data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
+        if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
       }
     }
 
@@ -178,7 +177,7 @@ export default createRule<MessageIds, Options>({
       const binding = call.bindingName;
       const keying = call.spec.keying;
       // Under JSON or String() keys a fresh object is not a miss (it may be a collision, reported at the definition).
-      if (binding === undefined || keying === 'json' || keying === 'string' || keying === 'custom') return;
+      if (binding === undefined || keying === 'json' || keying === 'string' || keying === 'custom' || call.spec.requestScoped) return;
       const count = keyedArgumentCount(call, params);
       for (const site of callsNamed(model, binding)) {
         if (site === call.node) continue;
@@ -195,7 +194,7 @@ export default createRule<MessageIds, Options>({
       for (const [local, imported] of model.project.importedMemoizedBindings(model)) {
         const { call, model: home, name, namespace } = imported;
         const keying = call.spec.keying;
-        if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call)) continue;
+        if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call) || call.spec.requestScoped) continue;
         const wrapped = wrappedFunction(call, home);
         const count = keyedArgumentCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
         for (const site of callsNamed(model, name)) {
