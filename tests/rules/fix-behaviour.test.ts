@@ -216,6 +216,30 @@ export function scenario() {
     fixed: 'new LruMap(500)',
   },
   {
+    name: 'a get-or-compute Map whose value comes from the key itself (slugs): the LruMap answers the same',
+    rule: 'no-unbounded-cache-in-handler',
+    code: `import express from 'express';
+${record}
+const app = express();
+const slugs = new Map();
+function slugOf(title) {
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    seen(title);
+    slug = String(title).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    slugs.set(title, slug);
+  }
+  return slug;
+}
+app.get('/slug', (req, res) => res.send(slugOf(String(req.query.title))));
+export function scenario() {
+  const out = [slugOf('Hello World'), slugOf('Hello World'), slugOf('hello world'), ...['A b', 'A b', 'c'].map((t) => slugOf(t)), slugOf(1), slugOf('1')];
+  out.push(slugOf('c'), slugOf('Hello World'));
+  return out;
+}`,
+    fixed: 'new LruMap(500)',
+  },
+  {
     name: 'a Map cache kept on globalThis for hot reloads: the LruMap goes where the Map was made',
     rule: 'no-unbounded-cache-in-handler',
     code: `import express from 'express';
