@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, memberName, propertyName, unwrap, walk } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk } from '../syntax/ast.js';
 import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from '../catalog/handler-catalog.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
@@ -76,11 +76,6 @@ function isGlobalSlot(node: TSESTree.Node, model: FileModel): boolean {
   const def = moduleScope(model)?.set.get(object.name)?.defs[0];
   const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
   return init?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(init.name);
-}
-
-function isLiteralKey(node: TSESTree.Node): boolean {
-  const key = unwrap(node);
-  return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
 }
 
 /** Calls that remove entries or empty a store, by name: `cache.delete(k)`, `evictOldest()`, `trim()`. */

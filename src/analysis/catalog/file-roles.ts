@@ -1,12 +1,28 @@
+/** Folders and name suffixes of tests, mocks, benchmarks, end-to-end suites and stories. */
+const testFolders = ['__tests__', '__mocks__', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright'];
+const testSuffixes = ['test', 'spec', 'bench', 'e2e', 'stories'];
+
+/** A path (inside its project) in one of `folders`, or named `*.<suffix>.js` (and .ts, .jsx, …). */
+function pathPattern(folders: readonly string[], suffixes: readonly string[]): RegExp {
+  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
+}
+
 /**
- * Files that never serve: tests and their fixtures and mocks, benchmarks, stories, end-to-end
- * suites, and one-shot scripts and command-line entry points, by their path inside the project.
- * A cache there lives for one run of a test or a command; the strict rules leave them alone.
+ * Files that never serve requests, by their path inside the project: tests, mocks, benchmarks,
+ * end-to-end suites and stories. A handler-shaped function there is a test double.
+ */
+export const nonRequestFilePattern = pathPattern(testFolders, testSuffixes);
+
+/**
+ * Files that never serve at all: the above, and fixtures, stories, one-shot scripts and command-line
+ * entry points. A cache there lives for one run of a test or a command; the strict rules leave them alone.
  * A `tests/` folder is not in the list: its test files match by name (`*.test.*`, `__tests__`), and
  * it often holds whole example projects (this package's own corpus) that stand for shipped code.
  */
-export const oneShotFilePattern =
-  /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|spec|e2e|bench|benchmarks?|fixtures?|mocks?|stories|storybook|\.storybook|cypress|playwright|scripts?|bin)\/|\.(?:test|spec|bench|benchmark|e2e|stories|story|fixture)\.[cm]?[jt]sx?$/;
+export const oneShotFilePattern = pathPattern(
+  [...testFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin'],
+  [...testSuffixes, 'benchmark', 'story', 'fixture'],
+);
 
 /** Packages that make a front-end package a browser app when nothing renders it on a server. */
 export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];

@@ -120,12 +120,6 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
 ];
 
 /**
- * Files that never serve requests, by their path inside the project: tests, mocks, benchmarks,
- * end-to-end suites and stories. A handler-shaped function there is a test double.
- */
-export const nonRequestFilePattern = /(?:^|\/)(?:__tests__|__mocks__|test|spec|e2e|bench|benchmarks?|cypress|playwright)\/|\.(?:test|spec|bench|e2e|stories)\.[cm]?[jt]sx?$/;
-
-/**
  * Request properties that take one of a fixed set of values (the route table, the HTTP method):
  * a key built from them does not grow with requests. `req.route.path`, `request.routeOptions.url`,
  * koa-router's `ctx._matchedRoute`.

@@ -16,8 +16,7 @@ import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from '.
 
 /** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */
 export function neverServes(model: FileModel): boolean {
-  const relative = path.isAbsolute(model.filename) ? path.relative(model.project.rootOf(model.filename), model.filename) : model.filename;
-  if (oneShotFilePattern.test(relative.replace(/\\/g, '/'))) return true;
+  if (oneShotFilePattern.test(model.project.pathInProject(model.filename))) return true;
   return model.sourceCode.text.startsWith('#!');
 }
 

@@ -160,6 +160,8 @@ export interface ImportedMemoized {
 export interface ProjectIndex {
   /** The root folder of the project `file` belongs to. */
   rootOf(file: string): string;
+  /** `file`'s path inside its project, with `/` separators (a name without a folder, such as `<input>`, as it is). */
+  pathInProject(file: string): string;
   /** The file an import specifier resolves to from `fromFile`, when it is one of the project's. */
   resolve(specifier: string, fromFile: string): string | undefined;
   /** The model of another file of the project, or `undefined` when it cannot be read or parsed. */

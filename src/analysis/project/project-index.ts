@@ -3,6 +3,7 @@
  * per process over the caches of project/files (texts, parses, resolutions, the import graph), so
  * the answers never depend on the order in which ESLint visits files.
  */
+import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
@@ -19,8 +20,14 @@ function fileModel(file: string, settings: MemoGuardSettings): FileModel | undef
   return sourceCode ? buildProjectFileModel(sourceCode, file, settings, projectIndex) : undefined;
 }
 
+/** The path of `file` inside its project, as the file-role patterns match it. */
+function pathInProject(file: string): string {
+  return (path.isAbsolute(file) ? path.relative(projectRoot(file), file) : file).replace(/\\/g, '/');
+}
+
 export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
+  pathInProject,
   resolve: resolveModule,
   fileModel,
   declaredMajor,

@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 import { onRejectionPath, settles } from './promise-flow.js';
@@ -285,10 +285,6 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
   const writes: { node: TSESTree.Node; value: TSESTree.Node }[] = [];
   const removals: TSESTree.Node[] = [];
   let reads = false;
-  const literal = (key: TSESTree.Node): boolean => {
-    const k = unwrap(key);
-    return k.type === AST_NODE_TYPES.Literal || (k.type === AST_NODE_TYPES.TemplateLiteral && k.expressions.length === 0);
-  };
   for (const ref of uses.refs) {
     const parent = ref.parent;
     if (!parent) continue;
@@ -302,7 +298,7 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
     if (parent.computed) {
       if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
         if (isEmptyValue(grand.right)) removals.push(grand);
-        else if (!literal(parent.property)) writes.push({ node: grand, value: grand.right });
+        else if (!isLiteralKey(parent.property)) writes.push({ node: grand, value: grand.right });
       } else if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') removals.push(grand);
       else reads = true;
       continue;
@@ -310,7 +306,7 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
     if (grand.type !== AST_NODE_TYPES.CallExpression || grand.callee !== parent) continue;
     const method = memberName(parent);
     const [key, value] = grand.arguments;
-    if (method === 'set' && key && value && !literal(key)) writes.push({ node: grand, value });
+    if (method === 'set' && key && value && !isLiteralKey(key)) writes.push({ node: grand, value });
     else if (method === 'delete' || method === 'clear') removals.push(grand);
     else if (method === 'get' || method === 'has') reads = true;
   }

@@ -2,7 +2,6 @@
  * Request handlers and what they reach: the handler catalog applied to one file, then the
  * functions called from handlers, followed through the file by name, transitively.
  */
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
@@ -24,8 +23,8 @@ import {
   routerNamePattern,
   serverDirective,
   serverFactories,
-  nonRequestFilePattern,
 } from '../catalog/handler-catalog.js';
+import { nonRequestFilePattern } from '../catalog/file-roles.js';
 import type { FileModel, HandlerPath, ProjectIndex } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -223,8 +222,7 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
 
 /** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
 export function isRequestFile(filename: string, project: ProjectIndex): boolean {
-  if (!path.isAbsolute(filename)) return !nonRequestFilePattern.test(filename);
-  return !nonRequestFilePattern.test(path.relative(project.rootOf(filename), filename).replace(/\\/g, '/'));
+  return !nonRequestFilePattern.test(project.pathInProject(filename));
 }
 
 /** The module-level names calls are made on, for resolving `x.m()` to a function of this file. */

@@ -183,3 +183,9 @@ export function unwrapBind(node: TSESTree.Node): TSESTree.Node {
   }
   return expr;
 }
+
+/** A key written as a literal: `'config'`, `42`, a template literal without expressions. */
+export function isLiteralKey(node: TSESTree.Node): boolean {
+  const key = unwrap(node);
+  return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
+}
