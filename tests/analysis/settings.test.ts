@@ -70,7 +70,9 @@ export function main(event) { seen.set(event.id, event); }`;
     ['handler receivers with a number', { handlers: [{ methods: ['get'], receivers: ['app', 3] }] }, ["settings['memo-guard'].handlers[0].receivers must be an array of strings, got an array"]],
     ['a handler that is a string', { handlers: ['addRoute'] }, ["settings['memo-guard'].handlers[0] must be an object, got the string 'addRoute'"]],
     ['an unknown top-level key', { handler: [{ methods: ['addRoute'] }] }, [`settings['memo-guard'] has an unknown key "handler" (did you mean "handlers"?)`]],
-    ['an unrelated top-level key', { cacheSize: 3 }, [`settings['memo-guard'] has an unknown key "cacheSize" (known: memoizers, handlers)`]],
+    ['an unrelated top-level key', { cacheSize: 3 }, [`settings['memo-guard'] has an unknown key "cacheSize" (known: memoizers, handlers, summaryCache)`]],
+    ['a summary cache that is neither a folder nor false', { summaryCache: true }, ["settings['memo-guard'].summaryCache must be a folder (a non-empty string) or false, got boolean true"]],
+    ['an empty summary cache folder', { summaryCache: '' }, ["settings['memo-guard'].summaryCache must be a folder (a non-empty string) or false, got the string ''"]],
     ['a bad keying value', { memoizers: [{ module: '@acme/cache', keying: 'sometimes' }] }, [
       "settings['memo-guard'].memoizers[0].keying must be one of 'first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', 'string', got the string 'sometimes'",
     ]],

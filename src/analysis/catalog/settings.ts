@@ -9,12 +9,15 @@ import { memoizerSources, memoizerSourcesFromSettings, type Keying, type Memoize
 export interface MemoGuardSettings {
   memoizers: readonly MemoizerSource[];
   handlers: readonly HandlerSetting[];
+  /** Where summaries of other files are kept between lints: a folder, `false` for nowhere, unset for the default. */
+  summaryCache?: string | false;
 }
 
 const root = "settings['memo-guard']";
 const defaults: MemoGuardSettings = { memoizers: memoizerSources, handlers: [] };
 
-const keyings: readonly Keying[] = ['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', 'string'];
+/** Every keying a memoizer can have. */
+export const keyings: readonly Keying[] = ['first-arg', 'all-identity', 'fn-length', 'json', 'custom', 'identity-by-design', 'value', 'string'];
 
 type Check = (value: unknown) => string | undefined;
 
@@ -112,7 +115,9 @@ export function settingsProblems(raw: unknown): string[] {
   for (const [key, list] of Object.entries(raw)) {
     const shape = topLevel[key];
     const where = `${root}.${key}`;
-    if (!shape) problems.push(unknownKey(root, key, Object.keys(topLevel)));
+    if (key === 'summaryCache') {
+      if (list !== undefined && list !== false && (typeof list !== 'string' || list === '')) problems.push(`${where} must be a folder (a non-empty string) or false, got ${describe(list)}`);
+    } else if (!shape) problems.push(unknownKey(root, key, [...Object.keys(topLevel), 'summaryCache']));
     else if (list === undefined) continue;
     else if (!Array.isArray(list)) problems.push(`${where} must be an array of objects, got ${describe(list)}`);
     else list.forEach((entry, index) => problems.push(...entryProblems(`${where}[${index}]`, entry, shape)));
@@ -138,10 +143,11 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   if (cached) return cached;
   const problems = settingsProblems(raw);
   if (problems.length > 0) throw new SettingsError(problems);
-  const valid = raw as { memoizers?: MemoizerSetting[]; handlers?: HandlerSetting[] };
+  const valid = raw as { memoizers?: MemoizerSetting[]; handlers?: HandlerSetting[]; summaryCache?: string | false };
   const result: MemoGuardSettings = {
     memoizers: [...memoizerSourcesFromSettings(valid.memoizers ?? []), ...memoizerSources],
     handlers: valid.handlers ?? [],
+    ...(valid.summaryCache !== undefined ? { summaryCache: valid.summaryCache } : {}),
   };
   cache.set(raw as object, result);
   return result;

@@ -11,6 +11,7 @@ import type { ImportTable } from '../syntax/import-table.js';
 import type { TypeTools } from '../syntax/type-tools.js';
 import type { CacheClassSpec, MemoizerSource, MemoizerSpec } from '../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../catalog/settings.js';
+import type { FileSummary } from './file-summary.js';
 
 export interface MemoizerCall {
   node: TSESTree.CallExpression;
@@ -164,6 +165,8 @@ export interface ProjectIndex {
   pathInProject(file: string): string;
   /** The file an import specifier resolves to from `fromFile`, when it is one of the project's. */
   resolve(specifier: string, fromFile: string): string | undefined;
+  /** The summary of another file of the project (data, no syntax tree), or `undefined` when it cannot be read or parsed. */
+  summaryOf(file: string, settings: MemoGuardSettings): FileSummary | undefined;
   /** The model of another file of the project, or `undefined` when it cannot be read or parsed. */
   fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined;
   /** The major version of `module` the nearest package.json declares for `file`. */

@@ -11,6 +11,7 @@ import { projectRoot } from './files/graph.js';
 import { declaredMajor } from './files/packages.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
+import { summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
 import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, providedElsewhere } from './cross-file/reach.js';
 
@@ -29,6 +30,7 @@ export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
   pathInProject,
   resolve: resolveModule,
+  summaryOf,
   fileModel,
   declaredMajor,
   exportedValue: (model, name) => exportedValue(model, name),

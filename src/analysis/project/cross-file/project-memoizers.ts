@@ -10,9 +10,11 @@ import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap } from '../../syntax/ast.js';
 import { lookupMemoizer } from '../../syntax/import-table.js';
 import { exportIndex } from '../../syntax/export-index.js';
+import { moduleLevelValue } from '../../syntax/module-values.js';
 import type { MemoizerSource, MemoizerSpec } from '../../catalog/memoizer-catalog.js';
 import { memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
 import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file-model.js';
+import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
 import { readSource } from '../files/sources.js';
 import { resolveModule } from '../files/resolve.js';
 
@@ -80,39 +82,87 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
   return undefined;
 }
 
-/** The initialiser of a module-level `const`, or a top-level function, by name. */
-export function moduleLevelValue(model: FileModel, name: string): TSESTree.Node | undefined {
-  for (const statement of model.program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
+/** A memoizer value the summary cannot settle: a wrapper around a project memoizer, judged on its syntax tree. */
+const NEEDS_TREE = Symbol('needs-tree');
+type Resolved = ExportedMemoizer | undefined | typeof NEEDS_TREE;
+
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/** A summary's memoizer value, with its imports followed into their own modules. */
+function resolveValue(value: MemoizerValue, file: string, from: FileModel, depth: number): Resolved {
+  if ('spec' in value) return { spec: value.spec };
+  if ('step' in value) return depth <= MAX_REEXPORT_DEPTH ? resolveValue(value.step, file, from, depth + 1) : undefined;
+  if ('import' in value) {
+    const target = resolveModule(value.import.module, file);
+    return target ? exportedMemoizer(target, value.import.export, from, depth + 1) : undefined;
+  }
+  if ('members' in value) {
+    const members = new Map<string, MemoizerSpec>();
+    for (const [name, member] of Object.entries(value.members)) {
+      const found = resolveValue(member, file, from, depth);
+      if (found === NEEDS_TREE) return NEEDS_TREE;
+      if (found?.spec) members.set(name, found.spec);
+    }
+    return members.size > 0 ? { members } : undefined;
+  }
+  if (depth >= MAX_REEXPORT_DEPTH) return undefined;
+  const wraps = value.wrapper.some(({ module, export: name }) => {
+    const target = resolveModule(module, file);
+    return target !== undefined && exportedMemoizer(target, name, from, depth + 1)?.spec !== undefined;
+  });
+  return wraps ? NEEDS_TREE : undefined;
+}
+
+/** Export `name` of a summarised file as a memoizer: its own values, then its re-exports in order. */
+function summaryExport(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): Resolved {
+  for (const value of own(summary.memoizers, name) ?? []) {
+    const found = resolveValue(value, file, from, depth);
+    if (found) return found;
+  }
+  for (const reexport of summary.reexports) {
+    let imported: string | undefined;
+    if (reexport.kind === 'named' && reexport.exported === name && reexport.imported !== '*') imported = reexport.imported;
+    if (reexport.kind === 'all' && name !== 'default') imported = name;
+    const found = imported === undefined ? undefined : reexported(reexport.module, imported, file, from, depth);
+    if (found) return found;
   }
   return undefined;
 }
 
-const exportCache = new WeakMap<FileModel, Map<string, ExportedMemoizer | null>>();
+const exportCache = new WeakMap<FileSummary, Map<string, ExportedMemoizer | null>>();
 
-/** Export `name` of `file` as a memoizer, following re-exports (`export { x } from`, `export * from`). */
+/** Export `name` of `file` as a memoizer, following re-exports (`export { x } from`, `export * from`), read from summaries. */
 function exportedMemoizer(file: string, name: string, from: FileModel, depth: number): ExportedMemoizer | undefined {
   if (depth > MAX_REEXPORT_DEPTH) return undefined;
   const text = readSource(file);
   if (text === undefined || !MEMOIZER_HINT.test(text)) return undefined;
-  const model = from.project.fileModel(file, from.settings);
-  if (!model) return undefined;
-  let cache = exportCache.get(model);
+  const summary = from.project.summaryOf(file, from.settings);
+  if (!summary) return undefined;
+  let cache = exportCache.get(summary);
   if (!cache) {
     cache = new Map();
-    exportCache.set(model, cache);
+    exportCache.set(summary, cache);
   }
   const cached = cache.get(name);
   if (cached !== undefined) return cached ?? undefined;
   cache.set(name, null); // a cycle of re-exports ends here
-  const found = findExport(model, name, depth);
+  let found = summaryExport(file, summary, name, from, depth);
+  if (found === NEEDS_TREE) {
+    const model = from.project.fileModel(file, from.settings);
+    found = model ? findExport(model, name, depth) : undefined;
+  }
   cache.set(name, found ?? null);
   return found;
 }
 
+function reexported(module: string, name: string, file: string, from: FileModel, depth: number): ExportedMemoizer | undefined {
+  const catalog = from.settings.memoizers.find((m) => m.module === module && m.export === name && m.member === undefined);
+  if (catalog) return { spec: catalog.spec };
+  const target = resolveModule(module, file);
+  return target ? exportedMemoizer(target, name, from, depth + 1) : undefined;
+}
+
+/** Export `name` of a parsed file as a memoizer (the syntax tree's reading, for what a summary cannot settle). */
 function findExport(model: FileModel, name: string, depth: number): ExportedMemoizer | undefined {
   for (const value of exportIndex(model).get(name) ?? []) {
     const found = memoizerValue(value, model, depth);
@@ -125,24 +175,17 @@ function findExport(model: FileModel, name: string, depth: number): ExportedMemo
         const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
         if (exported !== name) continue;
         const imported = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : spec.local.value;
-        const found = reexported(statement.source.value, imported, model, depth);
+        const found = reexported(statement.source.value, imported, model.filename, model, depth);
         if (found) return found;
       }
     }
     // `export * from './memo'`
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null && name !== 'default') {
-      const found = reexported(statement.source.value, name, model, depth);
+      const found = reexported(statement.source.value, name, model.filename, model, depth);
       if (found) return found;
     }
   }
   return undefined;
-}
-
-function reexported(module: string, name: string, model: FileModel, depth: number): ExportedMemoizer | undefined {
-  const catalog = model.settings.memoizers.find((m) => m.module === module && m.export === name && m.member === undefined);
-  if (catalog) return { spec: catalog.spec };
-  const target = resolveModule(module, model.filename);
-  return target ? exportedMemoizer(target, name, model, depth + 1) : undefined;
 }
 
 /** Catalog entries for the memoizers `model` imports from its own project, in the file's own import terms. */
@@ -170,8 +213,7 @@ export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
 function namespaceNames(file: string, from: FileModel): string[] {
   const text = readSource(file);
   if (text === undefined || !MEMOIZER_HINT.test(text)) return [];
-  const model = from.project.fileModel(file, from.settings);
-  return model ? [...exportIndex(model).keys()] : [];
+  return from.project.summaryOf(file, from.settings)?.exports ?? [];
 }
 
 /**
@@ -235,25 +277,55 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
     if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
-    const home = model.project.fileModel(target, model.settings);
-    if (!home) continue;
-    if (binding.export !== '*') {
-      const exported = exportedMemoizerCall(home, binding.export);
-      if (exported) found.set(local, { ...exported, name: local, namespace: undefined });
-      continue;
-    }
+    const summary = model.project.summaryOf(target, model.settings);
+    if (!summary) continue;
     // Only the members this file calls (`money.formatMoney(`), and the module itself when it is called
     // (`module.exports = memoize(…)` required whole: `formatMoney({ … })`): a namespace of a large
     // module costs nothing for the exports the file never uses.
-    const called = calledMembers(model.sourceCode.text, local);
-    for (const name of exportIndex(home).keys()) {
-      if (name === 'default' ? !called.self : !called.members.has(name)) continue;
+    const called = binding.export === '*' ? calledMembers(model.sourceCode.text, local) : undefined;
+    const names = called ? summary.exports.filter((name) => (name === 'default' ? called.self : called.members.has(name))) : [binding.export];
+    // The summaries first: the home file is parsed only when one of the names may be a memoized function.
+    const candidates = names.filter((name) => mayBeMemoizerCall(exportedCall(target, summary, name, model, 0), target, model));
+    if (candidates.length === 0) continue;
+    const home = model.project.fileModel(target, model.settings);
+    if (!home) continue;
+    for (const name of candidates) {
       const exported = exportedMemoizerCall(home, name);
       if (!exported) continue;
-      if (name === 'default') found.set(local, { ...exported, name: local, namespace: undefined });
+      if (!called || name === 'default') found.set(local, { ...exported, name: local, namespace: undefined });
       else found.set(`${local}.${name}`, { ...exported, name, namespace: local });
     }
   }
   return found;
 }
 
+/** The value export `name` of a summarised file has, as `exportedValue` finds it: a call with its callee, `other`, or none. */
+function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): ExportedCallee | 'other' | undefined {
+  const decided = own(summary.values, name);
+  if (decided !== undefined) return decided;
+  if (depth >= MAX_REEXPORT_DEPTH) return undefined;
+  for (const reexport of summary.reexports) {
+    let imported: string | undefined;
+    if (reexport.kind === 'named' && reexport.exported === name && reexport.imported !== '*') imported = reexport.imported;
+    if (reexport.kind === 'all' && name !== 'default') imported = name;
+    const target = imported === undefined ? undefined : resolveModule(reexport.module, file);
+    const other = target === undefined ? undefined : from.project.summaryOf(target, from.settings);
+    const found = other && target && imported !== undefined ? exportedCall(target, other, imported, from, depth + 1) : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an exported call may be a memoizer's: its callee is one the file knows (the catalog, its
+ * own), or an import of a module of the project that exports a memoizer under that name.
+ */
+function mayBeMemoizerCall(value: ExportedCallee | 'other' | undefined, file: string, from: FileModel): boolean {
+  if (value === undefined || value === 'other') return false;
+  if (value.known) return true;
+  if (!value.import) return false;
+  const target = resolveModule(value.import.module, file);
+  if (target === undefined) return false;
+  const name = value.import.export === '*' ? (value.import.member ?? 'default') : value.import.export;
+  return exportedMemoizer(target, name, from, 0) !== undefined;
+}

@@ -17,7 +17,7 @@ import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../mo
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
 import { readSource } from '../files/sources.js';
-import { moduleLevelValue } from './project-memoizers.js';
+import { moduleLevelValue } from '../../syntax/module-values.js';
 import { handsToProvider } from '../../cache/render-caches.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
@@ -360,18 +360,30 @@ function mayUse(importerFile: string, entries: readonly Pick<Entry, 'exportName'
   return entries.some(({ exportName }) => exportName === 'default' || new RegExp(`(?<![\\w$])${exportName.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}(?![\\w$])`).test(text));
 }
 
-/** Whether a module importing `model` calls its export `exportName` at module level (a factory run once). */
+/** Whether a module importing `model` calls its export `exportName` at module level (a factory run once), read from summaries. */
 export function calledAtModuleLevelElsewhere(model: FileModel, exportName: string): boolean {
   const entries: Entry[] = [{ exportName, members: undefined }];
   let looked = 0;
   for (const importerFile of importersOf(model.filename)) {
     if (looked++ >= MAX_IMPORTERS) break;
     if (!mayUse(importerFile, entries)) continue;
-    const importer = model.project.fileModel(importerFile, model.settings);
+    const importer = model.project.summaryOf(importerFile, model.settings);
     if (!importer) continue;
-    const names = matchImports(importer, model.filename, entries);
-    // `const limiter = createLimiter()`, `app.use(conditionalGet())`: made once, kept by the module.
-    if (names.locals.size > 0 && callsOf(importer, names).some((call) => enclosingFunction(call) === undefined)) return true;
+    // `const limiter = createLimiter()`, `app.use(conditionalGet())`: made once, kept by the module. Through
+    // a name bound to the export, any call made on it counts; through a namespace, a call of the export.
+    let bound = false;
+    let called = false;
+    for (const binding of importer.imports) {
+      if (resolveModule(binding.module, importerFile) !== model.filename) continue;
+      const use = binding.moduleLevel;
+      if (binding.export === exportName) {
+        bound = true;
+        if (use && (use.direct || use.members.length > 0)) called = true;
+      } else if (binding.export === '*' && use?.members.includes(exportName)) {
+        called = true;
+      }
+    }
+    if (bound && called) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { LruMap } from '../../../memoize/lru-map.js';
 
@@ -26,7 +27,7 @@ const MAX_FILES = 5000;
  * 400 files: 2,307 parses of 378 files at 64 kept, 472 at 256); too many and the heap holds
  * hundreds of trees (documenso, 2,093 files: heap after the lint 609 MB at 1,500 kept, 276 MB at 150).
  */
-const MAX_PARSED = 256;
+const MAX_PARSED = 16;
 /** Files larger than this are generated bundles: not read for the index. */
 const MAX_BYTES = 1_000_000;
 
@@ -65,9 +66,17 @@ interface LinterLike {
   getSourceCode(): unknown;
 }
 
+/** typescript-estree's own parser: a syntax tree without scopes, tokens or comments. */
+interface SyntaxParser {
+  parse(text: string, options: Record<string, unknown>): unknown;
+  simpleTraverse(root: unknown, options: { enter: () => void }, setParentPointers: boolean): void;
+}
+
 interface Toolkit {
   linter: LinterLike;
   tsParser: unknown;
+  estree: SyntaxParser | undefined;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>> | undefined;
 }
 
 let toolkit: Toolkit | null | undefined;
@@ -87,7 +96,28 @@ function loadToolkit(): Toolkit | null {
     return undefined;
   };
   const eslint = load('eslint') as { Linter?: new (options: { cwd: string }) => LinterLike } | undefined;
-  toolkit = eslint?.Linter ? { linter: new eslint.Linter({ cwd: '/' }), tsParser: load('@typescript-eslint/parser') } : null;
+  if (!eslint?.Linter) return (toolkit = null);
+  const tsParser = load('@typescript-eslint/parser');
+  // typescript-estree and its visitor keys sit beside the parser (a strict layout hides them from the project).
+  if (tsParser) {
+    const beside = requirers.find((req) => {
+      try {
+        req.resolve('@typescript-eslint/parser');
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (beside) requirers.push(createRequire(beside.resolve('@typescript-eslint/parser')));
+  }
+  const estree = load('@typescript-eslint/typescript-estree') as Partial<SyntaxParser> | undefined;
+  const keys = load('@typescript-eslint/visitor-keys') as { visitorKeys?: Toolkit['visitorKeys'] } | undefined;
+  toolkit = {
+    linter: new eslint.Linter({ cwd: '/' }),
+    tsParser,
+    estree: typeof estree?.parse === 'function' && typeof estree.simpleTraverse === 'function' ? (estree as SyntaxParser) : undefined,
+    visitorKeys: keys?.visitorKeys,
+  };
   return toolkit;
 }
 
@@ -133,4 +163,34 @@ export function parseSource(file: string): Readonly<SourceCode> | undefined {
   }
   parsed.set(file, { stamp, sourceCode });
   return sourceCode ?? undefined;
+}
+
+/** A file's syntax alone: what a summary is read from. */
+export interface Syntax {
+  ast: TSESTree.Program;
+  text: string;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/**
+ * The file's syntax tree, parsed afresh and not kept: without scopes, tokens or comments (about half
+ * the cost of a full parse) when typescript-estree is at hand, else the full parse above.
+ */
+export function parseSyntax(file: string): Syntax | undefined {
+  const text = readSource(file);
+  const kit = loadToolkit();
+  if (text === undefined || !kit) return undefined;
+  const ts = TS_FILE.test(file);
+  if (kit.estree && kit.visitorKeys && kit.tsParser) {
+    try {
+      const ast = kit.estree.parse(text, { jsx: !ts || file.endsWith('x'), loc: true, range: true, comment: false, tokens: false, errorOnUnknownASTType: false }) as TSESTree.Program;
+      // Parent links, as ESLint gives them: the analyses walk up from a node.
+      kit.estree.simpleTraverse(ast, { enter: () => undefined }, true);
+      return { ast, text, visitorKeys: kit.visitorKeys };
+    } catch {
+      return undefined;
+    }
+  }
+  const sourceCode = parseSource(file);
+  return sourceCode ? { ast: sourceCode.ast, text: sourceCode.text, visitorKeys: sourceCode.visitorKeys } : undefined;
 }

@@ -1,0 +1,85 @@
+/**
+ * Whether a value read back from the summary cache has the shape of a summary: every field the
+ * readers use, with its type. A cache entry is data from disk, so it is checked before it is used.
+ */
+import { keyings } from '../../catalog/settings.js';
+import type { FileSummary } from '../../model/file-summary.js';
+
+type Check = (value: unknown) => boolean;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString: Check = (v) => typeof v === 'string';
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isTrue: Check = (v) => v === true;
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const arrayOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
+const recordOf =
+  (check: Check): Check =>
+  (v) =>
+    isRecord(v) && Object.values(v).every(check);
+/** An object with these fields (others are ignored). */
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isRecord(v) && Object.entries(fields).every(([name, check]) => check(v[name]));
+
+const isOptionRule = shape({ names: arrayOf(isString), values: optional(arrayOf((v) => isString(v) || isBoolean(v))) });
+const isBoundFix: Check = (v) => isRecord(v) && isString(v.kind) && (isString(v.option) || isString(v.key) || isString(v.change));
+
+const isSpec = shape({
+  label: isString,
+  keying: (v) => keyings.includes(v as never),
+  fnArg: isNumber,
+  optionsArg: optional(isNumber),
+  resolverArg: optional(isNumber),
+  resolverOptions: optional(isOptionRule),
+  keyingOptions: optional(arrayOf(shape({ option: isOptionRule, keying: (v) => keyings.includes(v as never) }))),
+  bounded: (v) => isBoolean(v) || isOptionRule(v),
+  unboundOption: optional(isString),
+  explicitUnbound: optional(isTrue),
+  promiseSafe: (v) => isBoolean(v) || isOptionRule(v),
+  ttlOptions: optional(isOptionRule),
+  fix: optional(isBoundFix),
+  promiseOption: optional(isString),
+  defaultSize: optional(isNumber),
+  sizeOption: optional(isString),
+  keyedArgs: optional(isNumber),
+  weakKeys: optional(isTrue),
+  requestScoped: optional(isTrue),
+});
+
+const isImportRef = shape({ module: isString, export: isString });
+
+/** A memoizer value: exactly one of its forms, each checked all the way down. */
+const isMemoizerValue: Check = (v) => {
+  if (!isRecord(v)) return false;
+  if ('spec' in v) return isSpec(v.spec);
+  if ('import' in v) return isImportRef(v.import);
+  if ('members' in v) return recordOf(isMemoizerValue)(v.members);
+  if ('step' in v) return isMemoizerValue(v.step);
+  if ('wrapper' in v) return arrayOf(isImportRef)(v.wrapper);
+  return false;
+};
+
+const isImport = shape({ local: isString, module: isString, export: isString, moduleLevel: optional(shape({ direct: isBoolean, members: arrayOf(isString) })) });
+const isReexport: Check = (v) => isRecord(v) && isString(v.module) && (v.kind === 'all' || (v.kind === 'named' && isString(v.imported) && isString(v.exported)));
+const isCallee = shape({ known: isBoolean, import: optional(shape({ module: isString, export: isString, member: optional(isString) })) });
+
+const isSummary = shape({
+  imports: arrayOf(isImport),
+  exports: arrayOf(isString),
+  memoizers: recordOf(arrayOf(isMemoizerValue)),
+  reexports: arrayOf(isReexport),
+  values: recordOf((v) => v === 'other' || isCallee(v)),
+});
+
+export function isFileSummary(value: unknown): value is FileSummary {
+  return isSummary(value);
+}

@@ -1,0 +1,106 @@
+/**
+ * Summaries of the project's other files, computed once per file text: kept in memory for the
+ * process and on disk (`node_modules/.cache/memo-guard` by default) for the next lint, an editor's
+ * cold start and ESLint's worker threads. An entry is keyed by a hash of the file's text, its kind
+ * (the extension decides how it parses), the plugin's version and the settings that change a
+ * summary; an entry that is unreadable, for another key or of the wrong shape is ignored and
+ * rebuilt. Writes go to a temporary file renamed into place, so readers never see half an entry.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { version } from '../../../package-info.js';
+import { LruMap } from '../../../memoize/lru-map.js';
+import type { MemoGuardSettings } from '../../catalog/settings.js';
+import type { FileSummary } from '../../model/file-summary.js';
+import { parseSyntax, readSource } from '../files/sources.js';
+import { summarize } from './summarize.js';
+import { isFileSummary } from './summary-shape.js';
+
+/** Bump when the summary's shape or meaning changes: old entries then miss instead of misleading. */
+const FORMAT = 1;
+/** Summaries kept in memory: a few kilobytes each. */
+const MAX_KEPT = 20_000;
+
+interface Kept {
+  key: string;
+  summary: FileSummary | null;
+}
+
+const kept = new LruMap<string, Kept>(MAX_KEPT);
+const fingerprints = new WeakMap<MemoGuardSettings, string>();
+
+function fingerprint(settings: MemoGuardSettings): string {
+  let found = fingerprints.get(settings);
+  if (found === undefined) {
+    found = createHash('sha256').update(JSON.stringify(settings.memoizers)).digest('hex').slice(0, 16);
+    fingerprints.set(settings, found);
+  }
+  return found;
+}
+
+/**
+ * Where summaries are kept on disk, or `undefined` for nowhere: the `summaryCache` setting (a folder,
+ * or `false`), else `MEMO_GUARD_CACHE_DIR` (`off` for none), else `node_modules/.cache/memo-guard`
+ * under the working directory when it has a `node_modules` folder.
+ */
+export function cacheDirectory(settings: MemoGuardSettings, cwd = process.cwd()): string | undefined {
+  if (settings.summaryCache === false) return undefined;
+  if (typeof settings.summaryCache === 'string') return path.resolve(cwd, settings.summaryCache);
+  const fromEnv = process.env.MEMO_GUARD_CACHE_DIR;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv === 'off' ? undefined : path.resolve(cwd, fromEnv);
+  const modules = path.join(cwd, 'node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache', 'memo-guard') : undefined;
+}
+
+function entryPath(dir: string, key: string): string {
+  return path.join(dir, `v${String(FORMAT)}`, key.slice(0, 2), `${key}.json`);
+}
+
+function readEntry(dir: string, key: string): FileSummary | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(entryPath(dir, key), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const entry = raw as { key?: unknown; summary?: unknown } | null;
+  return entry !== null && typeof entry === 'object' && entry.key === key && isFileSummary(entry.summary) ? entry.summary : undefined;
+}
+
+const madeDirs = new Set<string>();
+
+function writeEntry(dir: string, key: string, summary: FileSummary): void {
+  const file = entryPath(dir, key);
+  try {
+    const folder = path.dirname(file);
+    if (!madeDirs.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeDirs.add(folder);
+    }
+    const temp = `${file}.${String(process.pid)}-${String(threadId)}-${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temp, JSON.stringify({ key, summary }));
+    renameSync(temp, file);
+  } catch {
+    // A read-only or full disk: the summary stays in memory, the next lint computes it again.
+  }
+}
+
+/** The summary of another file of the project, or `undefined` when it cannot be read or parsed here. */
+export function summaryOf(file: string, settings: MemoGuardSettings): FileSummary | undefined {
+  const text = readSource(file);
+  if (text === undefined) return undefined;
+  const key = createHash('sha256').update(`${String(FORMAT)}\0${version}\0${fingerprint(settings)}\0${path.extname(file)}\0`).update(text).digest('hex');
+  const hit = kept.get(file);
+  if (hit?.key === key) return hit.summary ?? undefined;
+  const dir = cacheDirectory(settings);
+  let summary = dir === undefined ? undefined : readEntry(dir, key);
+  if (!summary) {
+    const syntax = parseSyntax(file);
+    summary = syntax ? summarize(syntax, file, settings) : undefined;
+    if (summary && dir !== undefined) writeEntry(dir, key, summary);
+  }
+  kept.set(file, { key, summary: summary ?? null });
+  return summary;
+}
