@@ -18,23 +18,46 @@ const EMITTED_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
 };
 const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache']);
 
-const fileExists = new Map<string, boolean>();
+/** The files of each folder read so far (one listing per folder, not one `stat` per guess); symlinks are checked on their own. */
+const listings = new Map<string, { files: Set<string>; links: Set<string> } | null>();
+const linkIsFile = new Map<string, boolean>();
+
 function isFile(file: string): boolean {
-  let known = fileExists.get(file);
+  const dir = path.dirname(file);
+  let listing = listings.get(dir);
+  if (listing === undefined) {
+    try {
+      const entries = readdirSync(dir, { withFileTypes: true });
+      listing = { files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)), links: new Set(entries.filter((e) => e.isSymbolicLink()).map((e) => e.name)) };
+    } catch {
+      listing = null;
+    }
+    listings.set(dir, listing);
+  }
+  if (!listing) return false;
+  const name = path.basename(file);
+  if (listing.files.has(name)) return true;
+  if (!listing.links.has(name)) return false;
+  let known = linkIsFile.get(file);
   if (known === undefined) {
     try {
       known = statSync(file).isFile();
     } catch {
       known = false;
     }
-    fileExists.set(file, known);
+    linkIsFile.set(file, known);
   }
   return known;
 }
 
+/** Resolutions by importing folder and specifier: the files of one folder import the same modules. */
+const resolutions = new Map<string, string | null>();
+
 /** Forgets what the disk said, for long-lived processes (the editor) that see files come and go. */
 export function forgetResolutions(): void {
-  fileExists.clear();
+  listings.clear();
+  linkIsFile.clear();
+  resolutions.clear();
   jsonCache.clear();
   tsconfigByDir.clear();
   workspaceByDir.clear();
@@ -275,10 +298,14 @@ function resolveWorkspacePackage(specifier: string, fromDir: string): string | u
 
 /** The project source file `specifier` means when imported from `fromFile`, or `undefined`. */
 export function resolveModule(specifier: string, fromFile: string): string | undefined {
-  const fromDir = path.dirname(fromFile);
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return asSourceFile(path.resolve(fromDir, specifier));
   if (specifier.startsWith('node:')) return undefined;
-  return resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
+  const fromDir = path.dirname(fromFile);
+  const key = `${fromDir}\0${specifier}`;
+  const known = resolutions.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = specifier.startsWith('.') || specifier.startsWith('/') ? asSourceFile(path.resolve(fromDir, specifier)) : (resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir));
+  resolutions.set(key, found ?? null);
+  return found;
 }
 
 /** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */
