@@ -1,5 +1,5 @@
 /**
- * The project index's summaries of other files: what one holds (read from a real file on disk), and
+ * The project index's summaries of other files: what one holds (read from real files on disk), and
  * the summary cache across processes: a later process reads an entry instead of parsing, and an
  * entry that is corrupt, written for another key or of the wrong shape is ignored and rebuilt.
  * The processes are real `node` processes running the built plugin (`npm test` builds first).
@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summaryOf } from '../../src/analysis/project/summaries/summary-store.js';
+import { reachSummaryOf, summaryOf } from '../../src/analysis/project/summaries/summary-store.js';
+import { isReachSummary } from '../../src/analysis/project/summaries/summary-shape.js';
+import { projectIndex } from '../../src/analysis/project/project-index.js';
 import { readSettings } from '../../src/analysis/catalog/settings.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,13 +50,13 @@ function project(name: string): string {
 }
 
 /** The summary as a fresh process sees it, with the cache in `cacheDir` (or `false`). */
-function summaryInProcess(file: string, cacheDir: string | false): { exports: string[] } | null {
+function summaryInProcess(file: string, cacheDir: string | false, cwd = repo): { exports: string[] } | null {
   const script = `
     const { summaryOf } = await import(${JSON.stringify(store)});
     const { readSettings } = await import(${JSON.stringify(settingsModule)});
     const settings = readSettings({ 'memo-guard': { summaryCache: ${JSON.stringify(cacheDir)} } });
     console.log(JSON.stringify(summaryOf(${JSON.stringify(file)}, settings) ?? null));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8' })) as { exports: string[] } | null;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })) as { exports: string[] } | null;
 }
 
 function entries(dir: string): string[] {
@@ -141,10 +143,14 @@ describe('the summary cache', () => {
 
   it('summaryCache: false writes nothing', () => {
     const file = project('off');
-    const cache = path.join(temp, 'cache-off');
-    expect(summaryInProcess(file, false)?.exports).toContain('limiter');
-    expect(existsSync(cache)).toBe(false);
-    expect(entries(path.join(repo, 'node_modules/.cache/memo-guard')).some((f) => readFileSync(f, 'utf8').includes('"limiter"'))).toBe(false);
+    // Run where the default folder would be used: a working directory with a node_modules folder.
+    const cwd = path.dirname(path.dirname(file));
+    execFileSync('mkdir', ['-p', path.join(cwd, 'node_modules')]);
+    expect(summaryInProcess(file, false, cwd)?.exports).toContain('limiter');
+    expect(existsSync(path.join(cwd, 'node_modules/.cache'))).toBe(false);
+    // The same process without the setting writes to the default folder.
+    summaryInProcess(file, undefined as unknown as false, cwd);
+    expect(entries(path.join(cwd, 'node_modules/.cache/memo-guard'))).toHaveLength(1);
   });
 
   it('a cache folder that cannot be written leaves the summary in memory and says nothing', () => {
@@ -153,5 +159,45 @@ describe('the summary cache', () => {
     const blocked = path.join(temp, 'blocked');
     writeFileSync(blocked, '');
     expect(summaryInProcess(file, path.join(blocked, 'cache'))?.exports).toContain('limiter');
+  });
+});
+
+describe('reach summaries', () => {
+  const dir = path.join(temp, 'reach');
+  execFileSync('mkdir', ['-p', path.join(dir, 'src')]);
+  writeFileSync(path.join(dir, 'package.json'), '{"name":"r","dependencies":{"express":"^4.0.0"}}');
+  writeFileSync(path.join(dir, 'src/users.js'), 'const cache = new Map();\nexport function getUser(id) { if (!cache.has(id)) cache.set(id, { id }); return cache.get(id); }\n');
+  const routes = path.join(dir, 'src/routes.js');
+  writeFileSync(
+    routes,
+    [
+      "import express from 'express';",
+      "import { getUser } from './users';",
+      'const app = express();',
+      "app.get('/users/:id', (req, res) => res.json(getUser(req.params.id)));",
+      'export function warm() { return getUser(7); }',
+      'app.listen(3000);',
+    ].join('\n'),
+  );
+  const settings = readSettings({ 'memo-guard': { summaryCache: false } });
+  const reach = reachSummaryOf(routes, settings, (f) => projectIndex.fileModel(f, settings));
+  const callsOfGetUser = reach?.calls.filter((c) => c.callee.kind === 'name' && c.callee.name === 'getUser') ?? [];
+
+  it('keeps each call of an imported name with its line, its function and where its arguments come from', () => {
+    expect(callsOfGetUser.map((c) => c.line)).toEqual([4, 5]);
+    // Line 4: inside the route handler, keyed by a route parameter; `req.params.id` starts from the handler's parameter 0.
+    expect(callsOfGetUser[0]).toMatchObject({ onPath: true, grows: [true], params: [0] });
+    // Line 5: in `warm`, off every handler, keyed by a constant.
+    expect(callsOfGetUser[1]).toMatchObject({ onPath: false, grows: [false] });
+    const warm = reach?.functions[callsOfGetUser[1]?.fn ?? -1];
+    expect(warm).toMatchObject({ name: 'warm', holder: -1, hooks: [{ exportName: 'warm' }] });
+  });
+
+  it('is checked like a file summary: numbers that point outside its functions are refused', () => {
+    expect(isReachSummary(JSON.parse(JSON.stringify(reach)))).toBe(true);
+    const broken = JSON.parse(JSON.stringify(reach)) as { calls: { fn: number }[] };
+    const first = broken.calls[0];
+    if (first) first.fn = 999;
+    expect(isReachSummary(broken)).toBe(false);
   });
 });

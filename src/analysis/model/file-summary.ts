@@ -63,3 +63,71 @@ export interface FileSummary {
    */
   values: Record<string, ExportedCallee | 'other'>;
 }
+
+/** How a call names what it calls, for matching it against another module's exports. */
+export type CallShape =
+  /** `find(id)`. */
+  | { kind: 'name'; name: string }
+  /** `users.find(id)`, `users.a.find(id)`: the identifier the chain starts from, and the member called. */
+  | { kind: 'member'; root: string; member?: string }
+  /** `this.users.find(id)` (`deep`: the object is itself a member, not `this`). */
+  | { kind: 'this'; member?: string; deep: boolean };
+
+/** A call of the file that may run another module's export. */
+export interface ReachCall {
+  callee: CallShape;
+  /** The function the call is in (an index into `functions`), `-1` at module level. */
+  fn: number;
+  line: number;
+  /** On a request-handler path of this file. */
+  onPath: boolean;
+  /** For each argument: whether it can take a new value per request (a function never does). */
+  grows: boolean[];
+  /** For each argument: which parameter of `fn` it is (its root identifier), `-1` when none. */
+  params: number[];
+  /** The module-level name the call's result is bound to (`const limiter = createLimiter()`). */
+  alias?: string;
+}
+
+/** One way an export leads to a function or a name of the file: itself, or one of its members. */
+export interface ExportHook {
+  exportName: string;
+  member?: string;
+  isClass?: boolean;
+}
+
+export interface ReachFunction {
+  name?: string;
+  /** The function it is declared in, `-1` at module level. */
+  holder: number;
+  /** Functions of the file whose calls can run it. */
+  callers: number[];
+  /** The exports that lead to it. */
+  hooks: ExportHook[];
+}
+
+/**
+ * What the cross-file reach needs of a file: who calls what inside it, which exports lead to which
+ * of its functions, and its calls that may run another module's exports (with where their arguments
+ * come from). Functions are numbered in the order the file declares them.
+ */
+export interface ReachSummary {
+  imports: { local: string; module: string; export: string }[];
+  reexports: SummaryReexport[];
+  functions: ReachFunction[];
+  functionsByName: Record<string, number[]>;
+  /** Functions that call a name as `name()`, `this.name()`, `this.x.name()`, by the name. */
+  callersByName: Record<string, number[]>;
+  /** Exports that lead to a module-level name (an instance, a memoized binding, a member), by the name. */
+  hooksByName: Record<string, ExportHook[]>;
+  /** Calls of a plain name inside a function, with the caller's parameter each argument is (`-1`: none). */
+  namedCalls: { fn: number; name: string; params: number[] }[];
+  /** Calls through imported names, module-level names and `this.x`; empty for the file being linted. */
+  calls: ReachCall[];
+  /** Names the handler path calls, with the line of the first call that passes the name as an argument. */
+  registrations: Record<string, number>;
+  /** Classes extending a name, with the members they call on `this`. */
+  subclasses: { base: string; thisCalls: string[] }[];
+  /** Names handed to a JSX attribute (`<Provider client={queryClient}>`). */
+  providers: { name: string; attribute: string }[];
+}

@@ -3,7 +3,7 @@
  * readers use, with its type. A cache entry is data from disk, so it is checked before it is used.
  */
 import { keyings } from '../../catalog/settings.js';
-import type { FileSummary } from '../../model/file-summary.js';
+import type { FileSummary, ReachSummary } from '../../model/file-summary.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -82,4 +82,41 @@ const isSummary = shape({
 
 export function isFileSummary(value: unknown): value is FileSummary {
   return isSummary(value);
+}
+
+const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= -1;
+const isHook = shape({ exportName: isString, member: optional(isString), isClass: optional(isBoolean) });
+const isShape: Check = (v) =>
+  isRecord(v) &&
+  ((v.kind === 'name' && isString(v.name)) ||
+    (v.kind === 'member' && isString(v.root) && optional(isString)(v.member)) ||
+    (v.kind === 'this' && isBoolean(v.deep) && optional(isString)(v.member)));
+
+const isReach = shape({
+  imports: arrayOf(shape({ local: isString, module: isString, export: isString })),
+  reexports: arrayOf(isReexport),
+  functions: arrayOf(shape({ name: optional(isString), holder: isIndex, callers: arrayOf(isIndex), hooks: arrayOf(isHook) })),
+  functionsByName: recordOf(arrayOf(isIndex)),
+  callersByName: recordOf(arrayOf(isIndex)),
+  hooksByName: recordOf(arrayOf(isHook)),
+  namedCalls: arrayOf(shape({ fn: isIndex, name: isString, params: arrayOf(isIndex) })),
+  calls: arrayOf(shape({ callee: isShape, fn: isIndex, line: isNumber, onPath: isBoolean, grows: arrayOf(isBoolean), params: arrayOf(isIndex), alias: optional(isString) })),
+  registrations: recordOf(isNumber),
+  subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
+  providers: arrayOf(shape({ name: isString, attribute: isString })),
+});
+
+/** The same for a reach summary; function numbers must also point inside its list of functions. */
+export function isReachSummary(value: unknown): value is ReachSummary {
+  if (!isReach(value)) return false;
+  const summary = value as ReachSummary;
+  const count = summary.functions.length;
+  const inside = (i: number): boolean => i < count;
+  return (
+    summary.functions.every((f) => inside(f.holder) && f.callers.every(inside)) &&
+    Object.values(summary.functionsByName).every((list) => list.every(inside)) &&
+    Object.values(summary.callersByName).every((list) => list.every(inside)) &&
+    summary.namedCalls.every((c) => inside(c.fn)) &&
+    summary.calls.every((c) => inside(c.fn))
+  );
 }

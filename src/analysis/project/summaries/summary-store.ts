@@ -13,22 +13,18 @@ import { threadId } from 'node:worker_threads';
 import { version } from '../../../package-info.js';
 import { LruMap } from '../../../memoize/lru-map.js';
 import type { MemoGuardSettings } from '../../catalog/settings.js';
-import type { FileSummary } from '../../model/file-summary.js';
+import type { FileModel } from '../../model/file-model.js';
+import type { FileSummary, ReachSummary } from '../../model/file-summary.js';
+import { summarizeReach } from './summarize-reach.js';
 import { parseSyntax, readSource } from '../files/sources.js';
 import { summarize } from './summarize.js';
-import { isFileSummary } from './summary-shape.js';
+import { isFileSummary, isReachSummary } from './summary-shape.js';
 
 /** Bump when the summary's shape or meaning changes: old entries then miss instead of misleading. */
 const FORMAT = 1;
 /** Summaries kept in memory: a few kilobytes each. */
 const MAX_KEPT = 20_000;
 
-interface Kept {
-  key: string;
-  summary: FileSummary | null;
-}
-
-const kept = new LruMap<string, Kept>(MAX_KEPT);
 const fingerprints = new WeakMap<MemoGuardSettings, string>();
 
 function fingerprint(settings: MemoGuardSettings): string {
@@ -58,7 +54,7 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, `v${String(FORMAT)}`, key.slice(0, 2), `${key}.json`);
 }
 
-function readEntry(dir: string, key: string): FileSummary | undefined {
+function readEntry<T>(dir: string, key: string, isValid: (value: unknown) => value is T): T | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(entryPath(dir, key), 'utf8'));
@@ -66,12 +62,12 @@ function readEntry(dir: string, key: string): FileSummary | undefined {
     return undefined;
   }
   const entry = raw as { key?: unknown; summary?: unknown } | null;
-  return entry !== null && typeof entry === 'object' && entry.key === key && isFileSummary(entry.summary) ? entry.summary : undefined;
+  return entry !== null && typeof entry === 'object' && entry.key === key && isValid(entry.summary) ? entry.summary : undefined;
 }
 
 const madeDirs = new Set<string>();
 
-function writeEntry(dir: string, key: string, summary: FileSummary): void {
+function writeEntry(dir: string, key: string, summary: unknown): void {
   const file = entryPath(dir, key);
   try {
     const folder = path.dirname(file);
@@ -87,20 +83,58 @@ function writeEntry(dir: string, key: string, summary: FileSummary): void {
   }
 }
 
-/** The summary of another file of the project, or `undefined` when it cannot be read or parsed here. */
-export function summaryOf(file: string, settings: MemoGuardSettings): FileSummary | undefined {
+interface Kind<T> {
+  name: string;
+  /** Whether the summary depends on where the file is (its role by path), not only on its text. */
+  byPath: boolean;
+  kept: LruMap<string, { key: string; summary: T | null }>;
+  isValid: (value: unknown) => value is T;
+}
+
+/** A summary of `file` of one kind: from memory, else from disk, else computed (and then written). */
+function cachedSummary<T>(file: string, settings: MemoGuardSettings, kind: Kind<T>, compute: () => T | undefined): T | undefined {
   const text = readSource(file);
   if (text === undefined) return undefined;
-  const key = createHash('sha256').update(`${String(FORMAT)}\0${version}\0${fingerprint(settings)}\0${path.extname(file)}\0`).update(text).digest('hex');
-  const hit = kept.get(file);
+  const where = kind.byPath ? file : path.extname(file);
+  const key = createHash('sha256').update(`${kind.name}\0${String(FORMAT)}\0${version}\0${fingerprint(settings)}\0${where}\0`).update(text).digest('hex');
+  const hit = kind.kept.get(file);
   if (hit?.key === key) return hit.summary ?? undefined;
   const dir = cacheDirectory(settings);
-  let summary = dir === undefined ? undefined : readEntry(dir, key);
+  let summary = dir === undefined ? undefined : readEntry(dir, key, kind.isValid);
   if (!summary) {
-    const syntax = parseSyntax(file);
-    summary = syntax ? summarize(syntax, file, settings) : undefined;
+    summary = compute();
     if (summary && dir !== undefined) writeEntry(dir, key, summary);
   }
-  kept.set(file, { key, summary: summary ?? null });
+  kind.kept.set(file, { key, summary: summary ?? null });
   return summary;
+}
+
+const fileSummaries: Kind<FileSummary> = {
+  name: 'file',
+  byPath: false,
+  kept: new LruMap(MAX_KEPT),
+  isValid: isFileSummary,
+};
+
+/** The summary of another file of the project, or `undefined` when it cannot be read or parsed here. */
+export function summaryOf(file: string, settings: MemoGuardSettings): FileSummary | undefined {
+  return cachedSummary(file, settings, fileSummaries, () => {
+    const syntax = parseSyntax(file);
+    return syntax ? summarize(syntax, file, settings) : undefined;
+  });
+}
+
+const reachSummaries: Kind<ReachSummary> = {
+  name: 'reach',
+  byPath: true,
+  kept: new LruMap(MAX_KEPT),
+  isValid: isReachSummary,
+};
+
+/** The reach summary of another file of the project, read from its model (`modelOf` parses it) when it is not kept. */
+export function reachSummaryOf(file: string, settings: MemoGuardSettings, modelOf: (file: string) => FileModel | undefined): ReachSummary | undefined {
+  return cachedSummary(file, settings, reachSummaries, () => {
+    const model = modelOf(file);
+    return model ? summarizeReach(model, true).summary : undefined;
+  });
 }
