@@ -22,8 +22,14 @@ function fileModel(file: string, settings: MemoGuardSettings): FileModel | undef
 }
 
 /** The path of `file` inside its project, as the file-role patterns match it. */
+const paths = new Map<string, string>();
 function pathInProject(file: string): string {
-  return (path.isAbsolute(file) ? path.relative(projectRoot(file), file) : file).replace(/\\/g, '/');
+  let found = paths.get(file);
+  if (found === undefined) {
+    found = (path.isAbsolute(file) ? path.relative(projectRoot(file), file) : file).replace(/\\/g, '/');
+    paths.set(file, found);
+  }
+  return found;
 }
 
 export const projectIndex: ProjectIndex = {

@@ -260,7 +260,17 @@ function reexportedEntries(reexports: readonly SummaryReexport[], barrelFile: st
 function mayUse(importerFile: string, entries: readonly Pick<Entry, 'exportName'>[]): boolean {
   const text = readSource(importerFile);
   if (text === undefined || /\bexport\s*\*/.test(text)) return true;
-  return entries.some(({ exportName }) => exportName === 'default' || new RegExp(`(?<![\\w$])${exportName.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}(?![\\w$])`).test(text));
+  return entries.some(({ exportName }) => exportName === 'default' || (text.includes(exportName) && wholeWord(exportName).test(text)));
+}
+
+const wholeWords = new Map<string, RegExp>();
+function wholeWord(name: string): RegExp {
+  let found = wholeWords.get(name);
+  if (!found) {
+    found = new RegExp(`(?<![\\w$])${name.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}(?![\\w$])`);
+    wholeWords.set(name, found);
+  }
+  return found;
 }
 
 /** Whether a module importing `model` calls its export `exportName` at module level (a factory run once), read from summaries. */

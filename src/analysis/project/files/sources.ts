@@ -17,7 +17,12 @@ interface Stamp {
 
 interface CachedText extends Stamp {
   text: string;
+  /** When the file was last checked against the disk. */
+  checkedAt: number;
 }
+
+/** A file read in the last second is taken as unchanged: one lint asks about the same files many times. */
+const RECHECK_MS = 1000;
 
 /** Enough for a large application's source tree; beyond it the least used files are read again. */
 const MAX_FILES = 5000;
@@ -47,17 +52,22 @@ const same = (a: Stamp, b: Stamp): boolean => a.size === b.size && a.mtimeMs ===
 
 /** The file's text, or `undefined` when it cannot be read or is too large to be hand-written. */
 export function readSource(file: string): string | undefined {
+  const cached = texts.get(file);
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.text;
   const stamp = stampOf(file);
   if (!stamp || stamp.size > MAX_BYTES) return undefined;
-  const cached = texts.get(file);
-  if (cached && same(cached, stamp)) return cached.text;
+  if (cached && same(cached, stamp)) {
+    cached.checkedAt = now;
+    return cached.text;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-  texts.set(file, { ...stamp, text });
+  texts.set(file, { ...stamp, text, checkedAt: now });
   return text;
 }
 

@@ -87,7 +87,7 @@ interface Kind<T> {
   name: string;
   /** Whether the summary depends on where the file is (its role by path), not only on its text. */
   byPath: boolean;
-  kept: LruMap<string, { key: string; summary: T | null }>;
+  kept: LruMap<string, { text: string; key: string; summary: T | null }>;
   isValid: (value: unknown) => value is T;
 }
 
@@ -95,17 +95,22 @@ interface Kind<T> {
 function cachedSummary<T>(file: string, settings: MemoGuardSettings, kind: Kind<T>, compute: () => T | undefined): T | undefined {
   const text = readSource(file);
   if (text === undefined) return undefined;
+  const hit = kind.kept.get(file);
+  // The same text as last time (the text cache hands back the same string while the file is unchanged): no hash needed.
+  if (hit?.text === text) return hit.summary ?? undefined;
   const where = kind.byPath ? file : path.extname(file);
   const key = createHash('sha256').update(`${kind.name}\0${String(FORMAT)}\0${version}\0${fingerprint(settings)}\0${where}\0`).update(text).digest('hex');
-  const hit = kind.kept.get(file);
-  if (hit?.key === key) return hit.summary ?? undefined;
+  if (hit?.key === key) {
+    kind.kept.set(file, { ...hit, text });
+    return hit.summary ?? undefined;
+  }
   const dir = cacheDirectory(settings);
   let summary = dir === undefined ? undefined : readEntry(dir, key, kind.isValid);
   if (!summary) {
     summary = compute();
     if (summary && dir !== undefined) writeEntry(dir, key, summary);
   }
-  kind.kept.set(file, { key, summary: summary ?? null });
+  kind.kept.set(file, { text, key, summary: summary ?? null });
   return summary;
 }
 
