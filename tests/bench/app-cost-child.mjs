@@ -1,25 +1,11 @@
 // One lint of APP for app-cost.mjs, in its own process: prints {files, ms, maxRss, findings}.
+// The options come from lint-options.mjs as an options module, so `--concurrency N` works (a
+// plugin object in the options cannot be cloned into ESLint's worker threads).
 import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import plugin from '../../dist/src/index.js';
+import { optionsModuleURL } from './lint-options.mjs';
 
 const [app, mode, concurrency] = process.argv.slice(2);
-const memoRules = mode === 'plugin' ? Object.fromEntries(Object.keys(plugin.rules).map((id) => [`memo-guard/${id}`, 'warn'])) : {};
-const eslint = new ESLint({
-  cwd: app,
-  overrideConfigFile: true,
-  ...(concurrency && concurrency !== 'off' ? { concurrency: concurrency === 'auto' ? 'auto' : Number(concurrency) } : {}),
-  overrideConfig: [
-    { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**'] },
-    {
-      files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'],
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-      plugins: { 'memo-guard': plugin },
-      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
-      rules: { 'no-unused-vars': 'warn', ...memoRules },
-    },
-  ],
-});
+const eslint = await ESLint.fromOptionsModule(optionsModuleURL({ app, mode, concurrency: concurrency || 'off' }));
 const start = performance.now();
 const results = await eslint.lintFiles(['.']);
 const ms = performance.now() - start;

@@ -6,9 +6,15 @@
  * `--warm`, the plugin's run is repeated in a process that linted the tree once already (the
  * in-process caches of the project index warm).
  *
+ * Each run points the plugin's summary cache at a fresh empty directory (env MEMO_GUARD_CACHE_DIR),
+ * so no run reads what an earlier one left; the line per run says how many files it wrote there
+ * (0 while the plugin does not honour the variable).
+ *
  *   npm run build && node tests/bench/app-cost.mjs APP_DIR [--runs 2] [--concurrency N]
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,15 +30,21 @@ const runs = Number(opt('--runs', '2'));
 const concurrency = opt('--concurrency', 'off');
 
 function run(mode) {
-  const out = execFileSync(process.execPath, [path.join(here, 'app-cost-child.mjs'), path.resolve(app), mode, concurrency], { maxBuffer: 1 << 26, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop());
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-cache-'));
+  try {
+    const env = { ...process.env, MEMO_GUARD_CACHE_DIR: cacheDir };
+    const out = execFileSync(process.execPath, [path.join(here, 'app-cost-child.mjs'), path.resolve(app), mode, concurrency], { maxBuffer: 1 << 26, encoding: 'utf8', env });
+    return { ...JSON.parse(out.trim().split('\n').pop()), cacheFiles: readdirSync(cacheDir, { recursive: true }).length };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 const best = { bare: null, plugin: null };
 for (let i = 0; i < runs; i++) {
   for (const mode of ['bare', 'plugin']) {
     const r = run(mode);
-    console.error(`${mode} run ${i + 1}: ${r.files} files, ${(r.ms / 1000).toFixed(1)} s, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.findings} memo-guard findings`);
+    console.error(`${mode} run ${i + 1}: ${r.files} files, ${(r.ms / 1000).toFixed(1)} s, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.findings} memo-guard findings, ${r.cacheFiles} cache files`);
     const b = best[mode];
     best[mode] = b ? { ...r, ms: Math.min(b.ms, r.ms), maxRss: Math.min(b.maxRss, r.maxRss) } : r;
   }
