@@ -20,7 +20,8 @@
  * packages/ui/primitives/use-toast.ts: a module-level `Map` (toastTimeouts) written with keys from
  * parameters, in a module about 200 other files import, so linting it asks the project index about
  * its importers (the cross-file analysis, not just the file's own model). Runs are interleaved
- * (bare, plugin, bare, plugin, ...); the summary is the median over runs.
+ * (bare, plugin, bare, plugin, ...); the summary is the median over runs of each
+ * lintText (cold, 2nd, 3rd).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -106,13 +107,10 @@ for (let i = 0; i < runs; i++) {
     console.error(`  ${mode} run ${i + 1}: new ESLint ${ms(r.constructMs)}, lintText ${r.lintMs.map(ms).join(' / ')}, ${r.findings} memo-guard findings, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.cacheFiles} cache files`);
   }
 }
+/** The median over runs of the `i`-th lintText of a process (0: cold). */
+const nth = (mode, i) => median(byMode[mode].map((r) => r.lintMs[i]));
 for (const mode of ['bare', 'plugin']) {
-  const rs = byMode[mode];
-  const cold = median(rs.map((r) => r.lintMs[0]));
-  const warm = median(rs.flatMap((r) => r.lintMs.slice(1)));
-  console.log(`${mode.padEnd(6)} cold ${ms(cold).padStart(8)}   warm ${ms(warm).padStart(7)}   (median; warm = 2nd and 3rd lintText)`);
+  console.log(`${mode.padEnd(6)} cold ${ms(nth(mode, 0)).padStart(8)}   warm ${ms(nth(mode, 1)).padStart(7)} (2nd) ${ms(nth(mode, 2)).padStart(7)} (3rd)   peak ${(median(byMode[mode].map((r) => r.maxRss)) / 1024).toFixed(0)} MB   (medians)`);
 }
-const cold = (mode) => median(byMode[mode].map((r) => r.lintMs[0]));
-const warm = (mode) => median(byMode[mode].flatMap((r) => r.lintMs.slice(1)));
-console.log(`plugin over bare: cold +${ms(cold('plugin') - cold('bare'))}, warm +${ms(warm('plugin') - warm('bare'))} (targets: plugin cold <= 300 ms with an empty cache, warm <= 30 ms)`);
+console.log(`plugin over bare: cold +${ms(nth('plugin', 0) - nth('bare', 0))}, warm +${ms(nth('plugin', 1) - nth('bare', 1))} (2nd) +${ms(nth('plugin', 2) - nth('bare', 2))} (3rd); targets: plugin cold <= 300 ms with an empty cache, warm <= 30 ms`);
 console.log(`summary cache: ${byMode.plugin.some((r) => r.cacheFiles > 0) ? 'MEMO_GUARD_CACHE_DIR honoured (files written)' : 'nothing written to MEMO_GUARD_CACHE_DIR (not honoured, or nothing cached)'}`);
