@@ -363,7 +363,7 @@ function fillerFunction(file, n) {
     () => [`export function pick${E}Keys${n}<T extends object>(row: T, keys: (keyof T)[]): Partial<T> {`, '  const out: Partial<T> = {};', '  for (const key of keys) {', '    if (key in row) out[key] = row[key];', '  }', '  return out;', '}'],
     () => [`export async function retry${E}${n}<T>(work: () => Promise<T>, attempts = ${int(2, 5)}): Promise<T> {`, '  let last: unknown;', '  for (let i = 0; i < attempts; i++) {', '    try {', '      return await work();', '    } catch (error) {', '      last = error;', '    }', '  }', '  throw last;', '}'],
     () => [`export function summarize${E}${n}(items: { amount: number; tags?: string[] }[]) {`, '  let total = 0;', '  const tags = new Set<string>();', '  for (const item of items) {', '    total += item.amount;', '    for (const tag of item.tags ?? []) tags.add(tag);', '  }', '  return { total, tags: [...tags].sort() };', '}'],
-    () => [`export enum ${E}Mode${n} {`, "  Draft = 'draft',", "  Live = 'live',", "  Archived = 'archived',", '}'],
+    () => [`export const ${E}Mode${n} = {`, "  Draft: 'draft',", "  Live: 'live',", "  Archived: 'archived',", '} as const;'],
     () => [`export function label${E}${n}(status: string): string {`, '  switch (status) {', "    case 'new':", "      return 'New';", "    case 'active':", "      return 'Active';", "    case 'suspended':", "      return 'On hold';", '    default:', '      return status;', '  }', '}'],
     () => [`export class ${E}Batch${n} {`, '  private readonly items: string[] = [];', '', '  add(item: string): this {', '    this.items.push(item);', '    return this;', '  }', '', `  flush(size = ${int(10, 200)}): string[][] {`, '    const out: string[][] = [];', '    for (let i = 0; i < this.items.length; i += size) out.push(this.items.slice(i, i + size));', '    this.items.length = 0;', '    return out;', '  }', '}'],
     () => [`export function group${E}${n}<T extends { kind: string }>(rows: T[]): Map<string, T[]> {`, '  const groups = new Map<string, T[]>();', '  for (const row of rows) {', '    const list = groups.get(row.kind);', '    if (list) list.push(row);', '    else groups.set(row.kind, [row]);', '  }', '  return groups;', '}'],
@@ -462,16 +462,17 @@ function renderLeaf(file) {
       const modelFile = pick(available.get(pkg)?.byKind.model?.slice(-60) ?? [null]);
       const models = modelFile ? [[modelFile, modelFile.exports[0]]] : [];
       const calls = [...callables(file, ['service', 'cache', 'memo'], int(0, 2), [pkg]), ...callables(file, ['service', 'util'], int(0, 2), depsOf(pkg))];
-      lines.push(...hubImports(true, chance(0.3)));
+      const withConfig = chance(0.3);
+      lines.push(...hubImports(true, withConfig));
       lines.push(...importLines(file, [...models, ...calls]), '');
       const rowType = modelFile ? modelFile.exports[0].name : 'Record<string, unknown>';
       const results = calls.map(([, c]) => `${lower(c.name)}Result`);
       const callLines = calls.map(([, c], n) => `  const ${results[n]} = ${callOf(c, ['id', 'String(id)'])};`);
       if (results.length > 0) callLines.push(`  logger.debug('get${E} inputs', { ${results.join(', ')} });`);
       lines.push(`export async function get${E}(id: string): Promise<${rowType} | undefined> {`, `  logger.debug('get${E}', { id });`, ...callLines, `  const rows = await db.query<${rowType}>('select * from ${table} where id = $1', [id]);`, '  return rows[0];', '}', '');
-      lines.push(`export async function list${E}s(limit = 50): Promise<${rowType}[]> {`, `  const rows = await db.query<${rowType}>('select * from ${table} order by created_at desc limit $1', [limit]);`, '  return rows.filter((row) => row !== null);', '}');
+      lines.push(`export async function list${E}s(limit = ${withConfig ? 'config.pageSize' : '50'}): Promise<${rowType}[]> {`, `  const rows = await db.query<${rowType}>('select * from ${table} order by created_at desc limit $1', [limit]);`, '  return rows.filter((row) => row !== null);', '}');
       if (ex.some((e) => e.name === `update${E}`)) lines.push('', `export async function update${E}(id: string, patch: Partial<${rowType}>): Promise<void> {`, '  if (Object.keys(patch).length === 0) return;', `  await db.query('update ${table} set data = $2 where id = $1', [id, JSON.stringify(patch)]);`, `  logger.info('updated ${table}', { id });`, '}');
-      if (ex.some((e) => e.name === `${E}Repository`)) lines.push('', `export class ${E}Repository {`, `  constructor(private readonly table = '${table}') {}`, '', '  async find(id: string) {', '    return db.one(`select * from ${this.table} where id = $1`, [id]);', '  }', '', '  async count(): Promise<number> {', '    const rows = await db.query<{ n: number }>(`select count(*) as n from ${this.table}`);', '    return rows[0]?.n ?? 0;', '  }', '}');
+      if (ex.some((e) => e.name === `${E}Repository`)) lines.push('', `export class ${E}Repository {`, `  private readonly table = '${table}';`, '', '  async find(id: string) {', '    return db.one(`select * from ${this.table} where id = $1`, [id]);', '  }', '', '  async count(): Promise<number> {', '    const rows = await db.query<{ n: number }>(`select count(*) as n from ${this.table}`);', '    return rows[0]?.n ?? 0;', '  }', '}');
       pad(file, lines, target);
       break;
     }
