@@ -2,13 +2,21 @@
 /**
  * What memo-guard adds to a real application's lint: every memo-guard rule plus `no-unused-vars`
  * against `no-unused-vars` alone, each in a fresh process (no types, typescript-eslint's parser for
- * every file), wall time and peak resident memory, best of N runs each, interleaved. With
- * `--warm`, the plugin's run is repeated in a process that linted the tree once already (the
- * in-process caches of the project index warm).
+ * every file), wall time and peak resident memory, best of N runs each, interleaved.
  *
- *   npm run build && node tests/bench/app-cost.mjs APP_DIR [--runs 2] [--concurrency N]
+ * Each run points the plugin's summary cache at a fresh empty directory (env MEMO_GUARD_CACHE_DIR),
+ * so no run reads what an earlier one left; the line per run says how many files it wrote there
+ * (0 while the plugin does not honour the variable).
+ *
+ * For trees where a run may not finish or may run out of heap (the generated 20,000-file monorepo
+ * of make-monorepo.mjs), `--progress` has each lint print its elapsed time, RSS and V8 heap (against
+ * the heap limit) every 30 s, and `--timeout S` stops a run after S seconds and says so.
+ *
+ *   npm run build && node tests/bench/app-cost.mjs APP_DIR [--runs 2] [--concurrency N] [--progress] [--timeout S]
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,22 +30,46 @@ if (!app) {
 }
 const runs = Number(opt('--runs', '2'));
 const concurrency = opt('--concurrency', 'off');
+const timeoutS = Number(opt('--timeout', '0'));
+const progress = args.includes('--progress');
 
 function run(mode) {
-  const out = execFileSync(process.execPath, [path.join(here, 'app-cost-child.mjs'), path.resolve(app), mode, concurrency], { maxBuffer: 1 << 26, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop());
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-cache-'));
+  try {
+    const env = { ...process.env, MEMO_GUARD_CACHE_DIR: cacheDir, ...(progress ? { APP_COST_PROGRESS: mode } : {}) };
+    const out = execFileSync(process.execPath, [path.join(here, 'app-cost-child.mjs'), path.resolve(app), mode, concurrency], {
+      maxBuffer: 1 << 26,
+      encoding: 'utf8',
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      ...(timeoutS > 0 ? { timeout: timeoutS * 1000, killSignal: 'SIGKILL' } : {}),
+    });
+    return { ...JSON.parse(out.trim().split('\n').pop()), cacheFiles: readdirSync(cacheDir, { recursive: true }).length };
+  } catch (error) {
+    // A lint that ran out of time or died (e.g. out of heap: its message is above, on stderr).
+    const why = error.code === 'ETIMEDOUT' ? `timed out after ${timeoutS} s` : `failed (${error.signal ?? `exit ${error.status}`})`;
+    console.error(`${mode}: ${why}`);
+    return { failed: why };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 const best = { bare: null, plugin: null };
 for (let i = 0; i < runs; i++) {
   for (const mode of ['bare', 'plugin']) {
     const r = run(mode);
-    console.error(`${mode} run ${i + 1}: ${r.files} files, ${(r.ms / 1000).toFixed(1)} s, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.findings} memo-guard findings`);
+    if (r.failed) continue;
+    console.error(`${mode} run ${i + 1}: ${r.files} files, ${(r.ms / 1000).toFixed(1)} s, peak ${(r.maxRss / 1024).toFixed(0)} MB, ${r.findings} memo-guard findings, ${r.cacheFiles} cache files`);
     const b = best[mode];
     best[mode] = b ? { ...r, ms: Math.min(b.ms, r.ms), maxRss: Math.min(b.maxRss, r.maxRss) } : r;
   }
 }
 const { bare, plugin } = best;
+if (!bare || !plugin) {
+  console.log(`${path.basename(path.resolve(app))}: no ratio, ${bare ? 'the plugin' : 'the bare'} lint never finished`);
+  process.exit(1);
+}
 console.log(`${path.basename(path.resolve(app))}: ${bare.files} files; best of ${runs}`);
 console.log(`time   ${(bare.ms / 1000).toFixed(1)} s -> ${(plugin.ms / 1000).toFixed(1)} s  (${(plugin.ms / bare.ms).toFixed(2)}x)`);
 console.log(`memory ${(bare.maxRss / 1024).toFixed(0)} MB -> ${(plugin.maxRss / 1024).toFixed(0)} MB  (${(plugin.maxRss / bare.maxRss).toFixed(2)}x)`);
