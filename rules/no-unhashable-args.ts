@@ -163,12 +163,13 @@ export default createRule<MessageIds, Options>({
     }
 
     /** Fresh objects, arrays and inline functions among the keyed arguments of a call of the memoized `name`. */
-    function reportFreshArguments(site: TSESTree.CallExpression, count: number, name: string, call: MemoizerCall): void {
+    /** `oneEntry`: the memoizer's label when it holds a single entry. */
+    function reportFreshArguments(site: TSESTree.CallExpression, count: number, name: string, oneEntry: string | undefined): void {
       site.arguments.slice(0, count).forEach((arg) => {
         if (arg.type === AST_NODE_TYPES.SpreadElement || !isFreshValue(arg)) return;
         const value = unwrap(arg);
         const kind = value.type === AST_NODE_TYPES.ObjectExpression ? 'object literal' : value.type === AST_NODE_TYPES.ArrayExpression ? 'array literal' : 'inline function';
-        if (cacheSize(call)?.size === 1) context.report({ node: arg, messageId: 'freshArgumentOneEntry', data: { kind, name, library: call.spec.label } });
+        if (oneEntry !== undefined) context.report({ node: arg, messageId: 'freshArgumentOneEntry', data: { kind, name, library: oneEntry } });
         else context.report({ node: arg, messageId: 'freshArgument', data: { kind, name } });
       });
     }
@@ -185,23 +186,20 @@ export default createRule<MessageIds, Options>({
         // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
         if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
         if (callee.type === AST_NODE_TYPES.Identifier && !resolvesTo(model, callee, call)) continue;
-        reportFreshArguments(site, count, binding, call);
+        reportFreshArguments(site, count, binding, cacheSize(call)?.size === 1 ? call.spec.label : undefined);
       }
     }
 
     /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`, `money.formatMoney({ … })`. */
     function checkImportedCallSites(model: FileModel): void {
       for (const [local, imported] of model.project.importedMemoizedBindings(model)) {
-        const { call, model: home, name, namespace } = imported;
-        const keying = call.spec.keying;
-        if (keying === 'json' || keying === 'string' || keying === 'custom' || keying === 'value' || hasResolver(call) || call.spec.requestScoped) continue;
-        const wrapped = wrappedFunction(call, home);
-        const count = keyedArgumentCount(call, wrapped ? wrappedParams(wrapped, home) : undefined);
+        const { name, namespace } = imported;
+        if (!imported.keysByIdentity) continue;
         for (const site of callsNamed(model, name)) {
           const callee = unwrap(site.callee);
           const binding = namespace === undefined ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : undefined;
           if (binding?.type !== AST_NODE_TYPES.Identifier || binding.name !== (namespace ?? name) || !isImportBinding(model, binding)) continue;
-          reportFreshArguments(site, count, local, call);
+          reportFreshArguments(site, imported.keyedArguments, local, imported.holdsOneEntry ? imported.label : undefined);
         }
       }
     }

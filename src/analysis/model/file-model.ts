@@ -144,14 +144,22 @@ export interface Entry {
   memberKeyArgs?: ReadonlyMap<string, KeyArg>;
 }
 
-/** A memoized function another file of the project exports, as this file imports it. */
+/**
+ * A memoized function another file of the project exports, as this file imports it: what its call
+ * sites need of the memoizer call in its own file (read there once, kept as data).
+ */
 export interface ImportedMemoized {
-  /** The memoizer call in its own file, and that file's model. */
-  call: MemoizerCall;
-  model: FileModel;
   /** How this file calls it: `name(…)`, or `namespace.name(…)` through a namespace import or a whole-module `require`. */
   name: string;
   namespace: string | undefined;
+  /** The memoizer, for messages. */
+  label: string;
+  /** Fresh arguments miss: its key is the arguments' identity (no JSON or string key, no key function, not request-scoped). */
+  keysByIdentity: boolean;
+  /** How many leading arguments its key covers. */
+  keyedArguments: number;
+  /** It holds one entry: a fresh argument also evicts the last result. */
+  holdsOneEntry: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@ import { moduleLevelValue } from '../../syntax/module-values.js';
 import type { MemoizerSource, MemoizerSpec } from '../../catalog/memoizer-catalog.js';
 import { memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
 import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file-model.js';
+import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams } from '../../memoizer/memoizer-call.js';
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
 import { readSource } from '../files/sources.js';
 import { resolveModule } from '../files/resolve.js';
@@ -247,11 +248,41 @@ export function exportedValue(model: FileModel, name: string, depth = 0): { mode
 
 const importedMemoized = new WeakMap<FileModel, Map<string, ImportedMemoized>>();
 
-/** The memoizer call a project file exports under `name`, if that export is one. */
-function exportedMemoizerCall(home: FileModel, name: string): { call: MemoizerCall; model: FileModel } | undefined {
-  const value = exportedValue(home, name);
+type MemoizedInfo = Omit<ImportedMemoized, 'name' | 'namespace'>;
+
+/** What call sites need of a memoizer call, read in its own file. */
+function memoizedInfo(call: MemoizerCall, home: FileModel): MemoizedInfo {
+  const keying = call.spec.keying;
+  const keysByIdentity = keying !== 'json' && keying !== 'string' && keying !== 'custom' && keying !== 'value' && !hasResolver(call) && call.spec.requestScoped !== true;
+  const wrapped = keysByIdentity ? wrappedFunction(call, home) : undefined;
+  return {
+    label: call.spec.label,
+    keysByIdentity,
+    keyedArguments: keysByIdentity ? keyedArgumentCount(call, wrapped ? wrappedParams(wrapped, home) : undefined) : 0,
+    holdsOneEntry: cacheSize(call)?.size === 1,
+  };
+}
+
+/** Memoized exports by home file and export name, for the text they were read from: each home is parsed once. */
+const homes = new Map<string, { text: string; byName: Map<string, MemoizedInfo | null> }>();
+
+/** Export `name` of `file` (whose own value it is) as a memoized function, or `undefined`. */
+function memoizedExport(file: string, name: string, from: FileModel): MemoizedInfo | undefined {
+  const text = readSource(file);
+  if (text === undefined) return undefined;
+  let home = homes.get(file);
+  if (home?.text !== text) {
+    home = { text, byName: new Map() };
+    homes.set(file, home);
+  }
+  const known = home.byName.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const model = from.project.fileModel(file, from.settings);
+  const value = model ? exportedValue(model, name) : undefined;
   const call = value?.model.memoizerCalls.find((c) => c.node === value.node);
-  return value && call ? { call, model: value.model } : undefined;
+  const info = call && value ? memoizedInfo(call, value.model) : undefined;
+  home.byName.set(name, info ?? null);
+  return info;
 }
 
 /** What the text calls through a local name: `local(…)` itself, and `local.member(…)`. */
@@ -285,12 +316,10 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
     const called = binding.export === '*' ? calledMembers(model.sourceCode.text, local) : undefined;
     const names = called ? summary.exports.filter((name) => (name === 'default' ? called.self : called.members.has(name))) : [binding.export];
     // The summaries first: the home file is parsed only when one of the names may be a memoized function.
-    const candidates = names.filter((name) => mayBeMemoizerCall(exportedCall(target, summary, name, model, 0), target, model));
-    if (candidates.length === 0) continue;
-    const home = model.project.fileModel(target, model.settings);
-    if (!home) continue;
-    for (const name of candidates) {
-      const exported = exportedMemoizerCall(home, name);
+    for (const name of names) {
+      const home = exportedCall(target, summary, name, model, 0);
+      if (!home || !mayBeMemoizerCall(home.value, home.file, model)) continue;
+      const exported = memoizedExport(home.file, home.name, model);
       if (!exported) continue;
       if (!called || name === 'default') found.set(local, { ...exported, name: local, namespace: undefined });
       else found.set(`${local}.${name}`, { ...exported, name, namespace: local });
@@ -299,10 +328,13 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
   return found;
 }
 
-/** The value export `name` of a summarised file has, as `exportedValue` finds it: a call with its callee, `other`, or none. */
-function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): ExportedCallee | 'other' | undefined {
+/**
+ * The value export `name` of a summarised file has, as `exportedValue` finds it (a call with its
+ * callee, or `other`), with the file and name it is the own value of; `undefined` for none.
+ */
+function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): { file: string; name: string; value: ExportedCallee | 'other' } | undefined {
   const decided = own(summary.values, name);
-  if (decided !== undefined) return decided;
+  if (decided !== undefined) return { file, name, value: decided };
   if (depth >= MAX_REEXPORT_DEPTH) return undefined;
   for (const reexport of summary.reexports) {
     let imported: string | undefined;
@@ -320,8 +352,8 @@ function exportedCall(file: string, summary: FileSummary, name: string, from: Fi
  * Whether an exported call may be a memoizer's: its callee is one the file knows (the catalog, its
  * own), or an import of a module of the project that exports a memoizer under that name.
  */
-function mayBeMemoizerCall(value: ExportedCallee | 'other' | undefined, file: string, from: FileModel): boolean {
-  if (value === undefined || value === 'other') return false;
+function mayBeMemoizerCall(value: ExportedCallee | 'other', file: string, from: FileModel): boolean {
+  if (value === 'other') return false;
   if (value.known) return true;
   if (!value.import) return false;
   const target = resolveModule(value.import.module, file);

@@ -2,12 +2,13 @@
  * Summaries of the project's other files, computed once per file text: kept in memory for the
  * process and on disk (`node_modules/.cache/memo-guard` by default) for the next lint, an editor's
  * cold start and ESLint's worker threads. An entry is keyed by a hash of the file's text, its kind
- * (the extension decides how it parses), the plugin's version and the settings that change a
- * summary; an entry that is unreadable, for another key or of the wrong shape is ignored and
+ * (the extension decides how it parses), the plugin's version and build, and the settings that
+ * change a summary; an entry that is unreadable, for another key or of the wrong shape is ignored and
  * rebuilt. Writes go to a temporary file renamed into place, so readers never see half an entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { version } from '../../../package-info.js';
@@ -26,6 +27,38 @@ const FORMAT = 1;
 const MAX_KEPT = 20_000;
 
 const fingerprints = new WeakMap<MemoGuardSettings, string>();
+
+/**
+ * The analysis code itself, by the size and time of each of its files: a rebuilt plugin (a
+ * development checkout, a patched install) never reads summaries an older build wrote, even at the
+ * same version.
+ */
+const codeFingerprint = ((): string => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const hash = createHash('sha256');
+  const visit = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (/\.[cm]?[jt]s$/.test(entry.name)) {
+        try {
+          const stat = statSync(file);
+          hash.update(`${path.relative(root, file)}\0${String(stat.size)}\0${String(stat.mtimeMs)}\n`);
+        } catch {
+          // gone since the listing
+        }
+      }
+    }
+  };
+  visit(root);
+  return hash.digest('hex').slice(0, 16);
+})();
 
 function fingerprint(settings: MemoGuardSettings): string {
   let found = fingerprints.get(settings);
@@ -99,7 +132,7 @@ function cachedSummary<T>(file: string, settings: MemoGuardSettings, kind: Kind<
   // The same text as last time (the text cache hands back the same string while the file is unchanged): no hash needed.
   if (hit?.text === text) return hit.summary ?? undefined;
   const where = kind.byPath ? file : path.extname(file);
-  const key = createHash('sha256').update(`${kind.name}\0${String(FORMAT)}\0${version}\0${fingerprint(settings)}\0${where}\0`).update(text).digest('hex');
+  const key = createHash('sha256').update(`${kind.name}\0${String(FORMAT)}\0${version}\0${codeFingerprint}\0${fingerprint(settings)}\0${where}\0`).update(text).digest('hex');
   if (hit?.key === key) {
     kind.kept.set(file, { ...hit, text });
     return hit.summary ?? undefined;
