@@ -16,6 +16,8 @@ import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
+import { serverModuleLoad } from './module-loads.js';
+import { requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
@@ -153,7 +155,8 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
     // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
     const variable = resolveIdentifier(model.sourceCode, node);
     const given: TSESTree.Node[] = [];
-    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) given.push(def.node.init);
+    // `const { resolve } = Promise.withResolvers()`: a destructured name holds a part of the value, not the value.
+    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) given.push(def.node.init);
     for (const ref of variable?.references ?? []) {
       const parent = ref.identifier.parent;
       if (ref.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) given.push(parent.right);
@@ -226,9 +229,22 @@ function awaitsBefore(fn: FunctionNode, node: TSESTree.Node, model: FileModel): 
 }
 
 /** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
+/**
+ * `perRequest.set(ctx, resolve(ctx))` into a `WeakMap`: the entry lives as long as the request object
+ * it is keyed by, so a rejection is shared only by the rest of that request.
+ */
+export function keyedByRequest(collection: Pick<Collection, 'init'>, write: TSESTree.Node): boolean {
+  const init = unwrap(collection.init);
+  if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'WeakMap') return false;
+  const key = write.type === AST_NODE_TYPES.CallExpression ? write.arguments[0] : undefined;
+  const root = key ? unwrap(key) : undefined;
+  return root?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(root.name);
+}
+
 export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
-  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model));
+  // A server's module load fails the same way every time: keeping its rejection loses nothing.
+  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !serverModuleLoad(w.value, model) && !keyedByRequest(collection, w.node));
   if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
   return writes.map((w) => w.node);
 }
