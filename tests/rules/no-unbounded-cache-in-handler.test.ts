@@ -33,6 +33,31 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // A key that must be found in a fixed table first: `if (!table[k]) return`, or a lookup kept in a
+      // local and checked (`const cfg = TABLE[k]; if (!cfg) throw …`), also when the key is built from it.
+      name: 'caches keyed by a value looked up in a fixed table before the write',
+      code: `import express from 'express';
+const app = express();
+const COOLDOWN_SECONDS = { upload: 30, chat: 1800 };
+const OCR_MODELS = { latin: 'latin.onnx', greek: 'greek.onnx' };
+const lastSent = new Map();
+const engines = new Map();
+app.post('/events/:kind', (req, res) => {
+  const kind = req.params.kind;
+  if (!COOLDOWN_SECONDS[kind]) return res.status(404).end();
+  lastSent.set(kind, Date.now());
+  res.end();
+});
+app.post('/ocr/:script', async (req, res) => {
+  const script = req.params.script;
+  const engineKey = \`\${script}:1280\`;
+  const model = OCR_MODELS[script];
+  if (!model) throw new Error('unknown script');
+  if (!engines.has(engineKey)) engines.set(engineKey, await loadEngine(model));
+  res.json(await engines.get(engineKey).read(req.body));
+});`,
+    },
+    {
       // Keyed by the account the auth middleware verified (Passport's req.user, express-jwt's req.auth,
       // Koa's ctx.state.user): bounded by the accounts that exist, like a row just loaded.
       name: 'caches keyed by the authenticated user',
@@ -461,6 +486,42 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // A lookup in what the client sent proves nothing: the key is still the client's.
+      name: 'a key looked up in the request itself before the write',
+      code: `import express from 'express';
+const app = express();
+const seen = new Map();
+app.post('/track/:field', (req, res) => {
+  const field = req.params.field;
+  if (!req.body[field]) return res.status(400).end();
+  seen.set(field, Date.now());
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'seen' },
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const seen = new LruMap(500);
+app.post('/track/:field', (req, res) => {
+  const field = req.params.field;
+  if (!req.body[field]) return res.status(400).end();
+  seen.set(field, Date.now());
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a memoizing decorator on a method a Nest handler calls with a route parameter',
       code: `import { Controller, Get, Param } from '@nestjs/common';
