@@ -33,6 +33,21 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The project's own createServer, and a Node-style completion callback: start-up code, not a handler.
+      name: "a start-up callback given to the project's own createServer",
+      code: `import http from 'node:http';
+const servers = new Map();
+function createServer(app, done) {
+  done(null, http.createServer(app));
+}
+export function start(app, name) {
+  createServer(app, (err, server) => {
+    if (!err) servers.set(name, server);
+  });
+  http.createServer(app).listen(0, (error) => servers.set(name + ':ready', !error));
+}`,
+    },
+    {
       // A key that must be found in a fixed table first: `if (!table[k]) return`, or a lookup kept in a
       // local and checked (`const cfg = TABLE[k]; if (!cfg) throw …`), also when the key is built from it.
       name: 'caches keyed by a value looked up in a fixed table before the write',
@@ -3616,5 +3631,54 @@ export function Providers({ children }) {
     expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
     expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
+  });
+});
+
+describe(`${ruleId}: collections a factory fills while it runs`, () => {
+  // An exported factory filling its sets from its argument, and one whose returned function writes.
+  const labeller = `export function createPathLabeller(declaredPaths) {
+  const exact = new Set();
+  const prefixes = new Set();
+  for (const path of declaredPaths) exact.add(path);
+  declaredPaths.forEach((path) => prefixes.add(path.split('/')[1]));
+  return (url) => (exact.has(url) ? url : prefixes.has(url.split('/')[1]) ? 'prefix' : 'unknown');
+}
+export function createRecorder() {
+  const seen = new Set();
+  return (url) => { seen.add(url); return seen.size; };
+}
+`;
+  const routes = `import express from 'express';
+import { createPathLabeller, createRecorder } from './labeller.js';
+const label = createPathLabeller(['/sign-in', '/sign-up']);
+const record = createRecorder();
+export const router = express.Router();
+router.get('/*', (req, res) => res.json({ label: label(req.path), seen: record(req.path) }));
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-filled-once-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src/labeller.js'), labeller);
+    writeFileSync(path.join(dir, 'src/routes.js'), routes);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir }).verify(
+      code,
+      {
+        files: ['**/*.js'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+
+  it('reports the set the returned function fills per request, not the sets filled while the factory runs', () => {
+    expect(lint('src/labeller.js', labeller).map((m) => [m.line, m.column, m.messageId])).toEqual([[9, 16, 'unboundedCollectionAcross']]);
   });
 });
