@@ -29,6 +29,35 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Every element catches its own failure, so Promise.all of them cannot reject; nor can allSettled,
+      // nor a .then that only picks from the results.
+      name: 'a slot holding Promise.all of loads that cannot reject',
+      code: `async function probe(url) {
+  try {
+    await fetch(url, { method: 'HEAD' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const loadQuietly = (src) => fetch(src).catch(() => undefined);
+let probesCache;
+let scriptsCache;
+let settledCache;
+export function probeOnce() {
+  if (!probesCache) probesCache = Promise.all([probe('/a'), probe('/b')]).then(([a, b]) => !a && b);
+  return probesCache;
+}
+export function loadScriptsOnce() {
+  if (!scriptsCache) scriptsCache = Promise.all([loadQuietly('/x.js'), loadQuietly('/y.js')]);
+  return scriptsCache;
+}
+export function settleOnce() {
+  if (!settledCache) settledCache = Promise.allSettled([fetch('/a'), fetch('/b')]);
+  return settledCache;
+}`,
+    },
+    {
       // `JSON.parse` is the built-in, not the class's own `async parse()`: the field holds an object.
       name: 'a field set from JSON.parse in a class with an async parse method',
       code: `export class FeedReader {
@@ -550,6 +579,17 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // One element can reject, so Promise.all can.
+      name: 'a slot holding Promise.all with one element that can reject',
+      code: `const loadQuietly = (src) => fetch(src).catch(() => undefined);
+let scriptsCache;
+export function loadScriptsOnce() {
+  if (!scriptsCache) scriptsCache = Promise.all([loadQuietly('/x.js'), fetch('/y.js')]);
+  return scriptsCache;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 22, data: { name: 'scriptsCache' } }],
+    },
     {
       // Keyed by a long-lived object (a client made once), the WeakMap entry lives as long as the client.
       name: 'a WeakMap of promises keyed by a client object',

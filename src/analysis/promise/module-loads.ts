@@ -21,7 +21,7 @@ const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flat
  * A callback that only picks from the loaded module (`(m) => m.default`, `({ parse }) => parse`,
  * `(mods) => mods.map((m) => m.default)`): no await, no constructor, no call but array picking.
  */
-function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
+export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   const node = unwrap(fn);
   if (!isFunction(node) || node.body.type === AST_NODE_TYPES.BlockStatement) return false;
   let pure = true;

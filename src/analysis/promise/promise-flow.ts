@@ -16,7 +16,7 @@ import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
-import { serverModuleLoad } from './module-loads.js';
+import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
@@ -136,6 +136,7 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
   if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
   if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
+  if (node.type === AST_NODE_TYPES.CallExpression && depth < 3 && combinesSafePromises(node, model, depth)) return 'safe';
   if (node.type === AST_NODE_TYPES.ConditionalExpression && depth < 3) {
     const kinds = [settles(node.consequent, model, depth + 1), settles(node.alternate, model, depth + 1)];
     if (kinds.includes('promise')) return 'promise';
@@ -169,6 +170,25 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
   if (!model.types) return 'value';
   const type = typeOf(model.types, node);
   return type !== undefined && isThenable(model.types, type) ? 'promise' : 'value';
+}
+
+/**
+ * `Promise.allSettled(…)`, `Promise.all([a, b])` whose every element cannot reject, or such a promise
+ * followed by `.then(([x, y]) => x && y)` (a callback that only picks): none of them can reject.
+ */
+function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, depth: number): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  const object = unwrap(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') {
+    if (method === 'allSettled') return true;
+    const list = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (method !== 'all' || list?.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return false;
+    return list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && settles(e, model, depth + 1) === 'safe');
+  }
+  const [onFulfilled] = call.arguments;
+  return method === 'then' && call.arguments.length === 1 && onFulfilled !== undefined && picksOnly(onFulfilled, model) && settles(object, model, depth + 1) === 'safe';
 }
 
 /** Whether a stored value is a promise that can reject. */
