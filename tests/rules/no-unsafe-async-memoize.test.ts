@@ -29,6 +29,25 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Every init() call replaces the slot; readers only wait for the latest start. Not a fill-once slot.
+      name: 'a start-up promise replaced by every init call, awaited by readers',
+      code: `export class DiskStore {
+  private ready: Promise<boolean> | null = null;
+  private async prepare(dir: string) {
+    await mkdir(dir, { recursive: true });
+    return true;
+  }
+  init(dir: string) {
+    this.ready = this.prepare(dir);
+    return this.ready;
+  }
+  async read(name: string) {
+    if (this.ready) await this.ready;
+    return readFile(name, 'utf8');
+  }
+}`,
+    },
+    {
       // Every element catches its own failure, so Promise.all of them cannot reject; nor can allSettled,
       // nor a .then that only picks from the results.
       name: 'a slot holding Promise.all of loads that cannot reject',
@@ -579,6 +598,20 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The test is in the caller: \`slot || fill()\` runs the writer only while the slot is empty.
+      name: 'a slot filled by a helper that the reader runs only when the slot is empty',
+      code: `let settingsLoad;
+function fetchSettings() {
+  settingsLoad = fetch('/settings.json').then((r) => r.json());
+  settingsLoad.catch((e) => console.error(e));
+  return settingsLoad;
+}
+export function getSettings() {
+  return settingsLoad || fetchSettings();
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 3, data: { name: 'settingsLoad' } }],
+    },
     {
       // One element can reject, so Promise.all can.
       name: 'a slot holding Promise.all with one element that can reject',

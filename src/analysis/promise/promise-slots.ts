@@ -246,6 +246,36 @@ function isTested(ref: TSESTree.Node): boolean {
   return parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '??') && parent.left === node;
 }
 
+/**
+ * Whether the test at `ref` decides whether `write` runs: the write is inside the tested statement or
+ * expression (`if (!p) p = load()`, `p || (p = load())`), or the test returns before it
+ * (\`if (p) return p; p = load();\`). A reader's own check (\`if (p) await p\`) does not make a write
+ * that runs on every call (\`init() { this.p = start(); }\`) a fill-once slot.
+ */
+/** Whether `node` contains a call of the function named `name`. */
+function callsNamed(node: TSESTree.Node, name: string, model: FileModel): boolean {
+  const found: TSESTree.Node[] = [];
+  walk(node, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner.callee) === name) found.push(inner);
+  });
+  return found.length > 0;
+}
+
+function testGuardsWrite(ref: TSESTree.Node, write: TSESTree.Node, model: FileModel): boolean {
+  let node: TSESTree.Node = ref;
+  while (node.parent && node.parent.type !== AST_NODE_TYPES.IfStatement && node.parent.type !== AST_NODE_TYPES.ConditionalExpression && node.parent.type !== AST_NODE_TYPES.LogicalExpression) node = node.parent;
+  const test = node.parent;
+  if (!test) return false;
+  if (test.range[0] <= write.range[0] && write.range[1] <= test.range[1]) return true;
+  // \`return p || fill();\` where \`fill\` writes the slot: the test decides whether the writer runs.
+  const writer = enclosingFunction(write);
+  const writerName = writer ? functionName(writer) : undefined;
+  if (writerName !== undefined && callsNamed(test, writerName, model)) return true;
+  if (test.type !== AST_NODE_TYPES.IfStatement || test.range[1] > write.range[0] || enclosingFunction(test) !== writer) return false;
+  const body = test.consequent.type === AST_NODE_TYPES.BlockStatement ? test.consequent.body : [test.consequent];
+  return body.some((st) => st.type === AST_NODE_TYPES.ReturnStatement || st.type === AST_NODE_TYPES.ThrowStatement);
+}
+
 /** A use that hands the slot's promise on: returned, awaited, chained, passed, or the value of `x || load()`. */
 function isValueRead(ref: TSESTree.Node): boolean {
   let node: TSESTree.Node = ref;
@@ -349,7 +379,7 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const refSet = new Set(uses.refs);
   const guarded =
     promiseWrites.some((w) => w.node.operator !== '=') ||
-    uses.refs.some(isTested) ||
+    uses.refs.some((ref) => isTested(ref) && promiseWrites.some((w) => testGuardsWrite(ref, w.node, model))) ||
     promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
     removals.some((r) => emptiedAfterAwait(r, refSet));
   if (!guarded) return [];
