@@ -33,6 +33,25 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The key is looked up synchronously and the code throws when nothing is found: an existing user's id.
+      name: 'a cache written after a synchronous lookup that throws on a miss',
+      code: `import express from 'express';
+const app = express();
+const scores = new Map();
+const users = loadUsers();
+function findUser(id) {
+  return users.find((u) => u.id === id);
+}
+app.get('/users/:id/score', (req, res) => {
+  const id = req.params.id;
+  const scoreKey = \`score-\${id}\`;
+  const user = findUser(id);
+  if (!user) throw new Error('no such user');
+  if (!scores.has(scoreKey)) scores.set(scoreKey, user.points * 2);
+  res.json({ score: scores.get(scoreKey) });
+});`,
+    },
+    {
       // The project's own createServer, and a Node-style completion callback: start-up code, not a handler.
       name: "a start-up callback given to the project's own createServer",
       code: `import http from 'node:http';
@@ -501,6 +520,60 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // Parsing what the client sent succeeds for any well-formed value: it is not a lookup of what exists.
+      name: 'a cache written after a parse of the key succeeded',
+      code: `import express from 'express';
+const app = express();
+const parsed = new Map();
+app.get('/dates/:value', (req, res) => {
+  const value = req.params.value;
+  const date = parseDate(value);
+  if (!date) return res.status(400).end();
+  parsed.set(value, date);
+  res.json({ date });
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'parsed' },
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const parsed = new LruMap(500);
+app.get('/dates/:value', (req, res) => {
+  const value = req.params.value;
+  const date = parseDate(value);
+  if (!date) return res.status(400).end();
+  parsed.set(value, date);
+  res.json({ date });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`if (value !== undefined) return value\` leaves when the lookup FOUND the key: the write below runs
+      // for names the table does not have.
+      name: 'a write that runs only when a table lookup missed',
+      code: `import express from 'express';
+const app = express();
+const warned = new Set();
+app.get('/setting/:name', (req, res) => {
+  const name = req.params.name;
+  const value = process.env[name];
+  if (value !== undefined) return res.json({ value });
+  warned.add(name);
+  res.status(404).end();
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'warned' }, line: 3, column: 16 }],
+    },
     {
       // A lookup in what the client sent proves nothing: the key is still the client's.
       name: 'a key looked up in the request itself before the write',

@@ -169,6 +169,14 @@ export function loadTools() {
   }
   visit(doc);
   return Promise.all(Object.keys(partCache).map((ref) => partCache[ref])).then(() => doc);
+}
+export function expandLinksWithLibrary(P, doc, base) {
+  const partCache = {};
+  function want(ref) {
+    if (!partCache[ref]) partCache[ref] = fetch(base + ref).then((r) => r.json());
+  }
+  (doc.refs || []).forEach(want);
+  return P.props(partCache).then(() => doc);
 }`,
     },
     {

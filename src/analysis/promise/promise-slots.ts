@@ -154,6 +154,8 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
 const CALL_SCOPED_CALLBACKS: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'then', 'catch', 'finally']);
 /** Receivers whose methods read what they are given without keeping it: `Promise.all(store)`, `Object.keys(store)`. */
 const READ_ONLY_RECEIVERS: ReadonlySet<string> = new Set(['Promise', 'Object', 'Array', 'JSON']);
+/** Promise combinators (of `Promise` or a promise library): they wait for what they are given and keep nothing. */
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any', 'props']);
 const MAX_ESCAPE_HOPS = 6;
 
 /**
@@ -173,6 +175,8 @@ function valueEscapes(ref: TSESTree.Node, block: FunctionNode, model: FileModel,
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
       const object = unwrap(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && READ_ONLY_RECEIVERS.has(object.name)) return false;
+      // `P.props(store)`, `Bluebird.all(list)`: a promise library's combinator waits for what it is given.
+      if (object.type === AST_NODE_TYPES.Identifier && PROMISE_COMBINATORS.has(memberName(callee) ?? '')) return false;
       return !CALL_SCOPED_CALLBACKS.has(memberName(callee) ?? '');
     }
     case AST_NODE_TYPES.NewExpression:

@@ -247,9 +247,14 @@ function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
 function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
   const test = unwrap(statement.test);
+  // `!row`, `row == null`, `row === undefined`: true when the lookup found nothing (not `row !== undefined`).
+  const isAbsent = (side: TSESTree.Node): boolean => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
   const tested =
     (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === AST_NODE_TYPES.Identifier && (unwrap(test.argument) as TSESTree.Identifier).name === name) ||
-    (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator) && [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name));
+    (test.type === AST_NODE_TYPES.BinaryExpression &&
+      (test.operator === '==' || test.operator === '===') &&
+      [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
+      [test.left, test.right].some(isAbsent));
   if (!tested) return false;
   const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
@@ -359,10 +364,12 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
       const init = d.init ? unwrap(d.init) : undefined;
       // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
       const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
-      if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup)) continue;
+      // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
+      const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
+      if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
       const name = d.id.name;
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name))) continue;
-      const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.property);
+      const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
       for (const root of candidates) if (mentions(lookup, root)) validated.add(root);
     }
   }
@@ -385,6 +392,17 @@ function localConstInit(name: string, at: TSESTree.Node, model: FileModel): TSES
     return declarator.init;
   }
   return undefined;
+}
+
+/** Names of calls that look a key up in what exists: `findOne(id)`, `users.get(id)`, `lookupTenant(host)`. */
+const LOOKUP_NAME = /^(?:find|get|lookup|fetch|load|read|select|query)(?:[A-Z_]\w*)?$/;
+
+/** A call that looks its arguments up in data the code holds (not a method of the request itself). */
+function isLookupCall(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !LOOKUP_NAME.test(name)) return false;
+  return callee.type !== AST_NODE_TYPES.MemberExpression || !fromRequest(callee.object, model, 0);
 }
 
 /** Whether a key written or looked up at `at` can take a new value for each request. */
