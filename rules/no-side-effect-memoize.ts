@@ -43,6 +43,9 @@ export default createRule<MessageIds, Options>({
           // `get.cache.delete(k)` inside `get`'s own function manages its cache; it is not an effect a hit skips.
           const effect = fn && findEffect(fn, model, new Set(ownCacheRemovals(call, fn, model)));
           if (!effect) continue;
+          // A cache that lives for one request (React's `cache()`) freezes a clock or a random value only
+          // for the rest of that request: what it keeps is as fresh as the request.
+          if (effect.kind !== 'write' && call.spec.requestScoped) continue;
           reported.push(call);
           context.report({
             node: call.node,

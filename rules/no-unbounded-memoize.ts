@@ -3,7 +3,7 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
-import { clearedSomewhere, diesWithCall, diesWithInstance, inBrowserApp, insideMemoizer, keysFromFixedSet, neverServes } from '../src/analysis/memoizer/strict-scope.js';
+import { clearedSomewhere, diesWithCall, diesWithInstance, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
@@ -44,7 +44,8 @@ export default createRule<MessageIds, Options>({
         // Tests, fixtures, benchmarks, stories and one-shot scripts end before a cache can grow.
         if (neverServes(model)) return;
         // A browser app's caches live as long as a page: the leak this rule is about is a process's.
-        if (inBrowserApp(model)) return;
+        // Minified or bundled build output is someone else's code, shipped as is.
+        if (runsInBrowser(model) || isBuildOutput(model)) return;
         // `@Memoize() find(id)`: no catalogued memoizing decorator evicts. A method of no argument holds
         // one entry; a cache per instance of a class made per use dies with the instance.
         for (const memoized of memoizedMethods(model)) {

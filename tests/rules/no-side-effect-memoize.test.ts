@@ -14,6 +14,11 @@ const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typed
 
 ruleTester.run(ruleId, rule, {
   valid: [
+    {
+      // React's cache() lives for one server request: a clock read is frozen for the rest of that request only.
+      name: "React's request-scoped cache() reading the clock",
+      code: `import { cache } from 'react';\nexport const isInviteValid = cache(async (token: string) => {\n  const invite = await db.invite.findUnique({ where: { token } });\n  return !!invite && invite.expiresAt > new Date();\n});`,
+    },
     { name: 'a pure function', code: `import memoize from 'lodash/memoize';\nexport const slug = memoize((s: string) => s.toLowerCase().replace(/\\s+/g, '-'));` },
     { name: 'logging alone', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((x) => {\n  console.debug('computing', x);\n  logger.info({ x }, 'computing');\n  return x * 2;\n});` },
     { name: 'writes to its own locals', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((ids) => {\n  let total = 0;\n  const out = [];\n  const byId = new Map();\n  for (const id of ids) {\n    total += id;\n    out.push(id);\n    byId.set(id, id);\n  }\n  return { total, out, byId };\n});` },
@@ -47,6 +52,12 @@ ruleTester.run(ruleId, rule, {
     { name: 'a GraphQL query sent by POST', code: `import memoize from 'lodash/memoize';\nimport axios from 'axios';\nconst ORG = 'query Org($id: ID!) { org(id: $id) { name } }';\nexport const org = memoize((id) => axios.post(API + '/graphql', { query: ORG, variables: { id } }));\nexport const viewer = memoize((token) => fetch(endpoint, { method: 'POST', body: JSON.stringify({ query: '{ viewer { id } }' }), headers: { authorization: token } }));` },
   ],
   invalid: [
+    {
+      // A write is still skipped on a hit within the request.
+      name: "React's request-scoped cache() that writes",
+      code: `import { cache } from 'react';\nexport const touchKey = cache(async (id: string) => {\n  await db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } });\n  return id;\n});`,
+      errors: [{ messageId: 'sideEffect', line: 2, column: 25 }],
+    },
   {
     name: "increments a module counter",
     code: `import memoize from 'lodash/memoize';

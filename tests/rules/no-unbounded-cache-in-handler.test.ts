@@ -33,6 +33,65 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The key is looked up synchronously and the code throws when nothing is found: an existing user's id.
+      name: 'a cache written after a synchronous lookup that throws on a miss',
+      code: `import express from 'express';
+const app = express();
+const scores = new Map();
+const users = loadUsers();
+function findUser(id) {
+  return users.find((u) => u.id === id);
+}
+app.get('/users/:id/score', (req, res) => {
+  const id = req.params.id;
+  const scoreKey = \`score-\${id}\`;
+  const user = findUser(id);
+  if (!user) throw new Error('no such user');
+  if (!scores.has(scoreKey)) scores.set(scoreKey, user.points * 2);
+  res.json({ score: scores.get(scoreKey) });
+});`,
+    },
+    {
+      // The project's own createServer, and a Node-style completion callback: start-up code, not a handler.
+      name: "a start-up callback given to the project's own createServer",
+      code: `import http from 'node:http';
+const servers = new Map();
+function createServer(app, done) {
+  done(null, http.createServer(app));
+}
+export function start(app, name) {
+  createServer(app, (err, server) => {
+    if (!err) servers.set(name, server);
+  });
+  http.createServer(app).listen(0, (error) => servers.set(name + ':ready', !error));
+}`,
+    },
+    {
+      // A key that must be found in a fixed table first: `if (!table[k]) return`, or a lookup kept in a
+      // local and checked (`const cfg = TABLE[k]; if (!cfg) throw …`), also when the key is built from it.
+      name: 'caches keyed by a value looked up in a fixed table before the write',
+      code: `import express from 'express';
+const app = express();
+const COOLDOWN_SECONDS = { upload: 30, chat: 1800 };
+const OCR_MODELS = { latin: 'latin.onnx', greek: 'greek.onnx' };
+const lastSent = new Map();
+const engines = new Map();
+app.post('/events/:kind', (req, res) => {
+  const kind = req.params.kind;
+  if (!COOLDOWN_SECONDS[kind]) return res.status(404).end();
+  lastSent.set(kind, Date.now());
+  res.end();
+});
+app.post('/ocr/:script', async (req, res) => {
+  const script = req.params.script;
+  const engineKey = \`\${script}:1280\`;
+  const model = OCR_MODELS[script];
+  if (!model) throw new Error('unknown script');
+  if (!engines.has(engineKey)) engines.set(engineKey, await loadEngine(model));
+  res.json(await engines.get(engineKey).read(req.body));
+});`,
+    },
+    {
       // Keyed by the account the auth middleware verified (Passport's req.user, express-jwt's req.auth,
       // Koa's ctx.state.user): bounded by the accounts that exist, like a row just loaded.
       name: 'caches keyed by the authenticated user',
@@ -461,6 +520,96 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // Parsing what the client sent succeeds for any well-formed value: it is not a lookup of what exists.
+      name: 'a cache written after a parse of the key succeeded',
+      code: `import express from 'express';
+const app = express();
+const parsed = new Map();
+app.get('/dates/:value', (req, res) => {
+  const value = req.params.value;
+  const date = parseDate(value);
+  if (!date) return res.status(400).end();
+  parsed.set(value, date);
+  res.json({ date });
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'parsed' },
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const parsed = new LruMap(500);
+app.get('/dates/:value', (req, res) => {
+  const value = req.params.value;
+  const date = parseDate(value);
+  if (!date) return res.status(400).end();
+  parsed.set(value, date);
+  res.json({ date });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`if (value !== undefined) return value\` leaves when the lookup FOUND the key: the write below runs
+      // for names the table does not have.
+      name: 'a write that runs only when a table lookup missed',
+      code: `import express from 'express';
+const app = express();
+const warned = new Set();
+app.get('/setting/:name', (req, res) => {
+  const name = req.params.name;
+  const value = process.env[name];
+  if (value !== undefined) return res.json({ value });
+  warned.add(name);
+  res.status(404).end();
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'warned' }, line: 3, column: 16 }],
+    },
+    {
+      // A lookup in what the client sent proves nothing: the key is still the client's.
+      name: 'a key looked up in the request itself before the write',
+      code: `import express from 'express';
+const app = express();
+const seen = new Map();
+app.post('/track/:field', (req, res) => {
+  const field = req.params.field;
+  if (!req.body[field]) return res.status(400).end();
+  seen.set(field, Date.now());
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'seen' },
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const seen = new LruMap(500);
+app.post('/track/:field', (req, res) => {
+  const field = req.params.field;
+  if (!req.body[field]) return res.status(400).end();
+  seen.set(field, Date.now());
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a memoizing decorator on a method a Nest handler calls with a route parameter',
       code: `import { Controller, Get, Param } from '@nestjs/common';
@@ -3555,5 +3704,54 @@ export function Providers({ children }) {
     expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
     expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
+  });
+});
+
+describe(`${ruleId}: collections a factory fills while it runs`, () => {
+  // An exported factory filling its sets from its argument, and one whose returned function writes.
+  const labeller = `export function createPathLabeller(declaredPaths) {
+  const exact = new Set();
+  const prefixes = new Set();
+  for (const path of declaredPaths) exact.add(path);
+  declaredPaths.forEach((path) => prefixes.add(path.split('/')[1]));
+  return (url) => (exact.has(url) ? url : prefixes.has(url.split('/')[1]) ? 'prefix' : 'unknown');
+}
+export function createRecorder() {
+  const seen = new Set();
+  return (url) => { seen.add(url); return seen.size; };
+}
+`;
+  const routes = `import express from 'express';
+import { createPathLabeller, createRecorder } from './labeller.js';
+const label = createPathLabeller(['/sign-in', '/sign-up']);
+const record = createRecorder();
+export const router = express.Router();
+router.get('/*', (req, res) => res.json({ label: label(req.path), seen: record(req.path) }));
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-filled-once-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src/labeller.js'), labeller);
+    writeFileSync(path.join(dir, 'src/routes.js'), routes);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir }).verify(
+      code,
+      {
+        files: ['**/*.js'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+
+  it('reports the set the returned function fills per request, not the sets filled while the factory runs', () => {
+    expect(lint('src/labeller.js', labeller).map((m) => [m.line, m.column, m.messageId])).toEqual([[9, 16, 'unboundedCollectionAcross']]);
   });
 });

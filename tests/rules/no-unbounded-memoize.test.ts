@@ -55,6 +55,21 @@ export class Report {
       filename,
       code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
     })),
+    // Code that runs in a page, not a process: a front-end tree, static assets, a client component.
+    ...['www/lib/charts/layout.js', 'frontend/js/features/outline.ts', 'public/vendor/parser.js', 'src/hooks/use-width.ts'].map((filename) => ({
+      name: `runs in a browser: ${filename}`,
+      filename,
+      code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
+    })),
+    {
+      name: "a client component ('use client')",
+      code: `'use client';\nimport memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,
+    },
+    {
+      // A minified bundle checked in as is: nobody maintains it by hand.
+      name: 'minified build output',
+      code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n) => n * 2);${';var a=1'.repeat(150)}`,
+    },
     {
       // Cleared whole by a periodic job or an invalidation event.
       name: 'a memoizer whose cache a sweep clears',
@@ -106,6 +121,13 @@ export const euOnly = memoize((r: Region.Eu) => connect(r));`,
     },
   ],
   invalid: [
+    {
+      // Server code in a project folder named like neither: still a process-lifetime cache.
+      name: 'a memoizer in server code next to a components folder',
+      filename: 'src/server/render-sizes.ts',
+      code: `const memo = (fn) => { const cache = new Map(); return (k) => { if (!cache.has(k)) cache.set(k, fn(k)); return cache.get(k); }; };\nexport const width = memo((n: string) => n.length);`,
+      errors: [{ messageId: 'unboundedMemoizer', data: { library: '`memo` (an in-house memoizer)', max: '500' }, line: 2, column: 22 }],
+    },
     {
       // A nest of memoizers on one line is one report, at the outermost.
       name: 'nested memoizers reported once',

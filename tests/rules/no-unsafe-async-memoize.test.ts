@@ -29,6 +29,157 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Every init() call replaces the slot; readers only wait for the latest start. Not a fill-once slot.
+      name: 'a start-up promise replaced by every init call, awaited by readers',
+      code: `export class DiskStore {
+  private ready: Promise<boolean> | null = null;
+  private async prepare(dir: string) {
+    await mkdir(dir, { recursive: true });
+    return true;
+  }
+  init(dir: string) {
+    this.ready = this.prepare(dir);
+    return this.ready;
+  }
+  async read(name: string) {
+    if (this.ready) await this.ready;
+    return readFile(name, 'utf8');
+  }
+}`,
+    },
+    {
+      // Every element catches its own failure, so Promise.all of them cannot reject; nor can allSettled,
+      // nor a .then that only picks from the results.
+      name: 'a slot holding Promise.all of loads that cannot reject',
+      code: `async function probe(url) {
+  try {
+    await fetch(url, { method: 'HEAD' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const loadQuietly = (src) => fetch(src).catch(() => undefined);
+let probesCache;
+let scriptsCache;
+let settledCache;
+export function probeOnce() {
+  if (!probesCache) probesCache = Promise.all([probe('/a'), probe('/b')]).then(([a, b]) => !a && b);
+  return probesCache;
+}
+export function loadScriptsOnce() {
+  if (!scriptsCache) scriptsCache = Promise.all([loadQuietly('/x.js'), loadQuietly('/y.js')]);
+  return scriptsCache;
+}
+export function settleOnce() {
+  if (!settledCache) settledCache = Promise.allSettled([fetch('/a'), fetch('/b')]);
+  return settledCache;
+}`,
+    },
+    {
+      // `JSON.parse` is the built-in, not the class's own `async parse()`: the field holds an object.
+      name: 'a field set from JSON.parse in a class with an async parse method',
+      code: `export class FeedReader {
+  private mapping: Record<string, string> = {};
+  constructor(mapping: string | Record<string, string>) {
+    if (mapping) this.mapping = typeof mapping === 'object' ? mapping : JSON.parse(mapping);
+  }
+  protected async parse(raw: string) {
+    return Object.keys(this.mapping).map((k) => raw.slice(0, k.length));
+  }
+}`,
+    },
+    {
+      // What is kept is the resolve function of a pending reply, not a shared promise.
+      name: 'resolve functions of pending replies kept by id',
+      code: `export class ReplyBus {
+  private pendingCache: Record<number, (value: unknown) => void> = {};
+  private next = 0;
+  ask(send: (id: number) => void) {
+    const id = ++this.next;
+    const { promise, resolve } = Promise.withResolvers();
+    this.pendingCache[id] = resolve;
+    send(id);
+    return promise;
+  }
+  answer(id: number, value: unknown) {
+    this.pendingCache[id]?.(value);
+    delete this.pendingCache[id];
+  }
+}`,
+    },
+    {
+      // A WeakMap keyed by the request's context: the entry dies with the request, so a rejection is
+      // shared only by the other procedures of that same request.
+      name: 'a WeakMap of promises keyed by the request context',
+      code: `const accessCache = new WeakMap();
+async function checkAccess(session, teamId) {
+  const row = await session.db.findMember(session.userId, teamId);
+  if (!row) throw new Error('forbidden');
+  return row;
+}
+export async function withAccess({ ctx, next }) {
+  let pending = accessCache.get(ctx);
+  if (!pending) {
+    pending = checkAccess(ctx.session, ctx.teamId);
+    accessCache.set(ctx, pending);
+  }
+  await pending;
+  return next();
+}`,
+    },
+    {
+      // On a server a module that fails to load or to evaluate is a broken deployment: importing it
+      // again fails the same way, so the kept rejection replays nothing a retry would fix.
+      name: 'server code keeping the promise of a dynamic import',
+      filename: 'src/render/load-parser.ts',
+      code: `let parserModule;
+let pluginsLoad;
+let toolsLoad;
+export function loadParser() {
+  return (parserModule ??= import('./parser.js'));
+}
+export function loadPlugins() {
+  if (!pluginsLoad) pluginsLoad = Promise.all([import('./a.js'), import('./b.js')]).then((mods) => mods.map((m) => m.default));
+  return pluginsLoad;
+}
+export function loadTools() {
+  if (toolsLoad) return toolsLoad;
+  toolsLoad = (async () => {
+    const { parse } = await import('markup-parse');
+    const { default: render } = await import('markup-render');
+    return { parse, render };
+  })();
+  return toolsLoad;
+}`,
+    },
+    {
+      // A store made for one call of a function that walks a document: filled by nested helpers, read by
+      // Promise.all, and garbage when the call returns; a rejection is never served to a later call.
+      name: 'a promise store local to one call, filled by nested helpers that stay inside the call',
+      filename: 'lib/parts.ts',
+      code: `export function expandLinks(doc, base) {
+  const partCache = {};
+  function visit(node) {
+    function want(ref) {
+      if (!partCache[ref]) partCache[ref] = fetch(base + ref).then((r) => r.json());
+    }
+    if (node.ref) want(node.ref);
+    (node.children || []).forEach((child) => visit(child));
+  }
+  visit(doc);
+  return Promise.all(Object.keys(partCache).map((ref) => partCache[ref])).then(() => doc);
+}
+export function expandLinksWithLibrary(P, doc, base) {
+  const partCache = {};
+  function want(ref) {
+    if (!partCache[ref]) partCache[ref] = fetch(base + ref).then((r) => r.json());
+  }
+  (doc.refs || []).forEach(want);
+  return P.props(partCache).then(() => doc);
+}`,
+    },
+    {
       // A memoizing decorator on a synchronous method, on a getter, and an unknown decorator on an async method.
       name: 'decorators that cache no promise',
       code: `import { Memoize } from 'typescript-memoize';
@@ -455,6 +606,80 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The test is in the caller: \`slot || fill()\` runs the writer only while the slot is empty.
+      name: 'a slot filled by a helper that the reader runs only when the slot is empty',
+      code: `let settingsLoad;
+function fetchSettings() {
+  settingsLoad = fetch('/settings.json').then((r) => r.json());
+  settingsLoad.catch((e) => console.error(e));
+  return settingsLoad;
+}
+export function getSettings() {
+  return settingsLoad || fetchSettings();
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 3, data: { name: 'settingsLoad' } }],
+    },
+    {
+      // One element can reject, so Promise.all can.
+      name: 'a slot holding Promise.all with one element that can reject',
+      code: `const loadQuietly = (src) => fetch(src).catch(() => undefined);
+let scriptsCache;
+export function loadScriptsOnce() {
+  if (!scriptsCache) scriptsCache = Promise.all([loadQuietly('/x.js'), fetch('/y.js')]);
+  return scriptsCache;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 22, data: { name: 'scriptsCache' } }],
+    },
+    {
+      // Keyed by a long-lived object (a client made once), the WeakMap entry lives as long as the client.
+      name: 'a WeakMap of promises keyed by a client object',
+      code: `const schemaCache = new WeakMap();
+async function loadSchema(client) {
+  return client.query('select * from schema');
+}
+export async function schemaOf(client) {
+  let pending = schemaCache.get(client);
+  if (!pending) {
+    pending = loadSchema(client);
+    schemaCache.set(client, pending);
+  }
+  return pending;
+}`,
+      output: null,
+      errors: [{ messageId: 'unsafePromiseCache', line: 9, column: 5, data: { name: 'schemaCache' } }],
+    },
+    {
+      // The same store, but the factory returns the function that fills it: it lives as long as the
+      // returned loader, and replays a rejection for its key on every later call.
+      name: 'a promise store in a factory whose returned closure fills it',
+      filename: 'lib/parts.ts',
+      code: `export function makePartLoader(base) {
+  const partCache = {};
+  function want(ref) {
+    if (!partCache[ref]) partCache[ref] = fetch(base + ref).then((r) => r.json());
+    return partCache[ref];
+  }
+  return (ref) => want(ref);
+}`,
+      output: null,
+      errors: [{ messageId: 'unsafePromiseCache', line: 4, column: 26, data: { name: 'partCache' } }],
+    },
+    {
+      name: 'a promise store whose filling function is handed out in the returned object',
+      filename: 'lib/parts.ts',
+      code: `export function createParts(base) {
+  const partCache = {};
+  return {
+    want(ref) {
+      if (!partCache[ref]) partCache[ref] = fetch(base + ref).then((r) => r.json());
+      return partCache[ref];
+    },
+  };
+}`,
+      output: null,
+      errors: [{ messageId: 'unsafePromiseCache', line: 5, column: 28, data: { name: 'partCache' } }],
+    },
     {
       // Safe from rejections, but with requireTtl every success stays forever.
       name: 'requireTtl: a function that deletes its own entry on rejection still keeps every success',
@@ -2315,12 +2540,39 @@ export function getDefaults() {
       errors: [{ messageId: 'unsafePromiseSlot', line: 5, data: { name: 'this.loading' } }],
     },
     {
-      name: 'a module slot filled with a dynamic import by ??=',
+      // In a browser a chunk that failed to download is fetched again by the next import(): keeping the
+      // rejection breaks the feature until the page is reloaded.
+      name: 'a module slot filled with a dynamic import by ??=, in front-end code',
+      filename: 'frontend/editor/load-parser.ts',
       code: `let parserModule;
 export function loadParser() {
   return (parserModule ??= import('./parser.js'));
 }`,
-      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'parserModule' } }],
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 11, data: { name: 'parserModule' } }],
+    },
+    {
+      name: 'a slot filled with an import in a client component',
+      filename: 'app/settings/theme-picker.ts',
+      code: `'use client';
+let pickerLoad = null;
+export function loadPicker() {
+  if (!pickerLoad) pickerLoad = import('color-picker').then((m) => m.default);
+  return pickerLoad;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 20, data: { name: 'pickerLoad' } }],
+    },
+    {
+      // On a server an import() that loads other things too can fail for a passing reason.
+      name: 'a server slot whose async loader also awaits a connection',
+      code: `let ready;
+export function getSearch() {
+  ready ??= (async () => {
+    const { connect } = await import('./search-client.js');
+    return await connect(process.env.SEARCH_URL);
+  })();
+  return ready;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 3, data: { name: 'ready' } }],
     },
     {
       name: 'a closure slot of a factory, emptied only when the refresh succeeds',

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from '../catalog/handler-catalog.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
@@ -386,10 +386,26 @@ function factoryCollections(model: FileModel, out: Collection[]): void {
             classifyRef(reference.identifier, collection, model.facts.visitorKeys);
           }
         }
+        // Filled only while the factory runs (from what it is given), it never grows after: the functions
+        // it returns only read it.
+        if (collection.writes.length > 0 && collection.writes.every((w) => runsInCall(w.node, factory))) continue;
         out.push(collection);
       }
     }
   }
+}
+
+const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
+
+/** Whether `node` runs while `fn` runs: in its own body, or in an iteration callback there (`paths.forEach((p) => …)`). */
+function runsInCall(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let inner = enclosingFunction(node); inner; inner = enclosingFunction(inner)) {
+    if (inner === fn) return true;
+    const call = inner.parent;
+    const iterates = call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === inner && call.callee.type === AST_NODE_TYPES.MemberExpression && ITERATION_METHODS.has(memberName(call.callee) ?? '');
+    if (!iterates) return false;
+  }
+  return false;
 }
 
 /** Nothing in this file bounds, evicts, size-checks or hands away the collection. */

@@ -33,3 +33,12 @@ export const serverPackages: readonly string[] = [
   '@tanstack/react-start', '@tanstack/start', 'react-router', 'vite-plugin-ssr', 'vike', '@angular/ssr', '@nguniversal/express-engine', 'solid-start', '@solidjs/start',
   'express', 'koa', 'fastify', 'hapi', '@hapi/hapi', '@nestjs/core', 'restify', 'hono', 'electron',
 ];
+
+/** The directive that marks a React client component: code that runs in the browser. */
+export const clientDirective = 'use client';
+
+/**
+ * Folders and file names of code that runs in a browser, by its path inside the project: front-end
+ * source trees, client bundles, components, hooks, static assets served to a page.
+ */
+export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www|static|components|hooks)\/|\.client\.[cm]?[jt]sx?$/;

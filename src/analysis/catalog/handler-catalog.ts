@@ -43,6 +43,9 @@ export const handlerParameterPairs: readonly (readonly [RegExp, RegExp])[] = [
   [/^ctx$/, /^next$/],
 ];
 
+/** Names a request object or a request's context goes by (`req`, `ctx`): such an object lives for one request. */
+export const requestObjectName = /^(?:req|request|ctx|context)$/;
+
 /**
  * Parameter types that mark a handler whatever its parameters are called (`(req: Request, _res: Response, next: NextFunction)`):
  * the first parameter's type and the second's, by type name as annotated.

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { browserUiPackages, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
+import { browserPathPattern, browserUiPackages, clientDirective, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
@@ -29,6 +29,24 @@ export function inBrowserApp(model: FileModel): boolean {
   const file = model.filename;
   if (!path.isAbsolute(file)) return false;
   return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some((m) => model.project.declaredMajor(file, m) !== undefined);
+}
+
+/** Whether the file runs in a browser, as far as the code says: a browser app, a client component, a front-end folder. */
+export function runsInBrowser(model: FileModel): boolean {
+  if (inBrowserApp(model)) return true;
+  const first = model.program.body[0];
+  if (first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive === clientDirective) return true;
+  return browserPathPattern.test(model.project.pathInProject(model.filename));
+}
+
+/** Longest line of hand-written code worth the name; a bundler's or minifier's output runs far longer. */
+const MAX_AUTHORED_LINE = 1000;
+
+/** A minified or bundled file (one that ships someone's build output): nobody maintains it by hand. */
+export function isBuildOutput(model: FileModel): boolean {
+  const text = model.sourceCode.text;
+  if (text.length < MAX_AUTHORED_LINE) return false;
+  return model.sourceCode.lines.some((line) => line.length > MAX_AUTHORED_LINE);
 }
 
 /**

@@ -16,6 +16,8 @@ import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
+import { picksOnly, serverModuleLoad } from './module-loads.js';
+import { requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
@@ -134,6 +136,7 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
   if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
   if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
+  if (node.type === AST_NODE_TYPES.CallExpression && depth < 3 && combinesSafePromises(node, model, depth)) return 'safe';
   if (node.type === AST_NODE_TYPES.ConditionalExpression && depth < 3) {
     const kinds = [settles(node.consequent, model, depth + 1), settles(node.alternate, model, depth + 1)];
     if (kinds.includes('promise')) return 'promise';
@@ -153,7 +156,8 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
     // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
     const variable = resolveIdentifier(model.sourceCode, node);
     const given: TSESTree.Node[] = [];
-    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) given.push(def.node.init);
+    // `const { resolve } = Promise.withResolvers()`: a destructured name holds a part of the value, not the value.
+    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) given.push(def.node.init);
     for (const ref of variable?.references ?? []) {
       const parent = ref.identifier.parent;
       if (ref.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) given.push(parent.right);
@@ -166,6 +170,25 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
   if (!model.types) return 'value';
   const type = typeOf(model.types, node);
   return type !== undefined && isThenable(model.types, type) ? 'promise' : 'value';
+}
+
+/**
+ * `Promise.allSettled(…)`, `Promise.all([a, b])` whose every element cannot reject, or such a promise
+ * followed by `.then(([x, y]) => x && y)` (a callback that only picks): none of them can reject.
+ */
+function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, depth: number): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  const object = unwrap(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') {
+    if (method === 'allSettled') return true;
+    const list = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (method !== 'all' || list?.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return false;
+    return list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && settles(e, model, depth + 1) === 'safe');
+  }
+  const [onFulfilled] = call.arguments;
+  return method === 'then' && call.arguments.length === 1 && onFulfilled !== undefined && picksOnly(onFulfilled, model) && settles(object, model, depth + 1) === 'safe';
 }
 
 /** Whether a stored value is a promise that can reject. */
@@ -226,9 +249,22 @@ function awaitsBefore(fn: FunctionNode, node: TSESTree.Node, model: FileModel): 
 }
 
 /** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
+/**
+ * `perRequest.set(ctx, resolve(ctx))` into a `WeakMap`: the entry lives as long as the request object
+ * it is keyed by, so a rejection is shared only by the rest of that request.
+ */
+export function keyedByRequest(collection: Pick<Collection, 'init'>, write: TSESTree.Node): boolean {
+  const init = unwrap(collection.init);
+  if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'WeakMap') return false;
+  const key = write.type === AST_NODE_TYPES.CallExpression ? write.arguments[0] : undefined;
+  const root = key ? unwrap(key) : undefined;
+  return root?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(root.name);
+}
+
 export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
-  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model));
+  // A server's module load fails the same way every time: keeping its rejection loses nothing.
+  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !serverModuleLoad(w.value, model) && !keyedByRequest(collection, w.node));
   if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
   return writes.map((w) => w.node);
 }

@@ -10,9 +10,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { resolveIdentifier } from '../syntax/references.js';
+import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
-import { onRejectionPath, settles } from './promise-flow.js';
+import { keyedByRequest, onRejectionPath, settles } from './promise-flow.js';
+import { serverModuleLoad } from './module-loads.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -90,6 +91,8 @@ function declaredPromise(holder: Holder, keyed: boolean): boolean {
  * into a promise (`this.adapter = this.options.loadAdapter()` into a `Promise<Adapter> | null` field).
  */
 function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean): boolean {
+  // A server's module load fails the same way every time: keeping its rejection loses nothing.
+  if (serverModuleLoad(value, model)) return false;
   const kind = settles(value, model);
   if (kind !== 'value' || !declared) return kind === 'promise';
   const node = unwrap(value);
@@ -141,7 +144,92 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   // that runs once to set something up: an async function or a request handler runs per operation,
   // and its closures with it.
   if (block.async || model.handlerPath().isOnPath(block)) return false;
-  return writes.some((write) => enclosingFunction(write) !== block);
+  if (!writes.some((write) => enclosingFunction(write) !== block)) return false;
+  // `function hydrate(doc) { const pending = {}; walk(doc); return Promise.all(…); }`: the store and
+  // the functions that fill it are only used while the call runs, and are garbage when it returns.
+  return escapesItsCall(variable, block, model);
+}
+
+/** Callbacks that run while (or right after) the call that creates them: iteration, promise settling. */
+const CALL_SCOPED_CALLBACKS: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'then', 'catch', 'finally']);
+/** Receivers whose methods read what they are given without keeping it: `Promise.all(store)`, `Object.keys(store)`. */
+const READ_ONLY_RECEIVERS: ReadonlySet<string> = new Set(['Promise', 'Object', 'Array', 'JSON']);
+/** Promise combinators (of `Promise` or a promise library): they wait for what they are given and keep nothing. */
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any', 'props']);
+const MAX_ESCAPE_HOPS = 6;
+
+/**
+ * Whether a value used at `ref` can be reached once the function `block` returns: it is returned,
+ * stored outside, handed to a call that may keep it, or put into something that does. A direct call,
+ * an iteration or promise callback, or a local that stays inside is not.
+ */
+function valueEscapes(ref: TSESTree.Node, block: FunctionNode, model: FileModel, hops: number): boolean {
+  if (hops > MAX_ESCAPE_HOPS) return true;
+  const use = outerExpression(ref);
+  const parent = use.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === use) return false;
+      const callee = unwrap(parent.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      const object = unwrap(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && READ_ONLY_RECEIVERS.has(object.name)) return false;
+      // `P.props(store)`, `Bluebird.all(list)`: a promise library's combinator waits for what it is given.
+      if (object.type === AST_NODE_TYPES.Identifier && PROMISE_COMBINATORS.has(memberName(callee) ?? '')) return false;
+      return !CALL_SCOPED_CALLBACKS.has(memberName(callee) ?? '');
+    }
+    case AST_NODE_TYPES.NewExpression:
+      // `new Promise((resolve) => …)`: the executor runs at once.
+      return !(parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise' && parent.arguments[0] === use);
+    case AST_NODE_TYPES.MemberExpression:
+      // `store[k]`, `store.get(k)`, `store.size`: a use of the value, not a copy of it.
+      return parent.object !== use;
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.ExpressionStatement:
+      return false;
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== use || parent.id.type !== AST_NODE_TYPES.Identifier) return true;
+      const local = model.sourceCode.scopeManager?.getDeclaredVariables(parent)[0];
+      if (!local || local.scope.variableScope.block !== block) return true;
+      return local.references.some((r) => !r.init && usedAfterReturn(r.identifier, block, model, hops + 1));
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * Whether what is used at `node` can be reached once `block` returns: the value itself escapes, or a
+ * function between the use and `block` does (`return (k) => get(k)` keeps `get`, and what it uses).
+ */
+function usedAfterReturn(node: TSESTree.Node, block: FunctionNode, model: FileModel, hops: number): boolean {
+  if (hops > MAX_ESCAPE_HOPS || valueEscapes(node, block, model, hops)) return true;
+  for (let fn = enclosingFunction(node); fn && fn !== block; fn = enclosingFunction(fn)) {
+    if (functionEscapes(fn, block, model, hops + 1)) return true;
+  }
+  return false;
+}
+
+/** A function nested in `block` that can be called after `block` returns. */
+function functionEscapes(fn: FunctionNode, block: FunctionNode, model: FileModel, hops: number): boolean {
+  if (hops > MAX_ESCAPE_HOPS) return true;
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) return valueEscapes(fn, block, model, hops);
+  const variable = fn.id ? model.sourceCode.scopeManager?.getDeclaredVariables(fn)[0] : undefined;
+  if (!variable) return true;
+  // Its own recursive calls do not hand it out.
+  const inside = (ref: TSESTree.Node): boolean => fn.range[0] <= ref.range[0] && ref.range[1] <= fn.range[1];
+  return variable.references.some((r) => !inside(r.identifier) && usedAfterReturn(r.identifier, block, model, hops + 1));
+}
+
+/**
+ * Whether a variable declared in `block` lives on after one call of it: the variable itself, or a
+ * function nested in `block` that uses it, is returned, stored or handed to a call that may keep it
+ * (a factory's returned closure, `this.load = …`, `emitter.on('x', …)`).
+ */
+function escapesItsCall(variable: Scope.Variable, block: FunctionNode, model: FileModel): boolean {
+  return variable.references.some((ref) => !ref.init && usedAfterReturn(ref.identifier, block, model, 0));
 }
 
 /** `x` as a test: `if (!x)`, `x ? … : …`, `x == null`, `x || load()`, `x && !force`. */
@@ -160,6 +248,36 @@ function isTested(ref: TSESTree.Node): boolean {
   if (!parent) return false;
   if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === node) return true;
   return parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '??') && parent.left === node;
+}
+
+/**
+ * Whether the test at `ref` decides whether `write` runs: the write is inside the tested statement or
+ * expression (`if (!p) p = load()`, `p || (p = load())`), or the test returns before it
+ * (\`if (p) return p; p = load();\`). A reader's own check (\`if (p) await p\`) does not make a write
+ * that runs on every call (\`init() { this.p = start(); }\`) a fill-once slot.
+ */
+/** Whether `node` contains a call of the function named `name`. */
+function callsNamed(node: TSESTree.Node, name: string, model: FileModel): boolean {
+  const found: TSESTree.Node[] = [];
+  walk(node, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner.callee) === name) found.push(inner);
+  });
+  return found.length > 0;
+}
+
+function testGuardsWrite(ref: TSESTree.Node, write: TSESTree.Node, model: FileModel): boolean {
+  let node: TSESTree.Node = ref;
+  while (node.parent && node.parent.type !== AST_NODE_TYPES.IfStatement && node.parent.type !== AST_NODE_TYPES.ConditionalExpression && node.parent.type !== AST_NODE_TYPES.LogicalExpression) node = node.parent;
+  const test = node.parent;
+  if (!test) return false;
+  if (test.range[0] <= write.range[0] && write.range[1] <= test.range[1]) return true;
+  // \`return p || fill();\` where \`fill\` writes the slot: the test decides whether the writer runs.
+  const writer = enclosingFunction(write);
+  const writerName = writer ? functionName(writer) : undefined;
+  if (writerName !== undefined && callsNamed(test, writerName, model)) return true;
+  if (test.type !== AST_NODE_TYPES.IfStatement || test.range[1] > write.range[0] || enclosingFunction(test) !== writer) return false;
+  const body = test.consequent.type === AST_NODE_TYPES.BlockStatement ? test.consequent.body : [test.consequent];
+  return body.some((st) => st.type === AST_NODE_TYPES.ReturnStatement || st.type === AST_NODE_TYPES.ThrowStatement);
 }
 
 /** A use that hands the slot's promise on: returned, awaited, chained, passed, or the value of `x || load()`. */
@@ -265,7 +383,7 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const refSet = new Set(uses.refs);
   const guarded =
     promiseWrites.some((w) => w.node.operator !== '=') ||
-    uses.refs.some(isTested) ||
+    uses.refs.some((ref) => isTested(ref) && promiseWrites.some((w) => testGuardsWrite(ref, w.node, model))) ||
     promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
     removals.some((r) => emptiedAfterAwait(r, refSet));
   if (!guarded) return [];
@@ -312,7 +430,8 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
   }
   if (!reads || writes.some((w) => known.has(w.node))) return [];
   const declared = declaredPromise(uses.holder, true);
-  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared));
+  const { init } = declaration(uses.holder);
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared) && !(init && keyedByRequest({ init: init as TSESTree.Expression }, w.node)));
   if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model))) return [];
   return promiseWrites.map((w) => w.node);
 }

@@ -117,6 +117,13 @@ function addHandlerValue(value: TSESTree.Node, model: FileModel, out: HandlerSet
   }
 }
 
+/** `(err, server) => …`: a Node-style completion callback, whose first parameter is an error. */
+function isNodeCallback(arg: TSESTree.Node): boolean {
+  const fn = unwrap(arg);
+  const first = isFunction(fn) ? fn.params[0] : undefined;
+  return first?.type === AST_NODE_TYPES.Identifier && /^err(?:or)?$/i.test(first.name);
+}
+
 function registeredHandlers(model: FileModel, out: HandlerSet): void {
   const custom = model.settings.handlers;
   for (const call of model.calls) {
@@ -124,7 +131,9 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
     const method = calleeName(callee);
     if (method === undefined) continue;
     if (serverFactories.has(method)) {
-      for (const arg of call.arguments) addHandlerValue(arg, model, out);
+      // The project's own `createServer(app, (err, server) => …)` is not Node's: its callback is a start-up continuation.
+      if (callee.type === AST_NODE_TYPES.Identifier && model.functionsByName.has(method)) continue;
+      for (const arg of call.arguments) if (!isNodeCallback(arg)) addHandlerValue(arg, model, out);
       continue;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;

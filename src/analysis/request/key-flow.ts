@@ -247,9 +247,14 @@ function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
 function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
   const test = unwrap(statement.test);
+  // `!row`, `row == null`, `row === undefined`: true when the lookup found nothing (not `row !== undefined`).
+  const isAbsent = (side: TSESTree.Node): boolean => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
   const tested =
     (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === AST_NODE_TYPES.Identifier && (unwrap(test.argument) as TSESTree.Identifier).name === name) ||
-    (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator) && [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name));
+    (test.type === AST_NODE_TYPES.BinaryExpression &&
+      (test.operator === '==' || test.operator === '===') &&
+      [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
+      [test.left, test.right].some(isAbsent));
   if (!tested) return false;
   const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
@@ -293,6 +298,8 @@ function membershipGuarded(statement: TSESTree.Statement, model: FileModel): str
   if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
   const inner = unwrap(test.argument);
   if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return model.sourceCode.getText(inner.left);
+  // `if (!this.limits[event]) return;`: a lookup in a table that must find the key.
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && !fromRequest(inner.object, model, 0)) return model.sourceCode.getText(inner.property);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
@@ -338,24 +345,64 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
 function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel): boolean {
   const roots = keyRoots(key, model);
   if (roots.length === 0) return false;
+  // `const cacheKey = \`${script}:v2\``: a local const is checked when what it is built from is.
+  const builtFrom = new Map<string, string[]>();
+  for (const root of roots) {
+    const init = localConstInit(root, at, model);
+    if (init) builtFrom.set(root, keyRoots(init, model));
+  }
+  const candidates = [...roots, ...[...builtFrom.values()].flat()];
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
-  for (const checked of lookupsAround(at, model)) for (const root of roots) if (mentions(checked, root)) validated.add(root);
+  for (const checked of lookupsAround(at, model)) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
     const member = membershipGuarded(statement, model);
-    if (member !== undefined) for (const root of roots) if (mentions(member, root)) validated.add(root);
+    if (member !== undefined) for (const root of candidates) if (mentions(member, root)) validated.add(root);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
-      if (d.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
+      const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
+      // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
+      const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
+      if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
       const name = d.id.name;
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name))) continue;
-      const lookup = model.sourceCode.getText(init.argument);
-      for (const root of roots) if (mentions(lookup, root)) validated.add(root);
+      const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
+      for (const root of candidates) if (mentions(lookup, root)) validated.add(root);
     }
   }
-  return roots.every((root) => validated.has(root));
+  return roots.every((root) => {
+    if (validated.has(root)) return true;
+    const inner = builtFrom.get(root) ?? [];
+    return inner.length > 0 && inner.every((r) => validated.has(r));
+  });
+}
+
+/** The initialiser of the function-local `const name = …` visible at `at`. */
+function localConstInit(name: string, at: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  for (let scope = model.sourceCode.getScope(at) as ReturnType<typeof model.sourceCode.getScope> | null; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (!variable) continue;
+    const def = variable.defs[0];
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    if (declarator?.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !enclosingFunction(declarator)) return undefined;
+    return declarator.init;
+  }
+  return undefined;
+}
+
+/** Names of calls that look a key up in what exists: `findOne(id)`, `users.get(id)`, `lookupTenant(host)`. */
+const LOOKUP_NAME = /^(?:find|get|lookup|fetch|load|read|select|query)(?:[A-Z_]\w*)?$/;
+
+/** A call that looks its arguments up in data the code holds (not a method of the request itself). */
+function isLookupCall(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !LOOKUP_NAME.test(name)) return false;
+  return callee.type !== AST_NODE_TYPES.MemberExpression || !fromRequest(callee.object, model, 0);
 }
 
 /** Whether a key written or looked up at `at` can take a new value for each request. */

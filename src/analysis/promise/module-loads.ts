@@ -1,0 +1,74 @@
+/**
+ * Promises that only load code: `import('./parser.js')`, `import('pkg').then((m) => m.default)`,
+ * `Promise.all([import('a'), import('b')])`, or an async function run at once whose every `await`
+ * is such a load (`(async () => { const { a } = await import('a'); return a(); })()`). On a server a
+ * module that fails to load or to evaluate is a broken deployment, and loading it again fails the
+ * same way, so keeping the rejection replays nothing a retry would fix. In a browser a chunk that
+ * failed to download is fetched again on the next `import()`, so there it stays a (minor) finding.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { runsInBrowser } from '../memoizer/strict-scope.js';
+
+const MAX_DEPTH = 4;
+
+/** Array methods a picking callback may use on what was loaded (`mods.map((m) => m.default)`). */
+const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flatMap', 'slice', 'concat']);
+
+/**
+ * A callback that only picks from the loaded module (`(m) => m.default`, `({ parse }) => parse`,
+ * `(mods) => mods.map((m) => m.default)`): no await, no constructor, no call but array picking.
+ */
+export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(fn);
+  if (!isFunction(node) || node.body.type === AST_NODE_TYPES.BlockStatement) return false;
+  let pure = true;
+  walk(node.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) pure = false;
+    if (inner.type === AST_NODE_TYPES.CallExpression && !(inner.callee.type === AST_NODE_TYPES.MemberExpression && ARRAY_PICKS.has(memberName(inner.callee) ?? ''))) pure = false;
+  });
+  return pure;
+}
+
+/** An async function called at once whose every `await` waits for a module load. */
+function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolean {
+  const node = unwrap(fn);
+  if (!isFunction(node) || !node.async) return false;
+  let awaits = 0;
+  let onlyLoads = true;
+  walk(node.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type !== AST_NODE_TYPES.AwaitExpression && !(inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)) return;
+    awaits++;
+    if (inner.type !== AST_NODE_TYPES.AwaitExpression || !onlyLoadsModules(inner.argument, model, depth + 1)) onlyLoads = false;
+  });
+  return awaits > 0 && onlyLoads;
+}
+
+/** Whether a promise only loads modules, and so rejects only when the code itself cannot be loaded. */
+export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.ImportExpression) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  // `(async () => { … await import('x') … })()`.
+  if (isFunction(callee)) return node.arguments.length === 0 && loadingBody(callee, model, depth);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  const object = unwrap(callee.object);
+  // `Promise.all([import('a'), import('b')])`.
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && (method === 'all' || method === 'allSettled')) {
+    const list = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+    return list?.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 && list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && onlyLoadsModules(e, model, depth + 1));
+  }
+  // `import('x').then((m) => m.default)`.
+  if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return picksOnly(node.arguments[0], model) && onlyLoadsModules(object, model, depth + 1);
+  return false;
+}
+
+/** A promise that only loads modules, kept on a server: its rejection is permanent anyway. */
+export function serverModuleLoad(value: TSESTree.Node, model: FileModel): boolean {
+  return onlyLoadsModules(value, model) && !runsInBrowser(model);
+}
