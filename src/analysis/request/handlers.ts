@@ -254,7 +254,7 @@ export function findHandlerPath(model: FileModel): HandlerPath {
   const aliases = new Map<string, FunctionNode[]>();
   for (const call of moduleFactoryCalls(model)) aliases.set(call.binding, call.returned);
   const facts = receiverFacts(model, aliases);
-  const queue = [...handlers.fns, ...[...handlers.names].flatMap((name) => aliases.get(name) ?? [])];
+  let queue = [...handlers.fns, ...[...handlers.names].flatMap((name) => aliases.get(name) ?? [])];
   // A generous depth: real request paths are a handful of calls deep, and the set only grows.
   for (let depth = 0; depth < 12 && queue.length > 0; depth++) {
     const next: FunctionNode[] = [];
@@ -264,12 +264,12 @@ export function findHandlerPath(model: FileModel): HandlerPath {
       for (const nested of model.nestedFunctions.get(fn) ?? []) next.push(nested);
       for (const ref of model.callsByFunction.get(fn) ?? []) {
         calledNames.add(ref.name);
-        next.push(...callTargets(ref, facts));
-        if (ref.receiver === 'plain') next.push(...(aliases.get(ref.name) ?? []));
+        // Loops, not spreads: a bundled file's lists outgrow the call stack's argument limit.
+        for (const target of callTargets(ref, facts)) next.push(target);
+        if (ref.receiver === 'plain') for (const alias of aliases.get(ref.name) ?? []) next.push(alias);
       }
     }
-    queue.length = 0;
-    queue.push(...next);
+    queue = next;
   }
   return {
     reached,

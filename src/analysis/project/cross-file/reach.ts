@@ -71,7 +71,8 @@ function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames
   const fns = new Set<number>();
   const names = new Set(seedNames);
   const queue: number[] = [...seedFns];
-  for (const name of names) queue.push(...(own(reach.callersByName, name) ?? []));
+  // Loops, not spreads: a bundled file's lists outgrow the call stack's argument limit.
+  for (const name of names) for (const caller of own(reach.callersByName, name) ?? []) queue.push(caller);
   while (queue.length > 0) {
     const fn = queue.pop();
     if (fn === undefined || fns.has(fn)) continue;
@@ -79,7 +80,7 @@ function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames
     const record = reach.functions[fn];
     if (!record) continue;
     if (record.name !== undefined) names.add(record.name);
-    queue.push(...record.callers);
+    for (const caller of record.callers) queue.push(caller);
     if (record.holder !== -1) queue.push(record.holder);
   }
   return { fns, names };
