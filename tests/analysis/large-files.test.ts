@@ -3,7 +3,7 @@
  * on them. A request handler that makes 150,000 calls once overflowed the call stack when the
  * handler path spread its lists into a push.
  */
-import { Linter } from 'eslint';
+import { Linter, type ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
@@ -20,7 +20,7 @@ describe('large files', () => {
     ].join('\n');
     const linter = new Linter({ cwd: '/' });
     const rules = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`memo-guard/${id}`, 'error' as const]));
-    const messages = linter.verify(code, [{ files: ['**/*.js'], plugins: { 'memo-guard': plugin }, rules, languageOptions: { sourceType: 'module' } }], { filename: '/app/server.js' });
+    const messages = linter.verify(code, [{ files: ['**/*.js'], plugins: { 'memo-guard': plugin as unknown as ESLint.Plugin }, rules, languageOptions: { sourceType: 'module' } }], { filename: '/app/server.js' });
     expect(messages.filter((m) => m.fatal === true)).toEqual([]);
     // The stored fetch promise is still found: the handler path was worked out, not skipped.
     expect(messages.map((m) => m.ruleId)).toContain('memo-guard/no-unsafe-async-memoize');

@@ -105,14 +105,27 @@ export function diesWithInstance(call: MemoizerCall, model: FileModel): boolean 
  */
 export function clearedSomewhere(call: MemoizerCall, model: FileModel): boolean {
   if (call.bindingNames.length === 0) return false;
-  return model.calls.some((c) => {
+  const cleared = scheduledClears(model);
+  return call.bindingNames.some((name) => cleared.has(name));
+}
+
+const clearsByModel = new WeakMap<FileModel, Set<string>>();
+
+/** The names whose cache a sweep clears, read from the file's calls once (not once per memoizer). */
+function scheduledClears(model: FileModel): Set<string> {
+  let names = clearsByModel.get(model);
+  if (names) return names;
+  names = new Set();
+  for (const c of model.calls) {
     const callee = unwrap(c.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) return false;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) continue;
     let target = unwrap(callee.object);
     if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'cache') target = unwrap(target.object);
     const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
-    return name !== undefined && call.bindingNames.includes(name) && runsOnSchedule(c);
-  });
+    if (name !== undefined && !names.has(name) && runsOnSchedule(c)) names.add(name);
+  }
+  clearsByModel.set(model, names);
+  return names;
 }
 
 /**
