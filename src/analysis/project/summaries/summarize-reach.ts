@@ -13,7 +13,8 @@ import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { receiverFacts } from '../../request/handlers.js';
 import { moduleFactoryCalls } from '../../cache/module-factories.js';
 import type { FileModel } from '../../model/file-model.js';
-import type { CallShape, ExportHook, ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
+import type { CallShape, ExportHook, ReachCall, ReachSummary } from '../../model/file-summary.js';
+import { reexportsOf } from './summarize.js';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -87,24 +88,6 @@ function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
 /** The parameter of the function around `call` that an argument is, `-1` when it is none. */
 function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined): number {
   return fn ? (keyParameters([{ key: arg, at: call }]).get(fn) as number | undefined) ?? -1 : -1;
-}
-
-function reexportsOf(program: TSESTree.Program): SummaryReexport[] {
-  const found: SummaryReexport[] = [];
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      if (statement.exported === null) found.push({ kind: 'all', module: statement.source.value });
-      else found.push({ kind: 'named', module: statement.source.value, imported: '*', exported: statement.exported.name });
-    }
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
-      for (const spec of statement.specifiers) {
-        const imported = spec.local.type === AST_NODE_TYPES.Identifier ? spec.local.name : spec.local.value;
-        const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value;
-        found.push({ kind: 'named', module: statement.source.value, imported, exported });
-      }
-    }
-  }
-  return found;
 }
 
 /** Module-level names: what an imported factory's result or an instance may be bound to. */

@@ -154,7 +154,8 @@ function moduleLevelUses(source: SummarySource): Map<string, ModuleLevelUse> {
   return uses;
 }
 
-function reexportsOf(program: TSESTree.Program): SummaryReexport[] {
+/** The file's re-exports, in statement order. */
+export function reexportsOf(program: TSESTree.Program): SummaryReexport[] {
   const found: SummaryReexport[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
