@@ -32,6 +32,13 @@ export function isDeclaredWithin(variable: Scope.Variable, fn: TSESTree.Node): b
   return within(block, fn) && variable.defs.length > 0;
 }
 
+/** The object a plain member chain starts from: `users` in `users.a.find`, `this` in `this.users.find` (calls end the chain). */
+export function memberRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current;
+}
+
 /** The root of `a.b[c].d` / `a.b()`: an identifier, `this`, or whatever else starts the chain. */
 export function chainRoot(node: TSESTree.Node): TSESTree.Node {
   let current = unwrap(node);

@@ -18,6 +18,7 @@ import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedPar
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
 import { readSource } from '../files/sources.js';
 import { resolveModule } from '../files/resolve.js';
+import { ownEntry } from '../summaries/own-entry.js';
 
 /** How many modules a re-export chain may cross. */
 const MAX_REEXPORT_DEPTH = 4;
@@ -87,8 +88,6 @@ function memoizerValue(value: TSESTree.Node, model: FileModel, depth: number): E
 const NEEDS_TREE = Symbol('needs-tree');
 type Resolved = ExportedMemoizer | undefined | typeof NEEDS_TREE;
 
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
-
 /** A summary's memoizer value, with its imports followed into their own modules. */
 function resolveValue(value: MemoizerValue, file: string, from: FileModel, depth: number): Resolved {
   if ('spec' in value) return { spec: value.spec };
@@ -116,7 +115,7 @@ function resolveValue(value: MemoizerValue, file: string, from: FileModel, depth
 
 /** Export `name` of a summarised file as a memoizer: its own values, then its re-exports in order. */
 function summaryExport(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): Resolved {
-  for (const value of own(summary.memoizers, name) ?? []) {
+  for (const value of ownEntry(summary.memoizers, name) ?? []) {
     const found = resolveValue(value, file, from, depth);
     if (found) return found;
   }
@@ -333,7 +332,7 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
  * callee, or `other`), with the file and name it is the own value of; `undefined` for none.
  */
 function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): { file: string; name: string; value: ExportedCallee | 'other' } | undefined {
-  const decided = own(summary.values, name);
+  const decided = ownEntry(summary.values, name);
   if (decided !== undefined) return { file, name, value: decided };
   if (depth >= MAX_REEXPORT_DEPTH) return undefined;
   for (const reexport of summary.reexports) {

@@ -15,6 +15,7 @@ import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../mo
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
+import { ownEntry } from '../summaries/own-entry.js';
 import { readSource } from '../files/sources.js';
 import { reachSummaryOf } from '../summaries/summary-store.js';
 import { summarizeReach } from '../summaries/summarize-reach.js';
@@ -26,8 +27,6 @@ const MAX_IMPORTERS = 200;
 
 /** Key arguments by function number or memoized binding name. */
 type KeyArgsById = ReadonlyMap<number | string, KeyArg>;
-
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 /** A member's key argument from one more way in: known only while every way agrees (`null`: not known). */
 function mergeKeyArg(seen: KeyArg | null | undefined, keyArg: KeyArg | undefined): KeyArg | null {
@@ -72,7 +71,7 @@ function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames
   const names = new Set(seedNames);
   const queue: number[] = [...seedFns];
   // Loops, not spreads: a bundled file's lists outgrow the call stack's argument limit.
-  for (const name of names) for (const caller of own(reach.callersByName, name) ?? []) queue.push(caller);
+  for (const name of names) for (const caller of ownEntry(reach.callersByName, name) ?? []) queue.push(caller);
   while (queue.length > 0) {
     const fn = queue.pop();
     if (fn === undefined || fns.has(fn)) continue;
@@ -97,7 +96,7 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
     let added = false;
     for (const call of reach.namedCalls) {
       if (!fns.has(call.fn) || derived.has(call.fn)) continue;
-      const target = own(reach.functionsByName, call.name)?.find((fn) => derived.has(fn));
+      const target = ownEntry(reach.functionsByName, call.name)?.find((fn) => derived.has(fn));
       const keyArg = target === undefined ? undefined : derived.get(target);
       if (keyArg === undefined || keyArg === 'all') continue;
       const found = call.params[keyArg];
@@ -118,7 +117,7 @@ function exportedEntries(reach: ReachSummary, closure: { fns: Set<number>; names
   // A member's key argument is known when every way in through it is the keyed function itself (`null`: not known).
   const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null> }>();
   const keyArgOf = (keyed: number | string): KeyArg | undefined =>
-    keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(own(reach.functionsByName, keyed)?.[0] ?? keyed) : undefined);
+    keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(ownEntry(reach.functionsByName, keyed)?.[0] ?? keyed) : undefined);
   const take = (hook: { exportName: string; member?: string; isClass?: boolean }, keyed: number | string): void => {
     if (hook.member === undefined) {
       if (direct.has(hook.exportName)) return;
@@ -132,7 +131,7 @@ function exportedEntries(reach: ReachSummary, closure: { fns: Set<number>; names
     viaMembers.set(hook.exportName, entry);
   };
   for (const fn of closure.fns) for (const hook of reach.functions[fn]?.hooks ?? []) take(hook, fn);
-  for (const name of closure.names) for (const hook of own(reach.hooksByName, name) ?? []) take(hook, name);
+  for (const name of closure.names) for (const hook of ownEntry(reach.hooksByName, name) ?? []) take(hook, name);
   const entries = [...direct.values()];
   for (const [exportName, { members, isClass, keyArgs: byMember }] of viaMembers) {
     if (direct.has(exportName)) continue;
@@ -350,7 +349,7 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
 /** Registered by name (`app.get('/u/:id', getUser)`): the line of the registration, when the handler path calls one of the names. */
 function registeredByName(importer: ReachSummary, locals: Iterable<string>): number | undefined {
   for (const local of locals) {
-    const line = own(importer.registrations, local);
+    const line = ownEntry(importer.registrations, local);
     if (line !== undefined) return line;
   }
   return undefined;

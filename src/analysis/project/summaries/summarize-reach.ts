@@ -9,6 +9,7 @@ import { calleeName, enclosingFunction, functionName, isFunction, memberName, pr
 import { callTargets } from '../../syntax/call-targets.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
+import { memberRoot } from '../../syntax/references.js';
 import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { receiverFacts } from '../../request/handlers.js';
 import { moduleFactoryCalls } from '../../cache/module-factories.js';
@@ -67,19 +68,12 @@ function exportHooks(model: FileModel): { byFn: Map<FunctionNode, ExportHook[]>;
   return hooks;
 }
 
-/** The identifier or `this` a member chain starts from: `users` in `users.find`, `this` in `this.users.find`. */
-function chainRoot(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  return current;
-}
-
 function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return { kind: 'name', name: callee.name };
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = memberName(callee);
-  const root = chainRoot(callee.object);
+  const root = memberRoot(callee.object);
   const withMember = member !== undefined ? { member } : {};
   if (root.type === AST_NODE_TYPES.ThisExpression) return { kind: 'this', deep: callee.object.type === AST_NODE_TYPES.MemberExpression, ...withMember };
   return root.type === AST_NODE_TYPES.Identifier ? { kind: 'member', root: root.name, ...withMember } : undefined;

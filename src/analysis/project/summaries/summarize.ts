@@ -5,10 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
-import { isFunction, memberName, unwrap } from '../../syntax/ast.js';
+import { isFunction, memberName, unwrap, walkNodes } from '../../syntax/ast.js';
 import { buildImportTable, lookupMemoizer, type ImportTable } from '../../syntax/import-table.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
+import { memberRoot } from '../../syntax/references.js';
 import type { MemoizerSource } from '../../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../../catalog/settings.js';
 import { localMemoizers, memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
@@ -106,13 +107,6 @@ function exportedValueOf(values: readonly TSESTree.Node[], source: SummarySource
   return undefined;
 }
 
-/** The identifier a member chain starts from: `users` in `users.a.find`. */
-function chainRoot(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  return current;
-}
-
 /** Calls made while the module loads, through each imported name. */
 function moduleLevelUses(source: SummarySource): Map<string, ModuleLevelUse> {
   const uses = new Map<string, ModuleLevelUse>();
@@ -124,33 +118,23 @@ function moduleLevelUses(source: SummarySource): Map<string, ModuleLevelUse> {
     }
     return use;
   };
-  const stack: TSESTree.Node[] = [source.program];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || isFunction(node)) continue;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && source.imports.has(callee.name)) useOf(callee.name).direct = true;
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const root = chainRoot(callee.object);
-        const name = memberName(callee);
-        if (root.type === AST_NODE_TYPES.Identifier && source.imports.has(root.name)) {
-          const use = useOf(root.name);
-          // `undefined` for a computed member: it still calls through the name.
-          const member = name ?? '';
-          if (!use.members.includes(member)) use.members.push(member);
-        }
+  // Calls outside every function: the walk does not enter functions.
+  walkNodes(source.program, source.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && source.imports.has(callee.name)) useOf(callee.name).direct = true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const root = memberRoot(callee.object);
+      if (root.type === AST_NODE_TYPES.Identifier && source.imports.has(root.name)) {
+        const use = useOf(root.name);
+        // A computed member still calls through the name.
+        const member = memberName(callee) ?? '';
+        if (!use.members.includes(member)) use.members.push(member);
       }
     }
-    for (const key of source.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item) stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+    return true;
+  });
   return uses;
 }
 
@@ -179,8 +163,8 @@ export function summarize(syntax: { ast: TSESTree.Program; text: string; visitor
   const program = syntax.ast;
   const imports = buildImportTable(program);
   const { text, visitorKeys } = syntax;
-  const partial = { program, text, filename, imports, settings, visitorKeys };
-  const source: SummarySource = { ...partial, localMemoizers: localMemoizers({ program, sourceCode: { text }, imports, settings, facts: { visitorKeys }, filename }) };
+  const found = localMemoizers({ program, sourceCode: { text }, imports, settings, facts: { visitorKeys }, filename });
+  const source: SummarySource = { program, text, filename, imports, settings, visitorKeys, localMemoizers: found };
   const uses = moduleLevelUses(source);
   const summary: FileSummary = {
     imports: [...imports].map(([local, binding]) => {
