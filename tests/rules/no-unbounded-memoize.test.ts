@@ -386,3 +386,18 @@ describe('browser apps', () => {
     expect(lint({ lodash: '^4.0.0' })).toBe(1);
   });
 });
+
+describe('plain JavaScript through ESLint\'s default parser', () => {
+  // espree leaves `decorators` off a class method; a clear inside a method is not a sweep.
+  it('a clear inside an undecorated class method: reports, no crash', () => {
+    const code = `const _ = require('lodash');\nconst slug = _.memoize((s) => s.toLowerCase());\nclass Sweeper { run() { slug.cache.clear(); } }\nexports.slugs = (xs) => xs.map(slug);\nexports.Sweeper = Sweeper;`;
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, {
+      files: ['**/*.js'],
+      languageOptions: { sourceType: 'commonjs' },
+      plugins: { 'memo-guard': { rules: { 'no-unbounded-memoize': rule } } as unknown as ESLint.Plugin },
+      rules: { 'memo-guard/no-unbounded-memoize': 'error' },
+    }, 'lib.js');
+    expect(messages.map((m) => [m.ruleId, m.line, m.fatal ?? false])).toEqual([['memo-guard/no-unbounded-memoize', 2, false]]);
+  });
+});

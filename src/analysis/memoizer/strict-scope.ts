@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
+import { decoratorsOf, enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { browserPathPattern, browserUiPackages, clientDirective, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
@@ -137,7 +137,7 @@ function runsOnSchedule(node: TSESTree.Node): boolean {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const parent = fn.parent;
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== fn) return true;
-    if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.length > 0) return true;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition && decoratorsOf(parent).length > 0) return true;
   }
   return false;
 }
