@@ -3755,3 +3755,120 @@ router.get('/*', (req, res) => res.json({ label: label(req.path), seen: record(r
     expect(lint('src/labeller.js', labeller).map((m) => [m.line, m.column, m.messageId])).toEqual([[9, 16, 'unboundedCollectionAcross']]);
   });
 });
+
+describe('keys that come from a fixed set, across files', () => {
+  // A logger table keyed by the name each module passes once, at load time; the module keeps the
+  // logger, whose methods do not write the table. Beside it, a factory whose product writes its table.
+  const logging = `const loggers = new Map();
+export function get(name) {
+  let logger = loggers.get(name);
+  if (!logger) {
+    logger = { info: (msg) => console.log(name, msg) };
+    loggers.set(name, logger);
+  }
+  return logger;
+}
+export const getLogger = get;
+`;
+  const limiter = `export function createLimiter() {
+  const hits = new Map();
+  return { check(key) { hits.set(key, (hits.get(key) ?? 0) + 1); return hits.get(key) < 100; } };
+}
+`;
+  // A registry keyed through a method of a module-level instance; the route passes a literal name,
+  // directly or through a barrel that renames it. The copy in registry2.js is keyed by the request.
+  const registry = `class Registry {
+  values = {};
+  getSync(name, initial) {
+    this.values[name] = this.values[name] ?? { initial };
+    return this.values[name].initial;
+  }
+}
+const registry = new Registry();
+export function getValueSync(name, initial) {
+  return registry.getSync(name, initial);
+}
+`;
+  // An encoder table keyed by what a constant table maps the request's model to: at most its values.
+  const encoders = `const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', 'gpt-4': 'cl100k_base' };
+const encoders = new Map();
+export function encoderFor(model) {
+  const name = MODEL_TO_ENCODING[model] || 'cl100k_base';
+  if (!encoders.has(name)) encoders.set(name, { name });
+  return encoders.get(name);
+}
+`;
+  // The same table, but a route adds to it: a lookup in it is whatever the clients wrote.
+  const learned = encoders.replaceAll('encoders', 'learned').replace('export function', 'export function learn(model, encoding) { MODEL_TO_ENCODING[model] = encoding; }\nexport function');
+  const routes = `import express from 'express';
+import { getLogger } from './logging.js';
+import { createLimiter } from './limiter.js';
+import { getValueSync } from './registry.js';
+import { getValueSync as byRequest } from './registry2.js';
+import { readValue } from './values.js';
+import { encoderFor } from './encoders.js';
+import { encoderFor as learnedFor, learn } from './learned.js';
+const log = getLogger('routes');
+const limiter = createLimiter();
+export const app = express();
+app.post('/order', (req, res) => {
+  log.info(req.body.id);
+  if (!limiter.check(req.ip)) return res.status(429).end();
+  const amount = getValueSync('finalAmount', req.body.amount) + readValue('tax', 0);
+  res.json({ amount, other: byRequest(req.query.name, 1), enc: encoderFor(req.body.model), learned: learnedFor(req.body.model) });
+});
+app.post('/learn', (req, res) => res.json(learn(req.body.model, req.body.encoding)));
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-fixed-keys-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    const files: Record<string, string> = {
+      'logging.js': logging,
+      'limiter.js': limiter,
+      'registry.js': registry,
+      'registry2.js': registry,
+      'registry3.js': registry,
+      'values.js': `export { getValueSync as readValue } from './registry3.js';\n`,
+      'encoders.js': encoders,
+      'learned.js': learned,
+      'routes.js': routes,
+    };
+    for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        code,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('does not report a table keyed by a name passed once at load time, whose result the route keeps', () => {
+    expect(lint('logging.js', logging)).toEqual([]);
+  });
+  it('reports the table a factory\'s product fills per request (route line 14)', () => {
+    expect(lint('limiter.js', limiter)).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:14']]);
+  });
+  it('follows the key through a method of a module-level instance: quiet for a literal, reported for the request\'s (route line 16)', () => {
+    expect(lint('registry.js', registry)).toEqual([]);
+    expect(lint('registry2.js', registry)).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:16']]);
+  });
+  it('keeps which argument is the key through a renaming re-export', () => {
+    expect(lint('registry3.js', registry)).toEqual([]);
+  });
+  it('does not report a key looked up in a constant table, and reports it once a route writes the table (line 16)', () => {
+    expect(lint('encoders.js', encoders)).toEqual([]);
+    expect(lint('learned.js', learned)).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:16']]);
+  });
+});

@@ -142,6 +142,12 @@ export interface Entry {
   keyArg?: KeyArg;
   /** The same for calls of its members (`users.findOne(id)` keys on `id`), by member, when known. */
   memberKeyArgs?: ReadonlyMap<string, KeyArg>;
+  /**
+   * Whether what a call of the export returns reaches the cache (`createLimiter()` makes the `check`
+   * that writes it). `false`: the call itself writes it, and what it returns does not (`getLogger('api')`);
+   * `undefined`: not known, taken as a factory.
+   */
+  factory?: boolean;
 }
 
 /**

@@ -120,8 +120,11 @@ export interface ReachSummary {
   callersByName: Record<string, number[]>;
   /** Exports that lead to a module-level name (an instance, a memoized binding, a member), by the name. */
   hooksByName: Record<string, ExportHook[]>;
-  /** Calls of a plain name inside a function, with the caller's parameter each argument is (`-1`: none). */
-  namedCalls: { fn: number; name: string; params: number[] }[];
+  /**
+   * Calls inside a function of a plain name (`allow(key)`) or of a method of this file (`this.getSync(name)`,
+   * `registry.getSync(name)`: `targets`, the functions it runs), with the caller's parameter each argument is (`-1`: none).
+   */
+  namedCalls: { fn: number; name: string; targets?: number[]; params: number[] }[];
   /** Calls through imported names, module-level names and `this.x`; empty for the file being linted. */
   calls: ReachCall[];
   /** Names the handler path calls, with the line of the first call that passes the name as an argument. */

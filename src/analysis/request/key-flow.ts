@@ -123,6 +123,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.MemberExpression:
       // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
+      // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks.
+      if (value.computed && isFixedTable(value.object, model)) return false;
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
@@ -155,6 +157,48 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     default:
       return true;
   }
+}
+
+/** Calls that change the object they are given (`Object.assign(TABLE, extra)`). */
+const MUTATING_STATICS: ReadonlySet<string> = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+/** Array methods that change the array. */
+const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'set', 'add']);
+
+/** Whether a read of the table at `ref` (its identifier) can change what it holds: a write through it, or a mutating call. */
+function mutatesTable(ref: TSESTree.Identifier): boolean {
+  const parent = ref.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+    const outer = parent.parent;
+    if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return true;
+    if (outer.type === AST_NODE_TYPES.UpdateExpression) return true;
+    if (outer.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') return true;
+    return outer.type === AST_NODE_TYPES.CallExpression && outer.callee === parent && MUTATING_METHODS.has(memberName(parent) ?? '');
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref) {
+    const callee = unwrap(parent.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_STATICS.has(memberName(callee) ?? '');
+  }
+  return false;
+}
+
+/**
+ * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
+ * `Object.freeze([…])`) that nothing in the file writes to: a lookup in it yields one of its values.
+ */
+function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
+  const table = unwrap(node);
+  if (table.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, table);
+  const def = variable?.defs[0];
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  const scope: string = variable.scope.type;
+  if (scope !== 'module' && scope !== 'global') return false;
+  let init = unwrap(def.node.init);
+  if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && memberName(init.callee) === 'freeze' && init.arguments[0]) init = unwrap(init.arguments[0]);
+  const written =
+    (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length > 0 && init.properties.every((p) => p.type === AST_NODE_TYPES.Property)) ||
+    (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length > 0 && init.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement));
+  return written && !variable.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
 }
 
 const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);

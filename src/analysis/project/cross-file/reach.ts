@@ -61,28 +61,43 @@ function byId(keyArgs: KeyArgs | undefined, idOf: ReadonlyMap<FunctionNode, numb
   return found;
 }
 
+/** The functions and names through which a file's cache is reached, and which of them reach it only through what they make. */
+interface Closure {
+  fns: Set<number>;
+  names: Set<string>;
+  /** Functions that hold a reaching function (`createLimiter` around its `check`): calling them makes what reaches the cache; so do their callers. */
+  made: Set<number>;
+  madeNames: Set<string>;
+}
+
 /**
  * What reaches the seeds inside one file: functions whose calls can run them, functions that call a
  * seed binding by name (`getUser(id)`, `this.planFor(id)` after `this.planFor = memoize(this.planFor)`),
- * and functions that hold them. A walk up the reverse call graph: linear in what it finds.
+ * and functions that hold them. A walk up the reverse call graph: linear in what it finds (a function
+ * is visited at most twice: once as running the seeds, once as making what runs them).
  */
-function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames: Iterable<string>): { fns: Set<number>; names: Set<string> } {
-  const fns = new Set<number>();
-  const names = new Set(seedNames);
-  const queue: number[] = [...seedFns];
+function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames: Iterable<string>): Closure {
+  const closure: Closure = { fns: new Set(), names: new Set(seedNames), made: new Set(), madeNames: new Set() };
+  const queue: [number, boolean][] = [...seedFns].map((fn) => [fn, false]);
   // Loops, not spreads: a bundled file's lists outgrow the call stack's argument limit.
-  for (const name of names) for (const caller of ownEntry(reach.callersByName, name) ?? []) queue.push(caller);
+  for (const name of closure.names) for (const caller of ownEntry(reach.callersByName, name) ?? []) queue.push([caller, false]);
   while (queue.length > 0) {
-    const fn = queue.pop();
-    if (fn === undefined || fns.has(fn)) continue;
-    fns.add(fn);
+    const next = queue.pop();
+    if (next === undefined) continue;
+    const [fn, made] = next;
+    if (closure.fns.has(fn) && (!made || closure.made.has(fn))) continue;
+    closure.fns.add(fn);
     const record = reach.functions[fn];
+    if (made) {
+      closure.made.add(fn);
+      if (record?.name !== undefined) closure.madeNames.add(record.name);
+    }
     if (!record) continue;
-    if (record.name !== undefined) names.add(record.name);
-    for (const caller of record.callers) queue.push(caller);
-    if (record.holder !== -1) queue.push(record.holder);
+    if (record.name !== undefined) closure.names.add(record.name);
+    for (const caller of record.callers) queue.push([caller, made]);
+    if (record.holder !== -1) queue.push([record.holder, true]);
   }
-  return { fns, names };
+  return closure;
 }
 
 /**
@@ -96,7 +111,7 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
     let added = false;
     for (const call of reach.namedCalls) {
       if (!fns.has(call.fn) || derived.has(call.fn)) continue;
-      const target = ownEntry(reach.functionsByName, call.name)?.find((fn) => derived.has(fn));
+      const target = (call.targets ?? ownEntry(reach.functionsByName, call.name))?.find((fn) => derived.has(fn));
       const keyArg = target === undefined ? undefined : derived.get(target);
       if (keyArg === undefined || keyArg === 'all') continue;
       const found = call.params[keyArg];
@@ -111,18 +126,23 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
 }
 
 /** The exports of a file through which the closure is reached: the export itself, or some of its members. */
-function exportedEntries(reach: ReachSummary, closure: { fns: Set<number>; names: Set<string> }, given?: KeyArgsById): Entry[] {
+function exportedEntries(reach: ReachSummary, closure: Closure, given?: KeyArgsById): Entry[] {
   const keyArgs = given && given.size > 0 ? derivedKeyArgs(reach, closure.fns, given) : given;
-  const direct = new Map<string, Entry>();
+  const direct = new Map<string, Entry & { factory: boolean }>();
   // A member's key argument is known when every way in through it is the keyed function itself (`null`: not known).
   const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null> }>();
   const keyArgOf = (keyed: number | string): KeyArg | undefined =>
     keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(ownEntry(reach.functionsByName, keyed)?.[0] ?? keyed) : undefined);
   const take = (hook: { exportName: string; member?: string; isClass?: boolean }, keyed: number | string): void => {
     if (hook.member === undefined) {
-      if (direct.has(hook.exportName)) return;
+      const factory = typeof keyed === 'number' ? closure.made.has(keyed) : closure.madeNames.has(keyed);
+      const seen = direct.get(hook.exportName);
+      if (seen) {
+        if (factory) seen.factory = true;
+        return;
+      }
       const keyArg = keyArgOf(keyed);
-      direct.set(hook.exportName, { exportName: hook.exportName, members: undefined, ...(keyArg !== undefined ? { keyArg } : {}) });
+      direct.set(hook.exportName, { exportName: hook.exportName, members: undefined, factory, ...(keyArg !== undefined ? { keyArg } : {}) });
       return;
     }
     const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true, keyArgs: new Map<string, KeyArg | null>() };
@@ -132,7 +152,7 @@ function exportedEntries(reach: ReachSummary, closure: { fns: Set<number>; names
   };
   for (const fn of closure.fns) for (const hook of reach.functions[fn]?.hooks ?? []) take(hook, fn);
   for (const name of closure.names) for (const hook of ownEntry(reach.hooksByName, name) ?? []) take(hook, name);
-  const entries = [...direct.values()];
+  const entries: Entry[] = [...direct.values()];
   for (const [exportName, { members, isClass, keyArgs: byMember }] of viaMembers) {
     if (direct.has(exportName)) continue;
     const memberKeyArgs = new Map<string, KeyArg>();
@@ -237,16 +257,25 @@ function callMayGrow(call: ReachCall, names: ImportedNames): boolean {
   return keyArg === 'all' ? call.grows.some(Boolean) : call.grows[keyArg] === true;
 }
 
+/** Whether what a call returns may reach the cache: the call of a factory, or of something not known not to be one. */
+function makesReach(call: ReachCall, names: ImportedNames): boolean {
+  return call.callee.kind !== 'name' || names.locals.get(call.callee.name)?.factory !== false;
+}
+
 /** Re-exports of `file` by a barrel module: the same entries, under the barrel's names. */
 function reexportedEntries(reexports: readonly SummaryReexport[], barrelFile: string, file: string, entries: readonly Entry[]): Entry[] {
   const out: Entry[] = [];
   for (const reexport of reexports) {
     if (resolveModule(reexport.module, barrelFile) !== file) continue;
     if (reexport.kind === 'all') out.push(...entries);
-    else if (reexport.imported === '*') out.push({ exportName: reexport.exported, members: new Set(entries.map((e) => e.exportName)) });
-    else {
+    else if (reexport.imported === '*') {
+      // `export * as users from './users'`: the module's exports become members, each keyed as it was.
+      const memberKeyArgs = new Map<string, KeyArg>();
+      for (const e of entries) if (e.members === undefined && e.keyArg !== undefined) memberKeyArgs.set(e.exportName, e.keyArg);
+      out.push({ exportName: reexport.exported, members: new Set(entries.map((e) => e.exportName)), ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
+    } else {
       const entry = entries.find((e) => e.exportName === reexport.imported);
-      if (entry) out.push({ exportName: reexport.exported, members: entry.members });
+      if (entry) out.push({ ...entry, exportName: reexport.exported });
     }
   }
   return out;
@@ -319,7 +348,7 @@ function subclassCalls(importer: ReachSummary, names: ImportedNames): boolean {
 export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean {
   const { summary, idOf } = ownReach(model);
   const id = idOf.get(fn);
-  const entries = id === undefined ? [] : exportedEntries(summary, { fns: new Set([id]), names: new Set() });
+  const entries = id === undefined ? [] : exportedEntries(summary, { fns: new Set([id]), names: new Set(), made: new Set(), madeNames: new Set() });
   if (entries.length === 0) return false;
   if (importersOf(model.filename).size === 0) return true;
   let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries }];
@@ -389,7 +418,8 @@ export function crossFileHandler(
         if (isEmpty(names)) continue;
         visited.add(importerFile);
         // `const limiter = createLimiter()` at module level: `limiter` now stands for what the factory made.
-        const aliases = callsOf(importer, names).flatMap((call) => (call.alias !== undefined ? [call.alias] : []));
+        // Not so when the export itself writes the cache (`const log = getLogger('api')`): that call ran once, and the logger's methods do not write it.
+        const aliases = callsOf(importer, names).flatMap((call) => (call.alias !== undefined && makesReach(call, names) ? [call.alias] : []));
         for (const alias of aliases) names.locals.set(alias, undefined);
         // Calls whose key argument cannot grow (`serviceToken('forecast-api')`) add nothing per request.
         const calls = callsOf(importer, names).filter((call) => callMayGrow(call, names));

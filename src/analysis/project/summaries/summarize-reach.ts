@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../../syntax/ast.js';
-import { callTargets } from '../../syntax/call-targets.js';
+import { callRefOf, callTargets } from '../../syntax/call-targets.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
 import { memberRoot } from '../../syntax/references.js';
@@ -181,11 +181,14 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
   }
   const namedCalls: ReachSummary['namedCalls'] = [];
   for (const call of model.calls) {
-    const callee = unwrap(call.callee);
-    const caller = callee.type === AST_NODE_TYPES.Identifier ? enclosingFunction(call) : undefined;
+    const ref = callRefOf(call.callee);
+    const caller = ref ? enclosingFunction(call) : undefined;
     const id = caller ? idOf.get(caller) : undefined;
-    if (callee.type !== AST_NODE_TYPES.Identifier || id === undefined) continue;
-    namedCalls.push({ fn: id, name: callee.name, params: call.arguments.map((arg) => parameterOf(arg, call, caller)) });
+    if (!ref || id === undefined) continue;
+    // A method call counts when it runs functions of this file (`this.getSync(name)`, `registry.getSync(name)`).
+    const targets = ref.receiver === 'plain' ? [] : callTargets(ref, facts).flatMap((fn) => idOf.get(fn) ?? []);
+    if (ref.receiver !== 'plain' && targets.length === 0) continue;
+    namedCalls.push({ fn: id, name: ref.name, ...(targets.length > 0 ? { targets } : {}), params: call.arguments.map((arg) => parameterOf(arg, call, caller)) });
   }
   const locals = new Set([...model.imports.keys(), ...(outward ? moduleLevelNames(model.program) : [])]);
   const summary: ReachSummary = {

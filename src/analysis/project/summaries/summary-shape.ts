@@ -99,7 +99,7 @@ const isReach = shape({
   functionsByName: recordOf(arrayOf(isIndex)),
   callersByName: recordOf(arrayOf(isIndex)),
   hooksByName: recordOf(arrayOf(isHook)),
-  namedCalls: arrayOf(shape({ fn: isIndex, name: isString, params: arrayOf(isIndex) })),
+  namedCalls: arrayOf(shape({ fn: isIndex, name: isString, targets: optional(arrayOf(isIndex)), params: arrayOf(isIndex) })),
   calls: arrayOf(shape({ callee: isShape, fn: isIndex, line: isNumber, onPath: isBoolean, grows: arrayOf(isBoolean), params: arrayOf(isIndex), alias: optional(isString) })),
   registrations: recordOf(isNumber),
   subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
@@ -116,7 +116,7 @@ export function isReachSummary(value: unknown): value is ReachSummary {
     summary.functions.every((f) => inside(f.holder) && f.callers.every(inside)) &&
     Object.values(summary.functionsByName).every((list) => list.every(inside)) &&
     Object.values(summary.callersByName).every((list) => list.every(inside)) &&
-    summary.namedCalls.every((c) => inside(c.fn)) &&
+    summary.namedCalls.every((c) => inside(c.fn) && (c.targets ?? []).every(inside)) &&
     summary.calls.every((c) => inside(c.fn))
   );
 }
