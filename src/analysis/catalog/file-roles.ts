@@ -42,3 +42,10 @@ export const clientDirective = 'use client';
  * source trees, client bundles, components, hooks, static assets served to a page.
  */
 export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www|static|components|hooks)\/|\.client\.[cm]?[jt]sx?$/;
+
+/** Minified output by its file name (`pdf.worker.min.mjs`): a build product copied into the project, not its source. */
+export const minifiedFilePattern = /\.min\.[cm]?js$/;
+
+/** Minified text: at least this many characters, averaging at least `minifiedLineLength` per line. */
+export const minifiedTextLength = 10_000;
+export const minifiedLineLength = 300;

@@ -10,6 +10,7 @@ import { cacheClassSources, memoDecorators, type MemoizerSource } from '../catal
 import { collectionKind } from '../cache/collections.js';
 import type { Collection, FileModel } from './file-model.js';
 import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
+import { minifiedFilePattern, minifiedLineLength, minifiedTextLength } from '../catalog/file-roles.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[], text: string): boolean {
@@ -94,4 +95,17 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
   // Last, as it reads the files this one imports: calls of memoized functions that another file of
   // the project exports (`formatMoney({ … })`).
   return model.inProject && model.project.importedMemoizedBindings(model).size > 0;
+}
+
+/**
+ * A build product rather than source: a minified file (by name, or by lines averaging hundreds of
+ * characters). Its findings would point into a vendored library nobody edits here, and a fix would
+ * rewrite a generated file.
+ */
+export function isMinified(filename: string, text: string): boolean {
+  if (minifiedFilePattern.test(filename)) return true;
+  if (text.length < minifiedTextLength) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines >= minifiedLineLength;
 }
