@@ -29,6 +29,18 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // \`axios.create()\` makes a client, synchronously: the slot holds the client, set only after the awaited read succeeded.
+      name: 'a client made by axios.create kept in a slot after an awaited secret',
+      code: `import axios from 'axios';
+let client;
+export async function api() {
+  if (client) return client;
+  const key = await readSecret('api-key');
+  client = axios.create({ headers: { 'x-api-key': key } });
+  return client;
+}`,
+    },
+    {
       // Every init() call replaces the slot; readers only wait for the latest start. Not a fill-once slot.
       name: 'a start-up promise replaced by every init call, awaited by readers',
       code: `export class DiskStore {
@@ -606,6 +618,18 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The same slot given an axios request: a promise that rejects when the request fails.
+      name: 'a slot holding an axios request',
+      code: `import axios from 'axios';
+let settings;
+export function loadSettings() {
+  if (settings) return settings;
+  settings = axios.get('/settings');
+  return settings;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, column: 3, data: { name: 'settings' } }],
+    },
     {
       // The test is in the caller: \`slot || fill()\` runs the writer only while the slot is empty.
       name: 'a slot filled by a helper that the reader runs only when the slot is empty',

@@ -11,6 +11,8 @@ import type { FunctionFacts } from '../model/file-model.js';
 /** Calls known to return promises even without types. */
 const promiseFunctions: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request']);
 const promiseRoots: ReadonlySet<string> = new Set(['Promise', 'axios', 'got', 'ky', 'fsp', 'superagent']);
+/** Methods of those roots that return plain values: a configured client (`axios.create()`, `got.extend()`), a check, a deferred. */
+const synchronousRootMethods: ReadonlySet<string> = new Set(['create', 'extend', 'isCancel', 'isAxiosError', 'getUri', 'mergeConfig', 'mergeOptions', 'withResolvers']);
 /** Built-in globals whose methods return plain values: `JSON.parse(raw)` is not the file's own `async parse()`. */
 const synchronousRoots: ReadonlySet<string> = new Set(['JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Symbol', 'Reflect', 'Date', 'RegExp', 'Intl', 'console', 'Buffer', 'BigInt']);
 
@@ -56,7 +58,7 @@ export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): 
       if (method === 'then' || method === 'catch' || method === 'finally') return true;
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
-      if (root.type === AST_NODE_TYPES.Identifier && promiseRoots.has(root.name)) return true;
+      if (root.type === AST_NODE_TYPES.Identifier && promiseRoots.has(root.name)) return !(root === callee.object && synchronousRootMethods.has(method ?? ''));
       if (root.type === AST_NODE_TYPES.Identifier && synchronousRoots.has(root.name)) return false;
       // `this.loadUser(id)`, `api.fetchUser(id)`: a method of the file declared async.
       return method !== undefined && facts.asyncNames.has(method);
