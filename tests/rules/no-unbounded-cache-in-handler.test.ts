@@ -3660,7 +3660,12 @@ export function Providers({ children }) {
 }
 `;
   const dirs: string[] = [];
-  const project = (deps: string): string => {
+  // A page that loads its data on the server for each request.
+  const serverPage = `export default function Item({ item }) { return <p>{item.name}</p>; }
+export async function getServerSideProps({ params }) { return { props: { item: await load(params.id) } }; }
+`;
+  const staticPage = `export default function About() { return <p>About</p>; }\n`;
+  const project = (deps: string, pages: Record<string, string> = { 'pages/item/[id].tsx': serverPage }): string => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-query-client-'));
     dirs.push(dir);
     mkdirSync(path.join(dir, 'lib'), { recursive: true });
@@ -3670,13 +3675,22 @@ export function Providers({ children }) {
     writeFileSync(path.join(dir, 'lib/query.ts'), shared);
     writeFileSync(path.join(dir, 'lib/per-render.tsx'), perRender);
     writeFileSync(path.join(dir, 'pages/_app.tsx'), app);
+    for (const [file, code] of Object.entries(pages)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), code);
+    }
     return dir;
   };
   let next = '';
   let spa = '';
+  let prerendered = '';
+  let appRouter = '';
   beforeAll(() => {
-    next = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"');
+    const deps = '"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"';
+    next = project(deps);
     spa = project('"vite": "^5.0.0", "@tanstack/react-query": "^5.0.0"');
+    prerendered = project(deps, { 'pages/about.tsx': staticPage });
+    appRouter = project(deps, { 'pages/about.tsx': staticPage, 'app/dashboard/page.tsx': staticPage });
   });
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -3704,6 +3718,12 @@ export function Providers({ children }) {
     expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
     expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
+  });
+
+  it('does not report a client in a Pages Router app whose pages are all rendered at build time; does once an App Router tree renders per request', () => {
+    expect(lint(prerendered, 'lib/providers.tsx', provider)).toEqual([]);
+    expect(lint(prerendered, 'lib/query.ts', shared)).toEqual([]);
+    expect(lint(appRouter, 'lib/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
   });
 });
 

@@ -61,6 +61,8 @@ export function sharedRenderCachesIn(model: FileModel): RenderCache[] {
   const found: RenderCache[] = [];
   const imported = [...model.imports.values()].some((b) => sharedRenderCaches.some((spec) => spec.modules.test(b.module)));
   if (!imported || !model.inProject || !ssrFrameworks.some((framework) => model.project.declaredMajor(model.filename, framework) !== undefined)) return found;
+  // Pages rendered once, at build time, share nothing between requests.
+  if (!model.project.rendersPerRequest(model.filename)) return found;
   const exports = exportIndex(model);
   for (const statement of model.program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;

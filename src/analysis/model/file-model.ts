@@ -185,6 +185,8 @@ export interface ProjectIndex {
   fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined;
   /** The major version of `module` the nearest package.json declares for `file`. */
   declaredMajor(file: string, module: string): number | undefined;
+  /** Whether the Next.js app holding `file` renders pages on the server per request (not only at build time). */
+  rendersPerRequest(file: string): boolean;
   /** The value export `name` of `model` stands for, following re-exports. */
   exportedValue(model: FileModel, name: string): { model: FileModel; node: TSESTree.Node } | undefined;
   /** Catalog entries for the memoizers `model` imports from its own project. */

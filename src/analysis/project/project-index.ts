@@ -9,6 +9,7 @@ import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
 import { projectRoot } from './files/graph.js';
 import { declaredMajor } from './files/packages.js';
+import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
 import { summaryOf } from './summaries/summary-store.js';
@@ -39,6 +40,7 @@ export const projectIndex: ProjectIndex = {
   summaryOf,
   fileModel,
   declaredMajor,
+  rendersPerRequest,
   exportedValue: (model, name) => exportedValue(model, name),
   importedProjectMemoizers,
   importedMemoizedBindings,

@@ -1,0 +1,85 @@
+/**
+ * Whether a Next.js app renders pages on the server per request, read from its files: an App Router
+ * tree (`app/**\/page.*`) renders per request; a Pages Router page does only when it (or `_app`)
+ * declares `getServerSideProps` or `getInitialProps`, else it is rendered once, at build time. An app
+ * with neither folder found is taken to render per request (a custom server may).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readSource } from './sources.js';
+import { SOURCE_EXTENSIONS, isIgnoredDir } from './resolve.js';
+
+const PER_REQUEST_DATA = /\b(?:getServerSideProps|getInitialProps)\b/;
+/** Files looked at per app: a pages tree larger than this is taken to render per request. */
+const MAX_PAGES = 2000;
+
+const byPackage = new Map<string, boolean>();
+
+/** The source files under `dir` (none when it does not exist), up to `limit`; `undefined` past it. */
+function sourcesUnder(dir: string, limit: number): string[] | undefined {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === undefined) break;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!isIgnoredDir(entry.name)) stack.push(path.join(current, entry.name));
+      } else if (SOURCE_EXTENSIONS.includes(path.extname(entry.name))) {
+        out.push(path.join(current, entry.name));
+        if (out.length > limit) return undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/** The nearest folder at or above `dir` holding a package.json. */
+function packageDir(dir: string): string | undefined {
+  for (let current = dir, i = 0; i < 12; i++) {
+    if (readSource(path.join(current, 'package.json')) !== undefined) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** An App Router tree: `app/` holding a `page.*` or `route.*` (a tree too large to list is taken to be one). */
+function hasAppRouter(base: string): boolean {
+  const files = sourcesUnder(path.join(base, 'app'), MAX_PAGES);
+  return files === undefined || files.some((file) => /^(?:page|route)\./.test(path.basename(file)));
+}
+
+function decide(root: string): boolean {
+  const bases = [root, path.join(root, 'src')];
+  if (bases.some(hasAppRouter)) return true;
+  let sawPages = false;
+  for (const base of bases) {
+    const pages = sourcesUnder(path.join(base, 'pages'), MAX_PAGES);
+    if (pages === undefined) return true;
+    if (pages.length === 0) continue;
+    sawPages = true;
+    if (pages.some((file) => PER_REQUEST_DATA.test(readSource(file) ?? ''))) return true;
+  }
+  return !sawPages;
+}
+
+/** Whether the Next.js app holding `file` renders on the server for each request. */
+export function rendersPerRequest(file: string): boolean {
+  if (!path.isAbsolute(file)) return true;
+  const root = packageDir(path.dirname(file));
+  if (root === undefined) return true;
+  let found = byPackage.get(root);
+  if (found === undefined) {
+    found = decide(root);
+    byPackage.set(root, found);
+  }
+  return found;
+}
