@@ -3892,3 +3892,69 @@ app.post('/learn', (req, res) => res.json(learn(req.body.model, req.body.encodin
     expect(lint('learned.js', learned)).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:16']]);
   });
 });
+
+describe('a key built from several parameters, across files', () => {
+  // The key is made of an options object's fields (through a local const) or of two parameters: the
+  // callers' arguments decide, every one of them.
+  const flags = `const flagStore = new Map();
+export async function cachedFlag(opts, ttl = 30000) {
+  const cacheKey = \`\${opts.key}:\${JSON.stringify(opts.defaultValue)}\`;
+  const hit = flagStore.get(cacheKey);
+  if (hit && hit.expiresAt > Date.now()) return hit.value;
+  const value = await readFlag(opts.key);
+  flagStore.set(cacheKey, { value, expiresAt: Date.now() + ttl });
+  return value;
+}
+`;
+  const pairs = `const pairStore = new Map();
+export function pair(a, b) {
+  const key = a + ':' + b.toLowerCase();
+  if (!pairStore.has(key)) pairStore.set(key, [a, b]);
+  return pairStore.get(key);
+}
+`;
+  const routes = `import express from 'express';
+import { cachedFlag } from './flags.js';
+import { cachedFlag as flagByRequest } from './flags2.js';
+import { pair } from './pairs.js';
+export const app = express();
+app.get('/', async (req, res) => {
+  const theme = await cachedFlag({ key: 'hasThemeSwitcher', defaultValue: false });
+  const other = await flagByRequest({ key: req.query.flag, defaultValue: false });
+  res.json({ theme, other, p: pair('fixed', req.query.b) });
+});
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-composite-keys-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries({ 'flags.js': flags, 'flags2.js': flags, 'pairs.js': pairs, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        code,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('does not report a store keyed by fields of an options object every caller writes out', () => {
+    expect(lint('flags.js', flags)).toEqual([]);
+  });
+  it('reports the same store when a caller takes a field from the request (route line 8)', () => {
+    expect(lint('flags2.js', flags)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:8']]);
+  });
+  it('reports a key of two parameters when one of them comes from the request (route line 9)', () => {
+    expect(lint('pairs.js', pairs)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:9']]);
+  });
+});

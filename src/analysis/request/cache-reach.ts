@@ -50,7 +50,7 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
   if (!model.inProject || call.bindingNames.length === 0 || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
   // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
-  const keyArgs = keyParameters(calls.flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))));
+  const keyArgs = keyParameters(calls.flatMap((c) => (firstOnly ? c.arguments.slice(0, 1) : c.arguments).map((key) => ({ key, at: c }))), model);
   for (const name of call.bindingNames) keyArgs.set(name, firstOnly ? 0 : 'all');
   return model.project.crossFileHandler(model, [], call.bindingNames, { keyArgs });
 }
@@ -66,7 +66,7 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
   const entry = model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
   if (writers.length === 0 && !entry) return undefined;
-  return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node }))) });
+  return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node })), model) });
 }
 
 /**

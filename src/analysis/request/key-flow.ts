@@ -475,24 +475,80 @@ export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], fir
   });
 }
 
+/** Calls that only re-encode what they are given (`JSON.stringify(opts)`, `String(id)`): the key is built from their arguments. */
+const ENCODING_CALLS: ReadonlySet<string> = new Set(['stringify', 'String', 'encodeURIComponent', 'toLowerCase', 'toUpperCase', 'trim', 'toString', 'join']);
+
 /**
- * For functions whose writes are keyed by one of their own parameters (`function tenantFor(host) {
- * cache.set(host, …) }`), which parameter: a caller in another file decides whether the key grows.
+ * The names a key is built from: `link.code` from `link`, `` `${opts.key}:${JSON.stringify(opts.value)}` `` from
+ * `opts`, a function-local `const cacheKey = …` from what it is built of. `undefined` when the key is made some other way.
  */
-export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[]): Map<FunctionNode | string, number | 'all'> {
+function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): TSESTree.Identifier[] | undefined {
+  const node = unwrap(key);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return [];
+    case AST_NODE_TYPES.Identifier: {
+      const def = model && hops < 2 ? resolveIdentifier(model.sourceCode, node)?.defs[0] : undefined;
+      const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+      if (declarator?.parent.kind === 'const' && declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) return keyNames(declarator.init, model, hops + 1);
+      return [node];
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return node.computed ? joinNames([node.object, node.property], model, hops) : keyNames(node.object, model, hops);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return joinNames(node.expressions, model, hops);
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === '+' ? joinNames([node.left, node.right], model, hops) : undefined;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (name === undefined || !ENCODING_CALLS.has(name)) return undefined;
+      const parts: TSESTree.Node[] = [...node.arguments];
+      // `id.toLowerCase()`: built from `id`; `JSON.stringify(x)`: from `x` only.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !(unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'JSON')) parts.push(callee.object);
+      return joinNames(parts, model, hops);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined, hops: number): TSESTree.Identifier[] | undefined {
+  const names: TSESTree.Identifier[] = [];
+  for (const part of parts) {
+    const found = keyNames(part, model, hops);
+    if (!found) return undefined;
+    names.push(...found);
+  }
+  return names;
+}
+
+/**
+ * For functions whose writes are keyed by their own parameters (`function tenantFor(host) {
+ * cache.set(host, …) }`), which parameter (`'all'`: several): a caller in another file decides whether
+ * the key grows. A key built only of parameters and constants (`` `${opts.key}:${opts.version}` ``) counts;
+ * one that also takes something else does not.
+ */
+export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[], model?: FileModel): Map<FunctionNode | string, number | 'all'> {
   const found = new Map<FunctionNode | string, number | 'all'>();
   for (const { key, at } of writes) {
     const fn = enclosingFunction(at);
-    let root = key ? unwrap(key) : undefined;
-    // `link.code` is keyed by the parameter `link`.
-    while (root?.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-    if (!fn || root?.type !== AST_NODE_TYPES.Identifier) continue;
+    const names = key ? keyNames(key, model) : undefined;
+    if (!fn || !names || names.length === 0) continue;
     // `(identifier, limit = 10)`: a default value does not change which argument it is.
-    const index = fn.params.findIndex((p) => {
-      const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
-      return param.type === AST_NODE_TYPES.Identifier && param.name === root.name;
-    });
-    if (index !== -1 && !found.has(fn)) found.set(fn, index);
+    const indexes = new Set(
+      names.map((name) =>
+        fn.params.findIndex((p) => {
+          const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+          return param.type === AST_NODE_TYPES.Identifier && param.name === name.name;
+        }),
+      ),
+    );
+    if (indexes.has(-1)) continue;
+    const index = indexes.size === 1 ? [...indexes][0] : 'all';
+    if (index === undefined) continue;
+    const seen = found.get(fn);
+    found.set(fn, seen === undefined || seen === index ? index : 'all');
   }
   return found;
 }

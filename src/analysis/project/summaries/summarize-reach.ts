@@ -81,7 +81,8 @@ function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
 
 /** The parameter of the function around `call` that an argument is, `-1` when it is none. */
 function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined): number {
-  return fn ? (keyParameters([{ key: arg, at: call }]).get(fn) as number | undefined) ?? -1 : -1;
+  const found = fn ? keyParameters([{ key: arg, at: call }]).get(fn) : undefined;
+  return typeof found === 'number' ? found : -1;
 }
 
 /** Module-level names: what an imported factory's result or an instance may be bound to. */
