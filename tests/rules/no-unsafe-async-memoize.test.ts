@@ -205,6 +205,16 @@ export class Catalog {
   async product(id: string) { return db.products.find(id); }
 }`,
     },
+    // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
+    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts'].map((filename) => ({
+      name: `a promise slot in ${filename}`,
+      filename,
+      code: `let tokenLoad;
+export function adminToken() {
+  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
+  return tokenLoad;
+}`,
+    })),
     {
       // Test files never run in production: decorators there are not checked, like everything else.
       name: 'a memoizing decorator on an async method in a test file',

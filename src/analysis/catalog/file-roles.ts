@@ -1,5 +1,5 @@
 /** Folders and name suffixes of tests, mocks, benchmarks, end-to-end suites and stories. */
-const testFolders = ['__tests__', '__mocks__', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright'];
+const testFolders = ['__tests__', '__mocks__', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?'];
 const testSuffixes = ['test', 'spec', 'bench', 'e2e', 'stories'];
 
 /** A path (inside its project) in one of `folders`, or named `*.<suffix>.js` (and .ts, .jsx, …). */
