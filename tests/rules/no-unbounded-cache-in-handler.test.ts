@@ -3148,6 +3148,30 @@ app.get('/me/team', (req, res) => res.json(teamOf(req.user.teamId)));`;
   });
 });
 
+describe('ids and records an auth middleware put on the request', () => {
+  // `req.teamId`, `req.workspace.stripeCustomerId`: resolved for the verified caller, one per existing
+  // team or workspace. `req.query.team` is whatever the client sends; `req.workspace` itself a new object per request.
+  const code = `import express from 'express';
+const app = express();
+const currencyByTeam = new Map();
+const creditByCustomer = new Map();
+const byQuery = new Map();
+const byWorkspaceObject = new Map();
+app.get('/report', (req, res) => {
+  currencyByTeam.set(req.teamId, 'EUR');
+  creditByCustomer.set(req.workspace.stripeCustomerId, 10);
+  byQuery.set(req.query.team, 1);
+  byWorkspaceObject.set(req.workspace, 1);
+  res.end();
+});`;
+  it('reports the keys the client controls or that are fresh objects, not the verified ids', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+    ]);
+  });
+});
+
 describe('a removal method of a module-level instance, called in the same file', () => {
   const base = `import express from 'express';
 const app = express();

@@ -133,7 +133,12 @@ export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'bas
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the
  * accounts that exist, as a row the handler has just loaded is, not by what a client sends.
  */
-export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth']);
+export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'workspace', 'team', 'tenant', 'organization', 'account']);
+/**
+ * The same, as ids a middleware or a tRPC/GraphQL context factory resolved for the verified caller
+ * (`ctx.teamId`, `req.userId`): one value per existing account, team or tenant.
+ */
+export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId']);
 /** The Koa context's bag that middleware fills (`ctx.state.user`). */
 export const requestStateField = 'state';
 

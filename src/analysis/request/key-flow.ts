@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
-import { authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from '../catalog/handler-catalog.js';
+import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -128,6 +128,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
+      // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
+      if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
