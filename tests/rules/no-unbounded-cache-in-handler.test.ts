@@ -3713,7 +3713,8 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     const deps = '"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"';
     next = project(deps);
     spa = project('"vite": "^5.0.0", "@tanstack/react-query": "^5.0.0"');
-    prerendered = project(deps, { 'pages/about.tsx': staticPage });
+    // An error page loading its status code makes no other page render per request.
+    prerendered = project(deps, { 'pages/about.tsx': staticPage, 'pages/_error.tsx': `${staticPage}About.getInitialProps = ({ res }) => ({ statusCode: res?.statusCode });\n` });
     appRouter = project(deps, { 'pages/about.tsx': staticPage, 'app/dashboard/page.tsx': staticPage });
   });
   afterAll(() => {

@@ -1,8 +1,9 @@
 /**
  * Whether a Next.js app renders pages on the server per request, read from its files: an App Router
  * tree (`app/**\/page.*`) renders per request; a Pages Router page does only when it (or `_app`)
- * declares `getServerSideProps` or `getInitialProps`, else it is rendered once, at build time. An app
- * with neither folder found is taken to render per request (a custom server may).
+ * declares `getServerSideProps` or `getInitialProps` (`_error` and `_document` doing so do not count),
+ * else it is rendered once, at build time. An app with neither folder found is taken to render per
+ * request (a custom server may).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -66,7 +67,8 @@ function decide(root: string): boolean {
     if (pages === undefined) return true;
     if (pages.length === 0) continue;
     sawPages = true;
-    if (pages.some((file) => PER_REQUEST_DATA.test(readSource(file) ?? ''))) return true;
+    // `_error` and `_document` loading data make no other page render per request.
+    if (pages.some((file) => !/^_(?:error|document)\./.test(path.basename(file)) && PER_REQUEST_DATA.test(readSource(file) ?? ''))) return true;
   }
   return !sawPages;
 }
