@@ -3983,3 +3983,64 @@ app.get('/', async (req, res) => {
     expect(lint('pairs.js', pairs)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:9']]);
   });
 });
+
+describe('callers that key the cache by a constant of their own, across files', () => {
+  // createScheduledJob takes request data but keys the queue table by a literal; the analytics module
+  // takes its queue once, at load time, through the default-exported object, and only uses the queue.
+  const queues = `const queues = {};
+function getQueue(name) {
+  if (!queues[name]) queues[name] = { name, add: (job) => job };
+  return queues[name];
+}
+export async function createScheduledJob(kind, data) {
+  return getQueue('scheduled-jobs').add({ kind, data });
+}
+export default { getQueue, createScheduledJob };
+`;
+  const analytics = `import Queues from './queues.js';
+const events = Queues.getQueue('analytics-events');
+export function record(event) { events.add(event); }
+`;
+  const routes = `import express from 'express';
+import { createScheduledJob } from './queues.js';
+import { record } from './analytics.js';
+import Queues2 from './queues2.js';
+export const app = express();
+app.post('/invite', (req, res) => {
+  createScheduledJob(req.body.kind, req.body);
+  record(req.body.event);
+  res.end();
+});
+app.get('/queue', (req, res) => res.json(Queues2.getQueue(req.query.q).name));
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-constant-callers-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries({ 'queues.js': queues, 'queues2.js': queues, 'analytics.js': analytics, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string, code: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        code,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('does not report a table every request path reaches with a literal key', () => {
+    expect(lint('queues.js', queues)).toEqual([]);
+  });
+  it('reports the same table once a route passes a query parameter (line 11)', () => {
+    expect(lint('queues2.js', queues)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:11']]);
+  });
+});

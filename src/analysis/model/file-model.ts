@@ -126,8 +126,11 @@ export interface CrossFileReach {
   line: number;
 }
 
-/** Which argument of a call becomes the cache key: an index, or every argument. */
-export type KeyArg = number | 'all';
+/**
+ * Which argument of a call becomes the cache key: an index, or every argument; `'none'`: the calls
+ * key the cache by constants of their own (`createScheduledJob(name)` calling `getQueue('scheduled-jobs')`).
+ */
+export type KeyArg = number | 'all' | 'none';
 /** Key arguments by the function that writes the cache, or by a memoized binding's name. */
 export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;
 
@@ -148,6 +151,8 @@ export interface Entry {
    * `undefined`: not known, taken as a factory.
    */
   factory?: boolean;
+  /** The same for calls of its members, by member (a member not listed: not known, taken as a factory). */
+  memberFactory?: ReadonlyMap<string, boolean>;
 }
 
 /**

@@ -122,7 +122,8 @@ export interface ReachSummary {
   hooksByName: Record<string, ExportHook[]>;
   /**
    * Calls inside a function of a plain name (`allow(key)`) or of a method of this file (`this.getSync(name)`,
-   * `registry.getSync(name)`: `targets`, the functions it runs), with the caller's parameter each argument is (`-1`: none).
+   * `registry.getSync(name)`: `targets`, the functions it runs), with the caller's parameter each argument is
+   * (`-1`: none; `-2`: a value that does not grow with requests, such as a literal).
    */
   namedCalls: { fn: number; name: string; targets?: number[]; params: number[] }[];
   /** Calls through imported names, module-level names and `this.x`; empty for the file being linted. */

@@ -111,12 +111,18 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;
         const init = def.node.init;
+        // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
+        const assigned = variable.references.flatMap((ref) => {
+          const parent = ref.identifier.parent;
+          return ref.isWrite() && !ref.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier ? [parent.right] : [];
+        });
         // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
         if (!init) {
           const loop = def.node.parent.parent;
-          return loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement ? fromRequest(loop.right, model, depth + 1) : true;
+          if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return fromRequest(loop.right, model, depth + 1);
+          return assigned.length === 0 || assigned.some((value) => fromRequest(value, model, depth + 1));
         }
-        return fromRequest(init, model, depth + 1);
+        return fromRequest(init, model, depth + 1) || assigned.some((value) => fromRequest(value, model, depth + 1));
       }
       return true;
     }

@@ -100,27 +100,34 @@ function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames
   return closure;
 }
 
+/** The key argument of a caller from one more of its calls: indexes that differ make every argument; a constant adds nothing. */
+function mergeCallerKey(seen: KeyArg | undefined, keyArg: KeyArg): KeyArg {
+  if (seen === undefined || seen === 'none' || seen === keyArg) return keyArg;
+  return keyArg === 'none' ? seen : 'all';
+}
+
 /**
  * The key argument of the closure's other functions, where it is known: a function that calls a keyed
  * function of this file by name, passing one of its own parameters as the key (`guard(key) { return
- * allow(key, 60); }`), is keyed by that parameter. A few rounds, each linear in the file's calls.
+ * allow(key, 60); }`), is keyed by that parameter; one that passes a constant (`getQueue('jobs')`) adds
+ * no entry per request (`'none'`). A few rounds, each linear in the file's calls.
  */
 function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: KeyArgsById): KeyArgsById {
   const derived = new Map(keyArgs);
   for (let round = 0; round < 4; round++) {
-    let added = false;
+    const found = new Map<number, KeyArg>();
     for (const call of reach.namedCalls) {
       if (!fns.has(call.fn) || derived.has(call.fn)) continue;
       const target = (call.targets ?? ownEntry(reach.functionsByName, call.name))?.find((fn) => derived.has(fn));
       const keyArg = target === undefined ? undefined : derived.get(target);
       if (keyArg === undefined || keyArg === 'all') continue;
-      const found = call.params[keyArg];
-      if (found !== undefined && found !== -1) {
-        derived.set(call.fn, found);
-        added = true;
-      }
+      // A missing argument is `undefined`: a constant too.
+      const role = keyArg === 'none' ? -2 : (call.params[keyArg] ?? -2);
+      if (role === -1) continue;
+      found.set(call.fn, mergeCallerKey(found.get(call.fn), role === -2 ? 'none' : role));
     }
-    if (!added) break;
+    if (found.size === 0) break;
+    for (const [fn, keyArg] of found) derived.set(fn, keyArg);
   }
   return derived;
 }
@@ -130,7 +137,7 @@ function exportedEntries(reach: ReachSummary, closure: Closure, given?: KeyArgsB
   const keyArgs = given && given.size > 0 ? derivedKeyArgs(reach, closure.fns, given) : given;
   const direct = new Map<string, Entry & { factory: boolean }>();
   // A member's key argument is known when every way in through it is the keyed function itself (`null`: not known).
-  const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null> }>();
+  const viaMembers = new Map<string, { members: Set<string>; isClass: boolean; keyArgs: Map<string, KeyArg | null>; made: Set<string> }>();
   const keyArgOf = (keyed: number | string): KeyArg | undefined =>
     keyArgs?.get(keyed) ?? (typeof keyed === 'string' ? keyArgs?.get(ownEntry(reach.functionsByName, keyed)?.[0] ?? keyed) : undefined);
   const take = (hook: { exportName: string; member?: string; isClass?: boolean }, keyed: number | string): void => {
@@ -145,7 +152,8 @@ function exportedEntries(reach: ReachSummary, closure: Closure, given?: KeyArgsB
       direct.set(hook.exportName, { exportName: hook.exportName, members: undefined, factory, ...(keyArg !== undefined ? { keyArg } : {}) });
       return;
     }
-    const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true, keyArgs: new Map<string, KeyArg | null>() };
+    const entry = viaMembers.get(hook.exportName) ?? { members: new Set<string>(), isClass: hook.isClass === true, keyArgs: new Map<string, KeyArg | null>(), made: new Set<string>() };
+    if (typeof keyed === 'number' ? closure.made.has(keyed) : closure.madeNames.has(keyed)) entry.made.add(hook.member);
     entry.keyArgs.set(hook.member, mergeKeyArg(entry.keyArgs.get(hook.member), keyArgOf(keyed)));
     entry.members.add(hook.member);
     viaMembers.set(hook.exportName, entry);
@@ -153,11 +161,12 @@ function exportedEntries(reach: ReachSummary, closure: Closure, given?: KeyArgsB
   for (const fn of closure.fns) for (const hook of reach.functions[fn]?.hooks ?? []) take(hook, fn);
   for (const name of closure.names) for (const hook of ownEntry(reach.hooksByName, name) ?? []) take(hook, name);
   const entries: Entry[] = [...direct.values()];
-  for (const [exportName, { members, isClass, keyArgs: byMember }] of viaMembers) {
+  for (const [exportName, { members, isClass, keyArgs: byMember, made }] of viaMembers) {
     if (direct.has(exportName)) continue;
     const memberKeyArgs = new Map<string, KeyArg>();
     for (const [member, keyArg] of byMember) if (keyArg !== null) memberKeyArgs.set(member, keyArg);
-    entries.push({ exportName, members, isClass, ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
+    const memberFactory = new Map([...members].map((member) => [member, made.has(member)] as const));
+    entries.push({ exportName, members, isClass, memberFactory, ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
   }
   return entries;
 }
@@ -193,6 +202,8 @@ interface ImportedNames {
   injected: Set<string>;
   /** The key argument of a member's calls, when every entry that has that member knows it (`null`: not known). */
   memberKeyArgs: Map<string, KeyArg | null>;
+  /** Whether a member's call makes what reaches the cache (`false`: known not to; a factory when not known). */
+  memberFactory: Map<string, boolean>;
 }
 
 function addMembers(names: ImportedNames, local: string, members: Iterable<string>): void {
@@ -203,15 +214,19 @@ function addMembers(names: ImportedNames, local: string, members: Iterable<strin
 
 /** The names of the importer that stand for the entries of `file`. */
 function matchImports(importer: ReachSummary, importerFile: string, file: string, entries: readonly Entry[]): ImportedNames {
-  const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set(), memberKeyArgs: new Map() };
+  const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set(), memberKeyArgs: new Map(), memberFactory: new Map() };
   for (const binding of importer.imports) {
     if (resolveModule(binding.module, importerFile) !== file) continue;
     const local = binding.local;
     for (const entry of entries) {
-      for (const member of entry.members ?? []) names.memberKeyArgs.set(member, mergeKeyArg(names.memberKeyArgs.get(member), entry.memberKeyArgs?.get(member)));
+      for (const member of entry.members ?? []) {
+        names.memberKeyArgs.set(member, mergeKeyArg(names.memberKeyArgs.get(member), entry.memberKeyArgs?.get(member)));
+        names.memberFactory.set(member, names.memberFactory.get(member) === true || entry.memberFactory?.get(member) !== false);
+      }
       if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
         addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
+        if (!entry.members) names.memberFactory.set(entry.exportName, names.memberFactory.get(entry.exportName) === true || entry.factory !== false);
       } else if (binding.export === entry.exportName) {
         if (!entry.members) names.locals.set(local, entry);
         else {
@@ -246,7 +261,7 @@ function keyArgOf(call: ReachCall, names: ImportedNames): KeyArg | null | undefi
 /** The arguments of a call that make the key, by position, when the entry knows which (none when it does not). */
 function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
   const keyArg = keyArgOf(call, names);
-  if (keyArg === undefined || keyArg === null || keyArg === 'all') return [];
+  if (keyArg === undefined || keyArg === null || keyArg === 'all' || keyArg === 'none') return [];
   return keyArg < call.params.length ? [keyArg] : [];
 }
 
@@ -254,12 +269,15 @@ function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
 function callMayGrow(call: ReachCall, names: ImportedNames): boolean {
   const keyArg = keyArgOf(call, names);
   if (keyArg === undefined || keyArg === null) return true;
+  if (keyArg === 'none') return false;
   return keyArg === 'all' ? call.grows.some(Boolean) : call.grows[keyArg] === true;
 }
 
 /** Whether what a call returns may reach the cache: the call of a factory, or of something not known not to be one. */
 function makesReach(call: ReachCall, names: ImportedNames): boolean {
-  return call.callee.kind !== 'name' || names.locals.get(call.callee.name)?.factory !== false;
+  const { callee } = call;
+  if (callee.kind === 'name') return names.locals.get(callee.name)?.factory !== false;
+  return callee.member === undefined || names.memberFactory.get(callee.member) !== false;
 }
 
 /** Re-exports of `file` by a barrel module: the same entries, under the barrel's names. */
@@ -272,7 +290,8 @@ function reexportedEntries(reexports: readonly SummaryReexport[], barrelFile: st
       // `export * as users from './users'`: the module's exports become members, each keyed as it was.
       const memberKeyArgs = new Map<string, KeyArg>();
       for (const e of entries) if (e.members === undefined && e.keyArg !== undefined) memberKeyArgs.set(e.exportName, e.keyArg);
-      out.push({ exportName: reexport.exported, members: new Set(entries.map((e) => e.exportName)), ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
+      const memberFactory = new Map(entries.map((e) => [e.exportName, e.members !== undefined || e.factory !== false] as const));
+      out.push({ exportName: reexport.exported, members: new Set(entries.map((e) => e.exportName)), memberFactory, ...(memberKeyArgs.size > 0 ? { memberKeyArgs } : {}) });
     } else {
       const entry = entries.find((e) => e.exportName === reexport.imported);
       if (entry) out.push({ ...entry, exportName: reexport.exported });

@@ -85,6 +85,13 @@ function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: Func
   return typeof found === 'number' ? found : -1;
 }
 
+/** What an argument of a call inside `fn` is: one of `fn`'s parameters (its index), a value that cannot grow with requests (`-2`), or else `-1`. */
+function argumentRole(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined, model: FileModel): number {
+  const param = parameterOf(arg, call, fn);
+  if (param !== -1 || isFunction(arg) || arg.type === AST_NODE_TYPES.SpreadElement) return param;
+  return keyGrowsWithRequests(arg, call, model) ? -1 : -2;
+}
+
 /** Module-level names: what an imported factory's result or an instance may be bound to. */
 function moduleLevelNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
@@ -189,7 +196,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     // A method call counts when it runs functions of this file (`this.getSync(name)`, `registry.getSync(name)`).
     const targets = ref.receiver === 'plain' ? [] : callTargets(ref, facts).flatMap((fn) => idOf.get(fn) ?? []);
     if (ref.receiver !== 'plain' && targets.length === 0) continue;
-    namedCalls.push({ fn: id, name: ref.name, ...(targets.length > 0 ? { targets } : {}), params: call.arguments.map((arg) => parameterOf(arg, call, caller)) });
+    namedCalls.push({ fn: id, name: ref.name, ...(targets.length > 0 ? { targets } : {}), params: call.arguments.map((arg) => argumentRole(arg, call, caller, model)) });
   }
   const locals = new Set([...model.imports.keys(), ...(outward ? moduleLevelNames(model.program) : [])]);
   const summary: ReachSummary = {
