@@ -4044,3 +4044,53 @@ app.get('/queue', (req, res) => res.json(Queues2.getQueue(req.query.q).name));
     expect(lint('queues2.js', queues)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:11']]);
   });
 });
+
+describe('a key written by a function nested in the one whose parameter it is', () => {
+  // The write runs in an async arrow started by findModules: findModules's callers decide the key.
+  const search = `const byKeyword = {};
+export async function findModules(keyword) {
+  if (byKeyword[keyword]) return byKeyword[keyword].packages;
+  const search = (async () => {
+    const packages = await searchRegistry(keyword);
+    byKeyword[keyword] = { time: Date.now(), packages };
+    return packages;
+  })();
+  return search;
+}
+`;
+  const routes = `import express from 'express';
+import { findModules } from './search.js';
+import { findModules as findByQuery } from './search2.js';
+export const app = express();
+app.get('/store', async (req, res) => res.json(await Promise.all([findModules('plugin'), findModules('webapp')])));
+app.get('/search', async (req, res) => res.json(await findByQuery(req.query.keyword)));
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-nested-writer-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries({ 'search.js': search, 'search2.js': search, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        search,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('is quiet when every caller passes a literal, and reported when a route passes a query parameter (line 6)', () => {
+    expect(lint('search.js')).toEqual([]);
+    expect(lint('search2.js')).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
+  });
+});

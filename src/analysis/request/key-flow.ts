@@ -540,23 +540,26 @@ function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined
 export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[], model?: FileModel): Map<FunctionNode | string, number | 'all'> {
   const found = new Map<FunctionNode | string, number | 'all'>();
   for (const { key, at } of writes) {
-    const fn = enclosingFunction(at);
     const names = key ? keyNames(key, model) : undefined;
-    if (!fn || !names || names.length === 0) continue;
-    // `(identifier, limit = 10)`: a default value does not change which argument it is.
-    const indexes = new Set(
-      names.map((name) =>
-        fn.params.findIndex((p) => {
-          const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
-          return param.type === AST_NODE_TYPES.Identifier && param.name === name.name;
-        }),
-      ),
-    );
-    if (indexes.has(-1)) continue;
-    const index = indexes.size === 1 ? [...indexes][0] : 'all';
-    if (index === undefined) continue;
-    const seen = found.get(fn);
-    found.set(fn, seen === undefined || seen === index ? index : 'all');
+    if (!names || names.length === 0) continue;
+    // The function whose parameters the key is built of: the writer's own, or one around it
+    // (`async function find(keyword) { … (async () => { cache[keyword] = … })() … }`).
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      // `(identifier, limit = 10)`: a default value does not change which argument it is.
+      const indexes = new Set(names.map((name) => fn.params.findIndex((p) => {
+        const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+        return param.type === AST_NODE_TYPES.Identifier && param.name === name.name;
+      })));
+      if (indexes.has(-1)) {
+        if (indexes.size > 1) break;
+        continue;
+      }
+      const index = indexes.size === 1 ? [...indexes][0] : 'all';
+      if (index === undefined) break;
+      const seen = found.get(fn);
+      found.set(fn, seen === undefined || seen === index ? index : 'all');
+      break;
+    }
   }
   return found;
 }
