@@ -4094,3 +4094,61 @@ app.get('/search', async (req, res) => res.json(await findByQuery(req.query.keyw
     expect(lint('search2.js')).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
   });
 });
+
+describe('a key taken from fields of an options object, across files', () => {
+  // The queue table is keyed by the `queueName` field; callers write the object out. The message
+  // field comes from the request and does not matter; the queue name does.
+  const sqs = `class Sqs {
+  urls = new Map();
+  async sendToQueueName({ queueName, message }) {
+    const url = await this.urlOf(queueName);
+    return { url, message };
+  }
+  async urlOf(queueName) {
+    if (!this.urls.has(queueName)) this.urls.set(queueName, await lookupUrl(queueName));
+    return this.urls.get(queueName);
+  }
+}
+export const sqs = new Sqs();
+`;
+  const routes = `import express from 'express';
+import { sqs } from './sqs.js';
+import { sqs as byRequest } from './sqs2.js';
+export const app = express();
+app.post('/refresh', async (req, res) => {
+  await sqs.sendToQueueName({ queueName: 'wave-refresh', message: req.body });
+  await byRequest.sendToQueueName({ queueName: req.query.queue, message: 'x' });
+  res.end();
+});
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-options-keys-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries({ 'sqs.js': sqs, 'sqs2.js': sqs, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        sqs,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('is quiet when the keyed field is a literal, whatever the other fields carry', () => {
+    expect(lint('sqs.js')).toEqual([]);
+  });
+  it('is reported when the keyed field comes from the request (route line 7)', () => {
+    expect(lint('sqs2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});

@@ -85,6 +85,8 @@ export interface ReachCall {
   grows: boolean[];
   /** For each argument: which parameter of `fn` it is (its root identifier), `-1` when none. */
   params: number[];
+  /** For each argument written as an object literal, whether each of its fields can grow (`null`: not such an argument, or a spread in it). */
+  fields?: (Record<string, boolean> | null)[];
   /** The module-level name the call's result is bound to (`const limiter = createLimiter()`). */
   alias?: string;
 }
@@ -125,7 +127,7 @@ export interface ReachSummary {
    * `registry.getSync(name)`: `targets`, the functions it runs), with the caller's parameter each argument is
    * (`-1`: none; `-2`: a value that does not grow with requests, such as a literal).
    */
-  namedCalls: { fn: number; name: string; targets?: number[]; params: number[] }[];
+  namedCalls: { fn: number; name: string; targets?: number[]; params: number[]; /** The field of that parameter an argument is (`null`: the whole value, or none). */ fields?: (string | null)[] }[];
   /** Calls through imported names, module-level names and `this.x`; empty for the file being linted. */
   calls: ReachCall[];
   /** Names the handler path calls, with the line of the first call that passes the name as an argument. */

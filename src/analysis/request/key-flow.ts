@@ -7,8 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import type { FileModel } from '../model/file-model.js';
+import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from '../catalog/handler-catalog.js';
 
@@ -486,11 +486,18 @@ export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], fir
 /** Calls that only re-encode what they are given (`JSON.stringify(opts)`, `String(id)`): the key is built from their arguments. */
 const ENCODING_CALLS: ReadonlySet<string> = new Set(['stringify', 'String', 'encodeURIComponent', 'toLowerCase', 'toUpperCase', 'trim', 'toString', 'join']);
 
+/** A name a key is built from, and the field of it that is read (`opts.queue`: `opts`, `queue`). */
+interface KeyName {
+  id: TSESTree.Identifier;
+  field?: string;
+}
+
 /**
- * The names a key is built from: `link.code` from `link`, `` `${opts.key}:${JSON.stringify(opts.value)}` `` from
- * `opts`, a function-local `const cacheKey = …` from what it is built of. `undefined` when the key is made some other way.
+ * The names a key is built from: `link.code` from `link`'s field `code`, `` `${opts.key}:${JSON.stringify(opts.value)}` ``
+ * from `opts`'s `key` and `value`, a function-local `const cacheKey = …` from what it is built of. `undefined`
+ * when the key is made some other way.
  */
-function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): TSESTree.Identifier[] | undefined {
+function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): KeyName[] | undefined {
   const node = unwrap(key);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
@@ -499,10 +506,16 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): T
       const def = model && hops < 2 ? resolveIdentifier(model.sourceCode, node)?.defs[0] : undefined;
       const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
       if (declarator?.parent.kind === 'const' && declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) return keyNames(declarator.init, model, hops + 1);
-      return [node];
+      return [{ id: node }];
     }
-    case AST_NODE_TYPES.MemberExpression:
-      return node.computed ? joinNames([node.object, node.property], model, hops) : keyNames(node.object, model, hops);
+    case AST_NODE_TYPES.MemberExpression: {
+      if (node.computed) return joinNames([node.object, node.property], model, hops);
+      const object = unwrap(node.object);
+      const field = memberName(node);
+      const inner = keyNames(node.object, model, hops);
+      if (object.type !== AST_NODE_TYPES.Identifier || field === undefined) return inner;
+      return inner?.map((name) => (name.id === object && name.field === undefined ? { id: name.id, field } : name));
+    }
     case AST_NODE_TYPES.TemplateLiteral:
       return joinNames(node.expressions, model, hops);
     case AST_NODE_TYPES.BinaryExpression:
@@ -521,8 +534,8 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): T
   }
 }
 
-function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined, hops: number): TSESTree.Identifier[] | undefined {
-  const names: TSESTree.Identifier[] = [];
+function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined, hops: number): KeyName[] | undefined {
+  const names: KeyName[] = [];
   for (const part of parts) {
     const found = keyNames(part, model, hops);
     if (!found) return undefined;
@@ -532,32 +545,56 @@ function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined
 }
 
 /**
- * For functions whose writes are keyed by their own parameters (`function tenantFor(host) {
- * cache.set(host, …) }`), which parameter (`'all'`: several): a caller in another file decides whether
- * the key grows. A key built only of parameters and constants (`` `${opts.key}:${opts.version}` ``) counts;
- * one that also takes something else does not.
+ * Which parameter of `fn` declares `name`, and the field when it is destructured from an options
+ * object (`({ queueName, message })`); `-1` when none does. A default value does not change which argument it is.
  */
-export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[], model?: FileModel): Map<FunctionNode | string, number | 'all'> {
-  const found = new Map<FunctionNode | string, number | 'all'>();
+function parameterOfName(fn: FunctionNode, name: KeyName): { index: number; field?: string } {
+  for (const [index, p] of fn.params.entries()) {
+    const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+    if (param.type === AST_NODE_TYPES.Identifier && param.name === name.id.name) return { index, ...(name.field !== undefined ? { field: name.field } : {}) };
+    if (param.type !== AST_NODE_TYPES.ObjectPattern || name.field !== undefined) continue;
+    for (const prop of param.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+      const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+      const field = propertyName(prop.key);
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === name.id.name && field !== undefined) return { index, field };
+    }
+  }
+  return { index: -1 };
+}
+
+/** The key argument made of these parameters: one argument (or fields of it), or every argument. */
+function keyArgFrom(found: readonly { index: number; field?: string }[]): KeyArg | undefined {
+  const indexes = new Set(found.map((f) => f.index));
+  if (indexes.size > 1) return 'all';
+  const [index] = indexes;
+  if (index === undefined) return undefined;
+  if (found.some((f) => f.field === undefined)) return index;
+  return { arg: index, fields: [...new Set(found.map((f) => f.field ?? ''))].sort() };
+}
+
+/**
+ * For functions whose writes are keyed by their own parameters (`function tenantFor(host) {
+ * cache.set(host, …) }`), which parameter (`'all'`: several; fields of one: `send({ queue })`): a caller
+ * in another file decides whether the key grows. A key built only of parameters and constants
+ * (`` `${opts.key}:${opts.version}` ``) counts; one that also takes something else does not.
+ */
+export function keyParameters(writes: readonly { key: TSESTree.Node | undefined; at: TSESTree.Node }[], model?: FileModel): Map<FunctionNode | string, KeyArg> {
+  const found = new Map<FunctionNode | string, KeyArg>();
   for (const { key, at } of writes) {
     const names = key ? keyNames(key, model) : undefined;
     if (!names || names.length === 0) continue;
     // The function whose parameters the key is built of: the writer's own, or one around it
     // (`async function find(keyword) { … (async () => { cache[keyword] = … })() … }`).
     for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
-      // `(identifier, limit = 10)`: a default value does not change which argument it is.
-      const indexes = new Set(names.map((name) => fn.params.findIndex((p) => {
-        const param = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
-        return param.type === AST_NODE_TYPES.Identifier && param.name === name.name;
-      })));
-      if (indexes.has(-1)) {
-        if (indexes.size > 1) break;
-        continue;
-      }
-      const index = indexes.size === 1 ? [...indexes][0] : 'all';
-      if (index === undefined) break;
+      const params = names.map((name) => parameterOfName(fn, name));
+      const missing = params.filter((p) => p.index === -1).length;
+      if (missing === params.length) continue;
+      if (missing > 0) break;
+      const keyArg = keyArgFrom(params);
+      if (keyArg === undefined) break;
       const seen = found.get(fn);
-      found.set(fn, seen === undefined || seen === index ? index : 'all');
+      found.set(fn, seen === undefined || JSON.stringify(seen) === JSON.stringify(keyArg) ? keyArg : 'all');
       break;
     }
   }

@@ -28,9 +28,15 @@ const MAX_IMPORTERS = 200;
 /** Key arguments by function number or memoized binding name. */
 type KeyArgsById = ReadonlyMap<number | string, KeyArg>;
 
+/** Whether two key arguments are the same. */
+function sameKeyArg(a: KeyArg, b: KeyArg): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.arg === b.arg && a.fields.length === b.fields.length && a.fields.every((f, i) => f === b.fields[i]);
+}
+
 /** A member's key argument from one more way in: known only while every way agrees (`null`: not known). */
 function mergeKeyArg(seen: KeyArg | null | undefined, keyArg: KeyArg | undefined): KeyArg | null {
-  return keyArg === undefined || (seen !== undefined && seen !== keyArg) ? null : keyArg;
+  return keyArg === undefined || seen === null || (seen !== undefined && !sameKeyArg(seen, keyArg)) ? null : keyArg;
 }
 
 const ownSummaries = new WeakMap<FileModel, { summary: ReachSummary; idOf: ReadonlyMap<FunctionNode, number> }>();
@@ -102,7 +108,7 @@ function upwardClosure(reach: ReachSummary, seedFns: Iterable<number>, seedNames
 
 /** The key argument of a caller from one more of its calls: indexes that differ make every argument; a constant adds nothing. */
 function mergeCallerKey(seen: KeyArg | undefined, keyArg: KeyArg): KeyArg {
-  if (seen === undefined || seen === 'none' || seen === keyArg) return keyArg;
+  if (seen === undefined || seen === 'none' || sameKeyArg(seen, keyArg)) return keyArg;
   return keyArg === 'none' ? seen : 'all';
 }
 
@@ -121,10 +127,13 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
       const target = (call.targets ?? ownEntry(reach.functionsByName, call.name))?.find((fn) => derived.has(fn));
       const keyArg = target === undefined ? undefined : derived.get(target);
       if (keyArg === undefined || keyArg === 'all') continue;
-      // A missing argument is `undefined`: a constant too.
-      const role = keyArg === 'none' ? -2 : (call.params[keyArg] ?? -2);
+      // A missing argument is `undefined`: a constant too. An options object handed on whole keeps its fields.
+      const index = typeof keyArg === 'object' ? keyArg.arg : keyArg;
+      const role = keyArg === 'none' ? -2 : (call.params[index as number] ?? -2);
       if (role === -1) continue;
-      found.set(call.fn, mergeCallerKey(found.get(call.fn), role === -2 ? 'none' : role));
+      const field = typeof keyArg === 'number' ? call.fields?.[keyArg] : undefined;
+      const callerKey: KeyArg = role === -2 ? 'none' : typeof keyArg === 'object' ? { arg: role, fields: keyArg.fields } : field ? { arg: role, fields: [field] } : role;
+      found.set(call.fn, mergeCallerKey(found.get(call.fn), callerKey));
     }
     if (found.size === 0) break;
     for (const [fn, keyArg] of found) derived.set(fn, keyArg);
@@ -261,7 +270,7 @@ function keyArgOf(call: ReachCall, names: ImportedNames): KeyArg | null | undefi
 /** The arguments of a call that make the key, by position, when the entry knows which (none when it does not). */
 function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
   const keyArg = keyArgOf(call, names);
-  if (keyArg === undefined || keyArg === null || keyArg === 'all' || keyArg === 'none') return [];
+  if (typeof keyArg !== 'number') return [];
   return keyArg < call.params.length ? [keyArg] : [];
 }
 
@@ -270,7 +279,12 @@ function callMayGrow(call: ReachCall, names: ImportedNames): boolean {
   const keyArg = keyArgOf(call, names);
   if (keyArg === undefined || keyArg === null) return true;
   if (keyArg === 'none') return false;
-  return keyArg === 'all' ? call.grows.some(Boolean) : call.grows[keyArg] === true;
+  if (keyArg === 'all') return call.grows.some(Boolean);
+  if (typeof keyArg === 'number') return call.grows[keyArg] === true;
+  // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
+  const fields = call.fields?.[keyArg.arg];
+  if (!fields) return call.grows[keyArg.arg] === true;
+  return keyArg.fields.some((field) => fields[field] === true);
 }
 
 /** Whether what a call returns may reach the cache: the call of a factory, or of something not known not to be one. */

@@ -82,7 +82,8 @@ function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
 /** The parameter of the function around `call` that an argument is, `-1` when it is none. */
 function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined): number {
   const found = fn ? keyParameters([{ key: arg, at: call }]).get(fn) : undefined;
-  return typeof found === 'number' ? found : -1;
+  // `opts.key` stands for the parameter `opts` here (which field is not followed through calls).
+  return typeof found === 'number' ? found : typeof found === 'object' ? found.arg : -1;
 }
 
 /** What an argument of a call inside `fn` is: one of `fn`'s parameters (its index), a value that cannot grow with requests (`-2`), or else `-1`. */
@@ -90,6 +91,18 @@ function argumentRole(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: Fun
   const param = parameterOf(arg, call, fn);
   if (param !== -1 || isFunction(arg) || arg.type === AST_NODE_TYPES.SpreadElement) return param;
   return keyGrowsWithRequests(arg, call, model) ? -1 : -2;
+}
+
+/** For an object-literal argument (`{ queueName: FULL_REFRESH, message }`): whether each field can grow; `null` otherwise. */
+function fieldGrowth(arg: TSESTree.Node, call: TSESTree.CallExpression, model: FileModel): Record<string, boolean> | null {
+  if (arg.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const fields: Record<string, boolean> = {};
+  for (const prop of arg.properties) {
+    const name = prop.type === AST_NODE_TYPES.Property && !prop.computed ? propertyName(prop.key) : undefined;
+    if (prop.type !== AST_NODE_TYPES.Property || name === undefined || name === '__proto__') return null;
+    fields[name] = !isFunction(prop.value) && keyGrowsWithRequests(prop.value, call, model);
+  }
+  return fields;
 }
 
 /** Module-level names: what an imported factory's result or an instance may be bound to. */
@@ -123,6 +136,7 @@ function outwardCalls(model: FileModel, idOf: ReadonlyMap<FunctionNode, number>,
       onPath: handlerPath.isOnPath(call),
       grows: call.arguments.map((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model)),
       params: call.arguments.map((arg) => parameterOf(arg, call, fn)),
+      ...(call.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression) ? { fields: call.arguments.map((arg) => fieldGrowth(arg, call, model)) } : {}),
       ...(alias !== undefined ? { alias } : {}),
     });
   }
@@ -196,7 +210,18 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     // A method call counts when it runs functions of this file (`this.getSync(name)`, `registry.getSync(name)`).
     const targets = ref.receiver === 'plain' ? [] : callTargets(ref, facts).flatMap((fn) => idOf.get(fn) ?? []);
     if (ref.receiver !== 'plain' && targets.length === 0) continue;
-    namedCalls.push({ fn: id, name: ref.name, ...(targets.length > 0 ? { targets } : {}), params: call.arguments.map((arg) => argumentRole(arg, call, caller, model)) });
+    // `this.getQueueUrl(queueName)` with `queueName` destructured from `({ queueName, message })`: that field of the parameter.
+    const fields = call.arguments.map((arg) => {
+      const found = caller ? keyParameters([{ key: arg, at: call }]).get(caller) : undefined;
+      return typeof found === 'object' && found.fields.length === 1 ? (found.fields[0] ?? null) : null;
+    });
+    namedCalls.push({
+      fn: id,
+      name: ref.name,
+      ...(targets.length > 0 ? { targets } : {}),
+      params: call.arguments.map((arg) => argumentRole(arg, call, caller, model)),
+      ...(fields.some((f) => f !== null) ? { fields } : {}),
+    });
   }
   const locals = new Set([...model.imports.keys(), ...(outward ? moduleLevelNames(model.program) : [])]);
   const summary: ReachSummary = {

@@ -85,6 +85,8 @@ export function isFileSummary(value: unknown): value is FileSummary {
 }
 
 const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= -1;
+/** An argument's fields and whether each grows, or `null`. */
+const isFields: Check = (v) => v === null || recordOf(isBoolean)(v);
 /** A named call's argument: a parameter's index, `-1`, or `-2` (a constant). */
 const isRole: Check = (v) => Number.isInteger(v) && (v as number) >= -2;
 const isHook = shape({ exportName: isString, member: optional(isString), isClass: optional(isBoolean) });
@@ -101,8 +103,8 @@ const isReach = shape({
   functionsByName: recordOf(arrayOf(isIndex)),
   callersByName: recordOf(arrayOf(isIndex)),
   hooksByName: recordOf(arrayOf(isHook)),
-  namedCalls: arrayOf(shape({ fn: isIndex, name: isString, targets: optional(arrayOf(isIndex)), params: arrayOf(isRole) })),
-  calls: arrayOf(shape({ callee: isShape, fn: isIndex, line: isNumber, onPath: isBoolean, grows: arrayOf(isBoolean), params: arrayOf(isIndex), alias: optional(isString) })),
+  namedCalls: arrayOf(shape({ fn: isIndex, name: isString, targets: optional(arrayOf(isIndex)), params: arrayOf(isRole), fields: optional(arrayOf((v) => v === null || isString(v))) })),
+  calls: arrayOf(shape({ callee: isShape, fn: isIndex, line: isNumber, onPath: isBoolean, grows: arrayOf(isBoolean), params: arrayOf(isIndex), fields: optional(arrayOf(isFields)), alias: optional(isString) })),
   registrations: recordOf(isNumber),
   subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
   providers: arrayOf(shape({ name: isString, attribute: isString })),
