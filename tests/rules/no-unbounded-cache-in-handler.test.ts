@@ -466,6 +466,20 @@ app.use(async (ctx) => {
 });`,
     },
     {
+      // A scheduled job: the platform passes an event it never reads; the keys come from its own data.
+      name: 'a Lambda handler that declares no parameter, inside its wrapper',
+      filename: 'functions/refresh-loop.js',
+      code: `import { wrapLambdaHandler } from './sentry.js';
+const decimals = new Map();
+export async function decimalsOf(token) {
+  if (!decimals.has(token)) decimals.set(token, await readDecimals(token));
+  return decimals.get(token);
+}
+export const handler = wrapLambdaHandler(async () => {
+  for (const sale of await loadSales()) await decimalsOf(sale.token);
+});`,
+    },
+    {
       name: 'a Lambda handler with a bounded cache',
       filename: 'functions/config.js',
       code: `import memoize from 'memoizee';
@@ -2263,6 +2277,31 @@ http.createServer((req, res) => res.end(render(req.url))).listen(8080);`,
           line: 3,
         },
       ],
+    },
+    {
+      // The same job reading its event: the event is the request.
+      name: 'a Lambda handler that reads its event, inside its wrapper',
+      filename: 'functions/refresh-loop.js',
+      code: `import { wrapLambdaHandler } from './sentry.js';
+const decimals = new Map();
+async function decimalsOf(token) {
+  if (!decimals.has(token)) decimals.set(token, await readDecimals(token));
+  return decimals.get(token);
+}
+export const handler = wrapLambdaHandler(async (event) => {
+  await decimalsOf(event.token);
+});`,
+      output: `import { wrapLambdaHandler } from './sentry.js';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const decimals = new LruMap(500);
+async function decimalsOf(token) {
+  if (!decimals.has(token)) decimals.set(token, await readDecimals(token));
+  return decimals.get(token);
+}
+export const handler = wrapLambdaHandler(async (event) => {
+  await decimalsOf(event.token);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 2 }],
     },
     {
       name: 'Lambda export const handler',

@@ -105,6 +105,11 @@ export interface ExportHandlerRule {
   file?: RegExp;
   /** Exported names that are handlers (`default` for the default export). */
   exports: ReadonlySet<string>;
+  /**
+   * The platform hands the request (the event) to the handler as its first argument: a handler
+   * declaring no parameter takes no input, a scheduled job (`handler = wrap(async () => runLoop())`).
+   */
+  takesEvent?: true;
 }
 
 export const exportHandlerRules: readonly ExportHandlerRule[] = [
@@ -119,7 +124,7 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
   // Server-side rendering and data loaders (Next.js, Remix, SvelteKit).
   { exports: new Set(['getServerSideProps', 'loader', 'action']) },
   // AWS Lambda and alike.
-  { exports: new Set(['handler']) },
+  { exports: new Set(['handler']), takesEvent: true },
 ];
 
 /**

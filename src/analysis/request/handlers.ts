@@ -117,6 +117,22 @@ function addHandlerValue(value: TSESTree.Node, model: FileModel, out: HandlerSet
   }
 }
 
+/**
+ * A handler function that declares no parameter, directly or inside its wrapper
+ * (`wrapLambdaHandler(async () => …)`): it is handed nothing to read. Unknown shapes are not.
+ */
+function withoutParameters(value: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(value);
+  if (isFunction(node)) return node.params.length === 0;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const fns = model.functionsByName.get(node.name) ?? [];
+    return fns.length > 0 && fns.every((fn) => fn.params.length === 0);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const wrapped = node.arguments.filter((arg) => isFunction(unwrap(arg)) || unwrap(arg).type === AST_NODE_TYPES.Identifier);
+  return wrapped.length === 1 && wrapped[0] !== undefined && withoutParameters(wrapped[0], model);
+}
+
 /** `(err, server) => …`: a Node-style completion callback, whose first parameter is an error. */
 function isNodeCallback(arg: TSESTree.Node): boolean {
   const fn = unwrap(arg);
@@ -204,7 +220,7 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
   if (exports.size > 0) {
     for (const rule of exportHandlerRules) {
       if (rule.file && !rule.file.test(model.filename)) continue;
-      for (const name of rule.exports) for (const value of exports.get(name) ?? []) addHandlerValue(value, model, out);
+      for (const name of rule.exports) for (const value of exports.get(name) ?? []) if (!rule.takesEvent || !withoutParameters(value, model)) addHandlerValue(value, model, out);
     }
     for (const setting of model.settings.handlers) {
       for (const name of setting.exports ?? []) for (const value of exports.get(name) ?? []) addHandlerValue(value, model, out);
