@@ -205,6 +205,25 @@ export class Catalog {
   async product(id: string) { return db.products.find(id); }
 }`,
     },
+    {
+      // The executor empties the slot beside its reject: a failed load is tried again.
+      name: 'a script-load slot emptied where the executor rejects',
+      code: `let loading = null;
+export function loadSdk() {
+  if (loading) return loading;
+  loading = new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/sdk.js';
+    script.onload = () => resolve();
+    script.onerror = () => {
+      loading = null;
+      reject(new Error('sdk'));
+    };
+    document.head.appendChild(script);
+  });
+  return loading;
+}`,
+    },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
     ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
@@ -628,6 +647,25 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // Emptied only on load: a failed load stays.
+      name: 'a script-load slot emptied beside resolve, not reject',
+      code: `let loading = null;
+export function loadSdk() {
+  if (loading) return loading;
+  loading = new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.onload = () => {
+      loading = null;
+      resolve();
+    };
+    script.onerror = () => reject(new Error('sdk'));
+    document.head.appendChild(script);
+  });
+  return loading;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 3, data: { name: 'loading' } }],
+    },
     {
       // The same slot given an axios request: a promise that rejects when the request fails.
       name: 'a slot holding an axios request',

@@ -212,7 +212,30 @@ function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, mo
  * handler, inline or named (`const clear = () => map.delete(k); p.then(clear, clear)`), or in a
  * release closure called from one of those (`(err) => { release(); throw err; }`).
  */
+/** `reject` of a `new Promise((resolve, reject) => …)` executor around `id`'s position. */
+function isExecutorReject(id: TSESTree.Identifier, model: FileModel): boolean {
+  const def = resolveIdentifier(model.sourceCode, id)?.defs[0];
+  const executor = (def?.type as string | undefined) === 'Parameter' ? def?.node : undefined;
+  if (!executor || !isFunction(executor) || executor.params[1]?.type !== AST_NODE_TYPES.Identifier || executor.params[1].name !== id.name) return false;
+  const made = executor.parent;
+  return made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === executor && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+}
+
+/** A statement beside `node`'s own in its block that rejects the executor's promise: `slot = null; reject(err);`. */
+function besideExecutorReject(node: TSESTree.Node, model: FileModel): boolean {
+  let statement: TSESTree.Node = node;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && !isFunction(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return block.body.some((s) => {
+    const call = s.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(s.expression) : s.type === AST_NODE_TYPES.ReturnStatement && s.argument ? unwrap(s.argument) : undefined;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && isExecutorReject(call.callee, model);
+  });
+}
+
 export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0): boolean {
+  // `script.onerror = () => { loadPromise = null; reject(new Error('…')); }` inside the promise's executor.
+  if (besideExecutorReject(node, model)) return true;
   for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
     const parent: TSESTree.Node = current.parent;
     if (parent.type === AST_NODE_TYPES.CatchClause) return true;
