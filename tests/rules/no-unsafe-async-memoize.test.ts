@@ -224,6 +224,34 @@ export function loadSdk() {
   return loading;
 }`,
     },
+    {
+      // The slot's loader is a method of the same class that catches everything it awaits.
+      name: 'a slot filled by a method of the class that cannot reject',
+      code: `export class Ladder {
+  constructor(id) { this.id = id; this.loading = null; }
+  get() {
+    if (!this.loading) this.loading = this.load();
+    return this.loading;
+  }
+  async load() {
+    try {
+      return await readRows(this.id);
+    } catch {
+      return [];
+    }
+  }
+}`,
+    },
+    {
+      // A cancel token source is a plain object, whatever library makes it.
+      name: 'a slot holding axios.CancelToken.source()',
+      code: `import axios from 'axios';
+let source = null;
+export function cancellable() {
+  if (!source) source = axios.CancelToken.source();
+  return source;
+}`,
+    },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
     ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
@@ -647,6 +675,21 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The same slot whose method lets the read's rejection through.
+      name: 'a slot filled by a method of the class that can reject',
+      code: `export class Ladder {
+  constructor(id) { this.id = id; this.loading = null; }
+  get() {
+    if (!this.loading) this.loading = this.load();
+    return this.loading;
+  }
+  async load() {
+    return await readRows(this.id);
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 24, data: { name: 'this.loading' } }],
+    },
     {
       // Emptied only on load: a failed load stays.
       name: 'a script-load slot emptied beside resolve, not reject',

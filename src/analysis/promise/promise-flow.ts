@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
@@ -37,6 +37,9 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (isCaughtChain(call, model.facts)) return true;
   const callee = unwrap(call.callee);
   if (isFunction(callee)) return cannotReject(callee, model);
+  // `this.load()`: a method of the class the call is written in.
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? ownMethod(callee) : undefined;
+  if (method) return cannotReject(method, model);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, callee);
   // A parameter is whatever the caller passes (its definition node is the function that takes it).
@@ -48,6 +51,21 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (evaluating.size > 0) return false;
   const imported = importedFunction(model, callee.name);
   return imported !== undefined && cannotReject(imported.fn, imported.model);
+}
+
+/** The method `this.name` stands for, in the class around the member expression (through arrows only). */
+function ownMethod(callee: TSESTree.MemberExpression): FunctionNode | undefined {
+  const name = memberName(callee);
+  if (unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression || name === undefined) return undefined;
+  let body: TSESTree.ClassBody | undefined;
+  for (let node: TSESTree.Node | undefined = callee.parent; node && !body; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ClassBody) body = node;
+    // A `function () {}` has a `this` of its own.
+    else if (isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition && node.parent.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  }
+  const found = (body?.body ?? []).filter((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && !m.static && m.kind === 'method' && !m.computed && propertyName(m.key) === name);
+  const value = found.length === 1 ? found[0]?.value : undefined;
+  return value?.type === AST_NODE_TYPES.FunctionExpression ? value : undefined;
 }
 
 /** Functions whose rejections are being worked out: a recursion through them answers "can reject". */

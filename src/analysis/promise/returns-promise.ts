@@ -58,7 +58,11 @@ export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): 
       if (method === 'then' || method === 'catch' || method === 'finally') return true;
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
-      if (root.type === AST_NODE_TYPES.Identifier && promiseRoots.has(root.name)) return !(root === callee.object && synchronousRootMethods.has(method ?? ''));
+      // `axios.get(url)`, `axios.default.get(url)`; not `axios.CancelToken.source()` nor `axios.interceptors.request.use(f)`.
+      if (root.type === AST_NODE_TYPES.Identifier && promiseRoots.has(root.name)) {
+        const direct = root === callee.object || (callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object === root && memberName(callee.object) === 'default');
+        return direct && !synchronousRootMethods.has(method ?? '');
+      }
       if (root.type === AST_NODE_TYPES.Identifier && synchronousRoots.has(root.name)) return false;
       // `this.loadUser(id)`, `api.fetchUser(id)`: a method of the file declared async.
       return method !== undefined && facts.asyncNames.has(method);
