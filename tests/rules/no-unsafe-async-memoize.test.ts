@@ -252,6 +252,15 @@ export function cancellable() {
   return source;
 }`,
     },
+    {
+      // Every handler's promise is caught where the list is made: Promise.all of them cannot reject.
+      name: 'a slot holding Promise.all over a map whose callback catches',
+      code: `let cleanup = null;
+export function runCleanup(handlers) {
+  if (!cleanup) cleanup = Promise.all(handlers.map((h) => h.run().catch((err) => console.warn(err))));
+  return cleanup;
+}`,
+    },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
     ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
@@ -689,6 +698,16 @@ export class Catalog {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 24, data: { name: 'this.loading' } }],
+    },
+    {
+      // The callback's requests are not caught.
+      name: 'a slot holding Promise.all over a map whose callback may reject',
+      code: `let cleanup = null;
+export function runCleanup(handlers) {
+  if (!cleanup) cleanup = Promise.all(handlers.map((h) => fetch(h.url)));
+  return cleanup;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 17, data: { name: 'cleanup' } }],
     },
     {
       // Emptied only on load: a failed load stays.

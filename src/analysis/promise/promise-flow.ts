@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { isCaughtChain, isPromiseExpression, returnsRejectablePromise } from './returns-promise.js';
+import { isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
@@ -202,6 +202,12 @@ function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, d
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') {
     if (method === 'allSettled') return true;
     const list = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    // `Promise.all(handlers.map((h) => run(h).catch(log)))`: every element made by a callback whose results cannot reject.
+    const mapper = list?.type === AST_NODE_TYPES.CallExpression && list.callee.type === AST_NODE_TYPES.MemberExpression && memberName(list.callee) === 'map' ? list.arguments[0] : undefined;
+    if (method === 'all' && mapper && isFunction(mapper)) {
+      const results = returnedExpressions(mapper, model.facts);
+      return results.length > 0 && results.every((r) => settles(r, model, depth + 1) === 'safe');
+    }
     if (method !== 'all' || list?.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return false;
     return list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && settles(e, model, depth + 1) === 'safe');
   }

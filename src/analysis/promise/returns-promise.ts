@@ -72,7 +72,7 @@ export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): 
   }
 }
 
-function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSESTree.Node[] {
+export function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSESTree.Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const returned: TSESTree.Node[] = [];
   const visit = (node: TSESTree.Node): void => {
