@@ -4191,3 +4191,57 @@ app.post('/refresh', async (req, res) => {
     expect(lint('sqs2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
   });
 });
+
+describe('a removal exported in an export list, called from another module', () => {
+  // `export { put, remove }`: the route fills the map, the socket's disconnect handler empties it.
+  const registry = `const boards = new Map();
+function put(name, board) {
+  boards.set(name, board);
+}
+function remove(name) {
+  boards.delete(name);
+}
+export { put, remove };
+`;
+  const routes = `import express from 'express';
+import { put, remove } from './registry.js';
+import { put as putOnly } from './registry2.js';
+export const app = express();
+app.post('/boards/:name', (req, res) => {
+  put(req.params.name, {});
+  putOnly(req.params.name, {});
+  res.end();
+});
+export function onDisconnect(socket) {
+  remove(socket.boardName);
+}
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-export-list-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries({ 'registry.js': registry, 'registry2.js': registry, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        registry,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId]);
+
+  it('is quiet when another module calls the removal, and reported when none does', () => {
+    expect(lint('registry.js')).toEqual([]);
+    expect(lint('registry2.js')).toEqual([[1, 'unboundedCollectionAcross']]);
+  });
+});

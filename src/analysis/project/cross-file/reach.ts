@@ -381,7 +381,9 @@ function subclassCalls(importer: ReachSummary, names: ImportedNames): boolean {
 export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean {
   const { summary, idOf } = ownReach(model);
   const id = idOf.get(fn);
-  const entries = id === undefined ? [] : exportedEntries(summary, { fns: new Set([id]), names: new Set(), made: new Set(), madeNames: new Set() });
+  // `export { remove }` leads to the function by its name.
+  const name = id === undefined ? undefined : summary.functions[id]?.name;
+  const entries = id === undefined ? [] : exportedEntries(summary, { fns: new Set([id]), names: new Set(name === undefined ? [] : [name]), made: new Set(), madeNames: new Set() });
   if (entries.length === 0) return false;
   if (importersOf(model.filename).size === 0) return true;
   let level: { file: string; entries: Entry[] }[] = [{ file: model.filename, entries }];
