@@ -3784,6 +3784,19 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     expect(lint(spa, 'lib/query.ts', shared)).toEqual([]);
   });
 
+  it('does not report a client in a package with no Next.js pages, routes or config (a browser app beside a Next.js one); does when a next.config says an app is there', () => {
+    const monorepo = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-query-client-'));
+    dirs.push(monorepo);
+    writeFileSync(path.join(monorepo, 'package.json'), '{ "name": "mono", "dependencies": { "next": "^14.0.0", "@tanstack/react-query": "^5.0.0" } }\n');
+    for (const app of ['console', 'web']) {
+      mkdirSync(path.join(monorepo, 'apps', app, 'src'), { recursive: true });
+      writeFileSync(path.join(monorepo, 'apps', app, 'src/providers.tsx'), provider);
+    }
+    writeFileSync(path.join(monorepo, 'apps/web/next.config.js'), 'module.exports = {};\n');
+    expect(lint(monorepo, 'apps/console/src/providers.tsx', provider)).toEqual([]);
+    expect(lint(monorepo, 'apps/web/src/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+  });
+
   it('does not report a client in a Pages Router app whose pages are all rendered at build time; does once an App Router tree renders per request', () => {
     expect(lint(prerendered, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(prerendered, 'lib/query.ts', shared)).toEqual([]);

@@ -2,8 +2,8 @@
  * Whether a Next.js app renders pages on the server per request, read from its files: an App Router
  * tree (`app/**\/page.*`) renders per request; a Pages Router page does only when it (or `_app`)
  * declares `getServerSideProps` or `getInitialProps` (`_error` and `_document` doing so do not count),
- * else it is rendered once, at build time. An app with neither folder found is taken to render per
- * request (a custom server may).
+ * else it is rendered once, at build time. A configured app (`next.config.*`) with neither folder is
+ * taken to render per request (a custom server may); code in no Next.js app renders nothing.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +58,12 @@ function hasAppRouter(base: string): boolean {
   return files === undefined || files.some((file) => /^(?:page|route)\./.test(path.basename(file)));
 }
 
-function decide(root: string): boolean {
+/** A folder holding a Next.js config file. */
+function hasNextConfig(dir: string): boolean {
+  return ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'].some((name) => readSource(path.join(dir, name)) !== undefined);
+}
+
+function decide(root: string, configured: boolean): boolean {
   const bases = [root, path.join(root, 'src')];
   if (bases.some(hasAppRouter)) return true;
   let sawPages = false;
@@ -70,17 +75,27 @@ function decide(root: string): boolean {
     // `_error` and `_document` loading data make no other page render per request.
     if (pages.some((file) => !/^_(?:error|document)\./.test(path.basename(file)) && PER_REQUEST_DATA.test(readSource(file) ?? ''))) return true;
   }
-  return !sawPages;
+  // Neither folder: a configured app renders somehow (a custom server); elsewhere the file is in no Next.js app at all.
+  return !sawPages && configured;
 }
 
-/** Whether the Next.js app holding `file` renders on the server for each request. */
+/**
+ * Whether the Next.js app holding `file` renders on the server for each request. The app is the
+ * nearest folder up to the file's package with a `next.config.*`, else the package itself.
+ */
 export function rendersPerRequest(file: string): boolean {
   if (!path.isAbsolute(file)) return true;
-  const root = packageDir(path.dirname(file));
-  if (root === undefined) return true;
+  const pkg = packageDir(path.dirname(file));
+  if (pkg === undefined) return true;
+  let app: string | undefined;
+  for (let dir = path.dirname(file); !app; dir = path.dirname(dir)) {
+    if (hasNextConfig(dir)) app = dir;
+    if (dir === pkg || path.dirname(dir) === dir) break;
+  }
+  const root = app ?? pkg;
   let found = byPackage.get(root);
   if (found === undefined) {
-    found = decide(root);
+    found = decide(root, app !== undefined);
     byPackage.set(root, found);
   }
   return found;
