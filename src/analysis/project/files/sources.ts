@@ -71,6 +71,15 @@ export function readSource(file: string): string | undefined {
   return text;
 }
 
+/**
+ * The size and time (`size:mtimeMs`) of the text `readSource` last gave for `file`, as checked just
+ * before it was read; `undefined` when it holds no text for the file.
+ */
+export function sourceStamp(file: string): string | undefined {
+  const cached = texts.peek(file);
+  return cached ? `${String(cached.size)}:${String(cached.mtimeMs)}` : undefined;
+}
+
 interface LinterLike {
   verify(text: string, config: unknown, options: { filename: string }): unknown[];
   getSourceCode(): unknown;
