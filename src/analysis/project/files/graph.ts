@@ -25,6 +25,8 @@ interface Graph {
   checkedAt: number;
   /** How long the last check took (ms). */
   checkCost: number;
+  /** Which build this is. */
+  generation: number;
   importers: Map<string, Set<string>>;
   /** What the graph was read from: each listed folder, each source file and what resolution read, by size and time (`null`: unreadable). */
   inputs: Map<string, string | null>;
@@ -134,7 +136,7 @@ function buildGraph(root: string): Graph {
   }
   // What resolving the imports read (another project's graph may make resolution forget it later).
   for (const [file, stamp] of resolutionInputs()) if (!inputs.has(file)) inputs.set(file, stamp);
-  return { checkedAt: Date.now(), checkCost: 0, importers, inputs };
+  return { checkedAt: Date.now(), checkCost: 0, generation: ++builds, importers, inputs };
 }
 
 /** Whether the files and folders the graph was read from, and what resolution has read since, are as they were. */
@@ -143,22 +145,39 @@ function unchanged(graph: Graph): boolean {
   return resolutionInputsUnchanged();
 }
 
+/** The graph of `root` as it is kept, checked against the disk first when that is due; `undefined` when it is out of date or not built. */
+function keptGraph(root: string): Graph | undefined {
+  const graph = graphs.get(root);
+  const now = Date.now();
+  if (graph && now - graph.checkedAt > Math.max(MAX_AGE_MS, CHECK_SHARE * graph.checkCost)) {
+    if (!unchanged(graph)) {
+      graphs.delete(root);
+      return undefined;
+    }
+    graph.checkedAt = Date.now();
+    graph.checkCost = graph.checkedAt - now;
+  }
+  return graph;
+}
+
 /** The files of the project that import `file` (directly). */
 export function importersOf(file: string): ReadonlySet<string> {
   const root = projectRoot(file);
-  let graph = graphs.get(root);
-  const now = Date.now();
-  if (graph && now - graph.checkedAt > Math.max(MAX_AGE_MS, CHECK_SHARE * graph.checkCost)) {
-    if (unchanged(graph)) {
-      graph.checkedAt = Date.now();
-      graph.checkCost = graph.checkedAt - now;
-    } else {
-      graph = undefined;
-    }
-  }
+  let graph = keptGraph(root);
   if (!graph) {
     graph = buildGraph(root);
     graphs.set(root, graph);
   }
   return graph.importers.get(file) ?? new Set();
+}
+
+let builds = 0;
+
+/**
+ * A number that changes whenever the graph of `file`'s project is rebuilt because a file or folder
+ * changed (checked as `importersOf` checks it); `undefined` while the project has no graph, which is
+ * not built for this.
+ */
+export function graphGeneration(file: string): number | undefined {
+  return keptGraph(projectRoot(file))?.generation;
 }

@@ -86,8 +86,16 @@ function isFile(file: string): boolean {
 /** Resolutions by importing folder and specifier: the files of one folder import the same modules. */
 const resolutions = new Map<string, string | null>();
 
+let forgotten = 0;
+
+/** A number that changes whenever resolution forgets what it knew: what was derived from resolutions may be stale. */
+export function resolutionGeneration(): number {
+  return forgotten;
+}
+
 /** Forgets what the disk said, for long-lived processes (the editor) that see files come and go. */
 export function forgetResolutions(): void {
+  forgotten++;
   listings.clear();
   linkIsFile.clear();
   resolutions.clear();

@@ -37,6 +37,13 @@ const MAX_PARSED = 16;
 const MAX_BYTES = 1_000_000;
 
 const texts = new LruMap<string, CachedText>(MAX_FILES);
+/** How many times a kept text was found changed or gone. */
+let changesSeen = 0;
+
+/** A number that changes whenever `readSource` finds a file it holds changed or gone: what is derived from texts may be stale. */
+export function sourceChanges(): number {
+  return changesSeen;
+}
 const parsed = new LruMap<string, { stamp: Stamp; sourceCode: Readonly<SourceCode> | null }>(MAX_PARSED);
 
 function stampOf(file: string): Stamp | undefined {
@@ -56,6 +63,7 @@ export function readSource(file: string): string | undefined {
   const now = Date.now();
   if (cached && now - cached.checkedAt < RECHECK_MS) return cached.text;
   const stamp = stampOf(file);
+  if (cached && !(stamp && same(cached, stamp))) changesSeen++;
   if (!stamp || stamp.size > MAX_BYTES) return undefined;
   if (cached && same(cached, stamp)) {
     cached.checkedAt = now;
