@@ -67,3 +67,25 @@ describe('import graph freshness', () => {
     expect(names(importersOf(util))).toEqual(['src/d.ts']);
   });
 });
+
+describe('memoized exports read through barrels', () => {
+  it('sees an export added behind a barrel once the text is checked again', async () => {
+    const { projectIndex } = await import('../../src/analysis/project/project-index.js');
+    const { readSettings } = await import('../../src/analysis/catalog/settings.js');
+    const settings = readSettings({ 'memo-guard': { summaryCache: false } });
+    write('barrel/package.json', JSON.stringify({ name: 'barrel' }));
+    write('barrel/memo.ts', "import memoize from 'lodash/memoize';\nexport const price = memoize((id: string) => id);\n");
+    write('barrel/index.ts', "export * from './memo';\n");
+    write('barrel/app.ts', "import { price, total } from './index';\nprice('a');\ntotal({ id: 1 });\n");
+    const app = path.join(temp, 'barrel/app.ts');
+    const bindings = (): string[] => {
+      const model = projectIndex.fileModel(app, settings);
+      return model ? [...projectIndex.importedMemoizedBindings(model).keys()].sort() : [];
+    };
+    expect(bindings()).toEqual(['price']);
+    write('barrel/memo.ts', "import memoize from 'lodash/memoize';\nexport const price = memoize((id: string) => id);\nexport const total = memoize((order: { id: number }) => order.id);\n");
+    write('barrel/app.ts', "import { price, total } from './index';\nprice('b');\ntotal({ id: 2 });\n");
+    later();
+    expect(bindings()).toEqual(['price', 'total']);
+  });
+});
