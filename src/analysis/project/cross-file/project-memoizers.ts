@@ -16,8 +16,9 @@ import { memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
 import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file-model.js';
 import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams } from '../../memoizer/memoizer-call.js';
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
-import { readSource } from '../files/sources.js';
-import { resolveModule } from '../files/resolve.js';
+import { readSource, sourceChanges } from '../files/sources.js';
+import { resolutionGeneration, resolveModule } from '../files/resolve.js';
+import { graphGeneration } from '../files/graph.js';
 import { ownEntry } from '../summaries/own-entry.js';
 
 /** How many modules a re-export chain may cross. */
@@ -329,23 +330,69 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
 
 /**
  * The value export `name` of a summarised file has, as `exportedValue` finds it (a call with its
- * callee, or `other`), with the file and name it is the own value of; `undefined` for none.
+ * callee, or `other`), with the file and name it is the own value of; `undefined` for none. Its own
+ * value first, then its re-exports in order, each re-exported module read one level deeper, up to
+ * MAX_REEXPORT_DEPTH.
  */
-function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): { file: string; name: string; value: ExportedCallee | 'other' } | undefined {
+function exportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): ExportedCall | undefined {
   const decided = ownEntry(summary.values, name);
   if (decided !== undefined) return { file, name, value: decided };
-  if (depth >= MAX_REEXPORT_DEPTH) return undefined;
-  for (const reexport of summary.reexports) {
-    let imported: string | undefined;
-    if (reexport.kind === 'named' && reexport.exported === name && reexport.imported !== '*') imported = reexport.imported;
-    if (reexport.kind === 'all' && name !== 'default') imported = name;
-    const target = imported === undefined ? undefined : resolveModule(reexport.module, file);
-    const other = target === undefined ? undefined : from.project.summaryOf(target, from.settings);
-    const found = other && target && imported !== undefined ? exportedCall(target, other, imported, from, depth + 1) : undefined;
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  if (depth >= MAX_REEXPORT_DEPTH || summary.reexports.length === 0) return undefined;
+  return reexportedCalls(file, summary, from, depth).get(name);
 }
+
+type ExportedCall = { file: string; name: string; value: ExportedCallee | 'other' };
+
+/**
+ * What a summarised file's re-exports give `exportedCall` at `depth`, by export name: the first
+ * re-export that has a name gives it; `export *` never gives `default`; names the file decides itself
+ * are left out (its own value wins).
+ *
+ * Kept by summary and depth: a package's barrels re-export every file of the package (`export *
+ * from './models'`), so searching them for each importing file and name would cost the package's size
+ * each time. Kept while the project's texts and resolutions are as they were (a summary is a new
+ * object when its own file's text changes; a re-exported file's change shows in `sourceChanges` once
+ * read, a file added or removed in the resolutions once the import graph is rebuilt) and, in a
+ * project with no import graph to check the disk, at most a second.
+ */
+function reexportedCalls(file: string, summary: FileSummary, from: FileModel, depth: number): ReadonlyMap<string, ExportedCall> {
+  const generation = `${String(sourceChanges())}:${String(resolutionGeneration())}:${String(graphGeneration(file) ?? `t${String(Math.floor(Date.now() / 1000))}`)}`;
+  let memo = reexportMemo.get(summary);
+  if (memo?.file !== file || memo.generation !== generation) {
+    memo = { file, generation, byDepth: [] };
+    reexportMemo.set(summary, memo);
+  }
+  const known = memo.byDepth[depth];
+  if (known) return known;
+  // Each level deeper is its own entry, so a cycle of re-exports ends at MAX_REEXPORT_DEPTH as a search would.
+  const found = new Map<string, ExportedCall>();
+  memo.byDepth[depth] = found;
+  const take = (name: string, value: ExportedCall): void => {
+    if (!found.has(name) && ownEntry(summary.values, name) === undefined) found.set(name, value);
+  };
+  for (const reexport of summary.reexports) {
+    if (reexport.kind === 'named' && (reexport.imported === '*' || found.has(reexport.exported))) continue;
+    const target = resolveModule(reexport.module, file);
+    const other = target === undefined ? undefined : from.project.summaryOf(target, from.settings);
+    if (!other || target === undefined) continue;
+    if (reexport.kind === 'named') {
+      const value = exportedCall(target, other, reexport.imported, from, depth + 1);
+      if (value) take(reexport.exported, value);
+      continue;
+    }
+    // `export * from`: every export of the target, as exportedCall reads it one level deeper.
+    for (const name of Object.keys(other.values)) {
+      const value = ownEntry(other.values, name);
+      if (value !== undefined && name !== 'default' && !found.has(name)) take(name, { file: target, name, value });
+    }
+    if (depth + 1 < MAX_REEXPORT_DEPTH && other.reexports.length > 0) {
+      for (const [name, value] of reexportedCalls(target, other, from, depth + 1)) if (name !== 'default') take(name, value);
+    }
+  }
+  return found;
+}
+
+const reexportMemo = new WeakMap<FileSummary, { file: string; generation: string; byDepth: Map<string, ExportedCall>[] }>();
 
 /**
  * Whether an exported call may be a memoizer's: its callee is one the file knows (the catalog, its

@@ -1,22 +1,35 @@
 /**
  * The project's import graph, read from text: every source file under the project root, the
  * modules each one imports (ESM, `require`, dynamic `import()`, re-exports), resolved to files, and
- * the reverse edges (who imports a file). Rebuilt when it is older than a few seconds, so a long
- * editor session sees new imports; a lint run builds it once.
+ * the reverse edges (who imports a file). Checked against the disk when it is older than a few
+ * seconds (the size and time of every file and folder it was read from) and rebuilt when anything
+ * changed, so a long editor session sees new imports; a lint run of an unchanged tree builds it once.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readSource } from './sources.js';
-import { SOURCE_EXTENSIONS, forgetResolutions, isIgnoredDir, resolveModule } from './resolve.js';
+import { readSource, sourceStamp } from './sources.js';
+import { SOURCE_EXTENSIONS, forgetResolutions, isIgnoredDir, resolutionInputs, resolutionInputsUnchanged, resolveModule } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
 const MAX_FILES = 20_000;
 const MAX_AGE_MS = 5000;
+/**
+ * Checking a graph against the disk costs one `stat` per file: in a very large project, check less
+ * often, so the checks take at most about 1/CHECK_SHARE of the time.
+ */
+const CHECK_SHARE = 50;
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 
 interface Graph {
-  builtAt: number;
+  /** When the graph was last known to match the disk. */
+  checkedAt: number;
+  /** How long the last check took (ms). */
+  checkCost: number;
+  /** Which build this is. */
+  generation: number;
   importers: Map<string, Set<string>>;
+  /** What the graph was read from: each listed folder, each source file and what resolution read, by size and time (`null`: unreadable). */
+  inputs: Map<string, string | null>;
 }
 
 const graphs = new Map<string, Graph>();
@@ -59,12 +72,23 @@ export function projectRoot(file: string): string {
   return root;
 }
 
-function listSources(root: string): string[] {
+function stampOf(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The source files under `root`; each folder listed is noted in `inputs` (a file added or removed changes its folder's time). */
+function listSources(root: string, inputs: Map<string, string | null>): string[] {
   const out: string[] = [];
   const stack = [root];
   while (stack.length > 0 && out.length < MAX_FILES) {
     const dir = stack.pop();
     if (dir === undefined) break;
+    inputs.set(dir, stampOf(dir));
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -100,23 +124,60 @@ function buildGraph(root: string): Graph {
   // A long-lived process (the editor) sees files come and go: resolve afresh with each new graph.
   forgetResolutions();
   const importers = new Map<string, Set<string>>();
-  for (const file of listSources(root)) {
+  const inputs = new Map<string, string | null>();
+  for (const file of listSources(root, inputs)) {
     for (const target of importsOf(file)) {
       const set = importers.get(target);
       if (set) set.add(file);
       else importers.set(target, new Set([file]));
     }
+    // The stamp of the text just read (taken before reading it): a file changed since shows as changed.
+    inputs.set(file, sourceStamp(file) ?? stampOf(file));
   }
-  return { builtAt: Date.now(), importers };
+  // What resolving the imports read (another project's graph may make resolution forget it later).
+  for (const [file, stamp] of resolutionInputs()) if (!inputs.has(file)) inputs.set(file, stamp);
+  return { checkedAt: Date.now(), checkCost: 0, generation: ++builds, importers, inputs };
+}
+
+/** Whether the files and folders the graph was read from, and what resolution has read since, are as they were. */
+function unchanged(graph: Graph): boolean {
+  for (const [file, stamp] of graph.inputs) if (stampOf(file) !== stamp) return false;
+  return resolutionInputsUnchanged();
+}
+
+/** The graph of `root` as it is kept, checked against the disk first when that is due; `undefined` when it is out of date or not built. */
+function keptGraph(root: string): Graph | undefined {
+  const graph = graphs.get(root);
+  const now = Date.now();
+  if (graph && now - graph.checkedAt > Math.max(MAX_AGE_MS, CHECK_SHARE * graph.checkCost)) {
+    if (!unchanged(graph)) {
+      graphs.delete(root);
+      return undefined;
+    }
+    graph.checkedAt = Date.now();
+    graph.checkCost = graph.checkedAt - now;
+  }
+  return graph;
 }
 
 /** The files of the project that import `file` (directly). */
 export function importersOf(file: string): ReadonlySet<string> {
   const root = projectRoot(file);
-  let graph = graphs.get(root);
-  if (!graph || Date.now() - graph.builtAt > MAX_AGE_MS) {
+  let graph = keptGraph(root);
+  if (!graph) {
     graph = buildGraph(root);
     graphs.set(root, graph);
   }
   return graph.importers.get(file) ?? new Set();
+}
+
+let builds = 0;
+
+/**
+ * A number that changes whenever the graph of `file`'s project is rebuilt because a file or folder
+ * changed (checked as `importersOf` checks it); `undefined` while the project has no graph, which is
+ * not built for this.
+ */
+export function graphGeneration(file: string): number | undefined {
+  return keptGraph(projectRoot(file))?.generation;
 }

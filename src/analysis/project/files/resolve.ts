@@ -18,6 +18,37 @@ const EMITTED_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
 };
 const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache']);
 
+/**
+ * What resolution has read from disk so far, by path: a folder's or file's size and time as they were
+ * just before it was read (`null`: it was not there). Resolutions stay valid while all of these do.
+ */
+const inputs = new Map<string, string | null>();
+
+function stampOf(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Notes a path resolution is about to read (before reading it: a change made after the read then shows). */
+function reading(file: string): void {
+  if (!inputs.has(file)) inputs.set(file, stampOf(file));
+}
+
+/** Everything resolution has read since it last forgot (folders listed, package.json and tsconfig files, symlinks), by path. */
+export function resolutionInputs(): ReadonlyMap<string, string | null> {
+  return inputs;
+}
+
+/** Whether everything resolution has read is still as it was. */
+export function resolutionInputsUnchanged(): boolean {
+  for (const [file, stamp] of inputs) if (stampOf(file) !== stamp) return false;
+  return true;
+}
+
 /** The files of each folder read so far (one listing per folder, not one `stat` per guess); symlinks are checked on their own. */
 const listings = new Map<string, { files: Set<string>; links: Set<string> } | null>();
 const linkIsFile = new Map<string, boolean>();
@@ -26,6 +57,7 @@ function isFile(file: string): boolean {
   const dir = path.dirname(file);
   let listing = listings.get(dir);
   if (listing === undefined) {
+    reading(dir);
     try {
       const entries = readdirSync(dir, { withFileTypes: true });
       listing = { files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)), links: new Set(entries.filter((e) => e.isSymbolicLink()).map((e) => e.name)) };
@@ -40,6 +72,7 @@ function isFile(file: string): boolean {
   if (!listing.links.has(name)) return false;
   let known = linkIsFile.get(file);
   if (known === undefined) {
+    reading(file);
     try {
       known = statSync(file).isFile();
     } catch {
@@ -53,14 +86,23 @@ function isFile(file: string): boolean {
 /** Resolutions by importing folder and specifier: the files of one folder import the same modules. */
 const resolutions = new Map<string, string | null>();
 
+let forgotten = 0;
+
+/** A number that changes whenever resolution forgets what it knew: what was derived from resolutions may be stale. */
+export function resolutionGeneration(): number {
+  return forgotten;
+}
+
 /** Forgets what the disk said, for long-lived processes (the editor) that see files come and go. */
 export function forgetResolutions(): void {
+  forgotten++;
   listings.clear();
   linkIsFile.clear();
   resolutions.clear();
   jsonCache.clear();
   tsconfigByDir.clear();
   workspaceByDir.clear();
+  inputs.clear();
 }
 
 const jsonCache = new Map<string, unknown>();
@@ -68,6 +110,7 @@ const jsonCache = new Map<string, unknown>();
 function readJson(file: string): unknown {
   if (jsonCache.has(file)) return jsonCache.get(file);
   let value: unknown;
+  reading(file);
   try {
     const text = readFileSync(file, 'utf8');
     try {
@@ -194,6 +237,7 @@ function workspacePatterns(root: string): string[] {
   }
   const pnpm = path.join(root, 'pnpm-workspace.yaml');
   if (isFile(pnpm)) {
+    reading(pnpm);
     for (const match of readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) if (match[1]) patterns.push(match[1]);
   }
   return patterns;
@@ -209,6 +253,7 @@ function expandPattern(root: string, pattern: string): string[] {
     for (const dir of dirs) {
       if (part === '*' || part === '**') {
         let entries: string[];
+        reading(dir);
         try {
           entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !IGNORED_DIRS.has(e.name)).map((e) => path.join(dir, e.name));
         } catch {

@@ -1,0 +1,91 @@
+/**
+ * The project's import graph over time: built once while the tree is unchanged (a long lint asks
+ * for importers for minutes), and rebuilt, once it is a few seconds old, when a file or folder it
+ * was read from changed (an editor session sees new, edited and removed imports, and a package
+ * added to the workspace).
+ */
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { importersOf } from '../../src/analysis/project/files/graph.js';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'memo-guard-graph-'));
+afterAll(() => {
+  rmSync(temp, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+let clock = Date.now();
+/** Moves the graph's clock past its age limit. */
+function later(): void {
+  clock += 6000;
+  vi.spyOn(Date, 'now').mockImplementation(() => clock);
+}
+
+const write = (file: string, text: string): void => {
+  mkdirSync(path.dirname(path.join(temp, file)), { recursive: true });
+  writeFileSync(path.join(temp, file), text);
+};
+const names = (set: ReadonlySet<string>): string[] => [...set].map((f) => path.relative(temp, f)).sort();
+
+describe('import graph freshness', () => {
+  it('is kept while nothing changes and rebuilt when a file or folder it read changes', () => {
+    write('package.json', JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }));
+    write('src/a.ts', 'export const a = 1;\n');
+    write('src/b.ts', "import { a } from './a';\nexport const b = a;\n");
+    const a = path.join(temp, 'src/a.ts');
+    const first = importersOf(a);
+    expect(names(first)).toEqual(['src/b.ts']);
+
+    // Nothing changed: the same graph, checked and kept.
+    later();
+    expect(importersOf(a)).toBe(first);
+
+    // A new importer.
+    write('src/c.ts', "import { a } from './a.js';\nexport const c = a;\n");
+    expect(names(importersOf(a))).toEqual(['src/b.ts']); // not yet: the graph is younger than its age limit
+    later();
+    expect(names(importersOf(a))).toEqual(['src/b.ts', 'src/c.ts']);
+
+    // An importer edited to drop the import, another removed.
+    write('src/b.ts', 'export const b = 2; // no import any more\n');
+    unlinkSync(path.join(temp, 'src/c.ts'));
+    later();
+    expect(names(importersOf(a))).toEqual([]);
+
+    // A workspace package added: a specifier that did not resolve now does.
+    write('src/d.ts', "import { u } from '@acme/util';\nexport const d = u;\n");
+    const util = path.join(temp, 'packages/util/src/index.ts');
+    later();
+    expect(names(importersOf(util))).toEqual([]);
+    write('packages/util/package.json', JSON.stringify({ name: '@acme/util', main: 'src/index.ts' }));
+    write('packages/util/src/index.ts', 'export const u = 1;\n');
+    later();
+    expect(names(importersOf(util))).toEqual(['src/d.ts']);
+  });
+});
+
+describe('memoized exports read through barrels', () => {
+  it('sees an export added behind a barrel once the text is checked again', async () => {
+    const { projectIndex } = await import('../../src/analysis/project/project-index.js');
+    const { readSettings } = await import('../../src/analysis/catalog/settings.js');
+    const settings = readSettings({ 'memo-guard': { summaryCache: false } });
+    write('barrel/package.json', JSON.stringify({ name: 'barrel' }));
+    write('barrel/memo.ts', "import memoize from 'lodash/memoize';\nexport const price = memoize((id: string) => id);\n");
+    write('barrel/index.ts', "export * from './memo';\n");
+    write('barrel/app.ts', "import { price, total } from './index';\nprice('a');\ntotal({ id: 1 });\n");
+    const app = path.join(temp, 'barrel/app.ts');
+    const bindings = (): string[] => {
+      const model = projectIndex.fileModel(app, settings);
+      return model ? [...projectIndex.importedMemoizedBindings(model).keys()].sort() : [];
+    };
+    expect(bindings()).toEqual(['price']);
+    write('barrel/memo.ts', "import memoize from 'lodash/memoize';\nexport const price = memoize((id: string) => id);\nexport const total = memoize((order: { id: number }) => order.id);\n");
+    write('barrel/app.ts', "import { price, total } from './index';\nprice('b');\ntotal({ id: 2 });\n");
+    later();
+    expect(bindings()).toEqual(['price', 'total']);
+  });
+});
