@@ -4258,3 +4258,54 @@ export function onDisconnect(socket) {
     expect(lint('registry2.js')).toEqual([[1, 'unboundedCollectionAcross']]);
   });
 });
+
+describe('a cache whose key argument is not known, called from a handler in another file', () => {
+  // `track` keys the map by what an imported helper makes of its argument: which argument the key
+  // comes from is not known here, so the route's arguments decide, every one of them.
+  const stats = `import { normalize } from './normalize.js';
+const counts = new Map();
+export function track(event) {
+  const key = normalize(event);
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+`;
+  const routes = `import express from 'express';
+import { track } from './stats.js';
+import { track as trackQuery } from './stats2.js';
+export const app = express();
+app.post('/login', (req, res) => {
+  track('login');
+  trackQuery(req.query.event);
+  res.end();
+});
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-unknown-key-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    const files: Record<string, string> = { 'stats.js': stats, 'stats2.js': stats, 'normalize.js': 'export const normalize = (e) => String(e).trim();\n', 'routes.js': routes };
+    for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(
+        stats,
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+          rules: { [`memo-guard/${ruleId}`]: 'error' },
+        },
+        path.join(dir, 'src', file),
+      )
+      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+
+  it('is quiet when the route passes only constants, and reported when it passes request data (line 7)', () => {
+    expect(lint('stats.js')).toEqual([]);
+    expect(lint('stats2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});

@@ -277,9 +277,9 @@ function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
 /** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
 function callMayGrow(call: ReachCall, names: ImportedNames): boolean {
   const keyArg = keyArgOf(call, names);
-  if (keyArg === undefined || keyArg === null) return true;
   if (keyArg === 'none') return false;
-  if (keyArg === 'all') return call.grows.some(Boolean);
+  // Which argument makes the key is not known: it grows when one of them may carry the request's data.
+  if (keyArg === undefined || keyArg === null || keyArg === 'all') return call.grows.some(Boolean);
   if (typeof keyArg === 'number') return call.grows[keyArg] === true;
   // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
   const fields = call.fields?.[keyArg.arg];
