@@ -3,11 +3,13 @@
  * the type information of the tests/fixtures/typed project. RuleTester checks what a rule reports;
  * these helpers let a test compare the two modes and check how ESLint rejects bad options.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The typed fixture project: a strict tsconfig, `file.ts` (what typed cases are linted as) and `types.ts`. */
 export const typedFixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/typed');
@@ -87,4 +89,34 @@ export function memoizePromiseHelper({ exported }: { exported: boolean }): strin
   }, resolver);
   return memorized;
 }`;
+}
+
+/**
+ * An Express project on disk for cases that span files: its package.json and `files` under `src/`,
+ * written before the block's tests and removed after. `lint(file)` runs one rule over `src/<file>`
+ * (its text as written, unless `code` is given) with the project around it.
+ */
+export function expressProject(ruleId: string, rule: object, files: Readonly<Record<string, string>>): { lint: (file: string, code?: string) => Linter.LintMessage[] } {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-project-'));
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const config: Linter.Config = {
+    files: ['**/*.js'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+    rules: { [`memo-guard/${ruleId}`]: 'error' },
+  };
+  return { lint: (file, code = files[file] ?? '') => new Linter({ configType: 'flat', cwd: dir }).verify(code, config, path.join(dir, 'src', file)) };
+}
+
+/** Line, message id and the handler a cross-file message names (`reached from src/routes.js:7`). */
+export function reached(messages: readonly Linter.LintMessage[]): [number, string | undefined, string | undefined][] {
+  return messages.map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
 }

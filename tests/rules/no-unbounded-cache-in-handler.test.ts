@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, reached, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -3916,40 +3916,18 @@ app.post('/order', (req, res) => {
 });
 app.post('/learn', (req, res) => res.json(learn(req.body.model, req.body.encoding)));
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-fixed-keys-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    const files: Record<string, string> = {
-      'logging.js': logging,
-      'limiter.js': limiter,
-      'registry.js': registry,
-      'registry2.js': registry,
-      'registry3.js': registry,
-      'values.js': `export { getValueSync as readValue } from './registry3.js';\n`,
-      'encoders.js': encoders,
-      'learned.js': learned,
-      'routes.js': routes,
-    };
-    for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
+  const project = expressProject(ruleId, rule, {
+    'logging.js': logging,
+    'limiter.js': limiter,
+    'registry.js': registry,
+    'registry2.js': registry,
+    'registry3.js': registry,
+    'values.js': `export { getValueSync as readValue } from './registry3.js';\n`,
+    'encoders.js': encoders,
+    'learned.js': learned,
+    'routes.js': routes,
   });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string, code: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        code,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('does not report a table keyed by a name passed once at load time, whose result the route keeps', () => {
     expect(lint('logging.js', logging)).toEqual([]);
@@ -4001,29 +3979,8 @@ app.get('/', async (req, res) => {
   res.json({ theme, other, p: pair('fixed', req.query.b) });
 });
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-composite-keys-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    for (const [name, code] of Object.entries({ 'flags.js': flags, 'flags2.js': flags, 'pairs.js': pairs, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string, code: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        code,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const project = expressProject(ruleId, rule, { 'flags.js': flags, 'flags2.js': flags, 'pairs.js': pairs, 'routes.js': routes });
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('does not report a store keyed by fields of an options object every caller writes out', () => {
     expect(lint('flags.js', flags)).toEqual([]);
@@ -4065,29 +4022,8 @@ app.post('/invite', (req, res) => {
 });
 app.get('/queue', (req, res) => res.json(Queues2.getQueue(req.query.q).name));
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-constant-callers-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    for (const [name, code] of Object.entries({ 'queues.js': queues, 'queues2.js': queues, 'analytics.js': analytics, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string, code: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        code,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const project = expressProject(ruleId, rule, { 'queues.js': queues, 'queues2.js': queues, 'analytics.js': analytics, 'routes.js': routes });
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('does not report a table every request path reaches with a literal key', () => {
     expect(lint('queues.js', queues)).toEqual([]);
@@ -4117,29 +4053,8 @@ export const app = express();
 app.get('/store', async (req, res) => res.json(await Promise.all([findModules('plugin'), findModules('webapp')])));
 app.get('/search', async (req, res) => res.json(await findByQuery(req.query.keyword)));
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-nested-writer-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    for (const [name, code] of Object.entries({ 'search.js': search, 'search2.js': search, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        search,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const project = expressProject(ruleId, rule, { 'search.js': search, 'search2.js': search, 'routes.js': routes });
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('is quiet when every caller passes a literal, and reported when a route passes a query parameter (line 6)', () => {
     expect(lint('search.js')).toEqual([]);
@@ -4173,29 +4088,8 @@ app.post('/refresh', async (req, res) => {
   res.end();
 });
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-options-keys-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    for (const [name, code] of Object.entries({ 'sqs.js': sqs, 'sqs2.js': sqs, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        sqs,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const project = expressProject(ruleId, rule, { 'sqs.js': sqs, 'sqs2.js': sqs, 'routes.js': routes });
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('is quiet when the keyed field is a literal, whatever the other fields carry', () => {
     expect(lint('sqs.js')).toEqual([]);
@@ -4229,29 +4123,8 @@ export function onDisconnect(socket) {
   remove(socket.boardName);
 }
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-export-list-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    for (const [name, code] of Object.entries({ 'registry.js': registry, 'registry2.js': registry, 'routes.js': routes })) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        registry,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId]);
+  const project = expressProject(ruleId, rule, { 'registry.js': registry, 'registry2.js': registry, 'routes.js': routes });
+  const lint = (file: string) => project.lint(file).map((m) => [m.line, m.messageId]);
 
   it('is quiet when another module calls the removal, and reported when none does', () => {
     expect(lint('registry.js')).toEqual([]);
@@ -4279,30 +4152,8 @@ app.post('/login', (req, res) => {
   res.end();
 });
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-unknown-key-'));
-    mkdirSync(path.join(dir, 'src'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    const files: Record<string, string> = { 'stats.js': stats, 'stats2.js': stats, 'normalize.js': 'export const normalize = (e) => String(e).trim();\n', 'routes.js': routes };
-    for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const lint = (file: string) =>
-    new Linter({ configType: 'flat', cwd: dir })
-      .verify(
-        stats,
-        {
-          files: ['**/*.js'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-          rules: { [`memo-guard/${ruleId}`]: 'error' },
-        },
-        path.join(dir, 'src', file),
-      )
-      .map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
+  const project = expressProject(ruleId, rule, { 'stats.js': stats, 'stats2.js': stats, 'normalize.js': 'export const normalize = (e) => String(e).trim();\n', 'routes.js': routes });
+  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
 
   it('is quiet when the route passes only constants, and reported when it passes request data (line 7)', () => {
     expect(lint('stats.js')).toEqual([]);
