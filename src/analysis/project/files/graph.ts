@@ -5,10 +5,10 @@
  * seconds (the size and time of every file and folder it was read from) and rebuilt when anything
  * changed, so a long editor session sees new imports; a lint run of an unchanged tree builds it once.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource, sourceStamp } from './sources.js';
-import { SOURCE_EXTENSIONS, forgetResolutions, isIgnoredDir, resolutionInputs, resolutionInputsUnchanged, resolveModule } from './resolve.js';
+import { forgetResolutions, listSources, resolutionInputs, resolutionInputsUnchanged, resolveModule, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
 const MAX_FILES = 20_000;
@@ -72,40 +72,6 @@ export function projectRoot(file: string): string {
   return root;
 }
 
-function stampOf(file: string): string | null {
-  try {
-    const stat = statSync(file);
-    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
-  } catch {
-    return null;
-  }
-}
-
-/** The source files under `root`; each folder listed is noted in `inputs` (a file added or removed changes its folder's time). */
-function listSources(root: string, inputs: Map<string, string | null>): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length > 0 && out.length < MAX_FILES) {
-    const dir = stack.pop();
-    if (dir === undefined) break;
-    inputs.set(dir, stampOf(dir));
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!isIgnoredDir(entry.name)) stack.push(path.join(dir, entry.name));
-      } else if (SOURCE_EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
-        out.push(path.join(dir, entry.name));
-      }
-    }
-  }
-  return out;
-}
-
 /** The modules a file's text imports or re-exports, resolved to project files. */
 function importsOf(file: string): string[] {
   const text = readSource(file);
@@ -125,7 +91,7 @@ function buildGraph(root: string): Graph {
   forgetResolutions();
   const importers = new Map<string, Set<string>>();
   const inputs = new Map<string, string | null>();
-  for (const file of listSources(root, inputs)) {
+  for (const file of listSources(root, MAX_FILES, (dir) => inputs.set(dir, stampOf(dir))).files) {
     for (const target of importsOf(file)) {
       const set = importers.get(target);
       if (set) set.add(file);

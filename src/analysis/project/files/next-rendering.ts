@@ -5,10 +5,9 @@
  * else it is rendered once, at build time. A configured app (`next.config.*`) with neither folder is
  * taken to render per request (a custom server may); code in no Next.js app renders nothing.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource } from './sources.js';
-import { SOURCE_EXTENSIONS, isIgnoredDir } from './resolve.js';
+import { listSources } from './resolve.js';
 
 const PER_REQUEST_DATA = /\b(?:getServerSideProps|getInitialProps)\b/;
 /** Files looked at per app: a pages tree larger than this is taken to render per request. */
@@ -18,27 +17,8 @@ const byPackage = new Map<string, boolean>();
 
 /** The source files under `dir` (none when it does not exist), up to `limit`; `undefined` past it. */
 function sourcesUnder(dir: string, limit: number): string[] | undefined {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === undefined) break;
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!isIgnoredDir(entry.name)) stack.push(path.join(current, entry.name));
-      } else if (SOURCE_EXTENSIONS.includes(path.extname(entry.name))) {
-        out.push(path.join(current, entry.name));
-        if (out.length > limit) return undefined;
-      }
-    }
-  }
-  return out;
+  const { files, complete } = listSources(dir, limit + 1);
+  return complete && files.length <= limit ? files : undefined;
 }
 
 /** The nearest folder at or above `dir` holding a package.json. */

@@ -24,7 +24,8 @@ const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'c
  */
 const inputs = new Map<string, string | null>();
 
-function stampOf(file: string): string | null {
+/** A path's size and time as a string, `null` when it is not there: what the index compares to see a change. */
+export function stampOf(file: string): string | null {
   try {
     const stat = statSync(file);
     return `${String(stat.size)}:${String(stat.mtimeMs)}`;
@@ -356,6 +357,35 @@ export function resolveModule(specifier: string, fromFile: string): string | und
 /** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */
 export function isIgnoredDir(name: string): boolean {
   return IGNORED_DIRS.has(name) || name.startsWith('.');
+}
+
+/**
+ * The source files under `root` (declaration files left out), folder by folder, up to `limit` of them;
+ * `complete` is false when the limit stopped the listing. `onFolder` sees each folder listed.
+ */
+export function listSources(root: string, limit: number, onFolder?: (dir: string) => void): { files: string[]; complete: boolean } {
+  const files: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    if (files.length >= limit) return { files, complete: false };
+    const dir = stack.pop();
+    if (dir === undefined) break;
+    onFolder?.(dir);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!isIgnoredDir(entry.name)) stack.push(path.join(dir, entry.name));
+      } else if (SOURCE_EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
+        files.push(path.join(dir, entry.name));
+      }
+    }
+  }
+  return { files, complete: true };
 }
 
 export { SOURCE_EXTENSIONS };
