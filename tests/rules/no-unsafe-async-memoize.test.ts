@@ -262,7 +262,7 @@ export function runCleanup(handlers) {
 }`,
     },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
-    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts'].map((filename) => ({
+    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
       filename,
       code: `let tokenLoad;
@@ -2817,6 +2817,119 @@ export function defineLoader(load: (key: string) => Item | Promise<Item>) {
   };
 }`,
       errors: [{ messageId: 'unsafePromiseCache', line: 6, data: { name: 'inflight' } }],
+    },
+  ],
+});
+
+ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is written`, rule, {
+  valid: [
+    {
+      // Each entry awaits the one it replaces and catches its own work: by induction none rejects.
+      name: 'a serial queue per key whose entries await the previous entry and catch the rest',
+      code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
+export class Relay {
+  queues = {};
+  onMessage(msg) {
+    this.queues[msg.channel] = (async () => {
+      await (this.queues[msg.channel] || Promise.resolve());
+      try {
+        await deliver(msg);
+      } catch (err) {
+        console.error(err);
+      }
+    })();
+  }
+}`,
+    },
+    {
+      name: 'a slot filled by a method whose try/catch follows a clock read',
+      code: `export class Updates {
+  async check() {
+    const now = Date.now();
+    try {
+      const res = await fetch('/latest');
+      return { checked: now, version: (await res.json()).name };
+    } catch (error) {
+      return { checked: now, version: 'unknown' };
+    }
+  }
+  get() {
+    if (!this.pending) this.pending = this.check();
+    return this.pending;
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a serial queue per key whose work is not caught',
+      code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
+export class Relay {
+  queues = {};
+  onMessage(msg) {
+    this.queues[msg.channel] = (async () => {
+      await (this.queues[msg.channel] || Promise.resolve());
+      await deliver(msg);
+    })();
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 5, data: { name: 'this.queues' } }],
+    },
+    {
+      // What another store holds may be a rejection this code never made.
+      name: 'a queue entry that awaits the entry of another store before its try',
+      code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
+export class Relay {
+  queues = {};
+  uploads = {};
+  onMessage(msg) {
+    this.uploads[msg.id] = fetch('/upload/' + msg.id);
+    this.queues[msg.channel] = (async () => {
+      await this.uploads[msg.id];
+      try {
+        await deliver(msg);
+      } catch (err) {
+        console.error(err);
+      }
+    })();
+    return this.queues[msg.channel];
+  }
+}`,
+      errors: [
+        { messageId: 'unsafePromiseCache', line: 6, data: { name: 'this.uploads' } },
+        { messageId: 'unsafePromiseCache', line: 7, data: { name: 'this.queues' } },
+      ],
+    },
+    {
+      // \`contests/\` is not a tests folder.
+      name: 'a promise slot in a folder whose name ends in "tests"',
+      filename: 'src/contests/token.ts',
+      code: `let tokenLoad;
+export function adminToken() {
+  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
+  return tokenLoad;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'tokenLoad' } }],
+    },
+    {
+      // \`JSON.parse\` throws on bad text, and it runs before the try.
+      name: 'a slot filled by a method that parses before its try/catch',
+      code: `export class Updates {
+  async check(raw) {
+    const saved = JSON.parse(raw);
+    try {
+      const res = await fetch('/latest?since=' + saved.version);
+      return (await res.json()).name;
+    } catch (error) {
+      return 'unknown';
+    }
+  }
+  get(raw) {
+    if (!this.pending) this.pending = this.check(raw);
+    return this.pending;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 12, data: { name: 'this.pending' } }],
     },
   ],
 });

@@ -2,9 +2,16 @@
 const testFolders = ['__tests__', '__mocks__', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?'];
 const testSuffixes = ['test', 'spec', 'bench', 'e2e', 'stories'];
 
-/** A path (inside its project) in one of `folders`, or named `*.<suffix>.js` (and .ts, .jsx, …). */
+/**
+ * A `tests/` folder below the top of a project (`src/graphql/tests/util.ts`). One at the top is not
+ * matched: its test files match by name, and it often holds whole example projects (this package's
+ * own corpus) that stand for shipped code.
+ */
+const nestedTestFolder = '[^/]\\/tests\\/';
+
+/** A path (inside its project) in one of `folders` or a nested `tests/`, or named `*.<suffix>.js` (and .ts, .jsx, …). */
 function pathPattern(folders: readonly string[], suffixes: readonly string[]): RegExp {
-  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
+  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
 }
 
 /**
@@ -16,8 +23,7 @@ export const nonRequestFilePattern = pathPattern(testFolders, testSuffixes);
 /**
  * Files that never serve at all: the above, and fixtures, stories, one-shot scripts and command-line
  * entry points. A cache there lives for one run of a test or a command; the strict rules leave them alone.
- * A `tests/` folder is not in the list: its test files match by name (`*.test.*`, `__tests__`), and
- * it often holds whole example projects (this package's own corpus) that stand for shipped code.
+ * A `tests/` folder at the top of a project is not in the list (see `nestedTestFolder`).
  */
 export const oneShotFilePattern = pathPattern(
   [...testFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin'],

@@ -14,6 +14,7 @@ import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
+import { asyncBodyCannotReject } from './returns-promise.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -90,13 +91,41 @@ function declaredPromise(holder: Holder, keyed: boolean): boolean {
  * What a stored value settles as; a holder declared to hold promises turns an unknown call's result
  * into a promise (`this.adapter = this.options.loadAdapter()` into a `Promise<Adapter> | null` field).
  */
-function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean): boolean {
+function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean, holderName: string): boolean {
   // A server's module load fails the same way every time: keeping its rejection loses nothing.
-  if (serverModuleLoad(value, model)) return false;
+  if (serverModuleLoad(value, model) || chainsAfterOwnEntry(value, holderName, model)) return false;
   const kind = settles(value, model);
   if (kind !== 'value' || !declared) return kind === 'promise';
   const node = unwrap(value);
   return node.type === AST_NODE_TYPES.CallExpression || (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name !== 'Promise');
+}
+
+/**
+ * Whether `node` reads what the holder named `holderName` keeps (`q[k]`, `q.get(k)`, the slot itself),
+ * or else a promise that cannot reject (`q[k] || Promise.resolve()`).
+ */
+function readsOwnEntry(node: TSESTree.Node, holderName: string, model: FileModel): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '||' || value.operator === '??')) {
+    if (settles(value.right, model) === 'promise') return false;
+    value = unwrap(value.left);
+  }
+  let holder: TSESTree.Node = value;
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) holder = value.object;
+  else if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'get') holder = value.callee.object;
+  return model.sourceCode.getText(unwrap(holder)) === holderName;
+}
+
+/**
+ * A serial queue: `q[k] = (async () => { await q[k]; try { … } catch (e) { log(e); } })()` waits
+ * for the entry it replaces and catches the rest. Each entry is made by this same code, so none can
+ * reject: the first cannot, and each later one awaits only an earlier one.
+ */
+function chainsAfterOwnEntry(value: TSESTree.Node, holderName: string, model: FileModel): boolean {
+  const call = unwrap(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return false;
+  const fn = unwrap(call.callee);
+  return isFunction(fn) && fn.async && asyncBodyCannotReject(fn, model.facts, (awaited) => readsOwnEntry(awaited, holderName, model));
 }
 
 /** The class whose instance `this` stands for at `node`: the nearest class body, through arrows only. */
@@ -376,7 +405,7 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
     if (parent.operator === '=' && isEmptyValue(parent.right)) removals.push(parent);
   }
   const declared = declaredPromise(uses.holder, false);
-  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared));
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name));
   if (promiseWrites.length === 0) return [];
   // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot.
   if (removals.some((r) => onRejectionPath(r, model))) return [];
@@ -431,7 +460,7 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
   if (!reads || writes.some((w) => known.has(w.node))) return [];
   const declared = declaredPromise(uses.holder, true);
   const { init } = declaration(uses.holder);
-  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared) && !(init && keyedByRequest({ init: init as TSESTree.Expression }, w.node)));
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && !(init && keyedByRequest({ init: init as TSESTree.Expression }, w.node)));
   if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model))) return [];
   return promiseWrites.map((w) => w.node);
 }

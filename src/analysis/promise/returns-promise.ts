@@ -124,17 +124,53 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   });
 }
 
-/** An async body that is one try/catch whose catch does not rethrow cannot reject. */
-function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts): boolean {
+/** Clocks read before a `try`: they return a value and cannot throw (`const now = Date.now()`). */
+const clockReads: ReadonlySet<string> = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime']);
+
+/** A value that cannot throw while it is computed: a literal, a name, `this.x`, a clock read, `new Date()`. */
+function cannotThrow(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.every(cannotThrow);
+    case AST_NODE_TYPES.MemberExpression:
+      return !value.computed && unwrap(value.object).type === AST_NODE_TYPES.ThisExpression;
+    case AST_NODE_TYPES.NewExpression:
+      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Date' && value.arguments.length === 0;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(value.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || value.arguments.length > 0) return false;
+      return clockReads.has(`${calleeName(callee.object) ?? ''}.${memberName(callee) ?? ''}`);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
+ * may declare values that cannot throw, and await what `awaitsSafely` vouches for (a serial queue
+ * awaiting the entry it replaces, which was made by the same code).
+ */
+export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
   if (awaitsOnlySafeCalls(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
   const tryStatement = statements.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
   if (!tryStatement?.handler) return false;
-  // Everything else must be harmless declarations of constants before the try, or a return after it.
-  const others = statements.filter((s) => s !== tryStatement);
-  if (others.some((s) => s.type !== AST_NODE_TYPES.ReturnStatement && s.type !== AST_NODE_TYPES.VariableDeclaration)) return false;
-  if (others.some((s) => s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => d.init && d.init.type !== AST_NODE_TYPES.Literal && d.init.type !== AST_NODE_TYPES.Identifier))) return false;
+  // Everything else must be harmless declarations before the try, vouched-for awaits, or a return after it.
+  const before = statements.indexOf(tryStatement);
+  const harmless = (s: TSESTree.Statement, i: number): boolean => {
+    if (s === tryStatement) return true;
+    if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init));
+    return i < before && awaitsSafely !== undefined && s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression && awaitsSafely(s.expression.argument);
+  };
+  if (!statements.every(harmless)) return false;
   return !containsThrow(tryStatement.handler.body, facts) && !(tryStatement.finalizer && containsThrow(tryStatement.finalizer, facts));
 }
 
