@@ -8,6 +8,7 @@ import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, s
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
+import { inPerOperationInstance } from '../src/analysis/promise/instance-holders.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 
 type MessageIds = 'unsafeMemoizer' | 'unsafeDecorator' | 'unsafePromiseCache' | 'unsafePromiseSlot' | 'noTtl' | 'useRuntimeMemoize' | 'usePromiseOption';
@@ -62,6 +63,8 @@ export default createRule<MessageIds, Options>({
         for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
+          // Made in a method of an instance that lives for one operation (an ORM row, a per-call helper): so does its cache.
+          if (inPerOperationInstance(call.node, model)) continue;
           const library = call.spec.label;
           // Promise-safe by the library, or by the function itself (its rejection deletes its own entry).
           if (isPromiseSafe(call) || (wrapped.node !== undefined && removesOwnEntryOnRejection(call, wrapped.node, model))) {

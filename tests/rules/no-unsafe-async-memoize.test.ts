@@ -9,7 +9,7 @@ import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescrip
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
-import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -2932,4 +2932,175 @@ export function adminToken() {
       errors: [{ messageId: 'unsafePromiseSlot', line: 12, data: { name: 'this.pending' } }],
     },
   ],
+});
+
+// A promise kept by an instance replays a rejection for as long as the instance lives: for the one
+// operation that made it, when every instance is made per call or is a row an ORM loaded.
+const download = `class Download {
+  constructor(url) { this.url = url; }
+  body() {
+    if (!this.pending) this.pending = fetch(this.url).then((r) => r.text());
+    return this.pending;
+  }
+}`;
+
+ruleTester.run(`${ruleId}: instances that live for one operation`, rule, {
+  valid: [
+    {
+      name: 'a slot of a class every instance of which a function makes and keeps to itself',
+      code: `${download}
+export async function handle(req, res) {
+  const d = new Download(req.query.url);
+  res.send(await d.body());
+}`,
+    },
+    {
+      name: 'a slot of a class made inside a literal passed to a call',
+      code: `${download}
+export async function handle(req, res) {
+  res.send(await render({ source: new Download(req.query.url) }));
+}`,
+    },
+    {
+      name: 'a slot of an ORM row (a class extending Model)',
+      code: `import { Model } from 'objection';
+export class Account extends Model {
+  plan() {
+    this.planLoad ??= fetch('/plans/' + this.id).then((r) => r.json());
+    return this.planLoad;
+  }
+}`,
+    },
+    {
+      name: 'a memoizer made in a method of an ORM row and kept on the row',
+      code: `import { memoize } from 'lodash-es';
+import { Model } from './model';
+export class Account extends Model {
+  manager() {
+    if (this.cached) return this.cached;
+    const activeSubscription = memoize(async () => (await fetch('/subscriptions/' + this.id)).json());
+    this.cached = { activeSubscription };
+    return this.cached;
+  }
+}`,
+    },
+    {
+      name: 'a slot of a class held by the instances of another class made per call',
+      code: `class Measure {
+  constructor(file) { this.file = file; }
+  size() {
+    if (!this.sizing) this.sizing = fetch('/size/' + this.file.key).then((r) => r.json());
+    return this.sizing;
+  }
+}
+class Upload {
+  constructor(key) { this.key = key; this.measure = new Measure(this); }
+}
+export async function handle(req, res) {
+  const upload = new Upload(req.params.key);
+  res.json(await upload.measure.size());
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a slot of a class one instance of which the module keeps',
+      code: `${download}
+const feed = new Download('/feed.xml');
+export async function handle(req, res) {
+  res.send(await feed.body());
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.pending' } }],
+    },
+    {
+      // The library's users (or a subclass) make the holder: how long it lives is not known.
+      name: 'a slot of a class held by an exported class nothing in the file makes',
+      code: `class Connection {
+  constructor(db) { this.db = db; }
+  ready() {
+    if (!this.opening) this.opening = fetch('/connect', { method: 'POST' });
+    return this.opening;
+  }
+}
+export class Database {
+  constructor() { this.connection = new Connection(this); }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.opening' } }],
+    },
+    {
+      // Returned, the instance is the caller's: how long it lives is not known here.
+      name: 'a slot of a class a factory returns',
+      code: `${download}
+export function downloadFor(url) {
+  return new Download(url);
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.pending' } }],
+    },
+    {
+      name: 'a slot of a class made per call and also kept by the module',
+      code: `${download}
+export const feed = new Download('/feed.xml');
+export async function handle(req, res) {
+  res.send(await new Download(req.query.url).body());
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.pending' } }],
+    },
+  ],
+});
+
+describe('a memoizer made in a method of a class the module keeps one instance of', () => {
+  it('is reported: the one instance keeps the memoized function, and its cache, for good', () => {
+    const code = `import { memoize } from 'lodash-es';
+export class Billing {
+  manager() {
+    if (this.cached) return this.cached;
+    const activeSubscription = memoize(async () => (await fetch('/subscriptions')).json());
+    this.cached = { activeSubscription };
+    return this.cached;
+  }
+}
+export const billing = new Billing();`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId])).toEqual([[5, 'unsafeMemoizer']]);
+  });
+});
+
+describe('instances made in other files', () => {
+  const handle = `export class FileHandle {
+  constructor(key) { this.key = key; }
+  download() {
+    if (!this.downloading) this.downloading = fetch('/files/' + this.key).then((r) => r.arrayBuffer());
+    return this.downloading;
+  }
+}
+`;
+  const perCall = expressProject(ruleId, rule, {
+    'file-handle.js': handle,
+    'storage.js': `export { FileHandle } from './file-handle.js';\n`,
+    'diff.js': `import { FileHandle } from './storage.js';
+export async function diff(req, res) {
+  const before = new FileHandle(req.params.before);
+  const after = new FileHandle(req.params.after);
+  res.json(await compare(await before.download(), await after.download()));
+}
+`,
+    // A test's instances never serve.
+    'file-handle.test.js': `import { FileHandle } from './file-handle.js';\nconst fixture = new FileHandle('fixture');\n`,
+  });
+  it('a class every importer (through a barrel) makes per call: quiet', () => {
+    expect(perCall.lint('file-handle.js')).toEqual([]);
+  });
+  const kept = expressProject(ruleId, rule, {
+    'file-handle.js': handle,
+    'storage.js': `export { FileHandle } from './file-handle.js';\n`,
+    'diff.js': `import { FileHandle } from './storage.js';
+export async function diff(req, res) {
+  const before = new FileHandle(req.params.before);
+  res.json(await before.download());
+}
+`,
+    'logo.js': `import { FileHandle } from './storage.js';\nexport const logo = new FileHandle('logo.png');\n`,
+  });
+  it('a class one importer keeps an instance of at module level: reported', () => {
+    expect(kept.lint('file-handle.js').map((m) => [m.line, m.messageId])).toEqual([[4, 'unsafePromiseSlot']]);
+  });
 });

@@ -79,6 +79,13 @@ export const singletonDecorators: ReadonlySet<string> = new Set(['Injectable', '
 export const providerScopeOption = 'scope';
 export const perRequestProviderScopes: ReadonlySet<string> = new Set(['REQUEST', 'TRANSIENT']);
 
+/**
+ * Rows of an ORM: a class extending one of these bases, or declared with one of these decorators, is
+ * loaded from the database per query, so each instance lives for the operation that loaded it.
+ */
+export const ormRowBases: ReadonlySet<string> = new Set(['Model', 'BaseModel', 'BaseEntity', 'Entity']);
+export const ormRowDecorators: ReadonlySet<string> = new Set(['Entity', 'Table', 'ObjectType', 'Schema']);
+
 /** Methods that hang a value on a server instance for its whole life (Fastify's `fastify.decorate('cache', new Map())`). */
 export const serverDecorateMethods: ReadonlySet<string> = new Set(['decorate']);
 /** The property through which a request or reply reaches its server instance (`request.server.cache`). */

@@ -216,6 +216,8 @@ export interface ProjectIndex {
   ): CrossFileReach | undefined;
   /** A file importing `model`'s export `exportName` that hands it to a provider (`<P attribute={name}>`), relative to the root. */
   providedElsewhere(model: FileModel, exportName: string, attribute: string): string | undefined;
+  /** Whether every instance of `cls` (a class of `model`) lives for one operation: made per call, or an ORM row. */
+  instancesPerOperation(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   /** The way into `model` from outside that leads to an exported collection, if it is one. */
   exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
 }

@@ -5,6 +5,7 @@
  * resolving them is the reader's job, so a summary never goes stale when other files move.
  * Types only: this module imports no analysis.
  */
+import type { DeclaredLifetime, InstanceSite } from '../syntax/instantiations.js';
 import type { MemoizerSpec } from '../catalog/memoizer-catalog.js';
 
 /** What the file calls through one imported name while it loads (outside every function). */
@@ -62,6 +63,13 @@ export interface FileSummary {
    * re-export, if any.
    */
   values: Record<string, ExportedCallee | 'other'>;
+  /**
+   * Where the file makes instances of the classes it imports or declares at the top level, by local
+   * name (`new Name(…)`): `'module'`, `'call'`, `'other'` or `class:Name` (see syntax/instantiations.ts).
+   */
+  instances: Record<string, InstanceSite[]>;
+  /** Top-level classes whose declaration says how long their instances live (a singleton provider, an ORM row). */
+  lifetimes: Record<string, DeclaredLifetime>;
 }
 
 /** How a call names what it calls, for matching it against another module's exports. */

@@ -14,6 +14,7 @@ import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
 import { summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
+import { instancesPerOperation } from './cross-file/instance-lifetime.js';
 import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, providedElsewhere } from './cross-file/reach.js';
 
 /** The model of another project file, or `undefined` when it cannot be parsed here. */
@@ -41,6 +42,7 @@ export const projectIndex: ProjectIndex = {
   fileModel,
   declaredMajor,
   rendersPerRequest,
+  instancesPerOperation,
   exportedValue: (model, name) => exportedValue(model, name),
   importedProjectMemoizers,
   importedMemoizedBindings,

@@ -15,6 +15,7 @@ import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
+import { perOperationInstance } from './instance-holders.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -162,7 +163,8 @@ function holderOf(node: TSESTree.Node, model: FileModel): { holder: Holder; name
 
 /** Whether the holder lives beyond one call of the function that declares it. */
 function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: FileModel): boolean {
-  if (uses.holder.kind === 'field') return true;
+  // A field lives as long as its instance: one operation, for a class made per call or an ORM row.
+  if (uses.holder.kind === 'field') return !perOperationInstance(uses.holder.cls, model);
   const { variable } = uses.holder;
   const kind: string | undefined = variable.defs[0]?.type;
   if (kind === undefined || kind === 'Parameter' || kind === 'FunctionName' || kind === 'ClassName') return false;

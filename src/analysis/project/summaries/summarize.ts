@@ -9,6 +9,7 @@ import { isFunction, memberName, unwrap, walkNodes } from '../../syntax/ast.js';
 import { buildImportTable, lookupMemoizer, type ImportTable } from '../../syntax/import-table.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
+import { declaredLifetime, instanceSites, topLevelClasses } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
 import type { MemoizerSource } from '../../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../../catalog/settings.js';
@@ -175,7 +176,18 @@ export function summarize(syntax: { ast: TSESTree.Program; text: string; visitor
     memoizers: {},
     reexports: reexportsOf(program),
     values: {},
+    instances: {},
+    lifetimes: {},
   };
+  const classes = topLevelClasses(program);
+  for (const [name, cls] of classes) {
+    const lifetime = declaredLifetime(cls);
+    if (lifetime) summary.lifetimes[name] = lifetime;
+  }
+  // Only a file that writes `new` can make an instance.
+  if (text.includes('new ')) {
+    for (const [name, sites] of instanceSites(program, visitorKeys, new Set([...imports.keys(), ...classes.keys()]))) summary.instances[name] = sites;
+  }
   for (const [name, values] of exportIndex({ program })) {
     summary.exports.push(name);
     const memoizers = values.map((value) => memoizerValue(value, source, 0)).filter((v): v is MemoizerValue => v !== undefined);

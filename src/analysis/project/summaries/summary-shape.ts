@@ -78,6 +78,8 @@ const isSummary = shape({
   memoizers: recordOf(arrayOf(isMemoizerValue)),
   reexports: arrayOf(isReexport),
   values: recordOf((v) => v === 'other' || isCallee(v)),
+  instances: recordOf(arrayOf((v) => v === 'module' || v === 'call' || v === 'other' || (typeof v === 'string' && v.startsWith('class:')))),
+  lifetimes: recordOf((v) => v === 'long' || v === 'operation'),
 });
 
 export function isFileSummary(value: unknown): value is FileSummary {
