@@ -14,6 +14,7 @@ describe('instanceSites: where a file makes instances, and how long each can liv
   const h = new Handle(k);
   if (h) await run(h, { h }, [h]);
   h.close();
+  const done = await (async () => h.flush())();
   new Handle(k).start();
   await use(new Handle(k));
 }`;

@@ -131,9 +131,10 @@ function usesHandOn(value: TSESTree.Node, parent: TSESTree.Node, fn: FunctionNod
   }
 }
 
-/** A function written as an argument of a call (`items.map((x) => …)`), which runs while the call does. */
+/** A function written as an argument of a call (`items.map((x) => …)`), or called at once (`(async () => …)()`): it runs while the call does. */
 function isCallback(fn: TSESTree.Node, parents: readonly TSESTree.Node[]): boolean {
   const parent = parents[parents.length - 1];
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
   return parent !== undefined && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
 }
 
