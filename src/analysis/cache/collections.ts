@@ -5,8 +5,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { perRequestProviderScopes, providerScopeOption, serverDecorateMethods, serverOfRequest, singletonDecorators } from '../catalog/handler-catalog.js';
+import { calleeName, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { serverDecorateMethods, serverOfRequest } from '../catalog/handler-catalog.js';
+import { declaredLifetime } from '../syntax/instantiations.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
 import { moduleFactoryCalls, projectFactories } from './module-factories.js';
@@ -219,20 +220,9 @@ export function moduleInstancesOf(model: FileModel, className: string | undefine
   return names;
 }
 
-/** `@Injectable({ scope: Scope.REQUEST })`, `@Injectable({ scope: Scope.TRANSIENT })`: a new instance per request or per use. */
-function isScopedProvider(decorator: TSESTree.Decorator): boolean {
-  const expression = unwrap(decorator.expression);
-  const options = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments[0] : undefined;
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const scope = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p.key) === providerScopeOption);
-  const value = scope ? unwrap(scope.value) : undefined;
-  return value?.type === AST_NODE_TYPES.MemberExpression && perRequestProviderScopes.has(memberName(value) ?? '');
-}
-
 function isSingletonClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, instantiated: ReadonlySet<string>): boolean {
-  const decorators = decoratorsOf(cls);
-  if (decorators.some(isScopedProvider)) return false;
-  if (decorators.some((d) => singletonDecorators.has(calleeName(unwrap(d.expression).type === AST_NODE_TYPES.CallExpression ? (unwrap(d.expression) as TSESTree.CallExpression).callee : d.expression) ?? ''))) return true;
+  const declared = declaredLifetime(cls);
+  if (declared) return declared === 'long';
   const name = cls.id?.name;
   if (name === undefined) return cls.parent.type === AST_NODE_TYPES.NewExpression;
   return instantiated.has(name);
