@@ -2859,8 +2859,69 @@ export class Relay {
   }
 }`,
     },
+    {
+      // Resolved by hand, never rejected; the callback after it returns nothing and throws nothing.
+      name: 'a store of promises that are only ever resolved, followed by a callback that tidies up',
+      code: `const loaders = new Map();
+export function startLoading(el, id) {
+  let loaded = () => {};
+  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
+    loaders.delete(id);
+    el.removeAttribute('data-loading');
+  }));
+  return loaded;
+}
+export function whenLoaded(id) { return loaders.get(id); }`,
+    },
+    {
+      // The callback builds a built-in collection from the module: that fails the same way every time.
+      name: 'server code keeping a dynamic import turned into a Set',
+      filename: 'src/signup/public-domains.ts',
+      code: `let loading = null;
+export function publicDomains() {
+  loading ??= import('free-email-domains').then((mod) => new Set([...mod.default, 'example.org']));
+  return loading;
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a promise resolved by hand followed by a callback that returns a request',
+      code: `const loaders = new Map();
+export function startLoading(el, id) {
+  let loaded = () => {};
+  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
+    return fetch('/elements/' + id);
+  }));
+  return loaded;
+}
+export function whenLoaded(id) { return loaders.get(id); }`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 4, data: { name: 'loaders' } }],
+    },
+    {
+      name: 'a promise resolved by hand followed by a callback that throws',
+      code: `const loaders = new Map();
+export function startLoading(el, id) {
+  let loaded = () => {};
+  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
+    if (!el.isConnected) throw new Error('gone');
+  }));
+  return loaded;
+}
+export function whenLoaded(id) { return loaders.get(id); }`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 4, data: { name: 'loaders' } }],
+    },
+    {
+      // Its own constructor may fail for a passing reason (it opens the file it is given).
+      name: 'server code keeping a dynamic import handed to a constructor of its own',
+      filename: 'src/signup/public-domains.ts',
+      code: `let loading = null;
+export function publicDomains() {
+  loading ??= import('free-email-domains').then((mod) => new DomainIndex(mod.default));
+  return loading;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'loading' } }],
+    },
     {
       name: 'a serial queue per key whose work is not caught',
       code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
@@ -3046,6 +3107,31 @@ export async function handle(req, res) {
       errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.pending' } }],
     },
   ],
+});
+
+describe('a memoized function thrown away for a fresh one when a call of it rejects', () => {
+  const code = (onFailure: string, onSuccess: string): string => `import memoizeOne from 'memoize-one';
+async function speak(text) { return (await fetch('/tts?text=' + encodeURIComponent(text))).arrayBuffer(); }
+let cachedSpeak = memoizeOne(speak);
+export async function announce(text) {
+  try {
+    const audio = await cachedSpeak(text);
+    ${onSuccess}
+    return audio;
+  } catch (e) {
+    console.error(e);
+    ${onFailure}
+  }
+}`;
+  it('is quiet when the catch replaces it, at the declaration and at the replacement', () => {
+    expect(lintWithRule(ruleId, rule, code('cachedSpeak = memoizeOne(speak);', ''))).toEqual([]);
+  });
+  it('is reported, at both calls, when it is replaced only after a success', () => {
+    expect(lintWithRule(ruleId, rule, code('', 'cachedSpeak = memoizeOne(speak);')).map((m) => [m.line, m.messageId])).toEqual([
+      [3, 'unsafeMemoizer'],
+      [7, 'unsafeMemoizer'],
+    ]);
+  });
 });
 
 describe('a memoizer made in a method of a class the module keeps one instance of', () => {

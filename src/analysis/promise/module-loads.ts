@@ -17,16 +17,21 @@ const MAX_DEPTH = 4;
 /** Array methods a picking callback may use on what was loaded (`mods.map((m) => m.default)`). */
 const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flatMap', 'slice', 'concat']);
 
+/** Built-in collections a picking callback may build from what was loaded (`(m) => new Set(m.default)`). */
+const BUILT_IN_COLLECTIONS: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
+
 /**
  * A callback that only picks from the loaded module (`(m) => m.default`, `({ parse }) => parse`,
- * `(mods) => mods.map((m) => m.default)`): no await, no constructor, no call but array picking.
+ * `(mods) => mods.map((m) => m.default)`, `(m) => new Set([...m.default, ...extra])`): no await, no
+ * constructor but a built-in collection's, no call but array picking.
  */
 export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   const node = unwrap(fn);
   if (!isFunction(node) || node.body.type === AST_NODE_TYPES.BlockStatement) return false;
   let pure = true;
   walk(node.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) pure = false;
+    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_COLLECTIONS.has(inner.callee.name))) pure = false;
+    if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) pure = false;
     if (inner.type === AST_NODE_TYPES.CallExpression && !(inner.callee.type === AST_NODE_TYPES.MemberExpression && ARRAY_PICKS.has(memberName(inner.callee) ?? ''))) pure = false;
   });
   return pure;

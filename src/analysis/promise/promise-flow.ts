@@ -8,14 +8,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, functionName, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
-import { ownCacheRemovals } from '../memoizer/memoized-binding.js';
+import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
 import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { requestObjectName } from '../catalog/handler-catalog.js';
 
@@ -212,7 +212,23 @@ function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, d
     return list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && settles(e, model, depth + 1) === 'safe');
   }
   const [onFulfilled] = call.arguments;
-  return method === 'then' && call.arguments.length === 1 && onFulfilled !== undefined && picksOnly(onFulfilled, model) && settles(object, model, depth + 1) === 'safe';
+  if (method !== 'then' || call.arguments.length !== 1 || onFulfilled === undefined) return false;
+  return (picksOnly(onFulfilled, model) || finishesInPlace(onFulfilled, model)) && settles(object, model, depth + 1) === 'safe';
+}
+
+/**
+ * A fulfilment callback that does its work and returns nothing (`() => { pending.delete(id); el.removeAttribute('x'); }`):
+ * no `throw`, no `await`, no `return` of a value. After a promise that cannot reject, the chain cannot either.
+ */
+function finishesInPlace(fn: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(fn);
+  if (!isFunction(node) || node.async || node.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let quiet = true;
+  walk(node.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.AwaitExpression) quiet = false;
+    if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null && enclosingFunction(inner) === node) quiet = false;
+  });
+  return quiet;
 }
 
 /** Whether a stored value is a promise that can reject. */
@@ -322,5 +338,19 @@ export function rejectablePromiseWrites(collection: Collection, model: FileModel
  * The memoizer keeps the promise, but the entry is gone before any caller sees the rejection.
  */
 export function removesOwnEntryOnRejection(call: MemoizerCall, fn: FunctionNode, model: FileModel): boolean {
-  return ownCacheRemovals(call, fn, model).some((removal) => onRejectionPath(removal, model));
+  return ownCacheRemovals(call, fn, model).some((removal) => onRejectionPath(removal, model)) || replacedOnRejection(call, model);
+}
+
+/**
+ * `let fetchAudio = memoizeOne(load)` with `catch (e) { fetchAudio = memoizeOne(load); }` around a call
+ * of it: a rejection throws the whole memoized function away, cache and all, for a fresh one.
+ */
+function replacedOnRejection(call: MemoizerCall, model: FileModel): boolean {
+  const binding = memoizedBinding(call, model);
+  if (binding?.kind !== 'variable') return false;
+  return binding.variable.references.some((ref) => {
+    const assignment = ref.identifier.parent;
+    if (!ref.isWrite() || assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier || assignment.operator !== '=') return false;
+    return unwrap(assignment.right).type === AST_NODE_TYPES.CallExpression && onRejectionPath(assignment, model);
+  });
 }
