@@ -137,6 +137,23 @@ app.get('/i18n/:lang', async (req, res) => {
 });`,
     },
     {
+      // Past \`if (ns !== ROOT_NAMESPACE) throw …\` the key can only be that one value.
+      name: 'a cache keyed by a header that must equal a constant first',
+      code: `import express from 'express';
+const app = express();
+const ROOT_NAMESPACE = 'captain';
+const stores = {};
+function storeFor(namespace) {
+  if (!namespace) throw new Error('empty namespace');
+  if (namespace !== ROOT_NAMESPACE) throw new Error('unknown namespace');
+  if (!stores[namespace]) stores[namespace] = { namespace, items: [] };
+  return stores[namespace];
+}
+app.get('/items', (req, res) => {
+  res.json(storeFor(req.header('x-namespace')).items);
+});`,
+    },
+    {
       // A constant key, a request-scoped controller (its cache dies with the request) and a method of no arguments.
       name: 'memoizing decorators that stay small on a request path',
       code: `import { Controller, Get, Param, Scope } from '@nestjs/common';
@@ -4158,5 +4175,26 @@ app.post('/login', (req, res) => {
   it('is quiet when the route passes only constants, and reported when it passes request data (line 7)', () => {
     expect(lint('stats.js')).toEqual([]);
     expect(lint('stats2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});
+
+describe('a key compared with a value before the write', () => {
+  const app = (guard: string): string => `import express from 'express';
+const app = express();
+const ROOT_NAMESPACE = 'captain';
+const stores = {};
+function storeFor(namespace, owner) {
+  ${guard}
+  if (!stores[namespace]) stores[namespace] = { namespace, items: [] };
+  return stores[namespace];
+}
+app.get('/items', (req, res) => {
+  res.json(storeFor(req.header('x-namespace'), req.query.owner).items);
+});`;
+  it('is still reported when the check only turns one value away', () => {
+    expect(lintWithRule(ruleId, rule, app(`if (namespace === ROOT_NAMESPACE) throw new Error('reserved');`)).map((m) => [m.line, m.messageId])).toEqual([[4, 'unboundedCollection']]);
+  });
+  it('is still reported when the other side is request input too', () => {
+    expect(lintWithRule(ruleId, rule, app(`if (namespace !== owner) throw new Error('not yours');`)).map((m) => [m.line, m.messageId])).toEqual([[4, 'unboundedCollection']]);
   });
 });

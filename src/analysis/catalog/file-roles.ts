@@ -1,6 +1,6 @@
 /** Folders and name suffixes of tests, mocks, benchmarks, end-to-end suites and stories. */
-const testFolders = ['__tests__', '__mocks__', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?'];
-const testSuffixes = ['test', 'spec', 'bench', 'e2e', 'stories'];
+const testFolders = ['__tests__', '__mocks__', 'mocks', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?'];
+const testSuffixes = ['tests?', 'spec', 'bench', 'e2e', 'stories'];
 
 /**
  * A `tests/` folder below the top of a project (`src/graphql/tests/util.ts`). One at the top is not
@@ -9,9 +9,12 @@ const testSuffixes = ['test', 'spec', 'bench', 'e2e', 'stories'];
  */
 const nestedTestFolder = '[^/]\\/tests\\/';
 
-/** A path (inside its project) in one of `folders` or a nested `tests/`, or named `*.<suffix>.js` (and .ts, .jsx, …). */
+/** A stand-in named as one (`outbound-mock-r2.server.ts`, `payments.mock.ts`); not `mock.js` or `mock-server.js`, which may be a mock service's own code. */
+const mockFileName = '[.-]mock[.-][^/]*$';
+
+/** A path (inside its project) in one of `folders` or a nested `tests/`, named `*.<suffix>.js` (and .ts, .jsx, …), or a mock by name. */
 function pathPattern(folders: readonly string[], suffixes: readonly string[]): RegExp {
-  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
+  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|${mockFileName}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
 }
 
 /**

@@ -342,11 +342,21 @@ const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
 
 /**
  * `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`,
- * `if (!isSupportedCity(k)) ctx.throw(404)`: past it, `k` is one of a known set. The checked text.
+ * `if (!isSupportedCity(k)) ctx.throw(404)`, `if (k !== ROOT) throw …`: past it, `k` is one of a known
+ * set. The checked text.
  */
 function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string | undefined {
   if (statement.type !== AST_NODE_TYPES.IfStatement || !leaves(statement.consequent)) return undefined;
   const test = unwrap(statement.test);
+  // `if (namespace !== ROOT_NAMESPACE) throw …`: past it, the key is that one value.
+  if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
+    const [left, right] = [unwrap(test.left), unwrap(test.right)];
+    const fixed = (side: TSESTree.Node): boolean =>
+      side.type === AST_NODE_TYPES.Literal || ((side.type === AST_NODE_TYPES.Identifier || side.type === AST_NODE_TYPES.MemberExpression) && !fromRequest(side, model, 0));
+    if (fixed(right) && !fixed(left)) return model.sourceCode.getText(left);
+    if (fixed(left) && !fixed(right)) return model.sourceCode.getText(right);
+    return undefined;
+  }
   if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
   const inner = unwrap(test.argument);
   if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return model.sourceCode.getText(inner.left);
