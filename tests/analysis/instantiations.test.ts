@@ -16,18 +16,21 @@ describe('instanceSites: where a file makes instances, and how long each can liv
   h.close();
   const done = await (async () => h.flush())();
   new Handle(k).start();
-  await use(new Handle(k));
+  await consume(new Handle(k));
 }`;
     expect(sitesOf(code)).toEqual(['call', 'call', 'call']);
   });
-  it('handed on: returned (alone or in a literal), stored outside the call, or captured by a returned closure', () => {
+  it('handed on: returned (alone or in a literal), stored outside the call, captured by a returned closure, given to a constructor or to a call that registers it', () => {
     const code = `function a(k) { return new Handle(k); }
 function b(k) { const h = new Handle(k); return h; }
 function c(k) { const h = new Handle(k); cache.h = h; }
 function d(k) { const h = new Handle(k); return () => h.get(); }
 const e = (k) => new Handle(k);
-function f(k) { const h = new Handle(k); const { x } = h; return { h }; }`;
-    expect(sitesOf(code)).toEqual(['other', 'other', 'other', 'other', 'other', 'other']);
+function f(k) { const h = new Handle(k); const { x } = h; return { h }; }
+function g(app) { const h = new Handle(); app.use(h); }
+function h(app) { app.use(new Handle()); emitter.on('x', { handler: new Handle() }); }
+function i() { const h = new Handle(); return new Wrapper(h); }`;
+    expect(sitesOf(code)).toEqual(['other', 'other', 'other', 'other', 'other', 'other', 'other', 'other', 'other', 'other']);
   });
   it('kept by the instances of a class: a field, or this.x in a constructor or a method (arrows included)', () => {
     const code = `class Upload {

@@ -86,6 +86,16 @@ export const perRequestProviderScopes: ReadonlySet<string> = new Set(['REQUEST',
 export const ormRowBases: ReadonlySet<string> = new Set(['Model', 'BaseModel', 'BaseEntity', 'Entity']);
 export const ormRowDecorators: ReadonlySet<string> = new Set(['Entity', 'Table', 'ObjectType', 'Schema']);
 
+/**
+ * Calls that keep what they are given beyond the call: registering middleware, handlers, listeners,
+ * providers and services, or storing into a collection. An instance handed to one lives as long as
+ * what it was handed to.
+ */
+export const keepingCalls: ReadonlySet<string> = new Set([
+  'use', 'register', 'registerService', 'provide', 'bind', 'add', 'push', 'unshift', 'set', 'on', 'once', 'addListener', 'addEventListener',
+  'subscribe', 'listen', 'mount', 'decorate', 'route', 'addRoute', 'get', 'post', 'put', 'patch', 'delete', 'all', 'handle', 'attach', 'setInterval', 'setTimeout',
+]);
+
 /** Methods that hang a value on a server instance for its whole life (Fastify's `fastify.decorate('cache', new Map())`). */
 export const serverDecorateMethods: ReadonlySet<string> = new Set(['decorate']);
 /** The property through which a request or reply reaches its server instance (`request.server.cache`). */

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
-import { ormRowBases, ormRowDecorators, perRequestProviderScopes, providerScopeOption, singletonDecorators } from '../catalog/handler-catalog.js';
+import { keepingCalls, ormRowBases, ormRowDecorators, perRequestProviderScopes, providerScopeOption, singletonDecorators } from '../catalog/handler-catalog.js';
 
 /**
  * One place an instance is made: `'module'` (while the module loads), `'call'` (inside a function that
@@ -95,8 +95,9 @@ function usesHandOn(value: TSESTree.Node, parent: TSESTree.Node, fn: FunctionNod
       return false;
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
-      // Passed to a call: callees use what they are given; one that keeps it is not seen here.
-      return false;
+      // Passed to a call: most callees use what they are given; a constructor, or a call that
+      // registers it (`app.use(h)`, `emitter.on('x', h)`, `list.push(h)`), keeps it.
+      return parent.callee === value ? false : keepsArguments(parent);
     case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.ExpressionStatement:
     case AST_NODE_TYPES.BinaryExpression:
@@ -116,7 +117,9 @@ function usesHandOn(value: TSESTree.Node, parent: TSESTree.Node, fn: FunctionNod
       const literal = parent.type === AST_NODE_TYPES.Property ? parents[index - 1] : parent;
       if (!literal || (literal.type !== AST_NODE_TYPES.ObjectExpression && literal.type !== AST_NODE_TYPES.ArrayExpression)) return true;
       const outer = outerValue(literal, parents.slice(0, parents.indexOf(literal)));
-      return !(outer.parent && (outer.parent.type === AST_NODE_TYPES.CallExpression || outer.parent.type === AST_NODE_TYPES.NewExpression) && outer.parent.arguments.includes(outer.node as TSESTree.CallExpressionArgument));
+      const call = outer.parent;
+      if (!call || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return true;
+      return !call.arguments.includes(outer.node as TSESTree.CallExpressionArgument) || keepsArguments(call);
     }
     case AST_NODE_TYPES.VariableDeclarator:
       // `const h2 = h`: an alias, followed no further; `const { x } = h` reads from it.
@@ -129,6 +132,13 @@ function usesHandOn(value: TSESTree.Node, parent: TSESTree.Node, fn: FunctionNod
     default:
       return true;
   }
+}
+
+/** A constructor, or a call whose name says it keeps what it is given (`app.use(h)`, `registry.register(h)`). */
+function keepsArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression) return true;
+  const name = calleeName(call.callee);
+  return name !== undefined && keepingCalls.has(name);
 }
 
 /** A function written as an argument of a call (`items.map((x) => …)`), or called at once (`(async () => …)()`): it runs while the call does. */
@@ -155,7 +165,9 @@ function siteKind(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
     return localHandedOn(parent.id.name, frame.fn, visitorKeys) ? 'other' : 'call';
   }
-  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) return 'call';
+  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
+    return keepsArguments(parent) ? 'other' : 'call';
+  }
   // `run({ handle: new Handle() })`: as for a local, a literal built for a call is the call's.
   if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ArrayExpression) {
     return usesHandOn(value, parent, frame.fn, parents.slice(0, parents.lastIndexOf(parent) + 1)) ? 'other' : 'call';
