@@ -4198,3 +4198,31 @@ app.get('/items', (req, res) => {
     expect(lintWithRule(ruleId, rule, app(`if (namespace !== owner) throw new Error('not yours');`)).map((m) => [m.line, m.messageId])).toEqual([[4, 'unboundedCollection']]);
   });
 });
+
+describe('an in-flight map whose call removes its own entry in a finally', () => {
+  const app = (body: string): string => `import express from 'express';
+const app = express();
+const inFlight = new Map();
+const loadHead = async (key) => {
+  const existing = inFlight.get(key);
+  if (existing) return existing;
+  const job = (async () => ({ at: Date.now(), head: await (await fetch('/heads/' + key)).json() }))();
+${body}
+};
+app.get('/heads/:key', async (req, res) => res.json(await loadHead(req.params.key)));`;
+  it('is quiet even though the function reads a clock: the entry goes when the call ends', () => {
+    expect(lintWithRule(ruleId, rule, app(`  inFlight.set(key, job);
+  try {
+    return await job;
+  } finally {
+    inFlight.delete(key);
+  }`))).toEqual([]);
+  });
+  it('is reported when the same key is deleted only on an expired read', () => {
+    const messages = lintWithRule(ruleId, rule, app(`  inFlight.set(key, job);
+  const done = await job;
+  if (done.at < Date.now() - 1000) inFlight.delete(key);
+  return done;`));
+    expect(messages.map((m) => [m.line, m.messageId])).toEqual([[3, 'unboundedCollection']]);
+  });
+});

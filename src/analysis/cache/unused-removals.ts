@@ -129,7 +129,8 @@ function inSweep(node: TSESTree.Node, fn: FunctionNode): boolean {
 /**
  * An expiry checked only on read: the function reads one key (`c.get(k)`, `c.has(k)`, `c[k]`), compares
  * a clock, and deletes that same key. The entry goes only when the same key is asked for again; a key
- * nobody asks for twice stays for good, so this bounds nothing.
+ * nobody asks for twice stays for good, so this bounds nothing. A removal of the key the same call
+ * wrote (an in-flight entry dropped in a `finally`) is not that: it runs on every call that adds one.
  */
 function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
   const removed = removedKey(eviction);
@@ -139,15 +140,29 @@ function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
   const holder = text(unwrap(removed.holder));
   const key = text(unwrap(removed.key));
   let readsKey = false as boolean;
+  let writesKey = false as boolean;
   walk(fn.body, model.facts.visitorKeys, (node) => {
-    if (readsKey || node.range[0] >= eviction.range[0]) return;
+    if (node.range[0] >= eviction.range[0]) return;
+    // `c.set(k, job); try { return await job; } finally { c.delete(k); }`: the removal undoes this call's own write.
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set') {
+      const arg = node.arguments[0];
+      if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) writesKey = true;
+    }
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['get', 'has', 'peek'].includes(memberName(node.callee) ?? '')) {
       const arg = node.arguments[0];
       if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) readsKey = true;
     }
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && text(unwrap(node.object)) === holder && text(unwrap(node.property)) === key && node.parent !== eviction && node.parent.type !== AST_NODE_TYPES.AssignmentExpression) readsKey = true;
   });
-  return readsKey && readsClock(fn.body, model);
+  return readsKey && !(writesKey && inFinally(eviction, fn)) && readsClock(fn.body, model);
+}
+
+/** Inside the `finally` block of a `try` of `fn`. */
+function inFinally(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    if (current.parent.type === AST_NODE_TYPES.TryStatement && current.parent.finalizer === current) return true;
+  }
+  return false;
 }
 
 /** `c.delete('config')`, `delete c.CONFIG`-like removals of one named key: they never remove a key a request made. */
