@@ -2883,8 +2883,33 @@ export function publicDomains() {
   return loading;
 }`,
     },
+    {
+      // The async function only awaits module loads, each picked by a helper of the file.
+      name: 'server code keeping the promise of a local async function that only loads modules',
+      filename: 'src/serverless/compile.ts',
+      code: `const interopDefault = (mod) => mod.default ?? mod;
+let optionsPromise;
+export const compileOptions = () => (optionsPromise ??= buildOptions());
+const buildOptions = async () => {
+  const [typescript, commonjs] = await Promise.all([import('@babel/plugin-transform-typescript').then(interopDefault), import('@babel/plugin-transform-modules-commonjs').then(interopDefault)]);
+  return { plugins: [typescript, commonjs] };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: 'server code keeping the promise of a local async function that loads modules and fetches',
+      filename: 'src/serverless/compile.ts',
+      code: `const interopDefault = (mod) => mod.default ?? mod;
+let optionsPromise;
+export const compileOptions = () => (optionsPromise ??= buildOptions());
+const buildOptions = async () => {
+  const typescript = await import('@babel/plugin-transform-typescript').then(interopDefault);
+  const presets = await (await fetch('https://config.example.com/presets')).json();
+  return { plugins: [typescript], presets };
+};`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'optionsPromise' } }],
+    },
     {
       name: 'a promise resolved by hand followed by a callback that returns a request',
       code: `const loaders = new Map();

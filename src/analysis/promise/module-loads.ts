@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
+import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
 
 const MAX_DEPTH = 4;
@@ -26,7 +27,9 @@ const BUILT_IN_COLLECTIONS: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSe
  * constructor but a built-in collection's, no call but array picking.
  */
 export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
-  const node = unwrap(fn);
+  const written = unwrap(fn);
+  // `.then(interopDefault)`: a picking function of the file, by its name.
+  const node = written.type === AST_NODE_TYPES.Identifier ? (functionOfVariable(resolveIdentifier(model.sourceCode, written)) ?? written) : written;
   if (!isFunction(node) || node.body.type === AST_NODE_TYPES.BlockStatement) return false;
   let pure = true;
   walk(node.body, model.facts.visitorKeys, (inner) => {
@@ -60,6 +63,11 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   const callee = unwrap(node.callee);
   // `(async () => { … await import('x') … })()`.
   if (isFunction(callee)) return node.arguments.length === 0 && loadingBody(callee, model, depth);
+  // `buildOptions()`, an async function of the file that only loads modules.
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+    return local !== undefined && loadingBody(local, model, depth);
+  }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(callee);
   const object = unwrap(callee.object);
