@@ -3814,6 +3814,18 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     expect(lint(monorepo, 'apps/web/src/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
   });
 
+  it('does not report a client whose queries are collected on the server after a finite time: given one, or react-query 3 by default', () => {
+    const withGc = (gc: string): string => provider.replace('new QueryClient()', `new QueryClient({ defaultOptions: { queries: { gcTime: ${gc} } } })`);
+    expect(lint(next, 'lib/providers.tsx', withGc('30 * 60 * 1000'))).toEqual([]);
+    expect(lint(next, 'lib/providers.tsx', withGc('Infinity')).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+    const v3 = project('"next": "^12.0.0", "react-query": "^3.39.0"');
+    const legacy = provider.replace("'@tanstack/react-query'", "'react-query'");
+    expect(lint(v3, 'lib/providers.tsx', legacy)).toEqual([]);
+    // TanStack Query 4 and 5 keep queries forever on the server.
+    const v4 = project('"next": "^13.0.0", "@tanstack/react-query": "^4.29.0"');
+    expect(lint(v4, 'lib/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+  });
+
   it('does not report a client in a Pages Router app whose pages are all rendered at build time; does once an App Router tree renders per request', () => {
     expect(lint(prerendered, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(prerendered, 'lib/query.ts', shared)).toEqual([]);

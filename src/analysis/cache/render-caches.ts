@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, isFunction, unwrap, walk } from '../syntax/ast.js';
+import { enclosingFunction, findProperty, isFunction, isInfinity, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { sharedRenderCaches, ssrFrameworks, type RenderCacheSpec } from '../catalog/handler-catalog.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -21,16 +21,24 @@ export interface RenderCache {
   where: string;
 }
 
+/** What made the client: its catalog entry, the package it came from and the `new` expression. */
+interface Made {
+  spec: RenderCacheSpec;
+  module: string;
+  node: TSESTree.NewExpression;
+}
+
 /** The catalog entry `new X(…)` makes, when `X` is imported from its package. */
-function madeClass(node: TSESTree.Node, model: FileModel): RenderCacheSpec | undefined {
+function madeClass(node: TSESTree.Node, model: FileModel): Made | undefined {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const binding = model.imports.get(value.callee.name);
-  return binding ? sharedRenderCaches.find((spec) => spec.className === binding.export && spec.modules.test(binding.module)) : undefined;
+  const spec = binding ? sharedRenderCaches.find((s) => s.className === binding.export && s.modules.test(binding.module)) : undefined;
+  return spec && binding ? { spec, module: binding.module, node: value } : undefined;
 }
 
 /** `new QueryClient(…)`, or a call of a function of this file that returns one (`createQueryClient()`). */
-function madeBy(init: TSESTree.Node, model: FileModel): RenderCacheSpec | undefined {
+function madeBy(init: TSESTree.Node, model: FileModel): Made | undefined {
   const direct = madeClass(init, model);
   if (direct) return direct;
   const value = unwrap(init);
@@ -38,11 +46,28 @@ function madeBy(init: TSESTree.Node, model: FileModel): RenderCacheSpec | undefi
   const fn = model.functionsByName.get(value.callee.name)?.[0];
   if (!fn) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return madeClass(fn.body, model);
-  let found: RenderCacheSpec | undefined;
+  let found: Made | undefined;
   walk(fn.body, model.facts.visitorKeys, (node) => {
     if (!found && node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) found = madeClass(node.argument, model);
   });
   return found;
+}
+
+/**
+ * Whether the client's queries are collected after a finite time on the server too: given one
+ * (`new QueryClient({ defaultOptions: { queries: { gcTime: 30 * 60_000 } } })`), or by a version whose
+ * default is finite there (react-query 3). Entries a render adds then go; none stays for good.
+ */
+function collectsOnServer(made: Made, model: FileModel): boolean {
+  const major = model.project.declaredMajor(model.filename, made.module);
+  if (major !== undefined && made.spec.finiteDefaultGc.some((d) => d.module === made.module && major < d.belowMajor)) return true;
+  const options = made.node.arguments[0] ? unwrap(made.node.arguments[0]) : undefined;
+  const defaults = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, ['defaultOptions']) : undefined;
+  const defaultsValue = defaults ? unwrap(defaults.value) : undefined;
+  const queries = defaultsValue?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(defaultsValue, ['queries']) : undefined;
+  const queriesValue = queries ? unwrap(queries.value) : undefined;
+  const gc = queriesValue?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(queriesValue, made.spec.gcOptions) : undefined;
+  return gc !== undefined && !isInfinity(gc.value);
 }
 
 /** Whether the program hands `name` to a provider: `<Provider client={name}>`. */
@@ -69,8 +94,9 @@ export function sharedRenderCachesIn(model: FileModel): RenderCache[] {
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || isFunction(declarator.init)) continue;
-      const spec = madeBy(declarator.init, model);
-      if (!spec) continue;
+      const made = madeBy(declarator.init, model);
+      if (!made || collectsOnServer(made, model)) continue;
+      const { spec } = made;
       const name = declarator.id.name;
       if (handsToProvider(model.program, model.facts.visitorKeys, name, spec.attribute)) {
         found.push({ node: declarator.init, name, spec, where: 'here' });

@@ -212,8 +212,19 @@ export interface RenderCacheSpec {
   /** The JSX attribute that hands the client to its provider: `<QueryClientProvider client={qc}>`. */
   attribute: string;
   label: string;
+  /** Options (under `defaultOptions.queries`) that give entries a garbage-collection time: a finite one evicts them on the server too. */
+  gcOptions: readonly string[];
+  /** Packages whose versions below `major` collect on the server after a finite default time (react-query 3: five minutes). */
+  finiteDefaultGc: readonly { module: string; belowMajor: number }[];
 }
 export const sharedRenderCaches: readonly RenderCacheSpec[] = [
-  { className: 'QueryClient', modules: /^(?:@tanstack\/react-query|react-query|@tanstack\/query-core)$/, attribute: 'client', label: 'QueryClient' },
+  {
+    className: 'QueryClient',
+    modules: /^(?:@tanstack\/react-query|react-query|@tanstack\/query-core)$/,
+    attribute: 'client',
+    label: 'QueryClient',
+    gcOptions: ['gcTime', 'cacheTime'],
+    finiteDefaultGc: [{ module: 'react-query', belowMajor: 4 }],
+  },
 ];
 export const ssrFrameworks: readonly string[] = ['next'];
