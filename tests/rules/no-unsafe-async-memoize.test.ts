@@ -26,6 +26,13 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 // skipped a file whose text never said "memo" or "cache". It now also analyses a file that imports a catalogued
 // memoizer or cache library: the "plain names" cases below never say either word and guard that.
 
+/** A module-level slot filled once with a request's promise: reported wherever it is served from. */
+const tokenSlot = `let tokenLoad;
+export function adminToken() {
+  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
+  return tokenLoad;
+}`;
+
 ruleTester.run(ruleId, rule, {
   valid: [
     {
@@ -265,11 +272,7 @@ export function runCleanup(handlers) {
     ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js'].map((filename) => ({
       name: `a promise slot in ${filename}`,
       filename,
-      code: `let tokenLoad;
-export function adminToken() {
-  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
-  return tokenLoad;
-}`,
+      code: tokenSlot,
     })),
     {
       // Test files never run in production: decorators there are not checked, like everything else.
@@ -2821,25 +2824,47 @@ export function defineLoader(load: (key: string) => Item | Promise<Item>) {
   ],
 });
 
-ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is written`, rule, {
-  valid: [
-    {
-      // Each entry awaits the one it replaces and catches its own work: by induction none rejects.
-      name: 'a serial queue per key whose entries await the previous entry and catch the rest',
-      code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
+/** A server's slot for the promise of a local async function whose body is `body`. */
+const compileOptions = (body: string): string => `const interopDefault = (mod) => mod.default ?? mod;
+let optionsPromise;
+export const compileOptions = () => (optionsPromise ??= buildOptions());
+const buildOptions = async () => {
+${body}
+};`;
+
+/** A store of promises resolved by hand (never rejected), each followed by a callback with `then` as its body. */
+const handResolved = (then: string): string => `const loaders = new Map();
+export function startLoading(el, id) {
+  let loaded = () => {};
+  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
+${then}
+  }));
+  return loaded;
+}
+export function whenLoaded(id) { return loaders.get(id); }`;
+
+/** A serial queue per channel: each entry awaits the one it replaces, then runs `work`. */
+const relay = (work: string): string => `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
 export class Relay {
   queues = {};
   onMessage(msg) {
     this.queues[msg.channel] = (async () => {
       await (this.queues[msg.channel] || Promise.resolve());
-      try {
+${work}
+    })();
+  }
+}`;
+
+ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is written`, rule, {
+  valid: [
+    {
+      // Each entry awaits the one it replaces and catches its own work: by induction none rejects.
+      name: 'a serial queue per key whose entries await the previous entry and catch the rest',
+      code: relay(`      try {
         await deliver(msg);
       } catch (err) {
         console.error(err);
-      }
-    })();
-  }
-}`,
+      }`),
     },
     {
       name: 'a slot filled by a method whose try/catch follows a clock read',
@@ -2862,16 +2887,8 @@ export class Relay {
     {
       // Resolved by hand, never rejected; the callback after it returns nothing and throws nothing.
       name: 'a store of promises that are only ever resolved, followed by a callback that tidies up',
-      code: `const loaders = new Map();
-export function startLoading(el, id) {
-  let loaded = () => {};
-  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
-    loaders.delete(id);
-    el.removeAttribute('data-loading');
-  }));
-  return loaded;
-}
-export function whenLoaded(id) { return loaders.get(id); }`,
+      code: handResolved(`    loaders.delete(id);
+    el.removeAttribute('data-loading');`),
     },
     {
       // The callback builds a built-in collection from the module: that fails the same way every time.
@@ -2887,53 +2904,27 @@ export function publicDomains() {
       // The async function only awaits module loads, each picked by a helper of the file.
       name: 'server code keeping the promise of a local async function that only loads modules',
       filename: 'src/serverless/compile.ts',
-      code: `const interopDefault = (mod) => mod.default ?? mod;
-let optionsPromise;
-export const compileOptions = () => (optionsPromise ??= buildOptions());
-const buildOptions = async () => {
-  const [typescript, commonjs] = await Promise.all([import('@babel/plugin-transform-typescript').then(interopDefault), import('@babel/plugin-transform-modules-commonjs').then(interopDefault)]);
-  return { plugins: [typescript, commonjs] };
-};`,
+      code: compileOptions(`  const [typescript, commonjs] = await Promise.all([import('@babel/plugin-transform-typescript').then(interopDefault), import('@babel/plugin-transform-modules-commonjs').then(interopDefault)]);
+  return { plugins: [typescript, commonjs] };`),
     },
   ],
   invalid: [
     {
       name: 'server code keeping the promise of a local async function that loads modules and fetches',
       filename: 'src/serverless/compile.ts',
-      code: `const interopDefault = (mod) => mod.default ?? mod;
-let optionsPromise;
-export const compileOptions = () => (optionsPromise ??= buildOptions());
-const buildOptions = async () => {
-  const typescript = await import('@babel/plugin-transform-typescript').then(interopDefault);
+      code: compileOptions(`  const typescript = await import('@babel/plugin-transform-typescript').then(interopDefault);
   const presets = await (await fetch('https://config.example.com/presets')).json();
-  return { plugins: [typescript], presets };
-};`,
+  return { plugins: [typescript], presets };`),
       errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'optionsPromise' } }],
     },
     {
       name: 'a promise resolved by hand followed by a callback that returns a request',
-      code: `const loaders = new Map();
-export function startLoading(el, id) {
-  let loaded = () => {};
-  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
-    return fetch('/elements/' + id);
-  }));
-  return loaded;
-}
-export function whenLoaded(id) { return loaders.get(id); }`,
+      code: handResolved(`    return fetch('/elements/' + id);`),
       errors: [{ messageId: 'unsafePromiseCache', line: 4, data: { name: 'loaders' } }],
     },
     {
       name: 'a promise resolved by hand followed by a callback that throws',
-      code: `const loaders = new Map();
-export function startLoading(el, id) {
-  let loaded = () => {};
-  loaders.set(id, new Promise((resolve) => { loaded = resolve; }).then(() => {
-    if (!el.isConnected) throw new Error('gone');
-  }));
-  return loaded;
-}
-export function whenLoaded(id) { return loaders.get(id); }`,
+      code: handResolved(`    if (!el.isConnected) throw new Error('gone');`),
       errors: [{ messageId: 'unsafePromiseCache', line: 4, data: { name: 'loaders' } }],
     },
     {
@@ -2949,16 +2940,7 @@ export function publicDomains() {
     },
     {
       name: 'a serial queue per key whose work is not caught',
-      code: `async function deliver(msg) { return (await fetch('/deliver', { method: 'POST', body: msg.text })).json(); }
-export class Relay {
-  queues = {};
-  onMessage(msg) {
-    this.queues[msg.channel] = (async () => {
-      await (this.queues[msg.channel] || Promise.resolve());
-      await deliver(msg);
-    })();
-  }
-}`,
+      code: relay(`      await deliver(msg);`),
       errors: [{ messageId: 'unsafePromiseCache', line: 5, data: { name: 'this.queues' } }],
     },
     {
@@ -2986,28 +2968,14 @@ export class Relay {
         { messageId: 'unsafePromiseCache', line: 7, data: { name: 'this.queues' } },
       ],
     },
-    {
-      // A mock service's own code (\`mock.js\` in its controllers) serves real users.
-      name: 'a promise slot in a controller named mock.js',
-      filename: 'app/controllers/mock.js',
-      code: `let tokenLoad;
-export function adminToken() {
-  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
-  return tokenLoad;
-}`,
-      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'tokenLoad' } }],
-    },
-    {
-      // \`contests/\` is not a tests folder.
-      name: 'a promise slot in a folder whose name ends in "tests"',
-      filename: 'src/contests/token.ts',
-      code: `let tokenLoad;
-export function adminToken() {
-  if (!tokenLoad) tokenLoad = fetch('/token').then((r) => r.text());
-  return tokenLoad;
-}`,
-      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'tokenLoad' } }],
-    },
+    // Paths that only look like tests or mocks: a mock service's own code (\`mock.js\` in its
+    // controllers) serves real users, and \`contests/\` is not a tests folder.
+    ...['app/controllers/mock.js', 'src/contests/token.ts'].map((filename) => ({
+      name: `a promise slot in ${filename}`,
+      filename,
+      code: tokenSlot,
+      errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, data: { name: 'tokenLoad' } }],
+    })),
     {
       // \`JSON.parse\` throws on bad text, and it runs before the try.
       name: 'a slot filled by a method that parses before its try/catch',
@@ -3195,23 +3163,8 @@ describe('instances made in other files', () => {
   }
 }
 `;
-  const perCall = expressProject(ruleId, rule, {
-    'file-handle.js': handle,
-    'storage.js': `export { FileHandle } from './file-handle.js';\n`,
-    'diff.js': `import { FileHandle } from './storage.js';
-export async function diff(req, res) {
-  const before = new FileHandle(req.params.before);
-  const after = new FileHandle(req.params.after);
-  res.json(await compare(await before.download(), await after.download()));
-}
-`,
-    // A test's instances never serve.
-    'file-handle.test.js': `import { FileHandle } from './file-handle.js';\nconst fixture = new FileHandle('fixture');\n`,
-  });
-  it('a class every importer (through a barrel) makes per call: quiet', () => {
-    expect(perCall.lint('file-handle.js')).toEqual([]);
-  });
-  const kept = expressProject(ruleId, rule, {
+  // The class, a barrel re-exporting it, and a handler that makes one per request.
+  const files = {
     'file-handle.js': handle,
     'storage.js': `export { FileHandle } from './file-handle.js';\n`,
     'diff.js': `import { FileHandle } from './storage.js';
@@ -3220,6 +3173,17 @@ export async function diff(req, res) {
   res.json(await before.download());
 }
 `,
+  };
+  const perCall = expressProject(ruleId, rule, {
+    ...files,
+    // A test's instances never serve.
+    'file-handle.test.js': `import { FileHandle } from './file-handle.js';\nconst fixture = new FileHandle('fixture');\n`,
+  });
+  it('a class every importer (through a barrel) makes per call: quiet', () => {
+    expect(perCall.lint('file-handle.js')).toEqual([]);
+  });
+  const kept = expressProject(ruleId, rule, {
+    ...files,
     'logo.js': `import { FileHandle } from './storage.js';\nexport const logo = new FileHandle('logo.png');\n`,
   });
   it('a class one importer keeps an instance of at module level: reported', () => {
