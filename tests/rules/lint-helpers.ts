@@ -120,3 +120,20 @@ export function expressProject(ruleId: string, rule: object, files: Readonly<Rec
 export function reached(messages: readonly Linter.LintMessage[]): [number, string | undefined, string | undefined][] {
   return messages.map((m) => [m.line, m.messageId, /reached from (\S+)\)/.exec(m.message)?.[1]]);
 }
+
+/**
+ * One module written twice into an Express project beside `files`: `name.js`, which the routes call
+ * in a way that must stay quiet, and `name2.js`, which they call in a way that must be reported.
+ * `quiet()` and `reported()` lint each (as `reached` gives the messages); `lint(file)` any other file.
+ */
+export function twinModules(
+  ruleId: string,
+  rule: object,
+  name: string,
+  code: string,
+  files: Readonly<Record<string, string>>,
+): { quiet: () => ReturnType<typeof reached>; reported: () => ReturnType<typeof reached>; lint: (file: string, code?: string) => ReturnType<typeof reached> } {
+  const project = expressProject(ruleId, rule, { [`${name}.js`]: code, [`${name}2.js`]: code, ...files });
+  const lint = (file: string, text?: string): ReturnType<typeof reached> => reached(project.lint(file, text));
+  return { quiet: () => lint(`${name}.js`), reported: () => lint(`${name}2.js`), lint };
+}

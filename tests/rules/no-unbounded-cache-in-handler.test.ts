@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, reached, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -4008,14 +4008,13 @@ app.get('/', async (req, res) => {
   res.json({ theme, other, p: pair('fixed', req.query.b) });
 });
 `;
-  const project = expressProject(ruleId, rule, { 'flags.js': flags, 'flags2.js': flags, 'pairs.js': pairs, 'routes.js': routes });
-  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
+  const { quiet, reported, lint } = twinModules(ruleId, rule, 'flags', flags, { 'pairs.js': pairs, 'routes.js': routes });
 
   it('does not report a store keyed by fields of an options object every caller writes out', () => {
-    expect(lint('flags.js', flags)).toEqual([]);
+    expect(quiet()).toEqual([]);
   });
   it('reports the same store when a caller takes a field from the request (route line 8)', () => {
-    expect(lint('flags2.js', flags)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:8']]);
+    expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:8']]);
   });
   it('reports a key of two parameters when one of them comes from the request (route line 9)', () => {
     expect(lint('pairs.js', pairs)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:9']]);
@@ -4051,14 +4050,13 @@ app.post('/invite', (req, res) => {
 });
 app.get('/queue', (req, res) => res.json(Queues2.getQueue(req.query.q).name));
 `;
-  const project = expressProject(ruleId, rule, { 'queues.js': queues, 'queues2.js': queues, 'analytics.js': analytics, 'routes.js': routes });
-  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
+  const { quiet, reported } = twinModules(ruleId, rule, 'queues', queues, { 'analytics.js': analytics, 'routes.js': routes });
 
   it('does not report a table every request path reaches with a literal key', () => {
-    expect(lint('queues.js', queues)).toEqual([]);
+    expect(quiet()).toEqual([]);
   });
   it('reports the same table once a route passes a query parameter (line 11)', () => {
-    expect(lint('queues2.js', queues)).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:11']]);
+    expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:11']]);
   });
 });
 
@@ -4082,12 +4080,11 @@ export const app = express();
 app.get('/store', async (req, res) => res.json(await Promise.all([findModules('plugin'), findModules('webapp')])));
 app.get('/search', async (req, res) => res.json(await findByQuery(req.query.keyword)));
 `;
-  const project = expressProject(ruleId, rule, { 'search.js': search, 'search2.js': search, 'routes.js': routes });
-  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
+  const { quiet, reported } = twinModules(ruleId, rule, 'search', search, { 'routes.js': routes });
 
   it('is quiet when every caller passes a literal, and reported when a route passes a query parameter (line 6)', () => {
-    expect(lint('search.js')).toEqual([]);
-    expect(lint('search2.js')).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
+    expect(quiet()).toEqual([]);
+    expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
   });
 });
 
@@ -4117,14 +4114,13 @@ app.post('/refresh', async (req, res) => {
   res.end();
 });
 `;
-  const project = expressProject(ruleId, rule, { 'sqs.js': sqs, 'sqs2.js': sqs, 'routes.js': routes });
-  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
+  const { quiet, reported } = twinModules(ruleId, rule, 'sqs', sqs, { 'routes.js': routes });
 
   it('is quiet when the keyed field is a literal, whatever the other fields carry', () => {
-    expect(lint('sqs.js')).toEqual([]);
+    expect(quiet()).toEqual([]);
   });
   it('is reported when the keyed field comes from the request (route line 7)', () => {
-    expect(lint('sqs2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+    expect(reported()).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
   });
 });
 
@@ -4181,12 +4177,11 @@ app.post('/login', (req, res) => {
   res.end();
 });
 `;
-  const project = expressProject(ruleId, rule, { 'stats.js': stats, 'stats2.js': stats, 'normalize.js': 'export const normalize = (e) => String(e).trim();\n', 'routes.js': routes });
-  const lint = (file: string, code?: string): ReturnType<typeof reached> => reached(project.lint(file, code));
+  const { quiet, reported } = twinModules(ruleId, rule, 'stats', stats, { 'normalize.js': 'export const normalize = (e) => String(e).trim();\n', 'routes.js': routes });
 
   it('is quiet when the route passes only constants, and reported when it passes request data (line 7)', () => {
-    expect(lint('stats.js')).toEqual([]);
-    expect(lint('stats2.js')).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+    expect(quiet()).toEqual([]);
+    expect(reported()).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:7']]);
   });
 });
 

@@ -26,6 +26,18 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 // skipped a file whose text never said "memo" or "cache". It now also analyses a file that imports a catalogued
 // memoizer or cache library: the "plain names" cases below never say either word and guard that.
 
+/** A class whose slot is filled by its own async method `load`, whose body is `load`. */
+const ladder = (load: string): string => `export class Ladder {
+  constructor(id) { this.id = id; this.loading = null; }
+  get() {
+    if (!this.loading) this.loading = this.load();
+    return this.loading;
+  }
+  async load() {
+${load}
+  }
+}`;
+
 /** A module-level slot filled once with a request's promise: reported wherever it is served from. */
 const tokenSlot = `let tokenLoad;
 export function adminToken() {
@@ -234,20 +246,11 @@ export function loadSdk() {
     {
       // The slot's loader is a method of the same class that catches everything it awaits.
       name: 'a slot filled by a method of the class that cannot reject',
-      code: `export class Ladder {
-  constructor(id) { this.id = id; this.loading = null; }
-  get() {
-    if (!this.loading) this.loading = this.load();
-    return this.loading;
-  }
-  async load() {
-    try {
+      code: ladder(`    try {
       return await readRows(this.id);
     } catch {
       return [];
-    }
-  }
-}`,
+    }`),
     },
     {
       // A cancel token source is a plain object, whatever library makes it.
@@ -690,16 +693,7 @@ export class Catalog {
     {
       // The same slot whose method lets the read's rejection through.
       name: 'a slot filled by a method of the class that can reject',
-      code: `export class Ladder {
-  constructor(id) { this.id = id; this.loading = null; }
-  get() {
-    if (!this.loading) this.loading = this.load();
-    return this.loading;
-  }
-  async load() {
-    return await readRows(this.id);
-  }
-}`,
+      code: ladder(`    return await readRows(this.id);`),
       errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 24, data: { name: 'this.loading' } }],
     },
     {
