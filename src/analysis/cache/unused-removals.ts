@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { clockReads } from '../catalog/clock-reads.js';
 import { calleeName, decoratorsOf, enclosingFunction, functionName, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
@@ -88,17 +89,14 @@ function exportsAnything(model: FileModel): boolean {
   return exportIndex(model).size > 0;
 }
 
-/** A clock read: `Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`. */
+/** A clock read: `new Date()`, or a call in the clock table (`Date.now()`, `performance.now()`, …). */
 function readsClock(node: TSESTree.Node, model: FileModel): boolean {
   let found = false;
   walk(node, model.facts.visitorKeys, (inner) => {
     if (found) return;
     if (inner.type === AST_NODE_TYPES.NewExpression && calleeName(inner.callee) === 'Date') found = true;
     if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const owner = calleeName(inner.callee.object);
-      const method = memberName(inner.callee);
-      if ((owner === 'Date' || owner === 'performance') && method === 'now') found = true;
-      if (owner === 'process' && method === 'hrtime') found = true;
+      if (clockReads.has(`${calleeName(inner.callee.object) ?? ''}.${memberName(inner.callee) ?? ''}`)) found = true;
     }
   });
   return found;

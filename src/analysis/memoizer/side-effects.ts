@@ -10,13 +10,11 @@ import { enclosingFunction, functionName, memberName, unwrap, walkNodes, type Fu
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from '../syntax/references.js';
 import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
+import { clockReads } from '../catalog/clock-reads.js';
 
 /** `object.method()` calls whose result changes from call to call. */
 const nonDeterministicCalls: ReadonlyMap<string, string> = new Map([
-  ['Date.now', 'reads the clock'],
-  ['performance.now', 'reads the clock'],
-  ['process.hrtime', 'reads the clock'],
-  ['process.uptime', 'reads the clock'],
+  ...[...clockReads].map((call) => [call, 'reads the clock'] as const),
   ['Math.random', 'reads a random number'],
   ['crypto.randomUUID', 'makes a random id'],
   ['crypto.randomBytes', 'reads random bytes'],

@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
+import { clockReads } from '../catalog/clock-reads.js';
 
 /** Calls known to return promises even without types. */
 const promiseFunctions: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request']);
@@ -124,8 +125,6 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   });
 }
 
-/** Clocks read before a `try`: they return a value and cannot throw (`const now = Date.now()`). */
-const clockReads: ReadonlySet<string> = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime']);
 
 /** A value that cannot throw while it is computed: a literal, a name, `this.x`, a clock read, `new Date()`. */
 function cannotThrow(node: TSESTree.Node): boolean {
