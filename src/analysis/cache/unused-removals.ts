@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { clockReads } from '../catalog/clock-reads.js';
+import { clockClass, clockReads } from '../catalog/clock-reads.js';
 import { calleeName, decoratorsOf, enclosingFunction, functionName, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
@@ -94,7 +94,7 @@ function readsClock(node: TSESTree.Node, model: FileModel): boolean {
   let found = false;
   walk(node, model.facts.visitorKeys, (inner) => {
     if (found) return;
-    if (inner.type === AST_NODE_TYPES.NewExpression && calleeName(inner.callee) === 'Date') found = true;
+    if (inner.type === AST_NODE_TYPES.NewExpression && calleeName(inner.callee) === clockClass) found = true;
     if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
       if (clockReads.has(`${calleeName(inner.callee.object) ?? ''}.${memberName(inner.callee) ?? ''}`)) found = true;
     }

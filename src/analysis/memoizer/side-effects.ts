@@ -10,7 +10,7 @@ import { enclosingFunction, functionName, memberName, unwrap, walkNodes, type Fu
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from '../syntax/references.js';
 import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
-import { clockReads } from '../catalog/clock-reads.js';
+import { clockClass, clockReads } from '../catalog/clock-reads.js';
 
 /** `object.method()` calls whose result changes from call to call. */
 const nonDeterministicCalls: ReadonlyMap<string, string> = new Map([
@@ -302,7 +302,7 @@ function effectAt(node: TSESTree.Node, base: FunctionNode, model: FileModel, fol
       return what === undefined ? undefined : { kind: 'write', what, node };
     }
     case AST_NODE_TYPES.NewExpression:
-      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Date' && node.arguments.length === 0 && !resolveIdentifier(model.sourceCode, node.callee)
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === clockClass && node.arguments.length === 0 && !resolveIdentifier(model.sourceCode, node.callee)
         ? { kind: 'non-deterministic', what: 'reads the clock (`new Date()`)', node }
         : undefined;
     case AST_NODE_TYPES.TaggedTemplateExpression:
@@ -321,7 +321,7 @@ function effectAt(node: TSESTree.Node, base: FunctionNode, model: FileModel, fol
         const method = fetchWrite(node);
         return method === undefined || isGraphqlQuery(node, model) ? undefined : { kind: 'write', what: `sends an HTTP ${method} (\`fetch\`)`, node };
       }
-      if (!variable && callee.name === 'Date') return { kind: 'non-deterministic', what: 'reads the clock (`Date()`)', node };
+      if (!variable && callee.name === clockClass) return { kind: 'non-deterministic', what: 'reads the clock (`Date()`)', node };
       const binding = importOf(model, callee);
       if (!binding) return undefined;
       const nd = nonDeterministicImports.get(binding.module)?.get(binding.export);

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
-import { clockReads } from '../catalog/clock-reads.js';
+import { clockClass, clockReads } from '../catalog/clock-reads.js';
 
 /** Calls known to return promises even without types. */
 const promiseFunctions: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request']);
@@ -125,7 +125,6 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   });
 }
 
-
 /** A value that cannot throw while it is computed: a literal, a name, `this.x`, a clock read, `new Date()`. */
 function cannotThrow(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -139,7 +138,7 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.MemberExpression:
       return !value.computed && unwrap(value.object).type === AST_NODE_TYPES.ThisExpression;
     case AST_NODE_TYPES.NewExpression:
-      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Date' && value.arguments.length === 0;
+      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.length === 0;
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(value.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || value.arguments.length > 0) return false;

@@ -26,8 +26,6 @@ interface Frame {
   fn: FunctionNode | undefined;
   /** The class whose instance `this` is in `fn` (a method, constructor, or field initialiser of it). */
   thisClass: string | undefined;
-  /** Names declared in `fn` (its parameters and `const`/`let`/`var`), for telling locals from the rest. */
-  locals: Set<string>;
 }
 
 /** Wrappers a value passes through unchanged: `x as T`, `x!`, `a ? x : y`, `a ?? x`, `await x`. */
@@ -191,7 +189,7 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
   if (names.size === 0) return found;
   const parents: TSESTree.Node[] = [];
   const classNames: (string | undefined)[] = [];
-  const frames: Frame[] = [{ fn: undefined, thisClass: undefined, locals: new Set() }];
+  const frames: Frame[] = [{ fn: undefined, thisClass: undefined }];
   const visit = (node: TSESTree.Node): void => {
     let frame = frames[frames.length - 1] as Frame;
     if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && names.has(node.callee.name)) {
@@ -206,12 +204,12 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
       // An arrow keeps the `this` of where it is written; other functions get their own.
       const owner = memberClass(node, parent, classNames);
       const thisClass = owner ?? (node.type === AST_NODE_TYPES.ArrowFunctionExpression ? frame.thisClass : undefined);
-      frame = { fn: node, thisClass, locals: new Set() };
+      frame = { fn: node, thisClass };
       frames.push(frame);
     }
     if (isClass) classNames.push(node.id?.name);
     // A field initialiser is walked with `this` standing for the class's instance.
-    const fieldFrame = node.type === AST_NODE_TYPES.PropertyDefinition && !frame.fn ? { fn: undefined, thisClass: classNames[classNames.length - 1], locals: new Set<string>() } : undefined;
+    const fieldFrame = node.type === AST_NODE_TYPES.PropertyDefinition && !frame.fn ? { fn: undefined, thisClass: classNames[classNames.length - 1] } : undefined;
     if (fieldFrame) frames.push(fieldFrame);
     parents.push(node);
     for (const key of visitorKeys[node.type] ?? []) {
