@@ -3372,6 +3372,42 @@ app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end()
 ruleTester.run(`${ruleId} (real-code shapes)`, rule, {
   valid: [
     {
+      // Hono's `c.env` holds the deployment's bindings: one JWKS URL per configured issuer.
+      name: "a key built from Hono's `c.env`",
+      code: `import { Hono } from 'hono';
+const jwks = new Map();
+const app = new Hono();
+app.get('/me', async (c) => {
+  const url = \`\${c.env.AUTH_ISSUER}/jwks\`;
+  if (!jwks.has(url)) jwks.set(url, await fetch(url).then((r) => r.json()));
+  return c.json(jwks.get(url));
+});
+export default app;`,
+    },
+    {
+      // A Worker's second parameter is its environment, not the request.
+      name: "a key from a Worker's `env` parameter",
+      code: `const clients = new Map();
+export default {
+  async fetch(request, env) {
+    if (!clients.has(env.DB_URL)) clients.set(env.DB_URL, connect(env.DB_URL));
+    return new Response(await clients.get(env.DB_URL).query(await request.text()));
+  },
+};`,
+    },
+    {
+      // Express's `req.app` is the application: its settings are the server's, not the client's.
+      name: 'a key from `req.app.get(setting)`',
+      code: `import express from 'express';
+const app = express();
+const templates = {};
+app.get('/page', (req, res) => {
+  const theme = req.app.get('theme');
+  templates[theme] ??= compileTheme(theme);
+  res.send(templates[theme]());
+});`,
+    },
+    {
       // The write runs only once the id is known to exist: bounded by the accounts, not the requests.
       name: 'a write inside `if (await exists(key))`',
       code: `import express from 'express';
@@ -3421,6 +3457,52 @@ const server = new ApolloServer({ typeDefs, resolvers });`,
     },
   ],
   invalid: [
+    {
+      // The same Hono handler keyed by what the client sends: a new entry per distinct issuer.
+      name: 'a key from the Hono request, beside `c.env`',
+      code: `import { Hono } from 'hono';
+const jwks = new Map();
+const app = new Hono();
+app.get('/me', async (c) => {
+  const url = \`\${c.env.AUTH_BASE}/\${c.req.query('issuer')}/jwks\`;
+  if (!jwks.has(url)) jwks.set(url, await fetch(url).then((r) => r.json()));
+  return c.json(jwks.get(url));
+});
+export default app;`,
+      output: `import { Hono } from 'hono';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const jwks = new LruMap(500);
+const app = new Hono();
+app.get('/me', async (c) => {
+  const url = \`\${c.env.AUTH_BASE}/\${c.req.query('issuer')}/jwks\`;
+  if (!jwks.has(url)) jwks.set(url, await fetch(url).then((r) => r.json()));
+  return c.json(jwks.get(url));
+});
+export default app;`,
+      errors: [{ messageId: 'unboundedCollection', line: 2, column: 14, endColumn: 23 }], // the `new Map()`
+    },
+    {
+      // The Worker's request, not its env, picks the key.
+      name: "a key from a Worker's request beside its `env`",
+      code: `const clients = new Map();
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url).searchParams.get('db') ?? env.DB_URL;
+    if (!clients.has(url)) clients.set(url, connect(url));
+    return new Response(await clients.get(url).query(await request.text()));
+  },
+};`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const clients = new LruMap(500);
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url).searchParams.get('db') ?? env.DB_URL;
+    if (!clients.has(url)) clients.set(url, connect(url));
+    return new Response(await clients.get(url).query(await request.text()));
+  },
+};`,
+      errors: [{ messageId: 'unboundedCollection', line: 1, column: 17, endColumn: 26 }], // the `new Map()`
+    },
     {
       // A clock compared on read and the same key deleted there: a key never read again stays.
       name: 'an expiry checked only when the same key is read again',

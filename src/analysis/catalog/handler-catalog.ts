@@ -161,6 +161,14 @@ export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 
  * (`ctx.teamId`, `req.userId`): one value per existing account, team or tenant.
  */
 export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId']);
+/**
+ * Fields of the request or context that hold the server's own configuration, not what the client
+ * sent: Hono's and Cloudflare's `c.env`, SvelteKit's `platform.env`, Express's `req.app` (its
+ * settings and `locals`), Remix on Cloudflare's `context.cloudflare`.
+ */
+export const serverConfigFields: ReadonlySet<string> = new Set(['env', 'app', 'cloudflare']);
+/** A handler parameter by this name is the deployment's bindings (a Worker's `fetch(request, env, ctx)`). */
+export const serverConfigParameters: ReadonlySet<string> = new Set(['env']);
 /** The Koa context's bag that middleware fills (`ctx.state.user`). */
 export const requestStateField = 'state';
 

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
-import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField } from '../catalog/handler-catalog.js';
+import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -106,6 +106,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
       // An element of what the code iterates (`urls.map((url) => …)`): it grows when that collection came from the request.
       if (kind === 'Parameter' && isElementParameter(def.node)) return fromRequest(((def.node as FunctionNode).parent as TSESTree.CallExpression).callee, model, depth + 1);
+      // A Worker's `env`: the deployment's bindings and variables.
+      if (kind === 'Parameter' && serverConfigParameters.has(value.name)) return false;
       if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
@@ -134,6 +136,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
+      // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
+      if (!value.computed && serverConfigFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
       if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
