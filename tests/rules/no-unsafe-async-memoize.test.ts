@@ -2409,6 +2409,32 @@ export const getName = byId((id) => String(id));`;
 ruleTester.run(`${ruleId}: promise slots and stores in any holder`, rule, {
   valid: [
     {
+      // kafkajs makes producers and admins synchronously; the wrapper's own async methods share their
+      // names. The code calls \`connect()\` and \`disconnect()\` on what the slots hold: objects, not promises.
+      name: "a slot holding a library's object made by a call named like one of the class's async methods",
+      code: `import { Kafka } from 'kafkajs';
+export class Bus {
+  constructor(config) { this.kafka = new Kafka(config); }
+  async connect() {
+    const producer = this.kafka.producer();
+    this._producer = producer;
+    await producer.connect();
+  }
+  async producer() {
+    if (!this._producer) await this.connect();
+    return this._producer;
+  }
+  async admin() {
+    if (!this._admin) {
+      this._admin = this.kafka.admin();
+      await this._admin.connect();
+    }
+    return this._admin;
+  }
+  async close() { if (this._producer) await this._producer.disconnect(); }
+}`,
+    },
+    {
       name: 'a slot emptied in a .catch that rethrows',
       code: `export class Settings {
   loading = null;
@@ -2646,6 +2672,24 @@ export function getDefaults() {
     },
   ],
   invalid: [
+    {
+      // The same wrapper keeping the promise of its own async method, only awaited and returned.
+      name: 'a slot holding the promise of an async method, only awaited and returned',
+      code: `import { Kafka } from 'kafkajs';
+export class Bus {
+  constructor(config) { this.kafka = new Kafka(config); }
+  async openAdmin() {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    return admin;
+  }
+  admin() {
+    if (!this._admin) this._admin = this.openAdmin();
+    return this._admin;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 10, column: 23, data: { name: 'this._admin' } }],
+    },
     {
       name: 'a property slot deleted only when the promise resolves',
       code: `export class Store {

@@ -394,6 +394,31 @@ interface SlotWrite {
   value: TSESTree.Node;
 }
 
+/** What a promise offers to be called or read on it. */
+const PROMISE_MEMBERS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * `x.send()`, `x.connect()`, `x.items`: the code uses what `x` holds as an object with members of its
+ * own, which a promise does not have. A slot or value used so holds something else (a client the
+ * library makes synchronously), whatever a name in this file suggests.
+ */
+function usedAsObject(ref: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = ref;
+  while (outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent?.type === AST_NODE_TYPES.ChainExpression) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer || parent.computed) return false;
+  const name = memberName(parent);
+  return name !== undefined && !PROMISE_MEMBERS.has(name);
+}
+
+/** A written value that is a local variable the code also uses as an object (`const producer = kafka.producer(); producer.connect()`). */
+function valueUsedAsObject(value: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(value);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, node);
+  return variable !== undefined && variable.references.some((ref) => !ref.init && usedAsObject(ref.identifier));
+}
+
 /** Single slots: the writes of a rejectable promise into a slot filled once and reused. */
 function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const writes: SlotWrite[] = [];
@@ -407,7 +432,9 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
     if (parent.operator === '=' && isEmptyValue(parent.right)) removals.push(parent);
   }
   const declared = declaredPromise(uses.holder, false);
-  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name));
+  // A slot whose value the code calls methods on holds an object, not a promise.
+  if (!declared && uses.refs.some(usedAsObject)) return [];
+  const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && (declared || !valueUsedAsObject(w.value, model)));
   if (promiseWrites.length === 0) return [];
   // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot.
   if (removals.some((r) => onRejectionPath(r, model))) return [];
