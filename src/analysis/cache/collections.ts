@@ -358,31 +358,40 @@ function decoratedCollections(model: FileModel, out: Collection[]): void {
 /** `function createLimiter() { const hits = new Map(); return (ip) => … }` called once at module level. */
 function factoryCollections(model: FileModel, out: Collection[]): void {
   const seen = new Set<TSESTree.Node>();
-  const factories = [...moduleFactoryCalls(model).map((call) => call.factory), ...projectFactories(model)];
+  const factories = [...moduleFactoryCalls(model).map((call) => call.factory), ...projectFactories(model, (fn) => declaredCollections(fn, model).length > 0)];
   for (const factory of factories) {
     if (seen.has(factory) || factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     seen.add(factory);
-    for (const statement of factory.body.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
-        const kind = collectionKind(declarator.init, model);
-        if (!kind) continue;
-        const collection = newCollection(declarator.id.name, declarator.init, kind.kind, kind.cacheClass);
-        for (const variable of model.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []) {
-          for (const reference of variable.references) {
-            if (reference.init) continue;
-            collection.refs.push(reference.identifier);
-            classifyRef(reference.identifier, collection, model.facts.visitorKeys);
-          }
+    for (const { declarator, kind } of declaredCollections(factory, model)) {
+      const collection = newCollection(declarator.id.name, declarator.init, kind.kind, kind.cacheClass);
+      for (const variable of model.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []) {
+        for (const reference of variable.references) {
+          if (reference.init) continue;
+          collection.refs.push(reference.identifier);
+          classifyRef(reference.identifier, collection, model.facts.visitorKeys);
         }
-        // Filled only while the factory runs (from what it is given), it never grows after: the functions
-        // it returns only read it.
-        if (collection.writes.length > 0 && collection.writes.every((w) => runsInCall(w.node, factory))) continue;
-        out.push(collection);
       }
+      // Filled only while the factory runs (from what it is given), it never grows after: the functions
+      // it returns only read it.
+      if (collection.writes.length > 0 && collection.writes.every((w) => runsInCall(w.node, factory))) continue;
+      out.push(collection);
     }
   }
+}
+
+/** The collections a factory's body declares at its top (`const hits = new Map()`), with their kind. */
+function declaredCollections(factory: FunctionNode, model: FileModel): { declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }; kind: NonNullable<ReturnType<typeof collectionKind>> }[] {
+  const found: { declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }; kind: NonNullable<ReturnType<typeof collectionKind>> }[] = [];
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) return found;
+  for (const statement of factory.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+      const kind = collectionKind(declarator.init, model);
+      if (kind) found.push({ declarator: declarator as TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }, kind });
+    }
+  }
+  return found;
 }
 
 const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);

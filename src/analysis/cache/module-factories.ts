@@ -50,16 +50,17 @@ export function moduleFactoryCalls(model: FileModel): FactoryCall[] {
 /**
  * Exported factories of this file that another module of the project calls at module level
  * (`export const apiLimiter = createLimiter()` in `middleware/index.ts`): their collections live as
- * long as that module.
+ * long as that module. Only factories `worthAsking` accepts (those that declare a collection) are
+ * looked up in the importers, which costs a summary of each the first time.
  */
-export function projectFactories(model: FileModel): FunctionNode[] {
+export function projectFactories(model: FileModel, worthAsking: (factory: FunctionNode) => boolean): FunctionNode[] {
   if (!model.inProject) return [];
   const found: FunctionNode[] = [];
   for (const [name, values] of exportIndex(model)) {
     for (const value of values) {
       const node = unwrap(value);
       const fn = isFunction(node) ? node : node.type === AST_NODE_TYPES.Identifier ? model.functionsByName.get(node.name)?.[0] : undefined;
-      if (fn && fn.body.type === AST_NODE_TYPES.BlockStatement && returnedFunctions(fn).length > 0 && model.project.calledAtModuleLevelElsewhere(model, name)) found.push(fn);
+      if (fn && fn.body.type === AST_NODE_TYPES.BlockStatement && returnedFunctions(fn).length > 0 && worthAsking(fn) && model.project.calledAtModuleLevelElsewhere(model, name)) found.push(fn);
     }
   }
   return found;
