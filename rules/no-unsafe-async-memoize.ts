@@ -7,6 +7,7 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
+import { runsAsCommand } from '../src/analysis/memoizer/strict-scope.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
 import { inPerOperationInstance } from '../src/analysis/promise/instance-holders.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
@@ -60,7 +61,9 @@ export default createRule<MessageIds, Options>({
       'Program:exit'() {
         const model = getFileModel(context);
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model);
-        for (const call of model.memoizerCalls) {
+        // A command-line program ends with its run: a memoized rejection there reaches no later caller.
+        const memoizerCalls = runsAsCommand(model) ? [] : model.memoizerCalls;
+        for (const call of memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
           // Made in a method of an instance that lives for one operation (an ORM row, a per-call helper): so does its cache.

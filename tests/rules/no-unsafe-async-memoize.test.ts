@@ -691,6 +691,27 @@ export class Catalog {
   ],
   invalid: [
     {
+      // The bin/ twin's code in a module of the server: its rejection stays for every later caller.
+      name: 'a memoized async function outside bin/, in a file without a #! line',
+      filename: 'source/lib/outputs.ts',
+      code: `import memoize from 'lodash/memoize';
+export const outputs = memoize(async (stack) => (await fetch('/stacks/' + stack)).json());`,
+      errors: [
+        {
+          messageId: 'unsafeMemoizer',
+          line: 2,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'useRuntimeMemoize',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const outputs = memoize(async (stack) => (await fetch('/stacks/' + stack)).json(), { key: (first?: unknown) => first });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The same slot whose method lets the read's rejection through.
       name: 'a slot filled by a method of the class that can reject',
       code: ladder(`    return await readRows(this.id);`),
@@ -2620,6 +2641,23 @@ export async function start() {
     return (this.stopping ??= this.terminate());
   }
 }`,
+    },
+    {
+      // A deploy script run by hand: its memoized lookups live for one run of the command.
+      name: 'a memoized async function in a command-line program (#! line)',
+      filename: 'source/tools/exports.js',
+      code: `#!/usr/bin/env node
+const _ = require('lodash');
+module.exports = _.memoize(async (stack) => {
+  const res = await fetch('https://cloudformation.example/' + stack);
+  return res.json();
+});`,
+    },
+    {
+      name: 'a memoized async function under a bin/ folder',
+      filename: 'source/bin/outputs.js',
+      code: `import memoize from 'lodash/memoize';
+export const outputs = memoize(async (stack) => (await fetch('/stacks/' + stack)).json());`,
     },
     {
       name: 'a slot in a one-shot command-line program',

@@ -33,6 +33,9 @@ export const oneShotFilePattern = pathPattern(
   [...testSuffixes, 'benchmark', 'story', 'fixture'],
 );
 
+/** A command-line program's folder inside its project (`bin/cli.js`, `source/bin/exports.js`). */
+export const commandFolderPattern = /(?:^|\/)bin\//;
+
 /** Packages that make a front-end package a browser app when nothing renders it on a server. */
 export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];
 

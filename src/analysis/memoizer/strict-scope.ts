@@ -8,16 +8,20 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { decoratorsOf, enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { browserPathPattern, browserUiPackages, clientDirective, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
+import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
 import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from './memoizer-call.js';
 
+/** A command-line program: a `#!` line, or a file under a `bin/` folder of its project. What it keeps lives for one run. */
+export function runsAsCommand(model: FileModel): boolean {
+  return model.sourceCode.text.startsWith('#!') || commandFolderPattern.test(model.project.pathInProject(model.filename));
+}
+
 /** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */
 export function neverServes(model: FileModel): boolean {
-  if (oneShotFilePattern.test(model.project.pathInProject(model.filename))) return true;
-  return model.sourceCode.text.startsWith('#!');
+  return oneShotFilePattern.test(model.project.pathInProject(model.filename)) || runsAsCommand(model);
 }
 
 /**

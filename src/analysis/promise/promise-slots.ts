@@ -14,6 +14,7 @@ import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
+import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 
@@ -498,20 +499,11 @@ function holderKey(holder: Holder): object {
   return holder.kind === 'variable' ? holder.variable : holder.cls;
 }
 
-/** A command-line program: a `#!` line, or a file under a `bin/` folder of its project. */
-function isCommandLineFile(model: FileModel): boolean {
-  if (model.sourceCode.text.startsWith('#!')) return true;
-  const file = model.filename.replace(/\\/g, '/');
-  const root = model.inProject ? model.project.rootOf(model.filename).replace(/\\/g, '/') : '';
-  const relative = root && file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
-  return /(?:^|\/)bin\//.test(relative);
-}
-
 /** Every promise slot and keyed promise store of the file whose writes keep a rejection. */
 export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
   // Files the model does not analyse (tests, mocks, files with nothing to report) are not walked.
   if (!model.active) return [];
-  const cli = isCommandLineFile(model);
+  const cli = runsAsCommand(model);
   // Holders seen as write targets, grouped; then every use of each.
   const single = new Map<object, Map<string, Uses>>();
   const keyed = new Map<object, Map<string, Uses>>();
