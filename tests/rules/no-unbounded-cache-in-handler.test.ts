@@ -4315,3 +4315,44 @@ app.get('/heads/:key', async (req, res) => res.json(await loadHead(req.params.ke
     expect(messages.map((m) => [m.line, m.messageId])).toEqual([[3, 'unboundedCollection']]);
   });
 });
+
+describe("a key built by a helper of the file from a caller's configuration value, across files", () => {
+  // The key set is the JWKS URLs of the issuers the callers pass: the route passes `c.env.API_URL`
+  // (one per deployment) to validate.js and the request's own header to validate2.js. The key is
+  // made through `issuerOf(apiUrl)`, a function of the file, so it is still the caller's argument.
+  const validate = `const keySets = new Map();
+function issuerOf(apiUrl) {
+  return apiUrl.replace(/\\/+$/, '') + '/api/auth';
+}
+function keySetFor(url) {
+  let found = keySets.get(url);
+  if (!found) {
+    found = createKeySet(url);
+    keySets.set(url, found);
+  }
+  return found;
+}
+export async function validateToken(token, apiUrl) {
+  const issuer = issuerOf(apiUrl);
+  return verify(token, keySetFor(\`\${issuer}/jwks\`), { issuer });
+}
+`;
+  const routes = `import { Hono } from 'hono';
+import { validateToken } from './validate.js';
+import { validateToken as validateAgainst } from './validate2.js';
+export const app = new Hono();
+app.get('/mcp', async (c) => {
+  const token = c.req.header('authorization');
+  const apiUrl = c.env.API_URL || 'https://api.example.com';
+  const user = await validateToken(token, apiUrl);
+  const other = await validateAgainst(token, c.req.header('x-issuer'));
+  return c.json({ user, other });
+});
+`;
+  const { quiet, reported } = twinModules(ruleId, rule, 'validate', validate, { 'routes.js': routes });
+
+  it("is quiet when the route passes its c.env value, and reported when it passes a request header (line 9)", () => {
+    expect(quiet()).toEqual([]);
+    expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:9']]);
+  });
+});

@@ -537,6 +537,8 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      // `authIssuer(apiUrl)`, a function of this file: built from what it is given (it sees no request of its own).
+      if (model && node.callee.type === AST_NODE_TYPES.Identifier && localFunction(node.callee, model)) return joinNames(node.arguments, model, hops);
       if (name === undefined || !ENCODING_CALLS.has(name)) return undefined;
       const parts: TSESTree.Node[] = [...node.arguments];
       // `id.toLowerCase()`: built from `id`; `JSON.stringify(x)`: from `x` only.

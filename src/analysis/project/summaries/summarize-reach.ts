@@ -80,15 +80,15 @@ function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
 }
 
 /** The parameter of the function around `call` that an argument is, `-1` when it is none. */
-function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined): number {
-  const found = fn ? keyParameters([{ key: arg, at: call }]).get(fn) : undefined;
+function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined, model: FileModel): number {
+  const found = fn ? keyParameters([{ key: arg, at: call }], model).get(fn) : undefined;
   // `opts.key` stands for the parameter `opts` here (which field is not followed through calls).
   return typeof found === 'number' ? found : typeof found === 'object' ? found.arg : -1;
 }
 
 /** What an argument of a call inside `fn` is: one of `fn`'s parameters (its index), a value that cannot grow with requests (`-2`), or else `-1`. */
 function argumentRole(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined, model: FileModel): number {
-  const param = parameterOf(arg, call, fn);
+  const param = parameterOf(arg, call, fn, model);
   if (param !== -1 || isFunction(arg) || arg.type === AST_NODE_TYPES.SpreadElement) return param;
   return keyGrowsWithRequests(arg, call, model) ? -1 : -2;
 }
@@ -135,7 +135,7 @@ function outwardCalls(model: FileModel, idOf: ReadonlyMap<FunctionNode, number>,
       line: call.loc.start.line,
       onPath: handlerPath.isOnPath(call),
       grows: call.arguments.map((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model)),
-      params: call.arguments.map((arg) => parameterOf(arg, call, fn)),
+      params: call.arguments.map((arg) => parameterOf(arg, call, fn, model)),
       ...(call.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression) ? { fields: call.arguments.map((arg) => fieldGrowth(arg, call, model)) } : {}),
       ...(alias !== undefined ? { alias } : {}),
     });
