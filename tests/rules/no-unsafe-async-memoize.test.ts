@@ -2943,6 +2943,93 @@ ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is wri
       }`),
     },
     {
+      // A debouncer: the slot is emptied when its timer fires, whatever the call did.
+      name: 'a slot emptied by a timer started beside the write',
+      code: `export class Debouncer {
+  pending = null;
+  timeout = null;
+  constructor(method, wait) { this.method = method; this.wait = wait; }
+  call(...args) {
+    if (!this.pending) this.pending = this.method(...args).then((r) => r.json());
+    if (!this.timeout) {
+      this.timeout = setTimeout(() => {
+        this.timeout = null;
+        this.pending = null;
+      }, this.wait);
+    }
+    return this.pending;
+  }
+}`,
+    },
+    {
+      // A batcher: the timer that sends the batch empties the slot before the request is even made.
+      name: 'a slot emptied by a timer started in the executor of the promise it holds',
+      code: `export class Batcher {
+  batch = [];
+  response = null;
+  add(entry, send) {
+    this.batch.push(entry);
+    if (this.response) return this.response;
+    const batch = this.batch;
+    this.response = new Promise((resolve, reject) => {
+      setTimeout(() => {
+        this.response = null;
+        send(batch.splice(0)).then(resolve, reject);
+      }, 0);
+    });
+    return this.response;
+  }
+}`,
+    },
+    {
+      // The rejection handler sets the entry back to null: the next call loads again.
+      name: 'a module-level store whose entry is set to null in the rejection handler',
+      code: `const Promises = {};
+export function getSystemFile(file, callback) {
+  if (!Promises[file]) Promises[file] = fetch('/system/' + file).then((r) => r.text());
+  Promises[file].then((data) => callback(null, data), (error) => {
+    Promises[file] = null;
+    callback(error);
+  });
+}`,
+    },
+    {
+      // Every config load commented out: Promise.all of nothing resolves to [].
+      name: 'a slot holding Promise.all of an empty list',
+      code: `let configs;
+export function getConfigs() {
+  if (!configs) {
+    configs = Promise.all([
+      // import('./twoslash.config.mjs').then((m) => m.default),
+    ]);
+  }
+  return configs;
+}`,
+    },
+    {
+      // The early answers read only what the module holds; everything that can fail is in the try.
+      name: 'a module slot whose async initialiser answers early from module state, then catches everything',
+      code: `import admin from 'firebase-admin';
+import { readFile } from 'node:fs/promises';
+const AVAILABLE = process.env.FIREBASE === 'on';
+let initPromise;
+const init = async () => {
+  if (!AVAILABLE) return null;
+  if (admin.apps.length > 0) return admin;
+  try {
+    admin.initializeApp({ credential: JSON.parse(await readFile('.credentials/firebase.json', 'utf8')) });
+    return admin;
+  } catch (e) {
+    console.error('firebase unavailable', e);
+    return null;
+  }
+};
+export const getAdmin = () => {
+  if (!initPromise) initPromise = init();
+  return initPromise;
+};`,
+    },
+    {
       name: 'a slot filled by a method whose try/catch follows a clock read',
       code: `export class Updates {
   async check() {
@@ -3052,6 +3139,50 @@ export class Relay {
       code: tokenSlot,
       errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, data: { name: 'tokenLoad' } }],
     })),
+    {
+      // The timer that empties the slot is started only after a success.
+      name: 'a slot emptied by a timer started from the fulfilment handler',
+      code: `let pending = null;
+export function latest() {
+  if (!pending) {
+    pending = fetch('/latest').then((r) => r.json());
+    pending.then(() => setTimeout(() => { pending = null; }, 60_000));
+  }
+  return pending;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 5, data: { name: 'pending' } }],
+    },
+    {
+      // Set back to null only once the load succeeded: a failed load stays.
+      name: 'a module-level store whose entry is set to null in the fulfilment handler only',
+      code: `const Promises = {};
+export function getSystemFile(file, callback) {
+  if (!Promises[file]) Promises[file] = fetch('/system/' + file).then((r) => r.text());
+  Promises[file].then((data) => {
+    Promises[file] = null;
+    callback(null, data);
+  }, (error) => callback(error));
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 3, column: 24, data: { name: 'Promises' } }],
+    },
+    {
+      // The early answer awaits a request outside the try: its rejection is kept.
+      name: 'a module slot whose async initialiser awaits a check before its try/catch',
+      code: `let initPromise;
+const init = async () => {
+  if (!(await fetch('/feature/firebase')).ok) return null;
+  try {
+    return await (await fetch('/credentials')).json();
+  } catch (e) {
+    return null;
+  }
+};
+export const getAdmin = () => {
+  if (!initPromise) initPromise = init();
+  return initPromise;
+};`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 11, column: 21, data: { name: 'initPromise' } }],
+    },
     {
       // \`JSON.parse\` throws on bad text, and it runs before the try.
       name: 'a slot filled by a method that parses before its try/catch',

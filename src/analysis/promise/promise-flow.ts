@@ -8,11 +8,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
+import { oneShotTimers } from '../catalog/timers.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
@@ -208,7 +209,8 @@ function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, d
       const results = returnedExpressions(mapper, model.facts);
       return results.length > 0 && results.every((r) => settles(r, model, depth + 1) === 'safe');
     }
-    if (method !== 'all' || list?.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return false;
+    if (method !== 'all' || list?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+    // `Promise.all([])` (every element commented out) resolves to `[]`.
     return list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && settles(e, model, depth + 1) === 'safe');
   }
   const [onFulfilled] = call.arguments;
@@ -302,6 +304,33 @@ export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0
   return false;
 }
 
+/**
+ * A removal in a one-shot timer's callback started inside the function that writes the promise
+ * (`setTimeout(() => { this.pending = null; }, wait)` beside `this.pending = load()`), and not from a
+ * fulfilment handler: the entry goes when the timer fires whatever the promise does, so a rejection is
+ * replayed for that long at most, as with a per-entry expiry.
+ */
+export function removedByTimer(removal: TSESTree.Node, writes: readonly TSESTree.Node[]): boolean {
+  const fn = enclosingFunction(removal);
+  const call = fn?.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !oneShotTimers.has(name)) return false;
+  // Started by the code that writes (directly, or in the executor of the promise it stores).
+  const within = (w: TSESTree.Node): boolean => {
+    const writer = enclosingFunction(w);
+    return writer !== undefined && writer.range[0] <= call.range[0] && call.range[1] <= writer.range[1];
+  };
+  if (!writes.some(within)) return false;
+  // Scheduled from a fulfilment handler, the timer runs only after a success.
+  for (let current: TSESTree.Node = call; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current) return false;
+  }
+  return true;
+}
+
 /** Whether `fn` awaits something before `node`. */
 function awaitsBefore(fn: FunctionNode, node: TSESTree.Node, model: FileModel): boolean {
   let found = false;
@@ -328,7 +357,9 @@ export function rejectablePromiseWrites(collection: Collection, model: FileModel
   if (collection.kind === 'set' || collection.kind === 'array') return [];
   // A server's module load fails the same way every time: keeping its rejection loses nothing.
   const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !serverModuleLoad(w.value, model) && !keyedByRequest(collection, w.node));
-  if (writes.length === 0 || collection.evictions.some((e) => onRejectionPath(e, model))) return [];
+  // `Promises[file] = null` in the rejection handler empties the entry as a `delete` does.
+  const emptied = collection.writes.filter((w) => w.value !== undefined && isEmptyValue(w.value)).map((w) => w.node);
+  if (writes.length === 0 || [...collection.evictions, ...emptied].some((e) => onRejectionPath(e, model) || removedByTimer(e, writes.map((w) => w.node)))) return [];
   return writes.map((w) => w.node);
 }
 

@@ -9,10 +9,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
-import { keyedByRequest, onRejectionPath, settles } from './promise-flow.js';
+import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
 import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
@@ -36,14 +36,6 @@ interface Uses {
   refs: TSESTree.Node[];
 }
 
-const EMPTY_VALUES = new Set(['undefined', 'null']);
-
-function isEmptyValue(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === false;
-  if (value.type === AST_NODE_TYPES.Identifier) return EMPTY_VALUES.has(value.name);
-  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
-}
 
 /** `Promise<T>`, `PromiseLike<T>`, `Promise<T> | null`. */
 function isPromiseType(type: TSESTree.TypeNode | undefined): boolean {
@@ -437,8 +429,9 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   if (!declared && uses.refs.some(usedAsObject)) return [];
   const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && (declared || !valueUsedAsObject(w.value, model)));
   if (promiseWrites.length === 0) return [];
-  // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot.
-  if (removals.some((r) => onRejectionPath(r, model))) return [];
+  // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot;
+  // so does a timer that empties it whatever the outcome.
+  if (removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, promiseWrites.map((w) => w.node)))) return [];
   const refSet = new Set(uses.refs);
   const guarded =
     promiseWrites.some((w) => w.node.operator !== '=') ||
@@ -491,7 +484,7 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
   const declared = declaredPromise(uses.holder, true);
   const { init } = declaration(uses.holder);
   const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && !(init && keyedByRequest({ init: init as TSESTree.Expression }, w.node)));
-  if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model))) return [];
+  if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, promiseWrites.map((w) => w.node)))) return [];
   return promiseWrites.map((w) => w.node);
 }
 

@@ -125,7 +125,11 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   });
 }
 
-/** A value that cannot throw while it is computed: a literal, a name, `this.x`, a clock read, `new Date()`. */
+/**
+ * A value that cannot fail for a passing reason while it is computed: a literal, a name, a field read
+ * (`this.x`, `admin.apps.length`: a read of what the module holds, which fails the same way every
+ * time if at all), a test or comparison of such values, a clock read, `new Date()`.
+ */
 function cannotThrow(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   switch (value.type) {
@@ -136,7 +140,13 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.TemplateLiteral:
       return value.expressions.every(cannotThrow);
     case AST_NODE_TYPES.MemberExpression:
-      return !value.computed && unwrap(value.object).type === AST_NODE_TYPES.ThisExpression;
+      return !value.computed && cannotThrow(value.object);
+    case AST_NODE_TYPES.UnaryExpression:
+      return (value.operator === '!' || value.operator === 'typeof') && cannotThrow(value.argument);
+    case AST_NODE_TYPES.LogicalExpression:
+      return cannotThrow(value.left) && cannotThrow(value.right);
+    case AST_NODE_TYPES.BinaryExpression:
+      return ['===', '!==', '==', '!=', '<', '<=', '>', '>='].includes(value.operator) && value.left.type !== AST_NODE_TYPES.PrivateIdentifier && cannotThrow(value.left) && cannotThrow(value.right);
     case AST_NODE_TYPES.NewExpression:
       return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.length === 0;
     case AST_NODE_TYPES.CallExpression: {
@@ -149,9 +159,15 @@ function cannotThrow(node: TSESTree.Node): boolean {
   }
 }
 
+/** `return x;` or `{ return x; }` with a value that cannot throw (or none). */
+function earlyReturn(statement: TSESTree.Statement): boolean {
+  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0] : statement;
+  return only?.type === AST_NODE_TYPES.ReturnStatement && (only.argument === null || cannotThrow(only.argument));
+}
+
 /**
  * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
- * may declare values that cannot throw, and await what `awaitsSafely` vouches for (a serial queue
+ * may declare values that cannot throw, answer early from them (`if (!ready) return null;`), and await what `awaitsSafely` vouches for (a serial queue
  * awaiting the entry it replaces, which was made by the same code).
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
@@ -166,6 +182,8 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
     if (s === tryStatement) return true;
     if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
     if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init));
+    // `if (!IS_AVAILABLE) return null;`, `if (admin.apps.length > 0) return admin;`: an early answer from what is held.
+    if (s.type === AST_NODE_TYPES.IfStatement) return i < before && !s.alternate && cannotThrow(s.test) && earlyReturn(s.consequent);
     return i < before && awaitsSafely !== undefined && s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression && awaitsSafely(s.expression.argument);
   };
   if (!statements.every(harmless)) return false;

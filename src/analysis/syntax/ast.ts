@@ -88,6 +88,16 @@ export function isInfinity(node: TSESTree.Node): boolean {
   return value.type === AST_NODE_TYPES.MemberExpression && memberName(value) === 'POSITIVE_INFINITY';
 }
 
+const EMPTY_VALUES: ReadonlySet<string> = new Set(['undefined', 'null']);
+
+/** `null`, `undefined`, `false`, `void 0`: what a slot or an entry is emptied with. */
+export function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === false;
+  if (value.type === AST_NODE_TYPES.Identifier) return EMPTY_VALUES.has(value.name);
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
+}
+
 /** `false`, `0`, `null`, `undefined`: an option given but switched off. */
 export function isFalsyLiteral(node: TSESTree.Node): boolean {
   const value = unwrap(node);
