@@ -2943,6 +2943,52 @@ ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is wri
       }`),
     },
     {
+      // The fallback object is made before the try; every failure inside returns it.
+      name: 'a module store of an async helper that builds its fallback before a try/catch',
+      code: `const assetBySource = new Map();
+async function createAsset(source) {
+  let fallback = { src: source, widths: [] };
+  try {
+    const res = await fetch('/assets/' + source);
+    return { ...fallback, ...(await res.json()) };
+  } catch {
+    return fallback;
+  }
+}
+export function getAsset(source) {
+  let existing = assetBySource.get(source);
+  if (existing) return existing;
+  existing = createAsset(source);
+  assetBySource.set(source, existing);
+  return existing;
+}`,
+    },
+    {
+      // A queue per key storing a caught copy of each step: `.catch(noop)` returns undefined.
+      name: 'a keyed store of chains caught by an imported noop',
+      code: `import { noop } from 'es-toolkit';
+export class LogSink {
+  queues = new Map();
+  enqueue(key, operation) {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const current = previous.then(operation);
+    this.queues.set(key, current.catch(noop));
+    return current;
+  }
+}`,
+    },
+    ...['console.error', 'this.logger.warn', '_.noop'].map((handler) => ({
+      name: `a module slot holding a chain caught by ${handler}`,
+      code: `import _ from 'lodash';
+let warming;
+export class Warmer {
+  warm() {
+    if (!warming) warming = fetch('/warm').then((r) => r.json()).catch(${handler});
+    return warming;
+  }
+}`,
+    })),
+    {
       // A debouncer: the slot is emptied when its timer fires, whatever the call did.
       name: 'a slot emptied by a timer started beside the write',
       code: `export class Debouncer {
@@ -3139,6 +3185,17 @@ export class Relay {
       code: tokenSlot,
       errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, data: { name: 'tokenLoad' } }],
     })),
+    {
+      // A handler by name that is neither a logger nor a no-op may rethrow (here it does).
+      name: 'a module slot holding a chain caught by a handler of unknown behaviour',
+      code: `import { reportAndRethrow } from './errors.js';
+let warming;
+export function warm() {
+  if (!warming) warming = fetch('/warm').then((r) => r.json()).catch(reportAndRethrow);
+  return warming;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 17, data: { name: 'warming' } }],
+    },
     {
       // The timer that empties the slot is started only after a success.
       name: 'a slot emptied by a timer started from the fulfilment handler',

@@ -8,6 +8,7 @@ import { calleeName, isFunction, memberName, unwrap, walk, type FunctionNode } f
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
+import { loggerName, loggingMethods, quietFunctionNames } from '../catalog/quiet-handlers.js';
 
 /** Calls known to return promises even without types. */
 const promiseFunctions: ReadonlySet<string> = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request']);
@@ -33,7 +34,21 @@ export function isCaughtChain(node: TSESTree.Node, facts: FunctionFacts): boolea
   if (expr.type !== AST_NODE_TYPES.CallExpression || expr.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(expr.callee);
   const handler = method === 'catch' ? expr.arguments[0] : method === 'then' ? expr.arguments[1] : undefined;
-  return handler !== undefined && isFunction(handler) && !containsThrow(handler.body, facts);
+  if (handler === undefined) return false;
+  if (isFunction(handler)) return !containsThrow(handler.body, facts);
+  return quietHandler(handler);
+}
+
+/** `noop`, `_.noop`, `console.error`, `this.logger.warn`: a handler by name that returns what it is given or nothing. */
+function quietHandler(handler: TSESTree.Node): boolean {
+  const node = unwrap(handler);
+  if (node.type === AST_NODE_TYPES.Identifier) return quietFunctionNames.has(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const method = memberName(node) ?? '';
+  if (quietFunctionNames.has(method)) return true;
+  const owner = unwrap(node.object);
+  const ownerName = owner.type === AST_NODE_TYPES.Identifier ? owner.name : owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
+  return loggingMethods.has(method) && ownerName !== undefined && loggerName.test(ownerName);
 }
 
 /** A promise-valued expression, by syntax: `fetch()`, `.then()`, `new Promise`, a call of an async function of the file. */
@@ -128,7 +143,8 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
 /**
  * A value that cannot fail for a passing reason while it is computed: a literal, a name, a field read
  * (`this.x`, `admin.apps.length`: a read of what the module holds, which fails the same way every
- * time if at all), a test or comparison of such values, a clock read, `new Date()`.
+ * time if at all), a test or comparison of such values, an object or array literal of them, a clock
+ * read, `new Date()`.
  */
 function cannotThrow(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -147,6 +163,11 @@ function cannotThrow(node: TSESTree.Node): boolean {
       return cannotThrow(value.left) && cannotThrow(value.right);
     case AST_NODE_TYPES.BinaryExpression:
       return ['===', '!==', '==', '!=', '<', '<=', '>', '>='].includes(value.operator) && value.left.type !== AST_NODE_TYPES.PrivateIdentifier && cannotThrow(value.left) && cannotThrow(value.right);
+    // `{ src: source }`, `[]`: a literal of such values.
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.every((p) => (p.type === AST_NODE_TYPES.Property ? (!p.computed || cannotThrow(p.key)) && cannotThrow(p.value) : cannotThrow(p.argument)));
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.every((e) => e === null || cannotThrow(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e));
     case AST_NODE_TYPES.NewExpression:
       return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.length === 0;
     case AST_NODE_TYPES.CallExpression: {
