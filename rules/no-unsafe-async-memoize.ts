@@ -8,6 +8,7 @@ import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, s
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { runsAsCommand } from '../src/analysis/memoizer/strict-scope.js';
+import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
 import { inPerOperationInstance } from '../src/analysis/promise/instance-holders.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
@@ -68,6 +69,8 @@ export default createRule<MessageIds, Options>({
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
           // Made in a method of an instance that lives for one operation (an ORM row, a per-call helper): so does its cache.
           if (inPerOperationInstance(call.node, model)) continue;
+          // A server's function that only loads modules or works on its own files fails the same way every time.
+          if (wrapped.node !== undefined && serverLocalFunction(wrapped.node, model)) continue;
           const library = call.spec.label;
           // Promise-safe by the library, or by the function itself (its rejection deletes its own entry).
           if (isPromiseSafe(call) || (wrapped.node !== undefined && removesOwnEntryOnRejection(call, wrapped.node, model))) {

@@ -2943,6 +2943,37 @@ ruleTester.run(`${ruleId}: promises that cannot reject, by how their body is wri
       }`),
     },
     {
+      // Bundling the server's own entry points: a failure is a broken build, the same every time.
+      name: 'server code memoizing an async function that only bundles and reads local files',
+      filename: 'src/html/bundle.ts',
+      code: `import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { memoize } from 'es-toolkit';
+async function doBundle(entryPoint: string): Promise<string> {
+  const banner = await readFile('src/html/banner.txt', 'utf8');
+  const result = await build({ entryPoints: [entryPoint], bundle: true, write: false, banner: { js: banner } });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('failed to bundle ' + entryPoint);
+  return output.text;
+}
+export const bundle = memoize(doBundle);`,
+    },
+    {
+      name: 'server code keeping the promise of a stylesheet read and processed by postcss',
+      filename: 'src/html/embed.ts',
+      code: `import fs from 'node:fs';
+import postcss from 'postcss';
+let styles;
+async function loadStyles() {
+  const css = await fs.promises.readFile('src/styles/main.css', 'utf8');
+  return (await postcss([]).process(css, { from: undefined })).css;
+}
+export function getStyles() {
+  styles ??= loadStyles();
+  return styles;
+}`,
+    },
+    {
       // The fallback object is made before the try; every failure inside returns it.
       name: 'a module store of an async helper that builds its fallback before a try/catch',
       code: `const assetBySource = new Map();
@@ -3185,6 +3216,27 @@ export class Relay {
       code: tokenSlot,
       errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, data: { name: 'tokenLoad' } }],
     })),
+    {
+      // Reads a local file, then asks the network: the request can fail for a passing reason.
+      name: 'server code memoizing an async function that reads a local file and then fetches',
+      filename: 'src/html/bundle.ts',
+      code: `import { readFile } from 'node:fs/promises';
+import { memoize } from 'es-toolkit';
+async function doBundle(entryPoint: string): Promise<string> {
+  const source = await readFile(entryPoint, 'utf8');
+  const res = await fetch('https://bundler.example.com/build', { method: 'POST', body: source });
+  return res.text();
+}
+export const bundle = memoize(doBundle);`,
+      errors: [{ messageId: 'unsafeMemoizer', line: 8, column: 23, suggestions: [{ messageId: 'useRuntimeMemoize', output: `import { readFile } from 'node:fs/promises';
+import { memoize } from 'eslint-plugin-memo-guard/memoize';
+async function doBundle(entryPoint: string): Promise<string> {
+  const source = await readFile(entryPoint, 'utf8');
+  const res = await fetch('https://bundler.example.com/build', { method: 'POST', body: source });
+  return res.text();
+}
+export const bundle = memoize(doBundle, { key: (first?: unknown) => first });` }] }],
+    },
     {
       // A handler by name that is neither a logger nor a no-op may rethrow (here it does).
       name: 'a module slot holding a chain caught by a handler of unknown behaviour',

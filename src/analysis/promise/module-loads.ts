@@ -1,10 +1,12 @@
 /**
- * Promises that only load code: `import('./parser.js')`, `import('pkg').then((m) => m.default)`,
+ * Promises that only load code or do local work: `import('./parser.js')`, `import('pkg').then((m) => m.default)`,
  * `Promise.all([import('a'), import('b')])`, or an async function run at once whose every `await`
- * is such a load (`(async () => { const { a } = await import('a'); return a(); })()`). On a server a
- * module that fails to load or to evaluate is a broken deployment, and loading it again fails the
- * same way, so keeping the rejection replays nothing a retry would fix. In a browser a chunk that
- * failed to download is fetched again on the next `import()`, so there it stays a (minor) finding.
+ * is such a load (`(async () => { const { a } = await import('a'); return a(); })()`); and local work
+ * through the modules of catalog/local-work.ts (`await readFile(template)`, `await build({ … })`).
+ * On a server a module that fails to load or to evaluate, or a file of its own that is missing or
+ * broken, is a broken deployment, and trying again fails the same way, so keeping the rejection
+ * replays nothing a retry would fix. In a browser a chunk that failed to download is fetched again
+ * on the next `import()`, so there it stays a (minor) finding.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
@@ -12,6 +14,7 @@ import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
+import { localWorkModules } from '../catalog/local-work.js';
 
 const MAX_DEPTH = 4;
 
@@ -40,7 +43,7 @@ export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   return pure;
 }
 
-/** An async function called at once whose every `await` waits for a module load. */
+/** An async function whose every `await` waits for a module load or local work. */
 function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolean {
   const node = unwrap(fn);
   if (!isFunction(node) || !node.async) return false;
@@ -54,12 +57,32 @@ function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolea
   return awaits > 0 && onlyLoads;
 }
 
-/** Whether a promise only loads modules, and so rejects only when the code itself cannot be loaded. */
+/**
+ * `readFile(path)`, `fs.promises.readdir(dir)`, `build({ … })`, `postcss(plugins).process(css)`,
+ * `sharp(file).metadata()`: a call whose chain starts at an import from a module that does local work.
+ */
+function localWorkCall(call: TSESTree.CallExpression, model: FileModel): boolean {
+  let root: TSESTree.Node = unwrap(call.callee);
+  for (;;) {
+    if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    else if (root.type === AST_NODE_TYPES.CallExpression) root = unwrap(root.callee);
+    else break;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = model.imports.get(root.name);
+  return binding !== undefined && localWorkModules.has(binding.module);
+}
+
+/**
+ * Whether a promise only loads modules or does local work (reads the server's own files, bundles or
+ * processes them), and so rejects only when the code or its files are broken.
+ */
 export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.ImportExpression) return true;
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (localWorkCall(node, model)) return true;
   const callee = unwrap(node.callee);
   // `(async () => { … await import('x') … })()`.
   if (isFunction(callee)) return node.arguments.length === 0 && loadingBody(callee, model, depth);
@@ -81,7 +104,12 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   return false;
 }
 
-/** A promise that only loads modules, kept on a server: its rejection is permanent anyway. */
+/** A promise that only loads modules or does local work, kept on a server: its rejection is permanent anyway. */
 export function serverModuleLoad(value: TSESTree.Node, model: FileModel): boolean {
   return onlyLoadsModules(value, model) && !runsInBrowser(model);
+}
+
+/** A memoized async function of the file that only loads modules or does local work, on a server (`memoize(doBundle)`). */
+export function serverLocalFunction(fn: TSESTree.Node, model: FileModel): boolean {
+  return loadingBody(fn, model, 0) && !runsInBrowser(model);
 }
