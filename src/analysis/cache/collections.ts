@@ -379,16 +379,22 @@ function factoryCollections(model: FileModel, out: Collection[]): void {
   }
 }
 
-/** The collections a factory's body declares at its top (`const hits = new Map()`), with their kind. */
-function declaredCollections(factory: FunctionNode, model: FileModel): { declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }; kind: NonNullable<ReturnType<typeof collectionKind>> }[] {
-  const found: { declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }; kind: NonNullable<ReturnType<typeof collectionKind>> }[] = [];
+/** `const hits = new Map()` at the top of a factory's body: the declarator and what kind of collection it makes. */
+interface DeclaredCollection {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
+  kind: NonNullable<ReturnType<typeof collectionKind>>;
+}
+
+/** The collections a factory's body declares at its top, with their kind. */
+function declaredCollections(factory: FunctionNode, model: FileModel): DeclaredCollection[] {
+  const found: DeclaredCollection[] = [];
   if (factory.body.type !== AST_NODE_TYPES.BlockStatement) return found;
   for (const statement of factory.body.body) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of statement.declarations) {
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
       const kind = collectionKind(declarator.init, model);
-      if (kind) found.push({ declarator: declarator as TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression }, kind });
+      if (kind) found.push({ declarator: declarator as DeclaredCollection['declarator'], kind });
     }
   }
   return found;

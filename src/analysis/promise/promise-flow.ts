@@ -285,7 +285,7 @@ export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0
     if (!isFunction(current)) continue;
     if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent, model)) return true;
     // A fulfilment handler runs only on success, wherever it is written (even inside a `catch` block).
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current) return false;
+    if (isFulfilmentHandler(current, parent)) return false;
     const name = functionName(current);
     if (name === undefined) continue;
     const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call, model)));
@@ -324,11 +324,13 @@ export function removedByTimer(removal: TSESTree.Node, writes: readonly TSESTree
   };
   if (!writes.some(within)) return false;
   // Scheduled from a fulfilment handler, the timer runs only after a success.
-  for (let current: TSESTree.Node = call; current.parent; current = current.parent) {
-    const parent: TSESTree.Node = current.parent;
-    if (isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current) return false;
-  }
+  for (let current: TSESTree.Node = call; current.parent; current = current.parent) if (isFulfilmentHandler(current, current.parent)) return false;
   return true;
+}
+
+/** `current` is the first argument of `parent`, a `.then(…)` call: it runs only when the promise fulfils. */
+function isFulfilmentHandler(current: TSESTree.Node, parent: TSESTree.Node): boolean {
+  return isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current;
 }
 
 /** Whether `fn` awaits something before `node`. */
