@@ -690,6 +690,17 @@ export class Catalog {
     },
   ],
   invalid: [
+    ...['src/client/cli-output.ts', 'src/vendors-api/loader.ts'].map((filename) => ({
+      // Names that only look like a command-line or vendored folder.
+      name: `a promise slot in ${filename}`,
+      filename,
+      code: `let workerPromise = null;
+export function getWorker() {
+  if (!workerPromise) workerPromise = fetch('/worker.mjs').then((r) => r.text());
+  return workerPromise;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, column: 23, data: { name: 'workerPromise' } }],
+    })),
     {
       // The bin/ twin's code in a module of the server: its rejection stays for every later caller.
       name: 'a memoized async function outside bin/, in a file without a #! line',
@@ -2653,6 +2664,23 @@ module.exports = _.memoize(async (stack) => {
   return res.json();
 });`,
     },
+    ...['targets/alert-cli/src/diff/documents.ts', 'packages/cli/src/sync.ts'].map((filename) => ({
+      // A command-line package's folder: the job runs once and exits.
+      name: `a memoized async function in ${filename}`,
+      filename,
+      code: `import memoize from 'lodash/memoize';
+export const documentsOf = memoize(async (source: string) => (await fetch('/documents/' + source)).json());`,
+    })),
+    ...['public/lib/pdf.mjs', 'src/vendor/loader.js', 'third_party/gltf/loader.js'].map((filename) => ({
+      // Third-party code copied into the project: nobody edits it here.
+      name: `a promise slot in vendored code (${filename})`,
+      filename,
+      code: `let workerPromise = null;
+export function getWorker() {
+  if (!workerPromise) workerPromise = fetch('/pdf.worker.mjs').then((r) => r.text());
+  return workerPromise;
+}`,
+    })),
     {
       name: 'a memoized async function under a bin/ folder',
       filename: 'source/bin/outputs.js',

@@ -33,8 +33,11 @@ export const oneShotFilePattern = pathPattern(
   [...testSuffixes, 'benchmark', 'story', 'fixture'],
 );
 
-/** A command-line program's folder inside its project (`bin/cli.js`, `source/bin/exports.js`). */
-export const commandFolderPattern = /(?:^|\/)bin\//;
+/** A command-line program's folder inside its project (`bin/cli.js`, `source/bin/exports.js`, `cli/`, `targets/alert-cli/`). */
+export const commandFolderPattern = /(?:^|\/)(?:bin|cli|[\w.]+-cli)\//;
+
+/** Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`): nobody edits it here. */
+export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:public|static|assets)\/(?:js\/)?lib)\//;
 
 /** Packages that make a front-end package a browser app when nothing renders it on a server. */
 export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];

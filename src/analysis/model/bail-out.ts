@@ -10,7 +10,7 @@ import { cacheClassSources, memoDecorators, type MemoizerSource } from '../catal
 import { collectionKind } from '../cache/collections.js';
 import type { Collection, FileModel } from './file-model.js';
 import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
-import { minifiedFilePattern, minifiedLineLength, minifiedTextLength } from '../catalog/file-roles.js';
+import { minifiedFilePattern, minifiedLineLength, minifiedTextLength, vendoredFolderPattern } from '../catalog/file-roles.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[], text: string): boolean {
@@ -98,12 +98,12 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
 }
 
 /**
- * A build product rather than source: a minified file (by name, or by lines averaging hundreds of
- * characters). Its findings would point into a vendored library nobody edits here, and a fix would
- * rewrite a generated file.
+ * A build product or a copy of someone else's code rather than the project's source: a minified file
+ * (by name, or by lines averaging hundreds of characters), or a file in a vendored folder. Its findings
+ * would point into a library nobody edits here, and a fix would rewrite a generated file.
  */
-export function isMinified(filename: string, text: string): boolean {
-  if (minifiedFilePattern.test(filename)) return true;
+export function isThirdPartyCode(filename: string, pathInProject: string, text: string): boolean {
+  if (minifiedFilePattern.test(filename) || vendoredFolderPattern.test(pathInProject)) return true;
   if (text.length < minifiedTextLength) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
