@@ -3534,3 +3534,46 @@ export async function diff(req, res) {
     expect(kept.lint('file-handle.js').map((m) => [m.line, m.messageId])).toEqual([[4, 'unsafePromiseSlot']]);
   });
 });
+
+describe('instances made by a static factory of their class', () => {
+  // `static async create()` does the async set-up and returns `new StreamContext(…)`: the instances
+  // live where the calls of `create` put them.
+  const context = `export class StreamContext {
+  constructor(id) { this.id = id; }
+  static async create(id) {
+    const entry = await fetch('/anime/' + id).then((r) => r.json());
+    return new StreamContext(entry.id);
+  }
+  metadata() {
+    if (!this.loading) this.loading = fetch('/meta/' + this.id).then((r) => r.json());
+    return this.loading;
+  }
+}
+`;
+  const files = {
+    'stream-context.js': context,
+    'streams.js': `import { StreamContext } from './stream-context.js';
+export async function streams(req, res) {
+  const ctx = await StreamContext.create(req.params.id);
+  res.json(await ctx.metadata());
+}
+`,
+  };
+  const perRequest = expressProject(ruleId, rule, files);
+  it('a class made per request through its factory in another file: quiet', () => {
+    expect(perRequest.lint('stream-context.js')).toEqual([]);
+  });
+  const kept = expressProject(ruleId, rule, {
+    ...files,
+    'featured.js': `import { StreamContext } from './stream-context.js';\nexport const featured = await StreamContext.create('featured');\n`,
+  });
+  it('a class one importer keeps an instance of, made by its factory at module level: reported', () => {
+    expect(kept.lint('stream-context.js').map((m) => [m.line, m.messageId])).toEqual([[8, 'unsafePromiseSlot']]);
+  });
+  const inFile = expressProject(ruleId, rule, {
+    'stream-context.js': `${context}export const shared = await StreamContext.create('shared');\n`,
+  });
+  it('the factory called at module level in the class file itself: reported', () => {
+    expect(inFile.lint('stream-context.js').map((m) => [m.line, m.messageId])).toEqual([[8, 'unsafePromiseSlot']]);
+  });
+});

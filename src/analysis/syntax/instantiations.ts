@@ -11,10 +11,12 @@ import { keepingCalls, ormRowBases, ormRowDecorators, perRequestProviderScopes, 
 
 /**
  * One place an instance is made: `'module'` (while the module loads), `'call'` (inside a function that
- * keeps it to itself), `'other'` (handed on: its lifetime is someone else's), or `class:Name` (kept by
- * an instance of the class `Name` of the same file, in a field or from its constructor).
+ * keeps it to itself), `'other'` (handed on: its lifetime is someone else's), `class:Name` (kept by
+ * an instance of the class `Name` of the same file, in a field or from its constructor), or
+ * `factory:m` (returned by the class's static method `m`, `static async create() { return new X(); }`:
+ * the instances live where the calls `X.m(…)` put them, recorded under the key `X.m`).
  */
-export type InstanceSite = 'module' | 'call' | 'other' | `class:${string}`;
+export type InstanceSite = 'module' | 'call' | 'other' | `class:${string}` | `factory:${string}`;
 
 /** What a class's declaration alone says about its instances' lifetime, when it says anything. */
 export type DeclaredLifetime = 'long' | 'operation';
@@ -26,6 +28,8 @@ interface Frame {
   fn: FunctionNode | undefined;
   /** The class whose instance `this` is in `fn` (a method, constructor, or field initialiser of it). */
   thisClass: string | undefined;
+  /** `fn` is the static method `method` of the class `cls`. */
+  staticMethod?: { cls: string; method: string };
 }
 
 /** Wrappers a value passes through unchanged: `x as T`, `x!`, `a ? x : y`, `a ?? x`, `await x`. */
@@ -40,7 +44,9 @@ function outerValue(node: TSESTree.Node, parents: readonly TSESTree.Node[]): { n
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
       parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
       (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
-      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current);
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) ||
+      // `const ctx = await Context.create()`: what the awaited factory call resolves to.
+      (parent.type === AST_NODE_TYPES.AwaitExpression && current.type === AST_NODE_TYPES.CallExpression);
     if (!through) break;
     current = parent;
   }
@@ -147,7 +153,7 @@ function isCallback(fn: TSESTree.Node, parents: readonly TSESTree.Node[]): boole
 }
 
 /** How long the instance made at `site` (whose ancestors are `parents`, innermost last) can live. */
-function siteKind(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[], frame: Frame, visitorKeys: VisitorKeys): InstanceSite {
+function siteKind(site: TSESTree.NewExpression | TSESTree.CallExpression, parents: readonly TSESTree.Node[], frame: Frame, visitorKeys: VisitorKeys): InstanceSite {
   const { node: value, parent } = outerValue(site, parents);
   if (!frame.fn) {
     // `field = new X()` in a class body: kept by the class's instances.
@@ -180,9 +186,28 @@ function memberClass(fn: FunctionNode, parent: TSESTree.Node | undefined, classN
   return parent.static ? undefined : classNames[classNames.length - 1];
 }
 
+/** A name written as a class's (`StreamContext`), which static factory calls go through. */
+const CLASS_NAME = /^[A-Z]/;
+
+/** `return new X(…)` (or an arrow's body) in `frame.fn`, a static method of `X` itself: a factory. */
+function returnedByOwnFactory(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[], frame: Frame, name: string): boolean {
+  if (frame.staticMethod?.cls !== name || !frame.fn) return false;
+  const { node: value, parent } = outerValue(site, parents);
+  return parent?.type === AST_NODE_TYPES.ReturnStatement || (frame.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && frame.fn.body === value);
+}
+
+/** The static method a function is the value of, with its class's name. */
+function staticMethodOf(fn: FunctionNode, parent: TSESTree.Node | undefined, classNames: readonly (string | undefined)[]): Frame['staticMethod'] {
+  if (parent?.type !== AST_NODE_TYPES.MethodDefinition || !parent.static || parent.computed) return undefined;
+  const cls = classNames[classNames.length - 1];
+  const method = propertyName(parent.key);
+  return cls !== undefined && method !== undefined ? { cls, method } : undefined;
+}
+
 /**
  * Every `new Name(…)` of the file whose `Name` is in `names`, by name: where each instance is made and
- * how long it can live (see `InstanceSite`).
+ * how long it can live (see `InstanceSite`); and every call `Name.m(…)` of a static method, under the
+ * key `Name.m` (a factory's instances live where its calls put them).
  */
 export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKeys, names: ReadonlySet<string>): Map<string, InstanceSite[]> {
   const found = new Map<string, InstanceSite[]>();
@@ -192,10 +217,19 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
   const frames: Frame[] = [{ fn: undefined, thisClass: undefined }];
   const visit = (node: TSESTree.Node): void => {
     let frame = frames[frames.length - 1] as Frame;
+    const record = (key: string, site: InstanceSite): void => {
+      const list = found.get(key) ?? [];
+      if (!list.includes(site) || !site.startsWith('factory:')) list.push(site);
+      found.set(key, list);
+    };
     if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && names.has(node.callee.name)) {
-      const list = found.get(node.callee.name) ?? [];
-      list.push(siteKind(node, parents, frame, visitorKeys));
-      found.set(node.callee.name, list);
+      const name = node.callee.name;
+      record(name, returnedByOwnFactory(node, parents, frame, name) && frame.staticMethod ? `factory:${frame.staticMethod.method}` : siteKind(node, parents, frame, visitorKeys));
+    }
+    // `Context.create(…)`: recorded in case `create` is a factory of `Context` (class names only, by their capital).
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed && node.callee.object.type === AST_NODE_TYPES.Identifier && CLASS_NAME.test(node.callee.object.name) && names.has(node.callee.object.name)) {
+      const method = memberName(node.callee);
+      if (method !== undefined) record(`${node.callee.object.name}.${method}`, siteKind(node, parents, frame, visitorKeys));
     }
     const isClass = node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
     const pushedFrame = isFunction(node);
@@ -204,7 +238,8 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
       // An arrow keeps the `this` of where it is written; other functions get their own.
       const owner = memberClass(node, parent, classNames);
       const thisClass = owner ?? (node.type === AST_NODE_TYPES.ArrowFunctionExpression ? frame.thisClass : undefined);
-      frame = { fn: node, thisClass };
+      const staticMethod = staticMethodOf(node, parent, classNames);
+      frame = staticMethod ? { fn: node, thisClass, staticMethod } : { fn: node, thisClass };
       frames.push(frame);
     }
     if (isClass) classNames.push(node.id?.name);

@@ -26,9 +26,20 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** What one file says of a class: its declared lifetime and the sites in that file. */
 interface ClassFacts {
   declared: DeclaredLifetime | undefined;
+  /** The sites of `new Name(…)`, and of calls of its static factories (`Name.create(…)`), in that file. */
   sites: readonly InstanceSite[];
+  /** Its static methods that return a new instance (`create` for `static async create() { return new Name(); }`). */
+  factories: readonly string[];
   /** The names other files import it by. */
   exportNames: readonly string[];
+}
+
+/** The sites of a class (`sites` by key, as the file's walk recorded them), a factory's return replaced by the calls of that factory. */
+function classSites(name: string, sitesOf: (key: string) => readonly InstanceSite[] | undefined): { sites: InstanceSite[]; factories: string[] } {
+  const own = sitesOf(name) ?? [];
+  const factories = own.filter((site) => site.startsWith('factory:')).map((site) => site.slice('factory:'.length));
+  const sites = [...own.filter((site) => !site.startsWith('factory:')), ...factories.flatMap((m) => sitesOf(`${name}.${m}`) ?? [])];
+  return { sites, factories };
 }
 
 const ownFacts = new WeakMap<FileModel, Map<string, ClassFacts>>();
@@ -44,7 +55,7 @@ function factsOfModel(model: FileModel): Map<string, ClassFacts> {
   // `export class X`, `export default X`, `export { X as Y }`: any export whose value is the class.
   const exportNames = (name: string): string[] =>
     [...exports].filter(([, list]) => list.some((v) => (v.type === AST_NODE_TYPES.Identifier ? v.name === name : v === classes.get(name)))).map(([exported]) => exported);
-  for (const [name, cls] of classes) found.set(name, { declared: declaredLifetime(cls), sites: sites.get(name) ?? [], exportNames: exportNames(name) });
+  for (const [name, cls] of classes) found.set(name, { declared: declaredLifetime(cls), ...classSites(name, (key) => sites.get(key)), exportNames: exportNames(name) });
   ownFacts.set(model, found);
   return found;
 }
@@ -52,7 +63,7 @@ function factsOfModel(model: FileModel): Map<string, ClassFacts> {
 function factsOfSummary(summary: FileSummary, name: string): ClassFacts {
   return {
     declared: ownEntry(summary.lifetimes, name),
-    sites: ownEntry(summary.instances, name) ?? [],
+    ...classSites(name, (key) => ownEntry(summary.instances, key)),
     // A summary does not say which value an export name has: the class's own name is the one followed.
     exportNames: summary.exports.includes(name) ? [name] : summary.exports.includes('default') ? ['default'] : [],
   };
@@ -62,7 +73,7 @@ function factsOfSummary(summary: FileSummary, name: string): ClassFacts {
  * The sites in files importing `file` that make instances of the class it exports as `exportNames`,
  * through barrels that re-export it (two at most); `undefined` when they cannot all be read.
  */
-function importerSites(file: string, exportNames: readonly string[], model: FileModel, hops = 0): InstanceSite[] | undefined {
+function importerSites(file: string, exportNames: readonly string[], factories: readonly string[], model: FileModel, hops = 0): InstanceSite[] | undefined {
   const found: InstanceSite[] = [];
   let looked = 0;
   for (const importerFile of importersOf(file)) {
@@ -76,7 +87,8 @@ function importerSites(file: string, exportNames: readonly string[], model: File
       if (resolveModule(binding.module, importerFile) !== file) continue;
       // A namespace import (`new models.Account()`) is not followed: its sites are not known.
       if (binding.export === '*') return undefined;
-      for (const site of ownEntry(importer.instances, binding.local) ?? []) {
+      const sites = [binding.local, ...factories.map((m) => `${binding.local}.${m}`)].flatMap((key) => ownEntry(importer.instances, key) ?? []);
+      for (const site of sites) {
         // `class:Holder` names a class of the importer: carry its file along.
         found.push(site.startsWith('class:') ? (`class:${importerFile}\0${site.slice(6)}` as InstanceSite) : site);
       }
@@ -89,7 +101,7 @@ function importerSites(file: string, exportNames: readonly string[], model: File
     });
     if (passedOn.length > 0) {
       if (hops >= MAX_BARRELS) return undefined;
-      const through = importerSites(importerFile, passedOn, model, hops + 1);
+      const through = importerSites(importerFile, passedOn, factories, model, hops + 1);
       if (!through) return undefined;
       found.push(...through);
     }
@@ -104,7 +116,7 @@ function perOperation(file: string, name: string, facts: ClassFacts, model: File
   seen.add(key);
   const sites: InstanceSite[] = [...facts.sites];
   if (facts.exportNames.length > 0) {
-    const elsewhere = importerSites(file, facts.exportNames, model);
+    const elsewhere = importerSites(file, facts.exportNames, facts.factories, model);
     if (!elsewhere) return false;
     sites.push(...elsewhere);
   }
