@@ -96,16 +96,19 @@ export function memoizePromiseHelper({ exported }: { exported: boolean }): strin
  * written before the block's tests and removed after. `lint(file)` runs one rule over `src/<file>`
  * (its text as written, unless `code` is given) with the project around it.
  */
-export function expressProject(ruleId: string, rule: object, files: Readonly<Record<string, string>>): { lint: (file: string, code?: string) => Linter.LintMessage[] } {
+export function expressProject(ruleId: string, rule: object, files: Readonly<Record<string, string>>, { folder }: { folder?: string } = {}): { lint: (file: string, code?: string) => Linter.LintMessage[] } {
+  let top = '';
   let dir = '';
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-project-'));
+    top = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-project-'));
+    // `folder`: the project's own folder inside the temporary one (`alert-cli`), when its name matters.
+    dir = folder === undefined ? top : path.join(top, folder);
     mkdirSync(path.join(dir, 'src'), { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
     for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, 'src', name), code);
   });
   afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(top, { recursive: true, force: true });
   });
   const config: Linter.Config = {
     files: ['**/*.js'],

@@ -3577,3 +3577,17 @@ export async function streams(req, res) {
     expect(inFile.lint('stream-context.js').map((m) => [m.line, m.messageId])).toEqual([[8, 'unsafePromiseSlot']]);
   });
 });
+
+describe("a command-line package that is its own project (`targets/alert-cli/` with its own package.json)", () => {
+  const diff = `import memoize from 'lodash/memoize';
+export const documentsOf = memoize(async (source) => (await fetch('/documents/' + source)).json());
+`;
+  const cli = expressProject(ruleId, rule, { 'diff.js': diff }, { folder: 'alert-cli' });
+  it('is a one-shot program: quiet', () => {
+    expect(cli.lint('diff.js')).toEqual([]);
+  });
+  const server = expressProject(ruleId, rule, { 'diff.js': diff }, { folder: 'alert-api' });
+  it('the same code in a project folder named otherwise: reported at the memoizer (line 2)', () => {
+    expect(server.lint('diff.js').map((m) => [m.line, m.messageId])).toEqual([[2, 'unsafeMemoizer']]);
+  });
+});

@@ -14,9 +14,16 @@ import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
 import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from './memoizer-call.js';
 
-/** A command-line program: a `#!` line, or a file under a `bin/` folder of its project. What it keeps lives for one run. */
+/**
+ * A command-line program: a `#!` line, or a file under a command folder (`bin/`, `cli/`, `*-cli/`) of
+ * its project, the project's own folder included (`targets/alert-cli/` with its own package.json).
+ * What it keeps lives for one run.
+ */
 export function runsAsCommand(model: FileModel): boolean {
-  return model.sourceCode.text.startsWith('#!') || commandFolderPattern.test(model.project.pathInProject(model.filename));
+  if (model.sourceCode.text.startsWith('#!')) return true;
+  const inProject = model.project.pathInProject(model.filename);
+  const root = path.isAbsolute(model.filename) ? path.basename(model.project.rootOf(model.filename)) : '';
+  return commandFolderPattern.test(root ? `${root}/${inProject}` : inProject);
 }
 
 /** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */
