@@ -188,6 +188,13 @@ function memberClass(fn: FunctionNode, parent: TSESTree.Node | undefined, classN
 
 /** A name written as a class's (`StreamContext`), which static factory calls go through. */
 const CLASS_NAME = /^[A-Z]/;
+/** `Name.method(` in a file's text: a call of a static method of a class, perhaps a factory. */
+const STATIC_CALL = /\b[A-Z][\w$]*\.[\w$]+\(/;
+
+/** Whether a file's text may make an instance: it writes `new `, or calls a static method of a class (`Context.create(…)`). */
+export function mayMakeInstances(text: string): boolean {
+  return text.includes('new ') || STATIC_CALL.test(text);
+}
 
 /** `return new X(…)` (or an arrow's body) in `frame.fn`, a static method of `X` itself: a factory. */
 function returnedByOwnFactory(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[], frame: Frame, name: string): boolean {

@@ -9,15 +9,13 @@ import { isFunction, memberName, unwrap, walkNodes } from '../../syntax/ast.js';
 import { buildImportTable, lookupMemoizer, type ImportTable } from '../../syntax/import-table.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
-import { declaredLifetime, instanceSites, topLevelClasses } from '../../syntax/instantiations.js';
+import { declaredLifetime, instanceSites, mayMakeInstances, topLevelClasses } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
 import type { MemoizerSource } from '../../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../../catalog/settings.js';
 import { localMemoizers, memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
 import type { ExportedCallee, FileSummary, MemoizerValue, ModuleLevelUse, SummaryReexport } from '../../model/file-summary.js';
 
-/** `Name.method(`: a call of a static method of a class (class names start with a capital). */
-const STATIC_CALL = /\b[A-Z][\w$]*\.[\w$]+\(/;
 
 /** How many module-level names one value may go through; the reader applies its own depth limit on top. */
 const MAX_STEPS = 5;
@@ -187,8 +185,7 @@ export function summarize(syntax: { ast: TSESTree.Program; text: string; visitor
     const lifetime = declaredLifetime(cls);
     if (lifetime) summary.lifetimes[name] = lifetime;
   }
-  // Only a file that writes `new`, or calls a static method of a class (`Context.create(…)`, a factory perhaps), can make an instance.
-  if (text.includes('new ') || STATIC_CALL.test(text)) {
+  if (mayMakeInstances(text)) {
     for (const [name, sites] of instanceSites(program, visitorKeys, new Set([...imports.keys(), ...classes.keys()]))) summary.instances[name] = sites;
   }
   for (const [name, values] of exportIndex({ program })) {
