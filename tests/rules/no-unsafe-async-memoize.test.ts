@@ -3002,6 +3002,26 @@ export function getStyles() {
 }`,
     },
     {
+      // Only fields are set outside the try; the database work inside it only logs its failures.
+      name: 'a module slot whose async loader sets fields around a try/catch that only logs',
+      code: `const state = { loaded: false, rows: [], syncedAt: 0 };
+let initPromise = null;
+async function hydrate() {
+  state.loaded = false;
+  try {
+    state.rows = await (await fetch('/audit')).json();
+  } catch (error) {
+    console.error('hydrate failed', error);
+  }
+  state.loaded = true;
+  state.syncedAt = Date.now();
+}
+export function init() {
+  if (!initPromise) initPromise = hydrate();
+  return initPromise;
+}`,
+    },
+    {
       // The fallback object is made before the try; every failure inside returns it.
       name: 'a module store of an async helper that builds its fallback before a try/catch',
       code: `const assetBySource = new Map();
@@ -3301,6 +3321,25 @@ export function getSystemFile(file, callback) {
   }, (error) => callback(error));
 }`,
       errors: [{ messageId: 'unsafePromiseCache', line: 3, column: 24, data: { name: 'Promises' } }],
+    },
+    {
+      // A field set from a call outside the try: the call may throw (here it parses).
+      name: 'a module slot whose async loader sets a field from a call before its try/catch',
+      code: `const state = { rows: [] };
+let initPromise = null;
+async function hydrate(raw) {
+  state.config = JSON.parse(raw);
+  try {
+    state.rows = await (await fetch('/audit')).json();
+  } catch (error) {
+    console.error('hydrate failed', error);
+  }
+}
+export function init(raw) {
+  if (!initPromise) initPromise = hydrate(raw);
+  return initPromise;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 12, column: 21, data: { name: 'initPromise' } }],
     },
     {
       // The early answer awaits a request outside the try: its rejection is kept.

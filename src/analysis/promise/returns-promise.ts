@@ -180,6 +180,13 @@ function cannotThrow(node: TSESTree.Node): boolean {
   }
 }
 
+/** `x = v` or `a.b = v` (not a computed key) with a value that cannot throw. */
+function settingOnly(assignment: TSESTree.AssignmentExpression): boolean {
+  const target = unwrap(assignment.left);
+  const plainTarget = target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && cannotThrow(target.object));
+  return assignment.operator === '=' && plainTarget && cannotThrow(assignment.right);
+}
+
 /** `return x;` or `{ return x; }` with a value that cannot throw (or none). */
 function earlyReturn(statement: TSESTree.Statement): boolean {
   const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0] : statement;
@@ -188,7 +195,8 @@ function earlyReturn(statement: TSESTree.Statement): boolean {
 
 /**
  * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
- * may declare values that cannot throw, answer early from them (`if (!ready) return null;`), and await what `awaitsSafely` vouches for (a serial queue
+ * may declare values that cannot throw, set fields to them (`state.loading = true`), answer early from
+ * them (`if (!ready) return null;`), and await what `awaitsSafely` vouches for (a serial queue
  * awaiting the entry it replaces, which was made by the same code).
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
@@ -205,6 +213,8 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
     if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init));
     // `if (!IS_AVAILABLE) return null;`, `if (admin.apps.length > 0) return admin;`: an early answer from what is held.
     if (s.type === AST_NODE_TYPES.IfStatement) return i < before && !s.alternate && cannotThrow(s.test) && earlyReturn(s.consequent);
+    // `state.loading = true;`, `lastSyncAt = Date.now();`: setting a field or a variable to such a value.
+    if (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AssignmentExpression) return settingOnly(s.expression);
     return i < before && awaitsSafely !== undefined && s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression && awaitsSafely(s.expression.argument);
   };
   if (!statements.every(harmless)) return false;
