@@ -45,6 +45,13 @@ export function adminToken() {
   return tokenLoad;
 }`;
 
+// A worker script loaded once into a module slot: reported in the project's code, not in vendored or command-line folders.
+const workerSlot = `let workerPromise = null;
+export function getWorker() {
+  if (!workerPromise) workerPromise = fetch('/worker.mjs').then((r) => r.text());
+  return workerPromise;
+}`;
+
 ruleTester.run(ruleId, rule, {
   valid: [
     {
@@ -694,11 +701,7 @@ export class Catalog {
       // Names that only look like a command-line or vendored folder.
       name: `a promise slot in ${filename}`,
       filename,
-      code: `let workerPromise = null;
-export function getWorker() {
-  if (!workerPromise) workerPromise = fetch('/worker.mjs').then((r) => r.text());
-  return workerPromise;
-}`,
+      code: workerSlot,
       errors: [{ messageId: 'unsafePromiseSlot' as const, line: 3, column: 23, data: { name: 'workerPromise' } }],
     })),
     {
@@ -2675,11 +2678,7 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       // Third-party code copied into the project: nobody edits it here.
       name: `a promise slot in vendored code (${filename})`,
       filename,
-      code: `let workerPromise = null;
-export function getWorker() {
-  if (!workerPromise) workerPromise = fetch('/pdf.worker.mjs').then((r) => r.text());
-  return workerPromise;
-}`,
+      code: workerSlot,
     })),
     {
       name: 'a memoized async function under a bin/ folder',

@@ -314,8 +314,7 @@ export function removedByTimer(removal: TSESTree.Node, writes: readonly TSESTree
   const fn = enclosingFunction(removal);
   const call = fn?.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
-  const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name = calleeName(call.callee);
   if (name === undefined || !oneShotTimers.has(name)) return false;
   // Started by the code that writes (directly, or in the executor of the promise it stores).
   const within = (w: TSESTree.Node): boolean => {
@@ -361,8 +360,9 @@ export function rejectablePromiseWrites(collection: Collection, model: FileModel
   const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !serverModuleLoad(w.value, model) && !keyedByRequest(collection, w.node));
   // `Promises[file] = null` in the rejection handler empties the entry as a `delete` does.
   const emptied = collection.writes.filter((w) => w.value !== undefined && isEmptyValue(w.value)).map((w) => w.node);
-  if (writes.length === 0 || [...collection.evictions, ...emptied].some((e) => onRejectionPath(e, model) || removedByTimer(e, writes.map((w) => w.node)))) return [];
-  return writes.map((w) => w.node);
+  const written = writes.map((w) => w.node);
+  if (writes.length === 0 || [...collection.evictions, ...emptied].some((e) => onRejectionPath(e, model) || removedByTimer(e, written))) return [];
+  return written;
 }
 
 /**

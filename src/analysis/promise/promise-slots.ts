@@ -431,7 +431,8 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   if (promiseWrites.length === 0) return [];
   // Any write on a rejection path (`.catch(() => { p = undefined; })`, a `catch` block, `finally`) empties the slot;
   // so does a timer that empties it whatever the outcome.
-  if (removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, promiseWrites.map((w) => w.node)))) return [];
+  const written = promiseWrites.map((w) => w.node);
+  if (removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, written))) return [];
   const refSet = new Set(uses.refs);
   const guarded =
     promiseWrites.some((w) => w.node.operator !== '=') ||
@@ -484,8 +485,9 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
   const declared = declaredPromise(uses.holder, true);
   const { init } = declaration(uses.holder);
   const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && !(init && keyedByRequest({ init: init as TSESTree.Expression }, w.node)));
-  if (promiseWrites.length === 0 || removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, promiseWrites.map((w) => w.node)))) return [];
-  return promiseWrites.map((w) => w.node);
+  const written = promiseWrites.map((w) => w.node);
+  if (written.length === 0 || removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, written))) return [];
+  return written;
 }
 
 function holderKey(holder: Holder): object {
