@@ -33,6 +33,61 @@ const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The status code the server answered with is one of a few hundred numbers, whatever the client asks.
+      name: 'request counters keyed by the response status code',
+      code: `import express from 'express';
+const app = express();
+const counters = new Map();
+function count(key) {
+  counters.set(key, (counters.get(key) || 0) + 1);
+}
+app.use((req, res, next) => {
+  res.on('finish', () => {
+    count('http.requests.total');
+    count(\`http.requests.\${res.statusCode}\`);
+  });
+  next();
+});`,
+    },
+    {
+      // The static method's only callers pass the HTTP method: one entry per verb.
+      name: 'a static method of a module-private class keyed by the HTTP method its only caller passes',
+      code: `import express from 'express';
+const app = express();
+class Dispatcher {
+  static instances = new Map();
+  static forVerb(verb) {
+    if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
+    return Dispatcher.instances.get(verb);
+  }
+  constructor(verb) { this.verb = verb; }
+}
+app.all('/api/:action', (req, res) => {
+  res.json(Dispatcher.forVerb(req.method).verb);
+});`,
+    },
+    {
+      // The write runs only in the lookup's fulfilment handler, past the stop for "no such client": one entry per stored client.
+      name: 'a cache written in the then-handler of a lookup after a nil check',
+      code: `import express from 'express';
+import { isNil } from 'lodash';
+import { Client } from './models';
+const app = express();
+const known = {};
+app.use((req, res, next) => {
+  const clientId = req.headers['x-client-key'];
+  if (known[clientId]) return next();
+  Client.findOne({ key: clientId }).then((client) => {
+    if (isNil(client) === true) {
+      res.status(401).end();
+      return;
+    }
+    known[clientId] = client;
+    next();
+  });
+});`,
+    },
+    {
       // The key is looked up synchronously and the code throws when nothing is found: an existing user's id.
       name: 'a cache written after a synchronous lookup that throws on a miss',
       code: `import express from 'express';
@@ -604,6 +659,155 @@ app.get('/setting/:name', (req, res) => {
   res.status(404).end();
 });`,
       errors: [{ messageId: 'unboundedCollection', data: { name: 'warned' }, line: 3, column: 16 }],
+    },
+    {
+      // The same class keyed by a route parameter: any string the client sends.
+      name: 'a static method of a module-private class keyed by a route parameter',
+      code: `import express from 'express';
+const app = express();
+class Dispatcher {
+  static instances = new Map();
+  static forKind(kind) {
+    if (!Dispatcher.instances.has(kind)) Dispatcher.instances.set(kind, new Dispatcher(kind));
+    return Dispatcher.instances.get(kind);
+  }
+  constructor(kind) { this.kind = kind; }
+}
+app.all('/api/:kind', (req, res) => {
+  res.json(Dispatcher.forKind(req.params.kind).kind);
+});`,
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+class Dispatcher {
+  static instances = new LruMap(500);
+  static forKind(kind) {
+    if (!Dispatcher.instances.has(kind)) Dispatcher.instances.set(kind, new Dispatcher(kind));
+    return Dispatcher.instances.get(kind);
+  }
+  constructor(kind) { this.kind = kind; }
+}
+app.all('/api/:kind', (req, res) => {
+  res.json(Dispatcher.forKind(req.params.kind).kind);
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'instances' }, line: 4, column: 22 }],
+    },
+    {
+      // The class is handed to another module, which may call the method with anything.
+      name: 'a static method of a class handed on, keyed by its parameter',
+      code: `import express from 'express';
+import { register } from './registry';
+const app = express();
+class Dispatcher {
+  static instances = new Map();
+  static forVerb(verb) {
+    if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
+    return Dispatcher.instances.get(verb);
+  }
+  constructor(verb) { this.verb = verb; }
+}
+register(Dispatcher);
+app.all('/api/:action', (req, res) => {
+  res.json(Dispatcher.forVerb(req.method).verb);
+});`,
+      output: `import express from 'express';
+import { register } from './registry';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+class Dispatcher {
+  static instances = new LruMap(500);
+  static forVerb(verb) {
+    if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
+    return Dispatcher.instances.get(verb);
+  }
+  constructor(verb) { this.verb = verb; }
+}
+register(Dispatcher);
+app.all('/api/:action', (req, res) => {
+  res.json(Dispatcher.forVerb(req.method).verb);
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'instances' }, line: 5, column: 22 }],
+    },
+    {
+      // The same handler without the stop: an unknown client id is stored too.
+      name: 'a cache written in the then-handler of a lookup without a nil check',
+      code: `import express from 'express';
+import { Client } from './models';
+const app = express();
+const known = {};
+app.use((req, res, next) => {
+  const clientId = req.headers['x-client-key'];
+  if (known[clientId]) return next();
+  Client.findOne({ key: clientId }).then((client) => {
+    known[clientId] = client;
+    next();
+  });
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'known' },
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'useLruMap',
+              data: { name: 'known', max: '500' },
+              output: `import express from 'express';
+import { Client } from './models';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const known = new LruMap(500);
+app.use((req, res, next) => {
+  const clientId = req.headers['x-client-key'];
+  if (known.get(clientId)) return next();
+  Client.findOne({ key: clientId }).then((client) => {
+    known.set(clientId, client);
+    next();
+  });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same metrics hook keyed by the path: a request for a route that does not exist is counted under its own key.
+      name: 'request timings keyed by the request path next to the status code',
+      code: `import express from 'express';
+const app = express();
+const timings = new Map();
+app.use((req, res, next) => {
+  const start = Date.now();
+  res.on('finish', () => {
+    timings.set(\`\${res.statusCode} \${req.path}\`, Date.now() - start);
+  });
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { name: 'timings' },
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const timings = new LruMap(500);
+app.use((req, res, next) => {
+  const start = Date.now();
+  res.on('finish', () => {
+    timings.set(\`\${res.statusCode} \${req.path}\`, Date.now() - start);
+  });
+  next();
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A lookup in what the client sent proves nothing: the key is still the client's.

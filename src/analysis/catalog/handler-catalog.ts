@@ -145,11 +145,14 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
 ];
 
 /**
- * Request properties that take one of a fixed set of values (the route table, the HTTP method):
- * a key built from them does not grow with requests. `req.route.path`, `request.routeOptions.url`,
- * koa-router's `ctx._matchedRoute`.
+ * Request and response properties that take one of a fixed set of values (the route table, the
+ * HTTP method, the status code the server answered with): a key built from them does not grow with
+ * requests. `req.route.path`, `request.routeOptions.url`, koa-router's `ctx._matchedRoute`,
+ * `res.statusCode` in a metrics hook.
  */
-export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion']);
+export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion', 'statusCode']);
+/** Tests for "nothing found" by name: `isNil(row)`, `_.isNull(user)`, `isUndefined(entry)`. */
+export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'isUndefined']);
 /**
  * What authentication middleware put on the request once it verified the caller: Passport's
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the

@@ -7,10 +7,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
-import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -29,27 +29,73 @@ function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
 }
 
 /**
- * A parameter carries what the callers pass. For a module-private function of this file that is only
- * ever called directly, that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
- * everywhere: the key is one of a few literals). A function that is exported, passed as a value
- * (a callback, a registered handler) or never called here may receive anything.
+ * The calls of a function of this file, when all of them are in sight: a module-private function
+ * only ever called directly, or a static method of a module-private class only ever called as
+ * `Class.method(…)` (or `this.method(…)` from its other static methods). `undefined` when the
+ * function is exported, passed as a value (a callback, a registered handler) or never called here.
+ */
+function callsInSight(fn: FunctionNode, model: FileModel): TSESTree.CallExpression[] | undefined {
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return staticMethodCalls(fn.parent, model);
+  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+  const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+  if (!binding || !binding.name) return undefined;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator?.parent;
+  if (isExported(holder)) return undefined;
+  const variable = resolveIdentifier(model.sourceCode, binding);
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable?.references ?? []) {
+    if (ref.init) continue;
+    const parent = ref.identifier.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return undefined;
+    calls.push(parent);
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+function isExported(declaration: TSESTree.Node | undefined): boolean {
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+/** `RequestMapper.forVerb(req.method)`: the calls of a static method of a class this file keeps to itself. */
+function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel): TSESTree.CallExpression[] | undefined {
+  const name = method.computed ? undefined : propertyName(method.key);
+  const owner = method.parent.parent;
+  if (!method.static || name === undefined || owner.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id || isExported(owner)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  const called = (member: TSESTree.Node): boolean => {
+    const parent = member.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed || memberName(member) !== name) return true;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== member) return false;
+    calls.push(parent);
+    return true;
+  };
+  // Every use of the class name reads a member (`RequestMapper.instances`) or constructs it; a class handed on may have its methods called anywhere.
+  // A class declaration names two variables: one outside it, one inside its own body.
+  for (const ref of model.sourceCode.scopeManager?.getDeclaredVariables(owner).flatMap((v) => v.references) ?? []) {
+    const use = ref.identifier.parent;
+    if (use.type === AST_NODE_TYPES.NewExpression && use.callee === ref.identifier) continue;
+    if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || !called(use)) return undefined;
+  }
+  // `this.forVerb(…)` inside the class's static methods is the same call.
+  let unknown = false;
+  for (const member of owner.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.static) continue;
+    walk(member.value, model.facts.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !called(node)) unknown = true;
+    });
+  }
+  return unknown || calls.length === 0 ? undefined : calls;
+}
+
+/**
+ * A parameter carries what the callers pass. For a function whose calls are all in sight (see
+ * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
+ * everywhere: the key is one of a few literals). Any other function may receive anything.
  */
 function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH - 2) return true;
-  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
-  const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
-  if (!binding || !binding.name) return true;
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator?.parent;
-  if (holder?.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const variable = resolveIdentifier(model.sourceCode, binding);
-  const uses = variable?.references.filter((ref) => !ref.init) ?? [];
-  const calls: TSESTree.CallExpression[] = [];
-  for (const ref of uses) {
-    const parent = ref.identifier.parent;
-    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return true;
-    calls.push(parent);
-  }
-  if (calls.length === 0) return true;
+  const calls = callsInSight(fn, model);
+  if (!calls) return true;
   const index = parameterIndex(fn, name);
   if (index === -1 || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
   return calls.some((call) => {
@@ -305,8 +351,13 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   const test = unwrap(statement.test);
   // `!row`, `row == null`, `row === undefined`: true when the lookup found nothing (not `row !== undefined`).
   const isAbsent = (side: TSESTree.Node): boolean => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
+  const isName = (node: TSESTree.Node | undefined): boolean => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
+  // `isNil(row)`, `_.isNil(row) === true`: lodash's and alike's test for nothing found.
+  const nilTest = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.CallExpression && absenceTests.has(calleeName(node.callee) ?? '') && isName(node.arguments[0]);
   const tested =
-    (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === AST_NODE_TYPES.Identifier && (unwrap(test.argument) as TSESTree.Identifier).name === name) ||
+    (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isName(test.argument)) ||
+    nilTest(test) ||
+    (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === '===' && nilTest(unwrap(test.left)) && test.right.type === AST_NODE_TYPES.Literal && test.right.value === true) ||
     (test.type === AST_NODE_TYPES.BinaryExpression &&
       (test.operator === '==' || test.operator === '===') &&
       [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
@@ -422,6 +473,8 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
   for (const checked of lookupsAround(at, model)) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
+  const settled = lookupSettledBy(at, model);
+  if (settled && statements.some((s) => guardsAbsence(s, settled.name))) for (const root of candidates) if (mentions(settled.lookup, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
     const member = membershipGuarded(statement, model);
     if (member !== undefined) for (const root of candidates) if (mentions(member, root)) validated.add(root);
@@ -444,6 +497,22 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
     const inner = builtFrom.get(root) ?? [];
     return inner.length > 0 && inner.every((r) => validated.has(r));
   });
+}
+
+/**
+ * `repo.findOne({ key }).then((row) => { … at … })`: `at` runs in the fulfilment handler of a lookup.
+ * The name the handler gives the result and the text of the lookup's arguments.
+ */
+function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; lookup: string } | undefined {
+  const handler = enclosingFunction(at);
+  const then = handler?.parent;
+  const param = handler?.params[0];
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== handler || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const callee = unwrap(then.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return undefined;
+  const lookup = unwrap(callee.object);
+  if (lookup.type !== AST_NODE_TYPES.CallExpression || !isLookupCall(lookup, model)) return undefined;
+  return { name: param.name, lookup: lookup.arguments.map((arg) => model.sourceCode.getText(arg)).join(', ') };
 }
 
 /** The initialiser of the function-local `const name = …` visible at `at`. */
