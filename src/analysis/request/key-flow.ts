@@ -77,14 +77,14 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
     if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || !called(use)) return undefined;
   }
   // `this.forVerb(…)` inside the class's static methods is the same call.
-  let unknown = false;
+  const handedOn = { found: false };
   for (const member of owner.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.static) continue;
     walk(member.value, model.facts.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !called(node)) unknown = true;
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !called(node)) handedOn.found = true;
     });
   }
-  return unknown || calls.length === 0 ? undefined : calls;
+  return handedOn.found || calls.length === 0 ? undefined : calls;
 }
 
 /**
