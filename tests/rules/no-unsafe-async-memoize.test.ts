@@ -2928,6 +2928,32 @@ export function defineLoader(load: (key: string) => Item | Promise<Item>) {
 });
 
 /** A server's slot for the promise of a local async function whose body is `body`. */
+/**
+ * A module slot keeping the promise of \`pickBase()\`, whose body is \`body\`. \`probe()\` catches
+ * everything it awaits; \`localUrl()\` is a plain function that builds a string.
+ */
+const apiBase = (body: string): string => `const REMOTE = 'https://api.example.com';
+let basePromise = null;
+function localUrl() {
+  return \`http://\${process.env.HOST}:3000\`;
+}
+async function probe(url) {
+  try {
+    const res = await fetch(url, { method: 'OPTIONS' });
+    return res.status !== undefined;
+  } catch (error) {
+    console.log('local api not available', url);
+    return false;
+  }
+}
+async function pickBase() {
+${body}
+}
+export function getApiBase() {
+  if (!basePromise) basePromise = pickBase();
+  return basePromise;
+}`;
+
 const compileOptions = (body: string): string => `const interopDefault = (mod) => mod.default ?? mod;
 let optionsPromise;
 export const compileOptions = () => (optionsPromise ??= buildOptions());
@@ -3194,8 +3220,41 @@ export function publicDomains() {
       code: compileOptions(`  const [typescript, commonjs] = await Promise.all([import('@babel/plugin-transform-typescript').then(interopDefault), import('@babel/plugin-transform-modules-commonjs').then(interopDefault)]);
   return { plugins: [typescript, commonjs] };`),
     },
+    {
+      // Every step of the body is safe: branches on module values, log lines, a probe that catches everything, plain results.
+      name: 'a module slot whose async function awaits only a probe that catches everything and returns plain values',
+      code: apiBase(`  if (process.env.API_URL) {
+    console.log('using configured api', process.env.API_URL);
+    return process.env.API_URL;
+  }
+  const url = localUrl();
+  const up = await probe(url);
+  if (up) return url;
+  console.log('falling back to', REMOTE);
+  return REMOTE;`),
+    },
   ],
   invalid: [
+    {
+      // The same body awaiting a request outside any try: a failed request stays cached.
+      name: 'a module slot whose async function awaits a request outside any try',
+      code: apiBase(`  const url = localUrl();
+  const config = await (await fetch(url + '/config')).json();
+  return config.base ?? REMOTE;`),
+      // The write `basePromise = pickBase()`: 15 lines of the module, 3 of the body, the closing brace and the getter's first line.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 21, data: { name: 'basePromise' } }],
+    },
+    {
+      // A name may hold a promise: the one returned here is a module slot filled elsewhere.
+      name: 'a module slot whose async function returns a promise held in another slot',
+      code: `let warmup = null;
+export function startWarmup() {
+  warmup = fetch('/warm').then((res) => res.json());
+}
+${apiBase(`  if (warmup) return warmup;
+  return REMOTE;`)}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 24, data: { name: 'basePromise' } }],
+    },
     {
       name: 'server code keeping the promise of a local async function that loads modules and fetches',
       filename: 'src/serverless/compile.ts',

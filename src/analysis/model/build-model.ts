@@ -19,7 +19,7 @@ import { findHandlerPath, isRequestFile } from '../request/handlers.js';
 import { calledParameter, localMemoizers, ruleOn } from '../memoizer/in-house-memoizers.js';
 import { callRefOf, type CallRef } from '../syntax/call-targets.js';
 import { bindingOf, loopBindingNames } from '../memoizer/memoized-binding.js';
-import { callCannotReject } from '../promise/promise-flow.js';
+import { callCannotReject, callCannotThrow, holdsPlainValue } from '../promise/promise-flow.js';
 
 /** Models of the project's other files, by their SourceCode (the project index's own parse). */
 const models = new WeakMap<object, FileModel>();
@@ -96,6 +96,8 @@ export function buildModel(sourceCode: Readonly<SourceCode>, filename: string, s
   };
 
   model.facts.callCannotReject = (call) => callCannotReject(call, model);
+  model.facts.callCannotThrow = (call) => callCannotThrow(call, model);
+  model.facts.holdsPlainValue = (name) => holdsPlainValue(name, model);
   // Tests, mocks, benchmarks and stories never run in production: nothing there leaks or serves a
   // stale rejection to a user, so the file being linted is not checked (another file's model, built
   // for the project index, still is: its handlers are what it is read for). Nor is minified or vendored code.

@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
+import { bodyCannotFail, isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
@@ -52,6 +52,34 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (evaluating.size > 0) return false;
   const imported = importedFunction(model, callee.name);
   return imported !== undefined && cannotReject(imported.fn, imported.model);
+}
+
+/** A call of a plain (not async) function of this file whose body cannot fail: `localUrl()` returning a template of constants. */
+export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const fn = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  if (!fn || fn.async || fn.generator || evaluating.has(fn)) return false;
+  evaluating.add(fn);
+  try {
+    return bodyCannotFail(fn, model.facts);
+  } finally {
+    evaluating.delete(fn);
+  }
+}
+
+/**
+ * A name that holds no promise: a `const` given a literal, a template, an awaited value, or the
+ * result of a plain function of the file that cannot fail (`const localUrl = lambdaUrl();`).
+ */
+export function holdsPlainValue(name: TSESTree.Identifier, model: FileModel): boolean {
+  const variable = resolveIdentifier(model.sourceCode, name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  if (init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.AwaitExpression) return true;
+  if (init.type === AST_NODE_TYPES.TemplateLiteral) return init.expressions.length === 0;
+  return init.type === AST_NODE_TYPES.CallExpression && callCannotThrow(init, model);
 }
 
 /** The method `this.name` stands for, in the class around the member expression (through arrows only). */

@@ -140,6 +140,9 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   });
 }
 
+/** Comparisons, arithmetic and string joins: they fail, if at all, the same way every time. */
+const safeOperators: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%']);
+
 /**
  * A value that cannot fail for a passing reason while it is computed: a literal, a name, a field read
  * (`this.x`, `admin.apps.length`: a read of what the module holds, which fails the same way every
@@ -162,7 +165,12 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.LogicalExpression:
       return cannotThrow(value.left) && cannotThrow(value.right);
     case AST_NODE_TYPES.BinaryExpression:
-      return ['===', '!==', '==', '!=', '<', '<=', '>', '>='].includes(value.operator) && value.left.type !== AST_NODE_TYPES.PrivateIdentifier && cannotThrow(value.left) && cannotThrow(value.right);
+      return safeOperators.has(value.operator) && value.left.type !== AST_NODE_TYPES.PrivateIdentifier && cannotThrow(value.left) && cannotThrow(value.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return cannotThrow(value.test) && cannotThrow(value.consequent) && cannotThrow(value.alternate);
+    // `++attempt`: a counter the function keeps.
+    case AST_NODE_TYPES.UpdateExpression:
+      return value.argument.type === AST_NODE_TYPES.Identifier;
     // `{ src: source }`, `[]`: a literal of such values.
     case AST_NODE_TYPES.ObjectExpression:
       return value.properties.every((p) => (p.type === AST_NODE_TYPES.Property ? (!p.computed || cannotThrow(p.key)) && cannotThrow(p.value) : cannotThrow(p.argument)));
@@ -193,6 +201,110 @@ function earlyReturn(statement: TSESTree.Statement): boolean {
   return only?.type === AST_NODE_TYPES.ReturnStatement && (only.argument === null || cannotThrow(only.argument));
 }
 
+/** `logger.warn(…)`, `console.log(…)` with arguments that cannot throw: writing a line down. */
+function logCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || !loggingMethods.has(memberName(callee) ?? '')) return false;
+  const owner = unwrap(callee.object);
+  const ownerName = owner.type === AST_NODE_TYPES.Identifier ? owner.name : owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
+  return ownerName !== undefined && loggerName.test(ownerName) && call.arguments.every((arg) => cannotThrow(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
+}
+
+/**
+ * An expression that cannot fail for a passing reason: one `cannotThrow` vouches for, an awaited call
+ * whose promise cannot reject, a call of a function of the file that cannot throw, a log line.
+ */
+function safeExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
+  const value = unwrap(node);
+  if (cannotThrow(value)) return true;
+  if (value.type === AST_NODE_TYPES.AwaitExpression) {
+    const awaited = unwrap(value.argument);
+    return awaited.type === AST_NODE_TYPES.CallExpression ? facts.callCannotReject?.(awaited) === true : cannotThrow(awaited);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  return logCall(value) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => cannotThrow(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg)));
+}
+
+/** `process.env.API_URL`, `import.meta.env.VITE_API`: a string of the deployment. */
+function environmentRead(node: TSESTree.MemberExpression): boolean {
+  const owner = unwrap(node.object);
+  if (owner.type !== AST_NODE_TYPES.MemberExpression || owner.computed || memberName(owner) !== 'env') return false;
+  const root = unwrap(owner.object);
+  return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
+}
+
+/**
+ * A returned value that cannot fail and is no promise (a name may hold one, so a name counts only
+ * when the model vouches for what it holds): a literal, a template, an awaited safe call, an
+ * environment read, a call of a function of the file that cannot fail, a choice between such values.
+ */
+function plainResult(node: TSESTree.Node, facts: FunctionFacts): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined' || facts.holdsPlainValue?.(value) === true;
+    case AST_NODE_TYPES.MemberExpression:
+      return environmentRead(value);
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return safeExpression(value, facts) && !logCall(value as TSESTree.CallExpression);
+    case AST_NODE_TYPES.LogicalExpression:
+      return plainResult(value.left, facts) && plainResult(value.right, facts);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return cannotThrow(value.test) && plainResult(value.consequent, facts) && plainResult(value.alternate, facts);
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return cannotThrow(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A statement that cannot fail for a passing reason: declarations and assignments of safe values, log
+ * lines, awaits of calls that cannot reject, branches on safe tests whose arms are such statements,
+ * returns of plain values (`plainResult`), and a try whose catch does not rethrow.
+ */
+function safeStatement(statement: TSESTree.Statement, facts: FunctionFacts): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.EmptyStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.every((s) => safeStatement(s, facts));
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.every((d) => d.id.type === AST_NODE_TYPES.Identifier && (!d.init || safeExpression(d.init, facts)));
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expression = unwrap(statement.expression);
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression) return safeExpression(expression, facts);
+      const target = unwrap(expression.left);
+      const plainTarget = target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && cannotThrow(target.object));
+      return expression.operator === '=' && plainTarget && safeExpression(expression.right, facts);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return cannotThrow(statement.test) && safeStatement(statement.consequent, facts) && (!statement.alternate || safeStatement(statement.alternate, facts));
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument === null || plainResult(statement.argument, facts);
+    case AST_NODE_TYPES.TryStatement:
+      return statement.handler !== null && !containsThrow(statement.handler.body, facts) && !(statement.finalizer && containsThrow(statement.finalizer, facts));
+    default:
+      return false;
+  }
+}
+
+/**
+ * A body made only of statements that cannot fail (see `safeStatement`): `if (dev) return LOCAL;
+ * const up = await probe(); return up ? LOCAL : REMOTE;` where `probe` catches everything. For an async
+ * function, it cannot reject; for a plain one, it cannot throw.
+ */
+export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return plainResult(fn.body, facts);
+  return fn.body.body.every((s) => safeStatement(s, facts));
+}
+
 /**
  * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
  * may declare values that cannot throw, set fields to them (`state.loading = true`), answer early from
@@ -200,7 +312,7 @@ function earlyReturn(statement: TSESTree.Statement): boolean {
  * awaiting the entry it replaces, which was made by the same code).
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
-  if (awaitsOnlySafeCalls(fn, facts)) return true;
+  if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
   const tryStatement = statements.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
