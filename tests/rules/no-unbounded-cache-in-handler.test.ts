@@ -55,12 +55,12 @@ app.use((req, res, next) => {
       code: `import express from 'express';
 const app = express();
 class Dispatcher {
-  static instances = new Map();
-  static forVerb(verb) {
+  static instances = new Map<string, Dispatcher>();
+  static forVerb(verb: string): Dispatcher {
     if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
-    return Dispatcher.instances.get(verb);
+    return Dispatcher.instances.get(verb) as Dispatcher;
   }
-  constructor(verb) { this.verb = verb; }
+  constructor(public verb: string) {}
 }
 app.all('/api/:action', (req, res) => {
   res.json(Dispatcher.forVerb(req.method).verb);
@@ -85,6 +85,31 @@ app.use((req, res, next) => {
     known[clientId] = client;
     next();
   });
+});`,
+    },
+    {
+      // Each key is a field the schema limits to a listed set: a value outside it fails the parse first.
+      name: 'caches keyed by request fields a zod schema limits to an enum',
+      code: `import express from 'express';
+import { z } from 'zod';
+const app = express();
+const PROVIDERS = ['openai', 'anthropic', 'mistral'];
+const querySchema = z.object({ provider: z.enum(PROVIDERS).default('openai'), page: z.coerce.number() }).strict();
+const catalogs = new Map();
+const pages = new Map();
+const locales = new Map();
+app.get('/models', async (req, res) => {
+  const parsed = querySchema.safeParse(req.query);
+  if (!parsed.success) return res.status(400).end();
+  if (!catalogs.has(parsed.data.provider)) catalogs.set(parsed.data.provider, await listModels(parsed.data.provider));
+  res.json(catalogs.get(parsed.data.provider));
+});
+app.get('/pages', async (req, res) => {
+  const { provider } = await querySchema.parseAsync(req.query);
+  pages.set(provider, Date.now());
+  const locale = z.enum(['en', 'fr']).parse(req.headers['accept-language']);
+  locales.set(locale, Date.now());
+  res.end();
 });`,
     },
     {
@@ -770,6 +795,33 @@ app.use((req, res, next) => {
           ],
         },
       ],
+    },
+    {
+      // The same schema's free-text field: any string the client sends passes the parse.
+      name: 'a cache keyed by a request field a zod schema lets be any string',
+      code: `import express from 'express';
+import { z } from 'zod';
+const app = express();
+const querySchema = z.object({ provider: z.enum(['openai', 'anthropic']), search: z.string().min(1).default('all') });
+const results = new Map();
+app.get('/models', async (req, res) => {
+  const parsed = querySchema.safeParse(req.query);
+  if (!parsed.success) return res.status(400).end();
+  results.set(parsed.data.search, await find(parsed.data.provider, parsed.data.search));
+  res.json(results.get(parsed.data.search));
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'results' }, line: 5, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'results', max: '500' }, output: `import express from 'express';
+import { z } from 'zod';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const querySchema = z.object({ provider: z.enum(['openai', 'anthropic']), search: z.string().min(1).default('all') });
+const results = new LruMap(500);
+app.get('/models', async (req, res) => {
+  const parsed = querySchema.safeParse(req.query);
+  if (!parsed.success) return res.status(400).end();
+  results.set(parsed.data.search, await find(parsed.data.provider, parsed.data.search));
+  res.json(results.get(parsed.data.search));
+});` }] }],
     },
     {
       // The same metrics hook keyed by the path: a request for a route that does not exist is counted under its own key.

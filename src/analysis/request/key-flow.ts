@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
+import { schemaCheckedValue } from './schema-fields.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -73,7 +74,8 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
   // A class declaration names two variables: one outside it, one inside its own body.
   for (const ref of model.sourceCode.scopeManager?.getDeclaredVariables(owner).flatMap((v) => v.references) ?? []) {
     const use = ref.identifier.parent;
-    if (use.type === AST_NODE_TYPES.NewExpression && use.callee === ref.identifier) continue;
+    // `Map<string, RequestMapper>`, `): RequestMapper {`: a type, not a use of the class.
+    if (!ref.isValueReference || (use.type === AST_NODE_TYPES.NewExpression && use.callee === ref.identifier)) continue;
     if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || !called(use)) return undefined;
   }
   // `this.forVerb(…)` inside the class's static methods is the same call.
@@ -158,6 +160,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;
+        // `const { locale } = schema.parse(req.query)` with `locale: z.enum(LOCALES)`: one of the listed values.
+        if (schemaCheckedValue(value, model)) return false;
         const init = def.node.init;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
         const assigned = variable.references.flatMap((ref) => {
@@ -177,6 +181,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.MemberExpression:
       // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
+      // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`.
+      if (schemaCheckedValue(value, model)) return false;
       // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks.
       if (value.computed && isFixedTable(value.object, model)) return false;
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,

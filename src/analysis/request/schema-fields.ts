@@ -1,0 +1,111 @@
+/**
+ * Values a schema has checked to be one of a fixed set: `querySchema.safeParse(q).data.provider`
+ * where `querySchema = z.object({ provider: z.enum(PROVIDERS) })`, `const { locale } =
+ * schema.parse(body)`, `z.enum(LOCALES).parse(req.query.l)`. A key built from one grows no further
+ * than the list the schema names, whatever the client sends: a value outside it fails the parse.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { calleeName, memberName, propertyName, unwrap } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { resolveIdentifier } from '../syntax/references.js';
+import { fixedSetBuilders, objectSchemaBuilders, parsedValueFields, schemaFirstParsers, schemaParseMethods, setKeepingModifiers } from '../catalog/validators.js';
+
+const MAX_HOPS = 4;
+
+/** `await x` and type wrappers: the value itself. */
+function awaited(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.AwaitExpression ? unwrap(value.argument) : value;
+}
+
+/** The expression itself, or the one a `const` name was given (through `await`). */
+function constInit(node: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+  const value = awaited(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  return awaited(def.node.init);
+}
+
+/** `z.enum([...]).default('a').optional()`: a schema whose values are a fixed set, through the modifiers that keep it. */
+function fixedSetSchema(node: TSESTree.Node, model: FileModel, hops: number): boolean {
+  const schema = hops > MAX_HOPS ? undefined : constInit(node, model);
+  if (schema?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(schema.callee);
+  if (name !== undefined && fixedSetBuilders.has(name)) return true;
+  const callee = unwrap(schema.callee);
+  // `.default('a')`, `.optional()`: the same set (a `.transform()` may make anything of it).
+  return callee.type === AST_NODE_TYPES.MemberExpression && setKeepingModifiers.has(memberName(callee) ?? '') && fixedSetSchema(callee.object, model, hops + 1);
+}
+
+/** The schema of the field `field` in an object schema (`z.object({ field: … })`, through its modifiers). */
+function fieldSchema(schema: TSESTree.Node, field: string, model: FileModel, hops: number): TSESTree.Node | undefined {
+  const value = hops > MAX_HOPS ? undefined : constInit(schema, model);
+  if (value?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(value.callee);
+  const name = calleeName(callee);
+  if (name !== undefined && objectSchemaBuilders.has(name)) {
+    const shape = value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
+    if (shape?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const prop = shape.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyName(p.key) === field);
+    return prop?.value;
+  }
+  // `z.object({ … }).strict()`, `.passthrough()`: the object is the callee's.
+  return callee.type === AST_NODE_TYPES.MemberExpression ? fieldSchema(callee.object, field, model, hops + 1) : undefined;
+}
+
+/** The schema a call parses with: `schema.parse(x)`, `schema.safeParse(x)`, valibot's `parse(schema, x)`. */
+function parsedSchema(node: TSESTree.Node): TSESTree.Node | undefined {
+  const call = awaited(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && schemaParseMethods.has(memberName(callee) ?? '')) return callee.object;
+  if (callee.type === AST_NODE_TYPES.Identifier && schemaFirstParsers.has(callee.name)) return call.arguments[0];
+  return undefined;
+}
+
+/**
+ * Whether `parsed` (an expression holding a parse's result, or a name given one) read at the field
+ * path `fields` is checked to be one of a fixed set. `fields` is empty for the parse's own value.
+ */
+function checkedPath(parsed: TSESTree.Node, fields: readonly string[], model: FileModel): boolean {
+  const result = constInit(parsed, model);
+  const schema = result ? parsedSchema(result) : undefined;
+  if (!schema) return false;
+  // `parsed.data.provider`: the result's value field, when it is a `safeParse` result.
+  const path = fields.length > 1 && parsedValueFields.has(fields[0] ?? '') ? fields.slice(1) : fields;
+  if (path.length === 0) return fixedSetSchema(schema, model, 0);
+  if (path.length !== 1) return false;
+  const field = fieldSchema(schema, path[0] ?? '', model, 0);
+  return field !== undefined && fixedSetSchema(field, model, 0);
+}
+
+/**
+ * Whether `node`, a field read (`parsed.data.provider`) or a name (`provider` from `const { provider }
+ * = schema.parse(body)`, or `const locale = z.enum(L).parse(q)`), holds a value a schema limits to a
+ * fixed set.
+ */
+export function schemaCheckedValue(node: TSESTree.Node, model: FileModel): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const fields: string[] = [];
+    let object: TSESTree.Node = value;
+    while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) {
+      const name = memberName(object);
+      if (name === undefined) return false;
+      fields.unshift(name);
+      object = unwrap(object.object);
+    }
+    return object.type === AST_NODE_TYPES.Identifier && fields.length <= 2 && checkedPath(object, fields, model);
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return checkedPath(def.node.init, [], model);
+  // `const { provider } = schema.parse(q)`, `const { data: { provider } } = …` is not followed.
+  if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === value.name);
+  const field = prop && !prop.computed ? propertyName(prop.key) : undefined;
+  return field !== undefined && checkedPath(def.node.init, [field], model);
+}
