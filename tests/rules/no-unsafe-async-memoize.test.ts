@@ -697,8 +697,8 @@ export class Catalog {
     },
   ],
   invalid: [
-    ...['src/client/cli-output.ts', 'src/vendors-api/loader.ts'].map((filename) => ({
-      // Names that only look like a command-line or vendored folder.
+    ...['src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/services/backups-api/loader.js', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
+      // Names that only look like a command-line, vendored, backup-copy or bundle output path (an app's own backup feature, a word after the dash, a hex word without a digit).
       name: `a promise slot in ${filename}`,
       filename,
       code: workerSlot,
@@ -2680,6 +2680,18 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       filename,
       code: workerSlot,
     })),
+    ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts'].map((filename) => ({
+      // A copy of the project's own source kept beside it: nothing builds it.
+      name: `a promise slot in a backup copy (${filename})`,
+      filename,
+      code: workerSlot,
+    })),
+    ...['docs/assets/react-CHLGWxLt.js', 'dist/assets/HelpPage-cJ7sZoBI.js', 'build/static/js/main.3f9a1c2e.js', 'build/static/js/412.3f9a1c2e.chunk.js'].map((filename) => ({
+      // A bundler's output, named by its content hash: a fix would rewrite a generated file.
+      name: `a promise slot in bundled output (${filename})`,
+      filename,
+      code: workerSlot,
+    })),
     {
       name: 'a memoized async function under a bin/ folder',
       filename: 'source/bin/outputs.js',
@@ -2932,10 +2944,10 @@ export function defineLoader(load: (key: string) => Item | Promise<Item>) {
  * A module slot keeping the promise of \`pickBase()\`, whose body is \`body\`. \`probe()\` catches
  * everything it awaits; \`localUrl()\` is a plain function that builds a string.
  */
-const apiBase = (body: string): string => `const REMOTE = 'https://api.example.com';
+const apiBase = (body: string): string => `const REMOTE = process.env.REMOTE_API || 'https://api.example.com';
 let basePromise = null;
 function localUrl() {
-  return \`http://\${process.env.HOST}:3000\`;
+  const url = \`http://\${process.env.HOST}:3000\`; return url;
 }
 async function probe(url) {
   try {
@@ -3223,7 +3235,8 @@ export function publicDomains() {
     {
       // Every step of the body is safe: branches on module values, log lines, a probe that catches everything, plain results.
       name: 'a module slot whose async function awaits only a probe that catches everything and returns plain values',
-      code: apiBase(`  if (process.env.API_URL) {
+      code: apiBase(`  if (import.meta.env.VITE_API) return import.meta.env.VITE_API;
+  if (process.env.API_URL) {
     console.log('using configured api', process.env.API_URL);
     return process.env.API_URL;
   }

@@ -39,6 +39,20 @@ export const commandFolderPattern = /(?:^|\/)(?:bin|cli|[\w.]+-cli)\//;
 /** Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`): nobody edits it here. */
 export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:public|static|assets)\/(?:js\/)?lib)\//;
 
+/**
+ * Copies of the project's own source kept beside it and never built: a backup folder
+ * (`.backup-env-2025-10-27/`, `src.bak/`, `app-backup/`) or an editor's local history (`.history/`). A
+ * plain `backup/` folder is left alone: it is as often the project's own backup feature.
+ */
+export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\//i;
+
+/**
+ * A bundler's output by its file name: Vite's `assets/Page-B7czHfdL.js` (a base-64 hash of eight
+ * characters, with a digit or two capitals), webpack's `main.3f9a1c2e.js` and `412.3f9a1c2e.chunk.js`
+ * (a hex content hash with a digit).
+ */
+export const bundleFilePattern = /(?:^|\/)assets\/[^/]+-(?=(?:[\w-]{0,7}[A-Z]){2}|[\w-]{0,7}\d)[\w-]{8}\.m?js$|\.(?=[a-f]{0,31}\d)[\da-f]{8,32}(?:\.chunk)?\.m?js$/;
+
 /** Packages that make a front-end package a browser app when nothing renders it on a server. */
 export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];
 

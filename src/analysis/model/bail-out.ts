@@ -10,7 +10,7 @@ import { cacheClassSources, memoDecorators, type MemoizerSource } from '../catal
 import { collectionKind } from '../cache/collections.js';
 import type { Collection, FileModel } from './file-model.js';
 import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
-import { minifiedFilePattern, minifiedLineLength, minifiedTextLength, vendoredFolderPattern } from '../catalog/file-roles.js';
+import { bundleFilePattern, copyFolderPattern, minifiedFilePattern, minifiedLineLength, minifiedTextLength, vendoredFolderPattern } from '../catalog/file-roles.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[], text: string): boolean {
@@ -98,12 +98,13 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
 }
 
 /**
- * A build product or a copy of someone else's code rather than the project's source: a minified file
- * (by name, or by lines averaging hundreds of characters), or a file in a vendored folder. Its findings
- * would point into a library nobody edits here, and a fix would rewrite a generated file.
+ * A build product or a copy rather than the project's source: a minified file (by name, or by lines
+ * averaging hundreds of characters), a bundler's hashed output, a file in a vendored folder, or an
+ * unbuilt backup of the project's own files. Its findings would point into code nobody edits here or
+ * nothing runs, and a fix would rewrite a generated file.
  */
-export function isThirdPartyCode(filename: string, pathInProject: string, text: string): boolean {
-  if (minifiedFilePattern.test(filename) || vendoredFolderPattern.test(pathInProject)) return true;
+export function isCopiedOrBuiltCode(filename: string, pathInProject: string, text: string): boolean {
+  if (minifiedFilePattern.test(filename) || bundleFilePattern.test(pathInProject) || vendoredFolderPattern.test(pathInProject) || copyFolderPattern.test(pathInProject)) return true;
   if (text.length < minifiedTextLength) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;

@@ -7,9 +7,10 @@
  * Callees are followed through this file and, one level, into the project.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { bodyCannotFail, isCaughtChain, isPromiseExpression, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
+import { bodyCannotFail, isCaughtChain, isPromiseExpression, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
@@ -68,18 +69,24 @@ export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel)
   }
 }
 
+/** Names whose values are being worked out: a name that leads back to itself holds nothing known. */
+const naming = new Set<Scope.Variable>();
+
 /**
- * A name that holds no promise: a `const` given a literal, a template, an awaited value, or the
- * result of a plain function of the file that cannot fail (`const localUrl = lambdaUrl();`).
+ * A name that holds no promise: a `const` given a plain value (see `plainResult`: a literal, a
+ * template, an environment read, an awaited value, a choice between such values, or the result of a
+ * plain function of the file that cannot fail: `const localUrl = lambdaUrl();`).
  */
 export function holdsPlainValue(name: TSESTree.Identifier, model: FileModel): boolean {
   const variable = resolveIdentifier(model.sourceCode, name);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
-  const init = unwrap(def.node.init);
-  if (init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.AwaitExpression) return true;
-  if (init.type === AST_NODE_TYPES.TemplateLiteral) return init.expressions.length === 0;
-  return init.type === AST_NODE_TYPES.CallExpression && callCannotThrow(init, model);
+  if (!variable || naming.has(variable) || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
+  naming.add(variable);
+  try {
+    return plainResult(def.node.init, model.facts);
+  } finally {
+    naming.delete(variable);
+  }
 }
 
 /** The method `this.name` stands for, in the class around the member expression (through arrows only). */

@@ -152,9 +152,11 @@ const safeOperators: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<
 function cannotThrow(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   switch (value.type) {
+    // `import.meta` is one of these (`import.meta.env.VITE_API`).
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.MetaProperty:
       return true;
     case AST_NODE_TYPES.TemplateLiteral:
       return value.expressions.every(cannotThrow);
@@ -238,7 +240,7 @@ function environmentRead(node: TSESTree.MemberExpression): boolean {
  * when the model vouches for what it holds): a literal, a template, an awaited safe call, an
  * environment read, a call of a function of the file that cannot fail, a choice between such values.
  */
-function plainResult(node: TSESTree.Node, facts: FunctionFacts): boolean {
+export function plainResult(node: TSESTree.Node, facts: FunctionFacts): boolean {
   const value = unwrap(node);
   switch (value.type) {
     case AST_NODE_TYPES.Identifier:
