@@ -14,7 +14,9 @@ export default createRule<MessageIds, Options>({
     type: 'suggestion',
     docs: {
       description: 'Disallow memoizers that never evict, wherever they are used',
-      strict: true,
+      // Not in `strict` until at least 80% of its findings on real code are judged true (issue 17):
+      // 7 of 53 were true or minor over every judged set (tests/realworld/wild*.jsonl).
+      strict: false,
     },
     fixable: 'code',
     hasSuggestions: true,
