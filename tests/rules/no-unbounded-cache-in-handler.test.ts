@@ -113,6 +113,29 @@ app.get('/pages', async (req, res) => {
 });`,
     },
     {
+      // valibot takes the schema first; Joi's validate returns { value, error }.
+      name: 'caches keyed by request fields a valibot picklist or a Joi valid() limits',
+      code: `import express from 'express';
+import * as v from 'valibot';
+import Joi from 'joi';
+const app = express();
+const Query = v.object({ locale: v.optional(v.picklist(['en', 'fr']), 'en') });
+const Body = Joi.object({ network: Joi.string().valid('mainnet', 'testnet').required() });
+const docs = new Map();
+const fees = new Map();
+app.get('/docs', async (req, res) => {
+  const { locale } = v.parse(Query, req.query);
+  if (!docs.has(locale)) docs.set(locale, await loadDocs(locale));
+  res.json(docs.get(locale));
+});
+app.post('/fees', async (req, res) => {
+  const { value, error } = Body.validate(req.body);
+  if (error) return res.status(400).end();
+  fees.set(value.network, await fetchFees(value.network));
+  res.json(fees.get(value.network));
+});`,
+    },
+    {
       // The key is looked up synchronously and the code throws when nothing is found: an existing user's id.
       name: 'a cache written after a synchronous lookup that throws on a miss',
       code: `import express from 'express';

@@ -34,9 +34,12 @@ function fixedSetSchema(node: TSESTree.Node, model: FileModel, hops: number): bo
   if (schema?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(schema.callee);
   if (name !== undefined && fixedSetBuilders.has(name)) return true;
+  if (name === undefined || !setKeepingModifiers.has(name)) return false;
+  // `.default('a')`, `.optional()` on the schema (zod, Joi), or valibot's `v.optional(schema, 'a')`
+  // around it: the same set (a `.transform()` may make anything of it).
   const callee = unwrap(schema.callee);
-  // `.default('a')`, `.optional()`: the same set (a `.transform()` may make anything of it).
-  return callee.type === AST_NODE_TYPES.MemberExpression && setKeepingModifiers.has(memberName(callee) ?? '') && fixedSetSchema(callee.object, model, hops + 1);
+  const inner = schema.arguments[0];
+  return (callee.type === AST_NODE_TYPES.MemberExpression && fixedSetSchema(callee.object, model, hops + 1)) || (inner !== undefined && fixedSetSchema(inner, model, hops + 1));
 }
 
 /** The schema of the field `field` in an object schema (`z.object({ field: … })`, through its modifiers). */
@@ -55,30 +58,53 @@ function fieldSchema(schema: TSESTree.Node, field: string, model: FileModel, hop
   return callee.type === AST_NODE_TYPES.MemberExpression ? fieldSchema(callee.object, field, model, hops + 1) : undefined;
 }
 
-/** The schema a call parses with: `schema.parse(x)`, `schema.safeParse(x)`, valibot's `parse(schema, x)`. */
-function parsedSchema(node: TSESTree.Node): TSESTree.Node | undefined {
+/**
+ * The schemas a call may parse with: `schema.parse(x)`, `schema.safeParse(x)`, and valibot's
+ * `parse(schema, x)` or `v.parse(schema, x)` (the schema first).
+ */
+function parsedSchemas(node: TSESTree.Node): TSESTree.Node[] {
   const call = awaited(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return [];
   const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && schemaParseMethods.has(memberName(callee) ?? '')) return callee.object;
-  if (callee.type === AST_NODE_TYPES.Identifier && schemaFirstParsers.has(callee.name)) return call.arguments[0];
-  return undefined;
+  const schemaFirst = call.arguments.length >= 2 && call.arguments[0] ? [call.arguments[0]] : [];
+  if (callee.type === AST_NODE_TYPES.MemberExpression && schemaParseMethods.has(memberName(callee) ?? '')) return [callee.object, ...schemaFirst];
+  if (callee.type === AST_NODE_TYPES.Identifier && schemaFirstParsers.has(callee.name)) return schemaFirst;
+  return [];
 }
 
 /**
- * Whether `parsed` (an expression holding a parse's result, or a name given one) read at the field
- * path `fields` is checked to be one of a fixed set. `fields` is empty for the parse's own value.
+ * Where a name's value comes from when a parse gave it: the parse and the fields read on the way
+ * (`const { value } = schema.validate(q)` gives `value` the path `['value']`).
+ */
+function parseOrigin(node: TSESTree.Node, model: FileModel): { parse: TSESTree.Node; path: string[] } | undefined {
+  const value = awaited(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return { parse: value, path: [] };
+  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { parse: def.node.init, path: [] };
+  // `const { provider } = schema.parse(q)`, `const { value } = schema.validate(q)`; deeper patterns are not followed.
+  if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === value.name);
+  const field = prop && !prop.computed ? propertyName(prop.key) : undefined;
+  return field === undefined ? undefined : { parse: def.node.init, path: [field] };
+}
+
+/**
+ * Whether `parsed` (an expression holding a parse's result, or a name given one or part of one) read
+ * at the field path `fields` is checked to be one of a fixed set.
  */
 function checkedPath(parsed: TSESTree.Node, fields: readonly string[], model: FileModel): boolean {
-  const result = constInit(parsed, model);
-  const schema = result ? parsedSchema(result) : undefined;
-  if (!schema) return false;
-  // `parsed.data.provider`: the result's value field, when it is a `safeParse` result.
-  const path = fields.length > 1 && parsedValueFields.has(fields[0] ?? '') ? fields.slice(1) : fields;
-  if (path.length === 0) return fixedSetSchema(schema, model, 0);
-  if (path.length !== 1) return false;
-  const field = fieldSchema(schema, path[0] ?? '', model, 0);
-  return field !== undefined && fixedSetSchema(field, model, 0);
+  const origin = parseOrigin(parsed, model);
+  if (!origin) return false;
+  const whole = [...origin.path, ...fields];
+  // `parsed.data.provider`: the result's value field, when it is a `safeParse` or `validate` result.
+  const path = whole.length > 1 && parsedValueFields.has(whole[0] ?? '') ? whole.slice(1) : whole;
+  if (path.length > 1) return false;
+  return parsedSchemas(origin.parse).some((schema) => {
+    if (path.length === 0) return fixedSetSchema(schema, model, 0);
+    const field = fieldSchema(schema, path[0] ?? '', model, 0);
+    return field !== undefined && fixedSetSchema(field, model, 0);
+  });
 }
 
 /**
@@ -99,13 +125,5 @@ export function schemaCheckedValue(node: TSESTree.Node, model: FileModel): boole
     }
     return object.type === AST_NODE_TYPES.Identifier && fields.length <= 2 && checkedPath(object, fields, model);
   }
-  if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
-  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return checkedPath(def.node.init, [], model);
-  // `const { provider } = schema.parse(q)`, `const { data: { provider } } = …` is not followed.
-  if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return false;
-  const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === value.name);
-  const field = prop && !prop.computed ? propertyName(prop.key) : undefined;
-  return field !== undefined && checkedPath(def.node.init, [field], model);
+  return value.type === AST_NODE_TYPES.Identifier && checkedPath(value, [], model);
 }
