@@ -279,7 +279,7 @@ export function runCleanup(handlers) {
 }`,
     },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
-    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js'].map((filename) => ({
+    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js', 'tests/api/fixtures/groups.ts', 'tests/functional/docs.js'].map((filename) => ({
       name: `a promise slot in ${filename}`,
       filename,
       code: tokenSlot,
@@ -697,8 +697,8 @@ export class Catalog {
     },
   ],
   invalid: [
-    ...['src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/services/backups-api/loader.js', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
-      // Names that only look like a command-line, vendored, backup-copy or bundle output path (an app's own backup feature, a word after the dash, a hex word without a digit).
+    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
+      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, a word after the dash, a hex word without a digit).
       name: `a promise slot in ${filename}`,
       filename,
       code: workerSlot,
@@ -2686,7 +2686,7 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       filename,
       code: workerSlot,
     })),
-    ...['docs/assets/react-CHLGWxLt.js', 'dist/assets/HelpPage-cJ7sZoBI.js', 'build/static/js/main.3f9a1c2e.js', 'build/static/js/412.3f9a1c2e.chunk.js'].map((filename) => ({
+    ...['docs/assets/react-CHLGWxLt.js', 'dist/assets/HelpPage-cJ7sZoBI.js', 'build/static/js/main.3f9a1c2e.js', 'build/static/js/412.3f9a1c2e.chunk.js', 'store/.next/server/chunks/[turbopack]_runtime.js', '.svelte-kit/output/server/chunks/worker.js'].map((filename) => ({
       // A bundler's output, named by its content hash: a fix would rewrite a generated file.
       name: `a promise slot in bundled output (${filename})`,
       filename,

@@ -9,12 +9,19 @@ const testSuffixes = ['tests?', 'spec', 'bench', 'e2e', 'stories'];
  */
 const nestedTestFolder = '[^/]\\/tests\\/';
 
+/**
+ * A test suite's own folder inside a `tests/` at the top of a project (`tests/unit/`, `tests/api/fixtures/`,
+ * `tests/functional/`): the suites and the helpers they share. Other folders there may be example
+ * projects and are still read.
+ */
+const topTestSuiteFolder = '^tests\\/(?:unit|integration|functional|api|e2e|acceptance|system|smoke|fixtures?|helpers?|utils?|support|mocks?|setup)\\/';
+
 /** A stand-in named as one (`outbound-mock-r2.server.ts`, `payments.mock.ts`); not `mock.js` or `mock-server.js`, which may be a mock service's own code. */
 const mockFileName = '[.-]mock[.-][^/]*$';
 
-/** A path (inside its project) in one of `folders` or a nested `tests/`, named `*.<suffix>.js` (and .ts, .jsx, …), or a mock by name. */
+/** A path (inside its project) in one of `folders`, a nested `tests/` or a suite folder of a top one, named `*.<suffix>.js` (and .ts, .jsx, …), or a mock by name. */
 function pathPattern(folders: readonly string[], suffixes: readonly string[]): RegExp {
-  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|${mockFileName}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
+  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|${topTestSuiteFolder}|${mockFileName}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
 }
 
 /**
@@ -45,6 +52,9 @@ export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:publ
  * plain `backup/` folder is left alone: it is as often the project's own backup feature.
  */
 export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\//i;
+
+/** A framework's build folder (`.next/server/chunks/…`, `.nuxt/`, `.svelte-kit/output/`): what the build wrote, committed or left behind. */
+export const buildFolderPattern = /(?:^|\/)\.(?:next|nuxt|output|svelte-kit|vercel|netlify|docusaurus|expo|turbo|cache)\//;
 
 /**
  * A bundler's output by its file name: Vite's `assets/Page-B7czHfdL.js` (a base-64 hash of eight

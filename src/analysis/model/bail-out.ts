@@ -10,7 +10,7 @@ import { cacheClassSources, memoDecorators, type MemoizerSource } from '../catal
 import { collectionKind } from '../cache/collections.js';
 import type { Collection, FileModel } from './file-model.js';
 import { mayHoldPromiseSlot } from '../promise/slot-hint.js';
-import { bundleFilePattern, copyFolderPattern, minifiedFilePattern, minifiedLineLength, minifiedTextLength, vendoredFolderPattern } from '../catalog/file-roles.js';
+import { buildFolderPattern, bundleFilePattern, copyFolderPattern, minifiedFilePattern, minifiedLineLength, minifiedTextLength, vendoredFolderPattern } from '../catalog/file-roles.js';
 
 /** Whether the file imports a memoizer or cache library (`moize`, `mem`, … whose names the text test misses). */
 function importsCatalogModule(imports: ImportTable, memoizers: readonly MemoizerSource[], text: string): boolean {
@@ -99,12 +99,12 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
 
 /**
  * A build product or a copy rather than the project's source: a minified file (by name, or by lines
- * averaging hundreds of characters), a bundler's hashed output, a file in a vendored folder, or an
+ * averaging hundreds of characters), a bundler's hashed output or a framework's build folder, a file in a vendored folder, or an
  * unbuilt backup of the project's own files. Its findings would point into code nobody edits here or
  * nothing runs, and a fix would rewrite a generated file.
  */
 export function isCopiedOrBuiltCode(filename: string, pathInProject: string, text: string): boolean {
-  if (minifiedFilePattern.test(filename) || bundleFilePattern.test(pathInProject) || vendoredFolderPattern.test(pathInProject) || copyFolderPattern.test(pathInProject)) return true;
+  if (minifiedFilePattern.test(filename) || [bundleFilePattern, buildFolderPattern, vendoredFolderPattern, copyFolderPattern].some((pattern) => pattern.test(pathInProject))) return true;
   if (text.length < minifiedTextLength) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
