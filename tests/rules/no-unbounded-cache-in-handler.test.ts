@@ -27,6 +27,39 @@ const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typed
 // `languageOptions.sourceType` from the parser: CommonJS cases set both, as ESLint itself passes it.
 const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
 
+/** Express middleware that keeps each client a lookup found under the id the request names; `guard` runs first in the lookup's `.then`. */
+const clientCache = (guard: string): string => `import express from 'express';
+${guard ? "import { isNil } from 'lodash';\n" : ''}import { Client } from './models';
+const app = express();
+const known = {};
+app.use((req, res, next) => {
+  const clientId = req.headers['x-client-key'];
+  if (known[clientId]) return next();
+  Client.findOne({ key: clientId }).then((client) => {
+${guard}    known[clientId] = client;
+    next();
+  });
+});`;
+
+/**
+ * An Express app with a module-private class whose static `forKey` keeps one instance per key in
+ * `store`, called from a route with `arg`; `handedOn` also passes the class to another module, and
+ * `lruImport` adds the import the LruMap fix writes.
+ */
+const dispatcher = ({ store, arg, handedOn = false, lruImport = false }: { store: string; arg: string; handedOn?: boolean; lruImport?: boolean }): string => `import express from 'express';
+${handedOn ? "import { register } from './registry';\n" : ''}${lruImport ? "import { LruMap } from 'eslint-plugin-memo-guard/memoize';\n" : ''}const app = express();
+class Dispatcher {
+  static instances = ${store};
+  static forKey(key) {
+    if (!Dispatcher.instances.has(key)) Dispatcher.instances.set(key, new Dispatcher(key));
+    return Dispatcher.instances.get(key);
+  }
+  constructor(key) { this.key = key; }
+}
+${handedOn ? 'register(Dispatcher);\n' : ''}app.all('/api/:kind', (req, res) => {
+  res.json(Dispatcher.forKey(${arg}).key);
+});`;
+
 // Next.js, Lambda and other file-based handlers are told apart by the case's `filename`
 // (`app/api/users/route.ts`, `pages/api/…`, `middleware.ts`); untyped cases need no file on disk.
 
@@ -69,23 +102,11 @@ app.all('/api/:action', (req, res) => {
     {
       // The write runs only in the lookup's fulfilment handler, past the stop for "no such client": one entry per stored client.
       name: 'a cache written in the then-handler of a lookup after a nil check',
-      code: `import express from 'express';
-import { isNil } from 'lodash';
-import { Client } from './models';
-const app = express();
-const known = {};
-app.use((req, res, next) => {
-  const clientId = req.headers['x-client-key'];
-  if (known[clientId]) return next();
-  Client.findOne({ key: clientId }).then((client) => {
-    if (isNil(client) === true) {
+      code: clientCache(`    if (isNil(client) === true) {
       res.status(401).end();
       return;
     }
-    known[clientId] = client;
-    next();
-  });
-});`,
+`),
     },
     {
       // Each key is a field the schema limits to a listed set: a value outside it fails the parse first.
@@ -711,86 +732,21 @@ app.get('/setting/:name', (req, res) => {
     {
       // The same class keyed by a route parameter: any string the client sends.
       name: 'a static method of a module-private class keyed by a route parameter',
-      code: `import express from 'express';
-const app = express();
-class Dispatcher {
-  static instances = new Map();
-  static forKind(kind) {
-    if (!Dispatcher.instances.has(kind)) Dispatcher.instances.set(kind, new Dispatcher(kind));
-    return Dispatcher.instances.get(kind);
-  }
-  constructor(kind) { this.kind = kind; }
-}
-app.all('/api/:kind', (req, res) => {
-  res.json(Dispatcher.forKind(req.params.kind).kind);
-});`,
-      output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-class Dispatcher {
-  static instances = new LruMap(500);
-  static forKind(kind) {
-    if (!Dispatcher.instances.has(kind)) Dispatcher.instances.set(kind, new Dispatcher(kind));
-    return Dispatcher.instances.get(kind);
-  }
-  constructor(kind) { this.kind = kind; }
-}
-app.all('/api/:kind', (req, res) => {
-  res.json(Dispatcher.forKind(req.params.kind).kind);
-});`,
+      code: dispatcher({ store: 'new Map()', arg: 'req.params.kind' }),
+      output: dispatcher({ store: 'new LruMap(500)', arg: 'req.params.kind', lruImport: true }),
       errors: [{ messageId: 'unboundedCollection', data: { name: 'instances' }, line: 4, column: 22 }],
     },
     {
       // The class is handed to another module, which may call the method with anything.
       name: 'a static method of a class handed on, keyed by its parameter',
-      code: `import express from 'express';
-import { register } from './registry';
-const app = express();
-class Dispatcher {
-  static instances = new Map();
-  static forVerb(verb) {
-    if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
-    return Dispatcher.instances.get(verb);
-  }
-  constructor(verb) { this.verb = verb; }
-}
-register(Dispatcher);
-app.all('/api/:action', (req, res) => {
-  res.json(Dispatcher.forVerb(req.method).verb);
-});`,
-      output: `import express from 'express';
-import { register } from './registry';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-class Dispatcher {
-  static instances = new LruMap(500);
-  static forVerb(verb) {
-    if (!Dispatcher.instances.has(verb)) Dispatcher.instances.set(verb, new Dispatcher(verb));
-    return Dispatcher.instances.get(verb);
-  }
-  constructor(verb) { this.verb = verb; }
-}
-register(Dispatcher);
-app.all('/api/:action', (req, res) => {
-  res.json(Dispatcher.forVerb(req.method).verb);
-});`,
+      code: dispatcher({ store: 'new Map()', arg: 'req.method', handedOn: true }),
+      output: dispatcher({ store: 'new LruMap(500)', arg: 'req.method', handedOn: true, lruImport: true }),
       errors: [{ messageId: 'unboundedCollection', data: { name: 'instances' }, line: 5, column: 22 }],
     },
     {
       // The same handler without the stop: an unknown client id is stored too.
       name: 'a cache written in the then-handler of a lookup without a nil check',
-      code: `import express from 'express';
-import { Client } from './models';
-const app = express();
-const known = {};
-app.use((req, res, next) => {
-  const clientId = req.headers['x-client-key'];
-  if (known[clientId]) return next();
-  Client.findOne({ key: clientId }).then((client) => {
-    known[clientId] = client;
-    next();
-  });
-});`,
+      code: clientCache(''),
       errors: [
         {
           messageId: 'unboundedCollection',

@@ -44,11 +44,15 @@ function quietHandler(handler: TSESTree.Node): boolean {
   const node = unwrap(handler);
   if (node.type === AST_NODE_TYPES.Identifier) return quietFunctionNames.has(node.name);
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
-  const method = memberName(node) ?? '';
-  if (quietFunctionNames.has(method)) return true;
+  return quietFunctionNames.has(memberName(node) ?? '') || isLoggingMethod(node);
+}
+
+/** `console.error`, `logger.warn`, `this.log.info`: a method of an object that logs. */
+function isLoggingMethod(node: TSESTree.MemberExpression): boolean {
+  if (node.computed || !loggingMethods.has(memberName(node) ?? '')) return false;
   const owner = unwrap(node.object);
   const ownerName = owner.type === AST_NODE_TYPES.Identifier ? owner.name : owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
-  return loggingMethods.has(method) && ownerName !== undefined && loggerName.test(ownerName);
+  return ownerName !== undefined && loggerName.test(ownerName);
 }
 
 /** A promise-valued expression, by syntax: `fetch()`, `.then()`, `new Promise`, a call of an async function of the file. */
@@ -192,9 +196,14 @@ function cannotThrow(node: TSESTree.Node): boolean {
 
 /** `x = v` or `a.b = v` (not a computed key) with a value that cannot throw. */
 function settingOnly(assignment: TSESTree.AssignmentExpression): boolean {
+  return plainSetting(assignment) && cannotThrow(assignment.right);
+}
+
+/** `x = …` or `a.b = …` (not a computed key, not `+=`): setting a variable or a field, which cannot fail itself. */
+function plainSetting(assignment: TSESTree.AssignmentExpression): boolean {
   const target = unwrap(assignment.left);
   const plainTarget = target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && cannotThrow(target.object));
-  return assignment.operator === '=' && plainTarget && cannotThrow(assignment.right);
+  return assignment.operator === '=' && plainTarget;
 }
 
 /** `return x;` or `{ return x; }` with a value that cannot throw (or none). */
@@ -206,10 +215,12 @@ function earlyReturn(statement: TSESTree.Statement): boolean {
 /** `logger.warn(…)`, `console.log(…)` with arguments that cannot throw: writing a line down. */
 function logCall(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || !loggingMethods.has(memberName(callee) ?? '')) return false;
-  const owner = unwrap(callee.object);
-  const ownerName = owner.type === AST_NODE_TYPES.Identifier ? owner.name : owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
-  return ownerName !== undefined && loggerName.test(ownerName) && call.arguments.every((arg) => cannotThrow(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
+  return callee.type === AST_NODE_TYPES.MemberExpression && isLoggingMethod(callee) && argumentsCannotThrow(call);
+}
+
+/** A call's arguments, each one `cannotThrow` vouches for (spread or not). */
+function argumentsCannotThrow(call: TSESTree.CallExpression): boolean {
+  return call.arguments.every((arg) => cannotThrow(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
 }
 
 /**
@@ -224,7 +235,7 @@ function safeExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
     return awaited.type === AST_NODE_TYPES.CallExpression ? facts.callCannotReject?.(awaited) === true : cannotThrow(awaited);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  return logCall(value) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => cannotThrow(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg)));
+  return logCall(value) || (facts.callCannotThrow?.(value) === true && argumentsCannotThrow(value));
 }
 
 /** `process.env.API_URL`, `import.meta.env.VITE_API`: a string of the deployment. */
@@ -282,9 +293,7 @@ function safeStatement(statement: TSESTree.Statement, facts: FunctionFacts): boo
     case AST_NODE_TYPES.ExpressionStatement: {
       const expression = unwrap(statement.expression);
       if (expression.type !== AST_NODE_TYPES.AssignmentExpression) return safeExpression(expression, facts);
-      const target = unwrap(expression.left);
-      const plainTarget = target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && cannotThrow(target.object));
-      return expression.operator === '=' && plainTarget && safeExpression(expression.right, facts);
+      return plainSetting(expression) && safeExpression(expression.right, facts);
     }
     case AST_NODE_TYPES.IfStatement:
       return cannotThrow(statement.test) && safeStatement(statement.consequent, facts) && (!statement.alternate || safeStatement(statement.alternate, facts));
