@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { bodyCannotFail, isCaughtChain, isPromiseExpression, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
@@ -280,8 +280,7 @@ export function storesRejectablePromise(value: TSESTree.Node, model: FileModel):
  */
 function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, model: FileModel): boolean {
   if (promiseHandlerKind(fn, call) !== undefined) return true;
-  const callee = call.callee;
-  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && call.arguments[0] === fn && isCaughtChain(callee.object, model.facts);
+  return isFulfilmentArgument(fn, call) && call.callee.type === AST_NODE_TYPES.MemberExpression && isCaughtChain(call.callee.object, model.facts);
 }
 
 /**
@@ -320,7 +319,7 @@ export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0
     if (!isFunction(current)) continue;
     if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent, model)) return true;
     // A fulfilment handler runs only on success, wherever it is written (even inside a `catch` block).
-    if (isFulfilmentHandler(current, parent)) return false;
+    if (isFulfilmentArgument(current, parent)) return false;
     const name = functionName(current);
     if (name === undefined) continue;
     const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call, model)));
@@ -358,13 +357,8 @@ export function removedByTimer(removal: TSESTree.Node, writes: readonly TSESTree
   };
   if (!writes.some(within)) return false;
   // Scheduled from a fulfilment handler, the timer runs only after a success.
-  for (let current: TSESTree.Node = call; current.parent; current = current.parent) if (isFulfilmentHandler(current, current.parent)) return false;
+  for (let current: TSESTree.Node = call; current.parent; current = current.parent) if (isFunction(current) && isFulfilmentArgument(current, current.parent)) return false;
   return true;
-}
-
-/** `current` is the first argument of `parent`, a `.then(…)` call: it runs only when the promise fulfils. */
-function isFulfilmentHandler(current: TSESTree.Node, parent: TSESTree.Node): boolean {
-  return isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'then' && parent.arguments[0] === current;
 }
 
 /** Whether `fn` awaits something before `node`. */

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
@@ -513,10 +513,8 @@ function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; l
   const handler = enclosingFunction(at);
   const then = handler?.parent;
   const param = handler?.params[0];
-  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== handler || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const callee = unwrap(then.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return undefined;
-  const lookup = unwrap(callee.object);
+  if (!handler || !isFulfilmentArgument(handler, then) || then.callee.type !== AST_NODE_TYPES.MemberExpression || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const lookup = unwrap(then.callee.object);
   if (lookup.type !== AST_NODE_TYPES.CallExpression || !isLookupCall(lookup, model)) return undefined;
   return { name: param.name, lookup: lookup.arguments.map((arg) => model.sourceCode.getText(arg)).join(', ') };
 }

@@ -21,11 +21,8 @@ function awaited(node: TSESTree.Node): TSESTree.Node {
 
 /** The expression itself, or the one a `const` name was given (through `await`). */
 function constInit(node: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
-  const value = awaited(node);
-  if (value.type !== AST_NODE_TYPES.Identifier) return value;
-  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
-  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  return awaited(def.node.init);
+  const origin = valueOrigin(node, model);
+  return origin?.path.length === 0 ? awaited(origin.value) : undefined;
 }
 
 /** `z.enum([...]).default('a').optional()`: a schema whose values are a fixed set, through the modifiers that keep it. */
@@ -73,20 +70,20 @@ function parsedSchemas(node: TSESTree.Node): TSESTree.Node[] {
 }
 
 /**
- * Where a name's value comes from when a parse gave it: the parse and the fields read on the way
- * (`const { value } = schema.validate(q)` gives `value` the path `['value']`).
+ * Where a value comes from: the expression itself, or for a `const` name the expression it was
+ * given and the fields read on the way (`const { value } = schema.validate(q)` gives `value` the
+ * path `['value']`; deeper patterns are not followed).
  */
-function parseOrigin(node: TSESTree.Node, model: FileModel): { parse: TSESTree.Node; path: string[] } | undefined {
+function valueOrigin(node: TSESTree.Node, model: FileModel): { value: TSESTree.Node; path: string[] } | undefined {
   const value = awaited(node);
-  if (value.type !== AST_NODE_TYPES.Identifier) return { parse: value, path: [] };
+  if (value.type !== AST_NODE_TYPES.Identifier) return { value, path: [] };
   const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { parse: def.node.init, path: [] };
-  // `const { provider } = schema.parse(q)`, `const { value } = schema.validate(q)`; deeper patterns are not followed.
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { value: def.node.init, path: [] };
   if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === value.name);
   const field = prop && !prop.computed ? propertyName(prop.key) : undefined;
-  return field === undefined ? undefined : { parse: def.node.init, path: [field] };
+  return field === undefined ? undefined : { value: def.node.init, path: [field] };
 }
 
 /**
@@ -94,13 +91,13 @@ function parseOrigin(node: TSESTree.Node, model: FileModel): { parse: TSESTree.N
  * at the field path `fields` is checked to be one of a fixed set.
  */
 function checkedPath(parsed: TSESTree.Node, fields: readonly string[], model: FileModel): boolean {
-  const origin = parseOrigin(parsed, model);
+  const origin = valueOrigin(parsed, model);
   if (!origin) return false;
   const whole = [...origin.path, ...fields];
   // `parsed.data.provider`: the result's value field, when it is a `safeParse` or `validate` result.
   const path = whole.length > 1 && parsedValueFields.has(whole[0] ?? '') ? whole.slice(1) : whole;
   if (path.length > 1) return false;
-  return parsedSchemas(origin.parse).some((schema) => {
+  return parsedSchemas(origin.value).some((schema) => {
     if (path.length === 0) return fixedSetSchema(schema, model, 0);
     const field = fieldSchema(schema, path[0] ?? '', model, 0);
     return field !== undefined && fixedSetSchema(field, model, 0);

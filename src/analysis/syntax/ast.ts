@@ -181,6 +181,11 @@ export function promiseHandlerKind(arg: TSESTree.Node, call: TSESTree.CallExpres
   return method === 'catch' || (method === 'then' && index === 1) ? 'rejection' : undefined;
 }
 
+/** `.then(h)`: `arg` is the first argument of `call`, a `.then` call, so it runs only when the promise fulfils. */
+export function isFulfilmentArgument(arg: TSESTree.Node, call: TSESTree.Node | undefined): call is TSESTree.CallExpression {
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === 'then' && call.arguments[0] === arg;
+}
+
 /** `fn.bind(this)`, `this.method.bind(this)` → the function expression underneath. */
 export function unwrapBind(node: TSESTree.Node): TSESTree.Node {
   const expr = unwrap(node);
