@@ -89,3 +89,34 @@ describe('memoized exports read through barrels', () => {
     expect(bindings()).toEqual(['price', 'total']);
   });
 });
+
+describe('a name looked up through `export *` barrels', () => {
+  it('reads only the re-exported modules that name it or re-export whole, and the first that has it wins', async () => {
+    const { projectIndex } = await import('../../src/analysis/project/project-index.js');
+    const { readSettings } = await import('../../src/analysis/catalog/settings.js');
+    const settings = readSettings({ 'memo-guard': { summaryCache: false } });
+    write('stars/package.json', JSON.stringify({ name: 'stars' }));
+    write('stars/unrelated.ts', 'export const clamp = (n: number) => Math.max(0, n);\n');
+    write('stars/plain.ts', 'export function label(id: string) { return id; }\n');
+    write('stars/deep/rate.ts', "import memoize from 'lodash/memoize';\nexport const rate = memoize((order: { id: number }) => order.id);\n");
+    write('stars/deep/index.ts', "export * from './rate';\n");
+    write('stars/memo-label.ts', "import memoize from 'lodash/memoize';\nexport const label = memoize((row: { id: number }) => row.id);\n");
+    // `label` is in two modules: the first `export *` that has it gives it (a plain function here).
+    write('stars/index.ts', "export * from './unrelated';\nexport * from './plain';\nexport * from './memo-label';\nexport * from './deep';\n");
+    write('stars/app.ts', "import { rate, label } from './index';\nrate({ id: 1 });\nlabel({ id: 2 });\n");
+    const asked: string[] = [];
+    const { summaryOf } = await import('../../src/analysis/project/summaries/summary-store.js');
+    vi.spyOn(projectIndex, 'summaryOf').mockImplementation((file, s) => {
+      asked.push(path.relative(path.join(temp, 'stars'), file));
+      return summaryOf(file, s);
+    });
+    const model = projectIndex.fileModel(path.join(temp, 'stars/app.ts'), settings);
+    expect(model).toBeDefined();
+    const bindings = model ? projectIndex.importedMemoizedBindings(model) : undefined;
+    expect([...(bindings?.keys() ?? [])]).toEqual(['rate']);
+    expect(bindings?.get('rate')?.keysByIdentity).toBe(true);
+    // Three levels down through a barrel that re-exports whole; `unrelated.ts` names neither export.
+    expect(asked).toContain('deep/rate.ts');
+    expect(asked).not.toContain('unrelated.ts');
+  });
+});

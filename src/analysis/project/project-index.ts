@@ -12,7 +12,7 @@ import { declaredMajor } from './files/packages.js';
 import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
-import { summaryOf } from './summaries/summary-store.js';
+import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
 import { instancesPerOperation } from './cross-file/instance-lifetime.js';
 import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, providedElsewhere } from './cross-file/reach.js';
@@ -20,7 +20,9 @@ import { calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, ex
 /** The model of another project file, or `undefined` when it cannot be parsed here. */
 function fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
   const sourceCode = parseSource(file);
-  return sourceCode ? buildProjectFileModel(sourceCode, file, settings, projectIndex) : undefined;
+  if (!sourceCode) return undefined;
+  keepSummaryOfParsed(file, settings, sourceCode);
+  return buildProjectFileModel(sourceCode, file, settings, projectIndex);
 }
 
 /** The path of `file` inside its project, as the file-role patterns match it. */

@@ -136,7 +136,8 @@ const exportCache = new WeakMap<FileSummary, Map<string, ExportedMemoizer | null
 function exportedMemoizer(file: string, name: string, from: FileModel, depth: number): ExportedMemoizer | undefined {
   if (depth > MAX_REEXPORT_DEPTH) return undefined;
   const text = readSource(file);
-  if (text === undefined || !MEMOIZER_HINT.test(text)) return undefined;
+  // A module that names neither the export nor re-exports whole cannot give it (`default` needs no name: `module.exports =`).
+  if (text === undefined || !MEMOIZER_HINT.test(text) || (name !== 'default' && !mayExport(text, name, true))) return undefined;
   const summary = from.project.summaryOf(file, from.settings);
   if (!summary) return undefined;
   let cache = exportCache.get(summary);
@@ -338,61 +339,69 @@ function exportedCall(file: string, summary: FileSummary, name: string, from: Fi
   const decided = ownEntry(summary.values, name);
   if (decided !== undefined) return { file, name, value: decided };
   if (depth >= MAX_REEXPORT_DEPTH || summary.reexports.length === 0) return undefined;
-  return reexportedCalls(file, summary, from, depth).get(name);
+  return reexportedCall(file, summary, name, from, depth);
 }
 
 type ExportedCall = { file: string; name: string; value: ExportedCallee | 'other' };
 
+/** Whether a module's text can give export `name` through `export *`: it names it, or passes on another module whole. */
+function mayExport(text: string, name: string, deeper: boolean): boolean {
+  return text.includes(name) || (deeper && STAR_REEXPORT.test(text));
+}
+const STAR_REEXPORT = /\bexport\s*\*/;
+
 /**
- * What a summarised file's re-exports give `exportedCall` at `depth`, by export name: the first
- * re-export that has a name gives it; `export *` never gives `default`; names the file decides itself
- * are left out (its own value wins).
+ * What a summarised file's re-exports give `exportedCall` for `name` at `depth`: the first re-export
+ * that has the name gives it; `export *` never gives `default`. A module re-exported whole is read
+ * only when its text names `name` or itself re-exports whole: a package's barrels re-export every
+ * file of the package (`export * from './models'`), and each file of it would otherwise be read
+ * for every name imported from the package.
  *
- * Kept by summary and depth: a package's barrels re-export every file of the package (`export *
- * from './models'`), so searching them for each importing file and name would cost the package's size
- * each time. Kept while the project's texts and resolutions are as they were (a summary is a new
- * object when its own file's text changes; a re-exported file's change shows in `sourceChanges` once
- * read, a file added or removed in the resolutions once the import graph is rebuilt) and, in a
- * project with no import graph to check the disk, at most a second.
+ * Kept by summary, depth and name: each importing file asks again. Kept while the project's texts
+ * and resolutions are as they were (a summary is a new object when its own file's text changes; a
+ * re-exported file's change shows in `sourceChanges` once read, a file added or removed in the
+ * resolutions once the import graph is rebuilt) and, in a project with no import graph to check the
+ * disk, at most a second.
  */
-function reexportedCalls(file: string, summary: FileSummary, from: FileModel, depth: number): ReadonlyMap<string, ExportedCall> {
+function reexportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): ExportedCall | undefined {
   const generation = `${String(sourceChanges())}:${String(resolutionGeneration())}:${String(graphGeneration(file) ?? `t${String(Math.floor(Date.now() / 1000))}`)}`;
   let memo = reexportMemo.get(summary);
   if (memo?.file !== file || memo.generation !== generation) {
     memo = { file, generation, byDepth: [] };
     reexportMemo.set(summary, memo);
   }
-  const known = memo.byDepth[depth];
-  if (known) return known;
+  const known = (memo.byDepth[depth] ??= new Map());
+  const seen = known.get(name);
+  if (seen !== undefined) return seen ?? undefined;
   // Each level deeper is its own entry, so a cycle of re-exports ends at MAX_REEXPORT_DEPTH as a search would.
-  const found = new Map<string, ExportedCall>();
-  memo.byDepth[depth] = found;
-  const take = (name: string, value: ExportedCall): void => {
-    if (!found.has(name) && ownEntry(summary.values, name) === undefined) found.set(name, value);
-  };
+  known.set(name, null);
+  let found: ExportedCall | undefined;
   for (const reexport of summary.reexports) {
-    if (reexport.kind === 'named' && (reexport.imported === '*' || found.has(reexport.exported))) continue;
+    if (reexport.kind === 'named' ? reexport.imported === '*' || reexport.exported !== name : name === 'default') continue;
     const target = resolveModule(reexport.module, file);
-    const other = target === undefined ? undefined : from.project.summaryOf(target, from.settings);
-    if (!other || target === undefined) continue;
+    if (target === undefined) continue;
+    const deeper = depth + 1 < MAX_REEXPORT_DEPTH;
+    if (reexport.kind === 'all') {
+      const text = readSource(target);
+      if (text === undefined || !mayExport(text, name, deeper)) continue;
+    }
+    const other = from.project.summaryOf(target, from.settings);
+    if (!other) continue;
     if (reexport.kind === 'named') {
-      const value = exportedCall(target, other, reexport.imported, from, depth + 1);
-      if (value) take(reexport.exported, value);
-      continue;
+      found = exportedCall(target, other, reexport.imported, from, depth + 1);
+    } else {
+      // `export * from`: the target's own export, else what its own re-exports give one level deeper.
+      const own = ownEntry(other.values, name);
+      if (own !== undefined) found = { file: target, name, value: own };
+      else if (deeper && other.reexports.length > 0) found = reexportedCall(target, other, name, from, depth + 1);
     }
-    // `export * from`: every export of the target, as exportedCall reads it one level deeper.
-    for (const name of Object.keys(other.values)) {
-      const value = ownEntry(other.values, name);
-      if (value !== undefined && name !== 'default' && !found.has(name)) take(name, { file: target, name, value });
-    }
-    if (depth + 1 < MAX_REEXPORT_DEPTH && other.reexports.length > 0) {
-      for (const [name, value] of reexportedCalls(target, other, from, depth + 1)) if (name !== 'default') take(name, value);
-    }
+    if (found) break;
   }
+  known.set(name, found ?? null);
   return found;
 }
 
-const reexportMemo = new WeakMap<FileSummary, { file: string; generation: string; byDepth: Map<string, ExportedCall>[] }>();
+const reexportMemo = new WeakMap<FileSummary, { file: string; generation: string; byDepth: Map<string, ExportedCall | null>[] }>();
 
 /**
  * Whether an exported call may be a memoizer's: its callee is one the file knows (the catalog, its

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { version } from '../../../package-info.js';
 import { LruMap } from '../../../memoize/lru-map.js';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { MemoGuardSettings } from '../../catalog/settings.js';
 import type { FileModel } from '../../model/file-model.js';
 import type { FileSummary, ReachSummary } from '../../model/file-summary.js';
@@ -160,6 +161,15 @@ export function summaryOf(file: string, settings: MemoGuardSettings): FileSummar
     const syntax = parseSyntax(file);
     return syntax ? summarize(syntax, file, settings) : undefined;
   });
+}
+
+/**
+ * Keeps the summary of a file the index has just parsed in full (for its model), read from that
+ * tree: a later `summaryOf` then parses nothing. Nothing is done when the text has changed since.
+ */
+export function keepSummaryOfParsed(file: string, settings: MemoGuardSettings, sourceCode: Readonly<SourceCode>): void {
+  if (readSource(file) !== sourceCode.text) return;
+  cachedSummary(file, settings, fileSummaries, () => summarize({ ast: sourceCode.ast, text: sourceCode.text, visitorKeys: sourceCode.visitorKeys }, file, settings));
 }
 
 const reachSummaries: Kind<ReachSummary> = {
