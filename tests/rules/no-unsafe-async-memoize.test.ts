@@ -55,6 +55,44 @@ export function getWorker() {
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // getBase cannot reject (its probe catches everything), and the fulfilment handler only sets a
+      // variable and gives back its own argument: the chain cannot reject either.
+      name: 'a slot holding a safe promise followed by a handler that keeps and returns its value',
+      code: `async function probe(url) {
+  try {
+    const res = await fetch(url);
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+async function getBase() {
+  const up = await probe('/local');
+  if (up) return '/local';
+  return '/remote';
+}
+let cachedBase = null;
+let basePromise = null;
+export function apiBase() {
+  if (cachedBase) return cachedBase;
+  if (!basePromise) basePromise = getBase().then((base) => { cachedBase = base; return base; });
+  return basePromise;
+}`,
+    },
+    {
+      // A per-key mutex: each entry chains a gate that only ever resolves after what was there, or
+      // after Promise.resolve() when nothing was.
+      name: 'a lock chain of gates that only resolve',
+      code: `const locks = new Map();
+export function acquire(id) {
+  const previous = locks.get(id) ?? Promise.resolve();
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  locks.set(id, previous.then(() => gate));
+  return { release, ready: previous };
+}`,
+    },
+    {
       // \`axios.create()\` makes a client, synchronously: the slot holds the client, set only after the awaited read succeeded.
       name: 'a client made by axios.create kept in a slot after an awaited secret',
       code: `import axios from 'axios';
@@ -697,6 +735,50 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The same handler after a promise that can reject (a fetch without a catch): the slot keeps the rejection.
+      name: 'a slot holding a rejectable promise followed by a handler that keeps and returns its value',
+      code: `async function getBase() {
+  const res = await fetch('/config');
+  return res.ok ? '/local' : '/remote';
+}
+let cachedBase = null;
+let basePromise = null;
+export function apiBase() {
+  if (cachedBase) return cachedBase;
+  if (!basePromise) basePromise = getBase().then((base) => { cachedBase = base; return base; });
+  return basePromise;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 9, column: 21, data: { name: 'basePromise' } }],
+    },
+    {
+      // JSON.parse throws on a text that is not JSON, so the handler can fail after a safe promise.
+      name: 'a slot holding a safe promise followed by a handler that parses',
+      code: `async function readText() {
+  try {
+    return await (await fetch('/config')).text();
+  } catch {
+    return '{}';
+  }
+}
+let configLoad = null;
+export function config() {
+  if (!configLoad) configLoad = readText().then((text) => JSON.parse(text));
+  return configLoad;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 10, column: 20, data: { name: 'configLoad' } }],
+    },
+    {
+      // What is new in \`map.get(k) ?? load(k)\` is the load, which can reject.
+      name: 'a store written with its own read or a load that can reject',
+      code: `const users = new Map();
+export function user(id) {
+  const pending = users.get(id) ?? fetch('/users/' + id);
+  users.set(id, pending);
+  return pending;
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 4, column: 3, data: { name: 'users' } }],
+    },
     ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
       // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, a word after the dash, a hex word without a digit).
       name: `a promise slot in ${filename}`,

@@ -184,6 +184,13 @@ function isStoreRead(node: TSESTree.Node): boolean {
   return value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'get';
 }
 
+/** What a value adds to a store it may come from: nothing for a read of it, the fallback of `map.get(k) ?? make()`. */
+function newValues(node: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && isStoreRead(value.left)) return newValues(value.right);
+  return isStoreRead(value) ? [] : [node];
+}
+
 /** What an expression can settle as, when stored: `'safe'` (cannot reject), `'promise'` (can), `'value'` (not a promise). */
 export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'safe' | 'promise' | 'value' {
   const node = unwrap(value);
@@ -216,8 +223,9 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
       const parent = ref.identifier.parent;
       if (ref.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) given.push(parent.right);
     }
-    // Reading back what the store already holds (`let p = map.get(k)`) adds nothing new to it.
-    const kinds = given.filter((g) => !isStoreRead(g)).map((g) => settles(g, model, depth + 1));
+    // Reading back what the store already holds (`let p = map.get(k)`) adds nothing new to it; with a
+    // fallback (`map.get(k) ?? Promise.resolve()`), the fallback is what is new.
+    const kinds = given.flatMap((g) => newValues(g)).map((g) => settles(g, model, depth + 1));
     if (kinds.includes('promise')) return 'promise';
     if (kinds.includes('safe')) return 'safe';
   }
@@ -250,7 +258,28 @@ function combinesSafePromises(call: TSESTree.CallExpression, model: FileModel, d
   }
   const [onFulfilled] = call.arguments;
   if (method !== 'then' || call.arguments.length !== 1 || onFulfilled === undefined) return false;
-  return (picksOnly(onFulfilled, model) || finishesInPlace(onFulfilled, model)) && settles(object, model, depth + 1) === 'safe';
+  return fulfilmentCannotFail(onFulfilled, model, depth) && settles(object, model, depth + 1) === 'safe';
+}
+
+/**
+ * A fulfilment callback that cannot fail, so that after a promise that cannot reject the chain cannot
+ * either: one that only picks (`([x, y]) => x && y`), does its work and returns nothing, gives back a
+ * promise that cannot reject (`() => gate`), or whose body is made of steps that cannot fail and
+ * returns plain values or its own argument (`(base) => { cached = base; return base; }`: what a
+ * promise fulfils with is never itself a promise).
+ */
+function fulfilmentCannotFail(fn: TSESTree.Node, model: FileModel, depth: number): boolean {
+  const node = unwrap(fn);
+  if (!isFunction(node)) return false;
+  if (node.async) return cannotReject(node, model);
+  if (picksOnly(node, model) || finishesInPlace(node, model)) return true;
+  if (node.body.type !== AST_NODE_TYPES.BlockStatement && depth < 3 && settles(node.body, model, depth + 1) === 'safe') return true;
+  const own = new Set(node.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p] : [])));
+  const holdsPlainValue = (name: TSESTree.Identifier): boolean => {
+    const def = resolveIdentifier(model.sourceCode, name)?.defs[0];
+    return (def !== undefined && (def.type as string) === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && own.has(def.name)) || model.facts.holdsPlainValue?.(name) === true;
+  };
+  return bodyCannotFail(node, { ...model.facts, holdsPlainValue });
 }
 
 /**
