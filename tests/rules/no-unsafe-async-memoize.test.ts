@@ -55,6 +55,32 @@ export function getWorker() {
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // _poll's own steps cannot fail: bookkeeping on the file's Maps, a timer set again, a template
+      // id, log lines; the work itself runs in a try whose catch does not rethrow.
+      name: 'a poller whose run keeps its timers in Maps and catches what the work throws',
+      code: `const timeouts = new Map();
+const runs = new Map();
+let stopping = false;
+let count = 0;
+export function poll(name, wait, work) {
+  function again() { poll(name, wait, work); }
+  async function run() {
+    if (timeouts.has(name)) {
+      timeouts.delete(name);
+    }
+    const id = \`run-\${name}-\${++count}\`;
+    try {
+      await work(id);
+    } catch (e) {
+      console.error('poll failed', e);
+    }
+    if (stopping) console.log('stopped');
+    else timeouts.set(name, setTimeout(() => again(), wait));
+  }
+  runs.set(name, run());
+}`,
+    },
+    {
       // getBase cannot reject (its probe catches everything), and the fulfilment handler only sets a
       // variable and gives back its own argument: the chain cannot reject either.
       name: 'a slot holding a safe promise followed by a handler that keeps and returns its value',
@@ -735,6 +761,43 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // A WeakMap throws on a key that is not an object, so the step before the try can fail.
+      name: 'a run whose bookkeeping is on a WeakMap',
+      code: `const seen = new WeakMap();
+const runs = new Map();
+export function poll(name, work) {
+  async function run() {
+    seen.set(name, Date.now());
+    try {
+      await work();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  runs.set(name, run());
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 12, column: 3, data: { name: 'runs' } }],
+    },
+    {
+      // \`timers\` is a \`let\` given something else later: what it holds at the call is not known to be a Map.
+      name: 'a run whose bookkeeping is on a let that is reassigned',
+      code: `let timers = new Map();
+const runs = new Map();
+export function reset(next) { timers = next; }
+export function poll(name, work) {
+  async function run() {
+    timers.delete(name);
+    try {
+      await work();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  runs.set(name, run());
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 13, column: 3, data: { name: 'runs' } }],
+    },
     {
       // The same handler after a promise that can reject (a fetch without a catch): the slot keeps the rejection.
       name: 'a slot holding a rejectable promise followed by a handler that keeps and returns its value',

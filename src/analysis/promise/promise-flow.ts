@@ -14,7 +14,7 @@ import { bodyCannotFail, isCaughtChain, isPromiseExpression, plainResult, return
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
-import { oneShotTimers } from '../catalog/timers.js';
+import { oneShotTimers, quietCollectionMethods, schedulingFunctions } from '../catalog/timers.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
@@ -55,11 +55,19 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   return imported !== undefined && cannotReject(imported.fn, imported.model);
 }
 
-/** A call of a plain (not async) function of this file whose body cannot fail: `localUrl()` returning a template of constants. */
+/**
+ * A call that cannot throw (its arguments aside): a plain (not async) function of this file whose
+ * body cannot fail (`localUrl()` returning a template of constants), a timer being set or cleared
+ * (`setTimeout(again, wait)`), or bookkeeping on a `Map` or `Set` the file makes (`timeouts.delete(name)`).
+ */
 export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel): boolean {
   const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return ownCollectionCall(callee, model);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const fn = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  const variable = resolveIdentifier(model.sourceCode, callee);
+  // A global timer function, not a name of the file's own.
+  if (schedulingFunctions.has(callee.name) && (variable?.defs.length ?? 0) === 0) return true;
+  const fn = functionOfVariable(variable);
   if (!fn || fn.async || fn.generator || evaluating.has(fn)) return false;
   evaluating.add(fn);
   try {
@@ -67,6 +75,19 @@ export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel)
   } finally {
     evaluating.delete(fn);
   }
+}
+
+/** `pending.delete(name)` on a `const pending = new Map()` (or a `let` never given anything else): a method that cannot throw. */
+function ownCollectionCall(callee: TSESTree.MemberExpression, model: FileModel): boolean {
+  const holder = unwrap(callee.object);
+  if (callee.computed || holder.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, holder);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  const methods = init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier ? quietCollectionMethods.get(init.callee.name) : undefined;
+  if (!methods?.has(memberName(callee) ?? '')) return false;
+  return def.node.parent.kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
 }
 
 /** Names whose values are being worked out: a name that leads back to itself holds nothing known. */

@@ -150,7 +150,7 @@ const safeOperators: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<
 /**
  * A value that cannot fail for a passing reason while it is computed: a literal, a name, a field read
  * (`this.x`, `admin.apps.length`: a read of what the module holds, which fails the same way every
- * time if at all), a test or comparison of such values, an object or array literal of them, a clock
+ * time if at all), a test or comparison of such values, an object or array literal of them, a closure, a clock
  * read, `new Date()`.
  */
 function cannotThrow(node: TSESTree.Node): boolean {
@@ -161,6 +161,9 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.ThisExpression:
     case AST_NODE_TYPES.MetaProperty:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      // Making a closure (`setTimeout(() => retry(), wait)`) runs nothing.
       return true;
     case AST_NODE_TYPES.TemplateLiteral:
       return value.expressions.every(cannotThrow);
@@ -235,7 +238,7 @@ function safeExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
     return awaited.type === AST_NODE_TYPES.CallExpression ? facts.callCannotReject?.(awaited) === true : cannotThrow(awaited);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  return logCall(value) || (facts.callCannotThrow?.(value) === true && argumentsCannotThrow(value));
+  return logCall(value) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => safeExpression(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, facts)));
 }
 
 /** `process.env.API_URL`, `import.meta.env.VITE_API`: a string of the deployment. */
@@ -296,7 +299,7 @@ function safeStatement(statement: TSESTree.Statement, facts: FunctionFacts): boo
       return plainSetting(expression) && safeExpression(expression.right, facts);
     }
     case AST_NODE_TYPES.IfStatement:
-      return cannotThrow(statement.test) && safeStatement(statement.consequent, facts) && (!statement.alternate || safeStatement(statement.alternate, facts));
+      return safeExpression(statement.test, facts) && safeStatement(statement.consequent, facts) && (!statement.alternate || safeStatement(statement.alternate, facts));
     case AST_NODE_TYPES.ReturnStatement:
       return statement.argument === null || plainResult(statement.argument, facts);
     case AST_NODE_TYPES.TryStatement:
