@@ -50,6 +50,14 @@ export function sourceChanges(): number {
 }
 const parsed = new LruMap<string, { stamp: Stamp; sourceCode: Readonly<SourceCode> | null }>(MAX_PARSED);
 
+/** Parses of other files this process has run, by kind: what tests/bench/index-parses.mjs reports. */
+const parses = { syntax: 0, full: 0 };
+
+/** How many times this process has parsed another file: syntax only (for summaries) and in full (for models). */
+export function parseCounts(): Readonly<{ syntax: number; full: number }> {
+  return { ...parses };
+}
+
 function stampOf(file: string): Stamp | undefined {
   try {
     const stat = statSync(file);
@@ -184,6 +192,7 @@ export function parseSource(file: string): Readonly<SourceCode> | undefined {
   const kit = loadToolkit();
   let sourceCode: Readonly<SourceCode> | null = null;
   if (text !== undefined && kit && (kit.tsParser || !TS_FILE.test(file))) {
+    parses.full++;
     try {
       const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
       const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
@@ -213,6 +222,7 @@ export function parseSyntax(file: string): Syntax | undefined {
   if (text === undefined || !kit) return undefined;
   const ts = TS_FILE.test(file);
   if (kit.estree && kit.visitorKeys && kit.tsParser) {
+    parses.syntax++;
     try {
       const ast = kit.estree.parse(text, { jsx: !ts || file.endsWith('x'), loc: true, range: true, comment: false, tokens: false, errorOnUnknownASTType: false }) as TSESTree.Program;
       // Parent links, as ESLint gives them: the analyses walk up from a node.
