@@ -100,6 +100,7 @@ export function forgetResolutions(): void {
   listings.clear();
   linkIsFile.clear();
   resolutions.clear();
+  bareResolutions.clear();
   jsonCache.clear();
   tsconfigByDir.clear();
   workspaceByDir.clear();
@@ -349,8 +350,29 @@ export function resolveModule(specifier: string, fromFile: string): string | und
   const key = `${fromDir}\0${specifier}`;
   const known = resolutions.get(key);
   if (known !== undefined) return known ?? undefined;
-  const found = specifier.startsWith('.') || specifier.startsWith('/') ? asSourceFile(path.resolve(fromDir, specifier)) : (resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir));
+  const found = specifier.startsWith('.') || specifier.startsWith('/') ? asSourceFile(path.resolve(fromDir, specifier)) : resolveBare(specifier, fromDir);
   resolutions.set(key, found ?? null);
+  return found;
+}
+
+/**
+ * Bare specifiers (`react`, `@/lib/db`, `@acme/core`) by what decides them, the tsconfig and the
+ * workspace around the importing folder, not by folder: a project's folders share a few of each,
+ * and every folder imports the same libraries.
+ */
+const bareResolutions = new Map<TsPaths | null, Map<Workspace | null, Map<string, string | null>>>();
+
+function resolveBare(specifier: string, fromDir: string): string | undefined {
+  const config = tsconfigFor(fromDir);
+  const workspace = workspaceFor(fromDir);
+  let byWorkspace = bareResolutions.get(config);
+  if (!byWorkspace) bareResolutions.set(config, (byWorkspace = new Map()));
+  let bySpecifier = byWorkspace.get(workspace);
+  if (!bySpecifier) byWorkspace.set(workspace, (bySpecifier = new Map()));
+  const known = bySpecifier.get(specifier);
+  if (known !== undefined) return known ?? undefined;
+  const found = resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
+  bySpecifier.set(specifier, found ?? null);
   return found;
 }
 
