@@ -7,6 +7,11 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Linter, type ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
 import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
@@ -3844,5 +3849,44 @@ export const documentsOf = memoize(async (source) => (await fetch('/documents/' 
   const server = expressProject(ruleId, rule, { 'diff.js': diff }, { folder: 'alert-api' });
   it('the same code in a project folder named otherwise: reported at the memoizer (line 2)', () => {
     expect(server.lint('diff.js').map((m) => [m.line, m.messageId])).toEqual([[2, 'unsafeMemoizer']]);
+  });
+});
+
+describe('mem by the major the package declares', () => {
+  // mem 3 and 4 drop a rejected promise unless `cachePromiseRejection: true`; 5 keeps it unless
+  // `cachePromiseRejection: false`; 6 and later have no option and keep it; 1 and 2 keep it.
+  const lint = (deps: Record<string, string>, options = ''): string[] => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'memo-guard-mem-'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
+    mkdirSync(path.join(dir, 'src'));
+    const file = path.join(dir, 'src', 'users.ts');
+    const code = `import mem from 'mem';\nexport const getUser = mem(async (id: string) => (await fetch('/users/' + id)).json()${options});`;
+    writeFileSync(file, code);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { 'memo-guard': { rules: { 'no-unsafe-async-memoize': rule } } as unknown as ESLint.Plugin },
+      rules: { 'memo-guard/no-unsafe-async-memoize': 'error' },
+    };
+    try {
+      return linter.verify(code, config, file).filter((m) => m.ruleId === 'memo-guard/no-unsafe-async-memoize').map((m) => m.message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it('is quiet for mem 3 and 4, which drop rejected promises by default', () => {
+    expect(lint({ mem: '^4.3.0' })).toEqual([]);
+    expect(lint({ mem: '~3.0.1' })).toEqual([]);
+  });
+  it('reports mem 5 unless it is told not to keep rejections', () => {
+    expect(lint({ mem: '^5.1.1' })).toHaveLength(1);
+    expect(lint({ mem: '^5.1.1' }, ', { cachePromiseRejection: false }')).toEqual([]);
+  });
+  it('reports mem 2, mem 6 and later, and mem with no declared range', () => {
+    expect(lint({ mem: '^2.1.0' })).toHaveLength(1);
+    expect(lint({ mem: '^8.1.1' })).toHaveLength(1);
+    expect(lint({ mem: '^6.0.0' }, ', { cachePromiseRejection: false }')).toHaveLength(1);
+    expect(lint({})).toHaveLength(1);
   });
 });

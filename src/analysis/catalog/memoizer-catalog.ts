@@ -102,6 +102,12 @@ export interface MemoizerSpec {
    * replacement by a process-wide memoizer would change that, so none is suggested.
    */
   requestScoped?: true;
+  /**
+   * How majors before each `major` treat a rejected promise, when the file's package declares a
+   * range that allows only those (mem 3 and 4 dropped rejected promises by default, 5 kept them
+   * unless told not to, 6 dropped the option), in rising order of `major`.
+   */
+  promiseSafeBefore?: readonly { major: number; promiseSafe: true | OptionRule | false }[];
 }
 
 /** Where a memoizer is imported from: a module and an export (`default` or a name). */
@@ -245,6 +251,16 @@ const sindreMemoize: MemoizerSpec = {
   fix: { kind: 'cache-option', option: 'cache' },
 };
 
+/** `mem`, the package's name before it was renamed `memoize` (version 10): its promise handling changed by major. */
+const mem: MemoizerSpec = {
+  ...sindreMemoize,
+  promiseSafeBefore: [
+    { major: 3, promiseSafe: false },
+    { major: 5, promiseSafe: true },
+    { major: 6, promiseSafe: { names: ['cachePromiseRejection'], values: [false] } },
+  ],
+};
+
 const pMemoize: MemoizerSpec = {
   label: 'p-memoize',
   keying: 'first-arg',
@@ -356,7 +372,8 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['moize'], 'default', { ...moizeDeep, label: 'moize.serialize' }, 'serialize'),
   ...from(['micro-memoize'], 'default', microMemoize),
   ...from(['micro-memoize'], 'memoize', microMemoize),
-  ...from(['memoize', 'mem'], 'default', sindreMemoize),
+  ...from(['memoize'], 'default', sindreMemoize),
+  ...from(['mem'], 'default', mem),
   ...from(['p-memoize'], 'default', pMemoize),
   ...from(['memoize-one'], 'default', memoizeOne),
   ...from(['nano-memoize'], 'default', nanoMemoize),

@@ -8,7 +8,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, functionName, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { buildImportTable, lookupCacheClass, lookupMemoizer } from '../syntax/import-table.js';
-import { cacheClassSources, type CacheClassSpec, type MemoizerSource } from '../catalog/memoizer-catalog.js';
+import { cacheClassSources, type CacheClassSpec, type MemoizerSource, type MemoizerSpec } from '../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { typeTools } from '../syntax/type-tools.js';
 import { isCopiedOrBuiltCode, mayHoldCache } from './bail-out.js';
@@ -24,8 +24,17 @@ import { callCannotReject, callCannotThrow, holdsPlainValue } from '../promise/p
 /** Models of the project's other files, by their SourceCode (the project index's own parse). */
 const models = new WeakMap<object, FileModel>();
 
-function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource): MemoizerCall {
+/** A memoizer's spec as the major version the file's package declares behaves with promises. */
+function promiseVersioned(source: MemoizerSource, filename: string, project: ProjectIndex): MemoizerSpec {
   const { spec } = source;
+  if (!spec.promiseSafeBefore) return spec;
+  const major = project.declaredMajor(filename, source.module);
+  const older = major === undefined ? undefined : spec.promiseSafeBefore.find((entry) => major < entry.major);
+  return older ? { ...spec, promiseSafe: older.promiseSafe, promiseOption: undefined, label: `${spec.label} ${String(major)}` } : spec;
+}
+
+function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource, model: FileModel): MemoizerCall {
+  const spec = promiseVersioned(source, model.filename, model.project);
   const fnIndex = spec.fnArg < 0 ? node.arguments.length - 1 : spec.fnArg;
   const fnArg = node.arguments[fnIndex];
   const optionsArg = spec.optionsArg === undefined ? undefined : node.arguments[spec.optionsArg];
@@ -162,7 +171,7 @@ export function recordNode(model: FileModel, node: TSESTree.Node, owner: Functio
         model.calls.push(node);
         const source = (node.callee.type === AST_NODE_TYPES.Identifier ? model.localMemoizers.get(node.callee.name) : undefined) ?? lookupMemoizer(node.callee, model.imports, model.memoizerSources);
         // `function memo(fn) { return _.memoize(fn) }` defines a memoizer: its callers are judged, not this call.
-        if (source && !wrapsOwnParameter(node, source, owner, model)) model.memoizerCalls.push(memoizerCallOf(node, source));
+        if (source && !wrapsOwnParameter(node, source, owner, model)) model.memoizerCalls.push(memoizerCallOf(node, source, model));
       }
       const ref = callRefOf(node.callee);
       if (ref) addCall(model, owner, ref);
