@@ -4591,3 +4591,53 @@ app.get('/mcp', async (c) => {
     expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:9']]);
   });
 });
+
+describe('collections declared with a key type of a fixed set', () => {
+  // TypeScript holds every write to the declared key type: a literal union or an enum, here or
+  // imported from another file of the project, allows one entry per value, however many requests.
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-keytype-'));
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(path.join(dir, 'src', 'pools.ts'), "export type PoolName = 'occurrence' | 'taxon' | 'default';\nexport enum Tier { Free = 'free', Paid = 'paid' }\n");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (declaration: string, write = 'queues.set(req.params.pool as PoolName, Date.now());'): string[] => {
+    const code = `import express from 'express';
+import type { PoolName } from './pools';
+import { Tier } from './pools';
+const app = express();
+${declaration}
+app.get('/pools/:pool', (req, res) => {
+  ${write}
+  res.end();
+});`;
+    const file = path.join(dir, 'src', 'server.ts');
+    writeFileSync(file, code);
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`memo-guard/${ruleId}`]: 'error' },
+    };
+    return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
+  };
+  it('is quiet for a Map whose key type is an imported literal union, at the new or on the variable', () => {
+    expect(lint('const queues = new Map<PoolName, number>();')).toEqual([]);
+    expect(lint('const queues: Map<PoolName, number> = new Map();')).toEqual([]);
+  });
+  it('is quiet for an object typed by a Record or a mapped type over such keys, and for an enum', () => {
+    expect(lint('const queues: Partial<Record<PoolName, number>> = {};', 'queues[req.params.pool as PoolName] = Date.now();')).toEqual([]);
+    expect(lint('const queues: { [k in PoolName]?: number } = {};', 'queues[req.params.pool as PoolName] = Date.now();')).toEqual([]);
+    expect(lint('const queues = new Map<Tier, number>();', 'queues.set(req.params.pool as Tier, Date.now());')).toEqual([]);
+  });
+  it('reports when the key type is open: string, a union with string, or none written', () => {
+    expect(lint('const queues = new Map<string, number>();', 'queues.set(req.params.pool, Date.now());')).toEqual(['unboundedCollection']);
+    expect(lint('const queues = new Map<PoolName | string, number>();', 'queues.set(req.params.pool, Date.now());')).toEqual(['unboundedCollection']);
+    expect(lint('const queues: Record<string, number> = {};', 'queues[req.params.pool] = Date.now();')).toEqual(['unboundedCollection']);
+    expect(lint('const queues = new Map();', 'queues.set(req.params.pool, Date.now());')).toEqual(['unboundedCollection']);
+  });
+});

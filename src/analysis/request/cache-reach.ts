@@ -7,6 +7,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileModel, HandlerPath, MemoizerCall } from '../model/file-model.js';
 import { callsNamed, hasResolver, memoizedCalls } from '../memoizer/memoizer-call.js';
+import { declaredKeyType } from '../cache/key-type.js';
+import { isFixedType } from '../model/fixed-types.js';
 import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
@@ -59,6 +61,9 @@ const keyOf = (collection: Collection, write: Collection['writes'][number]): TSE
 
 /** Where a request reaches a write of the collection whose key grows with requests. */
 export function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
+  // Declared with a key type of a fixed set (`new Map<PoolName, Queue>()`, `Record<Locale, Menu>`): it holds at most one entry per value.
+  const keyType = collection.kind === 'array' ? undefined : declaredKeyType(collection);
+  if (keyType && isFixedType(keyType, model)) return undefined;
   const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model));
   if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
   if (!model.inProject) return undefined;
