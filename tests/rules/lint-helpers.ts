@@ -24,6 +24,30 @@ export interface LintOptions {
   ruleOptions?: readonly unknown[];
 }
 
+/**
+ * The messages of one rule on `src/<file>` (written out with `code`) of a package on disk whose
+ * package.json declares `deps`: for rules that read the versions or libraries a package declares.
+ * The package is removed afterwards.
+ */
+export function lintInPackage(ruleId: string, rule: object, deps: Readonly<Record<string, string>>, file: string, code: string): Linter.LintMessage[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-package-'));
+  try {
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
+    mkdirSync(path.join(dir, 'src'));
+    const filename = path.join(dir, 'src', file);
+    writeFileSync(filename, code);
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`memo-guard/${ruleId}`]: 'error' },
+    };
+    return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, filename).filter((m) => m.ruleId === `memo-guard/${ruleId}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The messages of one rule on one snippet. Throws on a configuration error or a parse error. */
 export function lintWithRule(ruleId: string, rule: object, code: string, { typed = false, ruleOptions = [] }: LintOptions = {}): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat', cwd: typed ? typedFixtureDir : process.cwd() });

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter, type ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-memoize.js';
+import { lintInPackage } from './lint-helpers.js';
 
 const ruleTester = new RuleTester();
 
@@ -357,26 +354,8 @@ export class Slugs {
 
 describe('browser apps', () => {
   // A package that declares a browser UI library and nothing that renders on a server: its caches live as long as a page.
-  const lint = (deps: Record<string, string>): number => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'memo-guard-browser-'));
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
-    mkdirSync(path.join(dir, 'src'));
-    const file = path.join(dir, 'src', 'useItems.ts');
-    const code = `import memoize from 'lodash/memoize';\nexport const getItems = memoize((url: string) => fetch(url).then((r) => r.json()));`;
-    writeFileSync(file, code);
-    const linter = new Linter({ configType: 'flat', cwd: dir });
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
-      plugins: { 'memo-guard': { rules: { 'no-unbounded-memoize': rule } } as unknown as ESLint.Plugin },
-      rules: { 'memo-guard/no-unbounded-memoize': 'error' },
-    };
-    try {
-      return linter.verify(code, config, file).filter((m) => m.ruleId === 'memo-guard/no-unbounded-memoize').length;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const lint = (deps: Record<string, string>): number =>
+    lintInPackage('no-unbounded-memoize', rule, deps, 'useItems.ts', `import memoize from 'lodash/memoize';\nexport const getItems = memoize((url: string) => fetch(url).then((r) => r.json()));`).length;
   it('is quiet in a single-page app', () => {
     expect(lint({ react: '^18.0.0', 'react-dom': '^18.0.0' })).toBe(0);
   });

@@ -7,14 +7,9 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Linter, type ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
-import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintInPackage, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -55,6 +50,20 @@ const workerSlot = `let workerPromise = null;
 export function getWorker() {
   if (!workerPromise) workerPromise = fetch('/worker.mjs').then((r) => r.text());
   return workerPromise;
+}`;
+
+/** A poller whose run takes one bookkeeping `step` before a try that catches what the work throws; `declarations` come first. */
+const pollRun = (declarations: string, step: string): string => `${declarations}
+export function poll(name, work) {
+  async function run() {
+    ${step}
+    try {
+      await work();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  runs.set(name, run());
 }`;
 
 ruleTester.run(ruleId, rule, {
@@ -769,38 +778,13 @@ export class Catalog {
     {
       // A WeakMap throws on a key that is not an object, so the step before the try can fail.
       name: 'a run whose bookkeeping is on a WeakMap',
-      code: `const seen = new WeakMap();
-const runs = new Map();
-export function poll(name, work) {
-  async function run() {
-    seen.set(name, Date.now());
-    try {
-      await work();
-    } catch (e) {
-      console.error(e);
-    }
-  }
-  runs.set(name, run());
-}`,
+      code: pollRun('const seen = new WeakMap();\nconst runs = new Map();', 'seen.set(name, Date.now());'),
       errors: [{ messageId: 'unsafePromiseCache', line: 12, column: 3, data: { name: 'runs' } }],
     },
     {
       // \`timers\` is a \`let\` given something else later: what it holds at the call is not known to be a Map.
       name: 'a run whose bookkeeping is on a let that is reassigned',
-      code: `let timers = new Map();
-const runs = new Map();
-export function reset(next) { timers = next; }
-export function poll(name, work) {
-  async function run() {
-    timers.delete(name);
-    try {
-      await work();
-    } catch (e) {
-      console.error(e);
-    }
-  }
-  runs.set(name, run());
-}`,
+      code: pollRun('let timers = new Map();\nconst runs = new Map();\nexport function reset(next) { timers = next; }', 'timers.delete(name);'),
       errors: [{ messageId: 'unsafePromiseCache', line: 13, column: 3, data: { name: 'runs' } }],
     },
     {
@@ -3855,26 +3839,8 @@ export const documentsOf = memoize(async (source) => (await fetch('/documents/' 
 describe('mem by the major the package declares', () => {
   // mem 3 and 4 drop a rejected promise unless `cachePromiseRejection: true`; 5 keeps it unless
   // `cachePromiseRejection: false`; 6 and later have no option and keep it; 1 and 2 keep it.
-  const lint = (deps: Record<string, string>, options = ''): string[] => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'memo-guard-mem-'));
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
-    mkdirSync(path.join(dir, 'src'));
-    const file = path.join(dir, 'src', 'users.ts');
-    const code = `import mem from 'mem';\nexport const getUser = mem(async (id: string) => (await fetch('/users/' + id)).json()${options});`;
-    writeFileSync(file, code);
-    const linter = new Linter({ configType: 'flat', cwd: dir });
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
-      plugins: { 'memo-guard': { rules: { 'no-unsafe-async-memoize': rule } } as unknown as ESLint.Plugin },
-      rules: { 'memo-guard/no-unsafe-async-memoize': 'error' },
-    };
-    try {
-      return linter.verify(code, config, file).filter((m) => m.ruleId === 'memo-guard/no-unsafe-async-memoize').map((m) => m.message);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const lint = (deps: Record<string, string>, options = ''): string[] =>
+    lintInPackage(ruleId, rule, deps, 'users.ts', `import mem from 'mem';\nexport const getUser = mem(async (id: string) => (await fetch('/users/' + id)).json()${options});`).map((m) => m.message);
   it('is quiet for mem 3 and 4, which drop rejected promises by default', () => {
     expect(lint({ mem: '^4.3.0' })).toEqual([]);
     expect(lint({ mem: '~3.0.1' })).toEqual([]);
