@@ -120,3 +120,20 @@ describe('a name looked up through `export *` barrels', () => {
     expect(asked).not.toContain('unrelated.ts');
   });
 });
+
+describe('specifiers under a tsconfig baseUrl', () => {
+  it('resolves what the baseUrl folder holds, a .js specifier to its .ts source, and nothing for a library name', async () => {
+    const { resolveModule } = await import('../../src/analysis/project/files/resolve.js');
+    write('based/package.json', JSON.stringify({ name: 'based' }));
+    write('based/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: 'src' } }));
+    write('based/src/lib/db.ts', 'export const db = 1;\n');
+    write('based/src/format.ts', 'export const format = 1;\n');
+    write('based/src/pages/home.tsx', "import { db } from 'lib/db';\n");
+    const from = path.join(temp, 'based/src/pages/home.tsx');
+    expect(resolveModule('lib/db', from)).toBe(path.join(temp, 'based/src/lib/db.ts'));
+    expect(resolveModule('format.js', from)).toBe(path.join(temp, 'based/src/format.ts'));
+    expect(resolveModule('format', from)).toBe(path.join(temp, 'based/src/format.ts'));
+    expect(resolveModule('react', from)).toBeUndefined();
+    expect(resolveModule('lib/missing', from)).toBeUndefined();
+  });
+});

@@ -50,23 +50,49 @@ export function resolutionInputsUnchanged(): boolean {
   return true;
 }
 
+interface Listing {
+  files: Set<string>;
+  links: Set<string>;
+  /** Every entry's name up to its first dot (`user.service.ts` → `user`): what a path under the folder can start with. */
+  stems: Set<string>;
+}
+
 /** The files of each folder read so far (one listing per folder, not one `stat` per guess); symlinks are checked on their own. */
-const listings = new Map<string, { files: Set<string>; links: Set<string> } | null>();
+const listings = new Map<string, Listing | null>();
 const linkIsFile = new Map<string, boolean>();
 
-function isFile(file: string): boolean {
-  const dir = path.dirname(file);
+const stemOf = (name: string): string => name.split('.', 1)[0] ?? name;
+
+function listingOf(dir: string): Listing | null {
   let listing = listings.get(dir);
   if (listing === undefined) {
     reading(dir);
     try {
       const entries = readdirSync(dir, { withFileTypes: true });
-      listing = { files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)), links: new Set(entries.filter((e) => e.isSymbolicLink()).map((e) => e.name)) };
+      listing = {
+        files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
+        links: new Set(entries.filter((e) => e.isSymbolicLink()).map((e) => e.name)),
+        stems: new Set(entries.map((e) => stemOf(e.name))),
+      };
     } catch {
       listing = null;
     }
     listings.set(dir, listing);
   }
+  return listing;
+}
+
+/**
+ * Whether a path under `dir` whose first segment is `segment` can name a source file: an entry of the
+ * folder has the segment's stem (`react` under a `baseUrl` with no `react*` entry cannot, so its
+ * twenty guesses at extensions and index files are skipped).
+ */
+function mayHoldUnder(dir: string, segment: string): boolean {
+  return listingOf(dir)?.stems.has(stemOf(segment)) === true;
+}
+
+function isFile(file: string): boolean {
+  const listing = listingOf(path.dirname(file));
   if (!listing) return false;
   const name = path.basename(file);
   if (listing.files.has(name)) return true;
@@ -218,7 +244,7 @@ function resolveTsPaths(specifier: string, fromDir: string): string | undefined 
       if (found) return found;
     }
   }
-  if (config.baseUrl) return asSourceFile(path.resolve(config.baseUrl, specifier));
+  if (config.baseUrl && mayHoldUnder(config.baseUrl, specifier.split('/', 1)[0] ?? specifier)) return asSourceFile(path.resolve(config.baseUrl, specifier));
   return undefined;
 }
 
@@ -366,9 +392,9 @@ function resolveBare(specifier: string, fromDir: string): string | undefined {
   const config = tsconfigFor(fromDir);
   const workspace = workspaceFor(fromDir);
   let byWorkspace = bareResolutions.get(config);
-  if (!byWorkspace) bareResolutions.set(config, (byWorkspace = new Map()));
+  if (!byWorkspace) bareResolutions.set(config, (byWorkspace = new Map<Workspace | null, Map<string, string | null>>()));
   let bySpecifier = byWorkspace.get(workspace);
-  if (!bySpecifier) byWorkspace.set(workspace, (bySpecifier = new Map()));
+  if (!bySpecifier) byWorkspace.set(workspace, (bySpecifier = new Map<string, string | null>()));
   const known = bySpecifier.get(specifier);
   if (known !== undefined) return known ?? undefined;
   const found = resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
