@@ -10,3 +10,12 @@ export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push'
 export const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */
 export const harmlessCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'fromEntries', 'stringify', 'from', 'log', 'info', 'debug', 'warn', 'error', 'json', 'send', 'assign', 'freeze', 'isArray', 'String', 'Number', 'Boolean', 'has', 'get', 'inspect', 'structuredClone']);
+
+/**
+ * Methods of a `Map` or a `Set` that cannot throw on one, whatever the key (a `WeakMap` throws on a
+ * key that is not an object, so it is not here).
+ */
+export const quietCollectionMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Map', new Set(['get', 'has', 'set', 'delete', 'clear'])],
+  ['Set', new Set(['has', 'add', 'delete', 'clear'])],
+]);

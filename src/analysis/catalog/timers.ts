@@ -7,12 +7,3 @@ export const oneShotTimers: ReadonlySet<string> = new Set(['setTimeout', 'setImm
 
 /** Functions that schedule or cancel a callback: calling one with plain arguments cannot throw. */
 export const schedulingFunctions: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask']);
-
-/**
- * Methods of a `Map` or a `Set` that cannot throw on one, whatever the key (a `WeakMap` throws on a
- * key that is not an object, so it is not here).
- */
-export const quietCollectionMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['Map', new Set(['get', 'has', 'set', 'delete', 'clear'])],
-  ['Set', new Set(['has', 'add', 'delete', 'clear'])],
-]);

@@ -14,7 +14,8 @@ import { bodyCannotFail, isCaughtChain, isPromiseExpression, plainResult, return
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
-import { oneShotTimers, quietCollectionMethods, schedulingFunctions } from '../catalog/timers.js';
+import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
+import { quietCollectionMethods } from '../catalog/collection-methods.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
