@@ -61,16 +61,19 @@ const keyOf = (collection: Collection, write: Collection['writes'][number]): TSE
 
 /** Where a request reaches a write of the collection whose key grows with requests. */
 export function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
-  // Declared with a key type of a fixed set (`new Map<PoolName, Queue>()`, `Record<Locale, Menu>`): it holds at most one entry per value.
-  const keyType = collection.kind === 'array' ? undefined : declaredKeyType(collection);
-  if (keyType && isFixedType(keyType, model)) return undefined;
   const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model));
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return 'here';
+  // Declared with a key type of a fixed set (`new Map<PoolName, Queue>()`, `Record<Locale, Menu>`): it
+  // holds at most one entry per value. Asked last: an imported type alias is read from its own file.
+  const fixedKeys = (): boolean => {
+    const keyType = collection.kind === 'array' ? undefined : declaredKeyType(collection);
+    return keyType !== undefined && isFixedType(keyType, model);
+  };
+  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return fixedKeys() ? undefined : 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
   const entry = model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
-  if (writers.length === 0 && !entry) return undefined;
+  if ((writers.length === 0 && !entry) || fixedKeys()) return undefined;
   return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node })), model) });
 }
 
