@@ -24,17 +24,8 @@ import { callCannotReject, callCannotThrow, holdsPlainValue } from '../promise/p
 /** Models of the project's other files, by their SourceCode (the project index's own parse). */
 const models = new WeakMap<object, FileModel>();
 
-/** A memoizer's spec as the major version the file's package declares behaves with promises. */
-function promiseVersioned(source: MemoizerSource, filename: string, project: ProjectIndex): MemoizerSpec {
-  const { spec } = source;
-  if (!spec.promiseSafeBefore) return spec;
-  const major = project.declaredMajor(filename, source.module);
-  const older = major === undefined ? undefined : spec.promiseSafeBefore.find((entry) => major < entry.major);
-  return older ? { ...spec, promiseSafe: older.promiseSafe, promiseOption: undefined, label: `${spec.label} ${String(major)}` } : spec;
-}
-
 function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource, model: FileModel): MemoizerCall {
-  const spec = promiseVersioned(source, model.filename, model.project);
+  const spec = versionedMemoizer(source, model.filename, model.project);
   const fnIndex = spec.fnArg < 0 ? node.arguments.length - 1 : spec.fnArg;
   const fnArg = node.arguments[fnIndex];
   const optionsArg = spec.optionsArg === undefined ? undefined : node.arguments[spec.optionsArg];
@@ -55,10 +46,19 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource, m
 }
 
 /** A cache class as the version the file's package declares behaves. */
-function versioned(spec: CacheClassSpec | undefined, filename: string, project: ProjectIndex): CacheClassSpec | undefined {
+function versionedCacheClass(spec: CacheClassSpec | undefined, filename: string, project: ProjectIndex): CacheClassSpec | undefined {
   if (!spec?.before) return spec;
   const major = project.declaredMajor(filename, spec.module);
   return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, label: `${spec.label} ${String(major)}` } : spec;
+}
+
+/** A memoizer's spec as the major version the file's package declares behaves with promises. */
+function versionedMemoizer(source: MemoizerSource, filename: string, project: ProjectIndex): MemoizerSpec {
+  const { spec } = source;
+  if (!spec.promiseSafeBefore) return spec;
+  const major = project.declaredMajor(filename, source.module);
+  const older = major === undefined ? undefined : spec.promiseSafeBefore.find((entry) => major < entry.major);
+  return older ? { ...spec, promiseSafe: older.promiseSafe, promiseOption: undefined, label: `${spec.label} ${String(major)}` } : spec;
 }
 
 /**
@@ -91,7 +91,7 @@ export function buildModel(sourceCode: Readonly<SourceCode>, filename: string, s
     calls: [],
     classes: [],
     initialisers: new Map(),
-    cacheClass: (node) => versioned(lookupCacheClass(node, imports, cacheClassSources), filename, project),
+    cacheClass: (node) => versionedCacheClass(lookupCacheClass(node, imports, cacheClassSources), filename, project),
     active: false,
     functionStack: [],
     lastEntered: undefined,
