@@ -4641,3 +4641,51 @@ app.get('/pools/:pool', (req, res) => {
     expect(lint('const queues = new Map();', 'queues.set(req.params.pool, Date.now());')).toEqual(['unboundedCollection']);
   });
 });
+
+describe('an exported helper this file calls on its handler path with keys that cannot grow', () => {
+  // `increment` is exported, so other files may call it with anything; this file's own middleware
+  // calls it only with a constant and the response's status code. The middleware is judged by those
+  // calls (here and where another file mounts it); another file's call is judged by its own argument.
+  const metrics = (statusKey: string): string => `const counters = new Map();
+function increment(key, by = 1) {
+  counters.set(key, (counters.get(key) || 0) + by);
+}
+function requestMetrics(req, res, next) {
+  res.on('finish', () => {
+    increment('http.requests.total');
+    increment(${statusKey});
+  });
+  next();
+}
+module.exports = { requestMetrics, increment };
+`;
+  const project = expressProject(ruleId, rule, {
+    'metrics.js': metrics('`http.requests.${res.statusCode}`'),
+    'metrics-by-path.js': metrics('`http.requests.${req.path}`'),
+    'metrics-counted.js': metrics('`http.requests.${res.statusCode}`'),
+    'app.js': `import express from 'express';
+import { requestMetrics } from './metrics.js';
+import { requestMetrics as byPath } from './metrics-by-path.js';
+import { increment } from './metrics-counted.js';
+const app = express();
+app.use(requestMetrics);
+app.use(byPath);
+app.get('/search', (req, res) => {
+  increment(\`search.\${req.query.q}\`);
+  res.end();
+});
+app.listen(3000);
+`,
+  });
+  it('is quiet when the only calls, here and through the mounted middleware, pass a constant or the status code', () => {
+    expect(reached(project.lint('metrics.js'))).toEqual([]);
+  });
+  it('reports the same module when the middleware keys by the request path', () => {
+    // Line 1: the Map; reported as written here, on this file's own handler path (no other file named).
+    expect(reached(project.lint('metrics-by-path.js'))).toEqual([[1, 'unboundedCollection', undefined]]);
+  });
+  it('reports it when another file calls the exported helper with a key from the query', () => {
+    // app.js:9 is the call `increment(\`search.${req.query.q}\`)`.
+    expect(reached(project.lint('metrics-counted.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/app.js:9']]);
+  });
+});

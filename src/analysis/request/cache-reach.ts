@@ -9,7 +9,7 @@ import type { FileModel, HandlerPath, MemoizerCall } from '../model/file-model.j
 import { callsNamed, hasResolver, memoizedCalls } from '../memoizer/memoizer-call.js';
 import { declaredKeyType } from '../cache/key-type.js';
 import { isFixedType } from '../model/fixed-types.js';
-import { keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
+import { keyGrowsThroughCallsHere, keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
 import type { Collection } from '../model/file-model.js';
@@ -68,7 +68,8 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
     const keyType = collection.kind === 'array' ? undefined : declaredKeyType(collection);
     return keyType !== undefined && isFixedType(keyType, model);
   };
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node))) return fixedKeys() ? undefined : 'here';
+  // On this file's handler path, a write keyed by its function's parameter grows only through the calls made here.
+  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w), w.node, model))) return fixedKeys() ? undefined : 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.

@@ -11,6 +11,7 @@ import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, member
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
+import { exportIndex } from '../syntax/export-index.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -34,19 +35,23 @@ function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
  * only ever called directly, or a static method of a module-private class only ever called as
  * `Class.method(…)` (or `this.method(…)` from its other static methods). `undefined` when the
  * function is exported, passed as a value (a callback, a registered handler) or never called here.
+ * With `exportsElsewhere`, an export (`export function`, `module.exports = { increment }`) does not
+ * hide the calls: the file's own calls are all in sight, and other files' are judged where they are.
  */
-function callsInSight(fn: FunctionNode, model: FileModel): TSESTree.CallExpression[] | undefined {
+function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = false): TSESTree.CallExpression[] | undefined {
   if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return staticMethodCalls(fn.parent, model);
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
   const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
   if (!binding || !binding.name) return undefined;
   const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator?.parent;
-  if (isExported(holder)) return undefined;
+  if (!exportsElsewhere && isExported(holder)) return undefined;
+  const exported = exportsElsewhere ? new Set([...exportIndex(model).values()].flat()) : new Set<TSESTree.Node>();
   const variable = resolveIdentifier(model.sourceCode, binding);
   const calls: TSESTree.CallExpression[] = [];
   for (const ref of variable?.references ?? []) {
     if (ref.init) continue;
     const parent = ref.identifier.parent;
+    if (exported.has(ref.identifier) || parent.type === AST_NODE_TYPES.ExportSpecifier) continue;
     if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return undefined;
     calls.push(parent);
   }
@@ -549,6 +554,25 @@ export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTre
   if (!key) return true;
   if (!fromRequest(key, model, 0)) return false;
   return !validatedBefore(key, at, model);
+}
+
+/**
+ * Whether a write keyed by its function's own parameter grows with requests through this file's
+ * calls alone: `increment(\`http.requests.${res.statusCode}\`)` from a middleware, with `increment`
+ * exported too. `true` when the key is not such a parameter or the calls are not all in sight
+ * (other files' calls are the cross-file reach's to judge).
+ */
+export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
+  const fn = enclosingFunction(at);
+  const keyArg = key && fn ? keyParameters([{ key, at }], model).get(fn) : undefined;
+  const index = typeof keyArg === 'number' ? keyArg : typeof keyArg === 'object' ? keyArg.arg : undefined;
+  if (!fn || index === undefined || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
+  const calls = callsInSight(fn, model, true);
+  if (!calls || calls.some((call) => call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))) return true;
+  return calls.some((call) => {
+    const arg = call.arguments[index];
+    return arg !== undefined && keyGrowsWithRequests(arg, call, model);
+  });
 }
 
 /** The key of a write: `c.set(k, v)`, `c[k] = v`, `s.add(k)`, `loader.load(k)`. */

@@ -120,6 +120,17 @@ function mergeCallerKey(seen: KeyArg | undefined, keyArg: KeyArg): KeyArg {
  */
 function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: KeyArgsById): KeyArgsById {
   const derived = new Map(keyArgs);
+  // The closure's functions by the closure function that holds them, and the holders that also call into the closure by name.
+  const heldBy = new Map<number, number[]>();
+  for (const fn of fns) {
+    const holder = reach.functions[fn]?.holder;
+    if (holder === undefined || holder === -1 || !fns.has(holder)) continue;
+    const held = heldBy.get(holder);
+    if (held) held.push(fn);
+    else heldBy.set(holder, [fn]);
+  }
+  const callsIntoClosure = new Set<number>();
+  for (const call of reach.namedCalls) if ((call.targets ?? ownEntry(reach.functionsByName, call.name))?.some((fn) => fns.has(fn))) callsIntoClosure.add(call.fn);
   for (let round = 0; round < 4; round++) {
     const found = new Map<number, KeyArg>();
     for (const call of reach.namedCalls) {
@@ -134,6 +145,12 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
       const field = typeof keyArg === 'number' ? call.fields?.[keyArg] : undefined;
       const callerKey: KeyArg = role === -2 ? 'none' : typeof keyArg === 'object' ? { arg: role, fields: keyArg.fields } : field ? { arg: role, fields: [field] } : role;
       found.set(call.fn, mergeCallerKey(found.get(call.fn), callerKey));
+    }
+    // A function that reaches the seeds only through closures it holds, each adding no entry per
+    // request (a middleware whose `res.on('finish', …)` counts `http.requests.${res.statusCode}`), adds none either.
+    for (const [holder, closures] of heldBy) {
+      if (derived.has(holder) || found.has(holder) || callsIntoClosure.has(holder)) continue;
+      if (closures.every((fn) => derived.get(fn) === 'none' || found.get(fn) === 'none')) found.set(holder, 'none');
     }
     if (found.size === 0) break;
     for (const [fn, keyArg] of found) derived.set(fn, keyArg);
@@ -411,8 +428,10 @@ export function calledFromImporters(model: FileModel, fn: FunctionNode): boolean
 }
 
 /** Registered by name (`app.get('/u/:id', getUser)`): the line of the registration, when the handler path calls one of the names. */
-function registeredByName(importer: ReachSummary, locals: Iterable<string>): number | undefined {
-  for (const local of locals) {
+function registeredByName(importer: ReachSummary, locals: ReadonlyMap<string, Entry | undefined>): number | undefined {
+  for (const [local, entry] of locals) {
+    // Known to add no entry per request, whatever request runs it.
+    if (entry?.keyArg === 'none') continue;
     const line = ownEntry(importer.registrations, local);
     if (line !== undefined) return line;
   }
@@ -459,7 +478,7 @@ export function crossFileHandler(
         // Calls whose key argument cannot grow (`serviceToken('forecast-api')`) add nothing per request.
         const calls = callsOf(importer, names).filter((call) => callMayGrow(call, names));
         if (isRequestFile(importerFile, model.project)) {
-          const line = calls.find((call) => call.onPath)?.line ?? registeredByName(importer, names.locals.keys());
+          const line = calls.find((call) => call.onPath)?.line ?? registeredByName(importer, names.locals);
           if (line !== undefined) return { file: relativeTo(model.filename, importerFile), line };
         }
         const holders = calls.flatMap((call) => (call.fn !== -1 ? [call.fn] : []));
