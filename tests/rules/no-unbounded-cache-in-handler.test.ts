@@ -3685,6 +3685,20 @@ export const configured = new Legacy(options);
 export const spread = new Legacy({ ...options });`,
     },
     {
+      // `res.locals` holds what the app's own middleware chose (here a locale it checked elsewhere):
+      // the response parameter is not what the client sent.
+      name: "a key read from Express's `res.locals`",
+      code: `import express from 'express';
+const app = express();
+const menus = {};
+app.use((req, res, next) => {
+  const { locale } = res.locals;
+  menus[res.locals.site.locale] ??= buildMenu(res.locals.site.locale);
+  menus[locale] ??= buildMenu(locale);
+  next();
+});`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -3692,6 +3706,24 @@ const server = new ApolloServer({ typeDefs, resolvers });`,
     },
   ],
   invalid: [
+    {
+      // The same middleware keyed by the query: the client picks the key; and by a `res.locals` field
+      // looked up with a key from the request (`res.locals.sites[req.query.site]`): not a plain field.
+      name: 'a key from the query beside `res.locals`, and a `res.locals` lookup by a query key',
+      code: `import express from 'express';
+const app = express();
+const menus = {};
+const sites = {};
+app.use((req, res, next) => {
+  menus[req.query.locale] ??= buildMenu(res.locals.site.locale);
+  sites[res.locals.sites[req.query.site]] ??= buildSite(req.query.site);
+  next();
+});`,
+      errors: [
+        { messageId: 'unboundedCollection', line: 3, column: 15, endColumn: 17 }, // \`menus\`' \`{}\`
+        { messageId: 'unboundedCollection', line: 4, column: 15, endColumn: 17 }, // \`sites\`' \`{}\`
+      ],
+    },
     {
       // The same Hono handler keyed by what the client sends: a new entry per distinct issuer.
       name: 'a key from the Hono request, beside `c.env`',

@@ -106,8 +106,13 @@ export const frameworkCalledMethods: ReadonlySet<string> = new Set([
   'onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'beforeApplicationShutdown', 'onApplicationShutdown',
 ]);
 
-/** The response object of Express, Koa (`ctx`), Fastify (`reply`), and the methods that send through it. */
-export const responseNames: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx']);
+/**
+ * Handler parameters that are the response alone (Express's `res`, Fastify's `reply`): what is read
+ * from them (`res.locals.locale`, `res.statusCode`) is what the app put there, not what the client sent.
+ */
+export const responseOnlyNames: ReadonlySet<string> = new Set(['res', 'response', 'reply']);
+/** The response object of Express, Koa (`ctx`, request and response in one), Fastify (`reply`), and the methods that send through it. */
+export const responseNames: ReadonlySet<string> = new Set([...responseOnlyNames, 'ctx']);
 export const responseMethods: ReadonlySet<string> = new Set(['send', 'json', 'status', 'end', 'write', 'writeHead', 'setHeader', 'redirect', 'render', 'cookie', 'clearCookie', 'sendFile', 'download', 'set', 'header', 'type', 'append', 'code', 'sendStatus', 'attachment', 'location', 'vary', 'throw']);
 
 /** Route registration reads like an HTTP write (`app.post('/x', h)`) but happens once at start-up: these receivers register. */

@@ -12,7 +12,7 @@ import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
-import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -124,6 +124,17 @@ function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
   return (def?.type as string | undefined) === 'Parameter';
 }
 
+/** `res.locals.locale`: a chain of plain fields read from a handler's response parameter. */
+function readsResponse(member: TSESTree.MemberExpression, model: FileModel): boolean {
+  let object: TSESTree.Node = member;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (object.computed) return false;
+    object = unwrap(object.object);
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier || !responseOnlyNames.has(object.name)) return false;
+  return (resolveIdentifier(model.sourceCode, object)?.defs[0]?.type as string | undefined) === 'Parameter';
+}
+
 /** `x.field` or `const { field } = x`: what is used is a field of `x`, not `x` itself. */
 function readsAField(node: TSESTree.Node): boolean {
   let outer: TSESTree.Node = node;
@@ -186,6 +197,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.MemberExpression:
       // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
+      // `res.locals.gb.locale`: what a middleware chose to put on the response; where it came from is not in sight.
+      if (readsResponse(value, model)) return false;
       // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`.
       if (schemaCheckedValue(value, model)) return false;
       // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks.
