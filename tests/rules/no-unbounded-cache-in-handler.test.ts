@@ -4721,3 +4721,64 @@ app.listen(3000);
     expect(reached(project.lint('metrics-counted.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/app.js:9']]);
   });
 });
+
+describe('key types of a fixed set written as constants, behind barrels', () => {
+  // `(typeof STUDIOS)[number]` over `[...] as const` tuples (and sorted spreads of them), and
+  // `(typeof ROLES)[keyof typeof ROLES]` over an `as const` object, imported through `export *`
+  // barrels of a workspace-style folder: one entry per value written out.
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-keyconst-'));
+    mkdirSync(path.join(dir, 'src', 'core'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    writeFileSync(
+      path.join(dir, 'src', 'core', 'studio.ts'),
+      `export const MASTER = ['north', 'south'] as const;
+export const FRANCHISE = ['east'] as const;
+export const STUDIOS = [...MASTER, ...FRANCHISE].sort();
+export const NAMES = ['a', 'b'];
+export const ROLES = { admin: 'ADMIN', user: 'USER' } as const;
+export type Studio = (typeof STUDIOS)[number];
+export type StudioOrMaster = Studio | 'master';
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+export type Name = (typeof NAMES)[number];
+`,
+    );
+    writeFileSync(path.join(dir, 'src', 'core', 'other.ts'), 'export const unrelated = 1;\n');
+    writeFileSync(path.join(dir, 'src', 'core', 'index.ts'), "export * from './other';\nexport * from './studio';\n");
+    writeFileSync(path.join(dir, 'src', 'barrel.ts'), "export * from './core';\n");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lint = (keyType: string, from = './core'): string[] => {
+    const code = `import express from 'express';
+import type { ${keyType} } from '${from}';
+const app = express();
+const clients: Partial<Record<${keyType}, number>> = {};
+app.get('/c/:key', (req, res) => {
+  clients[req.params.key as ${keyType}] = Date.now();
+  res.end();
+});`;
+    const file = path.join(dir, 'src', 'server.ts');
+    writeFileSync(file, code);
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`memo-guard/${ruleId}`]: 'error' },
+    };
+    return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
+  };
+  it('is quiet for an element type of a constant tuple and a union with it, through one and two barrels', () => {
+    expect(lint('Studio')).toEqual([]);
+    expect(lint('StudioOrMaster')).toEqual([]);
+    expect(lint('StudioOrMaster', './barrel')).toEqual([]);
+  });
+  it('is quiet for the value type of a constant object', () => {
+    expect(lint('Role')).toEqual([]);
+  });
+  it('reports the element type of an array not written `as const` (its elements are strings)', () => {
+    expect(lint('Name')).toEqual(['unboundedCollection']);
+  });
+});

@@ -193,6 +193,8 @@ export interface ProjectIndex {
   pathInProject(file: string): string;
   /** The file an import specifier resolves to from `fromFile`, when it is one of the project's. */
   resolve(specifier: string, fromFile: string): string | undefined;
+  /** Whether the text of `file` names `name` or (with `deeper`) re-exports a module whole: worth parsing to follow `export *` to `name`. */
+  mayExport(file: string, name: string, deeper: boolean): boolean;
   /** The summary of another file of the project (data, no syntax tree), or `undefined` when it cannot be read or parsed. */
   summaryOf(file: string, settings: MemoGuardSettings): FileSummary | undefined;
   /** The model of another file of the project, or `undefined` when it cannot be read or parsed. */

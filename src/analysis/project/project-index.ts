@@ -9,6 +9,7 @@ import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
 import { projectRoot } from './files/graph.js';
 import { declaredMajor } from './files/packages.js';
+import { fileMayExport } from './files/export-hints.js';
 import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
@@ -40,6 +41,7 @@ export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
   pathInProject,
   resolve: resolveModule,
+  mayExport: fileMayExport,
   summaryOf,
   fileModel,
   declaredMajor,

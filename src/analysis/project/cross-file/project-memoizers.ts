@@ -17,6 +17,7 @@ import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file
 import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams } from '../../memoizer/memoizer-call.js';
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
 import { readSource, sourceChanges } from '../files/sources.js';
+import { mayExport } from '../files/export-hints.js';
 import { resolutionGeneration, resolveModule } from '../files/resolve.js';
 import { graphGeneration } from '../files/graph.js';
 import { ownEntry } from '../summaries/own-entry.js';
@@ -344,11 +345,6 @@ function exportedCall(file: string, summary: FileSummary, name: string, from: Fi
 
 type ExportedCall = { file: string; name: string; value: ExportedCallee | 'other' };
 
-/** Whether a module's text can give export `name` through `export *`: it names it, or passes on another module whole. */
-function mayExport(text: string, name: string, deeper: boolean): boolean {
-  return text.includes(name) || (deeper && STAR_REEXPORT.test(text));
-}
-const STAR_REEXPORT = /\bexport\s*\*/;
 
 /**
  * What a summarised file's re-exports give `exportedCall` for `name` at `depth`: the first re-export
