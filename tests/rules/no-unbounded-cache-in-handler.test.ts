@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, expressProject, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintInPackage, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -4780,5 +4780,35 @@ app.get('/c/:key', (req, res) => {
   });
   it('reports the element type of an array not written `as const` (its elements are strings)', () => {
     expect(lint('Name')).toEqual(['unboundedCollection']);
+  });
+});
+
+describe('lru-cache before 7, by the version the package declares', () => {
+  // lru-cache 6 keeps every key unless given `max` (or `length`); a number given alone is `max`.
+  // From 7 on every cache is bounded (a constructor without a bound throws).
+  const lint = (version: string, made: string): string[] =>
+    lintInPackage(
+      ruleId,
+      rule,
+      { 'lru-cache': version, express: '^4.0.0' },
+      'server.ts',
+      `import LRU from 'lru-cache';
+import express from 'express';
+const SIZE = 50 * 4;
+const app = express();
+const byAgent = ${made};
+app.get('/p', (req, res) => {
+  byAgent.set(req.headers['user-agent'], Date.now());
+  res.end();
+});`,
+    ).map((m) => m.messageId ?? m.message);
+  it('is quiet for a number given as the size, written out or a module constant, and for `max`', () => {
+    expect(lint('6.0.0', 'new LRU(200)')).toEqual([]);
+    expect(lint('^5.1.1', 'new LRU(SIZE)')).toEqual([]);
+    expect(lint('6.0.0', 'new LRU({ max: 200 })')).toEqual([]);
+  });
+  it('reports one made without a bound: no argument, or only an expiry', () => {
+    expect(lint('6.0.0', 'new LRU()')).toEqual(['unboundedCollection']);
+    expect(lint('6.0.0', 'new LRU({ maxAge: 60_000 })')).toEqual(['unboundedCollection']);
   });
 });

@@ -18,6 +18,9 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
   const bound = spec.unboundArg === undefined ? undefined : node.arguments[spec.unboundArg];
   if (bound && isInfinity(bound)) return { ...spec, bounded: false };
   if (spec.bounded || !spec.boundOptions) return spec;
+  // `new LRU(200)`, `new LRU(MAX_ENTRIES)`: a number where the class takes its size.
+  const size = spec.sizeArg === undefined ? undefined : node.arguments[spec.sizeArg];
+  if (size && isNumber(size, node)) return { ...spec, bounded: true };
   // `new Keyv('redis://…')`, `new Keyv(new KeyvRedis(…))`: the entries live in the external store.
   if (spec.externalStoreArg && node.arguments.some((arg) => unwrap(arg).type !== AST_NODE_TYPES.ObjectExpression)) return { ...spec, bounded: true };
   const last = node.arguments[node.arguments.length - 1];
@@ -25,6 +28,22 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return spec;
   const bounded = options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || spec.boundOptions?.includes(propertyName(p.key) ?? ''));
   return bounded ? { ...spec, bounded: true } : spec;
+}
+
+/** A finite number written out (`200`, `10 * 1000`), or a module-level `const` holding one. */
+function isNumber(arg: TSESTree.Node, at: TSESTree.Node, hops = 0): boolean {
+  const node = unwrap(arg);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' && Number.isFinite(node.value);
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNumber(node.left, at, hops) && isNumber(node.right, at, hops);
+  if (node.type !== AST_NODE_TYPES.Identifier || hops > 1) return false;
+  let program: TSESTree.Node = at;
+  while (program.parent) program = program.parent;
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+    for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name && d.init) return isNumber(d.init, at, hops + 1);
+  }
+  return false;
 }
 
 /** What a literal initialiser makes, or `undefined` when it is not a collection. */

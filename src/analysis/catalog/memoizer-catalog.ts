@@ -461,14 +461,16 @@ export interface CacheClassSpec {
   unboundArg?: number;
   /** An argument that is not an options object (a connection URI, a store adapter) keeps the entries out of the process. */
   externalStoreArg?: true;
+  /** A constructor argument that, given as a number, is the bound (`new LRU(200)` in lru-cache before 7). */
+  sizeArg?: number;
   /** How majors before `major` behave, when the declared version range allows only those. */
-  before?: { major: number; bounded: boolean; boundOptions?: readonly string[] };
+  before?: { major: number; bounded: boolean; boundOptions?: readonly string[]; sizeArg?: number };
 }
 
 export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'lru-cache', export: 'LRUCache', label: 'lru-cache', bounded: true },
-  // lru-cache before 7 is unbounded without `max` (`maxAge` only expires on read).
-  { module: 'lru-cache', export: 'default', label: 'lru-cache', bounded: true, before: { major: 7, bounded: false, boundOptions: ['max', 'length'] } },
+  // lru-cache before 7 is unbounded without `max` (`maxAge` only expires on read); a number given alone is `max` (`new LRU(200)`).
+  { module: 'lru-cache', export: 'default', label: 'lru-cache', bounded: true, before: { major: 7, bounded: false, boundOptions: ['max', 'length'], sizeArg: 0 } },
   { module: 'quick-lru', export: 'default', label: 'quick-lru', bounded: true },
   { module: 'tiny-lru', export: 'LRU', label: 'tiny-lru', bounded: true },
   { module: 'tiny-lru', export: 'lru', label: 'tiny-lru', bounded: true },

@@ -49,7 +49,7 @@ function memoizerCallOf(node: TSESTree.CallExpression, source: MemoizerSource, m
 function versionedCacheClass(spec: CacheClassSpec | undefined, filename: string, project: ProjectIndex): CacheClassSpec | undefined {
   if (!spec?.before) return spec;
   const major = project.declaredMajor(filename, spec.module);
-  return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, label: `${spec.label} ${String(major)}` } : spec;
+  return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, sizeArg: spec.before.sizeArg, label: `${spec.label} ${String(major)}` } : spec;
 }
 
 /** A memoizer's spec as the major version the file's package declares behaves with promises. */
