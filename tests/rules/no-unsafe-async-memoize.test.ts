@@ -329,6 +329,35 @@ export function loadSdk() {
 }`,
     },
     {
+      // A callback-style request inside the executor removes the entry (a cache class's `remove`),
+      // then rejects on error: whatever the outcome, the entry is gone before the promise settles.
+      name: 'a keyed store emptied with `remove` before `if (err) return reject(err)`',
+      code: `import request from 'superagent';
+class MemoryCache {
+  constructor() { this.items = new Map(); }
+  get(key) { return this.items.get(key); }
+  set(key, value) { this.items.set(key, value); }
+  remove(key) { this.items.delete(key); }
+}
+export class Store {
+  constructor() {
+    this.fetches = new MemoryCache();
+  }
+  fetchItem(url) {
+    if (this.fetches.get(url)) return this.fetches.get(url);
+    const fetching = new Promise((resolve, reject) => {
+      request.get(url).end((err, res) => {
+        this.fetches.remove(url);
+        if (err || !res.ok) return reject(err);
+        resolve(res.body);
+      });
+    });
+    this.fetches.set(url, fetching);
+    return fetching;
+  }
+}`,
+    },
+    {
       // The slot's loader is a method of the same class that catches everything it awaits.
       name: 'a slot filled by a method of the class that cannot reject',
       code: ladder(`    try {
@@ -874,6 +903,35 @@ export function runCleanup(handlers) {
   return cleanup;
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 17, data: { name: 'cleanup' } }],
+    },
+    {
+      // The removal comes after the early `return reject(err)`: it runs only on success.
+      name: 'a keyed store emptied after `if (err) return reject(err)`',
+      code: `import request from 'superagent';
+class MemoryCache {
+  constructor() { this.items = new Map(); }
+  get(key) { return this.items.get(key); }
+  set(key, value) { this.items.set(key, value); }
+  remove(key) { this.items.delete(key); }
+}
+export class Store {
+  constructor() {
+    this.fetches = new MemoryCache();
+  }
+  fetchItem(url) {
+    if (this.fetches.get(url)) return this.fetches.get(url);
+    const fetching = new Promise((resolve, reject) => {
+      request.get(url).end((err, res) => {
+        if (err || !res.ok) return reject(err);
+        this.fetches.remove(url);
+        resolve(res.body);
+      });
+    });
+    this.fetches.set(url, fetching);
+    return fetching;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 21, column: 5, data: { name: 'this.fetches' } }], // `this.fetches.set(url, fetching)`
     },
     {
       // Emptied only on load: a failed load stays.

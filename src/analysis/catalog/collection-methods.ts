@@ -3,7 +3,7 @@
  * the calls that only read what they are given (a collection passed to one does not escape).
  */
 /** Methods that remove entries from a collection or a cache object. */
-export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'del', 'remove', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
 /** Methods that add entries. */
 export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
 /** Methods that only read. */

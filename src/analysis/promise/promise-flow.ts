@@ -348,16 +348,24 @@ function isExecutorReject(id: TSESTree.Identifier, model: FileModel): boolean {
   return made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === executor && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
 }
 
-/** A statement beside `node`'s own in its block that rejects the executor's promise: `slot = null; reject(err);`. */
+/**
+ * A statement beside `node`'s own in its block that rejects the executor's promise: `slot = null;
+ * reject(err);`, or after it `if (err) return reject(err);` (the removal ran first, whatever the
+ * outcome). A `return reject(…)` or an `if` that rejects before the removal leaves it to success only.
+ */
 function besideExecutorReject(node: TSESTree.Node, model: FileModel): boolean {
   let statement: TSESTree.Node = node;
   while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && !isFunction(statement.parent)) statement = statement.parent;
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return block.body.some((s) => {
+  const at = block.body.indexOf(statement as TSESTree.Statement);
+  const rejectCall = (s: TSESTree.Statement): boolean => {
     const call = s.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(s.expression) : s.type === AST_NODE_TYPES.ReturnStatement && s.argument ? unwrap(s.argument) : undefined;
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && isExecutorReject(call.callee, model);
-  });
+  };
+  const rejectsIn = (s: TSESTree.Statement | null | undefined): boolean =>
+    !!s && (rejectCall(s) || (s.type === AST_NODE_TYPES.BlockStatement && s.body.some(rejectCall)) || (s.type === AST_NODE_TYPES.IfStatement && (rejectsIn(s.consequent) || rejectsIn(s.alternate))));
+  return block.body.some((s, i) => (i < at ? s.type === AST_NODE_TYPES.ExpressionStatement && rejectCall(s) : i > at && rejectsIn(s)));
 }
 
 export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0): boolean {

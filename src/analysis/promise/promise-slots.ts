@@ -17,6 +17,7 @@ import { serverModuleLoad } from './module-loads.js';
 import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
+import { evictingMethods } from '../catalog/collection-methods.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -478,7 +479,7 @@ function unsafeKeyedStore(uses: Uses, model: FileModel, known: ReadonlySet<TSEST
     const method = memberName(parent);
     const [key, value] = grand.arguments;
     if (method === 'set' && key && value && !isLiteralKey(key)) writes.push({ node: grand, value });
-    else if (method === 'delete' || method === 'clear') removals.push(grand);
+    else if (method !== undefined && evictingMethods.has(method)) removals.push(grand);
     else if (method === 'get' || method === 'has') reads = true;
   }
   if (!reads || writes.some((w) => known.has(w.node))) return [];
