@@ -1637,10 +1637,11 @@ export const getPage = memoize((url: string) => fetch(url), { key: (first?: unkn
       ],
     },
     {
+      // With a `reject` to call (a resolve-only executor cannot reject: see the block on executors below).
       name: 'new Promise is a promise',
       code: `import memoize from 'fast-memoize';
 export const wait = memoize((ms: number) => {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve, reject) => setTimeout(ms < 0 ? reject : resolve, Math.abs(ms)));
 });`,
       output: null,
       errors: [
@@ -1652,7 +1653,7 @@ export const wait = memoize((ms: number) => {
               messageId: 'useRuntimeMemoize',
               output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const wait = memoize((ms: number) => {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve, reject) => setTimeout(ms < 0 ? reject : resolve, Math.abs(ms)));
 }, { key: 'structural' });`,
             },
           ],
@@ -3912,5 +3913,26 @@ describe('mem by the major the package declares', () => {
     expect(lint({ mem: '^8.1.1' })).toHaveLength(1);
     expect(lint({ mem: '^6.0.0' }, ', { cachePromiseRejection: false }')).toHaveLength(1);
     expect(lint({})).toHaveLength(1);
+  });
+});
+
+describe('a memoized function returning a promise its executor cannot reject', () => {
+  // Drawn synchronously, handed back in `new Promise((r) => r(canvas))`: a throw while drawing is
+  // thrown by the call (lodash does not cache it), and the promise itself always resolves.
+  const code = (executor: string): string => `import memoize from 'lodash/memoize';
+function drawIcon(type, radius) {
+  const canvas = document.createElement('canvas');
+  canvas.getContext('2d').arc(0, 0, radius, 0, 7);
+  return new Promise(${executor});
+}
+export const iconFor = memoize(drawIcon, (type, radius) => type + radius);`;
+  const ids = (executor: string): (string | null)[] => lintWithRule(ruleId, rule, code(executor)).map((m) => m.messageId ?? null);
+  it('is quiet when the executor takes no reject and throws nothing', () => {
+    expect(ids('(r) => { r(canvas); }')).toEqual([]);
+    expect(ids('(resolve) => resolve(canvas)')).toEqual([]);
+  });
+  it('reports the executor that can reject: a reject parameter, or a throw', () => {
+    expect(ids('(resolve, reject) => { canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("empty")))); }')).toEqual(['unsafeMemoizer']);
+    expect(ids('(resolve) => { if (!canvas.width) throw new Error("empty"); resolve(canvas); }')).toEqual(['unsafeMemoizer']);
   });
 });

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { bodyCannotFail, isCaughtChain, isPromiseExpression, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
+import { bodyCannotFail, isCaughtChain, isPromiseExpression, neverRejectingPromise, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
@@ -139,18 +139,6 @@ function cannotReject(fn: FunctionNode, model: FileModel): boolean {
   }
 }
 
-/** `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws nothing. */
-function neverRejectingPromise(node: TSESTree.Node, model: FileModel): boolean {
-  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
-  const executor = node.arguments[0];
-  if (!isFunction(executor) || executor.params.length > 1) return false;
-  let throws = false;
-  walk(executor.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.ThrowStatement) throws = true;
-  });
-  return !throws;
-}
-
 /** `Promise.resolve(x)`: its argument (`null` when it has none), or `undefined` for any other expression. */
 function promiseResolveArgument(node: TSESTree.Node): TSESTree.Node | null | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -217,7 +205,7 @@ function newValues(node: TSESTree.Node): TSESTree.Node[] {
 export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'safe' | 'promise' | 'value' {
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
-  if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model)) return 'safe';
+  if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model.facts)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && depth < 3 && combinesSafePromises(node, model, depth)) return 'safe';
   if (node.type === AST_NODE_TYPES.ConditionalExpression && depth < 3) {

@@ -55,6 +55,19 @@ function isLoggingMethod(node: TSESTree.MemberExpression): boolean {
   return ownerName !== undefined && loggerName.test(ownerName);
 }
 
+/** `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws nothing (`new Promise((r) => r(canvas))`). */
+export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts): boolean {
+  const made = unwrap(node);
+  if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'Promise') return false;
+  const executor = made.arguments[0];
+  if (!isFunction(executor) || executor.params.length > 1) return false;
+  let throws = false;
+  walk(executor.body, facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+  });
+  return !throws;
+}
+
 /** A promise-valued expression, by syntax: `fetch()`, `.then()`, `new Promise`, a call of an async function of the file. */
 export function isPromiseExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
   const expr = unwrap(node);
@@ -372,8 +385,10 @@ export function returnsRejectablePromise(
     if (fnNode.async) return !asyncBodyCannotReject(fnNode, facts);
     if (annotatedPromise(fnNode)) return true;
     const returned = returnedExpressions(fnNode, facts);
-    if (returned.some((expr) => isPromiseExpression(expr, facts) && !isCaughtChain(expr, facts))) return true;
-    if (returned.length > 0 && returned.every((expr) => isCaughtChain(expr, facts))) return false;
+    // A caught chain, or a promise whose executor cannot reject, settles with a value.
+    const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || neverRejectingPromise(expr, facts);
+    if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr))) return true;
+    if (returned.length > 0 && returned.every(settlesWithValue)) return false;
   }
   if (!tools) return false;
   const type = typeOf(tools, reference);
