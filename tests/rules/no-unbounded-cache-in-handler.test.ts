@@ -4812,3 +4812,37 @@ app.get('/p', (req, res) => {
     expect(lint('6.0.0', 'new LRU({ maxAge: 60_000 })')).toEqual(['unboundedCollection']);
   });
 });
+
+describe('an exported collection the importing server both fills and empties', () => {
+  // `state.js` only declares the Map; the server sets an entry per task and deletes it when the
+  // task ends (state2.js: the same module, whose importer never deletes).
+  const state = 'export const abortControllers = new Map();\n';
+  const project = expressProject(ruleId, rule, {
+    'state.js': state,
+    'state2.js': state,
+    'server.js': `import express from 'express';
+import { abortControllers } from './state.js';
+import { abortControllers as kept } from './state2.js';
+const app = express();
+app.post('/tasks/:id', async (req, res) => {
+  const controller = new AbortController();
+  abortControllers.set(req.params.id, controller);
+  kept.set(req.params.id, controller);
+  try {
+    await run(req.params.id, controller.signal);
+  } finally {
+    abortControllers.delete(req.params.id);
+  }
+  res.end();
+});
+app.listen(3000);
+`,
+  });
+  it('is quiet when the importer deletes what it sets', () => {
+    expect(reached(project.lint('state.js'))).toEqual([]);
+  });
+  it('reports the twin whose importer only sets', () => {
+    // server.js:8 is `kept.set(req.params.id, controller)`.
+    expect(reached(project.lint('state2.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/server.js:8']]);
+  });
+});

@@ -226,4 +226,6 @@ export interface ProjectIndex {
   instancesPerOperation(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   /** The way into `model` from outside that leads to an exported collection, if it is one. */
   exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
+  /** Whether a module importing `model`'s export `exportName` (a collection) removes entries from it. */
+  removedByImporters(model: FileModel, exportName: string): boolean;
 }

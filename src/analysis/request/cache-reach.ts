@@ -69,12 +69,13 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
     return keyType !== undefined && isFixedType(keyType, model);
   };
   // On this file's handler path, a write keyed by its function's parameter grows only through the calls made here.
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w), w.node, model))) return fixedKeys() ? undefined : 'here';
+  // Exported, other modules may write it themselves (`userLoader.load(id)` in a resolver), or remove what they set.
+  const entry = model.inProject ? model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []) : undefined;
+  const removedElsewhere = (): boolean => entry !== undefined && model.project.removedByImporters(model, entry.exportName);
+  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w), w.node, model))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
-  // Exported, other modules may write it themselves: `userLoader.load(id)` in a resolver.
-  const entry = model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []);
-  if ((writers.length === 0 && !entry) || fixedKeys()) return undefined;
+  if ((writers.length === 0 && !entry) || fixedKeys() || removedElsewhere()) return undefined;
   return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node })), model) });
 }
 

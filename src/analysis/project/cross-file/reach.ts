@@ -16,6 +16,7 @@ import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-
 import { importersOf, projectRoot } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
 import { ownEntry } from '../summaries/own-entry.js';
+import { evictingMethods } from '../../catalog/collection-methods.js';
 import { readSource } from '../files/sources.js';
 import { reachSummaryOf } from '../summaries/summary-store.js';
 import { summarizeReach } from '../summaries/summarize-reach.js';
@@ -376,6 +377,25 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
       }
     }
     if (bound && called) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a module importing `model`'s export `exportName` (a collection) removes entries from it
+ * (`abortControllers.delete(taskId)` in the server that sets them): as a removal in the collection's
+ * own file does, that keeps it from only growing.
+ */
+export function removedByImporters(model: FileModel, exportName: string): boolean {
+  const entries: Entry[] = [{ exportName, members: undefined }];
+  let looked = 0;
+  for (const importerFile of importersOf(model.filename)) {
+    if (looked++ >= MAX_IMPORTERS) break;
+    if (!mayUse(importerFile, entries)) continue;
+    const importer = importerReach(importerFile, model);
+    if (!importer) continue;
+    const locals = new Set(importer.imports.filter((b) => b.export === exportName && resolveModule(b.module, importerFile) === model.filename).map((b) => b.local));
+    if (importer.calls.some(({ callee }) => callee.kind === 'member' && locals.has(callee.root) && evictingMethods.has(callee.member ?? ''))) return true;
   }
   return false;
 }
