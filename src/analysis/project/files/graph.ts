@@ -1,14 +1,18 @@
 /**
- * The project's import graph, read from text: every source file under the project root, the
- * modules each one imports (ESM, `require`, dynamic `import()`, re-exports), resolved to files, and
- * the reverse edges (who imports a file). Checked against the disk when it is older than a few
- * seconds (the size and time of every file and folder it was read from) and rebuilt when anything
- * changed, so a long editor session sees new imports; a lint run of an unchanged tree builds it once.
+ * The project's import graph, read from text: every source file under the project root and the
+ * module specifiers each one holds (ESM, `require`, dynamic `import()`, re-exports). Asked who
+ * imports a file, it resolves only the specifiers that can mean that file: each is indexed by keys
+ * read from its text and the configuration (resolve.ts `specifierKeys`: a relative one by the name
+ * it ends in, a bare one by every path it may try), and resolves to a file only when it shares a key
+ * with it (`keysOf`). What is found is kept per file. The graph is checked against the disk when it
+ * is older than a few seconds (the size and time of every file and folder it, or resolution for it,
+ * read) and rebuilt when anything changed, so a long editor session sees new imports; a lint run of
+ * an unchanged tree builds it once.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readSource, sourceStamp } from './sources.js';
-import { forgetResolutions, listSources, resolutionInputs, resolutionInputsUnchanged, resolveModule, stampOf } from './resolve.js';
+import { readSource, readSourceUnkept } from './sources.js';
+import { forgetResolutions, keysOf, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
 const MAX_FILES = 20_000;
@@ -20,6 +24,12 @@ const MAX_AGE_MS = 5000;
 const CHECK_SHARE = 50;
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 
+/** A specifier as written in a file. */
+interface Import {
+  from: string;
+  specifier: string;
+}
+
 interface Graph {
   /** When the graph was last known to match the disk. */
   checkedAt: number;
@@ -27,9 +37,16 @@ interface Graph {
   checkCost: number;
   /** Which build this is. */
   generation: number;
-  importers: Map<string, Set<string>>;
+  /** The specifiers of every file by their keys (`specifierKeys`), in groups that share keys. */
+  byKey: Map<string, Import[][]>;
+  /** Each listed file's place in the listing: importers are given in that order. */
+  order: Map<string, number>;
+  /** The importers found so far, by imported file. */
+  importers: Map<string, ReadonlySet<string>>;
   /** What the graph was read from: each listed folder, each source file and what resolution read, by size and time (`null`: unreadable). */
   inputs: Map<string, string | null>;
+  /** The resolution generation and how many of its reads `inputs` has taken in. */
+  noted: { generation: number; reads: number };
 }
 
 const graphs = new Map<string, Graph>();
@@ -72,37 +89,84 @@ export function projectRoot(file: string): string {
   return root;
 }
 
-/** The modules a file's text imports or re-exports, resolved to project files. */
-function importsOf(file: string): string[] {
-  const text = readSource(file);
-  if (text === undefined) return [];
+/**
+ * The module specifiers a file's text imports or re-exports, each once. Each is a copy, one per
+ * string (`copies`): a match is a slice of the text, and keeping it would keep the whole text (V8
+ * slices strings by reference), which costs more in garbage collection than reading it did.
+ */
+function specifiersOf(text: string | undefined, copies: Map<string, string>): Set<string> {
   const found = new Set<string>();
+  if (text === undefined) return found;
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1];
     if (specifier === undefined) continue;
-    const target = resolveModule(specifier, file);
-    if (target !== undefined && target !== file) found.add(target);
+    let copy = copies.get(specifier);
+    if (copy === undefined) copies.set((copy = Buffer.from(specifier).toString()), copy);
+    found.add(copy);
   }
-  return [...found];
+  return found;
+}
+
+/** Takes what resolution has read since last noted into the graph's inputs (resolving for the graph may read more later). */
+function noteResolutionInputs(graph: Graph): void {
+  const reads = resolutionInputs();
+  const generation = resolutionGeneration();
+  if (graph.noted.generation === generation && graph.noted.reads === reads.size) return;
+  for (const [file, stamp] of reads) if (!graph.inputs.has(file)) graph.inputs.set(file, stamp);
+  graph.noted = { generation, reads: reads.size };
 }
 
 function buildGraph(root: string): Graph {
   // A long-lived process (the editor) sees files come and go: resolve afresh with each new graph.
   forgetResolutions();
-  const importers = new Map<string, Set<string>>();
+  // The specifiers by their keys: specifiers alike share one array of keys, so are indexed once.
+  const byKeys = new Map<readonly string[], Import[]>();
+  const order = new Map<string, number>();
   const inputs = new Map<string, string | null>();
-  for (const file of listSources(root, MAX_FILES, (dir) => inputs.set(dir, stampOf(dir))).files) {
-    for (const target of importsOf(file)) {
-      const set = importers.get(target);
-      if (set) set.add(file);
-      else importers.set(target, new Set([file]));
+  const copies = new Map<string, string>();
+  // A folder's files are listed together: their specifiers are keyed alike.
+  let dir: string | undefined;
+  let keysOfSpecifier: ReturnType<typeof specifierKeys> | undefined;
+  // Folders are listed as resolution lists them, once for both: their stamps come with resolution's.
+  for (const file of listSources(root, MAX_FILES, undefined, true).files) {
+    order.set(file, order.size);
+    if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
+    // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
+    const { text, stamp } = readSourceUnkept(file);
+    for (const specifier of specifiersOf(text, copies)) {
+      const keys = keysOfSpecifier(specifier);
+      const imports = byKeys.get(keys);
+      if (imports) imports.push({ from: file, specifier });
+      else byKeys.set(keys, [{ from: file, specifier }]);
     }
     // The stamp of the text just read (taken before reading it): a file changed since shows as changed.
-    inputs.set(file, sourceStamp(file) ?? stampOf(file));
+    inputs.set(file, stamp ?? stampOf(file));
   }
-  // What resolving the imports read (another project's graph may make resolution forget it later).
-  for (const [file, stamp] of resolutionInputs()) if (!inputs.has(file)) inputs.set(file, stamp);
-  return { checkedAt: Date.now(), checkCost: 0, generation: ++builds, importers, inputs };
+  const byKey = new Map<string, Import[][]>();
+  for (const [keys, imports] of byKeys) {
+    for (const key of keys) {
+      const lists = byKey.get(key);
+      if (lists) lists.push(imports);
+      else byKey.set(key, [imports]);
+    }
+  }
+  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, byKey, order, importers: new Map(), inputs, noted: { generation: -1, reads: 0 } };
+  // The folders listed, and what reading the configuration read (tsconfig and package.json files).
+  noteResolutionInputs(graph);
+  return graph;
+}
+
+/** The listed files whose specifiers resolve to `file`, in listing order. */
+function findImporters(graph: Graph, file: string): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const key of keysOf(file)) {
+    for (const imports of graph.byKey.get(key) ?? []) {
+      for (const { from, specifier } of imports) if (from !== file && !found.has(from) && resolveModule(specifier, from) === file) found.add(from);
+    }
+  }
+  noteResolutionInputs(graph);
+  const rank = (f: string): number => graph.order.get(f) ?? 0;
+  return new Set([...found].sort((a, b) => rank(a) - rank(b)));
 }
 
 /** Whether the files and folders the graph was read from, and what resolution has read since, are as they were. */
@@ -134,7 +198,9 @@ export function importersOf(file: string): ReadonlySet<string> {
     graph = buildGraph(root);
     graphs.set(root, graph);
   }
-  return graph.importers.get(file) ?? new Set();
+  let found = graph.importers.get(file);
+  if (!found) graph.importers.set(file, (found = findImporters(graph, file)));
+  return found;
 }
 
 let builds = 0;

@@ -53,6 +53,9 @@ export function resolutionInputsUnchanged(): boolean {
 interface Listing {
   files: Set<string>;
   links: Set<string>;
+  /** The folders and the other entries, in the order the folder lists them (what `listSources` walks). */
+  dirs: string[];
+  others: string[];
   /** Every entry's name up to its first dot (`user.service.ts` → `user`): what a path under the folder can start with. */
   stems: Set<string>;
 }
@@ -72,6 +75,8 @@ function listingOf(dir: string): Listing | null {
       listing = {
         files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
         links: new Set(entries.filter((e) => e.isSymbolicLink()).map((e) => e.name)),
+        dirs: entries.filter((e) => e.isDirectory()).map((e) => e.name),
+        others: entries.filter((e) => !e.isDirectory()).map((e) => e.name),
         stems: new Set(entries.map((e) => stemOf(e.name))),
       };
     } catch {
@@ -127,6 +132,7 @@ export function forgetResolutions(): void {
   linkIsFile.clear();
   resolutions.clear();
   bareResolutions.clear();
+  bareKeys.clear();
   jsonCache.clear();
   tsconfigByDir.clear();
   workspaceByDir.clear();
@@ -227,9 +233,14 @@ function tsconfigFor(dir: string): TsPaths | null {
   return found;
 }
 
-function resolveTsPaths(specifier: string, fromDir: string): string | undefined {
+/**
+ * The paths `specifier` can mean under the tsconfig around `fromDir`, in the order resolution tries
+ * them: each matching `paths` target, then under `baseUrl`. `probe`: leave out a `baseUrl` path whose
+ * first segment the folder holds no entry for (it cannot name a file: a library name).
+ */
+function* tsPathBases(specifier: string, fromDir: string, probe: boolean): Generator<string> {
   const config = tsconfigFor(fromDir);
-  if (!config) return undefined;
+  if (!config) return;
   for (const [prefix, suffix, targets] of config.paths) {
     let star: string;
     if (suffix === '\0exact') {
@@ -239,13 +250,9 @@ function resolveTsPaths(specifier: string, fromDir: string): string | undefined 
       if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
       star = specifier.slice(prefix.length, specifier.length - suffix.length);
     }
-    for (const target of targets) {
-      const found = asSourceFile(path.resolve(config.pathsBase, target.replace('*', star)));
-      if (found) return found;
-    }
+    for (const target of targets) yield path.resolve(config.pathsBase, target.replace('*', star));
   }
-  if (config.baseUrl && mayHoldUnder(config.baseUrl, specifier.split('/', 1)[0] ?? specifier)) return asSourceFile(path.resolve(config.baseUrl, specifier));
-  return undefined;
+  if (config.baseUrl && (!probe || mayHoldUnder(config.baseUrl, specifier.split('/', 1)[0] ?? specifier))) yield path.resolve(config.baseUrl, specifier);
 }
 
 /** A workspace: the package directories of a monorepo root, by package name. */
@@ -340,30 +347,49 @@ function conditionTarget(entry: unknown): string | undefined {
   return undefined;
 }
 
-/** A built file's source: `dist/index.js` → `src/index.ts` when the package keeps its sources. */
-function sourceOf(pkgDir: string, target: string): string | undefined {
-  const direct = asSourceFile(path.resolve(pkgDir, target.replace(/\.d\.ts$/, '.ts')));
-  if (direct) return direct;
+/** Where a package's built file may have its source: itself (`.d.ts` → `.ts`), then `dist/index.js` → `src/index.js`. */
+function* sourceBases(pkgDir: string, target: string): Generator<string> {
+  yield path.resolve(pkgDir, target.replace(/\.d\.ts$/, '.ts'));
   const mapped = target.replace(/^\.?\/?(?:dist|build|lib|out)(?:\/(?:esm|cjs|types))?\//, 'src/').replace(/\.d\.ts$/, '.ts');
-  return asSourceFile(path.resolve(pkgDir, mapped));
+  yield path.resolve(pkgDir, mapped);
 }
 
-function resolveWorkspacePackage(specifier: string, fromDir: string): string | undefined {
+/** The paths `specifier` can mean as a package of the workspace around `fromDir`, in the order resolution tries them. */
+function* workspaceBases(specifier: string, fromDir: string): Generator<string> {
   const workspace = workspaceFor(fromDir);
-  if (!workspace) return undefined;
+  if (!workspace) return;
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
   const pkgDir = workspace.packages.get(name);
-  if (pkgDir === undefined) return undefined;
+  if (pkgDir === undefined) return;
   const subpath = specifier === name ? '.' : `.${specifier.slice(name.length)}`;
   const json = readJson(path.join(pkgDir, 'package.json'));
   const pkg = isRecord(json) ? json : {};
   const targets = [exportTarget(pkg.exports, subpath)];
   if (subpath === '.') targets.push(...['source', 'module', 'main', 'types', 'typings'].map((field) => (typeof pkg[field] === 'string' ? pkg[field] : undefined)), 'src/index', 'index');
   else targets.push(subpath, `src/${subpath.slice(2)}`);
-  for (const target of targets) {
-    if (target === undefined) continue;
-    const found = sourceOf(pkgDir, target);
+  for (const target of targets) if (target !== undefined) yield* sourceBases(pkgDir, target);
+}
+
+const isRelative = (specifier: string): boolean => specifier.startsWith('.') || specifier.startsWith('/');
+
+/**
+ * Every path resolution can hand `asSourceFile` for `specifier` from `fromDir`, in the order it tries
+ * them: the module is the first of them that is (or has) a source file. `probe` as in `tsPathBases`.
+ */
+function* basesOf(specifier: string, fromDir: string, probe: boolean): Generator<string> {
+  if (specifier.startsWith('node:')) return;
+  if (isRelative(specifier)) {
+    yield path.resolve(fromDir, specifier);
+    return;
+  }
+  yield* tsPathBases(specifier, fromDir, probe);
+  yield* workspaceBases(specifier, fromDir);
+}
+
+function firstSource(bases: Iterable<string>): string | undefined {
+  for (const base of bases) {
+    const found = asSourceFile(base);
     if (found) return found;
   }
   return undefined;
@@ -376,30 +402,102 @@ export function resolveModule(specifier: string, fromFile: string): string | und
   const key = `${fromDir}\0${specifier}`;
   const known = resolutions.get(key);
   if (known !== undefined) return known ?? undefined;
-  const found = specifier.startsWith('.') || specifier.startsWith('/') ? asSourceFile(path.resolve(fromDir, specifier)) : resolveBare(specifier, fromDir);
+  const found = isRelative(specifier) ? asSourceFile(path.resolve(fromDir, specifier)) : resolveBare(specifier, fromDir);
   resolutions.set(key, found ?? null);
   return found;
 }
 
 /**
- * Bare specifiers (`react`, `@/lib/db`, `@acme/core`) by what decides them, the tsconfig and the
- * workspace around the importing folder, not by folder: a project's folders share a few of each,
- * and every folder imports the same libraries.
+ * What depends on the tsconfig and the workspace around the importing folder (bare specifiers:
+ * `react`, `@/lib/db`, `@acme/core`), kept by those, not by folder: a project's folders share a few
+ * of each, and every folder imports the same libraries.
  */
+function byContext<T>(cache: Map<TsPaths | null, Map<Workspace | null, Map<string, T>>>, fromDir: string): Map<string, T> {
+  const config = tsconfigFor(fromDir);
+  const workspace = workspaceFor(fromDir);
+  let byWorkspace = cache.get(config);
+  if (!byWorkspace) cache.set(config, (byWorkspace = new Map<Workspace | null, Map<string, T>>()));
+  let bySpecifier = byWorkspace.get(workspace);
+  if (!bySpecifier) byWorkspace.set(workspace, (bySpecifier = new Map<string, T>()));
+  return bySpecifier;
+}
+
+/** Bare specifiers resolved, by tsconfig and workspace. */
 const bareResolutions = new Map<TsPaths | null, Map<Workspace | null, Map<string, string | null>>>();
 
 function resolveBare(specifier: string, fromDir: string): string | undefined {
-  const config = tsconfigFor(fromDir);
-  const workspace = workspaceFor(fromDir);
-  let byWorkspace = bareResolutions.get(config);
-  if (!byWorkspace) bareResolutions.set(config, (byWorkspace = new Map<Workspace | null, Map<string, string | null>>()));
-  let bySpecifier = byWorkspace.get(workspace);
-  if (!bySpecifier) byWorkspace.set(workspace, (bySpecifier = new Map<string, string | null>()));
+  const bySpecifier = byContext(bareResolutions, fromDir);
   const known = bySpecifier.get(specifier);
   if (known !== undefined) return known ?? undefined;
-  const found = resolveTsPaths(specifier, fromDir) ?? resolveWorkspacePackage(specifier, fromDir);
+  const found = firstSource(basesOf(specifier, fromDir, true));
   bySpecifier.set(specifier, found ?? null);
   return found;
+}
+
+/**
+ * The last segment of the path a relative specifier names (`./lib/db.js` → `db.js`), which is the
+ * name of the path resolution tries (`path.resolve` drops empty and `.` segments); `undefined` when
+ * the specifier ends in `..` or names no segment, so could name any folder.
+ */
+function lastSegment(specifier: string): string | undefined {
+  const segments = specifier.split(path.sep === '\\' ? /[\\/]/ : '/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i];
+    if (segment === '' || segment === '.') continue;
+    return segment === '..' ? undefined : segment;
+  }
+  return undefined;
+}
+
+/** The key of relative specifiers whose path's name is not known from the text (`..`): looked at for every file. */
+const ANY_NAME = '\0any';
+const NO_KEYS: readonly string[] = [];
+/** One array per key, so that specifiers of the same key share it (the graph groups by it). */
+const keyArrays = new Map<string, readonly string[]>();
+const keyArray = (key: string): readonly string[] => {
+  let keys = keyArrays.get(key);
+  if (!keys) keyArrays.set(key, (keys = [key]));
+  return keys;
+};
+
+/** Bare specifiers' keys (the paths they may try), by tsconfig and workspace. */
+const bareKeys = new Map<TsPaths | null, Map<Workspace | null, Map<string, readonly string[]>>>();
+
+/**
+ * What a specifier imported from `fromDir` is indexed by, for finding who imports a file without
+ * resolving every specifier: a relative one by the name of the path it names (`lastSegment`), a bare
+ * one by every path resolution may try for it (read from the tsconfig and workspace alone, no folder
+ * listed). Specifiers alike get the same array. A specifier can resolve to a file only if it shares a
+ * key with `keysOf(file)`.
+ */
+export function specifierKeys(fromDir: string): (specifier: string) => readonly string[] {
+  let bySpecifier: Map<string, readonly string[]> | undefined;
+  return (specifier) => {
+    if (specifier.startsWith('node:')) return NO_KEYS;
+    if (isRelative(specifier)) return keyArray(`\0/${lastSegment(specifier) ?? ANY_NAME}`);
+    bySpecifier ??= byContext(bareKeys, fromDir);
+    let keys = bySpecifier.get(specifier);
+    if (!keys) bySpecifier.set(specifier, (keys = [...new Set(basesOf(specifier, fromDir, false))]));
+    return keys;
+  };
+}
+
+/**
+ * The keys (`specifierKeys`) of the specifiers that can resolve to `file`: resolution makes a file of
+ * a path by `asSourceFile`, so only of the file itself, the file without its extension (`./a` →
+ * `a.ts`), its emitted twin (`./a.js` → `a.ts`), or its folder when it is an index (`./lib` →
+ * `lib/index.ts`); relative specifiers are keyed by those paths' names.
+ */
+export function keysOf(file: string): string[] {
+  const paths = [file];
+  const name = path.basename(file);
+  for (const extension of SOURCE_EXTENSIONS) {
+    if (!file.endsWith(extension)) continue;
+    paths.push(file.slice(0, -extension.length));
+    if (name === `index${extension}`) paths.push(path.dirname(file));
+  }
+  for (const [emitted, twins] of Object.entries(EMITTED_TO_SOURCE)) for (const twin of twins) if (file.endsWith(twin)) paths.push(file.slice(0, -twin.length) + emitted);
+  return [...new Set([...paths, ...paths.map((p) => `\0/${path.basename(p)}`), `\0/${ANY_NAME}`])];
 }
 
 /** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */
@@ -410,8 +508,10 @@ export function isIgnoredDir(name: string): boolean {
 /**
  * The source files under `root` (declaration files left out), folder by folder, up to `limit` of them;
  * `complete` is false when the limit stopped the listing. `onFolder` sees each folder listed.
+ * `shared`: read the folders as resolution does, once for both (each is then an input of resolution,
+ * `resolutionInputs`), rather than afresh.
  */
-export function listSources(root: string, limit: number, onFolder?: (dir: string) => void): { files: string[]; complete: boolean } {
+export function listSources(root: string, limit: number, onFolder?: (dir: string) => void, shared = false): { files: string[]; complete: boolean } {
   const files: string[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -419,21 +519,22 @@ export function listSources(root: string, limit: number, onFolder?: (dir: string
     const dir = stack.pop();
     if (dir === undefined) break;
     onFolder?.(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!isIgnoredDir(entry.name)) stack.push(path.join(dir, entry.name));
-      } else if (SOURCE_EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
-        files.push(path.join(dir, entry.name));
-      }
-    }
+    const entries = shared ? listingOf(dir) : freshListing(dir);
+    if (!entries) continue;
+    for (const name of entries.dirs) if (!isIgnoredDir(name)) stack.push(path.join(dir, name));
+    for (const name of entries.others) if (SOURCE_EXTENSIONS.includes(path.extname(name)) && !name.endsWith('.d.ts')) files.push(path.join(dir, name));
   }
   return { files, complete: true };
+}
+
+/** A folder's folders and other entries, read now. */
+function freshListing(dir: string): Pick<Listing, 'dirs' | 'others'> | undefined {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    return { dirs: entries.filter((e) => e.isDirectory()).map((e) => e.name), others: entries.filter((e) => !e.isDirectory()).map((e) => e.name) };
+  } catch {
+    return undefined;
+  }
 }
 
 export { SOURCE_EXTENSIONS };

@@ -1,0 +1,155 @@
+/**
+ * Who imports a file, found without resolving every specifier of the project (graph.ts resolves
+ * only those that share a key with the file): the answer must be the one resolving every specifier
+ * gives, through each way a specifier can name a file (an index folder, `.` and `..`, a `.js`
+ * specifier for a `.ts` file, an extension left out of a dotted name, tsconfig `paths` and `baseUrl`,
+ * a workspace package's `exports` renaming a subpath, its `main`), in the same order; and what is
+ * resolved after the graph was built must still be checked against the disk.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { importersOf } from '../../src/analysis/project/files/graph.js';
+import { listSources, resolveModule } from '../../src/analysis/project/files/resolve.js';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'memo-guard-importers-'));
+afterAll(() => {
+  rmSync(temp, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+let clock = Date.now();
+/** Moves the graph's clock past its age limit. */
+function later(): void {
+  clock += 6000;
+  vi.spyOn(Date, 'now').mockImplementation(() => clock);
+}
+
+const write = (root: string, file: string, text: string): void => {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+};
+const names = (root: string, files: Iterable<string>): string[] => [...files].map((f) => path.relative(root, f));
+
+/** Every file's importers as the whole graph has them: each specifier of each listed file resolved, in listing order. */
+function fullGraph(root: string): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
+  for (const file of listSources(root, 20_000).files) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g)) {
+      const target = match[1] === undefined ? undefined : resolveModule(match[1], file);
+      if (target === undefined || target === file) continue;
+      const list = importers.get(target) ?? [];
+      if (!list.includes(file)) list.push(file);
+      importers.set(target, list);
+    }
+  }
+  return importers;
+}
+
+describe('importers found by key', () => {
+  const root = path.join(temp, 'mono');
+  write(root, 'package.json', JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }));
+  // A package whose `exports` renames its subpaths, and whose `main` names its entry.
+  write(root, 'packages/ui/package.json', JSON.stringify({ name: '@acme/ui', main: './src/entry.ts', exports: { '.': './src/entry.ts', './button': './src/widgets/push-control.tsx' } }));
+  write(root, 'packages/ui/src/entry.ts', "export * from './widgets/push-control';\n");
+  write(root, 'packages/ui/src/widgets/push-control.tsx', 'export const Button = 1;\n');
+  // A package imported by a name no file has.
+  write(root, 'packages/db/package.json', JSON.stringify({ name: '@acme/db', main: 'dist/index.js' }));
+  write(root, 'packages/db/src/index.ts', 'export const db = 1;\n');
+  write(root, 'apps/web/package.json', JSON.stringify({ name: 'web' }));
+  write(root, 'apps/web/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: 'src', paths: { '@/*': ['./*'], '#store': ['./server/persistence.ts'] } } }));
+  write(root, 'apps/web/src/server/persistence.ts', 'export const store = 1;\n');
+  write(root, 'apps/web/src/lib/index.ts', 'export const lib = 1;\n');
+  write(root, 'apps/web/src/lib/format.ts', "import { lib } from '.';\nexport const format = lib;\n");
+  write(root, 'apps/web/src/lib/deep/parse.ts', "import { lib } from '..';\nimport { format } from '../format.js';\nexport const parse = lib + format;\n");
+  write(root, 'apps/web/src/user.service.ts', "import { lib } from './lib/';\nexport const user = lib;\n");
+  // `./thing` names thing.ts, not thing.tsx; `./pkgdir` is a folder with a package.json (no index: not resolved).
+  write(root, 'apps/web/src/thing.ts', 'export const thing = 1;\n');
+  write(root, 'apps/web/src/thing.tsx', 'export const thing = 2;\n');
+  write(root, 'apps/web/src/pkgdir/package.json', JSON.stringify({ main: 'entry.ts' }));
+  write(root, 'apps/web/src/pkgdir/entry.ts', 'export const entry = 1;\n');
+  write(
+    root,
+    'apps/web/src/page.tsx',
+    [
+      "import { user } from './user.service';",
+      "import { thing } from './thing';",
+      "import { entry } from './pkgdir';",
+      "import { Button } from '@acme/ui/button';",
+      "import * as ui from '@acme/ui';",
+      "import { db } from '@acme/db';",
+      "import { store } from '#store';",
+      "const format = require('@/lib/format');",
+      "const parse = () => import('lib/deep/parse');",
+      "import { page } from './page';",
+      'export const page = [user, thing, entry, Button, ui, db, store, format, parse];',
+    ].join('\n'),
+  );
+  write(root, 'apps/web/src/other.ts', "import { store } from '@/server/persistence.js';\nimport { Button } from '../../../packages/ui/src/widgets/push-control';\n");
+
+  it('gives every file the importers, in the order, that resolving every specifier gives', () => {
+    const full = fullGraph(root);
+    const at = (file: string): string => path.join(root, file);
+    const files = listSources(root, 20_000).files;
+    expect(files.length).toBe(13);
+    for (const file of files) expect(names(root, importersOf(file)), file).toEqual(names(root, full.get(file) ?? []));
+    // What the fixture is there for: each way of naming a file is seen.
+    expect(new Set(names(root, importersOf(at('apps/web/src/lib/index.ts'))))).toEqual(new Set(['apps/web/src/lib/format.ts', 'apps/web/src/lib/deep/parse.ts', 'apps/web/src/user.service.ts']));
+    expect(names(root, importersOf(at('apps/web/src/lib/format.ts'))).sort()).toEqual(['apps/web/src/lib/deep/parse.ts', 'apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('apps/web/src/lib/deep/parse.ts')))).toEqual(['apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('apps/web/src/user.service.ts')))).toEqual(['apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('apps/web/src/thing.ts')))).toEqual(['apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('apps/web/src/thing.tsx')))).toEqual([]);
+    expect(names(root, importersOf(at('apps/web/src/pkgdir/entry.ts')))).toEqual([]);
+    expect(names(root, importersOf(at('apps/web/src/server/persistence.ts'))).sort()).toEqual(['apps/web/src/other.ts', 'apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('packages/ui/src/widgets/push-control.tsx'))).sort()).toEqual(['apps/web/src/other.ts', 'apps/web/src/page.tsx', 'packages/ui/src/entry.ts']);
+    expect(names(root, importersOf(at('packages/ui/src/entry.ts')))).toEqual(['apps/web/src/page.tsx']);
+    expect(names(root, importersOf(at('packages/db/src/index.ts')))).toEqual(['apps/web/src/page.tsx']);
+    // A file importing itself is not its own importer.
+    expect(names(root, importersOf(at('apps/web/src/page.tsx')))).toEqual([]);
+  });
+});
+
+describe('importers resolved after the graph was built', () => {
+  it('sees a new import once the check is due', () => {
+    const root = path.join(temp, 'fresh');
+    write(root, 'package.json', JSON.stringify({ name: 'fresh' }));
+    write(root, 'src/a.ts', "import { b } from './b';\nexport const a = b;\n");
+    write(root, 'src/b.ts', 'export const b = 1;\n');
+    write(root, 'src/c.ts', 'export const c = 1;\n');
+    const b = path.join(root, 'src/b.ts');
+    const c = path.join(root, 'src/c.ts');
+    expect(names(root, importersOf(b))).toEqual(['src/a.ts']);
+    // Asked after the build: resolved then.
+    expect(names(root, importersOf(c))).toEqual([]);
+    write(root, 'src/a.ts', "import { b } from './b';\nimport { c } from './c.js';\nexport const a = b + c;\n");
+    later();
+    expect(names(root, importersOf(c))).toEqual(['src/a.ts']);
+  });
+
+  it('checks what resolving for it read after the build, though resolution has since forgotten it', () => {
+    const root = path.join(temp, 'late');
+    write(root, 'package.json', JSON.stringify({ name: 'late' }));
+    // `build` is not listed: only resolving `./build/gen` reads it, and only when asked about its files.
+    write(root, 'src/main.ts', "import { gen } from './build/gen';\nexport const main = gen;\n");
+    write(root, 'src/build/gen.tsx', 'export const gen = 1;\n');
+    const main = path.join(root, 'src/main.ts');
+    const genTsx = path.join(root, 'src/build/gen.tsx');
+    const genTs = path.join(root, 'src/build/gen.ts');
+    expect(names(root, importersOf(main))).toEqual([]);
+    expect(names(root, importersOf(genTsx))).toEqual(['src/main.ts']);
+    expect(names(root, importersOf(genTs))).toEqual([]);
+    // Another project's graph: resolution forgets what it read.
+    write(temp, 'other/package.json', JSON.stringify({ name: 'other' }));
+    write(temp, 'other/x.ts', 'export const x = 1;\n');
+    importersOf(path.join(temp, 'other/x.ts'));
+    // `./build/gen` now means gen.ts, which comes first.
+    write(root, 'src/build/gen.ts', 'export const gen = 2;\n');
+    later();
+    expect(names(root, importersOf(genTs))).toEqual(['src/main.ts']);
+    expect(names(root, importersOf(genTsx))).toEqual([]);
+  });
+});
