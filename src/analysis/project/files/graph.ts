@@ -24,10 +24,10 @@ const MAX_AGE_MS = 5000;
 const CHECK_SHARE = 50;
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 
-/** A specifier as written in a file. */
-interface Import {
-  from: string;
-  specifier: string;
+/** Specifiers as written in files: the `i`th is `specifiers[i]`, in the listed file numbered `from[i]`. */
+interface Imports {
+  from: number[];
+  specifiers: string[];
 }
 
 interface Graph {
@@ -37,10 +37,10 @@ interface Graph {
   checkCost: number;
   /** Which build this is. */
   generation: number;
+  /** The files listed, in the order listed: importers are given in that order. */
+  files: string[];
   /** The specifiers of every file by their keys (`specifierKeys`), in groups that share keys. */
-  byKey: Map<string, Import[][]>;
-  /** Each listed file's place in the listing: importers are given in that order. */
-  order: Map<string, number>;
+  byKey: Map<string, Imports[]>;
   /** The importers found so far, by imported file. */
   importers: Map<string, ReadonlySet<string>>;
   /** What the graph was read from: each listed folder, each source file and what resolution read, by size and time (`null`: unreadable). */
@@ -101,7 +101,8 @@ function specifiersOf(text: string | undefined, copies: Map<string, string>): Se
     const specifier = match[1];
     if (specifier === undefined) continue;
     let copy = copies.get(specifier);
-    if (copy === undefined) copies.set((copy = Buffer.from(specifier).toString()), copy);
+    // Slicing a fresh concatenation copies the characters out of the text first.
+    if (copy === undefined) copies.set((copy = ` ${specifier}`.slice(1)), copy);
     found.add(copy);
   }
   return found;
@@ -120,37 +121,40 @@ function buildGraph(root: string): Graph {
   // A long-lived process (the editor) sees files come and go: resolve afresh with each new graph.
   forgetResolutions();
   // The specifiers by their keys: specifiers alike share one array of keys, so are indexed once.
-  const byKeys = new Map<readonly string[], Import[]>();
-  const order = new Map<string, number>();
+  const byKeys = new Map<readonly string[], Imports>();
   const inputs = new Map<string, string | null>();
   const copies = new Map<string, string>();
   // A folder's files are listed together: their specifiers are keyed alike.
   let dir: string | undefined;
   let keysOfSpecifier: ReturnType<typeof specifierKeys> | undefined;
   // Folders are listed as resolution lists them, once for both: their stamps come with resolution's.
-  for (const file of listSources(root, MAX_FILES, undefined, true).files) {
-    order.set(file, order.size);
+  const { files } = listSources(root, MAX_FILES, undefined, true);
+  for (const [index, file] of files.entries()) {
     if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
     // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
     const { text, stamp } = readSourceUnkept(file);
     for (const specifier of specifiersOf(text, copies)) {
       const keys = keysOfSpecifier(specifier);
       const imports = byKeys.get(keys);
-      if (imports) imports.push({ from: file, specifier });
-      else byKeys.set(keys, [{ from: file, specifier }]);
+      if (imports) {
+        imports.from.push(index);
+        imports.specifiers.push(specifier);
+      } else {
+        byKeys.set(keys, { from: [index], specifiers: [specifier] });
+      }
     }
     // The stamp of the text just read (taken before reading it): a file changed since shows as changed.
     inputs.set(file, stamp ?? stampOf(file));
   }
-  const byKey = new Map<string, Import[][]>();
+  const byKey = new Map<string, Imports[]>();
   for (const [keys, imports] of byKeys) {
     for (const key of keys) {
-      const lists = byKey.get(key);
-      if (lists) lists.push(imports);
+      const groups = byKey.get(key);
+      if (groups) groups.push(imports);
       else byKey.set(key, [imports]);
     }
   }
-  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, byKey, order, importers: new Map(), inputs, noted: { generation: -1, reads: 0 } };
+  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, files, byKey, importers: new Map(), inputs, noted: { generation: -1, reads: 0 } };
   // The folders listed, and what reading the configuration read (tsconfig and package.json files).
   noteResolutionInputs(graph);
   return graph;
@@ -158,15 +162,18 @@ function buildGraph(root: string): Graph {
 
 /** The listed files whose specifiers resolve to `file`, in listing order. */
 function findImporters(graph: Graph, file: string): ReadonlySet<string> {
-  const found = new Set<string>();
+  const found = new Set<number>();
   for (const key of keysOf(file)) {
-    for (const imports of graph.byKey.get(key) ?? []) {
-      for (const { from, specifier } of imports) if (from !== file && !found.has(from) && resolveModule(specifier, from) === file) found.add(from);
+    for (const { from, specifiers } of graph.byKey.get(key) ?? []) {
+      for (const [i, specifier] of specifiers.entries()) {
+        const index = from[i] ?? -1;
+        const importer = graph.files[index];
+        if (importer !== undefined && importer !== file && !found.has(index) && resolveModule(specifier, importer) === file) found.add(index);
+      }
     }
   }
   noteResolutionInputs(graph);
-  const rank = (f: string): number => graph.order.get(f) ?? 0;
-  return new Set([...found].sort((a, b) => rank(a) - rank(b)));
+  return new Set([...found].sort((a, b) => a - b).map((index) => graph.files[index] ?? ''));
 }
 
 /** Whether the files and folders the graph was read from, and what resolution has read since, are as they were. */

@@ -440,6 +440,11 @@ function resolveBare(specifier: string, fromDir: string): string | undefined {
  * the specifier ends in `..` or names no segment, so could name any folder.
  */
 function lastSegment(specifier: string): string | undefined {
+  if (path.sep === '/') {
+    // The common case, without splitting: `./x/name`.
+    const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+    if (last !== '' && last !== '.' && last !== '..') return last;
+  }
   const segments = specifier.split(path.sep === '\\' ? /[\\/]/ : '/');
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i];
@@ -449,7 +454,11 @@ function lastSegment(specifier: string): string | undefined {
   return undefined;
 }
 
-/** The key of relative specifiers whose path's name is not known from the text (`..`): looked at for every file. */
+/**
+ * The key of relative specifiers whose path's name is not known from the text (`..`): looked at for
+ * every file. Other keys are a name (relative specifiers) or an absolute path (bare ones): a name
+ * holds no separator, a path does, so the two never meet.
+ */
 const ANY_NAME = '\0any';
 const NO_KEYS: readonly string[] = [];
 /** One array per key, so that specifiers of the same key share it (the graph groups by it). */
@@ -474,7 +483,7 @@ export function specifierKeys(fromDir: string): (specifier: string) => readonly 
   let bySpecifier: Map<string, readonly string[]> | undefined;
   return (specifier) => {
     if (specifier.startsWith('node:')) return NO_KEYS;
-    if (isRelative(specifier)) return keyArray(`\0/${lastSegment(specifier) ?? ANY_NAME}`);
+    if (isRelative(specifier)) return keyArray(lastSegment(specifier) ?? ANY_NAME);
     bySpecifier ??= byContext(bareKeys, fromDir);
     let keys = bySpecifier.get(specifier);
     if (!keys) bySpecifier.set(specifier, (keys = [...new Set(basesOf(specifier, fromDir, false))]));
@@ -497,7 +506,7 @@ export function keysOf(file: string): string[] {
     if (name === `index${extension}`) paths.push(path.dirname(file));
   }
   for (const [emitted, twins] of Object.entries(EMITTED_TO_SOURCE)) for (const twin of twins) if (file.endsWith(twin)) paths.push(file.slice(0, -twin.length) + emitted);
-  return [...new Set([...paths, ...paths.map((p) => `\0/${path.basename(p)}`), `\0/${ANY_NAME}`])];
+  return [...new Set([...paths, ...paths.map((p) => path.basename(p)), ANY_NAME])];
 }
 
 /** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */

@@ -92,15 +92,6 @@ export function readSource(file: string): string | undefined {
 }
 
 /**
- * The size and time (`size:mtimeMs`) of the text `readSource` last gave for `file`, as checked just
- * before it was read; `undefined` when it holds no text for the file.
- */
-export function sourceStamp(file: string): string | undefined {
-  const cached = texts.peek(file);
-  return cached ? `${String(cached.size)}:${String(cached.mtimeMs)}` : undefined;
-}
-
-/**
  * The file's text as `readSource` would give it, and the size and time (`size:mtimeMs`) it was read
  * at (`undefined`: not a readable file), without keeping the text when it is not kept already: for
  * reading every file of a project once (the import graph), whose texts kept would fill the heap
