@@ -163,7 +163,11 @@ function readJson(file: string): unknown {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `base` as a source file: itself, with an extension added, its `.ts` twin, or its `index`. */
+/**
+ * `base` as a source file: itself, with an extension added, its `.ts` twin, or its `index`. The only
+ * way resolution turns a path into a file, which `keysOf` relies on: another way (a folder's
+ * package.json `main`, not read here) must be added there too, or the graph misses importers.
+ */
 function asSourceFile(base: string): string | undefined {
   const ext = path.extname(base);
   if (SOURCE_EXTENSIONS.includes(ext) && isFile(base)) return base;
