@@ -3936,3 +3936,29 @@ export const iconFor = memoize(drawIcon, (type, radius) => type + radius);`;
     expect(ids('(resolve) => { if (!canvas.width) throw new Error("empty"); resolve(canvas); }')).toEqual(['unsafeMemoizer']);
   });
 });
+
+describe('a promise slot in a class whose instances are promises', () => {
+  // A generated SDK's response promise unwraps its inner promise once: the instance is one promise
+  // and settles once, so its later callers getting the same rejection is what a promise does.
+  const code = (heading: string, then: string): string => `${heading} {
+  constructor(inner) {
+    ${heading.includes('extends') ? 'super((resolve) => resolve(undefined));\n    ' : ''}this.inner = inner;
+  }
+  unwrap() {
+    if (!this.unwrapped) {
+      this.unwrapped = this.inner.then(({ data }) => data);
+    }
+    return this.unwrapped;
+  }
+${then}}
+export const call = (fn) => new ResponsePromise(fn());`;
+  const thenMethod = '  then(onFulfilled, onRejected) {\n    return this.unwrap().then(onFulfilled, onRejected);\n  }\n';
+  const ids = (text: string): (string | null)[] => lintWithRule(ruleId, rule, text).map((m) => m.messageId ?? null);
+  it('is quiet for a class that extends Promise, or has its own then', () => {
+    expect(ids(code('export class ResponsePromise extends Promise', thenMethod))).toEqual([]);
+    expect(ids(code('export class ResponsePromise', thenMethod))).toEqual([]);
+  });
+  it('reports the same slot in a class that is not a promise', () => {
+    expect(ids(code('export class ResponsePromise', '  data() {\n    return this.unwrap();\n  }\n'))).toEqual(['unsafePromiseSlot']);
+  });
+});

@@ -155,10 +155,19 @@ function holderOf(node: TSESTree.Node, model: FileModel): { holder: Holder; name
   return undefined;
 }
 
+/** A class whose instances are promises: it extends `Promise`, or has its own `then` method. */
+function isThenableClass(body: TSESTree.ClassBody): boolean {
+  const superClass = body.parent.superClass;
+  if (superClass?.type === AST_NODE_TYPES.Identifier && superClass.name === 'Promise') return true;
+  return body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && !member.static && !member.computed && propertyName(member.key) === 'then');
+}
+
 /** Whether the holder lives beyond one call of the function that declares it. */
 function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: FileModel): boolean {
   // A field lives as long as its instance: one operation, for a class made per call or an ORM row.
-  if (uses.holder.kind === 'field') return !perOperationInstance(uses.holder.cls, model);
+  // An instance that is itself a promise (`class HttpResponsePromise extends Promise`, or one with a
+  // `then` method) settles once: giving its callers that one outcome again is what a promise does.
+  if (uses.holder.kind === 'field') return !isThenableClass(uses.holder.cls) && !perOperationInstance(uses.holder.cls, model);
   const { variable } = uses.holder;
   const kind: string | undefined = variable.defs[0]?.type;
   if (kind === undefined || kind === 'Parameter' || kind === 'FunctionName' || kind === 'ClassName') return false;
