@@ -124,8 +124,10 @@ export default createRule<MessageIds, Options>({
       const count = keyedArgumentCount(call, params);
       const keyed = params.slice(0, count);
       const structural = keyed.some(objectLike);
-      // A parameter left out of the key matters only when the result reads it (not only an error it throws).
-      const leftOut = params.slice(keyed.length).find((p) => !fn || !p.node || paramAffectsResult(p.node, fn, sourceCode));
+      // A parameter left out of the key matters only when the result reads it (not only an error it throws),
+      // and when the key was not chosen in so many words (`memoize(fn, (queueName) => queueName)`).
+      const chosenKey = resolverArgument(call) !== undefined;
+      const leftOut = chosenKey ? undefined : params.slice(keyed.length).find((p) => !fn || !p.node || paramAffectsResult(p.node, fn, sourceCode));
       const suggest = (): SuggestionReportDescriptor<MessageIds>[] => suggestions(model, call, params, params.some(objectLike));
       if (keying === 'fn-length' || keying === 'string') {
         const messageId = keyed.length === 0 ? 'fnLengthOneEntry' : 'fnLengthKey';
@@ -133,7 +135,7 @@ export default createRule<MessageIds, Options>({
       } else if (leftOut) {
         const messageId = count === 1 ? 'firstArgOnly' : 'leadingArgsOnly';
         context.report({ node: call.node, messageId, data: { library, param: name(leftOut), count: String(count) }, suggest: suggest() });
-      } else if (Number.isFinite(count) && keyed.some((p) => p.rest)) {
+      } else if (!chosenKey && Number.isFinite(count) && keyed.some((p) => p.rest)) {
         // `(...args)` behind a key of the first argument(s): the rest of the array is left out.
         const rest = keyed.find((p) => p.rest);
         if (rest) context.report({ node: call.node, messageId: count === 1 ? 'firstArgOnly' : 'leadingArgsOnly', data: { library, param: name(rest), count: String(count) }, suggest: suggestions(model, call, params, false) });

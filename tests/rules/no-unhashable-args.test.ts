@@ -1939,3 +1939,20 @@ export const pad = memoize((text: string, width?: number) => text.padStart(width
     expect(messages[0]?.message).toContain('records only whether `view` is set, but the function reads `view.highlighter`');
   });
 });
+
+describe('a key function that names the key in so many words', () => {
+  // `memoize(fn, (queueName) => queueName)`: the author chose the first argument as the key (the
+  // options after it follow from the queue); without the key function the same call is reported.
+  const code = (key: string): string => `import memoize from 'lodash/memoize';
+export const queueClient = memoize(async (queueName, { visibilityTimeout } = {}) => {
+  await createQueue(queueName, { lockDuration: visibilityTimeout });
+  return connect(queueName);
+}${key});`;
+  const ids = (key: string): (string | null)[] => lintWithRule('no-unhashable-args', rule, code(key)).map((m) => m.messageId ?? null);
+  it('is quiet with an explicit key function of the first argument', () => {
+    expect(ids(', (queueName) => queueName')).toEqual([]);
+  });
+  it('reports the argument left out when the key is lodash\'s default', () => {
+    expect(ids('')).toEqual(['firstArgOnly']);
+  });
+});
