@@ -3699,6 +3699,20 @@ app.use((req, res, next) => {
 });`,
     },
     {
+      // A locale middleware (i18n, i18next-http-middleware, the app's own best match of
+      // Accept-Language) picks one of the app's languages: a few entries, however many requests.
+      name: 'a key from the locale a middleware chose (`req.locale`, `req.language`)',
+      code: `import express from 'express';
+const app = express();
+const pages = {};
+const menus = new Map();
+app.get('*', (req, res) => {
+  pages[req.locale] ??= renderNotFound(req.locale);
+  if (!menus.has(req.language)) menus.set(req.language, buildMenu(req.language));
+  res.status(404).send(pages[req.locale]);
+});`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -3706,6 +3720,18 @@ const server = new ApolloServer({ typeDefs, resolvers });`,
     },
   ],
   invalid: [
+    {
+      // The locale the client sends in the query is not one a middleware chose.
+      name: 'a key from the query named locale',
+      code: `import express from 'express';
+const app = express();
+const pages = {};
+app.get('*', (req, res) => {
+  pages[req.query.locale] ??= renderNotFound(req.query.locale);
+  res.status(404).send(pages[req.query.locale]);
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3, column: 15, endColumn: 17 }], // `pages`' `{}`
+    },
     {
       // The same middleware keyed by the query: the client picks the key; and by a `res.locals` field
       // looked up with a key from the request (`res.locals.sites[req.query.site]`): not a plain field.

@@ -156,6 +156,12 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
  * `res.statusCode` in a metrics hook.
  */
 export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion', 'statusCode']);
+/**
+ * What a locale middleware chose for the request among the languages the app supports (i18n's
+ * `req.locale`, i18next-http-middleware's `req.language` / `req.lng`, express-locale, an app's own
+ * best match of `Accept-Language` against its list): one of a few, however many requests.
+ */
+export const localeRequestFields: ReadonlySet<string> = new Set(['locale', 'language', 'lng']);
 /** Tests for "nothing found" by name: `isNil(row)`, `_.isNull(user)`, `isUndefined(entry)`. */
 export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'isUndefined']);
 /**

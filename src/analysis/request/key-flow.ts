@@ -12,7 +12,7 @@ import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
-import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -135,6 +135,12 @@ function readsResponse(member: TSESTree.MemberExpression, model: FileModel): boo
   return (resolveIdentifier(model.sourceCode, object)?.defs[0]?.type as string | undefined) === 'Parameter';
 }
 
+/** A handler's request parameter by its name (`req`, `request`, `ctx`, `context`), not any parameter. */
+function isRequestParameter(node: TSESTree.Node, model: FileModel): boolean {
+  const object = unwrap(node);
+  return object.type === AST_NODE_TYPES.Identifier && requestObjectName.test(object.name) && isRequestItself(object, model);
+}
+
 /** `x.field` or `const { field } = x`: what is used is a field of `x`, not `x` itself. */
 function readsAField(node: TSESTree.Node): boolean {
   let outer: TSESTree.Node = node;
@@ -199,6 +205,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
       // `res.locals.gb.locale`: what a middleware chose to put on the response; where it came from is not in sight.
       if (readsResponse(value, model)) return false;
+      // `req.locale`, `req.language`: the language a locale middleware picked from the app's list.
+      if (!value.computed && localeRequestFields.has(memberName(value) ?? '') && isRequestParameter(value.object, model)) return false;
       // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`.
       if (schemaCheckedValue(value, model)) return false;
       // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks.
