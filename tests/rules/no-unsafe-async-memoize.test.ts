@@ -3931,9 +3931,14 @@ export const iconFor = memoize(drawIcon, (type, radius) => type + radius);`;
     expect(ids('(r) => { r(canvas); }')).toEqual([]);
     expect(ids('(resolve) => resolve(canvas)')).toEqual([]);
   });
-  it('reports the executor that can reject: a reject parameter, or a throw', () => {
+  it('is quiet when the executor only sets a handler that resolves later', () => {
+    expect(ids('(resolve) => { canvas.onload = () => resolve(canvas); }')).toEqual([]);
+  });
+  it('reports the executor that can reject: a reject parameter, a throw, or a call that may throw while it runs', () => {
     expect(ids('(resolve, reject) => { canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("empty")))); }')).toEqual(['unsafeMemoizer']);
     expect(ids('(resolve) => { if (!canvas.width) throw new Error("empty"); resolve(canvas); }')).toEqual(['unsafeMemoizer']);
+    // `imageFromSprite` reads an element that may not be on the page yet: its TypeError rejects the promise.
+    expect(ids('(resolve) => { const image = imageFromSprite(type); image.onload = () => resolve(image); }')).toEqual(['unsafeMemoizer']);
   });
 });
 

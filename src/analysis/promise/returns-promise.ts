@@ -4,7 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, isFunction, memberName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
@@ -66,6 +67,31 @@ export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts)
     if (inner.type === AST_NODE_TYPES.ThrowStatement) throws = true;
   });
   return !throws;
+}
+
+/**
+ * A never-rejecting `new Promise` whose executor also runs nothing that could throw while it runs:
+ * it only calls its `resolve` and schedules callbacks (`new Promise((r) => r(canvas))`,
+ * `(resolve) => { image.onload = () => resolve(image); }`). An executor that calls anything else
+ * (`getImageFromSprite(icon)` reading a missing element) rejects when that throws.
+ */
+export function executorCannotFail(node: TSESTree.Node, facts: FunctionFacts): boolean {
+  if (!neverRejectingPromise(node, facts)) return false;
+  const executor = (unwrap(node) as TSESTree.NewExpression).arguments[0] as FunctionNode;
+  const [resolve] = executor.params;
+  let quiet = true;
+  walkNodes(executor.body, facts.visitorKeys, (inner) => {
+    // A function written in the executor runs later (or not at all): its throws do not reject this promise.
+    if (inner !== executor.body && isFunction(inner)) return false;
+    if (inner.type === AST_NODE_TYPES.NewExpression) quiet = false;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      if (!(name !== undefined && ((resolve?.type === AST_NODE_TYPES.Identifier && resolve.name === name) || schedulingFunctions.has(name)))) quiet = false;
+    }
+    return quiet;
+  });
+  return quiet;
 }
 
 /** A promise-valued expression, by syntax: `fetch()`, `.then()`, `new Promise`, a call of an async function of the file. */
@@ -385,8 +411,8 @@ export function returnsRejectablePromise(
     if (fnNode.async) return !asyncBodyCannotReject(fnNode, facts);
     if (annotatedPromise(fnNode)) return true;
     const returned = returnedExpressions(fnNode, facts);
-    // A caught chain, or a promise whose executor cannot reject, settles with a value.
-    const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || neverRejectingPromise(expr, facts);
+    // A caught chain, or a promise whose executor can neither reject nor throw, settles with a value.
+    const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
     if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr))) return true;
     if (returned.length > 0 && returned.every(settlesWithValue)) return false;
   }
