@@ -6,27 +6,14 @@
  * a workspace package's `exports` renaming a subpath, its `main`), in the same order; and what is
  * resolved after the graph was built must still be checked against the disk.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importersOf } from '../../src/analysis/project/files/graph.js';
+import { graphFixture } from './graph-fixture.js';
 import { listSources, resolveModule } from '../../src/analysis/project/files/resolve.js';
 
-const temp = mkdtempSync(path.join(tmpdir(), 'memo-guard-importers-'));
-afterAll(() => {
-  rmSync(temp, { recursive: true, force: true });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-let clock = Date.now();
-/** Moves the graph's clock past its age limit. */
-function later(): void {
-  clock += 6000;
-  vi.spyOn(Date, 'now').mockImplementation(() => clock);
-}
+const { temp, later } = graphFixture('memo-guard-importers-');
 
 const write = (root: string, file: string, text: string): void => {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

@@ -4,26 +4,13 @@
  * was read from changed (an editor session sees new, edited and removed imports, and a package
  * added to the workspace).
  */
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importersOf } from '../../src/analysis/project/files/graph.js';
+import { graphFixture } from './graph-fixture.js';
 
-const temp = mkdtempSync(path.join(tmpdir(), 'memo-guard-graph-'));
-afterAll(() => {
-  rmSync(temp, { recursive: true, force: true });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-let clock = Date.now();
-/** Moves the graph's clock past its age limit. */
-function later(): void {
-  clock += 6000;
-  vi.spyOn(Date, 'now').mockImplementation(() => clock);
-}
+const { temp, later } = graphFixture('memo-guard-graph-');
 
 const write = (file: string, text: string): void => {
   mkdirSync(path.dirname(path.join(temp, file)), { recursive: true });

@@ -4650,6 +4650,19 @@ app.get('/mcp', async (c) => {
   });
 });
 
+/** The rule's messages (ids) on `code` written as `src/server.ts` of the project in `dir`, read from syntax alone. */
+function lintServerIn(dir: string, code: string): string[] {
+  const file = path.join(dir, 'src', 'server.ts');
+  writeFileSync(file, code);
+  const config: Linter.Config = {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+    rules: { [`memo-guard/${ruleId}`]: 'error' },
+  };
+  return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
+}
+
 describe('collections declared with a key type of a fixed set', () => {
   // TypeScript holds every write to the declared key type: a literal union or an enum, here or
   // imported from another file of the project, allows one entry per value, however many requests.
@@ -4673,15 +4686,7 @@ app.get('/pools/:pool', (req, res) => {
   ${write}
   res.end();
 });`;
-    const file = path.join(dir, 'src', 'server.ts');
-    writeFileSync(file, code);
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser },
-      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-      rules: { [`memo-guard/${ruleId}`]: 'error' },
-    };
-    return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
+    return lintServerIn(dir, code);
   };
   it('is quiet for a Map whose key type is an imported literal union, at the new or on the variable', () => {
     expect(lint('const queues = new Map<PoolName, number>();')).toEqual([]);
@@ -4786,15 +4791,7 @@ app.get('/c/:key', (req, res) => {
   clients[req.params.key as ${keyType}] = Date.now();
   res.end();
 });`;
-    const file = path.join(dir, 'src', 'server.ts');
-    writeFileSync(file, code);
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser },
-      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-      rules: { [`memo-guard/${ruleId}`]: 'error' },
-    };
-    return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
+    return lintServerIn(dir, code);
   };
   it('is quiet for an element type of a constant tuple and a union with it, through one and two barrels', () => {
     expect(lint('Studio')).toEqual([]);

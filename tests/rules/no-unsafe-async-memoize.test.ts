@@ -38,6 +38,38 @@ ${load}
   }
 }`;
 
+/**
+ * A store of a class whose cache (a `MemoryCache` with `remove`) holds each request's promise, the
+ * request's callback removing the entry before its error check (`'remove first'`) or after it.
+ */
+const memoryCacheStore = (order: 'remove first' | 'check first'): string => {
+  const [first, second] = order === 'remove first' ? ['this.fetches.remove(url);', 'if (err || !res.ok) return reject(err);'] : ['if (err || !res.ok) return reject(err);', 'this.fetches.remove(url);'];
+  return `import request from 'superagent';
+class MemoryCache {
+  constructor() { this.items = new Map(); }
+  get(key) { return this.items.get(key); }
+  set(key, value) { this.items.set(key, value); }
+  remove(key) { this.items.delete(key); }
+}
+export class Store {
+  constructor() {
+    this.fetches = new MemoryCache();
+  }
+  fetchItem(url) {
+    if (this.fetches.get(url)) return this.fetches.get(url);
+    const fetching = new Promise((resolve, reject) => {
+      request.get(url).end((err, res) => {
+        ${first}
+        ${second}
+        resolve(res.body);
+      });
+    });
+    this.fetches.set(url, fetching);
+    return fetching;
+  }
+}`;
+};
+
 /** A module-level slot filled once with a request's promise: reported wherever it is served from. */
 const tokenSlot = `let tokenLoad;
 export function adminToken() {
@@ -332,30 +364,7 @@ export function loadSdk() {
       // A callback-style request inside the executor removes the entry (a cache class's `remove`),
       // then rejects on error: whatever the outcome, the entry is gone before the promise settles.
       name: 'a keyed store emptied with `remove` before `if (err) return reject(err)`',
-      code: `import request from 'superagent';
-class MemoryCache {
-  constructor() { this.items = new Map(); }
-  get(key) { return this.items.get(key); }
-  set(key, value) { this.items.set(key, value); }
-  remove(key) { this.items.delete(key); }
-}
-export class Store {
-  constructor() {
-    this.fetches = new MemoryCache();
-  }
-  fetchItem(url) {
-    if (this.fetches.get(url)) return this.fetches.get(url);
-    const fetching = new Promise((resolve, reject) => {
-      request.get(url).end((err, res) => {
-        this.fetches.remove(url);
-        if (err || !res.ok) return reject(err);
-        resolve(res.body);
-      });
-    });
-    this.fetches.set(url, fetching);
-    return fetching;
-  }
-}`,
+      code: memoryCacheStore('remove first'),
     },
     {
       // The slot's loader is a method of the same class that catches everything it awaits.
@@ -907,30 +916,7 @@ export function runCleanup(handlers) {
     {
       // The removal comes after the early `return reject(err)`: it runs only on success.
       name: 'a keyed store emptied after `if (err) return reject(err)`',
-      code: `import request from 'superagent';
-class MemoryCache {
-  constructor() { this.items = new Map(); }
-  get(key) { return this.items.get(key); }
-  set(key, value) { this.items.set(key, value); }
-  remove(key) { this.items.delete(key); }
-}
-export class Store {
-  constructor() {
-    this.fetches = new MemoryCache();
-  }
-  fetchItem(url) {
-    if (this.fetches.get(url)) return this.fetches.get(url);
-    const fetching = new Promise((resolve, reject) => {
-      request.get(url).end((err, res) => {
-        if (err || !res.ok) return reject(err);
-        this.fetches.remove(url);
-        resolve(res.body);
-      });
-    });
-    this.fetches.set(url, fetching);
-    return fetching;
-  }
-}`,
+      code: memoryCacheStore('check first'),
       errors: [{ messageId: 'unsafePromiseCache', line: 21, column: 5, data: { name: 'this.fetches' } }], // `this.fetches.set(url, fetching)`
     },
     {
