@@ -8,19 +8,20 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { serverDecorateMethods, serverOfRequest } from '../catalog/handler-catalog.js';
 import { declaredLifetime } from '../syntax/instantiations.js';
+import { moduleLevelValue } from '../syntax/module-values.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
 import { moduleFactoryCalls, projectFactories } from './module-factories.js';
 import { evictingMethods, harmlessCalls, readingMethods, writingMethods } from '../catalog/collection-methods.js';
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
-function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): CacheClassSpec {
+function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression, model: FileModel): CacheClassSpec {
   const bound = spec.unboundArg === undefined ? undefined : node.arguments[spec.unboundArg];
   if (bound && isInfinity(bound)) return { ...spec, bounded: false };
   if (spec.bounded || !spec.boundOptions) return spec;
   // `new LRU(200)`, `new LRU(MAX_ENTRIES)`: a number where the class takes its size.
   const size = spec.sizeArg === undefined ? undefined : node.arguments[spec.sizeArg];
-  if (size && isNumber(size, node)) return { ...spec, bounded: true };
+  if (size && isNumber(size, model)) return { ...spec, bounded: true };
   // `new Keyv('redis://…')`, `new Keyv(new KeyvRedis(…))`: the entries live in the external store.
   if (spec.externalStoreArg && node.arguments.some((arg) => unwrap(arg).type !== AST_NODE_TYPES.ObjectExpression)) return { ...spec, bounded: true };
   const last = node.arguments[node.arguments.length - 1];
@@ -30,20 +31,14 @@ function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression): C
   return bounded ? { ...spec, bounded: true } : spec;
 }
 
-/** A finite number written out (`200`, `10 * 1000`), or a module-level `const` holding one. */
-function isNumber(arg: TSESTree.Node, at: TSESTree.Node, hops = 0): boolean {
+/** A finite number written out (`200`, `10 * 1000`), or a module-level constant holding one. */
+function isNumber(arg: TSESTree.Node, model: FileModel, hops = 0): boolean {
   const node = unwrap(arg);
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' && Number.isFinite(node.value);
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNumber(node.left, at, hops) && isNumber(node.right, at, hops);
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return node.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNumber(node.left, model, hops) && isNumber(node.right, model, hops);
   if (node.type !== AST_NODE_TYPES.Identifier || hops > 1) return false;
-  let program: TSESTree.Node = at;
-  while (program.parent) program = program.parent;
-  for (const statement of program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
-    for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name && d.init) return isNumber(d.init, at, hops + 1);
-  }
-  return false;
+  const value = moduleLevelValue(model, node.name);
+  return value !== undefined && isNumber(value, model, hops + 1);
 }
 
 /** What a literal initialiser makes, or `undefined` when it is not a collection. */
@@ -57,7 +52,7 @@ export function collectionKind(init: TSESTree.Expression, model: FileModel): { k
     if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Map') return { kind: 'map' };
     if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Set') return { kind: 'set' };
     const cacheClass = model.cacheClass(node.callee);
-    return cacheClass ? { kind: 'cache-class', cacheClass: boundedByOptions(cacheClass, node) } : undefined;
+    return cacheClass ? { kind: 'cache-class', cacheClass: boundedByOptions(cacheClass, node, model) } : undefined;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `Object.create(null)`

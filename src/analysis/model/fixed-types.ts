@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FileModel } from './file-model.js';
+import { moduleLevelValue } from '../syntax/module-values.js';
 
 type TypeDeclaration = TSESTree.TSEnumDeclaration | TSESTree.TSTypeAliasDeclaration;
 
@@ -95,18 +96,8 @@ export function isFixedType(type: TSESTree.TypeNode, model: FileModel, depth = 0
 /** Array methods whose result holds only elements of the array they are called on. */
 const ELEMENT_KEEPING: ReadonlySet<string> = new Set(['sort', 'slice', 'filter', 'reverse', 'toSorted', 'toReversed']);
 
-/** The initialiser of a module-level `const` of `model` named `name`. */
-function moduleConstant(name: string, model: FileModel): TSESTree.Expression | undefined {
-  for (const statement of model.program.body) {
-    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
-    if (node.type !== AST_NODE_TYPES.VariableDeclaration || node.kind !== 'const') continue;
-    for (const d of node.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
-  }
-  return undefined;
-}
-
 /** `['a', 'b'] as const`, an array of such spreads (`[...MASTER, ...FRANCHISE]`), or one sorted or filtered: every element is one of a few literals. */
-function literalTuple(node: TSESTree.Expression, model: FileModel, depth: number): boolean {
+function literalTuple(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > 3) return false;
   if (node.type === AST_NODE_TYPES.TSSatisfiesExpression) return literalTuple(node.expression, model, depth + 1);
   if (node.type === AST_NODE_TYPES.TSAsExpression) {
@@ -114,7 +105,7 @@ function literalTuple(node: TSESTree.Expression, model: FileModel, depth: number
     return asConst && node.expression.type === AST_NODE_TYPES.ArrayExpression && node.expression.elements.every((e) => e?.type === AST_NODE_TYPES.Literal);
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const init = moduleConstant(node.name, model);
+    const init = moduleLevelValue(model, node.name);
     return init !== undefined && literalTuple(init, model, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
@@ -127,7 +118,7 @@ function literalTuple(node: TSESTree.Expression, model: FileModel, depth: number
 }
 
 /** `{ a: 'x', b: 'y' } as const`: every value is a literal. */
-function literalRecord(node: TSESTree.Expression): boolean {
+function literalRecord(node: TSESTree.Node): boolean {
   const inner = node.type === AST_NODE_TYPES.TSAsExpression ? node.expression : undefined;
   return inner?.type === AST_NODE_TYPES.ObjectExpression && inner.properties.every((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal);
 }
@@ -139,7 +130,7 @@ function literalRecord(node: TSESTree.Expression): boolean {
 function indexedConstant(type: TSESTree.TSIndexedAccessType, model: FileModel): boolean {
   const query = type.objectType;
   if (query.type !== AST_NODE_TYPES.TSTypeQuery || query.exprName.type !== AST_NODE_TYPES.Identifier) return false;
-  const init = moduleConstant(query.exprName.name, model);
+  const init = moduleLevelValue(model, query.exprName.name);
   if (!init) return false;
   if (type.indexType.type === AST_NODE_TYPES.TSNumberKeyword) return literalTuple(init, model, 0);
   const keys = type.indexType.type === AST_NODE_TYPES.TSTypeOperator && type.indexType.operator === 'keyof' ? type.indexType.typeAnnotation : undefined;
