@@ -3713,6 +3713,22 @@ app.get('*', (req, res) => {
 });`,
     },
     {
+      // `NETWORKS[network].provider` throws for a network the table does not have, before the write:
+      // only configured networks get a client.
+      name: 'a key looked up in a constant table and dereferenced before the write',
+      code: `import express from 'express';
+const NETWORKS = { mainnet: { provider: 'https://a' }, testnet: { provider: 'https://b' } };
+const clients = {};
+const app = express();
+app.get('/:network/fee', async (req, res) => {
+  const { network } = req.params;
+  const config = NETWORKS[network];
+  const provider = config.provider;
+  clients[network] ??= connect(provider);
+  res.json(await clients[network].fee());
+});`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -3720,6 +3736,22 @@ const server = new ApolloServer({ typeDefs, resolvers });`,
     },
   ],
   invalid: [
+    {
+      // Read with `?.`, a missing network gives `undefined`, and the write goes ahead with any key.
+      name: 'a key looked up in a constant table and read with optional chaining',
+      code: `import express from 'express';
+const NETWORKS = { mainnet: { provider: 'https://a' }, testnet: { provider: 'https://b' } };
+const clients = {};
+const app = express();
+app.get('/:network/fee', async (req, res) => {
+  const { network } = req.params;
+  const config = NETWORKS[network];
+  const provider = config?.provider ?? DEFAULT_PROVIDER;
+  clients[network] ??= connect(provider);
+  res.json(await clients[network].fee());
+});`,
+      errors: [{ messageId: 'unboundedCollection', line: 3, column: 17, endColumn: 19 }], // `clients`' `{}`
+    },
     {
       // The locale the client sends in the query is not one a middleware chose.
       name: 'a key from the query named locale',
@@ -4867,5 +4899,25 @@ app.listen(3000);
   it('reports the twin whose importer only sets', () => {
     // server.js:8 is `kept.set(req.params.id, controller)`.
     expect(reached(project.lint('state2.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/server.js:8']]);
+  });
+});
+
+describe('a lookup dereferenced before the write', () => {
+  // A synchronous lookup that misses gives `undefined`, and reading its field throws before the write
+  // (the constant-table case is in the real-code shapes above); an awaited request gives a response
+  // whatever the URL, so reading its field checks nothing.
+  it('reports a key from the URL whose fetched response is dereferenced before the write', () => {
+    const code = `import express from 'express';
+import axios from 'axios';
+const pages = new Map();
+const app = express();
+app.use(async (req, res) => {
+  const key = req.originalUrl;
+  const response = await axios.get(ORIGIN + key);
+  const data = response.data;
+  pages.set(key, data);
+  res.send(data);
+});`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId])).toEqual([[3, 'unboundedCollection']]);
   });
 });

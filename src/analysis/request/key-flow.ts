@@ -399,6 +399,19 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
 }
 
+/**
+ * `const provider = networkConfig.provider;` or `const { provider } = networkConfig;`: a statement
+ * that reads a field of `name` without `?.`, so throws when the lookup that gave `name` found nothing.
+ */
+function dereferences(statement: TSESTree.Statement, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.some((d) => {
+    const init = d.init;
+    if (init?.type === AST_NODE_TYPES.Identifier) return init.name === name && d.id.type === AST_NODE_TYPES.ObjectPattern;
+    return init?.type === AST_NODE_TYPES.MemberExpression && !init.optional && init.object.type === AST_NODE_TYPES.Identifier && init.object.name === name;
+  });
+}
+
 /** The statements that run before `at` in its function: the earlier siblings of `at` in every block around it. */
 function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
   const before: TSESTree.Statement[] = [];
@@ -519,7 +532,8 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
       const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
       if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
       const name = d.id.name;
-      if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name))) continue;
+      // A synchronous lookup gives `undefined` on a miss, so reading a field of it throws; an awaited call (a fetch) gives a response either way.
+      if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
       const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
       for (const root of candidates) if (mentions(lookup, root)) validated.add(root);
     }
