@@ -4682,6 +4682,23 @@ app.get('/mcp', async (c) => {
   });
 });
 
+/** A project folder for one describe block: an Express package.json and `files` (paths inside it), written before its tests and removed after. */
+function projectFolder(prefix: string, files: Readonly<Record<string, string>>): () => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
+}
+
 /** The rule's messages (ids) on `code` written as `src/server.ts` of the project in `dir`, read from syntax alone. */
 function lintServerIn(dir: string, code: string): string[] {
   const file = path.join(dir, 'src', 'server.ts');
@@ -4698,16 +4715,7 @@ function lintServerIn(dir: string, code: string): string[] {
 describe('collections declared with a key type of a fixed set', () => {
   // TypeScript holds every write to the declared key type: a literal union or an enum, here or
   // imported from another file of the project, allows one entry per value, however many requests.
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-keytype-'));
-    mkdirSync(path.join(dir, 'src'));
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    writeFileSync(path.join(dir, 'src', 'pools.ts'), "export type PoolName = 'occurrence' | 'taxon' | 'default';\nexport enum Tier { Free = 'free', Paid = 'paid' }\n");
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = projectFolder('memo-guard-keytype-', { 'src/pools.ts': "export type PoolName = 'occurrence' | 'taxon' | 'default';\nexport enum Tier { Free = 'free', Paid = 'paid' }\n" });
   const lint = (declaration: string, write = 'queues.set(req.params.pool as PoolName, Date.now());'): string[] => {
     const code = `import express from 'express';
 import type { PoolName } from './pools';
@@ -4718,7 +4726,7 @@ app.get('/pools/:pool', (req, res) => {
   ${write}
   res.end();
 });`;
-    return lintServerIn(dir, code);
+    return lintServerIn(dir(), code);
   };
   it('is quiet for a Map whose key type is an imported literal union, at the new or on the variable', () => {
     expect(lint('const queues = new Map<PoolName, number>();')).toEqual([]);
@@ -4789,14 +4797,8 @@ describe('key types of a fixed set written as constants, behind barrels', () => 
   // `(typeof STUDIOS)[number]` over `[...] as const` tuples (and sorted spreads of them), and
   // `(typeof ROLES)[keyof typeof ROLES]` over an `as const` object, imported through `export *`
   // barrels of a workspace-style folder: one entry per value written out.
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-keyconst-'));
-    mkdirSync(path.join(dir, 'src', 'core'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "type": "module", "dependencies": { "express": "^4.0.0" } }\n');
-    writeFileSync(
-      path.join(dir, 'src', 'core', 'studio.ts'),
-      `export const MASTER = ['north', 'south'] as const;
+  const dir = projectFolder('memo-guard-keyconst-', {
+    'src/core/studio.ts': `export const MASTER = ['north', 'south'] as const;
 export const FRANCHISE = ['east'] as const;
 export const STUDIOS = [...MASTER, ...FRANCHISE].sort();
 export const NAMES = ['a', 'b'];
@@ -4806,13 +4808,9 @@ export type StudioOrMaster = Studio | 'master';
 export type Role = (typeof ROLES)[keyof typeof ROLES];
 export type Name = (typeof NAMES)[number];
 `,
-    );
-    writeFileSync(path.join(dir, 'src', 'core', 'other.ts'), 'export const unrelated = 1;\n');
-    writeFileSync(path.join(dir, 'src', 'core', 'index.ts'), "export * from './other';\nexport * from './studio';\n");
-    writeFileSync(path.join(dir, 'src', 'barrel.ts'), "export * from './core';\n");
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
+    'src/core/other.ts': 'export const unrelated = 1;\n',
+    'src/core/index.ts': "export * from './other';\nexport * from './studio';\n",
+    'src/barrel.ts': "export * from './core';\n",
   });
   const lint = (keyType: string, from = './core'): string[] => {
     const code = `import express from 'express';
@@ -4823,7 +4821,7 @@ app.get('/c/:key', (req, res) => {
   clients[req.params.key as ${keyType}] = Date.now();
   res.end();
 });`;
-    return lintServerIn(dir, code);
+    return lintServerIn(dir(), code);
   };
   it('is quiet for an element type of a constant tuple and a union with it, through one and two barrels', () => {
     expect(lint('Studio')).toEqual([]);
