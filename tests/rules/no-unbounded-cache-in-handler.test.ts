@@ -4919,3 +4919,18 @@ app.use(async (req, res) => {
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId])).toEqual([[3, 'unboundedCollection']]);
   });
 });
+
+describe('functions shaped like handlers in a browser app', () => {
+  // A package that declares a browser UI library and nothing that serves requests is a browser app:
+  // a function taking `(req, res)` there is not a request handler, and its cache lives with the page.
+  const code = `const progress = {};
+export function onProgress(req, res) {
+  progress[req.courseId] = res.completed;
+}`;
+  it('is quiet in a package that declares only a browser UI library', () => {
+    expect(lintInPackage(ruleId, rule, { '@angular/core': '16.2.12' }, 'progress.ts', code).map((m) => m.messageId)).toEqual([]);
+  });
+  it('reports the same function in a package that also declares a server', () => {
+    expect(lintInPackage(ruleId, rule, { '@angular/core': '16.2.12', express: '^4.0.0' }, 'progress.ts', code).map((m) => m.messageId)).toEqual(['unboundedCollection']);
+  });
+});

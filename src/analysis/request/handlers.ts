@@ -25,6 +25,7 @@ import {
   serverFactories,
 } from '../catalog/handler-catalog.js';
 import { nonRequestFilePattern } from '../catalog/file-roles.js';
+import { inBrowserApp } from '../memoizer/strict-scope.js';
 import type { FileModel, HandlerPath, ProjectIndex } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -257,7 +258,8 @@ export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<stri
 
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
-  if (!isRequestFile(model.filename, model.project)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
+  // A browser app's functions are not request handlers, whatever their parameters are called (`getProgress(req)` in an Angular service).
+  if (!isRequestFile(model.filename, model.project) || inBrowserApp(model)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
   registeredHandlers(model, handlers);
   for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);
