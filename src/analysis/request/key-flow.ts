@@ -119,9 +119,12 @@ function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model
 function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
   let object = unwrap(node);
   if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && memberName(object) === requestStateField) object = unwrap(object.object);
-  if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(model.sourceCode, object)?.defs[0];
-  return (def?.type as string | undefined) === 'Parameter';
+  return object.type === AST_NODE_TYPES.Identifier && isParameter(object, model);
+}
+
+/** A name declared as a parameter of a function. */
+function isParameter(name: TSESTree.Identifier, model: FileModel): boolean {
+  return (resolveIdentifier(model.sourceCode, name)?.defs[0]?.type as string | undefined) === 'Parameter';
 }
 
 /** `res.locals.locale`: a chain of plain fields read from a handler's response parameter. */
@@ -131,8 +134,7 @@ function readsResponse(member: TSESTree.MemberExpression, model: FileModel): boo
     if (object.computed) return false;
     object = unwrap(object.object);
   }
-  if (object.type !== AST_NODE_TYPES.Identifier || !responseOnlyNames.has(object.name)) return false;
-  return (resolveIdentifier(model.sourceCode, object)?.defs[0]?.type as string | undefined) === 'Parameter';
+  return object.type === AST_NODE_TYPES.Identifier && responseOnlyNames.has(object.name) && isParameter(object, model);
 }
 
 /** A handler's request parameter by its name (`req`, `request`, `ctx`, `context`), not any parameter. */
