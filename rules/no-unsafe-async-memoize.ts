@@ -9,6 +9,7 @@ import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { runsAsCommand } from '../src/analysis/memoizer/strict-scope.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
+import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
 import { inPerOperationInstance } from '../src/analysis/promise/instance-holders.js';
 import { decoratorName, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
@@ -71,6 +72,8 @@ export default createRule<MessageIds, Options>({
           if (inPerOperationInstance(call.node, model)) continue;
           // A server's function that only loads modules or works on its own files fails the same way every time.
           if (wrapped.node !== undefined && serverLocalFunction(wrapped.node, model)) continue;
+          // Called only while the process starts (`await loadConfig()` in `bootstrap()`): a rejection reaches no later caller.
+          if (calledOnlyAtStartUp(call.node, model)) continue;
           const library = call.spec.label;
           // Promise-safe by the library, or by the function itself (its rejection deletes its own entry).
           if (isPromiseSafe(call) || (wrapped.node !== undefined && removesOwnEntryOnRejection(call, wrapped.node, model))) {

@@ -3953,3 +3953,130 @@ export const call = (fn) => new ResponsePromise(fn());`;
     expect(ids(code('export class ResponsePromise', '  data() {\n    return this.unwrap();\n  }\n'))).toEqual(['unsafePromiseSlot']);
   });
 });
+
+describe('a promise kept only for start-up code', () => {
+  // `initTokenizer` keeps its download in a module-level slot. Where every caller runs while the
+  // process starts (a `bootstrap()` the entry module calls at its top level, or a top-level `await`),
+  // a rejection fails the start-up and no later caller exists to be handed it.
+  const tokenizer = `let encoder = null;
+let initPromise = null;
+export async function initTokenizer() {
+  if (encoder) return;
+  if (initPromise) return initPromise;
+  initPromise = (async () => {
+    const response = await fetch('https://cdn.example/model.txt');
+    if (!response.ok) throw new Error('download failed');
+    encoder = await response.text();
+  })();
+  return initPromise;
+}
+export function countTokens(text) {
+  return encoder.length + text.length;
+}
+`;
+  const bootstrap = `import express from 'express';
+import { initTokenizer } from './tokenizer.js';
+async function bootstrap() {
+  await initTokenizer();
+  const app = express();
+  app.listen(3000);
+}
+bootstrap();
+`;
+  const project = expressProject(ruleId, rule, {
+    'tokenizer.js': tokenizer,
+    'main.js': bootstrap,
+    'tokenizer2.js': tokenizer,
+    'tokenizer3.js': tokenizer,
+    'tokenizer4.js': tokenizer,
+    'tokenizer5.js': tokenizer,
+    'server.js': `import { initTokenizer } from './tokenizer2.js';\nawait Promise.all([initTokenizer()]);\n`,
+    // A request handler calls the twin again: the kept rejection is handed to it.
+    'routes.js': `import express from 'express';
+import { initTokenizer } from './tokenizer3.js';
+async function bootstrap() {
+  await initTokenizer();
+}
+bootstrap();
+const app = express();
+app.post('/count', async (req, res) => {
+  await initTokenizer();
+  res.end();
+});
+`,
+    // Handed on as a value: when it runs is not known.
+    'hooks.js': `import { initTokenizer } from './tokenizer4.js';\nexport const hooks = { beforeRequest: initTokenizer };\n`,
+    // Only a test imports the fifth: nothing is known to call it at start-up.
+    'tokenizer5.test.js': `import { initTokenizer } from './tokenizer5.js';\nawait initTokenizer();\n`,
+  });
+  it('is quiet when its only caller is a bootstrap function the entry module runs', () => {
+    expect(project.lint('tokenizer.js')).toEqual([]);
+  });
+  it('is quiet when its only caller is a top-level await', () => {
+    expect(project.lint('tokenizer2.js')).toEqual([]);
+  });
+  it('reports it when a request handler calls it too (the write on line 6)', () => {
+    expect(project.lint('tokenizer3.js').map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+  it('reports it when an importer hands it on as a value', () => {
+    expect(project.lint('tokenizer4.js').map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+  it('reports it when only a test calls it', () => {
+    expect(project.lint('tokenizer5.js').map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+
+  // The store calls its own init at module level; its other functions await it again per call.
+  const store = (laterCall: string): string => `let initPromise = null;
+async function hydrate() {
+  const rows = await db.notifications.findMany();
+  return rows;
+}
+export function initStore() {
+  if (!initPromise) initPromise = hydrate();
+  return initPromise;
+}
+initStore().catch((error) => console.error(error));
+export async function listNotifications() {
+  ${laterCall}
+  return [];
+}
+`;
+  const stores = expressProject(ruleId, rule, {
+    'store.js': store('return [];'),
+    'store2.js': store('await initStore();'),
+  });
+  it('is quiet for an init the module runs once as it loads and nothing calls again', () => {
+    expect(stores.lint('store.js')).toEqual([]);
+  });
+  it('reports the init that the module runs at load and its functions await again (line 7)', () => {
+    expect(stores.lint('store2.js').map((m) => [m.line, m.messageId])).toEqual([[7, 'unsafePromiseSlot']]);
+  });
+
+  const config = `import memoize from 'lodash/memoize';
+export const loadConfig = memoize(async (name) => (await fetch('https://config.example/' + name)).json());
+`;
+  const memoized = expressProject(ruleId, rule, {
+    'config.js': config,
+    'config2.js': config,
+    'start.js': `import { loadConfig } from './config.js';
+const start = async () => {
+  const settings = await loadConfig('app');
+  return settings;
+};
+start().catch(() => process.exit(1));
+`,
+    'reload.js': `import { loadConfig } from './config2.js';
+async function start() {
+  await loadConfig('app');
+}
+start();
+setInterval(() => loadConfig('app'), 60_000);
+`,
+  });
+  it('is quiet for a memoized loader called only from start-up code', () => {
+    expect(memoized.lint('config.js')).toEqual([]);
+  });
+  it('reports the memoized loader a timer calls again later (line 2)', () => {
+    expect(memoized.lint('config2.js').map((m) => [m.line, m.messageId])).toEqual([[2, 'unsafeMemoizer']]);
+  });
+});

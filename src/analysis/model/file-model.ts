@@ -8,6 +8,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from '../syntax/ast.js';
 import type { CallRef } from '../syntax/call-targets.js';
 import type { ImportTable } from '../syntax/import-table.js';
+import type { StartUpUse } from '../syntax/start-up-calls.js';
 import type { TypeTools } from '../syntax/type-tools.js';
 import type { CacheClassSpec, MemoizerSource, MemoizerSpec } from '../catalog/memoizer-catalog.js';
 import type { MemoGuardSettings } from '../catalog/settings.js';
@@ -226,6 +227,8 @@ export interface ProjectIndex {
   instancesPerOperation(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   /** The way into `model` from outside that leads to an exported collection, if it is one. */
   exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
+  /** How the modules importing `model` use its export of `fn` or of `name`: only while they load, also later, or not at all. */
+  startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse;
   /** Whether a module importing `model`'s export `exportName` (a collection) removes entries from it. */
   removedByImporters(model: FileModel, exportName: string): boolean;
 }

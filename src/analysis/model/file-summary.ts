@@ -144,4 +144,6 @@ export interface ReachSummary {
   subclasses: { base: string; thisCalls: string[] }[];
   /** Names handed to a JSX attribute (`<Provider client={queryClient}>`). */
   providers: { name: string; attribute: string }[];
+  /** Imported names only ever called while the file loads (`await initTokenizer()` in a `bootstrap()` run at its top level); empty for the file being linted. */
+  startUpImports: string[];
 }

@@ -11,6 +11,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
+import { slotUsedOnlyAtStartUp } from './start-up-only.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
@@ -563,6 +564,8 @@ export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
       // A one-shot command ends with its run: a slot there replays nothing to a later caller.
       const writes = cli ? [] : unsafeSingleSlot(uses, model);
       if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
+      // Used only by start-up code (`await initTokenizer()` in `bootstrap()`): no later caller is handed the rejection.
+      if (uses.holder.kind === 'variable' && slotUsedOnlyAtStartUp(uses.refs, model)) continue;
       for (const node of writes) found.push({ node, name: uses.name, keyed: false });
     }
   }

@@ -18,6 +18,8 @@ import { resolveModule } from '../files/resolve.js';
 import { ownEntry } from '../summaries/own-entry.js';
 import { evictingMethods } from '../../catalog/collection-methods.js';
 import { readSource } from '../files/sources.js';
+import { oneShotFilePattern } from '../../catalog/file-roles.js';
+import type { StartUpUse } from '../../syntax/start-up-calls.js';
 import { reachSummaryOf } from '../summaries/summary-store.js';
 import { summarizeReach } from '../summaries/summarize-reach.js';
 
@@ -398,6 +400,35 @@ export function removedByImporters(model: FileModel, exportName: string): boolea
     if (importer.calls.some(({ callee }) => callee.kind === 'member' && locals.has(callee.root) && evictingMethods.has(callee.member ?? ''))) return true;
   }
   return false;
+}
+
+/**
+ * How the modules importing `model` use its export of `fn` (or of the module-level name `name`):
+ * `'start-up'` when every one that imports it only calls it while it loads (`await initTokenizer()` in
+ * a `bootstrap()` run at its top level), `'later'` when one calls it from elsewhere, hands it on, reaches
+ * it through a namespace, an object or a barrel, or there are too many to read, `'unused'` when none
+ * imports it. Tests, scripts and other files that never serve are not read.
+ */
+export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse {
+  const { summary, idOf } = ownReach(model);
+  const id = fn ? idOf.get(fn) : undefined;
+  const entries = exportedEntries(summary, { fns: new Set(id === undefined ? [] : [id]), names: new Set([name]), made: new Set(), madeNames: new Set() });
+  if (entries.length === 0) return 'unused';
+  let use: StartUpUse = 'unused';
+  let looked = 0;
+  for (const importerFile of importersOf(model.filename)) {
+    if (looked++ >= MAX_IMPORTERS) return 'later';
+    if (oneShotFilePattern.test(model.project.pathInProject(importerFile)) || !mayUse(importerFile, entries)) continue;
+    const importer = importerReach(importerFile, model);
+    if (!importer) return 'later';
+    const names = matchImports(importer, importerFile, model.filename, entries);
+    if (names.members.size > 0 || names.injected.size > 0 || reexportedEntries(importer.reexports, importerFile, model.filename, entries).length > 0) return 'later';
+    for (const local of names.locals.keys()) {
+      if (!importer.startUpImports.includes(local)) return 'later';
+      use = 'start-up';
+    }
+  }
+  return use;
 }
 
 /** `class UserCache extends CacheService { evict(k) { this.delete(k); } }`: a subclass calls an inherited member on `this`. */

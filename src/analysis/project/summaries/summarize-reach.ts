@@ -9,6 +9,7 @@ import { calleeName, enclosingFunction, functionName, isFunction, memberName, pr
 import { callRefOf, callTargets } from '../../syntax/call-targets.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
+import { moduleVariable, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
 import { memberRoot } from '../../syntax/references.js';
 import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { receiverFacts } from '../../request/handlers.js';
@@ -181,6 +182,15 @@ function providers(model: FileModel, locals: ReadonlySet<string>): ReachSummary[
   return found;
 }
 
+/** The imported names the file only calls while it loads. */
+function startUpImports(model: FileModel): string[] {
+  const startUp = startUpFunctions(model);
+  return [...model.imports.keys()].filter((local) => {
+    const variable = moduleVariable(model.sourceCode, local);
+    return variable !== undefined && startUpUse(variable, startUp, false) === 'start-up';
+  });
+}
+
 /**
  * The reach summary of a file's model, with the number of each of its functions. `outward`: also the
  * calls that may run other modules' exports (what an importer is read for).
@@ -240,6 +250,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     registrations: outward ? registrations(model, locals) : {},
     subclasses: outward ? subclasses(model) : [],
     providers: outward ? providers(model, new Set(model.imports.keys())) : [],
+    startUpImports: outward ? startUpImports(model) : [],
   };
   return { summary, idOf };
 }

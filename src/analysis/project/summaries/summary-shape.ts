@@ -110,6 +110,7 @@ const isReach = shape({
   registrations: recordOf(isNumber),
   subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
   providers: arrayOf(shape({ name: isString, attribute: isString })),
+  startUpImports: arrayOf(isString),
 });
 
 /** The same for a reach summary; function numbers must also point inside its list of functions. */

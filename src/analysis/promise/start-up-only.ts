@@ -1,0 +1,61 @@
+/**
+ * Promises kept only for code that runs while the process starts: a module-level function (or
+ * memoized binding) that every caller, in its file and in the modules importing it, calls from
+ * module-level code or from functions only that code runs (`bootstrap()`). It runs once per process;
+ * if it rejects, the start-up fails with it, and no later caller is there to be handed the kept
+ * rejection.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { enclosingFunction, isFunction, type FunctionNode } from '../syntax/ast.js';
+import { moduleVariable, startUpFunctions, startUpUse } from '../syntax/start-up-calls.js';
+import type { FileModel } from '../model/file-model.js';
+
+/** The module-level name a function or value is declared under (`function init()`, `export const init = …`), if it is one. */
+function moduleLevelName(node: TSESTree.Node): string | undefined {
+  const atTop = (statement: TSESTree.Node): boolean =>
+    statement.parent?.type === AST_NODE_TYPES.Program || (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.parent.parent.type === AST_NODE_TYPES.Program);
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node.id && atTop(node) ? node.id.name : undefined;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return atTop(declarator.parent) ? declarator.id.name : undefined;
+}
+
+/**
+ * Whether the module-level `node` (a function, or a memoized binding's initialiser) is only ever
+ * called while modules load: in its file (exports aside) and in the files importing it. A name
+ * nobody calls is not known to be start-up code.
+ */
+export function calledOnlyAtStartUp(node: TSESTree.Node, model: FileModel): boolean {
+  const name = moduleLevelName(node);
+  const variable = name === undefined ? undefined : moduleVariable(model.sourceCode, name);
+  if (name === undefined || !variable) return false;
+  const own = startUpUse(variable, startUpFunctions(model), true);
+  if (own === 'later') return false;
+  const fn = isFunction(node) ? node : undefined;
+  const elsewhere = model.inProject ? model.project.startUpUseByImporters(model, fn, name) : 'unused';
+  if (elsewhere === 'later') return false;
+  return own === 'start-up' || elsewhere === 'start-up';
+}
+
+/** The function a use of a promise slot belongs to: the one around it, or the one around the async IIFE it is in. */
+function owningFunction(ref: TSESTree.Node): FunctionNode | undefined {
+  const fn = enclosingFunction(ref);
+  const call = fn?.parent;
+  if (fn && call?.type === AST_NODE_TYPES.CallExpression && call.callee === fn) return enclosingFunction(call) ?? fn;
+  return fn;
+}
+
+/**
+ * Whether every use of a module-level promise slot is in functions only called while modules load
+ * (`initTokenizer()`, awaited once in `bootstrap()`): the promise it keeps is handed to no later caller.
+ */
+export function slotUsedOnlyAtStartUp(refs: readonly TSESTree.Node[], model: FileModel): boolean {
+  const owners = new Set<FunctionNode>();
+  for (const ref of refs) {
+    const fn = owningFunction(ref);
+    if (!fn) continue;
+    owners.add(fn);
+  }
+  return owners.size > 0 && [...owners].every((fn) => calledOnlyAtStartUp(fn, model));
+}
