@@ -4,9 +4,10 @@
  * was read from changed (an editor session sees new, edited and removed imports, and a package
  * added to the workspace).
  */
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importersOf } from '../../src/analysis/project/files/graph.js';
 import { graphFixture } from './graph-fixture.js';
 
@@ -122,5 +123,42 @@ describe('specifiers under a tsconfig baseUrl', () => {
     expect(resolveModule('format', from)).toBe(path.join(temp, 'based/src/format.ts'));
     expect(resolveModule('react', from)).toBeUndefined();
     expect(resolveModule('lib/missing', from)).toBeUndefined();
+  });
+});
+
+describe('a pnpm monorepo checked out without its pnpm-workspace.yaml', () => {
+  // Only the sources, package.json and tsconfig files were laid out. The root's package.json says pnpm
+  // manages it (`packageManager`), so its packages are found by looking for package.json files below.
+  // A folder of its own: the shared one is a workspace root (its package.json names `workspaces`).
+  const own = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-pnpm-'));
+  afterAll(() => {
+    rmSync(own, { recursive: true, force: true });
+  });
+  const put = (file: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(own, file)), { recursive: true });
+    writeFileSync(path.join(own, file), text);
+  };
+  it('resolves a package by name, subpath exports included, from another package', async () => {
+    const { resolveModule } = await import('../../src/analysis/project/files/resolve.js');
+    put('pnpm-mono/package.json', JSON.stringify({ name: 'mono', private: true, packageManager: 'pnpm@9.0.0' }));
+    put('pnpm-mono/packages/utils/package.json', JSON.stringify({ name: '@mono/utils', exports: { '.': './src/index.ts', './token': './src/token.ts' } }));
+    put('pnpm-mono/packages/utils/src/index.ts', 'export const x = 1;\n');
+    put('pnpm-mono/packages/utils/src/token.ts', 'export async function initTokenizer() {}\n');
+    put('pnpm-mono/apps/api/package.json', JSON.stringify({ name: 'api', dependencies: { '@mono/utils': 'workspace:*' } }));
+    put('pnpm-mono/apps/api/src/main.ts', "import { initTokenizer } from '@mono/utils/token';\nawait initTokenizer();\n");
+    const main = path.join(own, 'pnpm-mono/apps/api/src/main.ts');
+    const token = path.join(own, 'pnpm-mono/packages/utils/src/token.ts');
+    expect(resolveModule('@mono/utils/token', main)).toBe(token);
+    expect(resolveModule('@mono/utils', main)).toBe(path.join(own, 'pnpm-mono/packages/utils/src/index.ts'));
+    expect([...importersOf(token)]).toEqual([main]);
+  });
+  it('does not look below a root pnpm does not manage', async () => {
+    const { resolveModule } = await import('../../src/analysis/project/files/resolve.js');
+    put('plain-repo/package.json', JSON.stringify({ name: 'plain', private: true }));
+    put('plain-repo/packages/utils/package.json', JSON.stringify({ name: '@plain/utils', main: 'src/index.ts' }));
+    put('plain-repo/packages/utils/src/index.ts', 'export const x = 1;\n');
+    put('plain-repo/apps/api/package.json', JSON.stringify({ name: 'api' }));
+    put('plain-repo/apps/api/src/main.ts', "import { x } from '@plain/utils';\n");
+    expect(resolveModule('@plain/utils', path.join(own, 'plain-repo/apps/api/src/main.ts'))).toBeUndefined();
   });
 });

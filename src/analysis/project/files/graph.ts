@@ -12,7 +12,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource, readSourceUnkept } from './sources.js';
-import { forgetResolutions, keysOf, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
+import { forgetResolutions, keysOf, managedByPnpm, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
 const MAX_FILES = 20_000;
@@ -62,6 +62,15 @@ function hasFile(dir: string, name: string): boolean {
 
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
+/** A package.json's content, or `undefined` when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The project a file belongs to: the highest workspace root above it (a monorepo's apps import its
  * packages), else the nearest directory with a package.json or an ESLint config, else the file's own directory.
@@ -78,7 +87,7 @@ export function projectRoot(file: string): string {
     if (hasFile(dir, 'package.json')) {
       nearest ??= dir;
       const text = readSource(path.join(dir, 'package.json')) ?? '';
-      if (text.includes('"workspaces"') || hasFile(dir, 'pnpm-workspace.yaml')) workspace = dir;
+      if (text.includes('"workspaces"') || hasFile(dir, 'pnpm-workspace.yaml') || ((text.includes('pnpm') || text.includes('workspace:')) && managedByPnpm(parsedJson(text)))) workspace = dir;
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;

@@ -309,22 +309,70 @@ function expandPattern(root: string, pattern: string): string[] {
   return dirs.filter((dir) => isFile(path.join(dir, 'package.json')));
 }
 
+/** How far below a pnpm root, and through how many folders, its packages are looked for when its pnpm-workspace.yaml is not there. */
+const LOOKED_FOR_PACKAGES = { depth: 3, folders: 5000 };
+
+/**
+ * Whether a package.json says pnpm manages its folder: `packageManager: "pnpm@…"`, a `pnpm` field,
+ * or a `workspace:` range (which only a workspace can satisfy).
+ */
+export function managedByPnpm(json: unknown): boolean {
+  if (!isRecord(json)) return false;
+  if ((typeof json.packageManager === 'string' && json.packageManager.startsWith('pnpm')) || isRecord(json.pnpm)) return true;
+  return ['dependencies', 'devDependencies'].some((field) => {
+    const deps = json[field];
+    return isRecord(deps) && Object.values(deps).some((range) => typeof range === 'string' && range.startsWith('workspace:'));
+  });
+}
+
+/**
+ * The package folders below a pnpm root whose pnpm-workspace.yaml is missing (a checkout of the
+ * sources alone): every folder with a package.json, up to `LOOKED_FOR_PACKAGES.depth` levels down.
+ */
+function packagesBelow(root: string): string[] {
+  const found: string[] = [];
+  let level = [root];
+  let seen = 0;
+  for (let depth = 0; depth < LOOKED_FOR_PACKAGES.depth && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      for (const name of listingOf(dir)?.dirs ?? []) {
+        if (isIgnoredDir(name) || seen++ >= LOOKED_FOR_PACKAGES.folders) continue;
+        const sub = path.join(dir, name);
+        if (isFile(path.join(sub, 'package.json'))) found.push(sub);
+        next.push(sub);
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
 /** The workspace whose root is at or above `dir`, if any. */
 function workspaceFor(dir: string): Workspace | null {
   const cached = workspaceByDir.get(dir);
   if (cached !== undefined) return cached;
   let found: Workspace | null;
-  const patterns = isFile(path.join(dir, 'package.json')) || isFile(path.join(dir, 'pnpm-workspace.yaml')) ? workspacePatterns(dir) : [];
-  if (patterns.length > 0) {
+  const hasManifest = isFile(path.join(dir, 'package.json'));
+  const patterns = hasManifest || isFile(path.join(dir, 'pnpm-workspace.yaml')) ? workspacePatterns(dir) : [];
+  const named = (pkgDirs: readonly string[]): Workspace => {
     const packages = new Map<string, string>();
-    for (const pkgDir of patterns.flatMap((p) => expandPattern(dir, p))) {
+    for (const pkgDir of pkgDirs) {
       const json = readJson(path.join(pkgDir, 'package.json'));
       if (isRecord(json) && typeof json.name === 'string') packages.set(json.name, pkgDir);
     }
-    found = { packages };
+    return { packages };
+  };
+  if (patterns.length > 0) {
+    found = named(patterns.flatMap((p) => expandPattern(dir, p)));
   } else {
     const parent = path.dirname(dir);
     found = parent === dir ? null : workspaceFor(parent);
+    // The outermost pnpm project with no workspace file to read: its packages, found by looking.
+    if (!found && hasManifest && managedByPnpm(readJson(path.join(dir, 'package.json')))) {
+      const below = packagesBelow(dir);
+      if (below.length > 0) found = named(below);
+    }
   }
   workspaceByDir.set(dir, found);
   return found;
