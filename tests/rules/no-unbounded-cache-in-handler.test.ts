@@ -4934,3 +4934,52 @@ export function onProgress(req, res) {
     expect(lintInPackage(ruleId, rule, { '@angular/core': '16.2.12', express: '^4.0.0' }, 'progress.ts', code).map((m) => m.messageId)).toEqual(['unboundedCollection']);
   });
 });
+
+describe('an exported object method keyed by its parameter, called on the handler path with configuration', () => {
+  // `getAuthPlugin` is a method of the exported object; the write is inside the callback of a
+  // plugin lookup, keyed by the method's own `name`. The routes call it through the instance with
+  // the configured plugin name; start-up code calls it for every plugin in a folder (an element of
+  // a list the route never sees). The twins pass the request's body instead, or hand the method on.
+  const auth = (routeKey: string, extra = ''): string => `const configuration = require('./configuration');
+const _authPlugins = Object.create(null);
+function routes(rest, instance) {
+  rest.post('/login', function (req, res, next) {
+    instance.getAuthPlugin(${routeKey}, function (error, plugin) {
+      plugin.authenticate(req, res, next);
+    });
+  });
+}
+module.exports = {
+  preload: function (rest) {
+    routes(rest, this);
+  },
+  getAuthPlugin: function (name, cb) {
+    if (_authPlugins[name]) return cb(null, _authPlugins[name]);
+    pluginManager.getPlugin('auth', name, function (error, info) {
+      _authPlugins[name] = require(info.fullPath);
+      cb(null, _authPlugins[name]);
+    });
+  },
+  loadAuthPlugins: function (names, next) {
+    const self = this;
+    each(names, function (pluginName, done) {
+      self.getAuthPlugin(pluginName, done);
+    }, next);
+  },
+};
+${extra}`;
+  const project = expressProject(ruleId, rule, {
+    'auth.js': auth("configuration.getConfig('auth')"),
+    'auth-body.js': auth('req.body.strategy'),
+    'auth-handed.js': auth("configuration.getConfig('auth')", 'module.exports.hooks = [module.exports.getAuthPlugin];\n'),
+  });
+  it('is quiet when the route passes the configured name', () => {
+    expect(reached(project.lint('auth.js'))).toEqual([]);
+  });
+  it('reports the twin whose route passes the request body (the table on line 2)', () => {
+    expect(reached(project.lint('auth-body.js'))).toEqual([[2, 'unboundedCollection', undefined]]);
+  });
+  it('reports the twin that hands the method on as a value: its calls are not all in sight', () => {
+    expect(reached(project.lint('auth-handed.js'))).toEqual([[2, 'unboundedCollection', undefined]]);
+  });
+});

@@ -40,6 +40,7 @@ function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
  */
 function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = false): TSESTree.CallExpression[] | undefined {
   if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return staticMethodCalls(fn.parent, model);
+  if (fn.parent.type === AST_NODE_TYPES.Property) return exportsElsewhere ? memberCalls(fn.parent, model) : undefined;
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
   const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
   if (!binding || !binding.name) return undefined;
@@ -56,6 +57,26 @@ function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = fal
     calls.push(parent);
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * `getAuthPlugin: function (name, cb) {…}` in an object literal: every call in the file of a member
+ * of that name (`self.getAuthPlugin(n)`, `instance.getAuthPlugin(n)`), when no read of such a member
+ * hands it on instead (`app.use(auth.getAuthPlugin)`) and none is computed. Matched by name: a call
+ * of another object's member of the same name counts too, which can only add calls to judge.
+ */
+function memberCalls(property: TSESTree.Property, model: FileModel): TSESTree.CallExpression[] | undefined {
+  const name = property.computed ? undefined : propertyName(property.key);
+  if (name === undefined || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  const handedOn: TSESTree.Node[] = [];
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== name) return;
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) calls.push(parent);
+    else handedOn.push(node);
+  });
+  return handedOn.length > 0 || calls.length === 0 ? undefined : calls;
 }
 
 function isExported(declaration: TSESTree.Node | undefined): boolean {
@@ -600,12 +621,19 @@ export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTre
  * (other files' calls are the cross-file reach's to judge).
  */
 export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
-  const fn = enclosingFunction(at);
-  const keyArg = key && fn ? keyParameters([{ key, at }], model).get(fn) : undefined;
+  // The function whose parameter the key is: the one around the write, or one around the callback it is in.
+  const keyArgs = key ? keyParameters([{ key, at }], model) : undefined;
+  let fn = enclosingFunction(at);
+  while (fn && !keyArgs?.has(fn)) fn = enclosingFunction(fn);
+  const keyArg = fn ? keyArgs?.get(fn) : undefined;
   const index = typeof keyArg === 'number' ? keyArg : typeof keyArg === 'object' ? keyArg.arg : undefined;
   if (!fn || index === undefined || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
-  const calls = callsInSight(fn, model, true);
-  if (!calls || calls.some((call) => call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))) return true;
+  const inSight = callsInSight(fn, model, true);
+  if (!inSight || inSight.some((call) => call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))) return true;
+  // The calls a request runs decide; one made at start-up (`loadAuthPlugins` over a folder) adds no entry per request.
+  const path = model.handlerPath();
+  const onPath = inSight.filter((call) => path.isOnPath(call));
+  const calls = onPath.length > 0 ? onPath : inSight;
   return calls.some((call) => {
     const arg = call.arguments[index];
     return arg !== undefined && keyGrowsWithRequests(arg, call, model);
