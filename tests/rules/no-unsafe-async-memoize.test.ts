@@ -4080,3 +4080,56 @@ setInterval(() => loadConfig('app'), 60_000);
     expect(memoized.lint('config2.js').map((m) => [m.line, m.messageId])).toEqual([[2, 'unsafeMemoizer']]);
   });
 });
+
+describe('a factory whose promise store lives as long as each call of it', () => {
+  // `makeTagInjector` keeps the promises of its lookups in a Map its returned closure shares. Where
+  // every caller keeps the closure only while the calling handler runs, the Map lives for one
+  // request: a rejection is handed only to the rest of that request.
+  const factory = `async function lookupTags(transport, projectId) {
+  const response = await transport.fetch('/tags/' + projectId);
+  return response.json();
+}
+export function makeTagInjector(transport) {
+  const tagCache = new Map();
+  return async function injectTags(projectId, input) {
+    let pending = tagCache.get(projectId);
+    if (!pending) {
+      pending = lookupTags(transport, projectId);
+      tagCache.set(projectId, pending);
+    }
+    return { ...input, tags: await pending };
+  };
+}
+`;
+  const project = expressProject(ruleId, rule, {
+    'tags.js': factory,
+    'tags2.js': factory,
+    'tags3.js': factory,
+    'tags4.js': `${factory}export const shared = makeTagInjector(defaultTransport);\n`,
+    'routes.js': `import express from 'express';
+import { makeTagInjector } from './tags.js';
+import { makeTagInjector as kept } from './tags2.js';
+import { makeTagInjector as handed } from './tags3.js';
+export const keptInjector = kept(defaultTransport);
+export const factories = [handed];
+const app = express();
+app.post('/prompts', async (req, res) => {
+  const inject = makeTagInjector(req.app.locals.transport);
+  const results = await Promise.all(req.body.items.map((item) => inject(req.body.projectId, item)));
+  res.json(results);
+});
+`,
+  });
+  it('is quiet when every caller keeps the injector for one handler call', () => {
+    expect(project.lint('tags.js')).toEqual([]);
+  });
+  it('reports it when an importer keeps an injector at module level (the write on line 11)', () => {
+    expect(project.lint('tags2.js').map((m) => [m.line, m.messageId])).toEqual([[11, 'unsafePromiseCache']]);
+  });
+  it('reports it when an importer hands the factory on', () => {
+    expect(project.lint('tags3.js').map((m) => [m.line, m.messageId])).toEqual([[11, 'unsafePromiseCache']]);
+  });
+  it('reports it when its own module keeps an injector', () => {
+    expect(project.lint('tags4.js').map((m) => [m.line, m.messageId])).toEqual([[11, 'unsafePromiseCache']]);
+  });
+});

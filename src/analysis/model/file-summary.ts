@@ -97,6 +97,8 @@ export interface ReachCall {
   fields?: (Record<string, boolean> | null)[];
   /** The module-level name the call's result is bound to (`const limiter = createLimiter()`). */
   alias?: string;
+  /** For a call of a plain name: where its result is kept (`'call'`: only while the calling function runs). */
+  kept?: 'module' | 'call' | 'other';
 }
 
 /** One way an export leads to a function or a name of the file: itself, or one of its members. */
@@ -144,6 +146,8 @@ export interface ReachSummary {
   subclasses: { base: string; thisCalls: string[] }[];
   /** Names handed to a JSX attribute (`<Provider client={queryClient}>`). */
   providers: { name: string; attribute: string }[];
+  /** Imported names the file only ever calls directly (never hands on as a value). */
+  calledImports: string[];
   /** Imported names only ever called while the file loads (`await initTokenizer()` in a `bootstrap()` run at its top level); empty for the file being linted. */
   startUpImports: string[];
 }

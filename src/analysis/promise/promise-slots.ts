@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import { slotUsedOnlyAtStartUp } from './start-up-only.js';
+import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
@@ -182,7 +183,10 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   if (!writes.some((write) => enclosingFunction(write) !== block)) return false;
   // `function hydrate(doc) { const pending = {}; walk(doc); return Promise.all(…); }`: the store and
   // the functions that fill it are only used while the call runs, and are garbage when it returns.
-  return escapesItsCall(variable, block, model);
+  if (!escapesItsCall(variable, block, model)) return false;
+  // A factory whose every caller keeps what it returns for one call (`const inject = makeInjector(…)`
+  // in a handler): the closures, and the store they share, live that long.
+  return !resultsLiveOneCall(block, model);
 }
 
 /** Callbacks that run while (or right after) the call that creates them: iteration, promise settling. */

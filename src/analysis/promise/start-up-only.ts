@@ -8,18 +8,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, type FunctionNode } from '../syntax/ast.js';
-import { moduleVariable, startUpFunctions, startUpUse } from '../syntax/start-up-calls.js';
+import { moduleLevelName, moduleVariable, startUpFunctions, startUpUse } from '../syntax/start-up-calls.js';
 import type { FileModel } from '../model/file-model.js';
-
-/** The module-level name a function or value is declared under (`function init()`, `export const init = …`), if it is one. */
-function moduleLevelName(node: TSESTree.Node): string | undefined {
-  const atTop = (statement: TSESTree.Node): boolean =>
-    statement.parent?.type === AST_NODE_TYPES.Program || (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.parent.parent.type === AST_NODE_TYPES.Program);
-  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node.id && atTop(node) ? node.id.name : undefined;
-  const declarator = node.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return atTop(declarator.parent) ? declarator.id.name : undefined;
-}
 
 /**
  * Whether the module-level `node` (a function, or a memoized binding's initialiser) is only ever

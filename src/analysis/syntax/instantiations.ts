@@ -179,6 +179,20 @@ function siteKind(site: TSESTree.NewExpression | TSESTree.CallExpression, parent
   return 'other';
 }
 
+/**
+ * Where the value a call returns is kept, as `siteKind` says of an instance made there (`const inject =
+ * makeInjector(…)` used in place: `'call'`), read through the parent links of a linted or summarised
+ * file's tree. A `this.x = make()` or a field initialiser is not told apart from other keeping.
+ */
+export function callResultSite(call: TSESTree.CallExpression, visitorKeys: VisitorKeys): 'module' | 'call' | 'other' {
+  const parents: TSESTree.Node[] = [];
+  for (let parent = call.parent as TSESTree.Node | undefined; parent; parent = parent.parent) parents.push(parent);
+  parents.reverse();
+  const fn = parents.findLast((node): node is FunctionNode => isFunction(node));
+  const site = siteKind(call, parents, { fn, thisClass: undefined }, visitorKeys);
+  return site === 'call' || site === 'module' ? site : 'other';
+}
+
 /** The name of a class member's class, for a function that is that member's value (method, constructor, accessor, field arrow). */
 function memberClass(fn: FunctionNode, parent: TSESTree.Node | undefined, classNames: readonly (string | undefined)[]): string | undefined {
   if (!parent) return undefined;

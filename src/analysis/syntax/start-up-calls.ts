@@ -22,6 +22,16 @@ export function moduleVariable(sourceCode: Readonly<SourceCode>, name: string): 
   return undefined;
 }
 
+/** The module-level name a function or value is declared under (`function init()`, `export const init = …`), if it is one. */
+export function moduleLevelName(node: TSESTree.Node): string | undefined {
+  const atTop = (statement: TSESTree.Node): boolean =>
+    statement.parent?.type === AST_NODE_TYPES.Program || (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.parent.parent.type === AST_NODE_TYPES.Program);
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node.id && atTop(node) ? node.id.name : undefined;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return atTop(declarator.parent) ? declarator.id.name : undefined;
+}
+
 /** `export { init }`, `module.exports = { init }`, `module.exports.init = init`, `exports.init = init`: the reference exports the name. */
 function exportsName(id: TSESTree.Identifier): boolean {
   const parent = id.parent;
@@ -77,6 +87,11 @@ export function startUpUse(variable: Scope.Variable, startUp: ReadonlySet<Functi
     use = 'start-up';
   }
   return use;
+}
+
+/** Whether every read of `variable` calls it right there (`exports` references aside, when `allowExports`): nothing hands it on. */
+export function onlyCalled(variable: Scope.Variable, allowExports = false): boolean {
+  return variable.references.every((ref) => ref.init === true || !ref.isRead() || (ref.identifier.type === AST_NODE_TYPES.Identifier && (isCallee(ref.identifier) || (allowExports && exportsName(ref.identifier)))));
 }
 
 /** The function a top-level statement declares under a name (`function main() {}`, `const main = async () => {}`), not exported. */

@@ -403,32 +403,62 @@ export function removedByImporters(model: FileModel, exportName: string): boolea
 }
 
 /**
- * How the modules importing `model` use its export of `fn` (or of the module-level name `name`):
- * `'start-up'` when every one that imports it only calls it while it loads (`await initTokenizer()` in
- * a `bootstrap()` run at its top level), `'later'` when one calls it from elsewhere, hands it on, reaches
- * it through a namespace, an object or a barrel, or there are too many to read, `'unused'` when none
- * imports it. Tests, scripts and other files that never serve are not read.
+ * The names by which the non-test modules importing `model` can use its export of `fn` (or of the
+ * module-level name `name`), with each importer's reach summary; `undefined` when one reaches it
+ * otherwise (a namespace, an object, a barrel), cannot be read, or there are too many to read.
+ * Tests, scripts and other files that never serve are not read.
  */
-export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse {
+function importingLocals(model: FileModel, fn: FunctionNode | undefined, name: string): { importer: ReachSummary; local: string }[] | undefined {
   const { summary, idOf } = ownReach(model);
   const id = fn ? idOf.get(fn) : undefined;
   const entries = exportedEntries(summary, { fns: new Set(id === undefined ? [] : [id]), names: new Set([name]), made: new Set(), madeNames: new Set() });
-  if (entries.length === 0) return 'unused';
-  let use: StartUpUse = 'unused';
+  if (entries.length === 0) return [];
+  const found: { importer: ReachSummary; local: string }[] = [];
   let looked = 0;
   for (const importerFile of importersOf(model.filename)) {
-    if (looked++ >= MAX_IMPORTERS) return 'later';
+    if (looked++ >= MAX_IMPORTERS) return undefined;
     if (oneShotFilePattern.test(model.project.pathInProject(importerFile)) || !mayUse(importerFile, entries)) continue;
     const importer = importerReach(importerFile, model);
-    if (!importer) return 'later';
+    if (!importer) return undefined;
     const names = matchImports(importer, importerFile, model.filename, entries);
-    if (names.members.size > 0 || names.injected.size > 0 || reexportedEntries(importer.reexports, importerFile, model.filename, entries).length > 0) return 'later';
-    for (const local of names.locals.keys()) {
-      if (!importer.startUpImports.includes(local)) return 'later';
-      use = 'start-up';
+    if (names.members.size > 0 || names.injected.size > 0 || reexportedEntries(importer.reexports, importerFile, model.filename, entries).length > 0) return undefined;
+    for (const local of names.locals.keys()) found.push({ importer, local });
+  }
+  return found;
+}
+
+/**
+ * How the modules importing `model` use its export of `fn` (or of the module-level name `name`):
+ * `'start-up'` when every one that imports it only calls it while it loads (`await initTokenizer()` in
+ * a `bootstrap()` run at its top level), `'later'` when one calls it from elsewhere, hands it on, or
+ * reaches it in a way not followed (see `importingLocals`), `'unused'` when none imports it.
+ */
+export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse {
+  const locals = importingLocals(model, fn, name);
+  if (!locals) return 'later';
+  if (locals.length === 0) return 'unused';
+  return locals.every(({ importer, local }) => importer.startUpImports.includes(local)) ? 'start-up' : 'later';
+}
+
+/**
+ * Whether every call of the factory `fn` (exported as `name`) in the modules importing it keeps what
+ * it returns only while the calling function runs (`const inject = makeInjector(…)` used in place):
+ * `'call'`; `'other'` when one keeps it longer, hands the factory on, or reaches it in a way not
+ * followed; `'unused'` when none calls it.
+ */
+export function resultsKeptByImporters(model: FileModel, fn: FunctionNode, name: string): 'call' | 'other' | 'unused' {
+  const locals = importingLocals(model, fn, name);
+  if (!locals) return 'other';
+  let kept: 'call' | 'unused' = 'unused';
+  for (const { importer, local } of locals) {
+    if (!importer.calledImports.includes(local)) return 'other';
+    for (const call of importer.calls) {
+      if (call.callee.kind !== 'name' || call.callee.name !== local) continue;
+      if (call.kept !== 'call') return 'other';
+      kept = 'call';
     }
   }
-  return use;
+  return kept;
 }
 
 /** `class UserCache extends CacheService { evict(k) { this.delete(k); } }`: a subclass calls an inherited member on `this`. */

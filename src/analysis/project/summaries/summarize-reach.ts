@@ -9,7 +9,8 @@ import { calleeName, enclosingFunction, functionName, isFunction, memberName, pr
 import { callRefOf, callTargets } from '../../syntax/call-targets.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
-import { moduleVariable, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
+import { moduleVariable, onlyCalled, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
+import { callResultSite } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
 import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { receiverFacts } from '../../request/handlers.js';
@@ -139,6 +140,7 @@ function outwardCalls(model: FileModel, idOf: ReadonlyMap<FunctionNode, number>,
       params: call.arguments.map((arg) => parameterOf(arg, call, fn, model)),
       ...(call.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression) ? { fields: call.arguments.map((arg) => fieldGrowth(arg, call, model)) } : {}),
       ...(alias !== undefined ? { alias } : {}),
+      ...(callee.kind === 'name' ? { kept: callResultSite(call, model.facts.visitorKeys) } : {}),
     });
   }
   return found;
@@ -182,13 +184,17 @@ function providers(model: FileModel, locals: ReadonlySet<string>): ReachSummary[
   return found;
 }
 
-/** The imported names the file only calls while it loads. */
-function startUpImports(model: FileModel): string[] {
+/** The imported names the file only ever calls directly, and those it only calls while it loads. */
+function importUses(model: FileModel): { called: string[]; startUp: string[] } {
   const startUp = startUpFunctions(model);
-  return [...model.imports.keys()].filter((local) => {
+  const uses = { called: [] as string[], startUp: [] as string[] };
+  for (const local of model.imports.keys()) {
     const variable = moduleVariable(model.sourceCode, local);
-    return variable !== undefined && startUpUse(variable, startUp, false) === 'start-up';
-  });
+    if (!variable) continue;
+    if (onlyCalled(variable)) uses.called.push(local);
+    if (startUpUse(variable, startUp, false) === 'start-up') uses.startUp.push(local);
+  }
+  return uses;
 }
 
 /**
@@ -234,6 +240,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     });
   }
   const locals = new Set([...model.imports.keys(), ...(outward ? moduleLevelNames(model.program) : [])]);
+  const uses = outward ? importUses(model) : undefined;
   const summary: ReachSummary = {
     imports: [...model.imports].map(([local, binding]) => ({ local, module: binding.module, export: binding.export })),
     reexports: reexportsOf(model.program),
@@ -250,7 +257,8 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     registrations: outward ? registrations(model, locals) : {},
     subclasses: outward ? subclasses(model) : [],
     providers: outward ? providers(model, new Set(model.imports.keys())) : [],
-    startUpImports: outward ? startUpImports(model) : [],
+    calledImports: uses?.called ?? [],
+    startUpImports: uses?.startUp ?? [],
   };
   return { summary, idOf };
 }

@@ -106,10 +106,23 @@ const isReach = shape({
   callersByName: recordOf(arrayOf(isIndex)),
   hooksByName: recordOf(arrayOf(isHook)),
   namedCalls: arrayOf(shape({ fn: isIndex, name: isString, targets: optional(arrayOf(isIndex)), params: arrayOf(isRole), fields: optional(arrayOf((v) => v === null || isString(v))) })),
-  calls: arrayOf(shape({ callee: isShape, fn: isIndex, line: isNumber, onPath: isBoolean, grows: arrayOf(isBoolean), params: arrayOf(isIndex), fields: optional(arrayOf(isFields)), alias: optional(isString) })),
+  calls: arrayOf(
+    shape({
+      callee: isShape,
+      fn: isIndex,
+      line: isNumber,
+      onPath: isBoolean,
+      grows: arrayOf(isBoolean),
+      params: arrayOf(isIndex),
+      fields: optional(arrayOf(isFields)),
+      alias: optional(isString),
+      kept: optional((v) => v === 'module' || v === 'call' || v === 'other'),
+    }),
+  ),
   registrations: recordOf(isNumber),
   subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
   providers: arrayOf(shape({ name: isString, attribute: isString })),
+  calledImports: arrayOf(isString),
   startUpImports: arrayOf(isString),
 });
 

@@ -1,0 +1,28 @@
+/**
+ * Factories whose every result lives for one call: a module-level function (`makePromptTagInjector`)
+ * that returns closures over its own locals, where each call, in its file and in the modules importing
+ * it, keeps what it returns only while the calling function runs (`const inject = makeInjector(…)`,
+ * used in place). What the closures hold then lives as long as that call, however the closures are
+ * written.
+ */
+import type { FunctionNode } from '../syntax/ast.js';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { callResultSite } from '../syntax/instantiations.js';
+import { moduleLevelName, moduleVariable, onlyCalled } from '../syntax/start-up-calls.js';
+import type { FileModel } from '../model/file-model.js';
+
+/** Whether every call of the module-level function `fn` keeps its result only while the calling function runs (none called: not known). */
+export function resultsLiveOneCall(fn: FunctionNode, model: FileModel): boolean {
+  const name = moduleLevelName(fn);
+  const variable = name === undefined ? undefined : moduleVariable(model.sourceCode, name);
+  if (name === undefined || !variable || !onlyCalled(variable, true)) return false;
+  let called = false;
+  for (const ref of variable.references) {
+    const call = ref.identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) continue;
+    if (callResultSite(call, model.facts.visitorKeys) !== 'call') return false;
+    called = true;
+  }
+  const elsewhere = model.inProject ? model.project.resultsKeptByImporters(model, fn, name) : 'unused';
+  return elsewhere !== 'other' && (called || elsewhere === 'call');
+}
