@@ -4133,3 +4133,50 @@ app.post('/prompts', async (req, res) => {
     expect(project.lint('tags4.js').map((m) => [m.line, m.messageId])).toEqual([[11, 'unsafePromiseCache']]);
   });
 });
+
+describe('memoized functions that cannot reject, written as real code writes them', () => {
+  const ids = (code: string): (string | undefined)[] => lintWithRule(ruleId, rule, code).map((m) => m.messageId);
+  // The claims object is built from table lookups by the auth method (a computed read fails only on
+  // a missing table, as a plain one would); everything that can fail is in a try whose catch logs.
+  const signToken = (onError: string): string => `import memoizee from 'memoizee';
+import * as jose from 'jose';
+import { TOKEN_ID_ATTRIBUTE, AUDIENCE } from './auth-config';
+async function signToken_(authMethod, userID, sessionID) {
+  const data = { [TOKEN_ID_ATTRIBUTE[authMethod]]: userID, aud: AUDIENCE[authMethod], sid: sessionID };
+  const alg = 'RS256';
+  try {
+    return await new jose.SignJWT(data).setProtectedHeader({ alg }).sign(await getPrivateKey());
+  } catch (err) {
+    ${onError}
+  }
+}
+export const signToken = memoizee(signToken_);
+`;
+  it('is quiet for a body whose failures are all caught and logged, after lookups in tables', () => {
+    expect(ids(signToken('logger.error(err);'))).toEqual([]);
+  });
+  it('reports the same body when its catch rethrows', () => {
+    expect(ids(signToken('logger.error(err);\n    throw err;'))).toEqual(['unsafeMemoizer']);
+  });
+  // A plain function choosing which of the server's own modules to load, logging once it settles.
+  const db = (fallback: string): string => `import memoizee from 'memoizee';
+import { IS_DB_ENABLED } from './config';
+const db_ = () => {
+  if (!IS_DB_ENABLED) {
+    return ${fallback}.finally(() => {
+      logger.info('Using the fake database');
+    });
+  }
+  return import('./postgres.js').finally(() => {
+    logger.info('Using Postgres');
+  });
+};
+export const db = memoizee(db_);
+`;
+  it("is quiet for a plain function that only loads one of the server's modules", () => {
+    expect(ids(db("import('./fake-db.js')"))).toEqual([]);
+  });
+  it('reports it when one branch fetches instead', () => {
+    expect(ids(db("fetch('https://db.example/connect')"))).toEqual(['unsafeMemoizer']);
+  });
+});

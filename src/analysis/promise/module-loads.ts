@@ -15,6 +15,7 @@ import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
 import { localWorkModules } from '../catalog/local-work.js';
+import { bodyCannotFail, returnedExpressions } from './returns-promise.js';
 
 const MAX_DEPTH = 4;
 
@@ -101,6 +102,9 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   }
   // `import('x').then((m) => m.default)`.
   if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return picksOnly(node.arguments[0], model) && onlyLoadsModules(object, model, depth + 1);
+  // `import('./postgres.ts').finally(() => { logger.info('Using Postgres'); })`: settles as the load does.
+  const onSettled = method === 'finally' && node.arguments.length === 1 ? node.arguments[0] : undefined;
+  if (onSettled && isFunction(onSettled) && bodyCannotFail(onSettled, model.facts)) return onlyLoadsModules(object, model, depth + 1);
   return false;
 }
 
@@ -109,7 +113,16 @@ export function serverModuleLoad(value: TSESTree.Node, model: FileModel): boolea
   return onlyLoadsModules(value, model) && !runsInBrowser(model);
 }
 
-/** A memoized async function of the file that only loads modules or does local work, on a server (`memoize(doBundle)`). */
+/**
+ * A memoized function of the file that only loads modules or does local work, on a server: an async
+ * one whose every `await` is such work (`memoize(doBundle)`), or a plain one whose every returned
+ * promise is (`() => IS_DB_ENABLED ? import('./postgres.ts') : import('./fake-db.ts')`).
+ */
 export function serverLocalFunction(fn: TSESTree.Node, model: FileModel): boolean {
-  return loadingBody(fn, model, 0) && !runsInBrowser(model);
+  if (runsInBrowser(model)) return false;
+  if (loadingBody(fn, model, 0)) return true;
+  const node = unwrap(fn);
+  if (!isFunction(node) || node.async || node.generator) return false;
+  const returned = returnedExpressions(node, model.facts);
+  return returned.length > 0 && returned.every((value) => onlyLoadsModules(value, model));
 }

@@ -206,8 +206,9 @@ function cannotThrow(node: TSESTree.Node): boolean {
       return true;
     case AST_NODE_TYPES.TemplateLiteral:
       return value.expressions.every(cannotThrow);
+    // `config.url`, `TOKEN_FIELD[authMethod]`: a read that fails only on a missing object, as a plain one does.
     case AST_NODE_TYPES.MemberExpression:
-      return !value.computed && cannotThrow(value.object);
+      return cannotThrow(value.object) && (!value.computed || cannotThrow(value.property));
     case AST_NODE_TYPES.UnaryExpression:
       return (value.operator === '!' || value.operator === 'typeof') && cannotThrow(value.argument);
     case AST_NODE_TYPES.LogicalExpression:
@@ -274,7 +275,9 @@ function safeExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
   if (cannotThrow(value)) return true;
   if (value.type === AST_NODE_TYPES.AwaitExpression) {
     const awaited = unwrap(value.argument);
-    return awaited.type === AST_NODE_TYPES.CallExpression ? facts.callCannotReject?.(awaited) === true : cannotThrow(awaited);
+    if (awaited.type === AST_NODE_TYPES.CallExpression) return facts.callCannotReject?.(awaited) === true;
+    // `await this.uploads[msg.id]`: an entry of a keyed store may be a kept promise, rejected or not.
+    return cannotThrow(awaited) && !(awaited.type === AST_NODE_TYPES.MemberExpression && awaited.computed);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   return logCall(value) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => safeExpression(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, facts)));
