@@ -1956,3 +1956,30 @@ export const queueClient = memoize(async (queueName, { visibilityTimeout } = {})
     expect(ids('')).toEqual(['firstArgOnly']);
   });
 });
+
+describe('a reselect selector called with a fresh options object', () => {
+  // createSelector memoizes the result on what its input selectors return. Here they read the state
+  // and a field of the options (`options.pagination`, the same object from the store on every call):
+  // the fresh `{ pagination }` literal does not defeat the memo. The twin's input selector returns the
+  // options object itself, so every call's literal is a new input and the result is recomputed.
+  const lint = (optionsInput: string): [number, string | undefined][] =>
+    lintWithRule(
+      'no-unhashable-args',
+      rule,
+      `import { createSelector } from 'reselect';
+const selectRequests = createSelector(
+  [(state) => state.requests, ${optionsInput}],
+  (requests, pagination) => requests.filter((r) => pagination.ids.includes(r.id)),
+);
+export function useRequests(state, pagination) {
+  return selectRequests(state, { pagination });
+}
+`,
+    ).map((m) => [m.line, m.messageId]);
+  it('is quiet when the input selectors read fields of the options', () => {
+    expect(lint('(_state, options) => options.pagination')).toEqual([]);
+  });
+  it('reports the literal (line 7) when an input selector returns the options whole', () => {
+    expect(lint('(_state, options) => options')).toEqual([[7, 'freshArgument']]);
+  });
+});

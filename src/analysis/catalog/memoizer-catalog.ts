@@ -98,6 +98,11 @@ export interface MemoizerSpec {
   /** Keys objects by identity on purpose, in a `WeakMap`: an object parameter is the intended key. */
   weakKeys?: true;
   /**
+   * Memoizes its result on what its input selectors return, not on its own arguments (reselect's
+   * `createSelector`): an argument reaches the key only through an input selector that returns it.
+   */
+  selectorInputs?: true;
+  /**
    * Its cache lives for one server request (React `cache`): nothing outlives the request, and a
    * replacement by a process-wide memoizer would change that, so none is suggested.
    */
@@ -382,7 +387,7 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['reselect'], 'weakMapMemoize', reselect),
   ...from(['reselect'], 'lruMemoize', reselect),
   ...from(['reselect'], 'defaultMemoize', reselect),
-  ...from(['reselect'], 'createSelector', { ...reselect, label: 'reselect createSelector', fnArg: -1 }),
+  ...from(['reselect'], 'createSelector', { ...reselect, label: 'reselect createSelector', fnArg: -1, selectorInputs: true }),
   ...from([memoGuardModule], 'memoize', memoGuard),
   ...from(['react'], 'cache', reactCache),
 ];

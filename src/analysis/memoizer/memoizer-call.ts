@@ -155,11 +155,33 @@ export function wrappedParams(wrapped: WrappedFunction, model: FileModel): Keyed
 }
 
 /**
+ * `createSelector([selectLines, (_state, options) => options], …)`: an input selector written in the
+ * call returns one of the selector's arguments after the state whole, so that argument's identity
+ * decides whether the result is recomputed. Input selectors given by name are not in sight.
+ */
+function inputSelectorPassesArgument(call: TSESTree.CallExpression): boolean {
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  const inputs = first?.type === AST_NODE_TYPES.ArrayExpression ? first.elements : call.arguments.slice(0, -1);
+  return inputs.some((input) => {
+    const fn = input ? unwrap(input) : undefined;
+    if (!fn || !isFunction(fn)) return false;
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.flatMap((s) => (s.type === AST_NODE_TYPES.ReturnStatement && s.argument ? [s.argument] : [])) : [fn.body];
+    return returned.some((value) => {
+      const node = unwrap(value);
+      return node.type === AST_NODE_TYPES.Identifier && fn.params.slice(1).some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === node.name);
+    });
+  });
+}
+
+/**
  * How many leading arguments a memoizer keys on, given the wrapped function's parameters: one for a
  * first-argument memoizer, `fn.length` for memoizee-like ones (the parameters before the first default
  * or rest), every one otherwise (`Infinity` when unknown).
  */
 export function keyedArgumentCount(call: MemoizerCall, params: readonly KeyedParam[] | undefined): number {
+  // A selector's arguments reach its memo only through its input selectors: all of them read the
+  // state (the first); a later one counts when an input selector returns it whole.
+  if (call.spec.selectorInputs === true && !inputSelectorPassesArgument(call.node)) return 1;
   const limit = call.spec.keyedArgs ?? Infinity;
   switch (call.spec.keying) {
     case 'first-arg':

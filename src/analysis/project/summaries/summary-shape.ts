@@ -52,6 +52,7 @@ const isSpec = shape({
   sizeOption: optional(isString),
   keyedArgs: optional(isNumber),
   weakKeys: optional(isTrue),
+  selectorInputs: optional(isTrue),
   requestScoped: optional(isTrue),
 });
 
