@@ -3,7 +3,7 @@
  * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis through a
  * private ESLint `Linter` that runs no rule. Both caches are bounded.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -98,16 +98,33 @@ export function readSource(file: string): string | undefined {
  * (documenso: 8.9 MB of text, costing more in garbage collection than the reads).
  */
 export function readSourceUnkept(file: string): { text: string | undefined; stamp: string | undefined } {
-  const stamp = stampOf(file);
-  if (!stamp) return { text: undefined, stamp: undefined };
-  const key = `${String(stamp.size)}:${String(stamp.mtimeMs)}`;
-  const cached = texts.peek(file);
-  if (cached && same(cached, stamp)) return { text: cached.text, stamp: key };
-  if (stamp.size > MAX_BYTES) return { text: undefined, stamp: key };
+  // One open for the stamp and the text (fstat on the open file): a path stat before reading cost
+  // as much again over a whole tree.
+  let fd: number;
   try {
-    return { text: readFileSync(file, 'utf8'), stamp: key };
+    fd = openSync(file, 'r');
   } catch {
-    return { text: undefined, stamp: key };
+    return { text: undefined, stamp: undefined };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { text: undefined, stamp: undefined };
+    const key = `${String(stat.size)}:${String(stat.mtimeMs)}`;
+    const cached = texts.peek(file);
+    if (cached && same(cached, stat)) return { text: cached.text, stamp: key };
+    if (stat.size > MAX_BYTES) return { text: undefined, stamp: key };
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < stat.size) {
+      const read = readSync(fd, buffer, length, stat.size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return { text: buffer.toString('utf8', 0, length), stamp: key };
+  } catch {
+    return { text: undefined, stamp: undefined };
+  } finally {
+    closeSync(fd);
   }
 }
 
