@@ -4,7 +4,8 @@ import type { SourceCode as TSSourceCode } from '@typescript-eslint/utils/ts-esl
 import { SourceCode } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { functionName } from '../../src/analysis/syntax/ast.js';
-import { moduleVariable, startUpFunctions, startUpUse } from '../../src/analysis/syntax/start-up-calls.js';
+import { awaitedFatallyAtStartUp, moduleVariable, startUpFunctions, startUpUse } from '../../src/analysis/syntax/start-up-calls.js';
+import { visitorKeys as keys } from '@typescript-eslint/visitor-keys';
 
 function parse(code: string): { program: TSESTree.Program; sourceCode: TSSourceCode } {
   const { ast, scopeManager, visitorKeys } = parseForESLint(code, { range: true, loc: true, tokens: true, comment: true, sourceType: 'module' });
@@ -77,5 +78,26 @@ describe('startUpUse: how a module-level name is used', () => {
   it('unused when nothing reads it; later when a function that runs later calls it', () => {
     expect(useOf(`function init() {}`, 'init')).toBe('unused');
     expect(useOf(`function init() {}\nexport function handler() { return init(); }`, 'init', true)).toBe('later');
+  });
+});
+
+describe('awaitedFatallyAtStartUp: an await at start-up whose rejection ends the process', () => {
+  const fatal = (code: string): boolean => {
+    const model = parse(`import { init } from './init.js';\n${code}`);
+    const variable = moduleVariable(model.sourceCode, 'init');
+    if (!variable) throw new Error('no variable init');
+    return awaitedFatallyAtStartUp(variable, model, keys);
+  };
+  it('a top-level await, also through Promise.all, outside any try', () => {
+    expect(fatal('await init();')).toBe(true);
+    expect(fatal('await Promise.all([init(), other()]);')).toBe(true);
+    expect(fatal('try { await init(); } catch (e) { log(e); }')).toBe(false);
+    expect(fatal('await Promise.allSettled([init()]);')).toBe(false);
+  });
+  it('in a start-up function called bare, or whose catch exits; not one whose catch only logs', () => {
+    expect(fatal('async function main() { await init(); }\nmain();')).toBe(true);
+    expect(fatal('async function main() { await init(); }\nmain().catch((e) => { console.error(e); process.exit(1); });')).toBe(true);
+    expect(fatal('async function main() { await init(); }\nmain().catch((e) => console.error(e));')).toBe(false);
+    expect(fatal('async function main() { await init(); }\napp.get("/", main);')).toBe(false);
   });
 });

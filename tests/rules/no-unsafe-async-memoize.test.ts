@@ -3991,13 +3991,14 @@ bootstrap();
     'tokenizer4.js': tokenizer,
     'tokenizer5.js': tokenizer,
     'server.js': `import { initTokenizer } from './tokenizer2.js';\nawait Promise.all([initTokenizer()]);\n`,
-    // A request handler calls the twin again: the kept rejection is handed to it.
+    // A request handler calls the twin again: the kept rejection is handed to it (the start-up logs
+    // a failure and goes on serving).
     'routes.js': `import express from 'express';
 import { initTokenizer } from './tokenizer3.js';
 async function bootstrap() {
   await initTokenizer();
 }
-bootstrap();
+bootstrap().catch((error) => console.error(error));
 const app = express();
 app.post('/count', async (req, res) => {
   await initTokenizer();
@@ -4178,5 +4179,61 @@ export const db = memoizee(db_);
   });
   it('reports it when one branch fetches instead', () => {
     expect(ids(db("fetch('https://db.example/connect')"))).toEqual(['unsafeMemoizer']);
+  });
+});
+
+describe('a slot filled once by an init the start-up awaits so that a rejection ends the process', () => {
+  // `waitForDbInit` fills its slot once (`??=`, never emptied). The entry module awaits it at its top
+  // level before serving: if that first fill rejects, the process ends with it, and every later call
+  // (`dbFactory` per request) finds the settled success. The twins' start-ups do not end the process
+  // on a rejection (caught and logged), or the slot is emptied later and filled again.
+  const init = (extra = ''): string => `let initPromise;
+async function connectAndMigrate() {
+  const response = await fetch('http://db.internal/_up');
+  if (!response.ok) throw new Error('database down');
+}
+export async function waitForDbInit() {
+  initPromise ??= connectAndMigrate();
+  return initPromise;
+}
+export async function dbFactory(name) {
+  await waitForDbInit();
+  return { name };
+}
+${extra}`;
+  const project = expressProject(ruleId, rule, {
+    'init.js': init(),
+    'init2.js': init(),
+    'init3.js': init('export function resetDb() { initPromise = undefined; }\n'),
+    'init4.js': init(),
+    'server.js': `import express from 'express';
+import { waitForDbInit } from './init.js';
+import { waitForDbInit as caughtInit } from './init2.js';
+import { waitForDbInit as resetInit } from './init3.js';
+import { waitForDbInit as bootInit } from './init4.js';
+await Promise.all([waitForDbInit(), resetInit()]);
+try {
+  await caughtInit();
+} catch (error) {
+  console.error(error);
+}
+async function bootstrap() {
+  await bootInit();
+  express().listen(3000);
+}
+bootstrap();
+`,
+  });
+  it('is quiet when the entry module awaits it at its top level', () => {
+    expect(project.lint('init.js')).toEqual([]);
+  });
+  it('is quiet when a bootstrap function called bare awaits it', () => {
+    expect(project.lint('init4.js')).toEqual([]);
+  });
+  it('reports it when the start-up catches the rejection and goes on (the write on line 7)', () => {
+    expect(project.lint('init2.js').map((m) => [m.line, m.messageId])).toEqual([[7, 'unsafePromiseSlot']]);
+  });
+  it('reports it when the slot is emptied later, so a later fill can reject', () => {
+    expect(project.lint('init3.js').map((m) => [m.line, m.messageId])).toEqual([[7, 'unsafePromiseSlot']]);
   });
 });

@@ -11,7 +11,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
-import { slotUsedOnlyAtStartUp } from './start-up-only.js';
+import { filledByFatalStartUp, slotUsedOnlyAtStartUp } from './start-up-only.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
@@ -460,6 +460,10 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   // success, which shows it is meant to run again.
   const emptiedOnSuccess = removals.some((r) => emptiedAfterAwait(r, refSet));
   if (!emptiedOnSuccess && promiseWrites.every((w) => isTeardown(w.node))) return [];
+  // Filled once (every write guarded by the slot being empty, nothing empties it) by a function the
+  // start-up awaits so that a rejection ends the process: the only fill that can reject is that one.
+  const filledOnce = removals.length === 0 && promiseWrites.every((w) => w.node.operator !== '=' || uses.refs.some((ref) => isTested(ref) && testGuardsWrite(ref, w.node, model)));
+  if (filledOnce && uses.holder.kind === 'variable' && filledByFatalStartUp(written, model)) return [];
   const reused = uses.refs.some(
     (ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref) && !endsProcessOnRejection(ref, model),
   );

@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, type FunctionNode } from '../syntax/ast.js';
-import { moduleLevelName, moduleVariable, startUpFunctions, startUpUse } from '../syntax/start-up-calls.js';
+import { awaitedFatallyAtStartUp, moduleLevelName, moduleVariable, startUpFunctions, startUpUse } from '../syntax/start-up-calls.js';
 import type { FileModel } from '../model/file-model.js';
 
 /**
@@ -48,4 +48,21 @@ export function slotUsedOnlyAtStartUp(refs: readonly TSESTree.Node[], model: Fil
     owners.add(fn);
   }
   return owners.size > 0 && [...owners].every((fn) => calledOnlyAtStartUp(fn, model));
+}
+
+/**
+ * Whether the writes of a slot filled once are all made by one module-level function that start-up
+ * code awaits so that a rejection ends the process (`await Promise.all([waitForCouchInit(), …])` at the
+ * entry module's top level): the first fill is the start-up's, and if it rejects the process ends
+ * with it, so no later caller is handed the rejection. Any later call finds the settled success.
+ */
+export function filledByFatalStartUp(writes: readonly TSESTree.Node[], model: FileModel): boolean {
+  const owners = new Set(writes.map(owningFunction));
+  const [owner] = owners;
+  if (owners.size !== 1 || !owner) return false;
+  const name = moduleLevelName(owner);
+  const variable = name === undefined ? undefined : moduleVariable(model.sourceCode, name);
+  if (name === undefined || !variable) return false;
+  if (awaitedFatallyAtStartUp(variable, model, model.facts.visitorKeys)) return true;
+  return model.inProject && model.project.awaitedFatallyByImporters(model, owner, name);
 }

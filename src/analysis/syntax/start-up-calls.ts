@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
 
 /** How a name is used: never read, only called while the module loads, or also otherwise (later, or handed on as a value). */
 export type StartUpUse = 'unused' | 'start-up' | 'later';
@@ -135,4 +135,88 @@ export function startUpFunctions(model: { program: TSESTree.Program; sourceCode:
   }
   startUpSets.set(model.program, startUp);
   return startUp;
+}
+
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** `process.exit(…)` anywhere in `node`. */
+function exitsProcess(node: TSESTree.Node, visitorKeys: VisitorKeys): boolean {
+  let exits = false;
+  walk(node, visitorKeys, (inner) => {
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(inner.callee) !== 'exit') return;
+    const object = unwrap(inner.callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') exits = true;
+  });
+  return exits;
+}
+
+/**
+ * The function (or `null` for the module's top level) a rejection thrown at `node` leaves, when no
+ * `try` with a `catch` around it on the way catches it; `undefined` when one does.
+ */
+function uncaughtUpTo(node: TSESTree.Node): FunctionNode | null | undefined {
+  for (let current = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunction(parent)) return parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) return undefined;
+  }
+  return null;
+}
+
+/**
+ * `main();`, `void main();`, `await main();` at the top level, or `main().catch((e) => { …; process.exit(1); })`:
+ * a module-level call of a start-up function whose rejection ends the process (Node ends it on an
+ * unhandled rejection, and an ES module whose top-level `await` rejects fails to load).
+ */
+function endsProcessOnRejectionAtTop(call: TSESTree.CallExpression, visitorKeys: VisitorKeys): boolean {
+  const parent = call.parent;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
+  if (parent.type === AST_NODE_TYPES.AwaitExpression) return uncaughtUpTo(parent) === null;
+  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call || memberName(parent) !== 'catch') return false;
+  const handler = parent.parent.type === AST_NODE_TYPES.CallExpression ? parent.parent.arguments[0] : undefined;
+  return handler !== undefined && isFunction(handler) && exitsProcess(handler.body, visitorKeys);
+}
+
+/** The start-up functions a module-level call runs so that their rejection ends the process. */
+function fatalStartUpFunctions(model: { program: TSESTree.Program; sourceCode: Readonly<SourceCode> }, visitorKeys: VisitorKeys): Set<FunctionNode> {
+  const fatal = new Set<FunctionNode>();
+  for (const { fn, name } of declaredFunctions(model.program)) {
+    if (!startUpFunctions(model).has(fn)) continue;
+    const variable = moduleVariable(model.sourceCode, name);
+    const atTop = variable?.references.some((ref) => {
+      const call = ref.identifier.parent;
+      return call.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier && runsIn(call) === undefined && endsProcessOnRejectionAtTop(call, visitorKeys);
+    });
+    if (atTop === true) fatal.add(fn);
+  }
+  return fatal;
+}
+
+/**
+ * Whether some read of `variable` calls it while the module loads and awaits the result so that a
+ * rejection ends the process: `await waitForCouchInit()` (also inside `Promise.all([…])`) at an ES
+ * module's top level, or in a start-up function whose own rejection ends it (`bootstrap()` called bare),
+ * with no `try` around that catches it.
+ */
+export function awaitedFatallyAtStartUp(variable: Scope.Variable, model: { program: TSESTree.Program; sourceCode: Readonly<SourceCode> }, visitorKeys: VisitorKeys): boolean {
+  let fatal: Set<FunctionNode> | undefined;
+  return variable.references.some((ref) => {
+    const call = ref.identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+    // `await Promise.all([waitForCouchInit(), waitForElasticsearchInit()])` rejects with either.
+    let awaited: TSESTree.Node = call;
+    const list = call.parent;
+    if (list.type === AST_NODE_TYPES.ArrayExpression && list.parent.type === AST_NODE_TYPES.CallExpression && list.parent.arguments[0] === list) {
+      const combinator = unwrap(list.parent.callee);
+      const isAll = combinator.type === AST_NODE_TYPES.MemberExpression && memberName(combinator) === 'all' && unwrap(combinator.object).type === AST_NODE_TYPES.Identifier && (unwrap(combinator.object) as TSESTree.Identifier).name === 'Promise';
+      if (isAll) awaited = list.parent;
+    }
+    if (awaited.parent.type !== AST_NODE_TYPES.AwaitExpression) return false;
+    const leaves = uncaughtUpTo(awaited.parent);
+    if (leaves === null) return true;
+    if (leaves === undefined) return false;
+    fatal ??= fatalStartUpFunctions(model, visitorKeys);
+    return fatal.has(leaves);
+  });
 }

@@ -440,6 +440,11 @@ export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undef
   return locals.every(({ importer, local }) => importer.startUpImports.includes(local)) ? 'start-up' : 'later';
 }
 
+/** Whether a module importing `model`'s export of `fn` (or `name`) awaits it while it loads so that a rejection ends the process. */
+export function awaitedFatallyByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean {
+  return (importingLocals(model, fn, name) ?? []).some(({ importer, local }) => importer.fatalStartUpImports.includes(local));
+}
+
 /**
  * Whether every call of the factory `fn` (exported as `name`) in the modules importing it keeps what
  * it returns only while the calling function runs (`const inject = makeInjector(…)` used in place):

@@ -9,7 +9,7 @@ import { calleeName, enclosingFunction, functionName, isFunction, memberName, pr
 import { callRefOf, callTargets } from '../../syntax/call-targets.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { moduleLevelValue } from '../../syntax/module-values.js';
-import { moduleVariable, onlyCalled, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
+import { awaitedFatallyAtStartUp, moduleVariable, onlyCalled, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
 import { callResultSite } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
 import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
@@ -184,15 +184,16 @@ function providers(model: FileModel, locals: ReadonlySet<string>): ReachSummary[
   return found;
 }
 
-/** The imported names the file only ever calls directly, and those it only calls while it loads. */
-function importUses(model: FileModel): { called: string[]; startUp: string[] } {
+/** The imported names the file only ever calls directly, those it only calls while it loads, and those it awaits then so that a rejection ends the process. */
+function importUses(model: FileModel): { called: string[]; startUp: string[]; fatal: string[] } {
   const startUp = startUpFunctions(model);
-  const uses = { called: [] as string[], startUp: [] as string[] };
+  const uses = { called: [] as string[], startUp: [] as string[], fatal: [] as string[] };
   for (const local of model.imports.keys()) {
     const variable = moduleVariable(model.sourceCode, local);
     if (!variable) continue;
     if (onlyCalled(variable)) uses.called.push(local);
     if (startUpUse(variable, startUp, false) === 'start-up') uses.startUp.push(local);
+    if (awaitedFatallyAtStartUp(variable, model, model.facts.visitorKeys)) uses.fatal.push(local);
   }
   return uses;
 }
@@ -259,6 +260,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     providers: outward ? providers(model, new Set(model.imports.keys())) : [],
     calledImports: uses?.called ?? [],
     startUpImports: uses?.startUp ?? [],
+    fatalStartUpImports: uses?.fatal ?? [],
   };
   return { summary, idOf };
 }

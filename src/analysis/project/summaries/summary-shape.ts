@@ -125,6 +125,7 @@ const isReach = shape({
   providers: arrayOf(shape({ name: isString, attribute: isString })),
   calledImports: arrayOf(isString),
   startUpImports: arrayOf(isString),
+  fatalStartUpImports: arrayOf(isString),
 });
 
 /** The same for a reach summary; function numbers must also point inside its list of functions. */
