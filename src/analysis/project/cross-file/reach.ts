@@ -355,13 +355,26 @@ function wholeWord(name: string): RegExp {
   return found;
 }
 
+/**
+ * The modules importing `file` whose text may use one of `entries` (see `mayUse`), one at a time, among
+ * the first `MAX_IMPORTERS` importers; those `skip` names are passed over unread. `walk.capped` is set
+ * when there were more, left unread.
+ */
+function* importersThatMayUse(file: string, entries: readonly Pick<Entry, 'exportName'>[], walk: { capped: boolean; skip?: (importerFile: string) => boolean } = { capped: false }): Generator<string> {
+  let looked = 0;
+  for (const importerFile of importersOf(file)) {
+    if (looked++ >= MAX_IMPORTERS) {
+      walk.capped = true;
+      return;
+    }
+    if (walk.skip?.(importerFile) !== true && mayUse(importerFile, entries)) yield importerFile;
+  }
+}
+
 /** Whether a module importing `model` calls its export `exportName` at module level (a factory run once), read from summaries. */
 export function calledAtModuleLevelElsewhere(model: FileModel, exportName: string): boolean {
   const entries: Entry[] = [{ exportName, members: undefined }];
-  let looked = 0;
-  for (const importerFile of importersOf(model.filename)) {
-    if (looked++ >= MAX_IMPORTERS) break;
-    if (!mayUse(importerFile, entries)) continue;
+  for (const importerFile of importersThatMayUse(model.filename, entries)) {
     const importer = model.project.summaryOf(importerFile, model.settings);
     if (!importer) continue;
     // `const limiter = createLimiter()`, `app.use(conditionalGet())`: made once, kept by the module. Through
@@ -390,10 +403,7 @@ export function calledAtModuleLevelElsewhere(model: FileModel, exportName: strin
  */
 export function removedByImporters(model: FileModel, exportName: string): boolean {
   const entries: Entry[] = [{ exportName, members: undefined }];
-  let looked = 0;
-  for (const importerFile of importersOf(model.filename)) {
-    if (looked++ >= MAX_IMPORTERS) break;
-    if (!mayUse(importerFile, entries)) continue;
+  for (const importerFile of importersThatMayUse(model.filename, entries)) {
     const importer = importerReach(importerFile, model);
     if (!importer) continue;
     const locals = new Set(importer.imports.filter((b) => b.export === exportName && resolveModule(b.module, importerFile) === model.filename).map((b) => b.local));
@@ -414,17 +424,16 @@ function importingLocals(model: FileModel, fn: FunctionNode | undefined, name: s
   const entries = exportedEntries(summary, { fns: new Set(id === undefined ? [] : [id]), names: new Set([name]), made: new Set(), madeNames: new Set() });
   if (entries.length === 0) return [];
   const found: { importer: ReachSummary; local: string }[] = [];
-  let looked = 0;
-  for (const importerFile of importersOf(model.filename)) {
-    if (looked++ >= MAX_IMPORTERS) return undefined;
-    if (oneShotFilePattern.test(model.project.pathInProject(importerFile)) || !mayUse(importerFile, entries)) continue;
+  // Tests, scripts and other files that never serve are passed over unread.
+  const walk = { capped: false, skip: (importerFile: string) => oneShotFilePattern.test(model.project.pathInProject(importerFile)) };
+  for (const importerFile of importersThatMayUse(model.filename, entries, walk)) {
     const importer = importerReach(importerFile, model);
     if (!importer) return undefined;
     const names = matchImports(importer, importerFile, model.filename, entries);
     if (names.members.size > 0 || names.injected.size > 0 || reexportedEntries(importer.reexports, importerFile, model.filename, entries).length > 0) return undefined;
     for (const local of names.locals.keys()) found.push({ importer, local });
   }
-  return found;
+  return walk.capped ? undefined : found;
 }
 
 /**
@@ -591,10 +600,7 @@ function relativeTo(from: string, to: string): string {
 
 /** The first module importing `exportName` of `model` that hands it to a provider (`<QueryClientProvider client={qc}>`). */
 export function providedElsewhere(model: FileModel, exportName: string, attribute: string): string | undefined {
-  let looked = 0;
-  for (const importerFile of importersOf(model.filename)) {
-    if (looked++ >= MAX_IMPORTERS) break;
-    if (!mayUse(importerFile, [{ exportName }])) continue;
+  for (const importerFile of importersThatMayUse(model.filename, [{ exportName }])) {
     const importer = importerReach(importerFile, model);
     if (!importer) continue;
     for (const binding of importer.imports) {
