@@ -62,8 +62,8 @@ function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = fal
 /**
  * `getAuthPlugin: function (name, cb) {…}` in an object literal: every call in the file of a member
  * of that name (`self.getAuthPlugin(n)`, `instance.getAuthPlugin(n)`), when no read of such a member
- * hands it on instead (`app.use(auth.getAuthPlugin)`) and none is computed. Matched by name: a call
- * of another object's member of the same name counts too, which can only add calls to judge.
+ * hands it on instead (`app.use(auth.getAuthPlugin)`). Matched by name: a call of another object's
+ * member of the same name counts too, which can only add calls to judge.
  */
 function memberCalls(property: TSESTree.Property, model: FileModel): TSESTree.CallExpression[] | undefined {
   const name = property.computed ? undefined : propertyName(property.key);
