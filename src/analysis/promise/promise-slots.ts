@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, callsProcessExit, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import { filledByFatalStartUp, slotUsedOnlyAtStartUp } from './start-up-only.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
@@ -375,11 +375,7 @@ function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
   for (let node: TSESTree.Node = ref; node.parent && !isFunction(node); node = node.parent) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== node || !parent.handler) continue;
-    let exits = false;
-    walk(parent.handler.body, model.facts.visitorKeys, (inner) => {
-      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && memberName(inner.callee) === 'exit' && inner.callee.object.type === AST_NODE_TYPES.Identifier && inner.callee.object.name === 'process') exits = true;
-    });
-    return exits;
+    return callsProcessExit(parent.handler.body, model.facts.visitorKeys);
   }
   return false;
 }

@@ -158,6 +158,16 @@ export function walk(
   });
 }
 
+/** Whether `root` calls `process.exit(…)` anywhere inside it (a catch that ends the process). */
+export function callsProcessExit(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  let exits = false;
+  walk(root, visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee) !== 'exit') return;
+    if (node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === 'process') exits = true;
+  });
+  return exits;
+}
+
 /** What a class `implements`; espree's AST (plain JavaScript) has no `implements` property at all. */
 export function implementsOf(node: { implements?: TSESTree.TSClassImplements[] }): readonly TSESTree.TSClassImplements[] {
   return node.implements ?? [];

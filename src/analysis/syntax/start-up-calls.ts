@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, memberName, unwrap, walk, type FunctionNode } from './ast.js';
+import { callsProcessExit, isFunction, memberName, unwrap, type FunctionNode } from './ast.js';
 
 /** How a name is used: never read, only called while the module loads, or also otherwise (later, or handed on as a value). */
 export type StartUpUse = 'unused' | 'start-up' | 'later';
@@ -139,17 +139,6 @@ export function startUpFunctions(model: { program: TSESTree.Program; sourceCode:
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
-/** `process.exit(…)` anywhere in `node`. */
-function exitsProcess(node: TSESTree.Node, visitorKeys: VisitorKeys): boolean {
-  let exits = false;
-  walk(node, visitorKeys, (inner) => {
-    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(inner.callee) !== 'exit') return;
-    const object = unwrap(inner.callee.object);
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') exits = true;
-  });
-  return exits;
-}
-
 /**
  * The function (or `null` for the module's top level) a rejection thrown at `node` leaves, when no
  * `try` with a `catch` around it on the way catches it; `undefined` when one does.
@@ -175,14 +164,15 @@ function endsProcessOnRejectionAtTop(call: TSESTree.CallExpression, visitorKeys:
   if (parent.type === AST_NODE_TYPES.AwaitExpression) return uncaughtUpTo(parent) === null;
   if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call || memberName(parent) !== 'catch') return false;
   const handler = parent.parent.type === AST_NODE_TYPES.CallExpression ? parent.parent.arguments[0] : undefined;
-  return handler !== undefined && isFunction(handler) && exitsProcess(handler.body, visitorKeys);
+  return handler !== undefined && isFunction(handler) && callsProcessExit(handler.body, visitorKeys);
 }
 
 /** The start-up functions a module-level call runs so that their rejection ends the process. */
 function fatalStartUpFunctions(model: { program: TSESTree.Program; sourceCode: Readonly<SourceCode> }, visitorKeys: VisitorKeys): Set<FunctionNode> {
   const fatal = new Set<FunctionNode>();
+  const startUp = startUpFunctions(model);
   for (const { fn, name } of declaredFunctions(model.program)) {
-    if (!startUpFunctions(model).has(fn)) continue;
+    if (!startUp.has(fn)) continue;
     const variable = moduleVariable(model.sourceCode, name);
     const atTop = variable?.references.some((ref) => {
       const call = ref.identifier.parent;
