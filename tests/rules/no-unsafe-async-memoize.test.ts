@@ -3954,6 +3954,34 @@ export const call = (fn) => new ResponsePromise(fn());`;
   });
 });
 
+describe('a closure slot of a function that returns a thenable around it', () => {
+  // A lazy promise (an RPC result proxy, an ORM's deferred query) runs its request once, the first
+  // time it is awaited: the slot is that one request's outcome, made afresh for every call.
+  const lazy = (returned: string): string => `export function lazyCall(transport, request) {
+  let result = null;
+  const run = () => {
+    if (!result) result = transport.send(request).then((r) => r.body);
+    return result;
+  };
+  ${returned}
+}`;
+  const ids = (text: string): (string | null)[] => lintWithRule(ruleId, rule, text).map((m) => m.messageId ?? null);
+  it('is quiet for an object literal with then, returned directly or through a const', () => {
+    expect(ids(lazy('return { then: (ok, fail) => run().then(ok, fail), cancel() {} };'))).toEqual([]);
+    expect(ids(lazy('const pending = { then(ok, fail) { return run().then(ok, fail); } };\n  return pending;'))).toEqual([]);
+  });
+  it('is quiet for a Proxy whose get trap answers then', () => {
+    expect(ids(lazy("return new Proxy(function () {}, {\n    get(_t, prop) {\n      if (prop === 'then') return (ok, fail) => run().then(ok, fail);\n      return undefined;\n    },\n  });"))).toEqual([]);
+    expect(ids(lazy("return new Proxy({}, { get: (_t, prop) => { switch (prop) { case 'then': return (ok) => run().then(ok); default: return undefined; } } });"))).toEqual([]);
+  });
+  it('reports the same slot when what is returned is not a thenable', () => {
+    expect(ids(lazy('return { load: () => run(), cancel() {} };'))).toEqual(['unsafePromiseSlot']);
+    expect(ids(lazy("return new Proxy({}, { get: (_t, prop) => (prop === 'load' ? run : undefined) });"))).toEqual(['unsafePromiseSlot']);
+    // A `then` elsewhere in the factory, on an object it does not return, makes nothing a promise.
+    expect(ids(lazy('const probe = { then: (ok) => ok(1) };\n  void probe;\n  return { load: () => run() };'))).toEqual(['unsafePromiseSlot']);
+  });
+});
+
 describe('a promise kept only for start-up code', () => {
   // `initTokenizer` keeps its download in a module-level slot. Where every caller runs while the
   // process starts (a `bootstrap()` the entry module calls at its top level, or a top-level `await`),

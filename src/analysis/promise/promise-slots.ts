@@ -19,6 +19,7 @@ import { serverModuleLoad } from './module-loads.js';
 import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
+import { isThenableClass, returnsThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 
 export interface UnsafeSlotWrite {
@@ -157,13 +158,6 @@ function holderOf(node: TSESTree.Node, model: FileModel): { holder: Holder; name
   return undefined;
 }
 
-/** A class whose instances are promises: it extends `Promise`, or has its own `then` method. */
-function isThenableClass(body: TSESTree.ClassBody): boolean {
-  const superClass = body.parent.superClass;
-  if (superClass?.type === AST_NODE_TYPES.Identifier && superClass.name === 'Promise') return true;
-  return body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && !member.static && !member.computed && propertyName(member.key) === 'then');
-}
-
 /** Whether the holder lives beyond one call of the function that declares it. */
 function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: FileModel): boolean {
   // A field lives as long as its instance: one operation, for a class made per call or an ORM row.
@@ -176,6 +170,9 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   if (kind === 'ImportBinding') return true;
   const block = variable.scope.variableScope.block as TSESTree.Node;
   if (!isFunction(block)) return true;
+  // A function that returns a thenable it builds around the slot (a lazy promise: an object with
+  // `then`, a `Proxy` answering `then`): the slot is that one promise's outcome, as for the class above.
+  if (returnsThenable(block, model)) return false;
   // A closure's variable, written by a function nested in the one that declares it, in a function
   // that runs once to set something up: an async function or a request handler runs per operation,
   // and its closures with it.
