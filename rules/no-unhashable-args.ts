@@ -157,9 +157,13 @@ export default createRule<MessageIds, Options>({
       }
       // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
       // A cache that lives for one request (React's `cache()`) is usually called once per request for a given
-      // value, so an identity miss costs at most a repeated call within that request: not reported.
+      // value, so an identity miss costs at most a repeated call within that request: not reported. Nor is
+      // one that holds one entry (micro-memoize, moize by default) on a named parameter: a miss replaces the
+      // entry, as memoize-one does, and such a parameter is usually handed one object from a store. A
+      // destructured one is built at each call (`({ gqlName, context } = {})`): that cache never hits.
       if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys && !call.spec.requestScoped) {
-        const identity = keyed.find(objectLike);
+        const oneEntry = cacheSize(call)?.size === 1;
+        const identity = keyed.find((p) => objectLike(p) && !(oneEntry && p.node?.type === AST_NODE_TYPES.Identifier));
         if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
       }
     }
