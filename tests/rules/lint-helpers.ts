@@ -25,14 +25,14 @@ export interface LintOptions {
 }
 
 /**
- * The messages of one rule on `src/<file>` (written out with `code`) of a package on disk whose
- * package.json declares `deps`: for rules that read the versions or libraries a package declares.
- * The package is removed afterwards.
+ * The messages of one rule on `src/<file>` (written out with `code`) of a private package on disk
+ * whose package.json declares `deps` (and the fields of `manifest`, which replace any of its own):
+ * for rules that read the versions or libraries a package declares. The package is removed afterwards.
  */
-export function lintInPackage(ruleId: string, rule: object, deps: Readonly<Record<string, string>>, file: string, code: string): Linter.LintMessage[] {
+export function lintInPackage(ruleId: string, rule: object, deps: Readonly<Record<string, string>>, file: string, code: string, manifest: Readonly<Record<string, unknown>> = {}): Linter.LintMessage[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-package-'));
   try {
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps }));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps, ...manifest }));
     mkdirSync(path.join(dir, 'src'));
     const filename = path.join(dir, 'src', file);
     writeFileSync(filename, code);

@@ -2846,7 +2846,7 @@ module.exports = _.memoize(async (stack) => {
   return res.json();
 });`,
     },
-    ...['targets/alert-cli/src/diff/documents.ts', 'packages/cli/src/sync.ts'].map((filename) => ({
+    ...['targets/alert-cli/src/diff/documents.ts', 'packages/cli/src/sync.ts', 'packages/cli-config/src/util.ts'].map((filename) => ({
       // A command-line package's folder: the job runs once and exits.
       name: `a memoized async function in ${filename}`,
       filename,
@@ -3878,6 +3878,28 @@ export const documentsOf = memoize(async (source) => (await fetch('/documents/' 
   const server = expressProject(ruleId, rule, { 'diff.js': diff }, { folder: 'alert-api' });
   it('the same code in a project folder named otherwise: reported at the memoizer (line 2)', () => {
     expect(server.lint('diff.js').map((m) => [m.line, m.messageId])).toEqual([[2, 'unsafeMemoizer']]);
+  });
+});
+
+describe('a private package built on an argument parser, with nothing that keeps it running', () => {
+  // A scraper run as `node build/index.js all` from cron: yargs parses its command, it runs and exits.
+  const code = `import memoize from 'lodash/memoize';
+export const zones = memoize(async () => (await fetch('https://maps.example/zones')).json());`;
+  const lint = (deps: Record<string, string>, manifest: Record<string, unknown> = {}): (string | undefined)[] =>
+    lintInPackage(ruleId, rule, deps, 'zones.ts', code, manifest).map((m) => m.messageId);
+  it('is a one-shot program: quiet', () => {
+    expect(lint({ yargs: '^17.0.0', axios: '^1.0.0' })).toEqual([]);
+    expect(lint({ commander: '^12.0.0' })).toEqual([]);
+  });
+  it('reports it when the package also declares a server or a long-running worker', () => {
+    expect(lint({ yargs: '^17.0.0', express: '^4.0.0' })).toEqual(['unsafeMemoizer']);
+    expect(lint({ commander: '^12.0.0', bullmq: '^5.0.0' })).toEqual(['unsafeMemoizer']);
+    expect(lint({ yargs: '^17.0.0' }, { devDependencies: { 'discord.js': '^14.0.0' } })).toEqual(['unsafeMemoizer']);
+  });
+  it('reports it when the parser is only a development tool, or the package is published', () => {
+    expect(lint({ axios: '^1.0.0' }, { devDependencies: { yargs: '^17.0.0' } })).toEqual(['unsafeMemoizer']);
+    // A library with a command of its own (svelte-i18n's extractor): its runtime serves whoever imports it.
+    expect(lint({ yargs: '^17.0.0' }, { private: false })).toEqual(['unsafeMemoizer']);
   });
 });
 

@@ -40,8 +40,22 @@ export const oneShotFilePattern = pathPattern(
   [...testSuffixes, 'benchmark', 'story', 'fixture'],
 );
 
-/** A command-line program's folder inside its project (`bin/cli.js`, `source/bin/exports.js`, `cli/`, `targets/alert-cli/`). */
-export const commandFolderPattern = /(?:^|\/)(?:bin|cli|[\w.]+-cli)\//;
+/** A command-line program's folder inside its project (`bin/cli.js`, `source/bin/exports.js`, `cli/`, `targets/alert-cli/`, `packages/cli-config/`). */
+export const commandFolderPattern = /(?:^|\/)(?:bin|cli|[\w.]+-cli|cli-[\w.-]+)\//;
+
+/** Argument parsers a command-line program is built on: a private package that needs one at run time is a command. */
+export const commandLineParsers: readonly string[] = ['yargs', 'commander', 'cac', 'meow', '@oclif/core', 'oclif', 'sade', 'clipanion', 'citty', 'cmd-ts'];
+
+/**
+ * Packages of programs that keep running after they start, besides servers (`serverPackages`):
+ * sockets, GraphQL and RPC servers, queue workers, schedulers and chat bots. A package declaring one
+ * is not a one-shot command, whatever parses its arguments.
+ */
+export const longRunningPackages: readonly string[] = [
+  'ws', 'socket.io', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', '@trpc/server', 'micro', 'polka', 'h3', '@grpc/grpc-js',
+  'bullmq', 'bull', 'bee-queue', 'kafkajs', 'amqplib', 'amqp-connection-manager', 'node-cron', 'cron', 'agenda', 'node-schedule', 'pg-boss',
+  'discord.js', 'telegraf', 'grammy', '@slack/bolt', 'probot', 'mqtt', 'nats',
+];
 
 /** Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`): nobody edits it here. */
 export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:public|static|assets)\/(?:js\/)?lib)\//;

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { decoratorsOf, enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
+import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
@@ -16,15 +16,20 @@ import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from '.
 import { isFixedType } from '../model/fixed-types.js';
 
 /**
- * A command-line program: a `#!` line, or a file under a command folder (`bin/`, `cli/`, `*-cli/`) of
- * its project, the project's own folder included (`targets/alert-cli/` with its own package.json).
- * What it keeps lives for one run.
+ * A command-line program: a `#!` line, a file under a command folder (`bin/`, `cli/`, `*-cli/`,
+ * `cli-config/`) of its project, the project's own folder included (`targets/alert-cli/` with its own
+ * package.json), or a file of a private package that needs an argument parser at run time and
+ * nothing that keeps a process running (a scraper run by `node build/index.js all` from cron). What
+ * it keeps lives for one run.
  */
 export function runsAsCommand(model: FileModel): boolean {
   if (model.sourceCode.text.startsWith('#!')) return true;
   const inProject = model.project.pathInProject(model.filename);
   const root = path.isAbsolute(model.filename) ? path.basename(model.project.rootOf(model.filename)) : '';
-  return commandFolderPattern.test(root ? `${root}/${inProject}` : inProject);
+  if (commandFolderPattern.test(root ? `${root}/${inProject}` : inProject)) return true;
+  const manifest = model.project.packageManifest(model.filename);
+  if (!manifest?.private || !commandLineParsers.some((name) => manifest.runtime.has(name))) return false;
+  return !serverPackages.some((name) => manifest.declared.has(name)) && !longRunningPackages.some((name) => manifest.declared.has(name));
 }
 
 /** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */

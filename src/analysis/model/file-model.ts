@@ -183,6 +183,16 @@ export interface ImportedMemoized {
   holdsOneEntry: boolean;
 }
 
+/** What a package.json says about its package: every dependency declared, and the facts read from it. */
+export interface PackageManifest {
+  /** Every package declared, in dependencies, devDependencies or peerDependencies, with its range. */
+  declared: ReadonlyMap<string, string>;
+  /** The packages it needs at run time (`dependencies`). */
+  runtime: ReadonlySet<string>;
+  /** `"private": true`: an application or a workspace's own package, never published. */
+  private: boolean;
+}
+
 /**
  * What the model knows of the project's other files. Per-file analyses reach the project only
  * through `model.project`, so they never import the project index (which imports them).
@@ -202,6 +212,8 @@ export interface ProjectIndex {
   fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined;
   /** The major version of `module` the nearest package.json declares for `file`. */
   declaredMajor(file: string, module: string): number | undefined;
+  /** The nearest package.json above `file`, or `undefined`. */
+  packageManifest(file: string): PackageManifest | undefined;
   /** Whether the Next.js app holding `file` renders pages on the server per request (not only at build time). */
   rendersPerRequest(file: string): boolean;
   /** The value export `name` of `model` stands for, following re-exports. */

@@ -8,7 +8,7 @@ import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
 import { projectRoot } from './files/graph.js';
-import { declaredMajor } from './files/packages.js';
+import { declaredMajor, packageManifest } from './files/packages.js';
 import { fileMayExport } from './files/export-hints.js';
 import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
@@ -45,6 +45,7 @@ export const projectIndex: ProjectIndex = {
   summaryOf,
   fileModel,
   declaredMajor,
+  packageManifest,
   rendersPerRequest,
   instancesPerOperation,
   exportedValue: (model, name) => exportedValue(model, name),

@@ -1,41 +1,56 @@
 /**
- * The dependency versions a file's package declares: the nearest package.json above the file, its
- * dependencies, devDependencies and peerDependencies, read once per directory. A library whose
- * defaults changed between majors (lru-cache 7 made `max` required) is judged by the range declared.
+ * What a file's package declares: the nearest package.json above the file, its dependencies,
+ * devDependencies and peerDependencies and whether it is private, read once per directory. A
+ * library whose defaults changed between majors (lru-cache 7 made `max` required) is judged by the
+ * range declared.
  */
 import path from 'node:path';
+import type { PackageManifest } from '../../model/file-model.js';
 import { readSource } from './sources.js';
 
-const byDir = new Map<string, Map<string, string> | null>();
+const byDir = new Map<string, PackageManifest | null>();
 
-function declared(dir: string): Map<string, string> | null {
+function manifestIn(dir: string): PackageManifest | null {
   const cached = byDir.get(dir);
   if (cached !== undefined) return cached;
-  let found: Map<string, string> | null;
+  let found: PackageManifest | null;
   const text = readSource(path.join(dir, 'package.json'));
   if (text !== undefined) {
-    found = new Map();
+    const declared = new Map<string, string>();
+    const runtime = new Set<string>();
+    let isPrivate = false;
     try {
       const json = JSON.parse(text) as Record<string, unknown>;
       for (const field of ['peerDependencies', 'devDependencies', 'dependencies']) {
         const deps = json[field];
-        if (typeof deps === 'object' && deps !== null) for (const [name, range] of Object.entries(deps)) if (typeof range === 'string') found.set(name, range);
+        if (typeof deps !== 'object' || deps === null) continue;
+        for (const [name, range] of Object.entries(deps)) {
+          if (typeof range !== 'string') continue;
+          declared.set(name, range);
+          if (field === 'dependencies') runtime.add(name);
+        }
       }
+      isPrivate = json.private === true;
     } catch {
       // An unreadable package.json declares nothing.
     }
+    found = { declared, runtime, private: isPrivate };
   } else {
     const parent = path.dirname(dir);
-    found = parent === dir ? null : declared(parent);
+    found = parent === dir ? null : manifestIn(parent);
   }
   byDir.set(dir, found);
   return found;
 }
 
+/** The nearest package.json above `filename`, or `undefined` (no real path, or none up to the root). */
+export function packageManifest(filename: string): PackageManifest | undefined {
+  return path.isAbsolute(filename) ? (manifestIn(path.dirname(filename)) ?? undefined) : undefined;
+}
+
 /** The lowest major version the file's package allows for `module` (`^6.0.0` → 6), or `undefined`. */
 export function declaredMajor(filename: string, module: string): number | undefined {
-  if (!path.isAbsolute(filename)) return undefined;
-  const range = declared(path.dirname(filename))?.get(module);
+  const range = packageManifest(filename)?.declared.get(module);
   const match = range === undefined ? null : /(\d+)/.exec(range);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
