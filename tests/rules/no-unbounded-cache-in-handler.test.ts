@@ -3153,6 +3153,41 @@ describeTypesFindMore(ruleId, rule, typedCases, 'same');
  * A memoizing decorator in a Nest service, reached from a controller in another file: the files are
  * written to a scratch project, because the project analysis reads the controller from disk.
  */
+describe("a key checked against the tables a handler factory was set up with", () => {
+  // `init({ genomes })` builds the route's handler; a request names a genome and a ranking, and the
+  // code throws unless both are in the tables the server was configured with: one entry per
+  // configured ranking, however many requests come.
+  const code = (checks: string, table = 'genomes'): string => `import express from 'express';
+const app = express();
+const fileCache = new Map();
+function init({ genomes }) {
+  return async (req, res) => {
+    const q = req.body;
+    await handleData(q, res, ${table});
+  };
+}
+async function handleData(q, res, genomes) {
+  const genome = genomes[q.genome];
+  ${checks}
+  const relPath = genome.rankings[q.key];
+  ${checks.replace('genome)', 'relPath)')}
+  const cacheKey = \`\${q.genome}|\${q.key}\`;
+  if (!fileCache.has(cacheKey)) fileCache.set(cacheKey, await readText(relPath));
+  res.send(fileCache.get(cacheKey));
+}
+app.post('/ranking', init({ genomes: loadGenomes() }));`;
+  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
+  it('is quiet when each part of the key must be found in those tables first', () => {
+    expect(lines(code("if (!genome) throw new Error('invalid genome');"))).toEqual([]);
+  });
+  it('reports it when nothing stops a name the tables do not hold (the map, line 3)', () => {
+    expect(lines(code(''))).toEqual([3]);
+  });
+  it('reports it when the tables come from the request itself', () => {
+    expect(lines(code("if (!genome) throw new Error('invalid genome');", 'req.body.genomes'))).toEqual([3]);
+  });
+});
+
 describe('a memoizing decorator reached from a handler in another file', () => {
   const service = `import { Injectable } from '@nestjs/common';
 import { Memoize } from 'typescript-memoize';

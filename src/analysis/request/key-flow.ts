@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
@@ -173,6 +173,57 @@ function readsAField(node: TSESTree.Node): boolean {
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ObjectPattern;
 }
 
+/** A function that returns a request handler it builds (`(opts) => (req, res) => …`): a handler factory. */
+function returnsHandler(fn: FunctionNode, model: FileModel): boolean {
+  const isHandler = (node: TSESTree.Node | null | undefined): boolean => {
+    const value = node ? unwrap(node) : undefined;
+    const first = isFunction(value) ? value.params[0] : undefined;
+    return first?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(first.name);
+  };
+  // The factory's own first parameter named like a request is a handler's, not a factory's.
+  const own = fn.params[0];
+  if (own?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(own.name)) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandler(fn.body);
+  let found = false;
+  walkNodes(fn.body, model.facts.visitorKeys, (node) => {
+    if (found || isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && isHandler(node.argument)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * What a handler factory was given when its route was set up, or read from it: `genomes`, `genome.datasets`
+ * in `init({ genomes })` returning `(req, res) => …`, through local constants and the parameters of
+ * functions whose every call (all in sight) passes such a value.
+ */
+function isSetUpConfiguration(node: TSESTree.Node, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ChainExpression) return isSetUpConfiguration(value.expression, model, depth + 1);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return isSetUpConfiguration(value.object, model, depth + 1);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  const kind: string | undefined = def?.type;
+  if (def && kind === 'Parameter') {
+    const fn = def.node as FunctionNode;
+    if (returnsHandler(fn, model)) return true;
+    const calls = callsInSight(fn, model);
+    const index = parameterIndex(fn, def.name as TSESTree.Identifier);
+    if (!calls || calls.length === 0 || index === -1) return false;
+    return calls.every((call) => {
+      const arg = call.arguments[index];
+      return arg !== undefined && arg.type !== AST_NODE_TYPES.SpreadElement && !call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) && isSetUpConfiguration(arg, model, depth + 1);
+    });
+  }
+  // A local constant read from such a value (`const genome = genomes[q.genome]`).
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init && enclosingFunction(def.node)) {
+    return isSetUpConfiguration(def.node.init, model, depth + 1);
+  }
+  return false;
+}
+
 /** Whether the expression carries data from a request (or from a caller that may pass one). */
 function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
@@ -201,6 +252,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (kind === 'Parameter' && isElementParameter(def.node)) return fromRequest(((def.node as FunctionNode).parent as TSESTree.CallExpression).callee, model, depth + 1);
       // A Worker's `env`: the deployment's bindings and variables.
       if (kind === 'Parameter' && serverConfigParameters.has(value.name)) return false;
+      // `init({ genomes })` returning `async (req, res) => …`: a handler factory's options, fixed when the route is set up.
+      if (kind === 'Parameter' && returnsHandler(def.node as FunctionNode, model)) return false;
       if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
@@ -232,8 +285,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!value.computed && localeRequestFields.has(memberName(value) ?? '') && isRequestParameter(value.object, model)) return false;
       // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`.
       if (schemaCheckedValue(value, model)) return false;
-      // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks.
-      if (value.computed && isFixedTable(value.object, model)) return false;
+      // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks;
+      // `genomes[q.genome]` with `genomes` a handler factory's option: one of the tables the server was set up with.
+      if (value.computed && (isFixedTable(value.object, model) || isSetUpConfiguration(value.object, model, depth))) return false;
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
