@@ -3498,6 +3498,36 @@ app.get('/report', (req, res) => {
   });
 });
 
+describe('the verified caller read by destructuring the request', () => {
+  // `const { user: { id: userId } } = req` is `req.user.id`; `const { teamId } = req` is `req.teamId`.
+  // `const { user } = req` is the fresh object itself, and `{ query: { team } }` what the client sends.
+  const code = `import express from 'express';
+const app = express();
+const sessionsByUser = new Map();
+const currencyByTeam = new Map();
+const byUserObject = new Map();
+const byQuery = new Map();
+app.delete('/session', (req, res) => {
+  const {
+    user: { id: userId },
+  } = req;
+  const { teamId } = req;
+  const { user } = req;
+  const { query: { team } } = req;
+  sessionsByUser.set(userId, 1);
+  currencyByTeam.set(teamId, 'EUR');
+  byUserObject.set(user, 1);
+  byQuery.set(team, 1);
+  res.end();
+});`;
+  it('reports the fresh object and the client\'s value, not the verified ids (lines 5 and 6)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+    ]);
+  });
+});
+
 describe('a removal method of a module-level instance, called in the same file', () => {
   const base = `import express from 'express';
 const app = express();

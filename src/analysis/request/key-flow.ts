@@ -224,6 +224,27 @@ function isSetUpConfiguration(node: TSESTree.Node, model: FileModel, depth: numb
   return false;
 }
 
+/** The property names from a destructuring pattern down to the binding `name` (`{ user: { id: userId } }` → `['user', 'id']`). */
+function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined {
+  const node = pattern.type === AST_NODE_TYPES.AssignmentPattern ? pattern.left : pattern;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === name ? [] : undefined;
+  if (node.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = propertyName(property.key);
+    const rest = key === undefined ? undefined : patternPath(property.value, name);
+    if (key !== undefined && rest) return [key, ...rest];
+  }
+  return undefined;
+}
+
+/** Fields read from the request that name the caller the auth middleware verified: `user.id`, `auth.sub`, `userId`. */
+function verifiedCallerPath(path: readonly string[] | undefined): boolean {
+  const [first, second] = path ?? [];
+  if (first === undefined) return false;
+  return (authenticatedRequestFields.has(first) && second !== undefined) || authenticatedIdFields.has(first);
+}
+
 /** Whether the expression carries data from a request (or from a caller that may pass one). */
 function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
@@ -261,6 +282,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
         // `const { locale } = schema.parse(req.query)` with `locale: z.enum(LOCALES)`: one of the listed values.
         if (schemaCheckedValue(value, model)) return false;
         const init = def.node.init;
+        // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
+        if (init && isRequestItself(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
         const assigned = variable.references.flatMap((ref) => {
           const parent = ref.identifier.parent;
