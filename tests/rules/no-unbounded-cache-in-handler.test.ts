@@ -3528,6 +3528,47 @@ app.delete('/session', (req, res) => {
   });
 });
 
+describe("an exported helper whose parameter is the key, called by this file's handler with the verified id", () => {
+  // `setupDemoMode(userId)` is exported and called by the file's own handler with `req.user.id`:
+  // the helper's parameter grows only through the calls that pass it one, here or in an importer.
+  const translator = `const USER_TO_TRANSLATOR = new Map();
+export async function getTranslator(userId) {
+  if (!USER_TO_TRANSLATOR.has(userId)) USER_TO_TRANSLATOR.set(userId, await lookupLocale(userId));
+  return USER_TO_TRANSLATOR.get(userId);
+}
+`;
+  const demo = (key: string): string => `import { getTranslator } from './translator.js';
+export async function setupDemoMode(userId) {
+  return getTranslator(userId);
+}
+export async function enable(req, res) {
+  res.status(201).json(await setupDemoMode(${key}));
+}
+`;
+  const app = `import express from 'express';
+import { enable } from './demo.js';
+const app = express();
+app.post('/demo', enable);
+`;
+  const other = `import express from 'express';
+import { setupDemoMode } from './demo.js';
+export const router = express.Router();
+router.post('/setup', async (req, res) => res.json(await setupDemoMode(req.body.userId)));
+`;
+  const verified = expressProject(ruleId, rule, { 'translator.js': translator, 'demo.js': demo('req.user.id'), 'app.js': app });
+  const fromQuery = expressProject(ruleId, rule, { 'translator.js': translator, 'demo.js': demo('req.query.user'), 'app.js': app });
+  const importer = expressProject(ruleId, rule, { 'translator.js': translator, 'demo.js': demo('req.user.id'), 'app.js': app, 'other.js': other });
+  it('is quiet when every call that reaches it passes the verified id', () => {
+    expect(reached(verified.lint('translator.js'))).toEqual([]);
+  });
+  it("reports it from this file's call when the handler passes the query (demo line 3)", () => {
+    expect(reached(fromQuery.lint('translator.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/demo.js:3']]);
+  });
+  it("reports it from an importer's handler that passes the body (other line 4)", () => {
+    expect(reached(importer.lint('translator.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/other.js:4']]);
+  });
+});
+
 describe('a removal method of a module-level instance, called in the same file', () => {
   const base = `import express from 'express';
 const app = express();

@@ -93,6 +93,12 @@ export interface ReachCall {
   grows: boolean[];
   /** For each argument: which parameter of `fn` it is (its root identifier), `-1` when none. */
   params: number[];
+  /**
+   * Present when an argument is a parameter of `fn`: for each argument, whether it grows through the
+   * calls of `fn` this file makes (`setupDemoMode(userId)` from a handler that read the verified
+   * caller's id); other files' calls of `fn` are followed where they are.
+   */
+  growsHere?: boolean[];
   /** For each argument written as an object literal, whether each of its fields can grow (`null`: not such an argument, or a spread in it). */
   fields?: (Record<string, boolean> | null)[];
   /** The module-level name the call's result is bound to (`const limiter = createLimiter()`). */

@@ -294,17 +294,22 @@ function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
   return keyArg < call.params.length ? [keyArg] : [];
 }
 
-/** Whether a call can add an entry per request: its key argument (when the entry knows which) grows with requests. */
-function callMayGrow(call: ReachCall, names: ImportedNames): boolean {
+/**
+ * Whether a call can add an entry per request: its key argument (when the entry knows which) grows
+ * with requests. `here`: judged by this file's own calls of the function the call is in, for an
+ * argument that is one of its parameters (its callers in other files are followed upward).
+ */
+function callMayGrow(call: ReachCall, names: ImportedNames, here = false): boolean {
+  const grows = (here ? call.growsHere : undefined) ?? call.grows;
   const keyArg = keyArgOf(call, names);
   if (keyArg === 'none') return false;
   // Which argument makes the key is not known: it grows when one of them may carry the request's data.
-  if (keyArg === undefined || keyArg === null || keyArg === 'all') return call.grows.some(Boolean);
-  if (typeof keyArg === 'number') return call.grows[keyArg] === true;
+  if (keyArg === undefined || keyArg === null || keyArg === 'all') return grows.some(Boolean);
+  if (typeof keyArg === 'number') return grows[keyArg] === true;
   // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
   const fields = call.fields?.[keyArg.arg];
-  if (!fields) return call.grows[keyArg.arg] === true;
-  return keyArg.fields.some((field) => fields[field] === true);
+  if (!fields) return grows[keyArg.arg] === true;
+  return keyArg.fields.some((field) => fields[field] === true && (!here || call.growsHere === undefined || call.growsHere[keyArg.arg] === true));
 }
 
 /** Whether what a call returns may reach the cache: the call of a factory, or of something not known not to be one. */
@@ -573,7 +578,8 @@ export function crossFileHandler(
         // Calls whose key argument cannot grow (`serviceToken('forecast-api')`) add nothing per request.
         const calls = callsOf(importer, names).filter((call) => callMayGrow(call, names));
         if (isRequestFile(importerFile, model.project)) {
-          const line = calls.find((call) => call.onPath)?.line ?? registeredByName(importer, names.locals);
+          // A key that is the calling function's own parameter grows here only through this file's calls of it.
+          const line = calls.find((call) => call.onPath && callMayGrow(call, names, true))?.line ?? registeredByName(importer, names.locals);
           if (line !== undefined) return { file: relativeTo(model.filename, importerFile), line };
         }
         const holders = calls.flatMap((call) => (call.fn !== -1 ? [call.fn] : []));

@@ -12,7 +12,7 @@ import { moduleLevelValue } from '../../syntax/module-values.js';
 import { awaitedFatallyAtStartUp, moduleVariable, onlyCalled, startUpFunctions, startUpUse } from '../../syntax/start-up-calls.js';
 import { callResultSite } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
-import { keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
+import { keyGrowsThroughCallsHere, keyGrowsWithRequests, keyParameters } from '../../request/key-flow.js';
 import { receiverFacts } from '../../request/handlers.js';
 import { moduleFactoryCalls } from '../../cache/module-factories.js';
 import type { FileModel } from '../../model/file-model.js';
@@ -90,9 +90,10 @@ function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: Func
 
 /** What an argument of a call inside `fn` is: one of `fn`'s parameters (its index), a value that cannot grow with requests (`-2`), or else `-1`. */
 function argumentRole(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined, model: FileModel): number {
-  const param = parameterOf(arg, call, fn, model);
-  if (param !== -1 || isFunction(arg) || arg.type === AST_NODE_TYPES.SpreadElement) return param;
-  return keyGrowsWithRequests(arg, call, model) ? -1 : -2;
+  if (isFunction(arg) || arg.type === AST_NODE_TYPES.SpreadElement) return parameterOf(arg, call, fn, model);
+  // `req.user.id` is a field of the handler's `req` parameter, but the verified caller's: it cannot grow.
+  if (!keyGrowsWithRequests(arg, call, model)) return -2;
+  return parameterOf(arg, call, fn, model);
 }
 
 /** For an object-literal argument (`{ queueName: FULL_REFRESH, message }`): whether each field can grow; `null` otherwise. */
@@ -131,13 +132,16 @@ function outwardCalls(model: FileModel, idOf: ReadonlyMap<FunctionNode, number>,
     const fn = enclosingFunction(call);
     const parent = call.parent;
     const alias = parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && fn === undefined ? parent.id.name : undefined;
+    const grows = call.arguments.map((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model));
+    const params = call.arguments.map((arg) => parameterOf(arg, call, fn, model));
     found.push({
       callee,
       fn: fn ? (idOf.get(fn) ?? -1) : -1,
       line: call.loc.start.line,
       onPath: handlerPath.isOnPath(call),
-      grows: call.arguments.map((arg) => !isFunction(arg) && keyGrowsWithRequests(arg, call, model)),
-      params: call.arguments.map((arg) => parameterOf(arg, call, fn, model)),
+      grows,
+      params,
+      ...(params.some((p) => p >= 0) ? { growsHere: call.arguments.map((arg, i) => ((params[i] ?? -1) >= 0 && grows[i] === true ? keyGrowsThroughCallsHere(arg, call, model) : grows[i] === true)) } : {}),
       ...(call.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression) ? { fields: call.arguments.map((arg) => fieldGrowth(arg, call, model)) } : {}),
       ...(alias !== undefined ? { alias } : {}),
       ...(callee.kind === 'name' ? { kept: callResultSite(call, model.facts.visitorKeys) } : {}),

@@ -115,6 +115,7 @@ const isReach = shape({
       onPath: isBoolean,
       grows: arrayOf(isBoolean),
       params: arrayOf(isIndex),
+      growsHere: optional(arrayOf(isBoolean)),
       fields: optional(arrayOf(isFields)),
       alias: optional(isString),
       kept: optional((v) => v === 'module' || v === 'call' || v === 'other'),

@@ -23,7 +23,7 @@ import { summarize } from './summarize.js';
 import { isFileSummary, isReachSummary } from './summary-shape.js';
 
 /** Bump when the summary's shape or meaning changes: old entries then miss instead of misleading. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Summaries kept in memory: a few kilobytes each. */
 const MAX_KEPT = 20_000;
 
