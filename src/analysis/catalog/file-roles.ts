@@ -31,12 +31,13 @@ function pathPattern(folders: readonly string[], suffixes: readonly string[]): R
 export const nonRequestFilePattern = pathPattern(testFolders, testSuffixes);
 
 /**
- * Files that never serve at all: the above, and fixtures, stories, one-shot scripts and command-line
- * entry points. A cache there lives for one run of a test or a command; the strict rules leave them alone.
+ * Files that never serve at all: the above, and fixtures, stories, one-shot scripts, database seeds and
+ * migrations (run once by `knex seed:run`, `sequelize db:migrate`) and command-line entry points. A
+ * cache there lives for one run of a test or a command; the strict rules leave them alone.
  * A `tests/` folder at the top of a project is not in the list (see `nestedTestFolder`).
  */
 export const oneShotFilePattern = pathPattern(
-  [...testFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin'],
+  [...testFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin', 'seeds?', 'seeders?', 'migrations?'],
   [...testSuffixes, 'benchmark', 'story', 'fixture'],
 );
 
