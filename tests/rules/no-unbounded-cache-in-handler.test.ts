@@ -3569,6 +3569,60 @@ router.post('/setup', async (req, res) => res.json(await setupDemoMode(req.body.
   });
 });
 
+describe('a collection filled behind a run-once flag', () => {
+  // `loadMapping()` runs on every request but fills the table once: it returns while the flag is set,
+  // and the file only ever sets the flag to true. A flag something sets back (a reload) and the table
+  // grows each time it is filled again.
+  const code = (guard: string, reset = ''): string => `import express from 'express';
+const app = express();
+class StatusMapper {
+  static mapping = [];
+  static isLoaded = false;
+  static load(rows) {
+    ${guard}
+    rows.forEach((row) => this.mapping.push(row));
+    this.isLoaded = true;
+  }
+}
+const byName = {};
+let namesLoaded = false;
+function loadNames(list) {
+  if (!namesLoaded) {
+    for (const name of list) byName[name] = true;
+    namesLoaded = true;
+  }
+}
+app.get('/status', (req, res) => {
+  StatusMapper.load(req.body.rows);
+  loadNames(req.body.names);
+  ${reset}
+  res.json(StatusMapper.mapping);
+});`;
+  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
+  it('is quiet for a function that returns while the flag is set, and for a block run while it is not', () => {
+    expect(lines(code('if (this.isLoaded) return;'))).toEqual([]);
+  });
+  it('reports the table whose function has no such guard (line 4)', () => {
+    expect(lines(code(''))).toEqual([4]);
+  });
+  it('reports a write in a listener the guarded function registers: it runs on every event (line 3)', () => {
+    const listener = `import express from 'express';
+const app = express();
+const seen = [];
+let listening = false;
+function listen(socket) {
+  if (listening) return;
+  socket.on('message', (m) => seen.push(m));
+  listening = true;
+}
+app.get('/listen', (req, res) => { listen(req.socket); res.end(); });`;
+    expect(lines(listener)).toEqual([3]);
+  });
+  it('reports both when the route sets the flags back (lines 4 and 12)', () => {
+    expect(lines(code('if (this.isLoaded) return;', 'StatusMapper.isLoaded = false; namesLoaded = false;'))).toEqual([4, 12]);
+  });
+});
+
 describe('a removal method of a module-level instance, called in the same file', () => {
   const base = `import express from 'express';
 const app = express();

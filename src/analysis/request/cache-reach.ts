@@ -9,6 +9,7 @@ import type { FileModel, HandlerPath, MemoizerCall } from '../model/file-model.j
 import { callsNamed, hasResolver, memoizedCalls } from '../memoizer/memoizer-call.js';
 import { declaredKeyType } from '../cache/key-type.js';
 import { isFixedType } from '../model/fixed-types.js';
+import { behindRunOnceFlag } from '../syntax/run-once.js';
 import { keyGrowsThroughCallsHere, keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
@@ -61,7 +62,8 @@ const keyOf = (collection: Collection, write: Collection['writes'][number]): TSE
 
 /** Where a request reaches a write of the collection whose key grows with requests. */
 export function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
-  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model));
+  // A write behind a run-once flag (`if (this.isLoaded) return; … this.isLoaded = true`) fills the collection once.
+  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model) && !behindRunOnceFlag(w.node, model.program, model.facts.visitorKeys));
   // Declared with a key type of a fixed set (`new Map<PoolName, Queue>()`, `Record<Locale, Menu>`): it
   // holds at most one entry per value. Asked last: an imported type alias is read from its own file.
   const fixedKeys = (): boolean => {
