@@ -395,7 +395,7 @@ export function runCleanup(handlers) {
 }`,
     },
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
-    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js', 'tests/api/fixtures/groups.ts', 'tests/functional/docs.js'].map((filename) => ({
+    ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js', 'tests/api/fixtures/groups.ts', 'tests/functional/docs.js', 'playwright_tests_new/api/work-allocation.api.ts', 'e2e-tests/session.ts', 'src/api_tests/auth.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
       filename,
       code: tokenSlot,
