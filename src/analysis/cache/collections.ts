@@ -12,7 +12,7 @@ import { moduleLevelValue } from '../syntax/module-values.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
 import { moduleFactoryCalls, projectFactories } from './module-factories.js';
-import { evictingMethods, harmlessCalls, readingMethods, writingMethods } from '../catalog/collection-methods.js';
+import { evictingMethods, harmlessCalls, iterationMethods, readingMethods, writingMethods } from '../catalog/collection-methods.js';
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression, model: FileModel): CacheClassSpec {
@@ -414,14 +414,12 @@ function declaredCollections(factory: FunctionNode, model: FileModel): DeclaredC
   return found;
 }
 
-const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
-
 /** Whether `node` runs while `fn` runs: in its own body, or in an iteration callback there (`paths.forEach((p) => …)`). */
 function runsInCall(node: TSESTree.Node, fn: FunctionNode): boolean {
   for (let inner = enclosingFunction(node); inner; inner = enclosingFunction(inner)) {
     if (inner === fn) return true;
     const call = inner.parent;
-    const iterates = call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === inner && call.callee.type === AST_NODE_TYPES.MemberExpression && ITERATION_METHODS.has(memberName(call.callee) ?? '');
+    const iterates = call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === inner && call.callee.type === AST_NODE_TYPES.MemberExpression && iterationMethods.has(memberName(call.callee) ?? '');
     if (!iterates) return false;
   }
   return false;

@@ -6,6 +6,8 @@
 export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'del', 'remove', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
 /** Methods that add entries. */
 export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
+/** Array methods whose callback runs while the call runs (`rows.forEach((row) => …)`). */
+export const iterationMethods: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
 /** Methods that only read. */
 export const readingMethods: ReadonlySet<string> = new Set(['get', 'has', 'forEach', 'keys', 'values', 'entries', 'map', 'filter', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'reduce', 'peek', 'toString', 'hasOwnProperty']);
 /** Calls that only read what they are given. */

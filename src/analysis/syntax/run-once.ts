@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { isFunction, unwrap, walk } from './ast.js';
+import { iterationMethods } from '../catalog/collection-methods.js';
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
@@ -35,15 +36,12 @@ function returnsAtOnce(statement: TSESTree.Statement): boolean {
   return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 && statement.body[0]?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** Array methods whose callback runs while the call runs. */
-const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
-
 /** A function written as the callback of an array iteration (`rows.forEach((row) => …)`). */
 function isIterationCallback(fn: TSESTree.Node): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && ITERATION_METHODS.has(callee.property.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && iterationMethods.has(callee.property.name);
 }
 
 /** Every assignment to the flag in the file: all of them must set it to `true`. */
