@@ -19,7 +19,7 @@ import { serverModuleLoad } from './module-loads.js';
 import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
-import { isThenableClass, returnsThenable } from './thenables.js';
+import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 
 export interface UnsafeSlotWrite {
@@ -172,7 +172,7 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   if (!isFunction(block)) return true;
   // A function that returns a thenable it builds around the slot (a lazy promise: an object with
   // `then`, a `Proxy` answering `then`): the slot is that one promise's outcome, as for the class above.
-  if (returnsThenable(block, model)) return false;
+  if (returnsBuiltThenable(block, model)) return false;
   // A closure's variable, written by a function nested in the one that declares it, in a function
   // that runs once to set something up: an async function or a request handler runs per operation,
   // and its closures with it.

@@ -47,7 +47,7 @@ function isThenableProxy(node: TSESTree.Node, model: FileModel): boolean {
 }
 
 /** Whether a value `fn` returns is a thenable it builds, written in the return or in a local it returns. */
-export function returnsThenable(fn: FunctionNode, model: FileModel): boolean {
+export function returnsBuiltThenable(fn: FunctionNode, model: FileModel): boolean {
   return returnedExpressions(fn, model.facts).some((returned) => {
     let value = unwrap(returned);
     if (value.type === AST_NODE_TYPES.Identifier) {

@@ -7,7 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
@@ -175,22 +176,15 @@ function readsAField(node: TSESTree.Node): boolean {
 
 /** A function that returns a request handler it builds (`(opts) => (req, res) => …`): a handler factory. */
 function returnsHandler(fn: FunctionNode, model: FileModel): boolean {
-  const isHandler = (node: TSESTree.Node | null | undefined): boolean => {
-    const value = node ? unwrap(node) : undefined;
+  const isHandler = (node: TSESTree.Node): boolean => {
+    const value = unwrap(node);
     const first = isFunction(value) ? value.params[0] : undefined;
     return first?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(first.name);
   };
   // The factory's own first parameter named like a request is a handler's, not a factory's.
   const own = fn.params[0];
   if (own?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(own.name)) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandler(fn.body);
-  let found = false;
-  walkNodes(fn.body, model.facts.visitorKeys, (node) => {
-    if (found || isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && isHandler(node.argument)) found = true;
-    return !found;
-  });
-  return found;
+  return returnedExpressions(fn, model.facts).some(isHandler);
 }
 
 /**

@@ -309,7 +309,8 @@ function callMayGrow(call: ReachCall, names: ImportedNames, here = false): boole
   // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
   const fields = call.fields?.[keyArg.arg];
   if (!fields) return grows[keyArg.arg] === true;
-  return keyArg.fields.some((field) => fields[field] === true && (!here || call.growsHere === undefined || call.growsHere[keyArg.arg] === true));
+  // An object literal is never the calling function's parameter: its fields decide, here as anywhere.
+  return keyArg.fields.some((field) => fields[field] === true);
 }
 
 /** Whether what a call returns may reach the cache: the call of a factory, or of something not known not to be one. */
