@@ -5,14 +5,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, isFunction, isInfinity, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFunction, isInfinity, isIterationCallback, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { serverDecorateMethods, serverOfRequest } from '../catalog/handler-catalog.js';
 import { declaredLifetime } from '../syntax/instantiations.js';
 import { moduleLevelValue } from '../syntax/module-values.js';
 import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
 import { moduleFactoryCalls, projectFactories } from './module-factories.js';
-import { evictingMethods, harmlessCalls, iterationMethods, readingMethods, writingMethods } from '../catalog/collection-methods.js';
+import { evictingMethods, harmlessCalls, readingMethods, writingMethods } from '../catalog/collection-methods.js';
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression, model: FileModel): CacheClassSpec {
@@ -418,9 +418,7 @@ function declaredCollections(factory: FunctionNode, model: FileModel): DeclaredC
 function runsInCall(node: TSESTree.Node, fn: FunctionNode): boolean {
   for (let inner = enclosingFunction(node); inner; inner = enclosingFunction(inner)) {
     if (inner === fn) return true;
-    const call = inner.parent;
-    const iterates = call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === inner && call.callee.type === AST_NODE_TYPES.MemberExpression && iterationMethods.has(memberName(call.callee) ?? '');
-    if (!iterates) return false;
+    if (!isIterationCallback(inner)) return false;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 /** Small syntactic helpers shared by the analysis modules. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
+import { iterationMethods } from '../catalog/collection-methods.js';
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -213,4 +214,10 @@ export function unwrapBind(node: TSESTree.Node): TSESTree.Node {
 export function isLiteralKey(node: TSESTree.Node): boolean {
   const key = unwrap(node);
   return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
+}
+
+/** A function written as the callback of an array iteration (`rows.forEach((row) => …)`): it runs while the call runs. */
+export function isIterationCallback(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && iterationMethods.has(memberName(call.callee) ?? '');
 }

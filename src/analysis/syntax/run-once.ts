@@ -6,8 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { isFunction, unwrap, walk } from './ast.js';
-import { iterationMethods } from '../catalog/collection-methods.js';
+import { isFunction, isIterationCallback, unwrap, walk } from './ast.js';
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
@@ -34,14 +33,6 @@ function testedFlag(test: TSESTree.Node, negated: boolean): string | undefined {
 function returnsAtOnce(statement: TSESTree.Statement): boolean {
   if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
   return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 && statement.body[0]?.type === AST_NODE_TYPES.ReturnStatement;
-}
-
-/** A function written as the callback of an array iteration (`rows.forEach((row) => …)`). */
-function isIterationCallback(fn: TSESTree.Node): boolean {
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && iterationMethods.has(callee.property.name);
 }
 
 /** Every assignment to the flag in the file: all of them must set it to `true`. */
