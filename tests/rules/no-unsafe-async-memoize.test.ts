@@ -2836,6 +2836,37 @@ export async function start() {
 }`,
     },
     {
+      // The name of the function that fills the slot says teardown (\`cleanOnce\`), and so does the
+      // optional callback it calls (\`params.cleanup?.()\`), through the fallback for a missing one.
+      name: 'a stream wrapper whose cleanup runs once, through an optional callback with a fallback',
+      code: `export function finalise(params) {
+  const reader = params.stream.getReader();
+  let cleanupPromise;
+  const cleanOnce = () => (cleanupPromise ??= params.cleanup?.() ?? Promise.resolve());
+  return new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) { await cleanOnce(); controller.close(); return; }
+      controller.enqueue(value);
+    },
+    async cancel(reason) {
+      try { await reader.cancel(reason); } finally { await cleanOnce(); }
+    },
+  });
+}`,
+    },
+    {
+      name: 'a disposal started once by a method named for starting it',
+      code: `export class LeasedEntry {
+  disposing = null;
+  constructor(value, onDispose) { this.value = value; this.onDispose = onDispose; }
+  startDisposal() {
+    this.disposing ??= (async () => { await this.onDispose(this.value); })();
+    return this.disposing;
+  }
+}`,
+    },
+    {
       // A deploy script run by hand: its memoized lookups live for one run of the command.
       name: 'a memoized async function in a command-line program (#! line)',
       filename: 'source/tools/exports.js',
@@ -3050,6 +3081,29 @@ export class Charts {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 8, data: { name: 'this.current' } }],
+    },
+    {
+      // \`start\` leads a teardown's name only before a teardown word: starting a load is a load.
+      name: 'a load started once by a method named for starting it',
+      code: `export class Catalog {
+  loading = null;
+  startLoading() {
+    this.loading ??= fetch('/catalog').then((r) => r.json());
+    return this.loading;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'this.loading' } }],
+    },
+    {
+      // A name that starts with a teardown word only as part of another word is not a teardown.
+      name: 'a slot filled by a call whose name merely begins with the letters of a teardown',
+      code: `let pending;
+export function stockLevels() {
+  pending ??= closestWarehouse().then((w) => fetch('/stock/' + w.id));
+  return pending;
+}
+async function closestWarehouse() { return (await fetch('/warehouses/nearest')).json(); }`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'pending' } }],
     },
     {
       name: 'a slot emptied only after the awaited promise fulfils',

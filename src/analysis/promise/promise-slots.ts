@@ -21,6 +21,7 @@ import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
+import { teardownLeadVerbs, teardownNameStarts } from '../catalog/teardown-names.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -377,16 +378,33 @@ function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
   return false;
 }
 
-const TEARDOWN = /^(?:close|dispose|destroy|shutdown|terminate|stop|teardown|disconnect|quit|kill|cleanup|release)/i;
+/** A name that starts with a teardown, perhaps after a verb that starts it: `close`, `cleanOnce`, `startDisposal`. */
+function namesTeardown(name: string): boolean {
+  const lower = name.toLowerCase();
+  const lead = teardownLeadVerbs.find((verb) => lower.startsWith(verb) && /[A-Z_]/.test(name.charAt(verb.length)));
+  const rest = lead === undefined ? lower : lower.slice(lead.length).replace(/^_+/, '');
+  return teardownNameStarts.some((start) => rest.startsWith(start));
+}
 
-/** A write in a teardown method, or of a teardown call's promise (`this.closing = this.server.close()`). */
+/**
+ * The call a stored value makes, looking through a fallback for a missing callee (`params.cleanup?.()
+ * ?? Promise.resolve()`, `this.close() || done`).
+ */
+function storedCall(value: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '??' || node.operator === '||')) node = unwrap(node.left);
+  if (node.type === AST_NODE_TYPES.ChainExpression) node = unwrap(node.expression);
+  return node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
+}
+
+/** A write in a teardown function, or of a teardown call's promise (`this.closing = this.server.close()`). */
 function isTeardown(write: TSESTree.AssignmentExpression): boolean {
   const fn = enclosingFunction(write);
   const name = fn ? functionName(fn) : undefined;
-  if (name !== undefined && TEARDOWN.test(name)) return true;
-  const value = unwrap(write.right);
-  const called = value.type === AST_NODE_TYPES.CallExpression ? calleeName(value.callee) : undefined;
-  return called !== undefined && TEARDOWN.test(called);
+  if (name !== undefined && namesTeardown(name)) return true;
+  const call = storedCall(write.right);
+  const called = call ? calleeName(call.callee) : undefined;
+  return called !== undefined && namesTeardown(called);
 }
 
 /** A write into a single slot and the value it stores. */
