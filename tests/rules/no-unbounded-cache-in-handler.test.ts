@@ -3889,6 +3889,43 @@ app.get('/:network/fee', async (req, res) => {
 });`,
     },
     {
+      // The backend answers null for a community it does not know: only known ids are written.
+      name: 'a write under a check that a field of the looked-up answer is there',
+      code: `import express from 'express';
+const configs = new Map();
+const app = express();
+app.get('/c/:communityId', async (req, res) => {
+  const { communityId } = req.params;
+  if (configs.has(communityId)) return res.json(configs.get(communityId));
+  const response = await fetch(API_URL, { method: 'POST', body: JSON.stringify({ query: CONFIG_QUERY, variables: { communityId } }) });
+  if (!response.ok) return res.sendStatus(502);
+  const data = await response.json();
+  const config = data?.data?.portalConfig;
+  if (config) {
+    configs.set(communityId, config);
+  }
+  res.json(config ?? null);
+});`,
+    },
+    {
+      name: "a write in the else branch of a lookup's status check",
+      code: `import express from 'express';
+const metaCache = new Map();
+const app = express();
+app.get('/detail/:id', async (req, res) => {
+  const { id } = req.params;
+  if (!metaCache.has(id)) {
+    const response = await got.get({ url: \`data/detail/\${id}/meta\` });
+    if (response.statusCode !== 200) {
+      return res.status(response.statusCode).render('error');
+    } else {
+      metaCache.set(id, response.body.data);
+    }
+  }
+  res.render('detail', metaCache.get(id));
+});`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -3911,6 +3948,74 @@ app.get('/:network/fee', async (req, res) => {
   res.json(await clients[network].fee());
 });`,
       errors: [{ messageId: 'unboundedCollection', line: 3, column: 17, endColumn: 19 }], // `clients`' `{}`
+    },
+    {
+      // A search answers 200 for any question: its success does not bound the keys.
+      name: 'a write after a search whose status is checked',
+      code: `import express from 'express';
+const results = new Map();
+const app = express();
+app.get('/find', async (req, res) => {
+  const q = req.query.q;
+  const response = await fetch(\`https://api.example/items?q=\${q}\`);
+  if (!response.ok) return res.sendStatus(502);
+  const body = await response.json();
+  results.set(q, body.items);
+  res.json(results.get(q));
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+          column: 17,
+          endColumn: 26, // `new Map()`
+          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'results', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const results = new LruMap(500);
+const app = express();
+app.get('/find', async (req, res) => {
+  const q = req.query.q;
+  const response = await fetch(\`https://api.example/items?q=\${q}\`);
+  if (!response.ok) return res.sendStatus(502);
+  const body = await response.json();
+  results.set(q, body.items);
+  res.json(results.get(q));
+});` }],
+        },
+      ],
+    },
+    {
+      // The answer itself is there whatever was found (a response, a parsed body): only a field or a status says found.
+      name: 'a write under a check of the parsed body itself',
+      code: `import express from 'express';
+const pages = new Map();
+const app = express();
+app.get('/p/:slug', async (req, res) => {
+  const { slug } = req.params;
+  const response = await fetch(\`https://cms.example/pages/\${slug}\`);
+  const page = await response.json();
+  if (page) pages.set(slug, page);
+  res.json(pages.get(slug));
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 2,
+          column: 15,
+          endColumn: 24, // `new Map()`
+          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'pages', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const pages = new LruMap(500);
+const app = express();
+app.get('/p/:slug', async (req, res) => {
+  const { slug } = req.params;
+  const response = await fetch(\`https://cms.example/pages/\${slug}\`);
+  const page = await response.json();
+  if (page) pages.set(slug, page);
+  res.json(pages.get(slug));
+});` }],
+        },
+      ],
     },
     {
       // The locale the client sends in the query is not one a middleware chose.

@@ -12,6 +12,7 @@ import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
+import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
@@ -611,7 +612,7 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
-  for (const checked of lookupsAround(at, model)) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
+  for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
   const settled = lookupSettledBy(at, model);
   if (settled && statements.some((s) => guardsAbsence(s, settled.name))) for (const root of candidates) if (mentions(settled.lookup, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
