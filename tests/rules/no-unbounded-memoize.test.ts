@@ -366,6 +366,27 @@ describe('browser apps', () => {
   });
 });
 
+describe('p-memoize by the major the package declares', () => {
+  // p-memoize before 6 passed its options to mem, whose \`maxAge\` timer removes expired entries;
+  // 6 dropped \`maxAge\` and reads it no more, so there it bounds nothing.
+  const code = `import pMemoize from 'p-memoize';\nexport const operators = pMemoize(async (q: string) => (await fetch('/ops?q=' + q)).json(), { maxAge: 600000 });`;
+  const lint = (range: string): number[] => lintInPackage('no-unbounded-memoize', rule, { 'p-memoize': range, express: '^4.0.0' }, 'ops.ts', code).map((m) => m.line);
+  it('is quiet for p-memoize 4 with maxAge', () => {
+    expect(lint('^4.0.4')).toEqual([]);
+  });
+  it("reads the range from the package when the file's folder has a package.json that declares no dependency", () => {
+    const inFolder = (folder: Record<string, unknown>): number[] =>
+      lintInPackage('no-unbounded-memoize', rule, { 'p-memoize': '^4.0.4', express: '^4.0.0' }, 'ops.ts', code, {}, folder).map((m) => m.line);
+    expect(inFolder({ type: 'module' })).toEqual([]);
+    // A folder package that declares its own dependencies is its own package: p-memoize 7 there.
+    expect(inFolder({ name: 'ops', dependencies: { 'p-memoize': '^7.0.0' } })).toEqual([2]);
+  });
+  it('reports p-memoize 6 and 7 with maxAge, which they ignore', () => {
+    expect(lint('^6.0.0')).toEqual([2]);
+    expect(lint('^7.1.1')).toEqual([2]);
+  });
+});
+
 describe('plain JavaScript through ESLint\'s default parser', () => {
   // espree leaves `decorators` off a class method; a clear inside a method is not a sweep.
   it('a clear inside an undecorated class method: reports, no crash', () => {

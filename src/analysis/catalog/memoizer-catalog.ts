@@ -113,6 +113,11 @@ export interface MemoizerSpec {
    * unless told not to, 6 dropped the option), in rising order of `major`.
    */
   promiseSafeBefore?: readonly { major: number; promiseSafe: true | OptionRule | false }[];
+  /**
+   * What bounds the cache in majors before `major`, when the file's package declares a range that
+   * allows only those (p-memoize before 6 took mem's `maxAge`, whose timer removes expired entries).
+   */
+  boundedBefore?: { major: number; bounded: OptionRule; ttlOptions: OptionRule };
 }
 
 /** Where a memoizer is imported from: a module and an export (`default` or a name). */
@@ -275,6 +280,7 @@ const pMemoize: MemoizerSpec = {
   bounded: { names: ['cache'] },
   promiseSafe: true,
   fix: { kind: 'cache-option', option: 'cache' },
+  boundedBefore: { major: 6, bounded: { names: ['cache', 'maxAge'] }, ttlOptions: { names: ['maxAge'] } },
 };
 
 const memoizeOne: MemoizerSpec = {

@@ -52,13 +52,18 @@ function versionedCacheClass(spec: CacheClassSpec | undefined, filename: string,
   return major !== undefined && major < spec.before.major ? { ...spec, bounded: spec.before.bounded, boundOptions: spec.before.boundOptions, sizeArg: spec.before.sizeArg, label: `${spec.label} ${String(major)}` } : spec;
 }
 
-/** A memoizer's spec as the major version the file's package declares behaves with promises. */
+/** A memoizer's spec as the major version the file's package declares behaves with promises and bounds. */
 function versionedMemoizer(source: MemoizerSource, filename: string, project: ProjectIndex): MemoizerSpec {
   const { spec } = source;
-  if (!spec.promiseSafeBefore) return spec;
+  if (!spec.promiseSafeBefore && !spec.boundedBefore) return spec;
   const major = project.declaredMajor(filename, source.module);
-  const older = major === undefined ? undefined : spec.promiseSafeBefore.find((entry) => major < entry.major);
-  return older ? { ...spec, promiseSafe: older.promiseSafe, promiseOption: undefined, label: `${spec.label} ${String(major)}` } : spec;
+  if (major === undefined) return spec;
+  let versioned = spec;
+  const older = spec.promiseSafeBefore?.find((entry) => major < entry.major);
+  if (older) versioned = { ...versioned, promiseSafe: older.promiseSafe, promiseOption: undefined };
+  const bounds = spec.boundedBefore && major < spec.boundedBefore.major ? spec.boundedBefore : undefined;
+  if (bounds) versioned = { ...versioned, bounded: bounds.bounded, ttlOptions: bounds.ttlOptions };
+  return versioned === spec ? spec : { ...versioned, label: `${spec.label} ${String(major)}` };
 }
 
 /**
