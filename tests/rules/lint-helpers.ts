@@ -29,11 +29,21 @@ export interface LintOptions {
  * whose package.json declares `deps` (and the fields of `manifest`, which replace any of its own):
  * for rules that read the versions or libraries a package declares. The package is removed afterwards.
  */
-export function lintInPackage(ruleId: string, rule: object, deps: Readonly<Record<string, string>>, file: string, code: string, manifest: Readonly<Record<string, unknown>> = {}): Linter.LintMessage[] {
+export function lintInPackage(
+  ruleId: string,
+  rule: object,
+  deps: Readonly<Record<string, string>>,
+  file: string,
+  code: string,
+  manifest: Readonly<Record<string, unknown>> = {},
+  folderManifest?: Readonly<Record<string, unknown>>,
+): Linter.LintMessage[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-package-'));
   try {
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: deps, ...manifest }));
     mkdirSync(path.join(dir, 'src'));
+    // A package.json of the file's own folder (`{ "type": "module" }`), under the package's.
+    if (folderManifest) writeFileSync(path.join(dir, 'src', 'package.json'), JSON.stringify(folderManifest));
     const filename = path.join(dir, 'src', file);
     writeFileSync(filename, code);
     const config: Linter.Config = {

@@ -1,8 +1,8 @@
 /**
- * What a file's package declares: the nearest package.json above the file, its dependencies,
- * devDependencies and peerDependencies and whether it is private, read once per directory. A
- * library whose defaults changed between majors (lru-cache 7 made `max` required) is judged by the
- * range declared.
+ * What a file's package declares: the nearest package.json above the file that declares a
+ * dependency, its dependencies, devDependencies and peerDependencies and whether it is private, read
+ * once per directory. A library whose defaults changed between majors (lru-cache 7 made `max`
+ * required) is judged by the range declared.
  */
 import path from 'node:path';
 import type { PackageManifest } from '../../model/file-model.js';
@@ -35,12 +35,20 @@ function manifestIn(dir: string): PackageManifest | null {
       // An unreadable package.json declares nothing.
     }
     found = { declared, runtime, private: isPrivate };
+    // A package.json that declares no dependency (`{ "type": "module" }` in a folder, a manifest that
+    // only publishes types) installs nothing: imports resolve as they would without it, from above.
+    if (declared.size === 0) found = manifestAbove(dir) ?? found;
   } else {
-    const parent = path.dirname(dir);
-    found = parent === dir ? null : manifestIn(parent);
+    found = manifestAbove(dir);
   }
   byDir.set(dir, found);
   return found;
+}
+
+/** The manifest of the folders above `dir`, if any. */
+function manifestAbove(dir: string): PackageManifest | null {
+  const parent = path.dirname(dir);
+  return parent === dir ? null : manifestIn(parent);
 }
 
 /** The nearest package.json above `filename`, or `undefined` (no real path, or none up to the root). */
