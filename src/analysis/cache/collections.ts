@@ -174,6 +174,25 @@ function classifyRef(ref: TSESTree.Node, collection: Collection, visitorKeys: Re
   }
 }
 
+/**
+ * `cache.set = function (key, data) { engine.set(key, data); }`: an object given its own `set`
+ * method is a facade over something else, and `cache.set(k, v)` calls that method; it adds no key
+ * to the object. Such calls are not writes of it.
+ */
+function dropOwnMethodCalls(collection: Collection): void {
+  const own = new Set<string>();
+  for (const ref of collection.refs) {
+    const member = ref.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref || member.computed) continue;
+    const assignment = member.parent;
+    const name = memberName(member);
+    if (name !== undefined && assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && isFunction(unwrap(assignment.right))) own.add(name);
+  }
+  if (own.size === 0) return;
+  collection.ownMethods = own;
+  collection.writes = collection.writes.filter(({ node }) => !(node.type === AST_NODE_TYPES.CallExpression && own.has(calleeName(node.callee) ?? '')));
+}
+
 function newCollection(name: string, init: TSESTree.Expression, kind: CollectionKind, cacheClass: CacheClassSpec | undefined): Collection {
   return { name, kind, init, cacheClass, refs: [], writes: [], evictions: [], sizeChecks: [], escapes: false };
 }
@@ -201,6 +220,7 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
       collection.refs.push(reference.identifier);
       classifyRef(reference.identifier, collection, model.facts.visitorKeys);
     }
+    if (kind.kind === 'object') dropOwnMethodCalls(collection);
     out.push(collection);
   }
 }

@@ -113,6 +113,8 @@ export interface Collection {
   sizeChecks: TSESTree.Node[];
   /** Handed to code the file cannot see (an unknown call's argument): its fate is unknown. */
   escapes: boolean;
+  /** Methods the code gives the object itself (`cache.set = function …`): calls of them are not writes. */
+  ownMethods?: ReadonlySet<string>;
 }
 
 export interface HandlerPath {
@@ -238,7 +240,7 @@ export interface ProjectIndex {
   /** Whether every instance of `cls` (a class of `model`) lives for one operation: made per call, or an ORM row. */
   instancesPerOperation(model: FileModel, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   /** The way into `model` from outside that leads to an exported collection, if it is one. */
-  exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined;
+  exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[], ownMethods?: ReadonlySet<string>): Entry | undefined;
   /** How the modules importing `model` use its export of `fn` or of `name`: only while they load, also later, or not at all. */
   startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse;
   /** Whether a module importing `model`'s export of `fn` (or `name`) awaits it while it loads so that a rejection ends the process. */

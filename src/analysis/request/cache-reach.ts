@@ -72,7 +72,7 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   };
   // On this file's handler path, a write keyed by its function's parameter grows only through the calls made here.
   // Exported, other modules may write it themselves (`userLoader.load(id)` in a resolver), or remove what they set.
-  const entry = model.inProject ? model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? []) : undefined;
+  const entry = model.inProject ? model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? [], collection.ownMethods) : undefined;
   const removedElsewhere = (): boolean => entry !== undefined && model.project.removedByImporters(model, entry.exportName);
   if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w), w.node, model))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
   if (!model.inProject) return undefined;

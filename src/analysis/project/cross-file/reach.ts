@@ -202,10 +202,12 @@ function exportedEntries(reach: ReachSummary, closure: Closure, given?: KeyArgsB
 
 /**
  * A long-lived collection other modules write themselves (`userLoader.load(id)`, `cache.set(k, v)`):
- * exported at module level, or a static field of an exported class.
+ * exported at module level, or a static field of an exported class. A method the code gives the
+ * object itself (`cache.set = function …`) is the object's own, not a write.
  */
-export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[]): Entry | undefined {
-  const members = new Set(['set', 'add', 'push', ...writeMethods]);
+export function exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[], ownMethods: ReadonlySet<string> = new Set()): Entry | undefined {
+  const members = new Set(['set', 'add', 'push', ...writeMethods].filter((member) => !ownMethods.has(member)));
+  if (members.size === 0) return undefined;
   const holder = init.parent;
   const cls = holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.static ? holder.parent.parent : undefined;
   for (const [exportName, values] of exportIndex(model)) {
