@@ -3940,6 +3940,20 @@ app.get('/oembed', (req, res) => {
 });`,
     },
     {
+      // The Lambda runtime's context: the invoker sets \`clientContext\`, not the event's sender.
+      name: "a client per region read from a Lambda's context",
+      filename: 'billing/functions/queue.js',
+      code: `const clients = {};
+function sqsFor(region) {
+  if (!clients[region]) clients[region] = new SQSClient({ region });
+  return clients[region];
+}
+export const handler = async (event, context) => {
+  const region = context?.clientContext?.Custom?.region ?? process.env.AWS_REGION;
+  await sqsFor(region).send(makeMessage(event));
+};`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -3975,6 +3989,53 @@ app.get('/p', (req, res) => {
   res.send(cache.get(req.query.url));
 });`,
       errors: [{ messageId: 'unboundedCollection', line: 2, column: 22, endColumn: 24 }], // \`{}\`
+    },
+    {
+      // The invocation's own id differs on every call, context or not.
+      name: "a store keyed by the Lambda context's request id",
+      filename: 'billing/functions/queue.js',
+      code: `const started = {};
+export const handler = async (event, context) => {
+  started[context.awsRequestId] = Date.now();
+  return process(event);
+};`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          column: 17,
+          endColumn: 19, // `{}`
+          suggestions: [{ messageId: 'useLruMap', data: { name: 'started', max: '500' }, output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const started = new LruMap(500);
+export const handler = async (event, context) => {
+  started.set(context.awsRequestId, Date.now());
+  return process(event);
+};` }],
+        },
+      ],
+    },
+    {
+      // \`context\` as the first parameter is a request context (Koa, a GraphQL resolver's), not a Lambda's.
+      name: 'a store keyed by a field of a context that is not a Lambda one',
+      code: `const seen = {};
+export const handler = async (context, event) => {
+  seen[context.clientContext] = Date.now();
+  return process(event);
+};`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          column: 14,
+          endColumn: 16, // `{}`
+          suggestions: [{ messageId: 'useLruMap', data: { name: 'seen', max: '500' }, output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const seen = new LruMap(500);
+export const handler = async (context, event) => {
+  seen.set(context.clientContext, Date.now());
+  return process(event);
+};` }],
+        },
+      ],
     },
     {
       // A search answers 200 for any question: its success does not bound the keys.

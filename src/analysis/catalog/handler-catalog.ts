@@ -183,6 +183,13 @@ export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'te
 export const serverConfigFields: ReadonlySet<string> = new Set(['env', 'app', 'cloudflare']);
 /** A handler parameter by this name is the deployment's bindings (a Worker's `fetch(request, env, ctx)`). */
 export const serverConfigParameters: ReadonlySet<string> = new Set(['env']);
+/**
+ * An AWS Lambda handler's `(event, context)`: the first parameter's name, and the fields of the
+ * second (the runtime's context: function name, the invoker's `clientContext`) that differ per
+ * invocation. Its other fields are the deployment's, not what a request carries.
+ */
+export const lambdaEventParameter = /^(?:event|evt)$/;
+export const lambdaPerInvocationFields: ReadonlySet<string> = new Set(['awsRequestId', 'identity']);
 /** The Koa context's bag that middleware fills (`ctx.state.user`). */
 export const requestStateField = 'state';
 

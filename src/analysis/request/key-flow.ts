@@ -14,7 +14,7 @@ import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { exportIndex } from '../syntax/export-index.js';
-import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -166,6 +166,17 @@ function isRequestParameter(node: TSESTree.Node, model: FileModel): boolean {
   return object.type === AST_NODE_TYPES.Identifier && requestObjectName.test(object.name) && isRequestItself(object, model);
 }
 
+/** The second parameter of a Lambda handler `(event, context)`: the runtime's context, not the request. */
+function isLambdaContext(node: TSESTree.Node, model: FileModel): boolean {
+  const object = unwrap(node);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveIdentifier(model.sourceCode, object)?.defs[0];
+  if ((def?.type as string | undefined) !== 'Parameter') return false;
+  const fn = def?.node as FunctionNode;
+  const [event, context] = fn.params;
+  return context === def?.name && event?.type === AST_NODE_TYPES.Identifier && lambdaEventParameter.test(event.name);
+}
+
 /** `x.field` or `const { field } = x`: what is used is a field of `x`, not `x` itself. */
 function readsAField(node: TSESTree.Node): boolean {
   let outer: TSESTree.Node = node;
@@ -311,6 +322,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
       // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
       if (!value.computed && serverConfigFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      // `context.clientContext.Custom.region` in a Lambda's `(event, context)`: what the runtime and the invoker set.
+      if (!value.computed && !lambdaPerInvocationFields.has(memberName(value) ?? '') && isLambdaContext(value.object, model)) return false;
       // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
       if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
