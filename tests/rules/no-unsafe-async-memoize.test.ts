@@ -4341,3 +4341,32 @@ bootstrap();
     expect(project.lint('init3.js').map((m) => [m.line, m.messageId])).toEqual([[7, 'unsafePromiseSlot']]);
   });
 });
+
+describe('a promise slot only an export nothing imports uses', () => {
+  // `getSettings` is exported beside `formatAmount`, which the routes import; nothing imports `getSettings`.
+  const utils = `let settingsPromise;
+export const getSettings = () => {
+  if (!settingsPromise) settingsPromise = fetch('https://config.example/settings').then((r) => r.json());
+  return settingsPromise;
+};
+export function formatAmount(amount) { return amount.toFixed(2); }
+`;
+  const routes = (names: string, use: string): string => `import express from 'express';
+import { ${names} } from './utils.js';
+export const app = express();
+app.get('/price', async (req, res) => { ${use} res.send(formatAmount(1)); });
+`;
+  const dead = expressProject(ruleId, rule, { 'utils.js': utils, 'routes.js': routes('formatAmount', '') });
+  const used = expressProject(ruleId, rule, { 'utils.js': utils, 'routes.js': routes('formatAmount, getSettings', 'await getSettings();') });
+  // Nothing imports the module at all: an entry point its platform may load, not known to be dead.
+  const alone = expressProject(ruleId, rule, { 'utils.js': utils });
+  it('is quiet when the modules importing the file use only its other exports', () => {
+    expect(dead.lint('utils.js')).toEqual([]);
+  });
+  it('reports the write when a route imports and calls the export', () => {
+    expect(used.lint('utils.js').map((m) => [m.line, m.messageId])).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+  it('reports the write when no module imports the file', () => {
+    expect(alone.lint('utils.js').map((m) => [m.line, m.messageId])).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+});

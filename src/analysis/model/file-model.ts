@@ -243,6 +243,8 @@ export interface ProjectIndex {
   exportedCollectionEntry(model: FileModel, init: TSESTree.Node, writeMethods: readonly string[], ownMethods?: ReadonlySet<string>): Entry | undefined;
   /** How the modules importing `model` use its export of `fn` or of `name`: only while they load, also later, or not at all. */
   startUpUseByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): StartUpUse;
+  /** Whether modules import `model` for other names and none can use its export of `fn` (or `name`): dead code. */
+  exportUnusedByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean;
   /** Whether a module importing `model`'s export of `fn` (or `name`) awaits it while it loads so that a rejection ends the process. */
   awaitedFatallyByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean;
   /** Where the modules importing `model` keep what its factory `fn` (exported as `name`) returns: only while a call runs, longer, or not used. */

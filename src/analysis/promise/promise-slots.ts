@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, callsProcessExit, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier } from '../syntax/references.js';
 import { filledByFatalStartUp, slotUsedOnlyAtStartUp } from './start-up-only.js';
+import { slotUsedOnlyByDeadCode } from './dead-exports.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
@@ -585,6 +586,8 @@ export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
       if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
       // Used only by start-up code (`await initTokenizer()` in `bootstrap()`): no later caller is handed the rejection.
       if (uses.holder.kind === 'variable' && slotUsedOnlyAtStartUp(uses.refs, model)) continue;
+      // Used only by exports nothing imports, in a module imported for its other names: dead code.
+      if (uses.holder.kind === 'variable' && slotUsedOnlyByDeadCode(uses.refs, model)) continue;
       for (const node of writes) found.push({ node, name: uses.name, keyed: false });
     }
   }

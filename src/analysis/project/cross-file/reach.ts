@@ -457,6 +457,18 @@ export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undef
   return locals.every(({ importer, local }) => importer.startUpImports.includes(local)) ? 'start-up' : 'later';
 }
 
+/**
+ * Whether `model`'s export of `fn` (or `name`) is dead: modules that serve import `model` for other
+ * names, and none of them can use this one. A module nothing imports is an entry point its platform
+ * may call, and is not known to be dead.
+ */
+export function exportUnusedByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean {
+  const serving = [...importersOf(model.filename)].filter((file) => !oneShotFilePattern.test(model.project.pathInProject(file)));
+  if (serving.length === 0) return false;
+  const locals = importingLocals(model, fn, name);
+  return locals !== undefined && locals.length === 0;
+}
+
 /** Whether a module importing `model`'s export of `fn` (or `name`) awaits it while it loads so that a rejection ends the process. */
 export function awaitedFatallyByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean {
   return (importingLocals(model, fn, name) ?? []).some(({ importer, local }) => importer.fatalStartUpImports.includes(local));
