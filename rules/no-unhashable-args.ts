@@ -9,7 +9,7 @@ import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
-import { paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
+import { isDependencyParameter, paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
 import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
 import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
@@ -127,7 +127,8 @@ export default createRule<MessageIds, Options>({
       // A parameter left out of the key matters only when the result reads it (not only an error it throws),
       // and when the key was not chosen in so many words (`memoize(fn, (queueName) => queueName)`).
       const chosenKey = resolverArgument(call) !== undefined;
-      const leftOut = chosenKey ? undefined : params.slice(keyed.length).find((p) => !fn || !p.node || paramAffectsResult(p.node, fn, sourceCode));
+      // A dependency the callers hand in (`slackClient`, `getToken`) is the same for every key: leaving it out is keying on the data.
+      const leftOut = chosenKey ? undefined : params.slice(keyed.length).find((p) => !isDependencyParameter(p) && (!fn || !p.node || paramAffectsResult(p.node, fn, sourceCode)));
       const suggest = (): SuggestionReportDescriptor<MessageIds>[] => suggestions(model, call, params, params.some(objectLike));
       if (keying === 'fn-length' || keying === 'string') {
         const messageId = keyed.length === 0 ? 'fnLengthOneEntry' : 'fnLengthKey';

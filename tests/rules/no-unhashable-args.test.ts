@@ -67,6 +67,20 @@ export class Rates {
 }`,
     },
     {
+      // The Slack client and the token getter are the same for every call: the result is what the email and the flag name.
+      name: 'a first-argument memoizer whose left-out parameters are dependencies the callers hand in',
+      code: `import { memoize } from 'lodash';
+export const slackUserByEmail = memoize(async (email, slackClient) => {
+  const found = await slackClient.users.lookupByEmail({ email });
+  return found.user;
+});
+export const batcherFor = memoize((isSignedIn: boolean | undefined, getToken: GetToken) => createBatcher(async (ids: string[]) => {
+  const token = await getToken();
+  return isSignedIn && token ? post('/fces', { token, ids }) : [];
+}));
+export const withLogger = memoize((name: string, logger) => { logger.info(name); return name.toUpperCase(); });`,
+    },
+    {
       // Tests, mocks and benchmarks never run in production: memo-guard does not check them.
       name: 'a first-argument memoizer in a test file',
       filename: 'src/__tests__/sum.test.ts',
@@ -405,6 +419,27 @@ export const add = memoize((a, b) => a + b);`,
               messageId: 'useAllArguments',
               output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
 export const add = memoize((a, b) => a + b);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`clientId\` ends in \`Id\`: an id is data, whatever word comes before it.
+      name: 'a left-out parameter whose name only begins like a dependency',
+      code: `import { memoize } from 'lodash';
+export const quota = memoize((plan, clientId) => fetch('/quota/' + plan + '/' + clientId));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'firstArgOnly',
+          data: { library: 'lodash memoize', param: 'clientId' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useAllArguments',
+              output: `import { memoize } from 'eslint-plugin-memo-guard/memoize';
+export const quota = memoize((plan, clientId) => fetch('/quota/' + plan + '/' + clientId));`,
             },
           ],
         },

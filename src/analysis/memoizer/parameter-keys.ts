@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { classifyType, typeOf, type TypeKind, type TypeTools } from '../syntax/type-tools.js';
+import { callbackParameterName, dependencyParameterName } from '../catalog/dependency-parameters.js';
 
 /** How a parameter can be keyed. `non-json`: Dates, Maps, Sets, class instances: JSON flattens them. */
 export interface ParamFacts {
@@ -184,6 +185,18 @@ function onlyForErrors(node: TSESTree.Node, fn: FunctionNode): boolean {
     if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && calleeName(current.callee.object) === 'console') return true;
   }
   return false;
+}
+
+/**
+ * A parameter that hands the function a dependency rather than data (see catalog/dependency-parameters):
+ * typed as a function, or named as a client, service, logger, getter or callback. A destructured or
+ * rest parameter is data.
+ */
+export function isDependencyParameter(param: { kind: TypeKind; rest: boolean; node: TSESTree.Parameter | undefined }): boolean {
+  if (param.rest) return false;
+  if (param.kind === 'function') return true;
+  const node = param.node?.type === AST_NODE_TYPES.AssignmentPattern ? param.node.left : param.node;
+  return node?.type === AST_NODE_TYPES.Identifier && (dependencyParameterName.test(node.name) || callbackParameterName.test(node.name));
 }
 
 /**
