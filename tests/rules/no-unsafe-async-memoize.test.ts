@@ -3106,6 +3106,33 @@ async function closestWarehouse() { return (await fetch('/warehouses/nearest')).
       errors: [{ messageId: 'unsafePromiseSlot', line: 3, data: { name: 'pending' } }],
     },
     {
+      // Reading a shipped file is local work; the fetch chained after it is not.
+      name: 'a shipped file read, then a fetch chained after it, kept on a server',
+      filename: 'src/server/config.ts',
+      code: `import { readFile } from 'node:fs/promises';
+let remote;
+export function remoteConfig() {
+  remote ??= readFile('./config/endpoint.txt', 'utf8').then((url) => fetch(url.trim()).then((r) => r.json()));
+  return remote;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'remote' } }],
+    },
+    {
+      // The set-up fetches a font over the network: that can fail once and work the next time.
+      name: 'a WebAssembly renderer set up with a font its callback fetches',
+      filename: 'functions/render.ts',
+      code: `import { newContext } from 'resvg-wasm';
+let resvgContext;
+export function getResvgContext() {
+  resvgContext ??= newContext().then((context) => {
+    context.registerFontData(fetchFontBytes('https://fonts.example/lato.ttf'));
+    return context;
+  });
+  return resvgContext;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'resvgContext' } }],
+    },
+    {
       name: 'a slot emptied only after the awaited promise fulfils',
       code: `export class Session {
   closing = null;
@@ -3456,6 +3483,22 @@ export const getAdmin = () => {
 export function publicDomains() {
   loading ??= import('free-email-domains').then((mod) => new Set([...mod.default, 'example.org']));
   return loading;
+}`,
+    },
+    {
+      // The WebAssembly renderer and the fonts ship with the code: setting up what it loaded fails the same way every time.
+      name: 'a WebAssembly renderer set up with the fonts it ships with, kept on a server',
+      filename: 'functions/render.ts',
+      code: `import { newContext } from 'resvg-wasm';
+import LatoRegular from './fonts/LatoLatin-Regular.ttf.bin';
+import LatoBold from './fonts/LatoLatin-Bold.ttf.bin';
+let resvgContext;
+export function getResvgContext() {
+  resvgContext ??= newContext().then((context) => {
+    for (const font of [LatoRegular, LatoBold]) context.registerFontData(new Uint8Array(font));
+    return context;
+  });
+  return resvgContext;
 }`,
     },
     {

@@ -14,10 +14,13 @@ import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
-import { localWorkModules } from '../catalog/local-work.js';
+import { builtInConstructors, computingGlobals, localWorkModules } from '../catalog/local-work.js';
 import { bodyCannotFail, returnedExpressions } from './returns-promise.js';
 
 const MAX_DEPTH = 4;
+
+/** Methods that chain a callback after a promise settles. */
+const settlingMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /** Array methods a picking callback may use on what was loaded (`mods.map((m) => m.default)`). */
 const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flatMap', 'slice', 'concat']);
@@ -44,6 +47,42 @@ export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   return pure;
 }
 
+/** The name a call's callee chain starts from: `context` in `context.registerFontData(…)`, `Object` in `Object.keys(…)`. */
+function calleeRoot(callee: TSESTree.Node): TSESTree.Node {
+  let root = unwrap(callee);
+  for (;;) {
+    if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    else if (root.type === AST_NODE_TYPES.CallExpression) root = unwrap(root.callee);
+    else if (root.type === AST_NODE_TYPES.ChainExpression) root = unwrap(root.expression);
+    else return root;
+  }
+}
+
+/**
+ * A block callback that only sets up what was loaded (`(context) => { for (const font of FONTS)
+ * context.registerFontData(new Uint8Array(font)); return context; }`): not async, no `await` or
+ * `import()`, and every call made on what it was given, on a local of its own, or on a global that
+ * only computes; nothing built but plain data. Work on what the load gave fails as the load does.
+ */
+function configuresLoaded(fn: TSESTree.Node, model: FileModel): boolean {
+  const node = unwrap(fn);
+  if (!isFunction(node) || node.async || node.generator || node.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const own = new Set((model.sourceCode.scopeManager?.getDeclaredVariables(node) ?? []).map((v) => v.name));
+  walk(node.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.VariableDeclarator && inner.id.type === AST_NODE_TYPES.Identifier) own.add(inner.id.name);
+  });
+  let local = true;
+  walk(node.body, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression || isFunction(inner)) local = false;
+    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && builtInConstructors.has(inner.callee.name))) local = false;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const root = calleeRoot(inner.callee);
+      if (root.type !== AST_NODE_TYPES.Identifier || !(own.has(root.name) || computingGlobals.has(root.name))) local = false;
+    }
+  });
+  return local;
+}
+
 /** An async function whose every `await` waits for a module load or local work. */
 function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolean {
   const node = unwrap(fn);
@@ -65,6 +104,8 @@ function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolea
 function localWorkCall(call: TSESTree.CallExpression, model: FileModel): boolean {
   let root: TSESTree.Node = unwrap(call.callee);
   for (;;) {
+    // `readFile(f).then(cb)`: what follows the work is the callback's, judged on its own (see `onlyLoadsModules`).
+    if (root.type === AST_NODE_TYPES.MemberExpression && settlingMethods.has(memberName(root) ?? '')) return false;
     if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
     else if (root.type === AST_NODE_TYPES.CallExpression) root = unwrap(root.callee);
     else break;
@@ -101,7 +142,8 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
     return list?.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 && list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && onlyLoadsModules(e, model, depth + 1));
   }
   // `import('x').then((m) => m.default)`.
-  if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return picksOnly(node.arguments[0], model) && onlyLoadsModules(object, model, depth + 1);
+  // `newContext().then((context) => { context.registerFontData(font); return context; })`: set-up of what was loaded.
+  if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return (picksOnly(node.arguments[0], model) || configuresLoaded(node.arguments[0], model)) && onlyLoadsModules(object, model, depth + 1);
   // `import('./postgres.ts').finally(() => { logger.info('Using Postgres'); })`: settles as the load does.
   const onSettled = method === 'finally' && node.arguments.length === 1 ? node.arguments[0] : undefined;
   if (onSettled && isFunction(onSettled) && bodyCannotFail(onSettled, model.facts)) return onlyLoadsModules(object, model, depth + 1);
