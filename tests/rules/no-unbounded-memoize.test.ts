@@ -364,6 +364,10 @@ describe('browser apps', () => {
     expect(lint({ 'react-dom': '^18.0.0', express: '^4.0.0' })).toBe(1);
     expect(lint({ lodash: '^4.0.0' })).toBe(1);
   });
+  it('reports in a package that deploys a Cloudflare Worker, which renders React on the edge', () => {
+    expect(lint({ react: '^18.0.0', 'react-dom': '^18.0.0', wrangler: '^3.0.0' })).toBe(1);
+    expect(lint({ 'react-dom': '^18.0.0', 'itty-router': '^5.0.0' })).toBe(1);
+  });
 });
 
 describe('p-memoize by the major the package declares', () => {

@@ -90,6 +90,8 @@ export const serverPackages: readonly string[] = [
   'next', 'nuxt', 'gatsby', '@remix-run/node', '@remix-run/react', '@remix-run/server-runtime', '@sveltejs/kit', 'astro', '@builder.io/qwik-city',
   '@tanstack/react-start', '@tanstack/start', 'react-router', 'vite-plugin-ssr', 'vike', '@angular/ssr', '@nguniversal/express-engine', 'solid-start', '@solidjs/start',
   'express', 'koa', 'fastify', 'hapi', '@hapi/hapi', '@nestjs/core', 'restify', 'hono', 'electron',
+  // Cloudflare Workers: the package deploys a Worker that serves requests.
+  'wrangler', '@cloudflare/workers-types', 'itty-router',
 ];
 
 /** The directive that marks a React client component: code that runs in the browser. */
