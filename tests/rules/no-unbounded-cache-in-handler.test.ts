@@ -3954,6 +3954,40 @@ export const handler = async (event, context) => {
 };`,
     },
     {
+      // The file's middleware looked the account up and put its id on the request: one entry per account.
+      name: "a key the file's middleware set on the request from an account it looked up",
+      code: `import express from 'express';
+const app = express();
+const lastSeen = new Map();
+app.use(async (req, res, next) => {
+  const account = await db.accounts.findOne({ token: req.headers.authorization });
+  if (!account) return res.sendStatus(401);
+  req.accountRef = account.id;
+  next();
+});
+app.get('/me', (req, res) => {
+  lastSeen.set(req.accountRef, Date.now());
+  res.end();
+});`,
+    },
+    {
+      name: "a socket.io connection keyed by the owner id the file's auth middleware set",
+      code: `import { Server } from 'socket.io';
+const CLIENTS = {};
+export function connect(server) {
+  const io = new Server(server);
+  io.use(async (client, next) => {
+    const owner = await findOwnerByToken(client.handshake.headers['x-user-token']);
+    if (!owner) return next(new Error('authentication error'));
+    client.ownerID = owner.id;
+    next();
+  });
+  io.on('connection', (client) => {
+    CLIENTS[client.ownerID] = client;
+  });
+}`,
+    },
+    {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',
       code: `import { ApolloServer } from 'apollo-server';
@@ -4034,6 +4068,41 @@ export const handler = async (context, event) => {
   seen.set(context.clientContext, Date.now());
   return process(event);
 };` }],
+        },
+      ],
+    },
+    {
+      // The middleware copies what the client sent: the field is request data, whoever set it.
+      name: 'a key a middleware copied from the query onto the request',
+      code: `import express from 'express';
+const app = express();
+const pages = new Map();
+app.use((req, res, next) => {
+  req.pageLang = req.query.lang;
+  next();
+});
+app.get('/home', (req, res) => {
+  pages.set(req.pageLang, render(req.pageLang));
+  res.send(pages.get(req.pageLang));
+});`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+          column: 15,
+          endColumn: 24, // `new Map()`
+          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'pages', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const pages = new LruMap(500);
+app.use((req, res, next) => {
+  req.pageLang = req.query.lang;
+  next();
+});
+app.get('/home', (req, res) => {
+  pages.set(req.pageLang, render(req.pageLang));
+  res.send(pages.get(req.pageLang));
+});` }],
         },
       ],
     },

@@ -13,6 +13,7 @@ import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
+import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
@@ -164,6 +165,12 @@ function readsResponse(member: TSESTree.MemberExpression, model: FileModel): boo
 function isRequestParameter(node: TSESTree.Node, model: FileModel): boolean {
   const object = unwrap(node);
   return object.type === AST_NODE_TYPES.Identifier && requestObjectName.test(object.name) && isRequestItself(object, model);
+}
+
+/** A field every middleware of the file that sets it fills with a value that is not request data. */
+function setByMiddleware(field: string | undefined, model: FileModel, depth: number): boolean {
+  const values = field === undefined ? undefined : middlewareFields(model).get(field);
+  return values !== undefined && values.every((value) => !fromRequest(value, model, depth + 1));
 }
 
 /** The second parameter of a Lambda handler `(event, context)`: the runtime's context, not the request. */
@@ -326,6 +333,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (!value.computed && !lambdaPerInvocationFields.has(memberName(value) ?? '') && isLambdaContext(value.object, model)) return false;
       // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
       if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      // `client.ownerID`, set by the file's middleware from an account it looked up: the server's value, not the client's.
+      if (!value.computed && isRequestItself(value.object, model) && setByMiddleware(memberName(value), model, depth)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
