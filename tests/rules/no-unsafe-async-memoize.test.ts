@@ -3124,10 +3124,10 @@ export function remoteConfig() {
       code: `import { newContext } from 'resvg-wasm';
 let resvgContext;
 export function getResvgContext() {
-  resvgContext ??= newContext().then((context) => {
-    context.registerFontData(fetchFontBytes('https://fonts.example/lato.ttf'));
+  resvgContext ??= newContext().then((context) => fetch('https://fonts.example/lato.ttf').then((r) => r.arrayBuffer()).then((font) => {
+    context.registerFontData(new Uint8Array(font));
     return context;
-  });
+  }));
   return resvgContext;
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 4, data: { name: 'resvgContext' } }],
@@ -3499,6 +3499,18 @@ export function getResvgContext() {
     return context;
   });
   return resvgContext;
+}`,
+    },
+    {
+      // Encoding the bytes of a file the server ships with fails as reading it does.
+      name: 'a shipped file read and encoded in place, kept on a server',
+      filename: 'graphql/og.ts',
+      code: `import { readFile } from 'node:fs/promises';
+import { encodeBase64 } from '@std/encoding/base64';
+let logoPromise;
+export async function logoDataUri() {
+  logoPromise ??= readFile('./public/logo.svg').then((svg) => \`data:image/svg+xml;base64,\${encodeBase64(svg)}\`);
+  return logoPromise;
 }`,
     },
     {

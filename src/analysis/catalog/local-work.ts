@@ -12,8 +12,3 @@ export const localWorkModules: ReadonlySet<string> = new Set([
   // WebAssembly renderers and highlighters that load the module and data they ship with.
   'resvg-wasm', '@resvg/resvg-wasm', '@resvg/resvg-js', 'satori', 'yoga-wasm-web', 'shiki',
 ]);
-
-/** Global constructors a callback may build plain data with (`new Uint8Array(fontData)`). */
-export const builtInConstructors: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSet', 'WeakMap', 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'URL']);
-/** Global namespaces whose functions only compute (`Object.keys`, `JSON.parse`, `Math.max`). */
-export const computingGlobals: ReadonlySet<string> = new Set(['Object', 'Array', 'JSON', 'Math', 'Number', 'String', 'Boolean']);

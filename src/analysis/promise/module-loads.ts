@@ -14,8 +14,8 @@ import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
-import { builtInConstructors, computingGlobals, localWorkModules } from '../catalog/local-work.js';
-import { bodyCannotFail, returnedExpressions } from './returns-promise.js';
+import { localWorkModules } from '../catalog/local-work.js';
+import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';
 
 const MAX_DEPTH = 4;
 
@@ -27,6 +27,8 @@ const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flat
 
 /** Built-in collections a picking callback may build from what was loaded (`(m) => new Set(m.default)`). */
 const BUILT_IN_COLLECTIONS: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
+/** Built-in constructors of plain data a callback working in place may use (`new Uint8Array(font)`); a class of the project's own may open what it is given. */
+const BUILT_IN_DATA: ReadonlySet<string> = new Set([...BUILT_IN_COLLECTIONS, 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'URL']);
 
 /**
  * A callback that only picks from the loaded module (`(m) => m.default`, `({ parse }) => parse`,
@@ -47,40 +49,22 @@ export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   return pure;
 }
 
-/** The name a call's callee chain starts from: `context` in `context.registerFontData(…)`, `Object` in `Object.keys(…)`. */
-function calleeRoot(callee: TSESTree.Node): TSESTree.Node {
-  let root = unwrap(callee);
-  for (;;) {
-    if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-    else if (root.type === AST_NODE_TYPES.CallExpression) root = unwrap(root.callee);
-    else if (root.type === AST_NODE_TYPES.ChainExpression) root = unwrap(root.expression);
-    else return root;
-  }
-}
-
 /**
- * A block callback that only sets up what was loaded (`(context) => { for (const font of FONTS)
- * context.registerFontData(new Uint8Array(font)); return context; }`): not async, no `await` or
- * `import()`, and every call made on what it was given, on a local of its own, or on a global that
- * only computes; nothing built but plain data. Work on what the load gave fails as the load does.
+ * A callback that works in place on what was loaded and hands back no new promise (`(svg) =>
+ * \`data:image/svg+xml;base64,${encodeBase64(svg)}\``, `(context) => { context.registerFontData(font);
+ * return context; }`): not async, no `await` or `import()`, no constructor but a built-in one of plain
+ * data, and nothing it returns is a promise (`fetch(…)`, a `.then` chain). Work on what the load gave
+ * fails as the load does; a callback that goes on to fetch is judged by what it fetches.
  */
-function configuresLoaded(fn: TSESTree.Node, model: FileModel): boolean {
+function worksInPlace(fn: TSESTree.Node, model: FileModel): boolean {
   const node = unwrap(fn);
-  if (!isFunction(node) || node.async || node.generator || node.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const own = new Set((model.sourceCode.scopeManager?.getDeclaredVariables(node) ?? []).map((v) => v.name));
+  if (!isFunction(node) || node.async || node.generator) return false;
+  const unsafe: TSESTree.Node[] = [];
   walk(node.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.VariableDeclarator && inner.id.type === AST_NODE_TYPES.Identifier) own.add(inner.id.name);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) unsafe.push(inner);
+    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_DATA.has(inner.callee.name))) unsafe.push(inner);
   });
-  let local = true;
-  walk(node.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression || isFunction(inner)) local = false;
-    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && builtInConstructors.has(inner.callee.name))) local = false;
-    if (inner.type === AST_NODE_TYPES.CallExpression) {
-      const root = calleeRoot(inner.callee);
-      if (root.type !== AST_NODE_TYPES.Identifier || !(own.has(root.name) || computingGlobals.has(root.name))) local = false;
-    }
-  });
-  return local;
+  return unsafe.length === 0 && returnedExpressions(node, model.facts).every((value) => !isPromiseExpression(value, model.facts));
 }
 
 /** An async function whose every `await` waits for a module load or local work. */
@@ -142,8 +126,8 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
     return list?.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 && list.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && onlyLoadsModules(e, model, depth + 1));
   }
   // `import('x').then((m) => m.default)`.
-  // `newContext().then((context) => { context.registerFontData(font); return context; })`: set-up of what was loaded.
-  if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return (picksOnly(node.arguments[0], model) || configuresLoaded(node.arguments[0], model)) && onlyLoadsModules(object, model, depth + 1);
+  // `newContext().then((context) => { context.registerFontData(font); return context; })`: work in place on what was loaded.
+  if (method === 'then' && node.arguments.length === 1 && node.arguments[0]) return (picksOnly(node.arguments[0], model) || worksInPlace(node.arguments[0], model)) && onlyLoadsModules(object, model, depth + 1);
   // `import('./postgres.ts').finally(() => { logger.info('Using Postgres'); })`: settles as the load does.
   const onSettled = method === 'finally' && node.arguments.length === 1 ? node.arguments[0] : undefined;
   if (onSettled && isFunction(onSettled) && bodyCannotFail(onSettled, model.facts)) return onlyLoadsModules(object, model, depth + 1);
