@@ -364,6 +364,10 @@ describe('browser apps', () => {
     expect(lint({ 'react-dom': '^18.0.0', express: '^4.0.0' })).toBe(1);
     expect(lint({ lodash: '^4.0.0' })).toBe(1);
   });
+  it('reads react-router as a server only from 7, its framework mode', () => {
+    expect(lint({ react: '^17.0.0', 'react-dom': '^17.0.0', 'react-router': '^5.2.0' })).toBe(0);
+    expect(lint({ react: '^19.0.0', 'react-dom': '^19.0.0', 'react-router': '^7.1.0' })).toBe(1);
+  });
   it('reports in a package that deploys a Cloudflare Worker, which renders React on the edge', () => {
     expect(lint({ react: '^18.0.0', 'react-dom': '^18.0.0', wrangler: '^3.0.0' })).toBe(1);
     expect(lint({ 'react-dom': '^18.0.0', 'itty-router': '^5.0.0' })).toBe(1);

@@ -94,6 +94,9 @@ export const serverPackages: readonly string[] = [
   'wrangler', '@cloudflare/workers-types', 'itty-router',
 ];
 
+/** Server packages that render on a server only from a major on: react-router is a client-side router before its framework mode (7). */
+export const serverFromMajor: ReadonlyMap<string, number> = new Map([['react-router', 7]]);
+
 /** The directive that marks a React client component: code that runs in the browser. */
 export const clientDirective = 'use client';
 

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { decoratorsOf, enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverPackages } from '../catalog/file-roles.js';
+import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
@@ -45,7 +45,11 @@ export function neverServes(model: FileModel): boolean {
 export function inBrowserApp(model: FileModel): boolean {
   const file = model.filename;
   if (!path.isAbsolute(file)) return false;
-  return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some((m) => model.project.declaredMajor(file, m) !== undefined);
+  const renders = (m: string): boolean => {
+    const major = model.project.declaredMajor(file, m);
+    return major !== undefined && major >= (serverFromMajor.get(m) ?? 0);
+  };
+  return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some(renders);
 }
 
 /** Whether the file runs in a browser, as far as the code says: a browser app, a client component, a front-end folder. */
