@@ -3764,6 +3764,33 @@ app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end()
 
 // Issue 17, Part 2: expiry checked only on read, named-key invalidation, keys traced through
 // helpers (defaults, clamps, existence checks), and servers whose own cache fills from requests.
+/**
+ * A module-level \`{}\` written in a Lambda-shaped \`handler\` with \`params\`, keyed by \`key\`: reported at
+ * the \`{}\` (line 1, just after \`const NAME = \`), with the suggestion that turns it into an LruMap.
+ */
+function storeInLambda(name: string, store: string, params: string, key: string): InvalidTestCase<MessageIds, Options> {
+  const code = (made: string, write: string): string => `const ${store} = ${made};
+export const handler = async ${params} => {
+  ${write};
+  return process(event);
+};`;
+  const column = `const ${store} = `.length + 1;
+  return {
+    name,
+    filename: 'billing/functions/queue.js',
+    code: code('{}', `${store}[${key}] = Date.now()`),
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 1,
+        column,
+        endColumn: column + 2,
+        suggestions: [{ messageId: 'useLruMap', data: { name: store, max: '500' }, output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';\n${code('new LruMap(500)', `${store}.set(${key}, Date.now())`)}` }],
+      },
+    ],
+  };
+}
+
 ruleTester.run(`${ruleId} (real-code shapes)`, rule, {
   valid: [
     {
@@ -4024,53 +4051,10 @@ app.get('/p', (req, res) => {
 });`,
       errors: [{ messageId: 'unboundedCollection', line: 2, column: 22, endColumn: 24 }], // \`{}\`
     },
-    {
-      // The invocation's own id differs on every call, context or not.
-      name: "a store keyed by the Lambda context's request id",
-      filename: 'billing/functions/queue.js',
-      code: `const started = {};
-export const handler = async (event, context) => {
-  started[context.awsRequestId] = Date.now();
-  return process(event);
-};`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 1,
-          column: 17,
-          endColumn: 19, // `{}`
-          suggestions: [{ messageId: 'useLruMap', data: { name: 'started', max: '500' }, output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const started = new LruMap(500);
-export const handler = async (event, context) => {
-  started.set(context.awsRequestId, Date.now());
-  return process(event);
-};` }],
-        },
-      ],
-    },
-    {
-      // \`context\` as the first parameter is a request context (Koa, a GraphQL resolver's), not a Lambda's.
-      name: 'a store keyed by a field of a context that is not a Lambda one',
-      code: `const seen = {};
-export const handler = async (context, event) => {
-  seen[context.clientContext] = Date.now();
-  return process(event);
-};`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 1,
-          column: 14,
-          endColumn: 16, // `{}`
-          suggestions: [{ messageId: 'useLruMap', data: { name: 'seen', max: '500' }, output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const seen = new LruMap(500);
-export const handler = async (context, event) => {
-  seen.set(context.clientContext, Date.now());
-  return process(event);
-};` }],
-        },
-      ],
-    },
+    // The invocation's own id differs on every call, context or not.
+    storeInLambda("a store keyed by the Lambda context's request id", 'started', '(event, context)', 'context.awsRequestId'),
+    // \`context\` as the first parameter is a request context (Koa, a GraphQL resolver's), not a Lambda's.
+    storeInLambda('a store keyed by a field of a context that is not a Lambda one', 'seen', '(context, event)', 'context.clientContext'),
     {
       // The middleware copies what the client sent: the field is request data, whoever set it.
       name: 'a key a middleware copied from the query onto the request',
