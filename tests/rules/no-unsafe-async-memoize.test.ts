@@ -3099,7 +3099,7 @@ export class Charts {
       name: 'a slot filled by a call whose name merely begins with the letters of a teardown',
       code: `let pending;
 export function stockLevels() {
-  pending ??= closestWarehouse().then((w) => fetch('/stock/' + w.id));
+  pending ??= closestWarehouse();
   return pending;
 }
 async function closestWarehouse() { return (await fetch('/warehouses/nearest')).json(); }`,

@@ -22,7 +22,7 @@ import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
-import { teardownLeadVerbs, teardownNameStarts } from '../catalog/teardown-names.js';
+import { teardownLeadVerbs, teardownWords } from '../catalog/teardown-names.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -379,12 +379,12 @@ function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
   return false;
 }
 
-/** A name that starts with a teardown, perhaps after a verb that starts it: `close`, `cleanOnce`, `startDisposal`. */
+/** A name whose first word is a teardown's, perhaps after a verb that starts it: `close`, `cleanOnce`, `startDisposal`; not `closestWarehouse`. */
 function namesTeardown(name: string): boolean {
-  const lower = name.toLowerCase();
-  const lead = teardownLeadVerbs.find((verb) => lower.startsWith(verb) && /[A-Z_]/.test(name.charAt(verb.length)));
-  const rest = lead === undefined ? lower : lower.slice(lead.length).replace(/^_+/, '');
-  return teardownNameStarts.some((start) => rest.startsWith(start));
+  const words = name.split(/_+|(?<=[a-z0-9])(?=[A-Z])/).filter((word) => word !== '').map((word) => word.toLowerCase());
+  const [first, second] = words;
+  if (first === undefined) return false;
+  return teardownWords.has(first) || (teardownLeadVerbs.has(first) && second !== undefined && teardownWords.has(second));
 }
 
 /**

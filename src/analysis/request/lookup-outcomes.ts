@@ -31,7 +31,7 @@ const SEARCH = /search|[?&][\w-]+=\$\{/i;
 const okStatuses: ReadonlySet<number> = new Set([200]);
 const statusFields: ReadonlySet<string> = new Set(['status', 'statusCode']);
 
-/** What the function-local const `name` (at `at`) holds, followed through `await res.json()` and field reads. */
+/** What an expression holds, if it came from a lookup: followed through local consts, `await res.json()` and field reads. */
 function foundAt(node: TSESTree.Node, model: FileModel, hops = 0): Found | undefined {
   if (hops > MAX_HOPS) return undefined;
   const value = unwrap(node);
