@@ -3765,6 +3765,24 @@ app.get('/x/:id', (req, res) => { seen.set(req.params.id, Date.now()); res.end()
 // Issue 17, Part 2: expiry checked only on read, named-key invalidation, keys traced through
 // helpers (defaults, clamps, existence checks), and servers whose own cache fills from requests.
 /**
+ * A module-level \`new Map()\` named \`store\` in an Express app's \`code\`, reported at that \`new Map()\`
+ * (its line and columns found in the code), with the suggestion that imports LruMap after the express
+ * import and bounds the Map.
+ */
+function mapStoreInExpress(name: string, store: string, code: string): InvalidTestCase<MessageIds, Options> {
+  const lines = code.split('\n');
+  const declaration = `const ${store} = `;
+  const index = lines.findIndex((line) => line.startsWith(`${declaration}new Map()`));
+  const column = declaration.length + 1;
+  const output = code.replace("import express from 'express';\n", "import express from 'express';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\n").replace(`${declaration}new Map()`, `${declaration}new LruMap(500)`);
+  return {
+    name,
+    code,
+    errors: [{ messageId: 'unboundedCollection', line: index + 1, column, endColumn: column + 'new Map()'.length, suggestions: [{ messageId: 'storeToLruMap', data: { name: store, max: '500' }, output }] }],
+  };
+}
+
+/**
  * A module-level \`{}\` written in a Lambda-shaped \`handler\` with \`params\`, keyed by \`key\`: reported at
  * the \`{}\` (line 1, just after \`const NAME = \`), with the suggestion that turns it into an LruMap.
  */
@@ -4055,10 +4073,8 @@ app.get('/p', (req, res) => {
     storeInLambda("a store keyed by the Lambda context's request id", 'started', '(event, context)', 'context.awsRequestId'),
     // \`context\` as the first parameter is a request context (Koa, a GraphQL resolver's), not a Lambda's.
     storeInLambda('a store keyed by a field of a context that is not a Lambda one', 'seen', '(context, event)', 'context.clientContext'),
-    {
-      // The middleware copies what the client sent: the field is request data, whoever set it.
-      name: 'a key a middleware copied from the query onto the request',
-      code: `import express from 'express';
+    // The middleware copies what the client sent: the field is request data, whoever set it.
+    mapStoreInExpress('a key a middleware copied from the query onto the request', 'pages', `import express from 'express';
 const app = express();
 const pages = new Map();
 app.use((req, res, next) => {
@@ -4068,32 +4084,9 @@ app.use((req, res, next) => {
 app.get('/home', (req, res) => {
   pages.set(req.pageLang, render(req.pageLang));
   res.send(pages.get(req.pageLang));
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 3,
-          column: 15,
-          endColumn: 24, // `new Map()`
-          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'pages', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const pages = new LruMap(500);
-app.use((req, res, next) => {
-  req.pageLang = req.query.lang;
-  next();
-});
-app.get('/home', (req, res) => {
-  pages.set(req.pageLang, render(req.pageLang));
-  res.send(pages.get(req.pageLang));
-});` }],
-        },
-      ],
-    },
-    {
-      // A search answers 200 for any question: its success does not bound the keys.
-      name: 'a write after a search whose status is checked',
-      code: `import express from 'express';
+});`),
+    // A search answers 200 for any question: its success does not bound the keys.
+    mapStoreInExpress('a write after a search whose status is checked', 'results', `import express from 'express';
 const results = new Map();
 const app = express();
 app.get('/find', async (req, res) => {
@@ -4103,32 +4096,9 @@ app.get('/find', async (req, res) => {
   const body = await response.json();
   results.set(q, body.items);
   res.json(results.get(q));
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 2,
-          column: 17,
-          endColumn: 26, // `new Map()`
-          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'results', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const results = new LruMap(500);
-const app = express();
-app.get('/find', async (req, res) => {
-  const q = req.query.q;
-  const response = await fetch(\`https://api.example/items?q=\${q}\`);
-  if (!response.ok) return res.sendStatus(502);
-  const body = await response.json();
-  results.set(q, body.items);
-  res.json(results.get(q));
-});` }],
-        },
-      ],
-    },
-    {
-      // The answer itself is there whatever was found (a response, a parsed body): only a field or a status says found.
-      name: 'a write under a check of the parsed body itself',
-      code: `import express from 'express';
+});`),
+    // The answer itself is there whatever was found (a response, a parsed body): only a field or a status says found.
+    mapStoreInExpress('a write under a check of the parsed body itself', 'pages', `import express from 'express';
 const pages = new Map();
 const app = express();
 app.get('/p/:slug', async (req, res) => {
@@ -4137,27 +4107,7 @@ app.get('/p/:slug', async (req, res) => {
   const page = await response.json();
   if (page) pages.set(slug, page);
   res.json(pages.get(slug));
-});`,
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 2,
-          column: 15,
-          endColumn: 24, // `new Map()`
-          suggestions: [{ messageId: 'storeToLruMap', data: { name: 'pages', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const pages = new LruMap(500);
-const app = express();
-app.get('/p/:slug', async (req, res) => {
-  const { slug } = req.params;
-  const response = await fetch(\`https://cms.example/pages/\${slug}\`);
-  const page = await response.json();
-  if (page) pages.set(slug, page);
-  res.json(pages.get(slug));
-});` }],
-        },
-      ],
-    },
+});`),
     {
       // The locale the client sends in the query is not one a middleware chose.
       name: 'a key from the query named locale',
