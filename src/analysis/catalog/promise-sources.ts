@@ -17,3 +17,6 @@ export const promiseSources: readonly PromiseSource[] = [
   { module: 'p-throttle', export: 'default', methods: [] },
   { module: 'bottleneck', export: 'default', methods: ['schedule'] },
 ];
+
+/** A promise's own methods, each chaining a callback after it settles: `then`, `catch`, `finally`. */
+export const settlingMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

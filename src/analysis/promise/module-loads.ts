@@ -15,12 +15,10 @@ import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
 import { localWorkModules } from '../catalog/local-work.js';
+import { settlingMethods } from '../catalog/promise-sources.js';
 import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';
 
 const MAX_DEPTH = 4;
-
-/** Methods that chain a callback after a promise settles. */
-const settlingMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /** Array methods a picking callback may use on what was loaded (`mods.map((m) => m.default)`). */
 const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flatMap', 'slice', 'concat']);

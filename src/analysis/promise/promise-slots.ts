@@ -23,6 +23,7 @@ import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 import { teardownLeadVerbs, teardownWords } from '../catalog/teardown-names.js';
+import { settlingMethods } from '../catalog/promise-sources.js';
 
 export interface UnsafeSlotWrite {
   /** The write that stores the promise. */
@@ -414,8 +415,6 @@ interface SlotWrite {
   value: TSESTree.Node;
 }
 
-/** What a promise offers to be called or read on it. */
-const PROMISE_MEMBERS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
  * `x.send()`, `x.connect()`, `x.items`: the code uses what `x` holds as an object with members of its
@@ -428,7 +427,7 @@ function usedAsObject(ref: TSESTree.Node): boolean {
   const parent = outer.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer || parent.computed) return false;
   const name = memberName(parent);
-  return name !== undefined && !PROMISE_MEMBERS.has(name);
+  return name !== undefined && !settlingMethods.has(name);
 }
 
 /** A written value that is a local variable the code also uses as an object (`const producer = kafka.producer(); producer.connect()`). */

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
@@ -543,17 +543,6 @@ function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
   return before.sort((x, y) => x.range[0] - y.range[0]);
 }
 
-/** A branch that leaves: `return`, `throw`, or a call that throws (`ctx.throw(404)`, `next(err)` is not one). */
-function leaves(branch: TSESTree.Statement): boolean {
-  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
-  return body.some(
-    (s) =>
-      s.type === AST_NODE_TYPES.ReturnStatement ||
-      s.type === AST_NODE_TYPES.ThrowStatement ||
-      (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.MemberExpression && memberName(s.expression.callee) === 'throw'),
-  );
-}
-
 /** Predicates that check a value against what is known: `isSupportedCity(c)`, `hasTenant(id)`, `validSlug(s)`. */
 const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
 
@@ -563,7 +552,7 @@ const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
  * set. The checked text.
  */
 function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string | undefined {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || !leaves(statement.consequent)) return undefined;
+  if (statement.type !== AST_NODE_TYPES.IfStatement || !branchLeaves(statement.consequent)) return undefined;
   const test = unwrap(statement.test);
   // `if (namespace !== ROOT_NAMESPACE) throw …`: past it, the key is that one value.
   if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { isFunction, memberName, unwrap } from '../syntax/ast.js';
+import { branchLeaves, isFunction, memberName, unwrap } from '../syntax/ast.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 
@@ -91,13 +91,6 @@ function failed(test: TSESTree.Node, model: FileModel): string[] {
   return answered ? [answered.lookup] : [];
 }
 
-/** A branch that ends the function: it returns or throws as its last statement. */
-function leaves(branch: TSESTree.Statement): boolean {
-  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
-  const last = body[body.length - 1];
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
-}
-
 /**
  * The lookups that must have found something for `at` to run (the text of what each asked for): an
  * `if` around `at` whose test says found (or whose `else` `at` is in, when the test says not found),
@@ -112,7 +105,7 @@ export function lookupsFoundBefore(at: TSESTree.Node, model: FileModel): string[
     if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
     for (const statement of parent.body) {
       if (statement === node) break;
-      if (statement.type === AST_NODE_TYPES.IfStatement && leaves(statement.consequent)) found.push(...failed(statement.test, model));
+      if (statement.type === AST_NODE_TYPES.IfStatement && branchLeaves(statement.consequent)) found.push(...failed(statement.test, model));
     }
   }
   return found;
