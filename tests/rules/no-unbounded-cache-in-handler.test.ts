@@ -4811,6 +4811,50 @@ app.get('/', async (req, res) => {
   });
 });
 
+describe('a key made by the path module from a parameter, across files', () => {
+  // The store is keyed by `path.resolve(appPath)`; a helper in another module hands on its own first
+  // parameter through `path.resolve` and a `join` imported by name, and its other parameter is the
+  // request's. Which argument is the key survives both: a route passing a fixed folder adds nothing.
+  const hooks = `import path from 'node:path';
+import fs from 'node:fs';
+const hookStore = new Map();
+export function discover(appPath) {
+  const resolved = path.resolve(appPath);
+  if (!hookStore.has(resolved)) hookStore.set(resolved, fs.readdirSync(resolved));
+  return hookStore.get(resolved);
+}
+`;
+  const views = `import path, { join } from 'node:path';
+import { discover } from './hooks.js';
+import { discover as discoverAgain } from './hooks2.js';
+export function viewFile(appPath, viewPath) {
+  const roots = discover(path.resolve(appPath)).map((hook) => join(hook, 'views'));
+  return roots.find((root) => root.endsWith(viewPath));
+}
+export function viewFileAgain(appPath, viewPath) {
+  return discoverAgain(join(appPath, 'views')).find((hook) => hook === viewPath);
+}
+`;
+  const routes = `import express from 'express';
+import { viewFile, viewFileAgain } from './views.js';
+export const app = express();
+app.get('/view/:name', (req, res) => {
+  res.send(viewFile(process.cwd(), req.params.name));
+});
+app.get('/theme/:name', (req, res) => {
+  res.send(viewFileAgain(req.params.name, 'index'));
+});
+`;
+  const { quiet, reported } = twinModules(ruleId, rule, 'hooks', hooks, { 'views.js': views, 'routes.js': routes });
+
+  it('does not report a store keyed through path.resolve when every route passes a fixed folder', () => {
+    expect(quiet()).toEqual([]);
+  });
+  it('reports the same store when a route passes a request parameter as the folder (route line 8)', () => {
+    expect(reported()).toEqual([[3, 'unboundedCollectionAcross', 'src/routes.js:8']]);
+  });
+});
+
 describe('callers that key the cache by a constant of their own, across files', () => {
   // createScheduledJob takes request data but keys the queue table by a literal; the analytics module
   // takes its queue once, at load time, through the default-exported object, and only uses the queue.

@@ -15,6 +15,8 @@ import { schemaCheckedValue } from './schema-fields.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
+import { isPathFunction } from '../syntax/path-calls.js';
+import { encodingCalls } from '../catalog/key-transforms.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -742,9 +744,6 @@ export function memoizedCallsGrow(calls: readonly TSESTree.CallExpression[], fir
   });
 }
 
-/** Calls that only re-encode what they are given (`JSON.stringify(opts)`, `String(id)`): the key is built from their arguments. */
-const ENCODING_CALLS: ReadonlySet<string> = new Set(['stringify', 'String', 'encodeURIComponent', 'toLowerCase', 'toUpperCase', 'trim', 'toString', 'join']);
-
 /** A name a key is built from, and the field of it that is read (`opts.queue`: `opts`, `queue`). */
 interface KeyName {
   id: TSESTree.Identifier;
@@ -784,7 +783,9 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       // `authIssuer(apiUrl)`, a function of this file: built from what it is given (it sees no request of its own).
       if (model && node.callee.type === AST_NODE_TYPES.Identifier && localFunction(node.callee, model)) return joinNames(node.arguments, model, hops);
-      if (name === undefined || !ENCODING_CALLS.has(name)) return undefined;
+      // `path.resolve(appPath)`, `join(root, name)`: a path made of the arguments alone.
+      if (model && isPathFunction(callee, model.imports)) return joinNames(node.arguments, model, hops);
+      if (name === undefined || !encodingCalls.has(name)) return undefined;
       const parts: TSESTree.Node[] = [...node.arguments];
       // `id.toLowerCase()`: built from `id`; `JSON.stringify(x)`: from `x` only.
       if (callee.type === AST_NODE_TYPES.MemberExpression && !(unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'JSON')) parts.push(callee.object);
