@@ -475,12 +475,32 @@ function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression
   const def = resolveIdentifier(model.sourceCode, callee)?.defs[0];
   const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
   if (!fn || depth > MAX_DEPTH - 2) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fromRequest(fn.body, model, depth + 2);
-  const returns: TSESTree.Node[] = [];
-  walk(fn.body, model.facts.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) returns.push(node.argument);
-  });
-  return returns.some((r) => fromRequest(r, model, depth + 2));
+  return returnsRequest(fn, model, depth);
+}
+
+/**
+ * Whether what a function of this file returns reads the request, asked at a depth: kept per function
+ * and depth, so functions that call each other through many returns are each read once per depth
+ * (without it, a file of helpers returning each other's results took exponential time).
+ */
+const returnsRequestByDepth = new WeakMap<FunctionNode, Map<number, boolean>>();
+function returnsRequest(fn: FunctionNode, model: FileModel, depth: number): boolean {
+  let byDepth = returnsRequestByDepth.get(fn);
+  const known = byDepth?.get(depth);
+  if (known !== undefined) return known;
+  let found: boolean;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    found = fromRequest(fn.body, model, depth + 2);
+  } else {
+    const returns: TSESTree.Node[] = [];
+    walk(fn.body, model.facts.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) returns.push(node.argument);
+    });
+    found = returns.some((r) => fromRequest(r, model, depth + 2));
+  }
+  if (!byDepth) returnsRequestByDepth.set(fn, (byDepth = new Map<number, boolean>()));
+  byDepth.set(depth, found);
+  return found;
 }
 
 /** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
