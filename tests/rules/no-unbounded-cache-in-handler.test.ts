@@ -3188,6 +3188,40 @@ app.post('/ranking', init({ genomes: loadGenomes() }));`;
   });
 });
 
+describe('node-cache entries given a lifetime by every write', () => {
+  // node-cache deletes expired entries on its own check period (every 600 s unless `checkperiod: 0`), so a
+  // token store whose every `set` passes a ttl empties itself whatever the keys; `checkperiod: 0`, or one
+  // `set` without a ttl (or with 0, node-cache's "forever"), leaves entries that no check removes.
+  const code = (options: string, lastWrite: string): string => `import express from 'express';
+import NodeCache from 'node-cache';
+const tokens = new NodeCache(${options});
+const app = express();
+app.get('/tenants/:tenant/token', async (req, res) => {
+  const key = \`token:\${req.params.tenant}\`;
+  let token = tokens.get(key);
+  if (!token) {
+    const answer = await fetch(\`https://auth.example.com/\${req.params.tenant}\`).then((r) => r.json());
+    token = answer.access_token;
+    tokens.set(key, token, Number(answer.expires_in) - 60);
+    ${lastWrite}
+  }
+  res.json({ token });
+});
+app.listen(3000);`;
+  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
+  it('is quiet when every write gives a lifetime and the check period is on (default or a number)', () => {
+    expect(lines(code('', ''))).toEqual([]);
+    expect(lines(code('{ checkperiod: 60 }', 'tokens.set(`seen:${key}`, true, 3600);'))).toEqual([]);
+  });
+  it('reports the store (line 3) when the check period is off', () => {
+    expect(lines(code('{ checkperiod: 0 }', ''))).toEqual([3]);
+  });
+  it('reports the store (line 3) when one write keeps its entry for good', () => {
+    expect(lines(code('{ checkperiod: 60 }', 'tokens.set(`seen:${key}`, true);'))).toEqual([3]);
+    expect(lines(code('', 'tokens.set(`seen:${key}`, true, 0);'))).toEqual([3]);
+  });
+});
+
 describe('a memoizing decorator reached from a handler in another file', () => {
   const service = `import { Injectable } from '@nestjs/common';
 import { Memoize } from 'typescript-memoize';

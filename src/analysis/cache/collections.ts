@@ -443,9 +443,40 @@ function runsInCall(node: TSESTree.Node, fn: FunctionNode): boolean {
   return false;
 }
 
+/** A value that does not give an entry a lifetime: none, `0` (node-cache's "forever"), `undefined`, `Infinity`. */
+function noLifetime(arg: TSESTree.Node | undefined): boolean {
+  if (arg === undefined) return true;
+  const node = unwrap(arg);
+  return (node.type === AST_NODE_TYPES.Literal && (node.value === 0 || node.value === null)) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || isInfinity(node);
+}
+
+/**
+ * `cache.set(key, token, expiresIn)` on a cache class whose own periodic check deletes expired
+ * entries (node-cache): when every write gives its entry a lifetime and the check is not turned off
+ * (`checkperiod: 0`), entries leave on their own, whatever the keys.
+ */
+function expiresEveryWrite(collection: Collection): boolean {
+  const expiry = collection.cacheClass?.expiry;
+  if (!expiry || collection.writes.length === 0) return false;
+  const made = unwrap(collection.init);
+  const options = made.type === AST_NODE_TYPES.NewExpression ? made.arguments[made.arguments.length - 1] : undefined;
+  const optionsNode = options ? unwrap(options) : undefined;
+  if (optionsNode?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const p of optionsNode.properties) {
+      if (p.type === AST_NODE_TYPES.SpreadElement) return false;
+      if (propertyName(p.key) !== expiry.sweepOption) continue;
+      const value = unwrap(p.value);
+      if (value.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'number' || value.value <= 0) return false;
+    }
+  } else if (optionsNode !== undefined) {
+    return false;
+  }
+  return collection.writes.every(({ node }) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set' && !noLifetime(node.arguments[expiry.setArg]));
+}
+
 /** Nothing in this file bounds, evicts, size-checks or hands away the collection. */
 function neverShrinksHere(collection: Collection): boolean {
-  return !collection.cacheClass?.bounded && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes;
+  return !collection.cacheClass?.bounded && collection.evictions.length === 0 && collection.sizeChecks.length === 0 && !collection.escapes && !expiresEveryWrite(collection);
 }
 
 /** A collection that only grows: written with computed keys, never evicted, size-checked or handed away. */

@@ -476,6 +476,11 @@ export interface CacheClassSpec {
   sizeArg?: number;
   /** How majors before `major` behave, when the declared version range allows only those. */
   before?: { major: number; bounded: boolean; boundOptions?: readonly string[]; sizeArg?: number };
+  /**
+   * The argument of `set` that gives the entry a lifetime (`cache.set(k, v, ttl)`), after which the
+   * class's own periodic check deletes it; `sweepOption`, given as 0 or `false`, turns that check off.
+   */
+  expiry?: { setArg: number; sweepOption: string };
 }
 
 export const cacheClassSources: readonly CacheClassSpec[] = [
@@ -492,8 +497,9 @@ export const cacheClassSources: readonly CacheClassSpec[] = [
   { module: 'mnemonist/lru-map', export: 'default', label: 'mnemonist', bounded: true },
   { module: 'expiry-map', export: 'default', label: 'expiry-map', bounded: true },
   { module: memoGuardModule, export: 'LruMap', label: 'memo-guard LruMap', bounded: true, unboundArg: 0 },
-  // node-cache keeps every key unless `stdTTL` expires them (its check period deletes) or `maxKeys` caps them.
-  { module: 'node-cache', export: 'default', label: 'node-cache', bounded: false, boundOptions: ['stdTTL', 'maxKeys'] },
+  // node-cache keeps every key unless `stdTTL` or a ttl given to each `set` expires them (its check period, every
+  // 600 s unless `checkperiod: 0`, deletes them) or `maxKeys` caps them.
+  { module: 'node-cache', export: 'default', label: 'node-cache', bounded: false, boundOptions: ['stdTTL', 'maxKeys'], expiry: { setArg: 2, sweepOption: 'checkperiod' } },
   // A QueryClient keeps every query it fetched; on the server nothing garbage-collects it (gcTime is Infinity there).
   ...['@tanstack/react-query', '@tanstack/query-core', 'react-query'].map((module) => ({
     module, export: 'QueryClient', label: 'QueryClient', bounded: false,
