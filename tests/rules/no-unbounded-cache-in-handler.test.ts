@@ -3222,6 +3222,39 @@ app.listen(3000);`;
   });
 });
 
+describe('an array set by index on a handler path', () => {
+  // An element set by an index holds one value per index: a table of 32 masks filled by a loop counter
+  // stays 32 long however many requests come; an index from the request, or the array's own length
+  // (a push), makes it grow.
+  const code = (write: string): string => `import express from 'express';
+const masks = [];
+function morph(id) {
+  if (masks.length === 0) {
+    let bit = 2;
+    for (let i = 0; i < 32; i++) {
+      ${write}
+      bit += bit;
+    }
+  }
+  return masks[id];
+}
+const app = express();
+app.get('/morph/:id', (req, res) => {
+  res.json(morph(req.params.id));
+});
+app.listen(3000);`;
+  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
+  it('is quiet when the index is a loop counter over a fixed range', () => {
+    expect(lines(code('masks[i] = bit - 1;'))).toEqual([]);
+  });
+  it('reports the array (line 2) when the index comes from the request', () => {
+    expect(lines(code('masks[id] = bit - 1;'))).toEqual([2]);
+  });
+  it('reports the array (line 2) when the index is its own length and the value the request', () => {
+    expect(lines(code('masks[masks.length] = id;'))).toEqual([2]);
+  });
+});
+
 describe('a memoizing decorator reached from a handler in another file', () => {
   const service = `import { Injectable } from '@nestjs/common';
 import { Memoize } from 'typescript-memoize';

@@ -14,7 +14,7 @@ import { keyGrowsThroughCallsHere, keyGrowsWithRequests, keyParameters, memoized
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
 import type { Collection } from '../model/file-model.js';
-import { enclosingFunction, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { MemoizedMethod } from '../memoizer/memoized-methods.js';
 
@@ -58,12 +58,26 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   return model.project.crossFileHandler(model, [], call.bindingNames, { keyArgs });
 }
 
-const keyOf = (collection: Collection, write: Collection['writes'][number]): TSESTree.Node | undefined => (collection.kind === 'array' ? write.value : writeKey(write.node));
+/**
+ * What decides how far a write makes the collection grow: the key, or for an array the value pushed,
+ * except an element set by an index (`masks[i] = …`), which holds at most one value per index; an
+ * index read from a length (`list[list.length] = …`) is a push.
+ */
+function keyOf(collection: Collection, write: Collection['writes'][number], model: FileModel): TSESTree.Node | undefined {
+  if (collection.kind !== 'array') return writeKey(write.node);
+  const target = write.node.type === AST_NODE_TYPES.AssignmentExpression ? write.node.left : undefined;
+  if (target?.type !== AST_NODE_TYPES.MemberExpression || !target.computed) return write.value;
+  const lengths: TSESTree.Node[] = [];
+  walk(target.property, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'length') lengths.push(node);
+  });
+  return lengths.length > 0 ? write.value : target.property;
+}
 
 /** Where a request reaches a write of the collection whose key grows with requests. */
 export function collectionReach(model: FileModel, collection: Collection, path: HandlerPath): Reach {
   // A write behind a run-once flag (`if (this.isLoaded) return; … this.isLoaded = true`) fills the collection once.
-  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w), w.node, model) && !behindRunOnceFlag(w.node, model.program, model.facts.visitorKeys));
+  const writes = collection.writes.filter((w) => keyGrowsWithRequests(keyOf(collection, w, model), w.node, model) && !behindRunOnceFlag(w.node, model.program, model.facts.visitorKeys));
   // Declared with a key type of a fixed set (`new Map<PoolName, Queue>()`, `Record<Locale, Menu>`): it
   // holds at most one entry per value. Asked last: an imported type alias is read from its own file.
   const fixedKeys = (): boolean => {
@@ -74,11 +88,11 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   // Exported, other modules may write it themselves (`userLoader.load(id)` in a resolver), or remove what they set.
   const entry = model.inProject ? model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? [], collection.ownMethods) : undefined;
   const removedElsewhere = (): boolean => entry !== undefined && model.project.removedByImporters(model, entry.exportName);
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w), w.node, model))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
+  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w, model), w.node, model))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   if ((writers.length === 0 && !entry) || fixedKeys() || removedElsewhere()) return undefined;
-  return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w), at: w.node })), model) });
+  return model.project.crossFileHandler(model, writers, [], { entries: entry ? [entry] : [], keyArgs: keyParameters(writes.map((w) => ({ key: keyOf(collection, w, model), at: w.node })), model) });
 }
 
 /**
