@@ -302,6 +302,21 @@ export function loadTools() {
 }`,
     },
     {
+      // The same, kept by name in a Map through a local variable that first reads the Map: what the
+      // variable adds to it is only the import.
+      name: 'server code keeping dynamic imports by specifier, through a variable that reads the store first',
+      filename: 'tools/pack/shared.ts',
+      code: `const moduleCache = new Map();
+export async function importCached(specifier) {
+  let pending = moduleCache.get(specifier);
+  if (!pending) {
+    pending = import(specifier);
+    moduleCache.set(specifier, pending);
+  }
+  return pending;
+}`,
+    },
+    {
       // A store made for one call of a function that walks a document: filled by nested helpers, read by
       // Promise.all, and garbage when the call returns; a rejection is never served to a later call.
       name: 'a promise store local to one call, filled by nested helpers that stay inside the call',

@@ -17,6 +17,7 @@ import { runsInBrowser } from '../memoizer/strict-scope.js';
 import { localWorkModules } from '../catalog/local-work.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';
+import { newValues, valuesGiven } from './store-reads.js';
 
 const MAX_DEPTH = 4;
 
@@ -105,6 +106,11 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   if (depth > MAX_DEPTH) return false;
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.ImportExpression) return true;
+  // `let pending = moduleCache.get(name); if (!pending) { pending = import(name); … }`: what the variable is given, reads of the store aside.
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const given = valuesGiven(node, model).flatMap((g) => newValues(g));
+    return given.length > 0 && given.every((g) => onlyLoadsModules(g, model, depth + 1));
+  }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (localWorkCall(node, model)) return true;
   const callee = unwrap(node.callee);

@@ -20,6 +20,7 @@ import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
 import { picksOnly, serverModuleLoad } from './module-loads.js';
+import { newValues, valuesGiven } from './store-reads.js';
 import { requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
@@ -186,21 +187,6 @@ function queuedTask(call: TSESTree.CallExpression, model: FileModel): boolean {
   return source.methods.includes(memberName(callee) ?? '');
 }
 
-/** `map.get(k)`, `cache[k]`, `map.get(k) ?? other`: a read of what a store holds. */
-function isStoreRead(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.LogicalExpression) return isStoreRead(value.left);
-  if (value.type === AST_NODE_TYPES.MemberExpression) return value.computed;
-  return value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'get';
-}
-
-/** What a value adds to a store it may come from: nothing for a read of it, the fallback of `map.get(k) ?? make()`. */
-function newValues(node: TSESTree.Node): TSESTree.Node[] {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && isStoreRead(value.left)) return newValues(value.right);
-  return isStoreRead(value) ? [] : [node];
-}
-
 /** What an expression can settle as, when stored: `'safe'` (cannot reject), `'promise'` (can), `'value'` (not a promise). */
 export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'safe' | 'promise' | 'value' {
   const node = unwrap(value);
@@ -224,15 +210,9 @@ export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'saf
   if (isPromiseExpression(node, model.facts)) return 'promise';
   if (node.type === AST_NODE_TYPES.CallExpression && (importedRejects(node, model) || queuedTask(node, model))) return 'promise';
   if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`.
-    const variable = resolveIdentifier(model.sourceCode, node);
-    const given: TSESTree.Node[] = [];
-    // `const { resolve } = Promise.withResolvers()`: a destructured name holds a part of the value, not the value.
-    for (const def of variable?.defs ?? []) if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) given.push(def.node.init);
-    for (const ref of variable?.references ?? []) {
-      const parent = ref.identifier.parent;
-      if (ref.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) given.push(parent.right);
-    }
+    // Every value the variable is given: `let p = map.get(k); if (!p) { p = load(k); … }`
+    // (`const { resolve } = Promise.withResolvers()`: a destructured name holds a part of the value, not the value).
+    const given = valuesGiven(node, model);
     // Reading back what the store already holds (`let p = map.get(k)`) adds nothing new to it; with a
     // fallback (`map.get(k) ?? Promise.resolve()`), the fallback is what is new.
     const kinds = given.flatMap((g) => newValues(g)).map((g) => settles(g, model, depth + 1));
