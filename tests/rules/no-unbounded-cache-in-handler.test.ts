@@ -3255,6 +3255,36 @@ app.listen(3000);`;
   });
 });
 
+describe('a key that is a constant sharing its name with a type', () => {
+  // `export type Body = Static<typeof Body>; export const Body = Type.Object(…)`: the scope manager lists
+  // the type first; the key is the module-level constant, one schema, not the request's body.
+  const code = (schemaArg: string): string => `import express from 'express';
+import { Type, type Static } from '@sinclair/typebox';
+const compiled = new Map<object, (v: unknown) => boolean>();
+function checkWith(schema: object, value: unknown): boolean {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = (v) => v !== undefined;
+    compiled.set(schema, check);
+  }
+  return check(value);
+}
+export type Body = Static<typeof Body>;
+export const Body = Type.Object({ event: Type.Unknown() });
+const app = express();
+app.post('/check', express.json(), (req, res) => {
+  res.json(checkWith(${schemaArg}, req.body));
+});
+app.listen(3000);`;
+  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
+  it('is quiet when the key is that constant', () => {
+    expect(lines(code('Body'))).toEqual([]);
+  });
+  it('reports the map (line 3) when the key is the request body', () => {
+    expect(lines(code('req.body'))).toEqual([3]);
+  });
+});
+
 describe('a memoizing decorator reached from a handler in another file', () => {
   const service = `import { Injectable } from '@nestjs/common';
 import { Memoize } from 'typescript-memoize';

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
-import { resolveIdentifier } from '../syntax/references.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { middlewareFields } from './middleware-fields.js';
@@ -150,7 +150,7 @@ function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
 
 /** A name declared as a parameter of a function. */
 function isParameter(name: TSESTree.Identifier, model: FileModel): boolean {
-  return (resolveIdentifier(model.sourceCode, name)?.defs[0]?.type as string | undefined) === 'Parameter';
+  return (valueDef(resolveIdentifier(model.sourceCode, name))?.type as string | undefined) === 'Parameter';
 }
 
 /** `res.locals.locale`: a chain of plain fields read from a handler's response parameter. */
@@ -179,7 +179,7 @@ function setByMiddleware(field: string | undefined, model: FileModel, depth: num
 function isLambdaContext(node: TSESTree.Node, model: FileModel): boolean {
   const object = unwrap(node);
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(model.sourceCode, object)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, object));
   if ((def?.type as string | undefined) !== 'Parameter') return false;
   const fn = def?.node as FunctionNode;
   const [event, context] = fn.params;
@@ -219,7 +219,7 @@ function isSetUpConfiguration(node: TSESTree.Node, model: FileModel, depth: numb
   if (value.type === AST_NODE_TYPES.ChainExpression) return isSetUpConfiguration(value.expression, model, depth + 1);
   if (value.type === AST_NODE_TYPES.MemberExpression) return isSetUpConfiguration(value.object, model, depth + 1);
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
   const kind: string | undefined = def?.type;
   if (def && kind === 'Parameter') {
     const fn = def.node as FunctionNode;
@@ -279,7 +279,7 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     }
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(model.sourceCode, value);
-      const def = variable?.defs[0];
+      const def = valueDef(variable);
       // A global, an import, a class or function name: configuration, not request data.
       if (!variable || !def) return false;
       const kind: string = def.type;
@@ -398,7 +398,7 @@ function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   const table = unwrap(node);
   if (table.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, table);
-  const def = variable?.defs[0];
+  const def = valueDef(variable);
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
   const scope: string = variable.scope.type;
   if (scope !== 'module' && scope !== 'global') return false;
@@ -432,7 +432,7 @@ function isInteger(node: TSESTree.Node, model: FileModel, hops = 0): boolean {
     return name !== undefined && INTEGER_FUNCTIONS.has(name);
   }
   if (value.type === AST_NODE_TYPES.Identifier && hops < 2) {
-    const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+    const def = valueDef(resolveIdentifier(model.sourceCode, value));
     const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
     return declarator?.parent.kind === 'const' && declarator.init !== null && isInteger(declarator.init, model, hops + 1);
   }
@@ -459,7 +459,7 @@ function clampedInteger(call: TSESTree.CallExpression, model: FileModel, depth: 
 function localFunction(callee: TSESTree.Node, model: FileModel): FunctionNode | undefined {
   const node = unwrap(callee);
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = resolveIdentifier(model.sourceCode, node)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, node));
   return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
 }
 
@@ -472,7 +472,7 @@ function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression
   if (callee.type === AST_NODE_TYPES.MemberExpression) return fromRequest(callee.object, model, depth + 1);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   if (requestSourceFunctions.has(callee.name) && model.imports.get(callee.name) !== undefined) return true;
-  const def = resolveIdentifier(model.sourceCode, callee)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, callee));
   const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
   if (!fn || depth > MAX_DEPTH - 2) return false;
   return returnsRequest(fn, model, depth);
@@ -693,7 +693,7 @@ function localConstInit(name: string, at: TSESTree.Node, model: FileModel): TSES
   for (let scope = model.sourceCode.getScope(at) as ReturnType<typeof model.sourceCode.getScope> | null; scope; scope = scope.upper) {
     const variable = scope.set.get(name);
     if (!variable) continue;
-    const def = variable.defs[0];
+    const def = valueDef(variable);
     const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
     if (declarator?.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !enclosingFunction(declarator)) return undefined;
     return declarator.init;
@@ -781,7 +781,7 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     case AST_NODE_TYPES.Literal:
       return [];
     case AST_NODE_TYPES.Identifier: {
-      const def = model && hops < 2 ? resolveIdentifier(model.sourceCode, node)?.defs[0] : undefined;
+      const def = model && hops < 2 ? valueDef(resolveIdentifier(model.sourceCode, node)) : undefined;
       const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
       if (declarator?.parent.kind === 'const' && declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) return keyNames(declarator.init, model, hops + 1);
       return [{ id: node }];

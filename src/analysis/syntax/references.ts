@@ -21,6 +21,15 @@ export function resolveIdentifier(sourceCode: Readonly<SourceCode>, id: TSESTree
   return undefined;
 }
 
+/**
+ * The definition a name has where it is used as a value: in TypeScript a value and a type may share
+ * a name (`export type Body = Static<typeof Body>; export const Body = Type.Object(…)`), and the
+ * scope manager lists both on one variable, the type first when it is declared first.
+ */
+export function valueDef(variable: Scope.Variable | undefined): Scope.Definition | undefined {
+  return variable?.defs.find((def) => (def.type as string) !== 'Type') ?? variable?.defs[0];
+}
+
 /** Whether `inner` lies within `outer` (inclusive). */
 export function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
