@@ -317,6 +317,26 @@ export async function importCached(specifier) {
 }`,
     },
     {
+      // A function that catches everything it could throw, whose name is also a type's (`export type
+      // loadSettings = …` declared first): the call means the function, and its promise cannot reject.
+      name: 'a slot filled by a catch-all function that shares its name with a type',
+      filename: 'src/settings.ts',
+      code: `export type loadSettings = () => Promise<Record<string, string> | null>;
+export const loadSettings = async (): Promise<Record<string, string> | null> => {
+  try {
+    const res = await fetch('https://config.example.com/settings');
+    return (await res.json()) as Record<string, string>;
+  } catch {
+    return null;
+  }
+};
+let settings: Promise<Record<string, string> | null> | undefined;
+export function getSettings() {
+  settings ??= loadSettings();
+  return settings;
+}`,
+    },
+    {
       // A store made for one call of a function that walks a document: filled by nested helpers, read by
       // Promise.all, and garbage when the call returns; a rejection is never served to a later call.
       name: 'a promise store local to one call, filled by nested helpers that stay inside the call',

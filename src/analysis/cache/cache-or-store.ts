@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { Collection, FileModel } from '../model/file-model.js';
+import { valueDef } from '../syntax/references.js';
 
 export type CacheUse = 'cache' | 'store';
 
@@ -48,7 +49,7 @@ function mapCallOf(ref: TSESTree.Node): MapCall | undefined {
 function reachingValue(id: TSESTree.Identifier, position: number, model: FileModel, owner: FunctionNode): TSESTree.Node | undefined {
   const reference = model.sourceCode.getScope(id).references.find((r) => r.identifier === id);
   const variable = reference?.resolved;
-  const def = variable?.defs[0];
+  const def = valueDef(variable);
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || enclosingFunction(def.node) !== owner) return undefined;
   let best: TSESTree.Node | undefined = def.node.init ?? undefined;
   for (const ref of variable.references) {

@@ -13,6 +13,7 @@ import type { CacheClassSpec } from '../catalog/memoizer-catalog.js';
 import type { Collection, CollectionKind, FileModel } from '../model/file-model.js';
 import { moduleFactoryCalls, projectFactories } from './module-factories.js';
 import { evictingMethods, harmlessCalls, readingMethods, writingMethods } from '../catalog/collection-methods.js';
+import { valueDef } from '../syntax/references.js';
 
 /** `new DataLoader(fn, { cache: false })`: the options bound a cache class that is unbounded by default. */
 function boundedByOptions(spec: CacheClassSpec, node: TSESTree.NewExpression, model: FileModel): CacheClassSpec {
@@ -88,7 +89,7 @@ function isGlobalSlot(node: TSESTree.Node, model: FileModel): boolean {
   const object = unwrap(slot.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
   if (GLOBAL_OBJECTS.has(object.name)) return true;
-  const def = moduleScope(model)?.set.get(object.name)?.defs[0];
+  const def = valueDef(moduleScope(model)?.set.get(object.name));
   const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
   return init?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(init.name);
 }
@@ -210,7 +211,7 @@ function moduleCollections(model: FileModel, out: Collection[]): void {
   const scope = moduleScope(model);
   if (!scope) return;
   for (const variable of scope.variables) {
-    const def = variable.defs[0];
+    const def = valueDef(variable);
     if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) continue;
     const kind = collectionKind(def.node.init, model);
     if (!kind) continue;

@@ -9,6 +9,7 @@ import { findProperty, unwrap } from '../syntax/ast.js';
 import { memoGuardModule } from '../catalog/memoizer-catalog.js';
 import { requiredModule } from '../syntax/import-table.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { valueDef } from '../syntax/references.js';
 
 type RuntimeExport = 'memoize' | 'LruMap';
 
@@ -180,7 +181,7 @@ export function unusedImportRemoval(model: FileModel, local: string, dropped: TS
   if (!global) return undefined;
   const scope = global.childScopes.find((s) => (s.type as string) === 'module') ?? global;
   const variable = scope.set.get(local);
-  const def = variable?.defs[0];
+  const def = valueDef(variable);
   if (!variable || !def || variable.defs.length !== 1) return undefined;
   const inside = (node: TSESTree.Node): boolean => dropped.range[0] <= node.range[0] && node.range[1] <= dropped.range[1];
   if (variable.references.some((ref) => !ref.init && !inside(ref.identifier))) return undefined;

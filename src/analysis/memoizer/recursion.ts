@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { cacheSize, wrappedFunction } from './memoizer-call.js';
-import { functionOfVariable, resolveIdentifier, within } from '../syntax/references.js';
+import { functionOfVariable, resolveIdentifier, within, valueDef } from '../syntax/references.js';
 import { memoizedBinding, namesBinding, type Binding } from './memoized-binding.js';
 
 /** How far calls into same-file helpers are followed (`fib` → `step` → `fib`). */
@@ -44,7 +44,7 @@ function recursiveSites(fn: FunctionNode, binding: Binding, model: FileModel): T
 
 /** `i` declared by `for (let i = 0; i < N; …)` with a literal `N`: the loop's range. */
 function loopBound(id: TSESTree.Identifier, model: FileModel): number | undefined {
-  const def = resolveIdentifier(model.sourceCode, id)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, id));
   const declaration = def?.node.parent;
   const loop = declaration?.parent;
   if (loop?.type !== AST_NODE_TYPES.ForStatement || loop.init !== declaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;

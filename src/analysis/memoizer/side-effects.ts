@@ -8,7 +8,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, functionName, memberName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier } from '../syntax/references.js';
+import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
 
@@ -119,7 +119,7 @@ function mutableVariables(model: FileModel): Map<Scope.Variable, TSESTree.Node> 
   const scopes = global ? [global, ...global.childScopes.filter((s) => (s.type as string) === 'module')] : [];
   for (const scope of scopes) {
     for (const variable of scope.variables) {
-      const def = variable.defs[0];
+      const def = valueDef(variable);
       if ((def?.type as string | undefined) !== 'Variable' || def?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind === 'const') continue;
       const write = variable.references.find((r) => {
         if (!r.isWrite() || r.init === true) return false;
@@ -251,7 +251,7 @@ function sqlText(node: TSESTree.Node, model: FileModel): string | undefined {
 function valueText(node: TSESTree.Node, model: FileModel): string {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return model.sourceCode.getText(value);
-  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
   const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : undefined;
   return init ? model.sourceCode.getText(init) : '';
 }

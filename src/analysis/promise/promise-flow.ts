@@ -17,7 +17,7 @@ import { promiseSources } from '../catalog/promise-sources.js';
 import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
 import { quietCollectionMethods } from '../catalog/collection-methods.js';
 import type { Collection } from '../model/file-model.js';
-import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
+import { functionOfVariable, onlyValueDef, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
 import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
@@ -47,7 +47,7 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, callee);
   // A parameter is whatever the caller passes (its definition node is the function that takes it).
-  const kind: string | undefined = variable?.defs[0]?.type;
+  const kind: string | undefined = valueDef(variable)?.type;
   if (kind === 'Parameter') return false;
   const local = functionOfVariable(variable);
   if (local) return cannotReject(local, model);
@@ -84,7 +84,7 @@ function ownCollectionCall(callee: TSESTree.MemberExpression, model: FileModel):
   const holder = unwrap(callee.object);
   if (callee.computed || holder.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, holder);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = onlyValueDef(variable);
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
   const init = unwrap(def.node.init);
   const methods = init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier ? quietCollectionMethods.get(init.callee.name) : undefined;
@@ -102,7 +102,7 @@ const naming = new Set<Scope.Variable>();
  */
 export function holdsPlainValue(name: TSESTree.Identifier, model: FileModel): boolean {
   const variable = resolveIdentifier(model.sourceCode, name);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = onlyValueDef(variable);
   if (!variable || naming.has(variable) || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
   naming.add(variable);
   try {
@@ -152,7 +152,7 @@ function promiseResolveArgument(node: TSESTree.Node): TSESTree.Node | null | und
 function importedRejects(call: TSESTree.CallExpression, model: FileModel): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || evaluating.size > 0) return false;
-  const kind: string | undefined = resolveIdentifier(model.sourceCode, callee)?.defs[0]?.type;
+  const kind: string | undefined = valueDef(resolveIdentifier(model.sourceCode, callee))?.type;
   if (kind !== 'ImportBinding') return false;
   const imported = importedFunction(model, callee.name);
   if (!imported) return false;
@@ -173,7 +173,7 @@ function queuedTask(call: TSESTree.CallExpression, model: FileModel): boolean {
   const holder = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
   if (holder.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, holder);
-  const def = variable?.defs[0]?.node;
+  const def = valueDef(variable)?.node;
   const init = def?.type === AST_NODE_TYPES.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
   if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) return false;
   const maker = unwrap(init.callee);
@@ -266,7 +266,7 @@ function fulfilmentCannotFail(fn: TSESTree.Node, model: FileModel, depth: number
   if (node.body.type !== AST_NODE_TYPES.BlockStatement && depth < 3 && settles(node.body, model, depth + 1) === 'safe') return true;
   const own = new Set(node.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p] : [])));
   const holdsPlainValue = (name: TSESTree.Identifier): boolean => {
-    const def = resolveIdentifier(model.sourceCode, name)?.defs[0];
+    const def = valueDef(resolveIdentifier(model.sourceCode, name));
     return (def !== undefined && (def.type as string) === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && own.has(def.name)) || model.facts.holdsPlainValue?.(name) === true;
   };
   return bodyCannotFail(node, { ...model.facts, holdsPlainValue });
@@ -309,7 +309,7 @@ function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, mo
  */
 /** `reject` of a `new Promise((resolve, reject) => …)` executor around `id`'s position. */
 function isExecutorReject(id: TSESTree.Identifier, model: FileModel): boolean {
-  const def = resolveIdentifier(model.sourceCode, id)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, id));
   const executor = (def?.type as string | undefined) === 'Parameter' ? def?.node : undefined;
   if (!executor || !isFunction(executor) || executor.params[1]?.type !== AST_NODE_TYPES.Identifier || executor.params[1].name !== id.name) return false;
   const made = executor.parent;

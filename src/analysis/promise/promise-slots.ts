@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, callsProcessExit, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { outerExpression, resolveIdentifier } from '../syntax/references.js';
+import { outerExpression, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { filledByFatalStartUp, slotUsedOnlyAtStartUp } from './start-up-only.js';
 import { slotUsedOnlyByDeadCode } from './dead-exports.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
@@ -67,7 +67,7 @@ function isPromiseStoreType(type: TSESTree.TypeNode | undefined): boolean {
 /** The type a holder is declared with, and the initialiser it is given (for `new Map<K, Promise<V>>()`). */
 function declaration(holder: Holder): { type: TSESTree.TypeNode | undefined; init: TSESTree.Node | undefined } {
   if (holder.kind === 'variable') {
-    const def = holder.variable.defs[0]?.node;
+    const def = valueDef(holder.variable)?.node;
     if (def?.type !== AST_NODE_TYPES.VariableDeclarator) return { type: undefined, init: undefined };
     return { type: def.id.typeAnnotation?.typeAnnotation, init: def.init ?? undefined };
   }
@@ -168,7 +168,7 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   // `then` method) settles once: giving its callers that one outcome again is what a promise does.
   if (uses.holder.kind === 'field') return !isThenableClass(uses.holder.cls) && !perOperationInstance(uses.holder.cls, model);
   const { variable } = uses.holder;
-  const kind: string | undefined = variable.defs[0]?.type;
+  const kind: string | undefined = valueDef(variable)?.type;
   if (kind === undefined || kind === 'Parameter' || kind === 'FunctionName' || kind === 'ClassName') return false;
   if (kind === 'ImportBinding') return true;
   const block = variable.scope.variableScope.block as TSESTree.Node;

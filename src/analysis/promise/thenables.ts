@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { isFunction, propertyName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
-import { resolveIdentifier } from '../syntax/references.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 import { returnedExpressions } from './returns-promise.js';
 
@@ -51,7 +51,7 @@ export function returnsBuiltThenable(fn: FunctionNode, model: FileModel): boolea
   return returnedExpressions(fn, model.facts).some((returned) => {
     let value = unwrap(returned);
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const def = resolveIdentifier(model.sourceCode, value)?.defs[0]?.node;
+      const def = valueDef(resolveIdentifier(model.sourceCode, value))?.node;
       if (def?.type !== AST_NODE_TYPES.VariableDeclarator || !def.init || def.parent.kind !== 'const') return false;
       value = unwrap(def.init);
     }

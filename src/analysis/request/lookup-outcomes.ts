@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, isFunction, memberName, unwrap } from '../syntax/ast.js';
-import { resolveIdentifier } from '../syntax/references.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import type { FileModel } from '../model/file-model.js';
 
 /** What a local const holds: the answer of an awaited call, or a field read from one. */
@@ -55,7 +55,7 @@ function foundAt(node: TSESTree.Node, model: FileModel, hops = 0): Found | undef
   }
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolveIdentifier(model.sourceCode, value);
-  const declarator = variable?.defs[0]?.node;
+  const declarator = valueDef(variable)?.node;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
   return foundAt(declarator.init, model, hops + 1);
 }

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, memberName, propertyName, unwrap } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { resolveIdentifier } from '../syntax/references.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { fixedSetBuilders, objectSchemaBuilders, parsedValueFields, schemaFirstParsers, schemaParseMethods, setKeepingModifiers } from '../catalog/validators.js';
 
 const MAX_HOPS = 4;
@@ -77,7 +77,7 @@ function parsedSchemas(node: TSESTree.Node): TSESTree.Node[] {
 function valueOrigin(node: TSESTree.Node, model: FileModel): { value: TSESTree.Node; path: string[] } | undefined {
   const value = awaited(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return { value, path: [] };
-  const def = resolveIdentifier(model.sourceCode, value)?.defs[0];
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
   if (def.node.id.type === AST_NODE_TYPES.Identifier) return { value: def.node.init, path: [] };
   if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;

@@ -26,8 +26,14 @@ export function resolveIdentifier(sourceCode: Readonly<SourceCode>, id: TSESTree
  * a name (`export type Body = Static<typeof Body>; export const Body = Type.Object(…)`), and the
  * scope manager lists both on one variable, the type first when it is declared first.
  */
-export function valueDef(variable: Scope.Variable | undefined): Scope.Definition | undefined {
+export function valueDef(variable: Scope.Variable | null | undefined): Scope.Definition | undefined {
   return variable?.defs.find((def) => (def.type as string) !== 'Type') ?? variable?.defs[0];
+}
+
+/** The variable's one value definition, or `undefined` when it has none or several (`var x = 1; var x = 2`). */
+export function onlyValueDef(variable: Scope.Variable | null | undefined): Scope.Definition | undefined {
+  const defs = variable?.defs.filter((def) => (def.type as string) !== 'Type') ?? [];
+  return defs.length === 1 ? defs[0] : undefined;
 }
 
 /** Whether `inner` lies within `outer` (inclusive). */
@@ -61,7 +67,7 @@ export function chainRoot(node: TSESTree.Node): TSESTree.Node {
 
 /** The function a variable is bound to in this file: `function f() {}`, `const f = () => {}`, `const f = function () {}`. */
 export function functionOfVariable(variable: Scope.Variable | undefined): FunctionNode | undefined {
-  const def = variable?.defs[0];
+  const def = valueDef(variable);
   if (!def) return undefined;
   if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
