@@ -21,6 +21,8 @@ type Options = InferOptionsTypeFromRule<typeof rule>;
 
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
+/** The lines this rule reports in `text`, linted alone. */
+const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
 const typedRuleTester = new RuleTester({ languageOptions: { parserOptions: typedParserOptions } });
 
 // RuleTester sets `parserOptions.sourceType: 'module'` unless a case sets it, which would hide
@@ -3176,7 +3178,6 @@ async function handleData(q, res, genomes) {
   res.send(fileCache.get(cacheKey));
 }
 app.post('/ranking', init({ genomes: loadGenomes() }));`;
-  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
   it('is quiet when each part of the key must be found in those tables first', () => {
     expect(lines(code("if (!genome) throw new Error('invalid genome');"))).toEqual([]);
   });
@@ -3208,7 +3209,6 @@ app.get('/tenants/:tenant/token', async (req, res) => {
   res.json({ token });
 });
 app.listen(3000);`;
-  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
   it('is quiet when every write gives a lifetime and the check period is on (default or a number)', () => {
     expect(lines(code('', ''))).toEqual([]);
     expect(lines(code('{ checkperiod: 60 }', 'tokens.set(`seen:${key}`, true, 3600);'))).toEqual([]);
@@ -3243,7 +3243,6 @@ app.get('/morph/:id', (req, res) => {
   res.json(morph(req.params.id));
 });
 app.listen(3000);`;
-  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
   it('is quiet when the index is a loop counter over a fixed range', () => {
     expect(lines(code('masks[i] = bit - 1;'))).toEqual([]);
   });
@@ -3276,7 +3275,6 @@ app.post('/check', express.json(), (req, res) => {
   res.json(checkWith(${schemaArg}, req.body));
 });
 app.listen(3000);`;
-  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
   it('is quiet when the key is that constant', () => {
     expect(lines(code('Body'))).toEqual([]);
   });
@@ -3695,7 +3693,6 @@ app.get('/status', (req, res) => {
   ${reset}
   res.json(StatusMapper.mapping);
 });`;
-  const lines = (text: string): number[] => lintWithRule(ruleId, rule, text).map((m) => m.line);
   it('is quiet for a function that returns while the flag is set, and for a block run while it is not', () => {
     expect(lines(code('if (this.isLoaded) return;'))).toEqual([]);
   });
