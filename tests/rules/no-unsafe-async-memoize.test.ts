@@ -4460,3 +4460,35 @@ app.get('/price', async (req, res) => { ${use} res.send(formatAmount(1)); });
     expect(alone.lint('utils.js').map((m) => [m.line, m.messageId])).toEqual([[3, 'unsafePromiseSlot']]);
   });
 });
+
+describe('a promise that rejects only on the error argument of a core server listen callback', () => {
+  // Node calls `server.listen(…, callback)`'s callback with no argument: a `reject(err)` it guards never
+  // runs, and a failure to listen is an 'error' event. Express 5's `app.listen` does pass an error, and a
+  // `reject` handed to the 'error' event runs: both keep a rejection in the slot (line 7).
+  const proxy = (server: string, onError: string): string => `import http from 'node:http';
+import express from 'express';
+let server;
+let started;
+export function start() {
+  if (started) return started;
+  started = new Promise((resolve, reject) => {
+    server = ${server};
+    ${onError}
+    server.listen(0, 'localhost', (err) => {
+      if (err) return reject(err);
+      resolve(server.address().port);
+    });
+  });
+  return started;
+}`;
+  const slots = (code: string): [number, string][] => lintWithRule('no-unsafe-async-memoize', rule, code).map((m) => [m.line, m.messageId ?? '']);
+  it('is quiet for http.createServer', () => {
+    expect(slots(proxy('http.createServer((req, res) => res.end())', ''))).toEqual([]);
+  });
+  it('reports the slot for an Express app, whose listen callback gets the error', () => {
+    expect(slots(proxy('express()', ''))).toEqual([[7, 'unsafePromiseSlot']]);
+  });
+  it('reports the slot when reject also listens for the server error', () => {
+    expect(slots(proxy('http.createServer((req, res) => res.end())', "server.once('error', reject);"))).toEqual([[7, 'unsafePromiseSlot']]);
+  });
+});

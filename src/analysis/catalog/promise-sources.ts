@@ -20,3 +20,11 @@ export const promiseSources: readonly PromiseSource[] = [
 
 /** A promise's own methods, each chaining a callback after it settles: `then`, `catch`, `finally`. */
 export const settlingMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Node's own servers, by module and the functions that make one: their `listen(…, callback)` takes
+ * the callback as a 'listening' listener, called with no argument (a failure to listen is an
+ * 'error' event), so nothing the callback does on an error argument ever runs.
+ */
+export const coreServerModules: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls'].flatMap((m) => [m, `node:${m}`]));
+export const coreServerFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
