@@ -244,6 +244,11 @@ app.get('/org', (req, res) => {
   const { orgId } = req.user;
   scopes.set(orgId, 1);
   res.end();
+});
+app.post('/avatar', (req, res) => {
+  if (!req.owner) return res.status(401).end();
+  scopes.set(\`\${req.owner.publicKey}.media\`, Date.now());
+  res.end();
 });`,
     },
     {

@@ -169,7 +169,7 @@ export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'is
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the
  * accounts that exist, as a row the handler has just loaded is, not by what a client sends.
  */
-export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'workspace', 'team', 'tenant', 'organization', 'account']);
+export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'owner', 'workspace', 'team', 'tenant', 'organization', 'account']);
 /**
  * The same, as ids a middleware or a tRPC/GraphQL context factory resolved for the verified caller
  * (`ctx.teamId`, `req.userId`): one value per existing account, team or tenant.
