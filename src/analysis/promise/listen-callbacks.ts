@@ -9,22 +9,14 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
+import { isModuleFunction } from '../syntax/import-table.js';
 import { coreServerFactories, coreServerModules } from '../catalog/promise-sources.js';
 import { valuesGiven } from './store-reads.js';
 
 /** `http.createServer(…)`, `createServer(…)` imported from a core module. */
 function makesCoreServer(value: TSESTree.Node, model: FileModel): boolean {
   const call = unwrap(value);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = model.imports.get(callee.name);
-    return binding !== undefined && coreServerModules.has(binding.module) && coreServerFactories.has(binding.export);
-  }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !coreServerFactories.has(memberName(callee) ?? '')) return false;
-  const object = unwrap(callee.object);
-  const binding = object.type === AST_NODE_TYPES.Identifier ? model.imports.get(object.name) : undefined;
-  return binding !== undefined && coreServerModules.has(binding.module) && (binding.export === 'default' || binding.export === '*');
+  return call.type === AST_NODE_TYPES.CallExpression && isModuleFunction(call.callee, model.imports, coreServerModules, coreServerFactories);
 }
 
 /** The `listen` callback `fn` is, when it is the last argument of `server.listen(…)` on a core server. */

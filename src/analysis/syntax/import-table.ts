@@ -129,3 +129,24 @@ export function lookupMemoizer(callee: TSESTree.Node, imports: ImportTable, cata
 export function lookupCacheClass(callee: TSESTree.Node, imports: ImportTable, catalog: readonly CacheClassSpec[]): CacheClassSpec | undefined {
   return lookupCallee(callee, imports, catalog as readonly (CacheClassSpec & { member?: string })[]);
 }
+
+/** Whether `name` is bound to one of `modules` whole: `import http from 'node:http'`, `import * as path from 'path'`, `const path = require('path')`. */
+export function isWholeModule(name: string, imports: ImportTable, modules: ReadonlySet<string>): boolean {
+  const binding = imports.get(name);
+  return binding !== undefined && modules.has(binding.module) && (binding.export === 'default' || binding.export === '*');
+}
+
+/**
+ * Whether `callee` is one of `functions` of one of `modules`: imported by name (`createServer(…)`,
+ * `join(…)`) or called on the module imported whole (`http.createServer(…)`, `path.resolve(…)`).
+ */
+export function isModuleFunction(callee: TSESTree.Node, imports: ImportTable, modules: ReadonlySet<string>, functions: ReadonlySet<string>): boolean {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const binding = imports.get(node.name);
+    return binding !== undefined && modules.has(binding.module) && functions.has(binding.export);
+  }
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !functions.has(memberName(node) ?? '')) return false;
+  const object = unwrap(node.object);
+  return object.type === AST_NODE_TYPES.Identifier && isWholeModule(object.name, imports, modules);
+}
