@@ -12,3 +12,12 @@ export const localWorkModules: ReadonlySet<string> = new Set([
   // WebAssembly renderers and highlighters that load the module and data they ship with.
   'resvg-wasm', '@resvg/resvg-wasm', '@resvg/resvg-js', 'satori', 'yoga-wasm-web', 'shiki',
 ]);
+
+/** Built-in collections a callback may build from what was loaded (`(m) => new Set(m.default)`). */
+export const builtInCollections: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
+
+/** Built-in constructors of plain data a callback working in place may use (`new Uint8Array(font)`); a class of the project's own may open what it is given. */
+export const builtInDataConstructors: ReadonlySet<string> = new Set([
+  ...builtInCollections, 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array',
+  'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'URL',
+]);

@@ -6,12 +6,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, isFunction, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier } from '../syntax/references.js';
 import { isModuleFunction } from '../syntax/import-table.js';
 import { coreServerFactories, coreServerModules } from '../catalog/promise-sources.js';
 import { valuesGiven } from './store-reads.js';
+import { writesThrow } from './returns-promise.js';
 
 /** `http.createServer(…)`, `createServer(…)` imported from a core module. */
 function makesCoreServer(value: TSESTree.Node, model: FileModel): boolean {
@@ -52,11 +53,7 @@ export function rejectsOnlyOnListenErrors(node: TSESTree.Node, model: FileModel)
   const executor = made.arguments[0];
   const reject = isFunction(executor) && executor.params.length === 2 ? executor.params[1] : undefined;
   if (!executor || !isFunction(executor) || reject?.type !== AST_NODE_TYPES.Identifier) return false;
-  const throws: TSESTree.Node[] = [];
-  walk(executor.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.ThrowStatement) throws.push(inner);
-  });
-  if (throws.length > 0) return false;
+  if (writesThrow(executor, model.facts)) return false;
   const uses = resolveIdentifier(model.sourceCode, reject)?.references.map((ref) => ref.identifier) ?? [];
   return uses.length > 0 && uses.every((use) => {
     const call = use.parent;

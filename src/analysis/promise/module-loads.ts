@@ -14,7 +14,7 @@ import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../memoizer/strict-scope.js';
-import { localWorkModules } from '../catalog/local-work.js';
+import { builtInCollections, builtInDataConstructors, localWorkModules } from '../catalog/local-work.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';
 import { newValues, valuesGiven } from './store-reads.js';
@@ -23,11 +23,6 @@ const MAX_DEPTH = 4;
 
 /** Array methods a picking callback may use on what was loaded (`mods.map((m) => m.default)`). */
 const ARRAY_PICKS: ReadonlySet<string> = new Set(['map', 'filter', 'find', 'flatMap', 'slice', 'concat']);
-
-/** Built-in collections a picking callback may build from what was loaded (`(m) => new Set(m.default)`). */
-const BUILT_IN_COLLECTIONS: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakSet', 'WeakMap']);
-/** Built-in constructors of plain data a callback working in place may use (`new Uint8Array(font)`); a class of the project's own may open what it is given. */
-const BUILT_IN_DATA: ReadonlySet<string> = new Set([...BUILT_IN_COLLECTIONS, 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'URL']);
 
 /**
  * A callback that only picks from the loaded module (`(m) => m.default`, `({ parse }) => parse`,
@@ -41,7 +36,7 @@ export function picksOnly(fn: TSESTree.Node, model: FileModel): boolean {
   if (!isFunction(node) || node.body.type === AST_NODE_TYPES.BlockStatement) return false;
   let pure = true;
   walk(node.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_COLLECTIONS.has(inner.callee.name))) pure = false;
+    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && builtInCollections.has(inner.callee.name))) pure = false;
     if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) pure = false;
     if (inner.type === AST_NODE_TYPES.CallExpression && !(inner.callee.type === AST_NODE_TYPES.MemberExpression && ARRAY_PICKS.has(memberName(inner.callee) ?? ''))) pure = false;
   });
@@ -61,7 +56,7 @@ function worksInPlace(fn: TSESTree.Node, model: FileModel): boolean {
   const unsafe: TSESTree.Node[] = [];
   walk(node.body, model.facts.visitorKeys, (inner) => {
     if (inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.ImportExpression) unsafe.push(inner);
-    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && BUILT_IN_DATA.has(inner.callee.name))) unsafe.push(inner);
+    if (inner.type === AST_NODE_TYPES.NewExpression && !(inner.callee.type === AST_NODE_TYPES.Identifier && builtInDataConstructors.has(inner.callee.name))) unsafe.push(inner);
   });
   return unsafe.length === 0 && returnedExpressions(node, model.facts).every((value) => !isPromiseExpression(value, model.facts));
 }

@@ -61,12 +61,16 @@ export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts)
   const made = unwrap(node);
   if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'Promise') return false;
   const executor = made.arguments[0];
-  if (!isFunction(executor) || executor.params.length > 1) return false;
+  return isFunction(executor) && executor.params.length <= 1 && !writesThrow(executor, facts);
+}
+
+/** Whether a `throw` is written anywhere in the function, nested functions included. */
+export function writesThrow(fn: FunctionNode, facts: Pick<FunctionFacts, 'visitorKeys'>): boolean {
   let throws = false;
-  walk(executor.body, facts.visitorKeys, (inner) => {
+  walk(fn.body, facts.visitorKeys, (inner) => {
     if (inner.type === AST_NODE_TYPES.ThrowStatement) throws = true;
   });
-  return !throws;
+  return throws;
 }
 
 /**
