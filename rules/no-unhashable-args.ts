@@ -8,13 +8,14 @@ import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '.
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
+import { enclosingFunction, isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
 import { isDependencyParameter, paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
 import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
 import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
+import { componentFilePattern } from '../src/analysis/catalog/file-roles.js';
 
-type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
+type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'renderRepeatedMiss' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
 
 function paramName(param: KeyedParam, index: number, sourceCode: Readonly<SourceCode>): string {
@@ -76,6 +77,8 @@ export default createRule<MessageIds, Options>({
         '{{library}} keys on String() of each argument, and `{{param}}` is an object (String() makes every plain object `[object Object]`), so different calls share one result; use a `normalizer` that keys by value, or structural keys.',
       identityKey:
         '{{library}} keys `{{param}}` by identity, so each call with an equal but new object or array misses and adds an entry; key by value with a resolver or structural keys.',
+      renderRepeatedMiss:
+        '{{library}} compares arguments by identity, and {{count}} components or pages call `{{name}}` with a new object literal ({{where}}): when they render for the same request, each call misses and runs it again; pass primitives and build the object inside.',
       freshArgument:
         'This {{kind}} is created at the call, so the identity-keyed memoized `{{name}}` never finds it in its cache: every call misses and adds an entry; pass a stable value or key by value.',
       freshArgumentOneEntry:
@@ -197,6 +200,39 @@ export default createRule<MessageIds, Options>({
       }
     }
 
+    /**
+     * A request-scoped cache (React's `cache()`) called with a new object literal from several
+     * components (functions of `.jsx`/`.tsx` files, here or in importers): one render runs them
+     * for one request, and each misses, which is what `cache()` is there to prevent. One such call
+     * costs nothing (it is the only one in its request), so one is not reported.
+     */
+    function checkRenderRepeats(model: FileModel, call: MemoizerCall): void {
+      const name = call.bindingName;
+      if (name === undefined || !call.bindingIsVariable) return;
+      const sites = new Map<string, string>();
+      const where = (file: string, line: number): string => `${model.project.pathInProject(file)}:${String(line)}`;
+      if (componentFilePattern.test(model.filename)) {
+        for (const site of callsNamed(model, name)) {
+          const callee = unwrap(site.callee);
+          if (site === call.node || callee.type !== AST_NODE_TYPES.Identifier || !resolvesTo(model, callee, call)) continue;
+          if (!site.arguments.some((arg) => unwrap(arg).type === AST_NODE_TYPES.ObjectExpression)) continue;
+          const fn = enclosingFunction(site);
+          const key = `${model.filename}\0${fn ? String(fn.range[0]) : 'module'}`;
+          if (!sites.has(key)) sites.set(key, where(model.filename, site.loc.start.line));
+        }
+      }
+      if (model.inProject) {
+        for (const site of model.project.objectLiteralCallsByImporters(model, name)) {
+          if (!componentFilePattern.test(site.file)) continue;
+          const key = `${site.file}\0${String(site.fn)}`;
+          if (!sites.has(key)) sites.set(key, where(site.file, site.line));
+        }
+      }
+      if (sites.size < 2) return;
+      const shown = [...sites.values()].slice(0, 2).join(', ');
+      context.report({ node: call.node, messageId: 'renderRepeatedMiss', data: { library: call.spec.label, count: String(sites.size), name, where: sites.size > 2 ? `${shown}, …` : shown } });
+    }
+
     /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`, `money.formatMoney({ … })`. */
     function checkImportedCallSites(model: FileModel): void {
       for (const [local, imported] of model.project.importedMemoizedBindings(model)) {
@@ -268,6 +304,7 @@ export default createRule<MessageIds, Options>({
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;
           if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params, wrapped?.node);
           if (checkCallSites) checkCallSitesOf(model, call, params);
+          if (checkCallSites && call.spec.requestScoped) checkRenderRepeats(model, call);
         }
         if (checkCallSites && model.inProject) checkImportedCallSites(model);
       },

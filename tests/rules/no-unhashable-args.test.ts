@@ -7,10 +7,11 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
 import unboundedRule from '../../rules/no-unbounded-memoize.js';
@@ -1722,6 +1723,90 @@ export async function Page() {
   });
   it('a file importing only hooks from react is not a memoizer file', () => {
     expect(lintWithRule(ruleId, rule, `import { useMemo } from 'react';\nexport const f = (a: { x: number }) => useMemo(() => a.x, [a]);`)).toEqual([]);
+  });
+});
+
+/**
+ * React's cache() is there to share one call among the components of one render. Called with a new
+ * object literal from two or more components or pages (functions of .tsx/.jsx files), every call of
+ * that render misses: reported at the cached function, with where the calls are. One such call, or
+ * calls from route handlers and actions (.ts files, each its own request), cost nothing and stay quiet.
+ */
+describe("React's cache() called with new object literals from several components", () => {
+  const data = `import { cache } from 'react';
+import { db } from './db';
+export const getCourse = cache(async (params: { slug: string; lang: string }) => db.find(params));
+export const getOrg = cache(async (params: { slug: string }) => db.org(params.slug));
+export const getLesson = cache(async (slug: string, lang: string) => db.lesson(slug, lang));
+export const getChapter = cache(async (params: { slug: string }) => db.chapter(params.slug));
+`;
+  const page = `import { getCourse, getOrg, getLesson } from '../data/courses';
+export async function generateMetadata({ params }: { params: { slug: string; lang: string } }) {
+  const course = await getCourse({ slug: params.slug, lang: params.lang });
+  return { title: course.title };
+}
+export default async function Page({ params }: { params: { slug: string; lang: string } }) {
+  const [course, org] = await Promise.all([getCourse({ slug: params.slug, lang: params.lang }), getOrg({ slug: params.slug })]);
+  const lesson = await getLesson(params.slug, params.lang);
+  return <main>{course.title}{org.name}{lesson.title}</main>;
+}
+`;
+  const header = `import { getLesson } from '../data/courses';
+export async function Header({ slug, lang }: { slug: string; lang: string }) {
+  const lesson = await getLesson(slug, lang);
+  return <h1>{lesson.title}</h1>;
+}
+`;
+  const routeA = `import { getChapter } from '../../data/courses';
+export async function GET(req: Request) {
+  const slug = new URL(req.url).searchParams.get('slug') ?? '';
+  return Response.json(await getChapter({ slug }));
+}
+`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-react-cache-'));
+    for (const folder of ['data', 'app', 'api/a', 'api/b']) mkdirSync(path.join(dir, folder), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "site", "dependencies": { "next": "^15.0.0", "react": "^19.0.0" } }\n');
+    writeFileSync(path.join(dir, 'data/db.ts'), 'export const db = {} as any;\n');
+    writeFileSync(path.join(dir, 'data/courses.ts'), data);
+    writeFileSync(path.join(dir, 'app/page.tsx'), page);
+    writeFileSync(path.join(dir, 'app/header.tsx'), header);
+    writeFileSync(path.join(dir, 'api/a/route.ts'), routeA);
+    writeFileSync(path.join(dir, 'api/b/route.ts'), routeA);
+    // The same data module, imported by a page that passes the route's params object itself.
+    writeFileSync(path.join(dir, 'data/lessons.ts'), data);
+    writeFileSync(path.join(dir, 'app/other.tsx'), page.replace('../data/courses', '../data/lessons').replaceAll('getCourse({ slug: params.slug, lang: params.lang })', 'getCourse(params)'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  function lintData(file = 'data/courses.ts'): Linter.LintMessage[] {
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    return linter.verify(
+      data,
+      {
+        files: ['**/*.ts', '**/*.tsx'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+        rules: { [`memo-guard/${ruleId}`]: 'error' },
+      },
+      path.join(dir, file),
+    );
+  }
+
+  // getCourse: a new literal in generateMetadata and in the page body (two functions of one page, one
+  // render). getOrg: one component only. getLesson: primitives. getChapter: two API routes, each its own request.
+  it('reports a cached function two component functions call with new object literals; not one call, primitives, or route handlers', () => {
+    const messages = lintData();
+    expect(messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }))).toEqual([{ line: 3, column: 26, messageId: 'renderRepeatedMiss' }]);
+    expect(messages[0]?.message).toBe(
+      'React cache() compares arguments by identity, and 2 components or pages call `getCourse` with a new object literal (app/page.tsx:3, app/page.tsx:7): when they render for the same request, each call misses and runs it again; pass primitives and build the object inside.',
+    );
+  });
+
+  it('is quiet when the components pass the one object they were given instead', () => {
+    expect(lintData('data/lessons.ts')).toEqual([]);
   });
 });
 

@@ -106,6 +106,9 @@ export const clientDirective = 'use client';
  */
 export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www|static|components|hooks)\/|\.client\.[cm]?[jt]sx?$/;
 
+/** Files that hold JSX: components, pages and layouts, several of which one render composes (so run for one request). */
+export const componentFilePattern = /\.[cm]?[jt]sx$/;
+
 /** Minified output by its file name (`pdf.worker.min.mjs`): a build product copied into the project, not its source. */
 export const minifiedFilePattern = /\.min\.[cm]?js$/;
 

@@ -16,7 +16,7 @@ import { parseSource } from './files/sources.js';
 import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
 import { instancesPerOperation } from './cross-file/instance-lifetime.js';
-import { awaitedFatallyByImporters, calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, exportUnusedByImporters, providedElsewhere, removedByImporters, resultsKeptByImporters, startUpUseByImporters } from './cross-file/reach.js';
+import { awaitedFatallyByImporters, calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, exportUnusedByImporters, objectLiteralCallsByImporters, providedElsewhere, removedByImporters, resultsKeptByImporters, startUpUseByImporters } from './cross-file/reach.js';
 
 /** The model of another project file, or `undefined` when it cannot be parsed here. */
 function fileModel(file: string, settings: MemoGuardSettings): FileModel | undefined {
@@ -57,6 +57,7 @@ export const projectIndex: ProjectIndex = {
   providedElsewhere,
   exportedCollectionEntry,
   removedByImporters,
+  objectLiteralCallsByImporters,
   startUpUseByImporters,
   exportUnusedByImporters,
   resultsKeptByImporters,

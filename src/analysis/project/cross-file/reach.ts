@@ -495,6 +495,29 @@ export function resultsKeptByImporters(model: FileModel, fn: FunctionNode, name:
   return kept;
 }
 
+/**
+ * The calls, in the modules importing `model`, of its export of the module-level name `name` that
+ * pass an object literal (`getCourse({ slug, lang })`): by importer, calling function (`-1`: module
+ * level) and line. Tests and scripts are passed over; names reached through a namespace, an object or
+ * a barrel are not followed (nothing is found there).
+ */
+export function objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number }[] {
+  const { summary } = ownReach(model);
+  const entries = exportedEntries(summary, { fns: new Set(), names: new Set([name]), made: new Set(), madeNames: new Set() });
+  const found: { file: string; fn: number; line: number }[] = [];
+  if (entries.length === 0) return found;
+  const walk = { capped: false, skip: (importerFile: string) => oneShotFilePattern.test(model.project.pathInProject(importerFile)) };
+  for (const importerFile of importersThatMayUse(model.filename, entries, walk)) {
+    const importer = importerReach(importerFile, model);
+    if (!importer) continue;
+    const names = matchImports(importer, importerFile, model.filename, entries);
+    for (const call of callsOf(importer, names)) {
+      if (call.callee.kind === 'name' && call.fields?.some((fields) => fields !== null)) found.push({ file: importerFile, fn: call.fn, line: call.line });
+    }
+  }
+  return found;
+}
+
 /** `class UserCache extends CacheService { evict(k) { this.delete(k); } }`: a subclass calls an inherited member on `this`. */
 function subclassCalls(importer: ReachSummary, names: ImportedNames): boolean {
   return importer.subclasses.some(({ base, thisCalls }) => {
