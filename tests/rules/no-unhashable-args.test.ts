@@ -1739,6 +1739,9 @@ export const getCourse = cache(async (params: { slug: string; lang: string }) =>
 export const getOrg = cache(async (params: { slug: string }) => db.org(params.slug));
 export const getLesson = cache(async (slug: string, lang: string) => db.lesson(slug, lang));
 export const getChapter = cache(async (params: { slug: string }) => db.chapter(params.slug));
+export const getSession = cache(async (opts?: { redirect: boolean }) => db.session(opts));
+export const getPub = cache(async (params: { id: string; userId?: string }) => db.pub(params));
+export const canEdit = cache(async (params: { org: string; action: string }) => db.allowed(params));
 `;
   const page = `import { getCourse, getOrg, getLesson } from '../data/courses';
 export async function generateMetadata({ params }: { params: { slug: string; lang: string } }) {
@@ -1749,6 +1752,27 @@ export default async function Page({ params }: { params: { slug: string; lang: s
   const [course, org] = await Promise.all([getCourse({ slug: params.slug, lang: params.lang }), getOrg({ slug: params.slug })]);
   const lesson = await getLesson(params.slug, params.lang);
   return <main>{course.title}{org.name}{lesson.title}</main>;
+}
+`;
+  // Two functions of one page pass literals of different fields: they would miss whatever the keying.
+  const pubPage = `import { getPub, getSession } from '../../data/courses';
+export async function generateMetadata({ params }: { params: { id: string } }) {
+  return { title: (await getPub({ id: params.id })).title };
+}
+export default async function Page({ params }: { params: { id: string } }) {
+  const { user } = await getSession({ redirect: true });
+  return <article>{(await getPub({ id: params.id, userId: user.id })).title}</article>;
+}
+`;
+  const signUpPage = `import { getSession } from '../../data/courses';
+export default async function SignUp() {
+  const { user } = await getSession({ redirect: false });
+  return <form>{user?.name}</form>;
+}
+`;
+  const action = (verb: string, from = 'courses') => `import { canEdit } from '../data/${from}';
+export async function ${verb}Button({ org }: { org: string }) {
+  return (await canEdit({ org, action: '${verb}' })) ? <button>${verb}</button> : null;
 }
 `;
   const header = `import { getLesson } from '../data/courses';
@@ -1776,6 +1800,13 @@ export async function GET(req: Request) {
     writeFileSync(path.join(dir, 'api/b/route.ts'), routeA);
     // The same data module, imported by a page that passes the route's params object itself.
     writeFileSync(path.join(dir, 'data/lessons.ts'), data);
+    for (const folder of ['app/pub', 'app/signup', 'components']) mkdirSync(path.join(dir, folder), { recursive: true });
+    writeFileSync(path.join(dir, 'app/pub/page.tsx'), pubPage);
+    writeFileSync(path.join(dir, 'app/signup/page.tsx'), signUpPage);
+    for (const verb of ['Edit', 'Delete']) writeFileSync(path.join(dir, `components/${verb.toLowerCase()}-button.tsx`), action(verb));
+    // The same module again, whose canEdit three component files call.
+    writeFileSync(path.join(dir, 'data/actions.ts'), data);
+    for (const verb of ['Edit', 'Delete', 'Publish']) writeFileSync(path.join(dir, `components/${verb.toLowerCase()}-action.tsx`), action(verb, 'actions'));
     writeFileSync(path.join(dir, 'app/other.tsx'), page.replace('../data/courses', '../data/lessons').replaceAll('getCourse({ slug: params.slug, lang: params.lang })', 'getCourse(params)'));
   });
   afterAll(() => {
@@ -1803,6 +1834,18 @@ export async function GET(req: Request) {
     expect(messages[0]?.message).toBe(
       'React cache() compares arguments by identity, and 2 components or pages call `getCourse` with a new object literal (app/page.tsx:3, app/page.tsx:7): when they render for the same request, each call misses and runs it again; pass primitives and build the object inside.',
     );
+  });
+
+  // getSession: one call per page, in two pages (two routes, never one render). getPub: the two
+  // functions of one page pass different fields. canEdit: two component files, not yet three.
+  it('is quiet for literals in different pages, literals of different fields, and two component files', () => {
+    expect(lintData().map((m) => m.message)).toEqual([expect.stringContaining('call `getCourse`')]);
+  });
+
+  it('reports a cached function three component files call with literals of the same fields', () => {
+    const messages = lintData('data/actions.ts');
+    expect(messages.map((m) => ({ line: m.line, column: m.column, messageId: m.messageId }))).toEqual([{ line: 9, column: 24, messageId: 'renderRepeatedMiss' }]);
+    expect(messages[0]?.message).toMatch(/^React cache\(\) compares arguments by identity, and 3 components or pages call `canEdit` with a new object literal \(components\/\w+-action\.tsx:3, components\/\w+-action\.tsx:3, …\)/);
   });
 
   it('is quiet when the components pass the one object they were given instead', () => {

@@ -109,6 +109,13 @@ export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www
 /** Files that hold JSX: components, pages and layouts, several of which one render composes (so run for one request). */
 export const componentFilePattern = /\.[cm]?[jt]sx$/;
 
+/**
+ * A route's own entry file, by its path in the project: Next.js app-router `page`, `route` and
+ * `default` files, and pages-router pages (`pages/…`, not `_app` or `_document`, which wrap every
+ * page). Two of them are two routes: one request renders at most one.
+ */
+export const routeEntryFilePattern = /(?:^|\/)(?:page|route|default)\.[cm]?[jt]sx?$|(?:^|\/)pages\/(?!_app\.|_document\.)/;
+
 /** Minified output by its file name (`pdf.worker.min.mjs`): a build product copied into the project, not its source. */
 export const minifiedFilePattern = /\.min\.[cm]?js$/;
 

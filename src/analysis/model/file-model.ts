@@ -249,8 +249,8 @@ export interface ProjectIndex {
   awaitedFatallyByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean;
   /** Where the modules importing `model` keep what its factory `fn` (exported as `name`) returns: only while a call runs, longer, or not used. */
   resultsKeptByImporters(model: FileModel, fn: FunctionNode, name: string): 'call' | 'other' | 'unused';
-  /** The calls of `model`'s export of the module-level `name` in the modules importing it that pass an object literal, by file, calling function and line. */
-  objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number }[];
+  /** The calls of `model`'s export of the module-level `name` in the modules importing it that pass an object literal: file, calling function, line, each argument's literal field names. */
+  objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number; fields: (string[] | null)[] }[];
   /** Whether a module importing `model`'s export `exportName` (a collection) removes entries from it. */
   removedByImporters(model: FileModel, exportName: string): boolean;
 }

@@ -498,13 +498,14 @@ export function resultsKeptByImporters(model: FileModel, fn: FunctionNode, name:
 /**
  * The calls, in the modules importing `model`, of its export of the module-level name `name` that
  * pass an object literal (`getCourse({ slug, lang })`): by importer, calling function (`-1`: module
- * level) and line. Tests and scripts are passed over; names reached through a namespace, an object or
- * a barrel are not followed (nothing is found there).
+ * level) and line, with the field names of each argument written as an object literal (`null`: any
+ * other argument, or a literal with a spread or a computed key). Tests and scripts are passed over;
+ * names reached through a namespace, an object or a barrel are not followed (nothing is found there).
  */
-export function objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number }[] {
+export function objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number; fields: (string[] | null)[] }[] {
   const { summary } = ownReach(model);
   const entries = exportedEntries(summary, { fns: new Set(), names: new Set([name]), made: new Set(), madeNames: new Set() });
-  const found: { file: string; fn: number; line: number }[] = [];
+  const found: { file: string; fn: number; line: number; fields: (string[] | null)[] }[] = [];
   if (entries.length === 0) return found;
   const walk = { capped: false, skip: (importerFile: string) => oneShotFilePattern.test(model.project.pathInProject(importerFile)) };
   for (const importerFile of importersThatMayUse(model.filename, entries, walk)) {
@@ -512,7 +513,8 @@ export function objectLiteralCallsByImporters(model: FileModel, name: string): {
     if (!importer) continue;
     const names = matchImports(importer, importerFile, model.filename, entries);
     for (const call of callsOf(importer, names)) {
-      if (call.callee.kind === 'name' && call.fields?.some((fields) => fields !== null)) found.push({ file: importerFile, fn: call.fn, line: call.line });
+      if (call.callee.kind !== 'name' || !call.fields?.some((fields) => fields !== null)) continue;
+      found.push({ file: importerFile, fn: call.fn, line: call.line, fields: call.fields.map((fields) => (fields ? Object.keys(fields) : null)) });
     }
   }
   return found;
