@@ -3,17 +3,17 @@ import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
-import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, resolverArgument, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, namesMemoizerCall, resolverArgument, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
 import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { enclosingFunction, isFreshValue, isFunction, propertyName, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
+import { isFreshValue, isFunction, unwrap, type FunctionNode } from '../src/analysis/syntax/ast.js';
 import { isDependencyParameter, paramAffectsResult, presenceOnlyKey } from '../src/analysis/memoizer/parameter-keys.js';
 import { sharedModuleStore, topLevelFunctions } from '../src/analysis/memoizer/in-house-memoizers.js';
 import { ambientFallback } from '../src/analysis/memoizer/ambient-inputs.js';
 import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
-import { componentFilePattern, routeEntryFilePattern } from '../src/analysis/catalog/file-roles.js';
+import { renderRepeatedCalls } from '../src/analysis/memoizer/render-repeats.js';
 
 type MessageIds = 'presenceOnlyKey' | 'sharedStore' | 'ambientFallback' | 'firstArgOnly' | 'leadingArgsOnly' | 'fnLengthKey' | 'fnLengthOneEntry' | 'jsonKey' | 'stringKey' | 'identityKey' | 'renderRepeatedMiss' | 'freshArgument' | 'freshArgumentOneEntry' | 'useStructuralKey' | 'useAllArguments' | 'addResolver';
 type Options = [{ checkCallSites?: boolean }];
@@ -31,32 +31,12 @@ function paramName(param: KeyedParam, index: number, sourceCode: Readonly<Source
   return text.length > 40 ? `parameter ${index + 1}` : text;
 }
 
-/** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
-function resolvesTo(model: FileModel, name: TSESTree.Identifier, call: MemoizerCall): boolean {
-  const def = resolveIdentifier(model.sourceCode, name)?.defs[0]?.node;
-  return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
-}
-
 /** Whether `name` is the file's own import of that name: an `import`, or a top-level `require` (`const { f } = require('./m')`). */
 function isImportBinding(model: FileModel, name: TSESTree.Identifier): boolean {
   const def = resolveIdentifier(model.sourceCode, name)?.defs[0];
   const kind: string | undefined = def?.type;
   if (kind === 'ImportBinding') return true;
   return kind === 'Variable' && def?.parent?.parent === model.program && model.imports.has(name.name);
-}
-
-/** The field names of an argument written as an object literal, `null` for any other (or a literal with a spread or a computed key). */
-function literalFields(arg: TSESTree.CallExpressionArgument): string[] | null {
-  const value = unwrap(arg);
-  if (value.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  const names: string[] = [];
-  for (const prop of value.properties) {
-    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) return null;
-    const key = propertyName(prop.key);
-    if (key === undefined) return null;
-    names.push(key);
-  }
-  return names;
 }
 
 const jsonBlind = (p: KeyedParam): boolean => p.kind === 'function' || p.kind === 'non-json' || p.optional;
@@ -209,49 +189,17 @@ export default createRule<MessageIds, Options>({
         const callee = unwrap(site.callee);
         // `const f = memoize(…)` is called as `f(…)`; a memoized field or property as `this.f(…)` / `obj.f(…)`.
         if (call.bindingIsVariable !== (callee.type === AST_NODE_TYPES.Identifier)) continue;
-        if (callee.type === AST_NODE_TYPES.Identifier && !resolvesTo(model, callee, call)) continue;
+        if (callee.type === AST_NODE_TYPES.Identifier && !namesMemoizerCall(model, callee, call)) continue;
         reportFreshArguments(site, count, binding, cacheSize(call)?.size === 1 ? call.spec.label : undefined);
       }
     }
 
-    /**
-     * A request-scoped cache (React's `cache()`) called with new object literals of the same fields
-     * where one render runs several of the calls: two functions of one component file
-     * (`generateMetadata` and the page), or three or more component or layout files that are not
-     * route entries. Each call misses, which is what `cache()` is there to prevent. One call, calls
-     * from different pages, and calls from `.js`/`.ts` files (route handlers, actions: each its own
-     * request) are not known to share a render: not reported.
-     */
+    /** A request-scoped cache (React's `cache()`) whose calls with new object literals share a render: each misses. */
     function checkRenderRepeats(model: FileModel, call: MemoizerCall): void {
-      const name = call.bindingName;
-      if (name === undefined || !call.bindingIsVariable) return;
-      // By the field names of each argument written as an object literal (`*`: any other argument).
-      const groups = new Map<string, Map<string, { file: string; fn: string; line: number }>>();
-      const add = (file: string, fn: string, line: number, fields: readonly (readonly string[] | null)[]): void => {
-        if (!componentFilePattern.test(file) || fields.every((f) => f === null)) return;
-        const shape = fields.map((f) => (f ? [...f].sort().join(',') : '*')).join('|');
-        const group = groups.get(shape) ?? new Map<string, { file: string; fn: string; line: number }>();
-        const key = `${file}\0${fn}`;
-        if (!group.has(key)) group.set(key, { file, fn, line });
-        groups.set(shape, group);
-      };
-      for (const site of callsNamed(model, name)) {
-        const callee = unwrap(site.callee);
-        if (site === call.node || callee.type !== AST_NODE_TYPES.Identifier || !resolvesTo(model, callee, call)) continue;
-        const fn = enclosingFunction(site);
-        add(model.filename, fn ? String(fn.range[0]) : 'module', site.loc.start.line, site.arguments.map(literalFields));
-      }
-      if (model.inProject) for (const site of model.project.objectLiteralCallsByImporters(model, name)) add(site.file, String(site.fn), site.line, site.fields);
-      for (const group of groups.values()) {
-        const sites = [...group.values()];
-        const files = new Set(sites.map((site) => site.file));
-        const twoInOneFile = files.size < sites.length;
-        const components = [...files].filter((file) => !routeEntryFilePattern.test(model.project.pathInProject(file)));
-        if (!twoInOneFile && components.length < 3) continue;
-        const shown = sites.slice(0, 2).map((site) => `${model.project.pathInProject(site.file)}:${String(site.line)}`).join(', ');
-        context.report({ node: call.node, messageId: 'renderRepeatedMiss', data: { library: call.spec.label, count: String(sites.length), name, where: sites.length > 2 ? `${shown}, …` : shown } });
-        return;
-      }
+      const repeats = renderRepeatedCalls(model, call);
+      if (!repeats || call.bindingName === undefined) return;
+      const shown = repeats.slice(0, 2).map((site) => `${model.project.pathInProject(site.file)}:${String(site.line)}`).join(', ');
+      context.report({ node: call.node, messageId: 'renderRepeatedMiss', data: { library: call.spec.label, count: String(repeats.length), name: call.bindingName, where: repeats.length > 2 ? `${shown}, …` : shown } });
     }
 
     /** Calls of memoized functions another file of the project exports: `formatMoney({ amount, currency })`, `money.formatMoney({ … })`. */

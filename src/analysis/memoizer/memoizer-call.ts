@@ -10,7 +10,7 @@ import type { OptionRule } from '../catalog/memoizer-catalog.js';
 import { fnLength, paramFacts, typedParamKinds, type ParamFacts } from './parameter-keys.js';
 import { unwrapBind } from '../syntax/ast.js';
 import type { TypeKind } from '../syntax/type-tools.js';
-import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
+import { functionOfVariable, resolveIdentifier, valueDef } from '../syntax/references.js';
 
 /** The option's property when the call sets it to a value that switches it on. */
 function optionSet(call: MemoizerCall, rule: OptionRule): TSESTree.Property | undefined {
@@ -252,6 +252,12 @@ export function memoizedCalls(model: FileModel, call: MemoizerCall): TSESTree.Ca
       return !call.bindingIsVariable && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name;
     }),
   );
+}
+
+/** Whether `name` at this spot is the variable the memoizer call initialises (not a shadowing local). */
+export function namesMemoizerCall(model: FileModel, name: TSESTree.Identifier, call: MemoizerCall): boolean {
+  const def = valueDef(resolveIdentifier(model.sourceCode, name))?.node;
+  return def?.type === AST_NODE_TYPES.VariableDeclarator && def.init !== null && unwrap(def.init) === call.node;
 }
 
 /** How many entries a memoizer call holds, when that is known: its size option's literal, else the library's default. */
