@@ -2654,6 +2654,49 @@ export const getName = byId((id) => String(id));`;
   });
 });
 
+/**
+ * An in-house memoizer whose caching closure awaits its function where it calls it keeps what it
+ * builds from the value, never the promise: a rejection goes to that caller and nothing is stored
+ * (blargbot's command lookups). Awaited inside a nested function whose own promise is stored, or
+ * stored before it is awaited, the promise is kept.
+ */
+describe('an in-house memoizer that awaits its function before storing', () => {
+  const factory = (body: string) => `function createLookup(kind, search) {
+  const cache = new Map();
+  return async (query) => {
+    const key = query.toLowerCase();
+    const current = cache.get(key);
+    if (current !== undefined) return current;
+${body}
+  };
+}
+export const findUser = createLookup('user', async (q) => api.users(q));`;
+  it('stores a value built after `await search(query)`: not reported', () => {
+    const code = factory(`    const matches = await search(query);
+    const result = matches.length === 1 ? { ok: true, value: matches[0] } : { ok: false, kind };
+    cache.set(key, result);
+    return result;`);
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+  });
+  // The memoizer is reported where it wraps the async function (line 12).
+  it('a promise stored before it is awaited: reported', () => {
+    const messages = lintWithRule(ruleId, rule, factory(`    const pending = search(query);
+    cache.set(key, pending);
+    return await pending;`));
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['unsafeMemoizer', 12]]);
+    expect(messages[0]?.message).toMatch(/^`createLookup` \(an in-house memoizer\) caches the promise this async function returns/);
+  });
+  it('a promise of a nested async function that awaits it, stored: reported (the store itself too)', () => {
+    const messages = lintWithRule(ruleId, rule, factory(`    const pending = (async () => ({ ok: true, value: await search(query) }))();
+    cache.set(key, pending);
+    return pending;`));
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([
+      ['unsafePromiseCache', 8],
+      ['unsafeMemoizer', 12],
+    ]);
+  });
+});
+
 // Promises kept where a later call finds them again, whatever holds them (issue 17, Part 2: 1, 2, 3, 5, 11).
 ruleTester.run(`${ruleId}: promise slots and stores in any holder`, rule, {
   valid: [

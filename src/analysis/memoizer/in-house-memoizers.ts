@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { storesOnlySettledValues } from '../promise/resolved-stores.js';
-import { calleeName, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { lookupMemoizer, type ImportTable } from '../syntax/import-table.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from '../catalog/memoizer-catalog.js';
@@ -368,6 +368,16 @@ function rejectionPathOf(removal: TSESTree.Node, factory: FunctionNode): 'reject
   return 'success';
 }
 
+/**
+ * A call whose promise the caching closure itself awaits where it is made (`await f(x)`,
+ * `await (f(x) as Promise<T>)`): not one in a nested function, whose own promise may be what is kept.
+ */
+function awaitedInPlace(call: TSESTree.CallExpression, closure: FunctionNode): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression) node = node.parent;
+  return node.parent.type === AST_NODE_TYPES.AwaitExpression && enclosingFunction(node.parent) === closure;
+}
+
 /** A factory that returns a caching closure around its function parameter. */
 function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: ShapeContext): MemoizerSpec | undefined {
   const closure = returnedClosure(fn);
@@ -389,8 +399,9 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   }
   if (stores.size === 0) return undefined;
   // What one walk of the factory finds: the call of its function parameter, the store's keys, reads and removals.
-  const seen: { fnIndex: number; key?: TSESTree.Node; keys: TSESTree.Node[]; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
+  const seen: { fnIndex: number; fnCalls: TSESTree.CallExpression[]; key?: TSESTree.Node; keys: TSESTree.Node[]; storedValue?: TSESTree.Node; reads: boolean; bounded: boolean; dropsRejections: boolean } = {
     fnIndex: -1,
+    fnCalls: [],
     keys: [],
     reads: false,
     bounded: false,
@@ -420,6 +431,8 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       if (seen.fnIndex === -1) seen.fnIndex = params.findIndex((name) => name !== undefined && callsName(node, name));
+      const fnName = params[seen.fnIndex];
+      if (fnName !== undefined && callsName(node, fnName)) seen.fnCalls.push(node);
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberName(callee) ?? '';
@@ -475,7 +488,9 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   }
   const weakOnly = weak.size > 0 && [...stores].every((name) => weak.has(name));
   const stored = storedValue ? unwrap(storedValue) : undefined;
-  const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression;
+  // Every call of the function awaited in place (`const matches = await search(query)`): its promise
+  // never reaches the store, whatever is built from the value and kept.
+  const storesAwaited = stored?.type === AST_NODE_TYPES.AwaitExpression || (seen.fnCalls.length > 0 && seen.fnCalls.every((call) => awaitedInPlace(call, closure)));
   // Options the caller may pass: its own key function, its own (bounded) store.
   const optionsParam = resolverOption?.param ?? storeOption?.[1].param;
   return {
