@@ -429,6 +429,12 @@ export function runCleanup(handlers) {
   return cleanup;
 }`,
     },
+    // A test runner's set-up and hooks files run only under the runner, wherever they sit.
+    ...['apps/api/app/config/test-setup.ts', 'src/setupTests.js', 'jest.setup.ts', 'vitest-setup.mjs', 'e2e/global-setup.ts', 'config/test-hooks.ts'].map((filename) => ({
+      name: `a promise slot in the harness file ${filename}`,
+      filename,
+      code: tokenSlot,
+    })),
     // Helpers of an integration suite or a test kit run only under tests, whatever the file is called.
     ...['integration-tests/testkit/auth.ts', 'packages/api/testkit/session.ts', 'src/test-utils/login.ts', 'src/graphql/tests/util.ts', 'services/site/mocks/cloudflare.ts', 'app/utils/outbound-mock-r2.server.ts', 'tests/unit/request.tests.js', 'tests/api/fixtures/groups.ts', 'tests/functional/docs.js', 'playwright_tests_new/api/work-allocation.api.ts', 'e2e-tests/session.ts', 'src/api_tests/auth.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
@@ -3694,8 +3700,9 @@ export class Relay {
       ],
     },
     // Paths that only look like tests or mocks: a mock service's own code (\`mock.js\` in its
-    // controllers) serves real users, and \`contests/\` is not a tests folder.
-    ...['app/controllers/mock.js', 'src/contests/token.ts'].map((filename) => ({
+    // controllers) serves real users, \`contests/\` is not a tests folder, and a set-up file that
+    // does not name a test runner or tests is the application's own.
+    ...['app/controllers/mock.js', 'src/contests/token.ts', 'src/server/setup-routes.ts', 'src/user-setup.ts'].map((filename) => ({
       name: `a promise slot in ${filename}`,
       filename,
       code: tokenSlot,

@@ -23,9 +23,16 @@ const topTestSuiteFolder = '^tests\\/(?:unit|integration|functional|api|e2e|acce
 /** A stand-in named as one (`outbound-mock-r2.server.ts`, `payments.mock.ts`); not `mock.js` or `mock-server.js`, which may be a mock service's own code. */
 const mockFileName = '[.-]mock[.-][^/]*$';
 
-/** A path (inside its project) in one of `folders`, a nested `tests/` or a suite folder of a top one, named `*.<suffix>.js` (and .ts, .jsx, …), or a mock by name. */
+/**
+ * A test runner's own set-up or hooks file, by its name (`test-setup.ts`, `setupTests.js`,
+ * `jest.setup.ts`, `vitest-setup.mjs`, `global-setup.ts`, `test-hooks.ts`): it runs only under the
+ * runner, wherever it sits.
+ */
+const harnessFileName = '(?:^|\\/)(?:[tT]ests?[-_.]?(?:[sS]etup|[hH]ooks|[tT]eardown)|setup[-_.]?[tT]ests?|(?:jest|vitest|mocha|karma|ava|playwright)[-_.](?:setup|teardown|global[-_]?[sS]etup)|global[-_.]?(?:[sS]etup|[tT]eardown))\\.[cm]?[jt]sx?$';
+
+/** A path (inside its project) in one of `folders`, a nested `tests/` or a suite folder of a top one, named `*.<suffix>.js` (and .ts, .jsx, …), a mock or a test runner's set-up file by name. */
 function pathPattern(folders: readonly string[], suffixes: readonly string[]): RegExp {
-  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|${topTestSuiteFolder}|${mockFileName}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
+  return new RegExp(`(?:^|\\/)(?:${folders.join('|')})\\/|${nestedTestFolder}|${topTestSuiteFolder}|${mockFileName}|${harnessFileName}|\\.(?:${suffixes.join('|')})\\.[cm]?[jt]sx?$`);
 }
 
 /**
