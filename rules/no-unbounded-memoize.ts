@@ -3,7 +3,7 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
-import { clearedSomewhere, diesWithCall, diesWithInstance, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
+import { clearedSomewhere, diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];
@@ -63,8 +63,9 @@ export default createRule<MessageIds, Options>({
           // A nest of memoizers (`memoize((a) => memoize((b) => f(a, b)))`) is one cache to bound: report the outermost.
           if (insideMemoizer(call, unbounded)) continue;
           // A memoizer kept in a local of one call dies with it, one in a field of an instance we cannot see
-          // live long dies with the instance; keys from a literal union or an enum are a fixed set.
-          if (diesWithCall(call, model) || diesWithInstance(call, model) || keysFromFixedSet(call, model)) continue;
+          // live long dies with the instance, one in an object a function returns dies with that object;
+          // keys from a literal union or an enum are a fixed set.
+          if (diesWithCall(call, model) || diesWithInstance(call, model) || diesWithResult(call, model) || keysFromFixedSet(call, model)) continue;
           // A cache cleared whole by a sweep or an invalidation is evicted, by the user's choice.
           if (clearedSomewhere(call, model)) continue;
           const data = { library: call.spec.label, max: String(max) };

@@ -2,7 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter, type ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-memoize.js';
-import { lintInPackage } from './lint-helpers.js';
+import { lintInPackage, lintWithRule } from './lint-helpers.js';
 
 const ruleTester = new RuleTester();
 
@@ -103,6 +103,19 @@ export class Resolver {
   }
   resolve = memoize((ref: string) => this.byId(ref.split('#')[1]));
 }`,
+    },
+    {
+      // Caches in the object a function returns at each call (a command's lookups): they live as long
+      // as the caller keeps the object, which nothing shows to be long.
+      name: 'memoizers in an object a function makes and returns at each call',
+      code: `import memoize from 'lodash/memoize';
+export function getLookups(context) {
+  return {
+    findUser: memoize((q) => context.users.find(q)),
+    findRole: memoize((q) => context.roles.find(q)),
+  };
+}
+export const channelLookups = (context) => ({ findChannel: memoize((q) => context.channels.find(q)) });`,
     },
     {
       // Keys from a literal union, a boolean, or an enum (declared here or imported): a fixed, small key space.
@@ -350,6 +363,23 @@ export class Slugs {
       ],
     },
   ],
+});
+
+describe('memoizers in an object a function returns', () => {
+  const factory = `import memoize from 'lodash/memoize';
+function createApi(db) {
+  return { getUser: memoize((id) => db.users.find(id)) };
+}
+`;
+  // Made per call, the object lives as long as its caller keeps it (the valid cases above); made while
+  // the module loads, it is one object for the process.
+  it('reports the memoizer when the function is called at module level', () => {
+    const messages = lintWithRule('no-unbounded-memoize', rule, `${factory}export const api = createApi(globalThis.db);`);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedMemoizer', 3, 21]]);
+  });
+  it('not when it is called only inside another function', () => {
+    expect(lintWithRule('no-unbounded-memoize', rule, `${factory}export function handle(db, id) { return createApi(db).getUser(id); }`)).toEqual([]);
+  });
 });
 
 describe('browser apps', () => {

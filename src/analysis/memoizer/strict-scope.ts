@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { decoratorsOf, enclosingFunction, memberName, unwrap } from '../syntax/ast.js';
+import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { exportIndex } from '../syntax/export-index.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
@@ -92,6 +93,44 @@ export function diesWithCall(call: MemoizerCall, model: FileModel): boolean {
     if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return true;
     return use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee.type === AST_NODE_TYPES.MemberExpression && ['map', 'forEach', 'filter', 'some', 'every', 'reduce', 'flatMap', 'find'].includes(use.parent.callee.property.type === AST_NODE_TYPES.Identifier ? use.parent.callee.property.name : '');
   });
+}
+
+/** The function that makes, at each call, the object literal it returns with the memoizer as a property (`return { find: memoize(…) }`). */
+function returningFactory(call: MemoizerCall): FunctionNode | undefined {
+  const node = outerExpression(call.node);
+  const property = node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node) return undefined;
+  const object = outerExpression(property.parent);
+  const holder = object.parent;
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(holder);
+  const fn = enclosingFunction(object);
+  return fn && fn.body === object ? fn : undefined;
+}
+
+/**
+ * A memoizer in the object a function makes and returns at each call (`function lookups(ctx) { return
+ * { findUser: memoize(…) }; }`): its cache lives as long as the caller keeps that object, which
+ * nothing shows to be long, unless the function is called while a module loads (here, or by an
+ * importer of its export), making one object for the process.
+ */
+export function diesWithResult(call: MemoizerCall, model: FileModel): boolean {
+  const factory = returningFactory(call);
+  if (!factory) return false;
+  const name = functionName(factory);
+  if (name === undefined) return true;
+  const calledAtLoad = model.calls.some((c) => {
+    const callee = unwrap(c.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && callee.name === name && enclosingFunction(c) === undefined;
+  });
+  if (calledAtLoad) return false;
+  for (const [exportName, values] of exportIndex(model)) {
+    const exported = values.some((value) => {
+      const v = unwrap(value);
+      return v === factory || (v.type === AST_NODE_TYPES.Identifier && v.name === name);
+    });
+    if (exported && model.inProject && model.project.calledAtModuleLevelElsewhere(model, exportName)) return false;
+  }
+  return true;
 }
 
 /** The class whose instances hold the memoizer: a non-static field's value, or `this.x = memoize(…)` in the constructor. */
