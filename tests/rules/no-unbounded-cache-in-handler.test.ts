@@ -5509,3 +5509,55 @@ ${extra}`;
     expect(reached(project.lint('auth-handed.js'))).toEqual([[2, 'unboundedCollection', undefined]]);
   });
 });
+
+/**
+ * Fastify checks `request.body`, `request.query` and `request.params` against the schema given where
+ * the route is registered before the handler runs: a field the schema lists with `enum` (JSON
+ * Schema, or TypeBox's `Type.String({ enum })`, `Type.Union` of literals, in place or imported) is
+ * one of those values whatever the client sends, so a cache keyed by it holds one entry per value.
+ * A field the schema leaves open is still request data.
+ */
+describe("a key a Fastify route's schema limits to listed values", () => {
+  const schemas = `import { Type } from '@sinclair/typebox';
+export const QuoteBody = Type.Object({
+  network: Type.Optional(Type.String({ enum: ['mainnet', 'polygon'] })),
+  side: Type.Union([Type.Literal('BUY'), Type.Literal('SELL')]),
+  token: Type.String(),
+});
+`;
+  const clients = (name: string): string => `const ${name} = new Map();
+export function clientFor(key) {
+  let client = ${name}.get(key);
+  if (!client) {
+    client = { key, openedAt: Date.now() };
+    ${name}.set(key, client);
+  }
+  return client;
+}
+`;
+  const routes = (body: string, query: string): string => `import { QuoteBody } from './schemas.js';
+import { clientFor as byBody } from './body-clients.js';
+import { clientFor as byQuery } from './query-clients.js';
+const PricesQuery = { type: 'object', properties: { region: { type: 'string', enum: ['eu', 'us'] }, pair: { type: 'string' } } };
+export async function quoteRoutes(fastify) {
+  fastify.post('/quote', { schema: { body: QuoteBody } }, async (request) => {
+    const { network, side, token } = request.body;
+    return byBody(${body});
+  });
+  fastify.route({ method: 'GET', url: '/prices', schema: { querystring: PricesQuery }, handler: async (request) => byQuery(${query}) });
+}
+`;
+  const project = (body: string, query: string) => expressProject(ruleId, rule, { 'schemas.js': schemas, 'body-clients.js': clients('bodyClients'), 'query-clients.js': clients('queryClients'), 'routes.js': routes(body, query) });
+  const listed = project('network', 'request.query.region');
+  const unionListed = project('side', 'request.query.region');
+  const open = project('token', 'request.query.pair');
+  it('is quiet for fields the schema lists (an imported TypeBox enum and literal union, a JSON Schema enum in place)', () => {
+    expect(reached(listed.lint('body-clients.js'))).toEqual([]);
+    expect(reached(unionListed.lint('body-clients.js'))).toEqual([]);
+    expect(reached(listed.lint('query-clients.js'))).toEqual([]);
+  });
+  it('reports the caches keyed by fields the schema leaves open (routes lines 8 and 10)', () => {
+    expect(reached(open.lint('body-clients.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:8']]);
+    expect(reached(open.lint('query-clients.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:10']]);
+  });
+});

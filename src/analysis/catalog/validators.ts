@@ -20,3 +20,19 @@ export const objectSchemaBuilders: ReadonlySet<string> = new Set(['object', 'str
 
 /** Chained methods that keep a field's set of values (a default, an optional marker, a description). */
 export const setKeepingModifiers: ReadonlySet<string> = new Set(['default', 'optional', 'nullable', 'nullish', 'catch', 'describe', 'required', 'readonly', 'brand', 'label', 'meta']);
+
+/**
+ * A route's own validation schema, checked by the framework before the handler runs: Fastify's
+ * `app.post(path, { schema: { body } }, handler)` and `app.route({ schema, handler })`. The request
+ * field each schema part validates (`request.query` by `querystring`, which Fastify also calls `query`).
+ */
+export const routeSchemaParts: Readonly<Record<string, readonly string[]>> = { body: ['body'], query: ['querystring', 'query'], params: ['params'], headers: ['headers'] };
+
+/** JSON Schema keywords that allow only listed values (`{ type: 'string', enum: [...] }`, `{ const: 'x' }`). */
+export const jsonSchemaFixedKeywords: readonly string[] = ['enum', 'const'];
+
+/** TypeBox builders of a fixed set of values (`Type.Literal('a')`, `Type.Enum(Kind)`, `Type.Boolean()`); `Type.Union` of them is one too. */
+export const typeboxFixedBuilders: ReadonlySet<string> = new Set(['Literal', 'Enum', 'Boolean', 'KeyOf']);
+
+/** TypeBox builders that keep the set of values of the schema they wrap (`Type.Optional(x)`). */
+export const typeboxSetKeepingBuilders: ReadonlySet<string> = new Set(['Optional', 'Readonly', 'ReadonlyOptional']);

@@ -12,6 +12,7 @@ import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
+import { routeSchemaCheckedValue } from './route-schemas.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -294,8 +295,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
         if (scope === 'module' || scope === 'global') return false;
-        // `const { locale } = schema.parse(req.query)` with `locale: z.enum(LOCALES)`: one of the listed values.
-        if (schemaCheckedValue(value, model)) return false;
+        // `const { locale } = schema.parse(req.query)` with `locale: z.enum(LOCALES)`: one of the listed values;
+        // `const { network } = request.body` where the route's schema gives `network` an `enum`.
+        if (schemaCheckedValue(value, model) || routeSchemaCheckedValue(value, model)) return false;
         const init = def.node.init;
         // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
         if (init && isRequestItself(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
@@ -321,8 +323,9 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
       if (readsResponse(value, model)) return false;
       // `req.locale`, `req.language`: the language a locale middleware picked from the app's list.
       if (!value.computed && localeRequestFields.has(memberName(value) ?? '') && isRequestParameter(value.object, model)) return false;
-      // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`.
-      if (schemaCheckedValue(value, model)) return false;
+      // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`;
+      // `request.query.region` where the route's schema gives `region` an `enum`.
+      if (schemaCheckedValue(value, model) || routeSchemaCheckedValue(value, model)) return false;
       // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks;
       // `genomes[q.genome]` with `genomes` a handler factory's option: one of the tables the server was set up with.
       if (value.computed && (isFixedTable(value.object, model) || isSetUpConfiguration(value.object, model, depth))) return false;
