@@ -58,6 +58,36 @@ export function lintInPackage(
   }
 }
 
+/**
+ * A project on disk for the tests of one `describe`: `files` (paths relative to its folder, which is
+ * made, with any folders they need, before the tests and removed after them). `dir()` is its folder.
+ */
+export function projectOnDisk(prefix: string, files: () => Readonly<Record<string, string>>): { dir: () => string } {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), `memo-guard-${prefix}-`));
+    for (const [name, text] of Object.entries(files())) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir: () => dir };
+}
+
+/** The messages of one rule on `file` (relative to `dir`, a project on disk the test wrote) with `code` as its text, parsed by typescript-eslint. */
+export function lintInDir(ruleId: string, rule: object, dir: string, file: string, code: string): Linter.LintMessage[] {
+  const config: Linter.Config = {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+    rules: { [`memo-guard/${ruleId}`]: 'error' },
+  };
+  return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, path.join(dir, file));
+}
+
 /** The messages of one rule on one snippet. Throws on a configuration error or a parse error. */
 export function lintWithRule(ruleId: string, rule: object, code: string, { typed = false, ruleOptions = [] }: LintOptions = {}): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat', cwd: typed ? typedFixtureDir : process.cwd() });

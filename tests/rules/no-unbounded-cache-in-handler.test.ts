@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, expressProject, lintInPackage, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -3430,17 +3430,7 @@ admin.delete('/sessions/:id', (req, res) => { del(req.params.id); res.end(); });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
-  const lint = (file: string, code: string) =>
-    new Linter({ configType: 'flat', cwd: dir }).verify(
-      code,
-      {
-        files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: tseslint.parser },
-        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-        rules: { [`memo-guard/${ruleId}`]: 'error' },
-      },
-      path.join(dir, file),
-    );
+  const lint = (file: string, code: string) => lintInDir(ruleId, rule, dir, file, code);
 
   // `delete` is never called: `cache` grows. `unflag` is called by a handler, a framework calls
   // `onModuleDestroy`, and `note` calls the private `#forget`: those removals run, so `flags`, `swept`

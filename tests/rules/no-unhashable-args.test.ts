@@ -7,15 +7,14 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
 import unboundedRule from '../../rules/no-unbounded-memoize.js';
-import { describeTypesFindMore, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, lintInDir, lintWithRule, memoizePromiseHelper, projectOnDisk, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -1787,44 +1786,28 @@ export async function GET(req: Request) {
   return Response.json(await getChapter({ slug }));
 }
 `;
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-react-cache-'));
-    for (const folder of ['data', 'app', 'api/a', 'api/b']) mkdirSync(path.join(dir, folder), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "site", "dependencies": { "next": "^15.0.0", "react": "^19.0.0" } }\n');
-    writeFileSync(path.join(dir, 'data/db.ts'), 'export const db = {} as any;\n');
-    writeFileSync(path.join(dir, 'data/courses.ts'), data);
-    writeFileSync(path.join(dir, 'app/page.tsx'), page);
-    writeFileSync(path.join(dir, 'app/header.tsx'), header);
-    writeFileSync(path.join(dir, 'api/a/route.ts'), routeA);
-    writeFileSync(path.join(dir, 'api/b/route.ts'), routeA);
+  const project = projectOnDisk('react-cache', () => ({
+    'package.json': '{ "name": "site", "dependencies": { "next": "^15.0.0", "react": "^19.0.0" } }\n',
+    'data/db.ts': 'export const db = {} as any;\n',
+    'data/courses.ts': data,
+    'app/page.tsx': page,
+    'app/header.tsx': header,
+    'api/a/route.ts': routeA,
+    'api/b/route.ts': routeA,
     // The same data module, imported by a page that passes the route's params object itself.
-    writeFileSync(path.join(dir, 'data/lessons.ts'), data);
-    for (const folder of ['app/pub', 'app/signup', 'components']) mkdirSync(path.join(dir, folder), { recursive: true });
-    writeFileSync(path.join(dir, 'app/pub/page.tsx'), pubPage);
-    writeFileSync(path.join(dir, 'app/signup/page.tsx'), signUpPage);
-    for (const verb of ['Edit', 'Delete']) writeFileSync(path.join(dir, `components/${verb.toLowerCase()}-button.tsx`), action(verb));
+    'data/lessons.ts': data,
+    'app/other.tsx': page.replace('../data/courses', '../data/lessons').replaceAll('getCourse({ slug: params.slug, lang: params.lang })', 'getCourse(params)'),
+    'app/pub/page.tsx': pubPage,
+    'app/signup/page.tsx': signUpPage,
+    'components/edit-button.tsx': action('Edit'),
+    'components/delete-button.tsx': action('Delete'),
     // The same module again, whose canEdit three component files call.
-    writeFileSync(path.join(dir, 'data/actions.ts'), data);
-    for (const verb of ['Edit', 'Delete', 'Publish']) writeFileSync(path.join(dir, `components/${verb.toLowerCase()}-action.tsx`), action(verb, 'actions'));
-    writeFileSync(path.join(dir, 'app/other.tsx'), page.replace('../data/courses', '../data/lessons').replaceAll('getCourse({ slug: params.slug, lang: params.lang })', 'getCourse(params)'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  function lintData(file = 'data/courses.ts'): Linter.LintMessage[] {
-    const linter = new Linter({ configType: 'flat', cwd: dir });
-    return linter.verify(
-      data,
-      {
-        files: ['**/*.ts', '**/*.tsx'],
-        languageOptions: { parser: tseslint.parser },
-        plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-        rules: { [`memo-guard/${ruleId}`]: 'error' },
-      },
-      path.join(dir, file),
-    );
-  }
+    'data/actions.ts': data,
+    'components/edit-action.tsx': action('Edit', 'actions'),
+    'components/delete-action.tsx': action('Delete', 'actions'),
+    'components/publish-action.tsx': action('Publish', 'actions'),
+  }));
+  const lintData = (file = 'data/courses.ts'): Linter.LintMessage[] => lintInDir(ruleId, rule, project.dir(), file, data);
 
   // getCourse: a new literal in generateMetadata and in the page body (two functions of one page, one
   // render). getOrg: one component only. getLesson: primitives. getChapter: two API routes, each its own request.
