@@ -4,6 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel } from '../src/analysis/model/file-model.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
+import { clearedSomewhere } from '../src/analysis/memoizer/scheduled-clears.js';
 import { collectionReach, decoratedMethodReach, memoizerReach } from '../src/analysis/request/cache-reach.js';
 import { constructedValue, isUnboundedCache, isWrittenElsewhere } from '../src/analysis/cache/collections.js';
 import type { Collection } from '../src/analysis/model/file-model.js';
@@ -186,7 +187,8 @@ export default createRule<MessageIds, Options>({
           }
         }
         // Unbounded caches first: the handler paths are only worth computing when there is one.
-        const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model));
+        // A memoizer a sweep clears whole (`setInterval(() => getX.cache.clear(), HOUR)`) is evicted, by the user's choice.
+        const memoizers = model.memoizerCalls.filter((call) => growsUnbounded(call, model) && !clearedSomewhere(call, model));
         // A wrapper's `delete(key)` method that nothing calls removes nothing: as unbounded as no removal.
         const caches = model.collections().filter((c) => isUnboundedCache(c) || (model.inProject && isWrittenElsewhere(c)) || removalsNeverRun(c, model));
         // None of the catalogued memoizing decorators evicts; a cache per instance lives as long as the

@@ -3,7 +3,8 @@ import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.
 import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../src/analysis/memoizer/memoized-methods.js';
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
-import { clearedSomewhere, diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
+import { clearedSomewhere } from '../src/analysis/memoizer/scheduled-clears.js';
+import { diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];

@@ -5507,6 +5507,31 @@ ${extra}`;
  * one of those values whatever the client sends, so a cache keyed by it holds one entry per value.
  * A field the schema leaves open is still request data.
  */
+/**
+ * A memoizer on a handler path whose whole cache a sweep empties (a timer, inline or handed the
+ * sweep by name) holds what arrives between two clears: evicted by the user's choice, not reported.
+ * A clear in a function nothing schedules or calls is no sweep.
+ */
+describe('a memoizer on a handler path that a sweep clears', () => {
+  const code = (sweep: string): string => `import express from 'express';
+import memoize from 'lodash/memoize';
+const app = express();
+const findAbuse = memoize((address) => db.findAbuse(address));
+app.get('/faucet/:address', async (req, res) => res.json(await findAbuse(req.params.address)));
+const clearCaches = () => findAbuse.cache.clear();
+${sweep}
+`;
+  it.each([
+    ['a timer given the sweep by name', 'setInterval(clearCaches, 60 * 60 * 1000);'],
+    ['a timer with the clear written in place', 'setInterval(() => findAbuse.cache.clear(), 60 * 60 * 1000);'],
+  ])('is quiet when %s clears it', (_how, sweep) => {
+    expect(lintWithRule(ruleId, rule, code(sweep))).toEqual([]);
+  });
+  it('is reported when nothing runs the clear', () => {
+    expect(lintWithRule(ruleId, rule, code('export { clearCaches };')).map((m) => [m.messageId, m.line])).toEqual([['unboundedMemoizer', 4]]);
+  });
+});
+
 describe("a key a Fastify route's schema limits to listed values", () => {
   const schemas = `import { Type } from '@sinclair/typebox';
 export const QuoteBody = Type.Object({

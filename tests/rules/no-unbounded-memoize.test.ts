@@ -81,6 +81,16 @@ export class Events {
 export const events = new Events();`,
     },
     {
+      // The sweep named and handed to the timer: `setInterval(clearCaches, HOUR)`.
+      name: 'a memoizer whose cache a named sweep handed to a timer clears',
+      code: `import memoize from 'lodash/memoize';
+export const findAbuse = memoize((address: string) => repo.findAbuse(address));
+const clearCaches = async () => {
+  if (findAbuse.cache.clear) findAbuse.cache.clear();
+};
+setInterval(clearCaches, 60 * 60 * 1000);`,
+    },
+    {
       // One cache per call: made inside the function, kept in a local that is only called.
       name: 'a memoizer local to one call',
       code: `import memoize from 'lodash/memoize';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, functionName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { exportIndex } from '../syntax/export-index.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
@@ -156,50 +156,6 @@ function instanceClass(call: MemoizerCall): TSESTree.ClassDeclaration | TSESTree
 export function diesWithInstance(call: MemoizerCall, model: FileModel): boolean {
   const cls = instanceClass(call);
   return cls !== undefined && !outlivesRequests(cls, model);
-}
-
-/**
- * The memoized binding's whole cache is cleared (`getX.cache.clear()`, `this.getX.cache.clear()`,
- * `getX.clear()`) by code that runs on its own: a sweep (a timer, a cron job, an event handler) the
- * user chose as eviction; growth is bounded by what arrives between two clears.
- */
-export function clearedSomewhere(call: MemoizerCall, model: FileModel): boolean {
-  if (call.bindingNames.length === 0) return false;
-  const cleared = scheduledClears(model);
-  return call.bindingNames.some((name) => cleared.has(name));
-}
-
-const clearsByModel = new WeakMap<FileModel, Set<string>>();
-
-/** The names whose cache a sweep clears, read from the file's calls once (not once per memoizer). */
-function scheduledClears(model: FileModel): Set<string> {
-  let names = clearsByModel.get(model);
-  if (names) return names;
-  names = new Set();
-  for (const c of model.calls) {
-    const callee = unwrap(c.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) continue;
-    let target = unwrap(callee.object);
-    if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'cache') target = unwrap(target.object);
-    const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
-    if (name !== undefined && !names.has(name) && runsOnSchedule(c)) names.add(name);
-  }
-  clearsByModel.set(model, names);
-  return names;
-}
-
-/**
- * Code that runs by itself, again and again: a callback handed to a call (`setInterval(…)`,
- * `cron.schedule(…)`, `bus.on('x', …)`) or a method a decorator registers (`@Cron(…)`, `@OnEvent(…)`).
- * A clear in an exported `reset()` nobody is seen calling is not a sweep.
- */
-function runsOnSchedule(node: TSESTree.Node): boolean {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const parent = fn.parent;
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== fn) return true;
-    if (parent.type === AST_NODE_TYPES.MethodDefinition && decoratorsOf(parent).length > 0) return true;
-  }
-  return false;
 }
 
 /** Memoizer calls lexically inside another one's arguments (`memoize((a) => memoize((b) => f(a, b)))`). */
