@@ -34,5 +34,10 @@ export const jsonSchemaFixedKeywords: readonly string[] = ['enum', 'const'];
 /** TypeBox builders of a fixed set of values (`Type.Literal('a')`, `Type.Enum(Kind)`, `Type.Boolean()`); `Type.Union` of them is one too. */
 export const typeboxFixedBuilders: ReadonlySet<string> = new Set(['Literal', 'Enum', 'Boolean', 'KeyOf']);
 
+/** TypeBox builders of an object schema (`Type.Object({ … })`) and of a union (`Type.Union([ … ])`); JSON Schema names an object's fields under `properties`. */
+export const typeboxObjectBuilders: ReadonlySet<string> = new Set(['Object']);
+export const typeboxUnionBuilders: ReadonlySet<string> = new Set(['Union']);
+export const jsonSchemaFieldsKeyword = 'properties';
+
 /** TypeBox builders that keep the set of values of the schema they wrap (`Type.Optional(x)`). */
 export const typeboxSetKeepingBuilders: ReadonlySet<string> = new Set(['Optional', 'Readonly', 'ReadonlyOptional']);

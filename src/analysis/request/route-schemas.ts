@@ -12,7 +12,7 @@ import { calleeName, findProperty, isFunction, memberName, propertyName, unwrap,
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { routeMethods } from '../catalog/handler-catalog.js';
-import { jsonSchemaFixedKeywords, routeSchemaParts, typeboxFixedBuilders, typeboxSetKeepingBuilders } from '../catalog/validators.js';
+import { jsonSchemaFieldsKeyword, jsonSchemaFixedKeywords, routeSchemaParts, typeboxFixedBuilders, typeboxObjectBuilders, typeboxSetKeepingBuilders, typeboxUnionBuilders } from '../catalog/validators.js';
 
 const MAX_HOPS = 4;
 
@@ -57,7 +57,7 @@ function fixedSchema(located: Located | undefined, hops: number): boolean {
   const first = node.arguments[0];
   if (!first) return false;
   if (typeboxSetKeepingBuilders.has(name)) return fixedSchema(constValue(first, model), hops + 1);
-  if (name === 'Union') {
+  if (typeboxUnionBuilders.has(name)) {
     const members = unwrap(first);
     return members.type === AST_NODE_TYPES.ArrayExpression && members.elements.length > 0 && members.elements.every((m) => m !== null && m.type !== AST_NODE_TYPES.SpreadElement && fixedSchema(constValue(m, model), hops + 1));
   }
@@ -69,8 +69,8 @@ function fieldSchema(located: Located | undefined, field: string, hops: number):
   if (!located || hops > MAX_HOPS) return undefined;
   const { node, model } = located;
   let shape: TSESTree.Node | undefined;
-  if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === 'Object') shape = node.arguments[0];
-  else if (node.type === AST_NODE_TYPES.ObjectExpression) shape = findProperty(node, ['properties'])?.value;
+  if (node.type === AST_NODE_TYPES.CallExpression && typeboxObjectBuilders.has(calleeName(node.callee) ?? '')) shape = node.arguments[0];
+  else if (node.type === AST_NODE_TYPES.ObjectExpression) shape = findProperty(node, [jsonSchemaFieldsKeyword])?.value;
   const properties = shape ? constValue(shape, model) : undefined;
   if (properties?.node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const prop = findProperty(properties.node, [field]);
