@@ -4,6 +4,8 @@
  */
 /** Methods that remove entries from a collection or a cache object. */
 export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'del', 'remove', 'clear', 'clearAll', 'splice', 'shift', 'pop', 'prune', 'purgeStale', 'evict']);
+/** Methods that empty a whole cache at once (`getX.cache.clear()`, `memoized.reset()`). */
+export const wholeClearMethods: ReadonlySet<string> = new Set(['clear', 'reset', 'clearAll']);
 /** Methods that add entries. */
 export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
 /** Array methods whose callback runs while the call runs (`rows.forEach((row) => …)`). */

@@ -70,9 +70,7 @@ function mutableStateOf(value: TSESTree.Node, model: FileModel): string | undefi
   }
   const binding = model.imports.get(name);
   if (!binding || !model.inProject || binding.export === '*') return undefined;
-  const target = model.project.resolve(binding.module, model.filename);
-  const other = target === undefined ? undefined : model.project.fileModel(target, model.settings);
-  const exported = other ? model.project.exportedValue(other, binding.export) : undefined;
+  const exported = model.project.importedValue(model, binding.module, binding.export);
   const returned = exported ? returnedIdentifier(exported.node) : undefined;
   return exported && returned !== undefined && isReassignedModuleVariable(exported.model, returned) ? returned : undefined;
 }

@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { decoratorsOf, enclosingFunction, functionName, memberName, unwrap } from '../syntax/ast.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import { wholeClearMethods } from '../catalog/collection-methods.js';
 
 /** Whether the memoized binding's whole cache is cleared (`getX.cache.clear()`, `this.getX.cache.clear()`, `getX.clear()`) by code that runs on its own. */
 export function clearedSomewhere(call: MemoizerCall, model: FileModel): boolean {
@@ -25,7 +26,7 @@ function scheduledClears(model: FileModel): Set<string> {
   const handedOn = namesHandedToCalls(model);
   for (const c of model.calls) {
     const callee = unwrap(c.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['clear', 'reset', 'clearAll'].includes(memberName(callee) ?? '')) continue;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !wholeClearMethods.has(memberName(callee) ?? '')) continue;
     let target = unwrap(callee.object);
     if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'cache') target = unwrap(target.object);
     const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;

@@ -220,6 +220,8 @@ export interface ProjectIndex {
   rendersPerRequest(file: string): boolean;
   /** The value export `name` of `model` stands for, following re-exports. */
   exportedValue(model: FileModel, name: string): { model: FileModel; node: TSESTree.Node } | undefined;
+  /** The value export `name` of the project module `specifier`, as `model` imports it, stands for, following re-exports. */
+  importedValue(model: FileModel, specifier: string, name: string): { model: FileModel; node: TSESTree.Node } | undefined;
   /** Catalog entries for the memoizers `model` imports from its own project. */
   importedProjectMemoizers(model: FileModel): MemoizerSource[];
   /** The memoized functions `model` imports from its project, by how it calls them. */

@@ -14,7 +14,7 @@ import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource } from './files/sources.js';
 import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
-import { exportedValue, importedMemoizedBindings, importedProjectMemoizers } from './cross-file/project-memoizers.js';
+import { exportedValue, importedMemoizedBindings, importedProjectMemoizers, importedValue } from './cross-file/project-memoizers.js';
 import { instancesPerOperation } from './cross-file/instance-lifetime.js';
 import { awaitedFatallyByImporters, calledAtModuleLevelElsewhere, calledFromImporters, crossFileHandler, exportedCollectionEntry, exportUnusedByImporters, objectLiteralCallsByImporters, providedElsewhere, removedByImporters, resultsKeptByImporters, startUpUseByImporters } from './cross-file/reach.js';
 
@@ -49,6 +49,7 @@ export const projectIndex: ProjectIndex = {
   rendersPerRequest,
   instancesPerOperation,
   exportedValue: (model, name) => exportedValue(model, name),
+  importedValue,
   importedProjectMemoizers,
   importedMemoizedBindings,
   calledAtModuleLevelElsewhere,

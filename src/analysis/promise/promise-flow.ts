@@ -28,9 +28,7 @@ import { requestObjectName } from '../catalog/handler-catalog.js';
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
   const binding = model.imports.get(name);
   if (!binding || !model.inProject) return undefined;
-  const file = model.project.resolve(binding.module, model.filename);
-  const other = file ? model.project.fileModel(file, model.settings) : undefined;
-  const found = other ? model.project.exportedValue(other, binding.export === '*' ? 'default' : binding.export) : undefined;
+  const found = model.project.importedValue(model, binding.module, binding.export === '*' ? 'default' : binding.export);
   return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 

@@ -12,6 +12,7 @@ import { calleeName, findProperty, isFunction, memberName, propertyName, unwrap,
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { routeMethods } from '../catalog/handler-catalog.js';
+import { valueOrigin } from './schema-fields.js';
 import { jsonSchemaFieldsKeyword, jsonSchemaFixedKeywords, routeSchemaParts, typeboxFixedBuilders, typeboxObjectBuilders, typeboxSetKeepingBuilders, typeboxUnionBuilders } from '../catalog/validators.js';
 
 const MAX_HOPS = 4;
@@ -31,9 +32,7 @@ function constValue(node: TSESTree.Node, model: FileModel): Located | undefined 
   const kind: string | undefined = def?.type;
   const binding = kind === 'ImportBinding' ? model.imports.get(value.name) : undefined;
   if (!binding || binding.export === '*') return undefined;
-  const file = model.project.resolve(binding.module, model.filename);
-  const other = file === undefined ? undefined : model.project.fileModel(file, model.settings);
-  const found = other ? model.project.exportedValue(other, binding.export) : undefined;
+  const found = model.project.importedValue(model, binding.module, binding.export);
   return found ? constValue(found.node, found.model) : undefined;
 }
 
@@ -124,11 +123,11 @@ export function routeSchemaCheckedValue(node: TSESTree.Node, model: FileModel): 
     field = memberName(value);
     source = value.object;
   } else if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = valueDef(resolveIdentifier(model.sourceCode, value));
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return false;
-    const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value).type === AST_NODE_TYPES.Identifier && (unwrap(p.value) as TSESTree.Identifier).name === value.name);
-    field = prop && !prop.computed ? propertyName(prop.key) : undefined;
-    source = def.node.init;
+    // `const { network } = request.body`: the field the name was given.
+    const origin = valueOrigin(value, model);
+    if (origin?.path.length !== 1) return false;
+    field = origin.path[0];
+    source = origin.value;
   }
   const part = source && field !== undefined ? requestPart(source, model) : undefined;
   if (!part || field === undefined) return false;

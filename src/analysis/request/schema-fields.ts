@@ -74,7 +74,7 @@ function parsedSchemas(node: TSESTree.Node): TSESTree.Node[] {
  * given and the fields read on the way (`const { value } = schema.validate(q)` gives `value` the
  * path `['value']`; deeper patterns are not followed).
  */
-function valueOrigin(node: TSESTree.Node, model: FileModel): { value: TSESTree.Node; path: string[] } | undefined {
+export function valueOrigin(node: TSESTree.Node, model: FileModel): { value: TSESTree.Node; path: string[] } | undefined {
   const value = awaited(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return { value, path: [] };
   const def = valueDef(resolveIdentifier(model.sourceCode, value));

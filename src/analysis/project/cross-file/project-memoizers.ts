@@ -240,12 +240,17 @@ export function exportedValue(model: FileModel, name: string, depth = 0): { mode
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null && name !== 'default') imported = name;
     const source = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration ? statement.source : null;
     if (imported === undefined || !source) continue;
-    const target = resolveModule(source.value, model.filename);
-    const other = target ? model.project.fileModel(target, model.settings) : undefined;
-    const found = other ? exportedValue(other, imported, depth + 1) : undefined;
+    const found = importedValue(model, source.value, imported, depth + 1);
     if (found) return found;
   }
   return undefined;
+}
+
+/** The value export `name` of the project module `specifier`, as `model` imports it, stands for (`undefined` outside the project). */
+export function importedValue(model: FileModel, specifier: string, name: string, depth = 0): { model: FileModel; node: TSESTree.Node } | undefined {
+  const target = resolveModule(specifier, model.filename);
+  const other = target ? model.project.fileModel(target, model.settings) : undefined;
+  return other ? exportedValue(other, name, depth) : undefined;
 }
 
 const importedMemoized = new WeakMap<FileModel, Map<string, ImportedMemoized>>();
