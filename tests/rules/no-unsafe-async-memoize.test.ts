@@ -3041,8 +3041,56 @@ export function getDefaults() {
   return defaults;
 }`,
     },
+    {
+      // The refreshed promise goes into the store from its own fulfilment handler: by then it has resolved.
+      name: 'a promise stored from its own fulfilment handler',
+      code: `export class UrlCache {
+  cache = new Map();
+  async fetch(url: string) { const r = await fetch(url); return r.json(); }
+  get(url: string) { return this.cache.get(url); }
+  reload(url: string) {
+    const promise = this.fetch(url);
+    promise
+      .then(() => { this.cache.set(url, promise); })
+      .catch(() => undefined);
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      // Only the promise whose handler it is has resolved there: another one may still reject.
+      name: 'a different promise stored from a fulfilment handler',
+      code: `export class UrlCache {
+  cache = new Map();
+  async fetch(url: string) { const r = await fetch(url); return r.json(); }
+  get(url: string) { return this.cache.get(url); }
+  reload(url: string) {
+    const first = this.fetch(url);
+    const second = this.fetch(url + '?v=2');
+    first.then(() => { this.cache.set(url, second); }).catch(() => undefined);
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 8, column: 24, data: { name: 'this.cache' } }],
+    },
+    {
+      // The field's type says it keeps promises, so the result of a call it is given is one.
+      name: 'a store declared to hold promises, given a call result through a const',
+      code: `import TTLCache from './ttl-cache';
+import Categories from './categories';
+export class LookupTables {
+  tables: TTLCache<string, Promise<object>>;
+  constructor() { this.tables = new TTLCache<string, Promise<object>>(); }
+  get(locale: string) {
+    const stored = this.tables.get(locale);
+    if (stored) return stored;
+    const promise = Categories.fetchCategoryData(locale);
+    this.tables.set(locale, promise);
+    return promise;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 10, column: 5, data: { name: 'this.tables' } }],
+    },
     {
       // The same wrapper keeping the promise of its own async method, only awaited and returned.
       name: 'a slot holding the promise of an async method, only awaited and returned',

@@ -22,6 +22,7 @@ import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.
 import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
+import { readInOwnFulfilment } from './resolved-stores.js';
 import { requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
@@ -190,6 +191,8 @@ function queuedTask(call: TSESTree.CallExpression, model: FileModel): boolean {
 export function settles(value: TSESTree.Node, model: FileModel, depth = 0): 'safe' | 'promise' | 'value' {
   const node = unwrap(value);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return 'value';
+  // `promise.then(() => cache.set(url, promise))`: stored once it has resolved.
+  if (node.type === AST_NODE_TYPES.Identifier && readInOwnFulfilment(node, model.sourceCode)) return 'safe';
   if (isCaughtChain(node, model.facts) || neverRejectingPromise(node, model.facts) || rejectsOnlyOnListenErrors(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && callCannotReject(node, model)) return 'safe';
   if (node.type === AST_NODE_TYPES.CallExpression && depth < 3 && combinesSafePromises(node, model, depth)) return 'safe';

@@ -17,6 +17,7 @@ import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
+import { newValues, valuesGiven } from './store-reads.js';
 import { runsAsCommand } from '../memoizer/strict-scope.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
@@ -97,6 +98,14 @@ function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean
   if (serverModuleLoad(value, model) || chainsAfterOwnEntry(value, holderName, model)) return false;
   const kind = settles(value, model);
   if (kind !== 'value' || !declared) return kind === 'promise';
+  const node = unwrap(value);
+  // `const promise = Categories.fetchCategoryData(options); cache.set(lang, promise)`: what the name was given.
+  if (node.type === AST_NODE_TYPES.Identifier) return valuesGiven(node, model).flatMap((given) => newValues(given)).some(unknownResult);
+  return unknownResult(node);
+}
+
+/** A call, or a `new` of anything but `Promise`: what it makes is not known here (a holder of promises says it is one). */
+function unknownResult(value: TSESTree.Node): boolean {
   const node = unwrap(value);
   return node.type === AST_NODE_TYPES.CallExpression || (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name !== 'Promise');
 }

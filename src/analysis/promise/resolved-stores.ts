@@ -2,11 +2,29 @@
  * Whether a store keeps only settled values, never a promise: every write stores an awaited value,
  * or the value a fulfilment handler receives (`p.then((v) => { cache.set(k, v); return v; })`), or
  * is reached only after a branch that handles the promise case and returns
- * (`if (isPromise(value)) return value.then(…); cache.set(k, value);`).
+ * (`if (isPromise(value)) return value.then(…); cache.set(k, value);`). And whether a promise is
+ * read inside its own fulfilment handler (`p.then(() => cache.set(k, p))`), where it has resolved.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { isFunction, memberName, unwrap } from '../syntax/ast.js';
+import { enclosingFunction, isFulfilmentArgument, isFunction, memberName, unwrap } from '../syntax/ast.js';
+import { resolveIdentifier } from '../syntax/references.js';
+
+/**
+ * `promise.then(() => { cache.set(url, promise); })`: the name read inside the fulfilment handler of
+ * the very promise it holds (a `const`, or a variable given no other value), which has resolved by
+ * then and can no longer reject.
+ */
+export function readInOwnFulfilment(name: TSESTree.Identifier, sourceCode: Readonly<SourceCode>): boolean {
+  const handler = enclosingFunction(name);
+  const call = handler?.parent;
+  if (!handler || !isFulfilmentArgument(handler, call) || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const promise = unwrap(call.callee.object);
+  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== name.name) return false;
+  const variable = resolveIdentifier(sourceCode, name);
+  return variable !== undefined && variable === resolveIdentifier(sourceCode, promise) && variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+}
 
 /** The value a fulfilment handler around `node` receives, when `value` is exactly that. */
 function isFulfilledValue(value: TSESTree.Node, node: TSESTree.Node): boolean {
