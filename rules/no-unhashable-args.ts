@@ -156,12 +156,15 @@ export default createRule<MessageIds, Options>({
       // A WeakMap memoizer keys objects by identity on purpose; its callers' fresh objects are still reported.
       // A cache that lives for one request (React's `cache()`) is usually called once per request for a given
       // value, so an identity miss costs at most a repeated call within that request: not reported. Nor is
-      // one that holds one entry (micro-memoize, moize by default) on a named parameter: a miss replaces the
-      // entry, as memoize-one does, and such a parameter is usually handed one object from a store. A
-      // destructured one is built at each call (`({ gqlName, context } = {})`): that cache never hits.
+      // one with a finite bound (micro-memoize and moize hold one entry by default; `{ maxSize: 10 }`) on a
+      // named parameter: a miss replaces an entry, as memoize-one and reselect do, and such a parameter is
+      // usually handed one object from a store (fresh arguments are reported at the calls). A destructured
+      // one is built at each call (`({ gqlName, context } = {})`): that cache never hits.
       if ((keying === 'first-arg' || keying === 'all-identity' || keying === 'fn-length') && !call.spec.weakKeys && !call.spec.requestScoped) {
-        const oneEntry = cacheSize(call)?.size === 1;
-        const identity = keyed.find((p) => objectLike(p) && !(oneEntry && p.node?.type === AST_NODE_TYPES.Identifier));
+        // A bound the code spells out, or a library default of one entry (not this package's default of 500).
+        const size = cacheSize(call);
+        const bounded = size !== undefined && Number.isFinite(size.size) && (size.explicit || size.size === 1);
+        const identity = keyed.find((p) => objectLike(p) && !(bounded && p.node?.type === AST_NODE_TYPES.Identifier));
         if (identity) context.report({ node: call.node, messageId: 'identityKey', data: { library, param: name(identity) }, suggest: suggestions(model, call, params, structural) });
       }
     }

@@ -788,7 +788,7 @@ export const cachedDistance = memoize((point: [number, number]) => Math.hypot(po
     {
       name: 'micro-memoize on Array<T>',
       code: `import memoize from 'micro-memoize';
-export const names = memoize((users: Array<User>) => users.map((u) => u.name), { maxSize: 50 });`,
+export const names = memoize((users: Array<User>) => users.map((u) => u.name), { maxSize: Infinity });`,
       output: null,
       errors: [
         {
@@ -1106,7 +1106,7 @@ export const html = render({ type: 'page' }, { minify: true });`,
     {
       name: 'moize with isDeepEqual: false still keys by identity',
       code: `import moize from 'moize';
-export const cachedTotal = moize((order: { lines: number[] }) => order.lines.length, { isDeepEqual: false, maxSize: 50 });`,
+export const cachedTotal = moize((order: { lines: number[] }) => order.lines.length, { isDeepEqual: false, maxSize: Infinity });`,
       output: null,
       errors: [
         {
@@ -1426,7 +1426,7 @@ export const day = memoize(formatDay, { key: 'structural' });`,
       name: 'typed: an intersection type alias under micro-memoize',
       code: `import memoize from 'micro-memoize';
 import type { Query } from './types';
-export const search = memoize((query: Query) => run(query), { maxSize: 50 });`,
+export const search = memoize((query: Query) => run(query), { maxSize: Infinity });`,
       output: null,
       errors: [
         {
@@ -2122,5 +2122,26 @@ export function useRequests(state, pagination) {
   });
   it('reports the literal (line 7) when an input selector returns the options whole', () => {
     expect(lint('(_state, options) => options')).toEqual([[7, 'freshArgument']]);
+  });
+});
+
+describe('identity-keyed memoizers with a bound, on named parameters', () => {
+  // A few entries over a store's objects is reselect's and memoize-one's pattern: a miss replaces an
+  // entry, nothing stays for good. No bound, `Infinity`, or a size the code does not spell out is reported,
+  // and so is a destructured parameter, whose callers build the object at each call.
+  const code = `import memoize from 'micro-memoize';
+const LIMIT = readLimit();
+export const byDate = memoize((history: Record[]) => index(history), { maxSize: 10 });
+export const records = memoize((history: Record[], all: boolean) => best(history, all), { maxSize: 3 });
+export const unbounded = memoize((history: Record[]) => index(history), { maxSize: Infinity });
+export const sized = memoize((history: Record[]) => index(history), { maxSize: LIMIT });
+export const built = memoize(({ sku, qty }: Line) => sku.length * qty, { maxSize: 10 });`;
+  it('reports only the unbounded, the unknown size and the destructured parameter', () => {
+    const messages = lintWithRule(ruleId, rule, code);
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
+      ['identityKey', 5, 26],
+      ['identityKey', 6, 22],
+      ['identityKey', 7, 22],
+    ]);
   });
 });
