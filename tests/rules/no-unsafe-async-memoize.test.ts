@@ -3666,8 +3666,47 @@ export async function logoDataUri() {
   console.log('falling back to', REMOTE);
   return REMOTE;`),
     },
+    {
+      // Every awaited promise is caught in place (or settled): the loader resolves, with false on a failed import.
+      name: 'a slot whose loader awaits Promise.all of caught imports, or Promise.allSettled',
+      code: `let modulesPromise = null;
+let statsPromise = null;
+export const loadModules = () => {
+  if (!modulesPromise) {
+    modulesPromise = (async () => {
+      const [chart, geo] = await Promise.all([import('chart.js/auto').catch(() => null), import('chartjs-chart-geo').catch(() => null)]);
+      if (!chart || !geo) return false;
+      chart.Chart.register(geo.ChoroplethController);
+      return true;
+    })();
+  }
+  return modulesPromise;
+};
+export const loadStats = () => {
+  statsPromise ??= (async () => {
+    const results = await Promise.allSettled([fetch('/a'), fetch('/b')]);
+    return results.filter((r) => r.status === 'fulfilled').length;
+  })();
+  return statsPromise;
+};`,
+    },
   ],
   invalid: [
+    {
+      // One element of the Promise.all is not caught: its rejection rejects the loader.
+      name: 'a slot whose loader awaits Promise.all with one uncaught import',
+      code: `let modulesPromise = null;
+export const loadModules = () => {
+  if (!modulesPromise) {
+    modulesPromise = (async () => {
+      const [chart, geo] = await Promise.all([import('chart.js/auto').catch(() => null), import('chartjs-chart-geo')]);
+      return Boolean(chart && geo);
+    })();
+  }
+  return modulesPromise;
+};`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 5, data: { name: 'modulesPromise' } }],
+    },
     {
       // The same body awaiting a request outside any try: a failed request stays cached.
       name: 'a module slot whose async function awaits a request outside any try',

@@ -39,6 +39,15 @@ function importedFunction(model: FileModel, name: string): { fn: FunctionNode; m
  */
 export function callCannotReject(call: TSESTree.CallExpression, model: FileModel): boolean {
   if (isCaughtChain(call, model.facts)) return true;
+  // `await Promise.all([import('a').catch(() => null), …])`, `await Promise.allSettled(…)`.
+  if (!combining.has(call)) {
+    combining.add(call);
+    try {
+      if (combinesSafePromises(call, model, 0)) return true;
+    } finally {
+      combining.delete(call);
+    }
+  }
   const callee = unwrap(call.callee);
   if (isFunction(callee)) return cannotReject(callee, model);
   // `this.load()`: a method of the class the call is written in.
@@ -126,6 +135,9 @@ function ownMethod(callee: TSESTree.MemberExpression): FunctionNode | undefined 
   const value = found.length === 1 ? found[0]?.value : undefined;
   return value?.type === AST_NODE_TYPES.FunctionExpression ? value : undefined;
 }
+
+/** `Promise.all(…)` calls being worked out from `callCannotReject`: a name that leads back to one answers "can reject". */
+const combining = new Set<TSESTree.CallExpression>();
 
 /** Functions whose rejections are being worked out: a recursion through them answers "can reject". */
 const evaluating = new Set<FunctionNode>();
