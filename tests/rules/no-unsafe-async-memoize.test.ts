@@ -9,7 +9,7 @@ import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescrip
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unsafe-async-memoize.js';
-import { describeTypesFindMore, expressProject, lintInPackage, lintWithRule, memoizePromiseHelper, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, lintWithRule, memoizePromiseHelper, projectOnDisk, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -4627,5 +4627,57 @@ export function start() {
   });
   it('reports the slot when reject also listens for the server error', () => {
     expect(slots(proxy('http.createServer((req, res) => res.end())', "server.once('error', reject);"))).toEqual([[7, 'unsafePromiseSlot']]);
+  });
+});
+
+describe('a slot of a class whose instances only command-line programs make', () => {
+  // The client signs in once and keeps the sign-in promise until it succeeds: a failure stays.
+  const baseClient = `export class BaseClient {
+  loginRequest: Promise<void> | undefined;
+  constructor(readonly url: string) {}
+  async loginImpl() { const r = await fetch(this.url + '/login'); if (!r.ok) throw new Error('login'); }
+  async login() {
+    if (this.loginRequest === undefined) {
+      this.loginRequest = this.loginImpl();
+      await this.loginRequest;
+      this.loginRequest = undefined;
+    } else {
+      return this.loginRequest;
+    }
+  }
+}`;
+  const apiClient = `import { BaseClient } from './base-client';
+export class ApiClient {
+  base: BaseClient;
+  constructor(url: string) { this.base = new BaseClient(url); }
+  async get(path: string) { await this.base.login(); return fetch(this.base.url + path); }
+}`;
+  // A command run keeps its client (handed to an exporter) for one run; a server keeps its own for good.
+  const cli = projectOnDisk('cli-client', () => ({
+    'package.json': '{ "name": "tools", "private": true }',
+    'packages/client/src/base-client.ts': baseClient,
+    'packages/client/src/index.ts': apiClient,
+    'cli/commands/export.ts': `import { ApiClient } from '../../packages/client/src/index';
+import { Exporter } from './exporter';
+export async function exportAll(url: string) { const client = new ApiClient(url); await new Exporter(client).run(); }`,
+  }));
+  const server = projectOnDisk('server-client', () => ({
+    'package.json': '{ "name": "app", "private": true }',
+    'packages/client/src/base-client.ts': baseClient,
+    'packages/client/src/index.ts': apiClient,
+    'src/routes.ts': `import express from 'express';
+import { ApiClient } from '../packages/client/src/index';
+const client = new ApiClient(process.env.API_URL);
+export const router = express.Router();
+router.get('/foods/:id', async (req, res) => res.json(await (await client.get('/foods/' + req.params.id)).json()));`,
+  }));
+  const slots = (dir: string) =>
+    lintInDir(ruleId, rule, dir, 'packages/client/src/base-client.ts', baseClient).map((m) => [m.line, m.column, m.messageId]);
+  it('is quiet when only a command file makes the client', () => {
+    expect(slots(cli.dir())).toEqual([]);
+  });
+  it('reports the slot when a server module keeps the client', () => {
+    // `this.loginRequest = this.loginImpl();` is line 7, its assignment at column 7.
+    expect(slots(server.dir())).toEqual([[7, 7, 'unsafePromiseSlot']]);
   });
 });

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, functionName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { exportIndex } from '../syntax/export-index.js';
-import type { FileModel, MemoizerCall } from '../model/file-model.js';
+import type { FileModel, MemoizerCall, ProjectIndex } from '../model/file-model.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
@@ -24,11 +24,16 @@ import { isFixedType } from '../model/fixed-types.js';
  * it keeps lives for one run.
  */
 export function runsAsCommand(model: FileModel): boolean {
-  if (model.sourceCode.text.startsWith('#!')) return true;
-  const inProject = model.project.pathInProject(model.filename);
-  const root = path.isAbsolute(model.filename) ? path.basename(model.project.rootOf(model.filename)) : '';
+  return commandFile(model.filename, model.sourceCode.text, model.project);
+}
+
+/** `runsAsCommand` for any file of the project (another file's too), from its name, its text and its package. */
+export function commandFile(filename: string, text: string | undefined, project: ProjectIndex): boolean {
+  if (text?.startsWith('#!')) return true;
+  const inProject = project.pathInProject(filename);
+  const root = path.isAbsolute(filename) ? path.basename(project.rootOf(filename)) : '';
   if (commandFolderPattern.test(root ? `${root}/${inProject}` : inProject)) return true;
-  const manifest = model.project.packageManifest(model.filename);
+  const manifest = project.packageManifest(filename);
   if (!manifest?.private || !commandLineParsers.some((name) => manifest.runtime.has(name))) return false;
   return !serverPackages.some((name) => manifest.declared.has(name)) && !longRunningPackages.some((name) => manifest.declared.has(name));
 }

@@ -12,6 +12,8 @@ import type { FileModel } from '../../model/file-model.js';
 import type { FileSummary } from '../../model/file-summary.js';
 import { declaredLifetime, instanceSites, topLevelClasses, type DeclaredLifetime, type InstanceSite } from '../../syntax/instantiations.js';
 import { isRequestFile } from '../../request/handlers.js';
+import { commandFile } from '../../memoizer/strict-scope.js';
+import { readSource } from '../files/sources.js';
 import { importersOf } from '../files/graph.js';
 import { resolveModule } from '../files/resolve.js';
 import { ownEntry } from '../summaries/own-entry.js';
@@ -82,6 +84,8 @@ function importerSites(file: string, exportNames: readonly string[], factories: 
     if (!isRequestFile(importerFile, model.project)) continue;
     const importer = model.project.summaryOf(importerFile, model.settings);
     if (!importer) return undefined;
+    // A command-line program's instances, wherever it keeps them, live for one run of it.
+    const oneRun = commandFile(importerFile, readSource(importerFile), model.project);
     for (const binding of importer.imports) {
       if (binding.export !== '*' && !exportNames.includes(binding.export)) continue;
       if (resolveModule(binding.module, importerFile) !== file) continue;
@@ -90,7 +94,8 @@ function importerSites(file: string, exportNames: readonly string[], factories: 
       const sites = [binding.local, ...factories.map((m) => `${binding.local}.${m}`)].flatMap((key) => ownEntry(importer.instances, key) ?? []);
       for (const site of sites) {
         // `class:Holder` names a class of the importer: carry its file along.
-        found.push(site.startsWith('class:') ? (`class:${importerFile}\0${site.slice(6)}` as InstanceSite) : site);
+        if (oneRun) found.push('call');
+        else found.push(site.startsWith('class:') ? (`class:${importerFile}\0${site.slice(6)}` as InstanceSite) : site);
       }
     }
     // A barrel (`export { S3FileHandle } from './FileHandle'`, `export * from './FileHandle'`): its importers too.
