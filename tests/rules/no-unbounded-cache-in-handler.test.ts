@@ -4127,8 +4127,74 @@ export function connect(server) {
       code: `import { ApolloServer } from 'apollo-server';
 const server = new ApolloServer({ typeDefs, resolvers });`,
     },
+    {
+      // The controller and handler a route runs: one entry per route, read in place or handed to a private method.
+      name: 'a NestJS interceptor counting by controller and handler name',
+      code: `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
+import { tap } from 'rxjs/operators';
+@Injectable()
+export class TimingInterceptor implements NestInterceptor {
+  private readonly counters = new Map<string, number>();
+  private readonly slow = new Map<string, number>();
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const key = \`\${context.getClass().name}.\${context.getHandler().name}\`;
+    this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+    const className = context.getClass().name;
+    const methodName = context.getHandler().name;
+    const start = Date.now();
+    return next.handle().pipe(tap({ next: () => this.record(className, methodName, Date.now() - start) }));
+  }
+  private record(className: string, methodName: string, ms: number) {
+    if (ms > 1000) this.slow.set(className + '.' + methodName, ms);
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      // A private method's callers are all in sight: here one hands it the request's URL.
+      name: 'a NestJS interceptor handing the request URL to a private method that keys on it',
+      code: `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
+@Injectable()
+export class TimingInterceptor implements NestInterceptor {
+  private readonly slow = new Map<string, number>();
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest();
+    this.record(context.getClass().name, request.url);
+    return next.handle();
+  }
+  private record(className: string, url: string) {
+    this.slow.set(className + ' ' + url, Date.now());
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 4, // `new Map<string, number>()`
+          column: 27,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'storeToLruMap',
+              output: `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+@Injectable()
+export class TimingInterceptor implements NestInterceptor {
+  private readonly slow = new LruMap<string, number>(500);
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest();
+    this.record(context.getClass().name, request.url);
+    return next.handle();
+  }
+  private record(className: string, url: string) {
+    this.slow.set(className + ' ' + url, Date.now());
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Read with `?.`, a missing network gives `undefined`, and the write goes ahead with any key.
       name: 'a key looked up in a constant table and read with optional chaining',

@@ -157,6 +157,12 @@ export const exportHandlerRules: readonly ExportHandlerRule[] = [
  */
 export const boundedRequestFields: ReadonlySet<string> = new Set(['method', 'baseUrl', 'route', 'routeOptions', 'routerPath', '_matchedRoute', 'matchedRoute', 'routePath', 'protocol', 'httpVersion', 'statusCode']);
 /**
+ * Methods of a request's execution context that name the route's code, not the request: NestJS's
+ * `context.getClass()` (the controller) and `context.getHandler()` (its method), `context.getType()`
+ * (`'http'`, `'rpc'`, `'ws'`). A key built from `context.getClass().name` has one entry per route.
+ */
+export const routeDescriptorMethods: ReadonlySet<string> = new Set(['getClass', 'getHandler', 'getType']);
+/**
  * What a locale middleware chose for the request among the languages the app supports (i18n's
  * `req.locale`, i18next-http-middleware's `req.language` / `req.lng`, express-locale, an app's own
  * best match of `Accept-Language` against its list): one of a few, however many requests.

@@ -18,7 +18,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
-import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -45,7 +45,7 @@ function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
  * hide the calls: the file's own calls are all in sight, and other files' are judged where they are.
  */
 function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = false): TSESTree.CallExpression[] | undefined {
-  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return staticMethodCalls(fn.parent, model);
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return fn.parent.static ? staticMethodCalls(fn.parent, model) : privateMethodCalls(fn.parent, model);
   if (fn.parent.type === AST_NODE_TYPES.Property) return exportsElsewhere ? memberCalls(fn.parent, model) : undefined;
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
   const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
@@ -87,6 +87,24 @@ function memberCalls(property: TSESTree.Property, model: FileModel): TSESTree.Ca
 
 function isExported(declaration: TSESTree.Node | undefined): boolean {
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+/**
+ * `this.count(className, methodName)`: the calls of a private method (`private count(…)`, `#count(…)`),
+ * which only its own class can make, through `this`. A read that is not a call (`this.count.bind(this)`)
+ * hands it on: its calls are then not all in sight.
+ */
+function privateMethodCalls(method: TSESTree.MethodDefinition, model: FileModel): TSESTree.CallExpression[] | undefined {
+  const name = method.computed ? undefined : propertyName(method.key);
+  if (name === undefined || (method.accessibility !== 'private' && method.key.type !== AST_NODE_TYPES.PrivateIdentifier)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  const handedOn = { found: false };
+  walk(method.parent, model.facts.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression || memberName(node) !== name) return;
+    if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) calls.push(node.parent);
+    else handedOn.found = true;
+  });
+  return handedOn.found || calls.length === 0 ? undefined : calls;
 }
 
 /** `RequestMapper.forVerb(req.method)`: the calls of a static method of a class this file keeps to itself. */
@@ -345,6 +363,8 @@ function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): bool
     case AST_NODE_TYPES.NewExpression:
       // `Math.min(Math.max(parseInt(days), 1), 365)`: one of a fixed range of integers.
       if (value.type === AST_NODE_TYPES.CallExpression && clampedInteger(value, model, depth)) return false;
+      // `context.getClass()`, `context.getHandler()`: the controller and method the route runs, one per route.
+      if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.MemberExpression && !value.callee.computed && routeDescriptorMethods.has(memberName(value.callee) ?? '')) return false;
       // A function of this file: what it returns decides (its parameters trace back to these arguments).
       if (localFunction(value.callee, model)) return callReadsRequest(value, model, depth);
       // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
