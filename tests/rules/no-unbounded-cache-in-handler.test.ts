@@ -14,7 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unbounded-cache-in-handler.js';
-import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
+import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, projectOnDisk, lintWithRule, memoizePromiseHelper, reached, twinModules, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
@@ -5640,5 +5640,49 @@ export async function quoteRoutes(fastify) {
   it('reports the caches keyed by fields the schema leaves open (routes lines 8 and 10)', () => {
     expect(reached(open.lint('body-clients.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:8']]);
     expect(reached(open.lint('query-clients.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:10']]);
+  });
+});
+
+describe('a NestJS app loads only the files its modules import', () => {
+  // NestJS runs a middleware or controller only once a module imports and registers it.
+  const middleware = `import { Injectable, NestMiddleware } from '@nestjs/common';
+@Injectable()
+export class WebhookSecurityMiddleware implements NestMiddleware {
+  private readonly requestCounts = new Map<string, number>();
+  use(req: any, res: any, next: () => void) {
+    const ip = req.headers['x-forwarded-for'] ?? req.ip;
+    this.requestCounts.set(ip, (this.requestCounts.get(ip) ?? 0) + 1);
+    next();
+  }
+}`;
+  // A plain Express server beside the Nest app is an entry point of its own.
+  const worker = `import express from 'express';
+const seen = new Map<string, number>();
+const app = express();
+app.get('/ping', (req, res) => { seen.set(req.ip, Date.now()); res.send('ok'); });
+app.listen(3001);`;
+  const project = projectOnDisk('nest-unimported', () => ({
+    'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0", "express": "^4.0.0" } }',
+    'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+    'src/app.module.ts': `import { MiddlewareConsumer, Module } from '@nestjs/common';
+import { AuditMiddleware } from './audit.middleware';
+@Module({})
+export class AppModule { configure(consumer: MiddlewareConsumer) { consumer.apply(AuditMiddleware).forRoutes('*'); } }`,
+    'src/audit.middleware.ts': middleware.replace('WebhookSecurityMiddleware', 'AuditMiddleware'),
+    'src/webhook-security.middleware.ts': middleware,
+    'src/worker.ts': worker,
+  }));
+  const lint = (file: string, code: string) => lintInDir(ruleId, rule, project.dir(), file, code).map((m) => [m.line, m.messageId]);
+  it('is quiet for a middleware no module imports', () => {
+    expect(lint('src/webhook-security.middleware.ts', middleware)).toEqual([]);
+  });
+  it('reports the same middleware once the app module imports it', () => {
+    // `new Map<string, number>()` of `requestCounts`, line 4.
+    expect(lint('src/audit.middleware.ts', middleware.replace('WebhookSecurityMiddleware', 'AuditMiddleware'))).toEqual([[4, 'unboundedCollection']]);
+  });
+  it('reports a plain Express server nothing imports', () => {
+    expect(lint('src/worker.ts', worker)).toEqual([[2, 'unboundedCollection']]);
   });
 });

@@ -263,3 +263,13 @@ export const sharedRenderCaches: readonly RenderCacheSpec[] = [
   },
 ];
 export const ssrFrameworks: readonly string[] = ['next'];
+
+/**
+ * Frameworks that load only what the application imports, starting from the file that boots them
+ * (NestJS: `NestFactory.create(AppModule)` and the modules, controllers, middleware and providers
+ * that module imports): a file written for such an app (it imports from `packages`) that no other
+ * file imports, and that boots nothing, is never loaded, so its handlers never serve. A plain server
+ * file beside it (`app.listen` in a worker) is another entry point and is left alone.
+ */
+export const importDrivenFrameworks: readonly { module: string; packages: string; bootstrap: string }[] = [{ module: '@nestjs/core', packages: '@nestjs/', bootstrap: 'NestFactory' }];
+

@@ -255,4 +255,6 @@ export interface ProjectIndex {
   objectLiteralCallsByImporters(model: FileModel, name: string): { file: string; fn: number; line: number; fields: (string[] | null)[] }[];
   /** Whether a module importing `model`'s export `exportName` (a collection) removes entries from it. */
   removedByImporters(model: FileModel, exportName: string): boolean;
+  /** Whether a file of the project that can serve (not a test, a script or a fixture) imports `file`. */
+  importedByServingFile(file: string): boolean;
 }

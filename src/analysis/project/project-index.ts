@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { projectRoot } from './files/graph.js';
+import { importersOf, projectRoot } from './files/graph.js';
+import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
 import { fileMayExport } from './files/export-hints.js';
 import { rendersPerRequest } from './files/next-rendering.js';
@@ -37,6 +38,11 @@ function pathInProject(file: string): string {
   return found;
 }
 
+/** Whether a serving file of the project (not a test, a script or a fixture) imports `file`. */
+function importedByServingFile(file: string): boolean {
+  return [...importersOf(file)].some((importer) => !oneShotFilePattern.test(pathInProject(importer)));
+}
+
 export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
   pathInProject,
@@ -58,6 +64,7 @@ export const projectIndex: ProjectIndex = {
   providedElsewhere,
   exportedCollectionEntry,
   removedByImporters,
+  importedByServingFile,
   objectLiteralCallsByImporters,
   startUpUseByImporters,
   exportUnusedByImporters,

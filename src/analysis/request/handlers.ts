@@ -12,6 +12,7 @@ import {
   handlerOptionKeys,
   handlerParameterPairs,
   handlerParameterTypes,
+  importDrivenFrameworks,
   perRequestInterfaces,
   perRequestMethods,
   procedureMethods,
@@ -256,10 +257,22 @@ export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<stri
   return { functionsByName: model.functionsByName, initialisers: model.initialisers, factoryResults };
 }
 
+/**
+ * A file of an app whose framework loads only what is imported (NestJS) that nothing serving imports
+ * and that boots nothing: a middleware or controller never registered, whose handlers never run.
+ */
+function neverLoaded(model: FileModel): boolean {
+  if (!model.inProject) return false;
+  const framework = importDrivenFrameworks.find((f) => model.project.declaredMajor(model.filename, f.module) !== undefined);
+  if (!framework || model.sourceCode.text.includes(framework.bootstrap)) return false;
+  const written = [...model.imports.values()].some((binding) => binding.module.startsWith(framework.packages));
+  return written && !model.project.importedByServingFile(model.filename);
+}
+
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
   // A browser app's functions are not request handlers, whatever their parameters are called (`getProgress(req)` in an Angular service).
-  if (!isRequestFile(model.filename, model.project) || inBrowserApp(model)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
+  if (!isRequestFile(model.filename, model.project) || inBrowserApp(model) || neverLoaded(model)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
   registeredHandlers(model, handlers);
   for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);
