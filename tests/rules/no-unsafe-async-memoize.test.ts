@@ -3042,6 +3042,27 @@ export function getDefaults() {
 }`,
     },
     {
+      // The private factory's every call keeps the evaluator only while the calling method runs.
+      name: 'a private factory method whose closure keeps a lookup, used in place by each call',
+      code: `export class Access {
+  async allowed(roomId: string, userId: string, ids: string[]) {
+    const evaluate = this.buildEvaluator(roomId, userId);
+    const out: string[] = [];
+    for (const id of ids) if (await evaluate(id)) out.push(id);
+    return out;
+  }
+  async can(roomId: string, userId: string, id: string) {
+    return this.buildEvaluator(roomId, userId)(id);
+  }
+  private buildEvaluator(roomId: string, userId: string) {
+    let adminLookup: Promise<boolean> | undefined;
+    const isAdmin = () => (adminLookup ??= isRoomAdmin(roomId, userId));
+    return async (id: string) => id.startsWith('open') || (await isAdmin());
+  }
+}
+async function isRoomAdmin(roomId: string, userId: string) { return (await fetch('/admins/' + roomId)).ok && userId !== ''; }`,
+    },
+    {
       // The refreshed promise goes into the store from its own fulfilment handler: by then it has resolved.
       name: 'a promise stored from its own fulfilment handler',
       code: `export class UrlCache {
@@ -3058,6 +3079,20 @@ export function getDefaults() {
     },
   ],
   invalid: [
+    {
+      // A field keeps the evaluator as long as the instance: its lookup outlives the call that made it.
+      name: 'a private factory method whose closure keeps a lookup, kept in a field',
+      code: `export class Access {
+  evaluate = this.buildEvaluator('lobby', 'system');
+  private buildEvaluator(roomId: string, userId: string) {
+    let adminLookup: Promise<boolean> | undefined;
+    const isAdmin = () => (adminLookup ??= isRoomAdmin(roomId, userId));
+    return async (id: string) => id.startsWith('open') || (await isAdmin());
+  }
+}
+async function isRoomAdmin(roomId: string, userId: string) { return (await fetch('/admins/' + roomId)).ok && userId !== ''; }`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, column: 28, data: { name: 'adminLookup' } }],
+    },
     {
       // Only the promise whose handler it is has resolved there: another one may still reject.
       name: 'a different promise stored from a fulfilment handler',

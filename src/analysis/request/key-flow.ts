@@ -7,6 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { privateMethodCalls } from '../syntax/private-method-calls.js';
 import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel, KeyArg } from '../model/file-model.js';
@@ -45,7 +46,7 @@ function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
  * hide the calls: the file's own calls are all in sight, and other files' are judged where they are.
  */
 function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = false): TSESTree.CallExpression[] | undefined {
-  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return fn.parent.static ? staticMethodCalls(fn.parent, model) : privateMethodCalls(fn.parent, model);
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return fn.parent.static ? staticMethodCalls(fn.parent, model) : privateMethodCalls(fn.parent, model.facts.visitorKeys);
   if (fn.parent.type === AST_NODE_TYPES.Property) return exportsElsewhere ? memberCalls(fn.parent, model) : undefined;
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
   const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
@@ -87,24 +88,6 @@ function memberCalls(property: TSESTree.Property, model: FileModel): TSESTree.Ca
 
 function isExported(declaration: TSESTree.Node | undefined): boolean {
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-}
-
-/**
- * `this.count(className, methodName)`: the calls of a private method (`private count(…)`, `#count(…)`),
- * which only its own class can make, through `this`. A read that is not a call (`this.count.bind(this)`)
- * hands it on: its calls are then not all in sight.
- */
-function privateMethodCalls(method: TSESTree.MethodDefinition, model: FileModel): TSESTree.CallExpression[] | undefined {
-  const name = method.computed ? undefined : propertyName(method.key);
-  if (name === undefined || (method.accessibility !== 'private' && method.key.type !== AST_NODE_TYPES.PrivateIdentifier)) return undefined;
-  const calls: TSESTree.CallExpression[] = [];
-  const handedOn = { found: false };
-  walk(method.parent, model.facts.visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression || memberName(node) !== name) return;
-    if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) calls.push(node.parent);
-    else handedOn.found = true;
-  });
-  return handedOn.found || calls.length === 0 ? undefined : calls;
 }
 
 /** `RequestMapper.forVerb(req.method)`: the calls of a static method of a class this file keeps to itself. */

@@ -165,6 +165,8 @@ function siteKind(site: TSESTree.NewExpression | TSESTree.CallExpression, parent
     return frame.thisClass !== undefined ? `class:${frame.thisClass}` : 'other';
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) return 'call';
+  // `this.buildEvaluator(…)(id)`: a returned function called at once, then dropped.
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === value) return 'call';
   if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.AwaitExpression) return 'call';
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
     return localHandedOn(parent.id.name, frame.fn, visitorKeys) ? 'other' : 'call';
