@@ -910,8 +910,8 @@ export function user(id) {
 }`,
       errors: [{ messageId: 'unsafePromiseCache', line: 4, column: 3, data: { name: 'users' } }],
     },
-    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
-      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, a word after the dash, a hex word without a digit).
+    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/routes/old/loader.ts', 'src/archive/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
+      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, old/ and archive/ below the project's top, a word after the dash, a hex word without a digit).
       name: `a promise slot in ${filename}`,
       filename,
       code: workerSlot,
@@ -2974,7 +2974,7 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       filename,
       code: workerSlot,
     })),
-    ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts'].map((filename) => ({
+    ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts', 'old/backend-src/worker.ts', 'archive/server/worker.js'].map((filename) => ({
       // A copy of the project's own source kept beside it: nothing builds it.
       name: `a promise slot in a backup copy (${filename})`,
       filename,

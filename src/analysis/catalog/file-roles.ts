@@ -74,10 +74,12 @@ export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:publ
 
 /**
  * Copies of the project's own source kept beside it and never built: a backup folder
- * (`.backup-env-2025-10-27/`, `src.bak/`, `app-backup/`) or an editor's local history (`.history/`). A
- * plain `backup/` folder is left alone: it is as often the project's own backup feature.
+ * (`.backup-env-2025-10-27/`, `src.bak/`, `app-backup/`), an editor's local history (`.history/`), or
+ * the previous version kept at the project's top (`old/backend-src/`, `archive/`). A plain `backup/`
+ * folder is left alone: it is as often the project's own backup feature; so is an `old/` or
+ * `archive/` folder deeper down (`src/routes/old/` may still be mounted).
  */
-export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\//i;
+export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\/|^(?:old|archived?)\//i;
 
 /** A framework's build folder (`.next/server/chunks/…`, `.nuxt/`, `.svelte-kit/output/`): what the build wrote, committed or left behind. */
 export const buildFolderPattern = /(?:^|\/)\.(?:next|nuxt|output|svelte-kit|vercel|netlify|docusaurus|expo|turbo|cache)\//;
