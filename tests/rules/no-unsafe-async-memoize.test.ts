@@ -3042,6 +3042,29 @@ export function getDefaults() {
 }`,
     },
     {
+      // The batch empties its slot before it hands \`reject\` on: a later call starts a new batch whatever this one does.
+      name: 'a batch scheduler that empties its slot before it runs the batch',
+      code: `export function createBatcher(batchFn: (keys: string[]) => Promise<Map<string, number>>) {
+  let queue: string[] = [];
+  let scheduled: Promise<Map<string, number>> | null = null;
+  return (key: string) => {
+    queue.push(key);
+    if (!scheduled) {
+      scheduled = new Promise((resolve, reject) => {
+        process.nextTick(() => {
+          const keys = queue;
+          queue = [];
+          scheduled = null;
+          batchFn(keys).then(resolve, reject);
+        });
+      });
+    }
+    return scheduled.then((values) => values.get(key));
+  };
+}
+export const load = createBatcher(async (keys) => new Map(keys.map((k) => [k, k.length])));`,
+    },
+    {
       // The private factory's every call keeps the evaluator only while the calling method runs.
       name: 'a private factory method whose closure keeps a lookup, used in place by each call',
       code: `export class Access {
@@ -3079,6 +3102,29 @@ async function isRoomAdmin(roomId: string, userId: string) { return (await fetch
     },
   ],
   invalid: [
+    {
+      // Emptied only when the batch succeeds: a failed batch stays in the slot for every later key.
+      name: 'a batch scheduler that empties its slot only when the batch succeeds',
+      code: `export function createBatcher(batchFn: (keys: string[]) => Promise<Map<string, number>>) {
+  let queue: string[] = [];
+  let scheduled: Promise<Map<string, number>> | null = null;
+  return (key: string) => {
+    queue.push(key);
+    if (!scheduled) {
+      scheduled = new Promise((resolve, reject) => {
+        process.nextTick(() => {
+          const keys = queue;
+          queue = [];
+          batchFn(keys).then((values) => { scheduled = null; resolve(values); }, reject);
+        });
+      });
+    }
+    return scheduled.then((values) => values.get(key));
+  };
+}
+export const load = createBatcher(async (keys) => new Map(keys.map((k) => [k, k.length])));`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 7, column: 7, data: { name: 'scheduled' } }],
+    },
     {
       // A field keeps the evaluator as long as the instance: its lookup outlives the call that made it.
       name: 'a private factory method whose closure keeps a lookup, kept in a field',

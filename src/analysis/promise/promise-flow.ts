@@ -332,8 +332,9 @@ function isExecutorReject(id: TSESTree.Identifier, model: FileModel): boolean {
 
 /**
  * A statement beside `node`'s own in its block that rejects the executor's promise: `slot = null;
- * reject(err);`, or after it `if (err) return reject(err);` (the removal ran first, whatever the
- * outcome). A `return reject(…)` or an `if` that rejects before the removal leaves it to success only.
+ * reject(err);`, or after it `if (err) return reject(err);` or a statement that hands `reject` on
+ * (`scheduled = null; batchFn(keys).then(resolve, reject);`): the removal ran first, whatever the
+ * outcome. A `return reject(…)` or an `if` that rejects before the removal leaves it to success only.
  */
 function besideExecutorReject(node: TSESTree.Node, model: FileModel): boolean {
   let statement: TSESTree.Node = node;
@@ -347,7 +348,18 @@ function besideExecutorReject(node: TSESTree.Node, model: FileModel): boolean {
   };
   const rejectsIn = (s: TSESTree.Statement | null | undefined): boolean =>
     !!s && (rejectCall(s) || (s.type === AST_NODE_TYPES.BlockStatement && s.body.some(rejectCall)) || (s.type === AST_NODE_TYPES.IfStatement && (rejectsIn(s.consequent) || rejectsIn(s.alternate))));
-  return block.body.some((s, i) => (i < at ? s.type === AST_NODE_TYPES.ExpressionStatement && rejectCall(s) : i > at && rejectsIn(s)));
+  // `batchFn(keys).then(resolve, reject)`, `stream.on('error', reject)`: `reject` handed on to be called later.
+  const handsOnReject = (s: TSESTree.Statement): boolean => {
+    if (s.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    let found = false;
+    walk(s, model.facts.visitorKeys, (inner) => {
+      if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
+      const parent = inner.parent;
+      found = (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(inner) && isExecutorReject(inner, model);
+    });
+    return found;
+  };
+  return block.body.some((s, i) => (i < at ? s.type === AST_NODE_TYPES.ExpressionStatement && rejectCall(s) : i > at && (rejectsIn(s) || handsOnReject(s))));
 }
 
 export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0): boolean {
