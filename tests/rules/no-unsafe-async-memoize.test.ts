@@ -3597,6 +3597,38 @@ export class Warmer {
 }`,
     },
     {
+      // Calls in one tick share a promise; the map goes on the next microtask (or tick), whatever the promises do.
+      name: 'a per-tick dedupe map dropped by queueMicrotask or process.nextTick',
+      code: `export function dedupePerTick(load: (id: string) => Promise<unknown>) {
+  let pending: Map<string, Promise<unknown>> | null = null;
+  return (id: string) => {
+    if (pending === null) {
+      pending = new Map();
+      queueMicrotask(() => { pending = null; });
+    }
+    const existing = pending.get(id);
+    if (existing) return existing;
+    const promise = load(id);
+    pending.set(id, promise);
+    return promise;
+  };
+}
+export function dedupePerNextTick(load: (id: string) => Promise<unknown>) {
+  let pending: Map<string, Promise<unknown>> | null = null;
+  return (id: string) => {
+    if (pending === null) {
+      pending = new Map();
+      process.nextTick(() => { pending = null; });
+    }
+    const existing = pending.get(id);
+    if (existing) return existing;
+    const promise = load(id);
+    pending.set(id, promise);
+    return promise;
+  };
+}`,
+    },
+    {
       // A batcher: the timer that sends the batch empties the slot before the request is even made.
       name: 'a slot emptied by a timer started in the executor of the promise it holds',
       code: `export class Batcher {
