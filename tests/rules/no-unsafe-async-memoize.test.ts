@@ -84,6 +84,26 @@ export function getWorker() {
   return workerPromise;
 }`;
 
+/** A batch scheduler whose executor waits a microtask, takes the queued keys and then runs `run` (which settles the batch). */
+const batcher = (run: string): string => `export function createBatcher(batchFn: (keys: string[]) => Promise<Map<string, number>>) {
+  let queue: string[] = [];
+  let scheduled: Promise<Map<string, number>> | null = null;
+  return (key: string) => {
+    queue.push(key);
+    if (!scheduled) {
+      scheduled = new Promise((resolve, reject) => {
+        void Promise.resolve().then(() => {
+          const keys = queue;
+          queue = [];
+          ${run}
+        });
+      });
+    }
+    return scheduled.then((values) => values.get(key));
+  };
+}
+export const load = createBatcher(async (keys) => new Map(keys.map((k) => [k, k.length])));`;
+
 /** A poller whose run takes one bookkeeping `step` before a try that catches what the work throws; `declarations` come first. */
 const pollRun = (declarations: string, step: string): string => `${declarations}
 export function poll(name, work) {
@@ -3044,25 +3064,8 @@ export function getDefaults() {
     {
       // The batch empties its slot before it hands \`reject\` on: a later call starts a new batch whatever this one does.
       name: 'a batch scheduler that empties its slot before it runs the batch',
-      code: `export function createBatcher(batchFn: (keys: string[]) => Promise<Map<string, number>>) {
-  let queue: string[] = [];
-  let scheduled: Promise<Map<string, number>> | null = null;
-  return (key: string) => {
-    queue.push(key);
-    if (!scheduled) {
-      scheduled = new Promise((resolve, reject) => {
-        process.nextTick(() => {
-          const keys = queue;
-          queue = [];
-          scheduled = null;
-          batchFn(keys).then(resolve, reject);
-        });
-      });
-    }
-    return scheduled.then((values) => values.get(key));
-  };
-}
-export const load = createBatcher(async (keys) => new Map(keys.map((k) => [k, k.length])));`,
+      code: batcher(`scheduled = null;
+          batchFn(keys).then(resolve, reject);`),
     },
     {
       // The private factory's every call keeps the evaluator only while the calling method runs.
@@ -3105,24 +3108,7 @@ async function isRoomAdmin(roomId: string, userId: string) { return (await fetch
     {
       // Emptied only when the batch succeeds: a failed batch stays in the slot for every later key.
       name: 'a batch scheduler that empties its slot only when the batch succeeds',
-      code: `export function createBatcher(batchFn: (keys: string[]) => Promise<Map<string, number>>) {
-  let queue: string[] = [];
-  let scheduled: Promise<Map<string, number>> | null = null;
-  return (key: string) => {
-    queue.push(key);
-    if (!scheduled) {
-      scheduled = new Promise((resolve, reject) => {
-        process.nextTick(() => {
-          const keys = queue;
-          queue = [];
-          batchFn(keys).then((values) => { scheduled = null; resolve(values); }, reject);
-        });
-      });
-    }
-    return scheduled.then((values) => values.get(key));
-  };
-}
-export const load = createBatcher(async (keys) => new Map(keys.map((k) => [k, k.length])));`,
+      code: batcher(`batchFn(keys).then((values) => { scheduled = null; resolve(values); }, reject);`),
       errors: [{ messageId: 'unsafePromiseSlot', line: 7, column: 7, data: { name: 'scheduled' } }],
     },
     {
