@@ -12,7 +12,7 @@ import { privateMethodCalls } from '../syntax/private-method-calls.js';
 import { moduleLevelName, moduleVariable, onlyCalled } from '../syntax/start-up-calls.js';
 import type { FileModel } from '../model/file-model.js';
 
-/** Whether every call of the module-level function `fn` keeps its result only while the calling function runs (none called: not known). */
+/** Whether every call of `fn` (a module-level function or a private method) keeps its result only while the calling function runs (none called: not known). */
 export function resultsLiveOneCall(fn: FunctionNode, model: FileModel): boolean {
   // `private buildEvaluator(…)` called as `this.buildEvaluator(…)(id)`: its calls are all in its class.
   if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) {
