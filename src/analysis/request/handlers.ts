@@ -271,13 +271,16 @@ function neverLoaded(model: FileModel): boolean {
 
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
+  const none: HandlerPath = { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
   // A browser app's functions are not request handlers, whatever their parameters are called (`getProgress(req)` in an Angular service).
-  if (!isRequestFile(model.filename, model.project) || inBrowserApp(model) || neverLoaded(model)) return { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
+  if (!isRequestFile(model.filename, model.project) || inBrowserApp(model)) return none;
   registeredHandlers(model, handlers);
   for (const fn of model.functions) if (hasHandlerParameters(fn)) handlers.fns.add(fn);
   decoratedHandlers(model, handlers);
   resolverMapHandlers(model, handlers);
   exportHandlers(model, handlers);
+  // Asked only of a file with handlers: it needs the import graph.
+  if ((handlers.fns.size > 0 || handlers.names.size > 0) && neverLoaded(model)) return none;
 
   const reached = new Set<FunctionNode>();
   const calledNames = new Set<string>(handlers.names);
