@@ -4668,6 +4668,48 @@ bootstrap();
   });
 });
 
+describe('a CommonJS start-up slot whose first fill an async function called in place awaits', () => {
+  // `getBoss` fills its slot once. A worker module, loaded by the server at start-up, awaits it in an
+  // async function it calls in place with no catch: if that first fill rejects, Node ends the process
+  // on the unhandled rejection, and the queue's later calls find the settled success. The twin's
+  // worker catches the rejection and goes on, so a later call is handed the kept failure.
+  const boss = `let startingPromise;
+function getBoss() {
+  if (startingPromise) return startingPromise;
+  startingPromise = (async () => {
+    const response = await fetch('http://queue.internal/start');
+    if (!response.ok) throw new Error('queue down');
+    return response.json();
+  })();
+  return startingPromise;
+}
+module.exports = getBoss;
+`;
+  const worker = (name: string, after: string): string => `const getBoss = require('./${name}');
+(async () => {
+  const boss = await getBoss();
+  boss.work('jobs', () => undefined);
+})()${after};
+`;
+  const project = expressProject(ruleId, rule, {
+    'boss.js': boss,
+    'boss2.js': boss,
+    'worker.js': worker('boss', ''),
+    'worker2.js': worker('boss2', '.catch(console.error)'),
+    'queue.js': `const getBoss = require('./boss');
+const getBoss2 = require('./boss2');
+async function addJob(job) { const boss = await getBoss(); const other = await getBoss2(); return [boss.send(job), other.send(job)]; }
+module.exports = { addJob };
+`,
+  });
+  it('is quiet when the worker awaits it uncaught at its top level', () => {
+    expect(project.lint('boss.js')).toEqual([]);
+  });
+  it('reports it when the worker catches the rejection and goes on (the write on line 4)', () => {
+    expect(project.lint('boss2.js').map((m) => [m.line, m.messageId])).toEqual([[4, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a promise slot only an export nothing imports uses', () => {
   // `getSettings` is exported beside `formatAmount`, which the routes import; nothing imports `getSettings`.
   const utils = `let settingsPromise;

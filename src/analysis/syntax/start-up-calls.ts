@@ -186,8 +186,9 @@ function fatalStartUpFunctions(model: { program: TSESTree.Program; sourceCode: R
 /**
  * Whether some read of `variable` calls it while the module loads and awaits the result so that a
  * rejection ends the process: `await waitForCouchInit()` (also inside `Promise.all([…])`) at an ES
- * module's top level, or in a start-up function whose own rejection ends it (`bootstrap()` called bare),
- * with no `try` around that catches it.
+ * module's top level, or in a start-up function whose own rejection ends it (`bootstrap()` called bare,
+ * or an async function called in place at the top level, `(async () => { … })();`), with no `try`
+ * around that catches it.
  */
 export function awaitedFatallyAtStartUp(variable: Scope.Variable, model: { program: TSESTree.Program; sourceCode: Readonly<SourceCode> }, visitorKeys: VisitorKeys): boolean {
   let fatal: Set<FunctionNode> | undefined;
@@ -206,6 +207,9 @@ export function awaitedFatallyAtStartUp(variable: Scope.Variable, model: { progr
     const leaves = uncaughtUpTo(awaited.parent);
     if (leaves === null) return true;
     if (leaves === undefined) return false;
+    // `(async () => { const boss = await getBoss(); … })();` at the top level, with no catch.
+    const iife = leaves.parent;
+    if (iife.type === AST_NODE_TYPES.CallExpression && iife.callee === leaves && runsIn(iife) === undefined && endsProcessOnRejectionAtTop(iife, visitorKeys)) return true;
     fatal ??= fatalStartUpFunctions(model, visitorKeys);
     return fatal.has(leaves);
   });

@@ -254,7 +254,10 @@ function matchImports(importer: ReachSummary, importerFile: string, file: string
         names.memberKeyArgs.set(member, mergeKeyArg(names.memberKeyArgs.get(member), entry.memberKeyArgs?.get(member)));
         names.memberFactory.set(member, names.memberFactory.get(member) === true || entry.memberFactory?.get(member) !== false);
       }
-      if (binding.export === '*') {
+      if (binding.export === '*' && entry.exportName === 'default' && !entry.members) {
+        // `const getBoss = require('./pgboss')` of a `module.exports = getBoss`: the local is the function itself.
+        names.locals.set(local, entry);
+      } else if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
         addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
         if (!entry.members) names.memberFactory.set(entry.exportName, names.memberFactory.get(entry.exportName) === true || entry.factory !== false);
