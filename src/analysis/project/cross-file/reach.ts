@@ -466,8 +466,7 @@ export function startUpUseByImporters(model: FileModel, fn: FunctionNode | undef
  * may call, and is not known to be dead.
  */
 export function exportUnusedByImporters(model: FileModel, fn: FunctionNode | undefined, name: string): boolean {
-  const serving = [...importersOf(model.filename)].filter((file) => !oneShotFilePattern.test(model.project.pathInProject(file)));
-  if (serving.length === 0) return false;
+  if (!model.project.importedByServingFile(model.filename)) return false;
   const locals = importingLocals(model, fn, name);
   return locals !== undefined && locals.length === 0;
 }
