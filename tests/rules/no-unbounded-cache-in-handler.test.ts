@@ -5331,7 +5331,7 @@ describe('an exported helper this file calls on its handler path with keys that 
   // `increment` is exported, so other files may call it with anything; this file's own middleware
   // calls it only with a constant and the response's status code. The middleware is judged by those
   // calls (here and where another file mounts it); another file's call is judged by its own argument.
-  const metrics = (statusKey: string): string => `const counters = new Map();
+  const metrics = (statusKey: string, exportsTarget = 'module.exports'): string => `const counters = new Map();
 function increment(key, by = 1) {
   counters.set(key, (counters.get(key) || 0) + by);
 }
@@ -5342,10 +5342,11 @@ function requestMetrics(req, res, next) {
   });
   next();
 }
-module.exports = { requestMetrics, increment };
+${exportsTarget} = { requestMetrics, increment };
 `;
   const project = expressProject(ruleId, rule, {
     'metrics.js': metrics('`http.requests.${res.statusCode}`'),
+    'metrics-chained.js': metrics('`http.requests.${res.statusCode}`', 'exports = module.exports'),
     'metrics-by-path.js': metrics('`http.requests.${req.path}`'),
     'metrics-counted.js': metrics('`http.requests.${res.statusCode}`'),
     'app.js': `import express from 'express';
@@ -5360,6 +5361,11 @@ app.get('/search', (req, res) => {
   res.end();
 });
 app.listen(3000);
+import { increment as count } from './metrics-chained.js';
+app.get('/find', (req, res) => {
+  count(\`find.\${req.query.q}\`);
+  res.end();
+});
 `,
   });
   it('is quiet when the only calls, here and through the mounted middleware, pass a constant or the status code', () => {
@@ -5372,6 +5378,10 @@ app.listen(3000);
   it('reports it when another file calls the exported helper with a key from the query', () => {
     // app.js:9 is the call `increment(\`search.${req.query.q}\`)`.
     expect(reached(project.lint('metrics-counted.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/app.js:9']]);
+  });
+  it('reports it when the helper is exported through a chain (`exports = module.exports = { … }`)', () => {
+    // app.js:15 is the call `count(\`find.${req.query.q}\`)`.
+    expect(reached(project.lint('metrics-chained.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/app.js:15']]);
   });
 });
 

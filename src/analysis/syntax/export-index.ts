@@ -31,9 +31,16 @@ export function exportIndex(model: { program: TSESTree.Program }): Map<string, T
         if (spec.local.type === AST_NODE_TYPES.Identifier) add(exported, spec.local);
       }
     }
-    // CommonJS: `exports.handler = …`, `module.exports.handler = …`, `module.exports = { handler }`.
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
-      const { left, right } = statement.expression;
+    // CommonJS: `exports.handler = …`, `module.exports.handler = …`, `module.exports = { handler }`,
+    // and chains of them (`exports = module.exports = createApp`): every target gets the last value.
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const targets: TSESTree.Node[] = [];
+    let right: TSESTree.Node = statement.expression;
+    while (right.type === AST_NODE_TYPES.AssignmentExpression && right.operator === '=') {
+      targets.push(right.left);
+      right = right.right;
+    }
+    for (const left of targets) {
       if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
       const target = memberName(left);
       const object = left.object;
