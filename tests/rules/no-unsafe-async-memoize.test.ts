@@ -903,6 +903,28 @@ export function apiBase() {
       errors: [{ messageId: 'unsafePromiseSlot', line: 9, column: 21, data: { name: 'basePromise' } }],
     },
     {
+      // Plain JavaScript, no annotation: the slot is tested against undefined (and null) rather than by truth.
+      name: 'a slot in plain JavaScript filled when it is === undefined',
+      code: `let settingsLoad;
+export function settings() {
+  if (settingsLoad === undefined) {
+    settingsLoad = fetch('/settings').then((r) => r.json());
+  }
+  return settingsLoad;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 5, data: { name: 'settingsLoad' } }],
+    },
+    {
+      name: 'a slot of an instance filled when it is == null',
+      code: `export class Catalog {
+  load() {
+    if (this.pending == null) this.pending = fetch('/catalog').then((r) => r.json());
+    return this.pending;
+  }
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 31, data: { name: 'this.pending' } }],
+    },
+    {
       // JSON.parse throws on a text that is not JSON, so the handler can fail after a safe promise.
       name: 'a slot holding a safe promise followed by a handler that parses',
       code: `async function readText() {
