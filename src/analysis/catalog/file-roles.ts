@@ -1,6 +1,6 @@
 /** Folders and name suffixes of tests, mocks, benchmarks, end-to-end suites and stories. */
 const testFolders = [
-  '__tests__', '__mocks__', 'mocks', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?',
+  '__tests?__', '__mocks?__', 'mocks', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?',
   // A suite's folder named with a separator: `playwright_tests_new/`, `e2e-tests/`, `api_tests/`, `tests-e2e/` (not `tests-runner/`, an app's feature).
   '(?:playwright|cypress|e2e)[-_][\\w-]+', '[\\w-]+[-_](?:tests?|e2e)',
 ];
