@@ -268,6 +268,23 @@ app.get('/i18n/:lang', async (req, res) => {
 });`,
     },
     {
+      // Past \`if (!group || !GROUPS.has(group)) return …\` neither disjunct holds: the group is one of three.
+      name: 'a cache keyed by a query value checked with a guard that joins an emptiness test and a set with ||',
+      code: `import express from 'express';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new Map();
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!group || !GROUPS.has(group)) {
+    res.status(400).json({ error: 'unknown group' });
+    return;
+  }
+  if (!tles.has(group)) tles.set(group, await loadTle(group));
+  res.json(tles.get(group));
+});`,
+    },
+    {
       // Past \`if (ns !== ROOT_NAMESPACE) throw …\` the key can only be that one value.
       name: 'a cache keyed by a header that must equal a constant first',
       code: `import express from 'express';
@@ -683,6 +700,39 @@ module.exports = { cache };`,
   ],
   invalid: [
     {
+      // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.
+      name: 'a cache keyed by a query value whose guard joins the set test with &&',
+      code: `import express from 'express';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new Map();
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!group && !GROUPS.has(group)) {
+    res.status(400).json({ error: 'unknown group' });
+    return;
+  }
+  if (!tles.has(group)) tles.set(group, await loadTle(group));
+  res.json(tles.get(group));
+});`,
+      // Reported at the construction `new Map()` (column 14); the fix bounds it with the runtime's LruMap.
+      errors: [{ messageId: 'unboundedCollection', line: 4, column: 14, data: { name: 'tles' } }],
+      output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new LruMap(500);
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!group && !GROUPS.has(group)) {
+    res.status(400).json({ error: 'unknown group' });
+    return;
+  }
+  if (!tles.has(group)) tles.set(group, await loadTle(group));
+  res.json(tles.get(group));
+});`,
+    },
+    {
       // Parsing what the client sent succeeds for any well-formed value: it is not a lookup of what exists.
       name: 'a cache written after a parse of the key succeeded',
       code: `import express from 'express';
@@ -781,6 +831,42 @@ app.use((req, res, next) => {
           ],
         },
       ],
+    },
+    {
+      // The schema refines a number to the members of a constant list; the key is read from the parse's data by destructuring.
+      name: 'a cache keyed by a request field a zod refinement limits to a list',
+      code: `import { Hono } from 'hono';
+import { z } from 'zod';
+const app = new Hono();
+const RESOLUTIONS = [0.01, 0.02, 0.05];
+const gridSchema = z.object({ res: z.coerce.number().refine((v) => RESOLUTIONS.includes(v)).default(0.02), q: z.coerce.number().refine((v) => v > 0) });
+const grids = new Map();
+const scaled = new Map();
+app.get('/grid', async (c) => {
+  const parsed = gridSchema.safeParse(c.req.query());
+  if (!parsed.success) return c.json({ error: 'bad' }, 400);
+  const { res, q } = parsed.data;
+  if (!grids.has(res)) grids.set(res, await buildGrid(res));
+  scaled.set(q, await buildGrid(q));
+  return c.json(grids.get(res));
+});`,
+      // Only \`scaled\`, keyed by a field whose refinement accepts any positive number (line 7, \`new Map()\` at column 16).
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'scaled' }, line: 7, column: 16, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'scaled', max: '500' }, output: `import { Hono } from 'hono';
+import { z } from 'zod';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = new Hono();
+const RESOLUTIONS = [0.01, 0.02, 0.05];
+const gridSchema = z.object({ res: z.coerce.number().refine((v) => RESOLUTIONS.includes(v)).default(0.02), q: z.coerce.number().refine((v) => v > 0) });
+const grids = new Map();
+const scaled = new LruMap(500);
+app.get('/grid', async (c) => {
+  const parsed = gridSchema.safeParse(c.req.query());
+  if (!parsed.success) return c.json({ error: 'bad' }, 400);
+  const { res, q } = parsed.data;
+  if (!grids.has(res)) grids.set(res, await buildGrid(res));
+  scaled.set(q, await buildGrid(q));
+  return c.json(grids.get(res));
+});` }] }],
     },
     {
       // The same schema's free-text field: any string the client sends passes the parse.

@@ -15,6 +15,12 @@ export const parsedValueFields: ReadonlySet<string> = new Set(['data', 'output',
 /** Schema builders whose values are a fixed set: zod's `z.enum`, valibot's `v.picklist`, `literal`, a boolean. */
 export const fixedSetBuilders: ReadonlySet<string> = new Set(['enum', 'nativeEnum', 'literal', 'boolean', 'picklist', 'enum_', 'oneOf', 'valid']);
 
+/** Refinements that keep only the values a predicate accepts (`z.number().refine((v) => LIST.includes(v))`). */
+export const membershipRefinements: ReadonlySet<string> = new Set(['refine']);
+
+/** Methods that test membership of a list or a set (`LIST.includes(v)`, `KNOWN.has(v)`). */
+export const membershipMethods: ReadonlySet<string> = new Set(['includes', 'has']);
+
 /** Builders of an object schema whose fields are named by an object literal (`z.object({ … })`, `Joi.object({ … })`, `yup.object({ … })`). */
 export const objectSchemaBuilders: ReadonlySet<string> = new Set(['object', 'strictObject', 'looseObject', 'keys']);
 

@@ -19,6 +19,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
+import { membershipMethods } from '../catalog/validators.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -576,32 +577,38 @@ const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
 
 /**
  * `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`,
- * `if (!isSupportedCity(k)) ctx.throw(404)`, `if (k !== ROOT) throw …`: past it, `k` is one of a known
- * set. The checked text.
+ * `if (!isSupportedCity(k)) ctx.throw(404)`, `if (k !== ROOT) throw …`, and any of them joined with
+ * `||` (`if (!k || !FORMATS.has(k)) return`): past it, `k` is one of a known set. The checked texts.
  */
-function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string | undefined {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || !branchLeaves(statement.consequent)) return undefined;
-  const test = unwrap(statement.test);
+function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string[] {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || !branchLeaves(statement.consequent)) return [];
+  return membershipFailed(statement.test, model);
+}
+
+/** The texts a condition finds outside a known set when it holds; with `||`, past a guard every disjunct is false. */
+function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] {
+  const test = unwrap(condition);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return [...membershipFailed(test.left, model), ...membershipFailed(test.right, model)];
   // `if (namespace !== ROOT_NAMESPACE) throw …`: past it, the key is that one value.
   if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
     const [left, right] = [unwrap(test.left), unwrap(test.right)];
     const fixed = (side: TSESTree.Node): boolean =>
       side.type === AST_NODE_TYPES.Literal || ((side.type === AST_NODE_TYPES.Identifier || side.type === AST_NODE_TYPES.MemberExpression) && !fromRequest(side, model, 0));
-    if (fixed(right) && !fixed(left)) return model.sourceCode.getText(left);
-    if (fixed(left) && !fixed(right)) return model.sourceCode.getText(right);
-    return undefined;
+    if (fixed(right) && !fixed(left)) return [model.sourceCode.getText(left)];
+    if (fixed(left) && !fixed(right)) return [model.sourceCode.getText(right)];
+    return [];
   }
-  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return [];
   const inner = unwrap(test.argument);
-  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return model.sourceCode.getText(inner.left);
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return [model.sourceCode.getText(inner.left)];
   // `if (!this.limits[event]) return;`: a lookup in a table that must find the key.
-  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && !fromRequest(inner.object, model, 0)) return model.sourceCode.getText(inner.property);
-  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && !fromRequest(inner.object, model, 0)) return [model.sourceCode.getText(inner.property)];
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return [];
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-  if (name === undefined || !(name === 'has' || name === 'includes' || PREDICATE.test(name))) return undefined;
+  if (name === undefined || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
   const checked = inner.arguments[0];
-  return checked ? model.sourceCode.getText(checked) : undefined;
+  return checked ? [model.sourceCode.getText(checked)] : [];
 }
 
 /**
@@ -623,7 +630,7 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
     const callee = unwrap(call.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     // An awaited check asks a store what exists; a synchronous one only a known set (`has`, `includes`).
-    if (!awaited && name !== 'has' && name !== 'includes') return;
+    if (!awaited && !membershipMethods.has(name ?? '')) return;
     for (const arg of call.arguments) found.push(model.sourceCode.getText(arg));
   };
   for (let node: TSESTree.Node = at; node.parent && !isFunction(node); node = node.parent) {
@@ -655,8 +662,7 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const settled = lookupSettledBy(at, model);
   if (settled && statements.some((s) => guardsAbsence(s, settled.name))) for (const root of candidates) if (mentions(settled.lookup, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
-    const member = membershipGuarded(statement, model);
-    if (member !== undefined) for (const root of candidates) if (mentions(member, root)) validated.add(root);
+    for (const member of membershipGuarded(statement, model)) for (const root of candidates) if (mentions(member, root)) validated.add(root);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;

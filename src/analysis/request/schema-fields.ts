@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, memberName, propertyName, unwrap } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
-import { fixedSetBuilders, objectSchemaBuilders, parsedValueFields, schemaFirstParsers, schemaParseMethods, setKeepingModifiers } from '../catalog/validators.js';
+import { fixedSetBuilders, membershipMethods, membershipRefinements, objectSchemaBuilders, parsedValueFields, schemaFirstParsers, schemaParseMethods, setKeepingModifiers } from '../catalog/validators.js';
 
 const MAX_HOPS = 4;
 
@@ -31,12 +31,34 @@ function fixedSetSchema(node: TSESTree.Node, model: FileModel, hops: number): bo
   if (schema?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(schema.callee);
   if (name !== undefined && fixedSetBuilders.has(name)) return true;
+  // `z.coerce.number().refine((v) => RESOLUTIONS.includes(v))`: only the listed values pass.
+  if (name !== undefined && membershipRefinements.has(name) && schema.arguments[0] && membershipPredicate(schema.arguments[0])) return true;
   if (name === undefined || !setKeepingModifiers.has(name)) return false;
   // `.default('a')`, `.optional()` on the schema (zod, Joi), or valibot's `v.optional(schema, 'a')`
   // around it: the same set (a `.transform()` may make anything of it).
   const callee = unwrap(schema.callee);
   const inner = schema.arguments[0];
   return (callee.type === AST_NODE_TYPES.MemberExpression && fixedSetSchema(callee.object, model, hops + 1)) || (inner !== undefined && fixedSetSchema(inner, model, hops + 1));
+}
+
+/** `(v) => LIST.includes(v)`, `(v) => { return KNOWN.has(v); }`: a predicate true only for the members of a list or set. */
+function membershipPredicate(node: TSESTree.Node): boolean {
+  const fn = unwrap(node);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const only = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : undefined;
+  const returned = only ? (only.length === 1 && only[0]?.type === AST_NODE_TYPES.ReturnStatement ? only[0].argument : null) : fn.body;
+  const test = returned ? unwrap(returned) : undefined;
+  if (test?.type !== AST_NODE_TYPES.CallExpression || test.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const list = unwrap(test.callee.object);
+  const arg = test.arguments[0] ? unwrap(test.arguments[0]) : undefined;
+  return (
+    membershipMethods.has(memberName(test.callee) ?? '') &&
+    (list.type === AST_NODE_TYPES.Identifier || list.type === AST_NODE_TYPES.ArrayExpression) &&
+    arg?.type === AST_NODE_TYPES.Identifier &&
+    arg.name === param.name
+  );
 }
 
 /** The schema of the field `field` in an object schema (`z.object({ field: … })`, through its modifiers). */
@@ -91,9 +113,18 @@ export function valueOrigin(node: TSESTree.Node, model: FileModel): { value: TSE
  * at the field path `fields` is checked to be one of a fixed set.
  */
 function checkedPath(parsed: TSESTree.Node, fields: readonly string[], model: FileModel): boolean {
-  const origin = valueOrigin(parsed, model);
+  let origin = valueOrigin(parsed, model);
+  let whole = [...(origin?.path ?? []), ...fields];
+  // `const { res } = parsed.data`: the fields read on the way to the name holding the parse.
+  for (let hops = 0; origin?.value.type === AST_NODE_TYPES.MemberExpression && !origin.value.computed && hops < MAX_HOPS; hops++) {
+    const name = memberName(origin.value);
+    if (name === undefined) return false;
+    const object = unwrap(origin.value.object);
+    const next = valueOrigin(object, model);
+    whole = [...(next?.path ?? []), name, ...whole];
+    origin = next;
+  }
   if (!origin) return false;
-  const whole = [...origin.path, ...fields];
   // `parsed.data.provider`: the result's value field, when it is a `safeParse` or `validate` result.
   const path = whole.length > 1 && parsedValueFields.has(whole[0] ?? '') ? whole.slice(1) : whole;
   if (path.length > 1) return false;
