@@ -147,6 +147,39 @@ export function poll(name, wait, work) {
 }`,
     },
     {
+      // fetchRoute cannot reject, so its handler always runs, and the entry is deleted first: whatever
+      // fails later in the handler (\`trim\` takes a parameter, so it is not known not to throw) fails after.
+      name: 'an in-flight entry deleted first in the handler of a promise that cannot reject',
+      code: `async function fetchRoute(url) {
+  try {
+    const res = await fetch(url);
+    return res.ok ? await res.json() : null;
+  } catch {
+    return null;
+  }
+}
+const inFlight = new Map();
+const routes = new Map();
+function trim(cache, max) {
+  for (const key of cache.keys()) {
+    if (cache.size <= max) break;
+    cache.delete(key);
+  }
+}
+export function route(key) {
+  const existing = inFlight.get(key);
+  if (existing) return existing;
+  const promise = fetchRoute('/routes/' + key).then((result) => {
+    inFlight.delete(key);
+    routes.set(key, result);
+    trim(routes, 100);
+    return result;
+  });
+  inFlight.set(key, promise);
+  return promise;
+}`,
+    },
+    {
       // getBase cannot reject (its probe catches everything), and the fulfilment handler only sets a
       // variable and gives back its own argument: the chain cannot reject either.
       name: 'a slot holding a safe promise followed by a handler that keeps and returns its value',
@@ -885,6 +918,73 @@ export class Catalog {
       name: 'a run whose bookkeeping is on a let that is reassigned',
       code: pollRun('let timers = new Map();\nconst runs = new Map();\nexport function reset(next) { timers = next; }', 'timers.delete(name);'),
       errors: [{ messageId: 'unsafePromiseCache', line: 13, column: 3, data: { name: 'runs' } }],
+    },
+    {
+      // The same handler after a promise that can reject: on a rejection the handler never runs.
+      name: 'an in-flight entry deleted in the handler of a promise that can reject',
+      code: `async function fetchRoute(url) {
+  
+    const res = await fetch(url);
+    return res.ok ? await res.json() : null;
+  
+  
+  
+}
+const inFlight = new Map();
+const routes = new Map();
+function trim(cache, max) {
+  for (const key of cache.keys()) {
+    if (cache.size <= max) break;
+    cache.delete(key);
+  }
+}
+export function route(key) {
+  const existing = inFlight.get(key);
+  if (existing) return existing;
+  const promise = fetchRoute('/routes/' + key).then((result) => {
+    inFlight.delete(key);
+    routes.set(key, result);
+    trim(routes, 100);
+    return result;
+  });
+  inFlight.set(key, promise);
+  return promise;
+}`,
+      // Line 26 is `inFlight.set(key, promise)` (the same lines with or without the try: blank lines stand in for it).
+      errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
+    },
+    {
+      // After a safe promise, but deleted last: a failure in \`trim\` rejects the chain with the entry still there.
+      name: 'an in-flight entry deleted after a step that may fail in the handler of a safe promise',
+      code: `async function fetchRoute(url) {
+  try {
+    const res = await fetch(url);
+    return res.ok ? await res.json() : null;
+  } catch {
+    return null;
+  }
+}
+const inFlight = new Map();
+const routes = new Map();
+function trim(cache, max) {
+  for (const key of cache.keys()) {
+    if (cache.size <= max) break;
+    cache.delete(key);
+  }
+}
+export function route(key) {
+  const existing = inFlight.get(key);
+  if (existing) return existing;
+  const promise = fetchRoute('/routes/' + key).then((result) => {
+    routes.set(key, result);
+    trim(routes, 100);
+    inFlight.delete(key);
+    return result;
+  });
+  inFlight.set(key, promise);
+  return promise;
+}`,
+      errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
     },
     {
       // The same handler after a promise that can reject (a fetch without a catch): the slot keeps the rejection.

@@ -362,6 +362,24 @@ function besideExecutorReject(node: TSESTree.Node, model: FileModel): boolean {
   return block.body.some((s, i) => (i < at ? s.type === AST_NODE_TYPES.ExpressionStatement && rejectCall(s) : i > at && (rejectsIn(s) || handsOnReject(s))));
 }
 
+/**
+ * `fetchRoute(url).then((r) => { inFlight.delete(key); cache.set(key, r); trim(cache); return r; })`
+ * after a promise that cannot reject: the handler always runs, and `node` is one of its top-level
+ * statements with only steps that cannot fail before it, so whatever fails later in the handler
+ * (the only way the chain can reject) fails after `node` ran.
+ */
+function firstStepAfterSafePromise(node: TSESTree.Node, handler: FunctionNode, call: TSESTree.CallExpression, model: FileModel): boolean {
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const statement = handler.body.body.find((s) => s.range[0] <= node.range[0] && node.range[1] <= s.range[1]);
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || unwrap(statement.expression) !== node) return false;
+  const before = handler.body.body.slice(0, handler.body.body.indexOf(statement));
+  const cannotFail = (s: TSESTree.Statement): boolean => {
+    const expression = s.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(s.expression) : undefined;
+    return expression?.type === AST_NODE_TYPES.CallExpression && callCannotThrow(expression, model);
+  };
+  return before.every(cannotFail) && settles(call.callee.object, model, 1) === 'safe';
+}
+
 export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0): boolean {
   // `script.onerror = () => { loadPromise = null; reject(new Error('…')); }` inside the promise's executor.
   if (besideExecutorReject(node, model)) return true;
@@ -371,8 +389,9 @@ export function onRejectionPath(node: TSESTree.Node, model: FileModel, depth = 0
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return true;
     if (!isFunction(current)) continue;
     if (parent.type === AST_NODE_TYPES.CallExpression && isRejectionHandler(current, parent, model)) return true;
-    // A fulfilment handler runs only on success, wherever it is written (even inside a `catch` block).
-    if (isFulfilmentArgument(current, parent)) return false;
+    // A fulfilment handler runs only on success, wherever it is written (even inside a `catch` block),
+    // unless it is the first thing to run after a promise that cannot reject.
+    if (isFulfilmentArgument(current, parent)) return firstStepAfterSafePromise(node, current, parent, model);
     const name = functionName(current);
     if (name === undefined) continue;
     const uses = model.calls.filter((call) => call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === name && isRejectionHandler(arg, call, model)));
