@@ -268,6 +268,23 @@ app.get('/i18n/:lang', async (req, res) => {
 });`,
     },
     {
+      // The write runs only when the id matched an element of a list the server holds: the keys are bounded by the list.
+      name: 'a cache written only when a find over a list held by the server matched the key',
+      code: `import express from 'express';
+const app = express();
+const listing = { missions: [] };
+const details = new Map();
+app.get('/missions/:id', (req, res) => {
+  const { id } = req.params;
+  const found = listing.missions.find((m) => m.id === id);
+  if (found) {
+    details.set(id, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});`,
+    },
+    {
       // Past \`if (!group || !GROUPS.has(group)) return …\` neither disjunct holds: the group is one of three.
       name: 'a cache keyed by a query value checked with a guard that joins an emptiness test and a set with ||',
       code: `import express from 'express';
@@ -699,6 +716,67 @@ module.exports = { cache };`,
     },
   ],
   invalid: [
+    {
+      // The twin's find does not involve the key: anything the client sends is written once some mission is featured.
+      name: 'a cache written when a find that does not involve the key found something',
+      code: `import express from 'express';
+const app = express();
+const listing = { missions: [] };
+const details = new Map();
+app.get('/missions/:id', (req, res) => {
+  const { id } = req.params;
+  const found = listing.missions.find((m) => m.featured);
+  if (found) {
+    details.set(id, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});`,
+      // Reported at \`new Map()\` on line 4 (column 17); a suggestion, as the entries are what the handler serves.
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 4, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const listing = { missions: [] };
+const details = new LruMap(500);
+app.get('/missions/:id', (req, res) => {
+  const { id } = req.params;
+  const found = listing.missions.find((m) => m.featured);
+  if (found) {
+    details.set(id, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});` }] }],
+    },
+    {
+      // Awaited, the lookup may ask a service that knows every pull request there is: its success bounds nothing here.
+      name: 'a cache written when an awaited lookup of the key found something',
+      code: `import express from 'express';
+const app = express();
+const details = new Map();
+app.get('/prs', async (req, res) => {
+  const url = String(req.query.url);
+  const found = await fetchPrStatus(url);
+  if (found) {
+    details.set(url, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 3, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const details = new LruMap(500);
+app.get('/prs', async (req, res) => {
+  const url = String(req.query.url);
+  const found = await fetchPrStatus(url);
+  if (found) {
+    details.set(url, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});` }] }],
+    },
     {
       // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.
       name: 'a cache keyed by a query value whose guard joins the set test with &&',

@@ -613,7 +613,8 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
 
 /**
  * The lookups that must succeed for `at` to run: `if (await userExists(uid, email)) { … at … }`,
- * `if (KNOWN.has(k)) { … }`, a condition joined with `&&`. The text of their arguments.
+ * `if (KNOWN.has(k)) { … }`, `if (found) { … }` of a synchronous `const found = list.find(…)`, a condition
+ * joined with `&&`. The text of their arguments (of the whole lookup, for a result checked present).
  */
 function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
   const found: string[] = [];
@@ -622,6 +623,14 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
     if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
       consider(node.left);
       consider(node.right);
+      return;
+    }
+    // `const found = list.find((m) => m.id === id); if (found) { … }`: a synchronous lookup in what the
+    // server holds, checked present. (An awaited one may ask a service that knows every key there is.)
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const init = localConstInit(node.name, at, model);
+      const call = init ? unwrap(init) : undefined;
+      if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
       return;
     }
     const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
