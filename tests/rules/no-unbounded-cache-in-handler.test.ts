@@ -285,6 +285,30 @@ app.get('/missions/:id', (req, res) => {
 });`,
     },
     {
+      // The write is in an async function called in place after the guard: it runs past the guard too.
+      name: 'a cache written in an async IIFE after a guard against a set',
+      code: `import express from 'express';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new Map();
+const inflight = new Map();
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!GROUPS.has(group)) return res.status(400).end();
+  const job = (async () => {
+    try {
+      const data = await loadTle(group);
+      tles.set(group, data);
+      return data;
+    } finally {
+      inflight.delete(group);
+    }
+  })();
+  inflight.set(group, job);
+  res.json(await job);
+});`,
+    },
+    {
       // Past \`if (!group || !GROUPS.has(group)) return …\` neither disjunct holds: the group is one of three.
       name: 'a cache keyed by a query value checked with a guard that joins an emptiness test and a set with ||',
       code: `import express from 'express';
@@ -775,6 +799,51 @@ app.get('/prs', async (req, res) => {
     return res.json(found);
   }
   res.status(404).end();
+});` }] }],
+    },
+    {
+      // The twin checks only that the group is not empty.
+      name: 'a cache written in an async IIFE after a guard that only checks the key is present',
+      code: `import express from 'express';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new Map();
+const inflight = new Map();
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!group) return res.status(400).end();
+  const job = (async () => {
+    try {
+      const data = await loadTle(group);
+      tles.set(group, data);
+      return data;
+    } finally {
+      inflight.delete(group);
+    }
+  })();
+  inflight.set(group, job);
+  res.json(await job);
+});`,
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'tles' }, line: 4, column: 14, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'tles', max: '500' }, output: `import express from 'express';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new LruMap(500);
+const inflight = new Map();
+app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+  if (!group) return res.status(400).end();
+  const job = (async () => {
+    try {
+      const data = await loadTle(group);
+      tles.set(group, data);
+      return data;
+    } finally {
+      inflight.delete(group);
+    }
+  })();
+  inflight.set(group, job);
+  res.json(await job);
 });` }] }],
     },
     {

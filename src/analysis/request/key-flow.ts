@@ -558,10 +558,14 @@ function dereferences(statement: TSESTree.Statement, name: string): boolean {
   });
 }
 
-/** The statements that run before `at` in its function: the earlier siblings of `at` in every block around it. */
+/**
+ * The statements that run before `at` in its function: the earlier siblings of `at` in every block
+ * around it, and on through a function without parameters called in place (`const job = (async () =>
+ * { … at … })();`), which runs where it is written.
+ */
 function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
   const before: TSESTree.Statement[] = [];
-  for (let node: TSESTree.Node = at; node.parent && !isFunction(node); node = node.parent) {
+  for (let node: TSESTree.Node = at; node.parent && (!isFunction(node) || calledInPlace(node)); node = node.parent) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
     for (const statement of parent.body) {
@@ -570,6 +574,11 @@ function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
     }
   }
   return before.sort((x, y) => x.range[0] - y.range[0]);
+}
+
+/** `(async () => { … })()`: a function without parameters, called where it is written. */
+function calledInPlace(fn: FunctionNode): boolean {
+  return fn.params.length === 0 && fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn;
 }
 
 /** Predicates that check a value against what is known: `isSupportedCity(c)`, `hasTenant(id)`, `validSlug(s)`. */
@@ -642,7 +651,7 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
     if (!awaited && !membershipMethods.has(name ?? '')) return;
     for (const arg of call.arguments) found.push(model.sourceCode.getText(arg));
   };
-  for (let node: TSESTree.Node = at; node.parent && !isFunction(node); node = node.parent) {
+  for (let node: TSESTree.Node = at; node.parent && (!isFunction(node) || calledInPlace(node)); node = node.parent) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === node) consider(parent.test);
   }
