@@ -47,7 +47,7 @@ export class Report {
     `import { LRUCache } from 'lru-cache';\nconst withMemo = (fn, { cache = new Map() } = {}) => (arg) => { if (!cache.has(arg)) cache.set(arg, fn(arg)); return cache.get(arg); };\nexport const f = withMemo((x) => x, { cache: new LRUCache({ max: 100 }) });`,
     // Files that never serve: a command-line entry point, tests, fixtures, benchmarks, stories, scripts.
     `#!/usr/bin/env node\nimport memoize from 'lodash/memoize';\nconst width = memoize((n) => n * 2);\nconsole.log(width(Number(process.argv[2])));`,
-    ...['src/__tests__/sizes.ts', '__test__/unit/sizes.ts', 'src/__mock__/sizes.ts', 'src/sizes.test.ts', 'src/sizes.spec.tsx', 'test/fixtures/sizes.ts', 'bench/sizes.ts', 'src/components/Card.stories.tsx', 'scripts/build-sizes.ts', 'packages/cli/bin/run.ts', 'server/src/infra/database/seeds/demo/owners.ts', 'db/migrations/20240101_sizes.ts'].map((filename) => ({
+    ...['src/__tests__/sizes.ts', '__test__/unit/sizes.ts', 'src/__mock__/sizes.ts', 'libs/test-support/src/routes/sizes.ts', 'src/sizes.test.ts', 'src/sizes.spec.tsx', 'test/fixtures/sizes.ts', 'bench/sizes.ts', 'src/components/Card.stories.tsx', 'scripts/build-sizes.ts', 'packages/cli/bin/run.ts', 'server/src/infra/database/seeds/demo/owners.ts', 'db/migrations/20240101_sizes.ts'].map((filename) => ({
       name: `never ships: ${filename}`,
       filename,
       code: `import memoize from 'lodash/memoize';\nexport const width = memoize((n: number) => n * 2);`,

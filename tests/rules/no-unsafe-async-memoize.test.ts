@@ -1052,8 +1052,8 @@ export function user(id) {
 }`,
       errors: [{ messageId: 'unsafePromiseCache', line: 4, column: 3, data: { name: 'users' } }],
     },
-    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/routes/old/loader.ts', 'src/archive/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js'].map((filename) => ({
-      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, old/ and archive/ below the project's top, a word after the dash, a hex word without a digit).
+    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/routes/old/loader.ts', 'src/archive/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js', 'src/api/v1.2/loader.ts', 'src/migrations-1.2.3.ts'].map((filename) => ({
+      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, old/ and archive/ below the project's top, a word after the dash, a hex word without a digit, a version of two parts, a version in a file's name).
       name: `a promise slot in ${filename}`,
       filename,
       code: workerSlot,
@@ -3110,7 +3110,7 @@ module.exports = _.memoize(async (stack) => {
       code: `import memoize from 'lodash/memoize';
 export const documentsOf = memoize(async (source: string) => (await fetch('/documents/' + source)).json());`,
     })),
-    ...['public/lib/pdf.mjs', 'src/vendor/loader.js', 'third_party/gltf/loader.js'].map((filename) => ({
+    ...['public/lib/pdf.mjs', 'src/vendor/loader.js', 'third_party/gltf/loader.js', 'static/cdnjs/vue/2.5.21/vue.common.js', 'public/js/jquery-3.6.0/jquery.js', 'assets/chart.js@4.4.1/chart.umd.js'].map((filename) => ({
       // Third-party code copied into the project: nobody edits it here.
       name: `a promise slot in vendored code (${filename})`,
       filename,

@@ -1,6 +1,6 @@
 /** Folders and name suffixes of tests, mocks, benchmarks, end-to-end suites and stories. */
 const testFolders = [
-  '__tests?__', '__mocks?__', 'mocks', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?',
+  '__tests?__', '__mocks?__', 'mocks', 'test', 'spec', 'e2e', 'bench', 'benchmarks?', 'cypress', 'playwright', 'integration-tests?', 'testkit', 'test-utils?', 'test-helpers?', 'test-support',
   // A suite's folder named with a separator: `playwright_tests_new/`, `e2e-tests/`, `api_tests/`, `tests-e2e/` (not `tests-runner/`, an app's feature).
   '(?:playwright|cypress|e2e)[-_][\\w-]+', '[\\w-]+[-_](?:tests?|e2e)',
 ];
@@ -69,8 +69,11 @@ export const longRunningPackages: readonly string[] = [
   'discord.js', 'telegraf', 'grammy', '@slack/bolt', 'probot', 'mqtt', 'nats',
 ];
 
-/** Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`): nobody edits it here. */
-export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|(?:public|static|assets)\/(?:js\/)?lib)\//;
+/**
+ * Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`, a CDN's
+ * layout `static/cdnjs/vue/2.5.21/`, a release's folder `jquery-3.6.0/`): nobody edits it here.
+ */
+export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|cdnjs|(?:public|static|assets)\/(?:js\/)?lib|(?:[\w.]+[-@])?v?\d+\.\d+\.\d+(?:-[\w.]+)?)\//;
 
 /**
  * Copies of the project's own source kept beside it and never built: a backup folder
