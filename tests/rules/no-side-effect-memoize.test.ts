@@ -25,6 +25,11 @@ ruleTester.run(ruleId, rule, {
     { name: 'a nested callback writes a local of the memoized function', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((items) => {\n  let sum = 0;\n  items.forEach((i) => { sum += i; });\n  return sum;\n});` },
     { name: 'writes to its parameter are not reported', code: `import memoize from 'lodash/memoize';\nexport const f = memoize((node) => {\n  node.visited = true;\n  return node.id;\n});` },
     { name: 'a lazy initialisation in a helper', code: `import memoizee from 'memoizee';\nlet client;\nfunction getClient() {\n  if (!client) client = createClient();\n  return client;\n}\nexport const find = memoizee((id) => getClient().users.findUnique({ where: { id } }), { promise: true });` },
+    { name: 'an x = x || v initialisation', code: `import memoize from 'lodash/memoize';\nlet scratch;\nexport const f = memoize((prop) => {\n  scratch = scratch || document.createElement('div').style;\n  return prop in scratch;\n});` },
+    {
+      name: 'a nested callback writes a field of a local object in a && expression',
+      code: `import memoize from 'lodash/memoize';\nexport const parseStyle = memoize(function (cssText) {\n  var res = {};\n  cssText.split(';').forEach(function (item) {\n    if (item) {\n      var tmp = item.split(':');\n      tmp.length > 1 && (res[tmp[0].trim()] = tmp[1].trim());\n    }\n  });\n  return res;\n});`,
+    },
     { name: 'a ??= initialisation', code: `import memoize from 'lodash/memoize';\nlet table;\nexport const f = memoize((k) => {\n  table ??= buildTable();\n  return table[k];\n});` },
     { name: 'reads of a const and of process.env', code: `import memoize from 'lodash/memoize';\nconst RATES = { EUR: 1 };\nexport const f = memoize((c) => RATES[c] ?? Number(process.env.DEFAULT_RATE));` },
     { name: 'new Date with an argument', code: `import memoize from 'lodash/memoize';\nexport const day = memoize((ms: number) => new Date(ms).toISOString().slice(0, 10));` },
@@ -52,6 +57,13 @@ ruleTester.run(ruleId, rule, {
     { name: 'a GraphQL query sent by POST', code: `import memoize from 'lodash/memoize';\nimport axios from 'axios';\nconst ORG = 'query Org($id: ID!) { org(id: $id) { name } }';\nexport const org = memoize((id) => axios.post(API + '/graphql', { query: ORG, variables: { id } }));\nexport const viewer = memoize((token) => fetch(endpoint, { method: 'POST', body: JSON.stringify({ query: '{ viewer { id } }' }), headers: { authorization: token } }));` },
   ],
   invalid: [
+    {
+      // A local named like a response that holds the context's response: a write there is sent, and a hit skips it.
+      name: 'a write to a field of a local res that holds the response',
+      code: `import memoize from 'lodash/memoize';\nexport const render = memoize((ctx, body) => {\n  const res = ctx.res;\n  res.headers['x-cache'] = 'miss';\n  return body.toUpperCase();\n});`,
+      // Reported at the memoizer call (`memoize(` on line 2, column 23); the message names the write on line 4.
+      errors: [{ messageId: 'sideEffect', line: 2, column: 23 }],
+    },
     {
       // A write is still skipped on a hit within the request.
       name: "React's request-scoped cache() that writes",

@@ -72,10 +72,13 @@ function text(model: FileModel, node: TSESTree.Node): string {
   return raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
 }
 
-/** `x ??= v`, `x ||= v`, `if (!x) x = v`, `x ?? (x = v)`, `if (x == null) x = v`: initialising once is not an effect a hit skips. */
+/** `x ??= v`, `x ||= v`, `x = x || v`, `if (!x) x = v`, `x ?? (x = v)`, `if (x == null) x = v`: initialising once is not an effect a hit skips. */
 function isLazyInit(assignment: TSESTree.AssignmentExpression, model: FileModel): boolean {
   if (assignment.operator === '??=' || assignment.operator === '||=') return true;
   const target = model.sourceCode.getText(assignment.left);
+  // `emptyStyle = emptyStyle || document.createElement('div').style`: the older spelling of `||=`.
+  const right = unwrap(assignment.right);
+  if (assignment.operator === '=' && right.type === AST_NODE_TYPES.LogicalExpression && right.operator !== '&&' && model.sourceCode.getText(right.left) === target) return true;
   const tests = (test: TSESTree.Node): boolean => {
     const node = unwrap(test);
     if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return model.sourceCode.getText(node.argument) === target;
@@ -140,6 +143,14 @@ function mutableVariables(model: FileModel): Map<Scope.Variable, TSESTree.Node> 
 }
 
 /** The variable a write's target starts from, and whether it is outside `base` (a parameter or local is not). */
+/** `var res = {}`, `const out = []`: a variable whose one definition makes a fresh object or array literal, never given another value. */
+function madeAsLiteral(variable: Scope.Variable): boolean {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+  const literal = init?.type === AST_NODE_TYPES.ObjectExpression || init?.type === AST_NODE_TYPES.ArrayExpression;
+  return literal && variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+}
+
 function outerTarget(target: TSESTree.Node, base: FunctionNode, model: FileModel): { name: string } | undefined {
   const root = chainRoot(target);
   // Instance state outlives the call: a hit skips the write.
@@ -147,7 +158,8 @@ function outerTarget(target: TSESTree.Node, base: FunctionNode, model: FileModel
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolveIdentifier(model.sourceCode, root);
   if (!variable) return { name: root.name };
-  if (isDeclaredWithin(variable, base)) return responseNames.has(root.name) && target !== root ? { name: root.name } : undefined;
+  // A local named like a response (`res`) may hold the request's response; not when it is made here as a literal (`var res = {}`).
+  if (isDeclaredWithin(variable, base)) return responseNames.has(root.name) && target !== root && !madeAsLiteral(variable) ? { name: root.name } : undefined;
   return { name: root.name };
 }
 
