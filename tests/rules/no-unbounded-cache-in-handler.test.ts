@@ -19,6 +19,68 @@ import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, projec
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
 
+/** The runtime's import the fix adds after the file's imports, and the bound it gives a Map. */
+const bounded = (code: string, name: string): string =>
+  code.replace(/^((?:import [^\n]*\n)+)/, `$1import { LruMap } from 'eslint-plugin-memo-guard/memoize';\n`).replace(`const ${name} = new Map();`, `const ${name} = new LruMap(500);`);
+
+/** A route caching per satellite group behind `guard` (the write in the guarded handler, or in an in-flight job it starts in place). */
+const groupRoute = (guard: string, inJob = false): string => `import express from 'express';
+const app = express();
+const GROUPS = new Set(['starlink', 'weather', 'stations']);
+const tles = new Map();
+${inJob ? 'const inflight = new Map();\n' : ''}app.get('/tle', async (req, res) => {
+  const group = String(req.query.group || '').toLowerCase();
+${guard}
+${
+  inJob
+    ? `  const job = (async () => {
+    try {
+      const data = await loadTle(group);
+      tles.set(group, data);
+      return data;
+    } finally {
+      inflight.delete(group);
+    }
+  })();
+  inflight.set(group, job);
+  res.json(await job);`
+    : `  if (!tles.has(group)) tles.set(group, await loadTle(group));
+  res.json(tles.get(group));`
+}
+});`;
+
+/** A detail route that caches what `lookup` found, when it found something. */
+const foundRoute = (lookup: string, key = 'id', route = "'/missions/:id'", keyFrom = 'const { id } = req.params;'): string => `import express from 'express';
+const app = express();
+const listing = { missions: [] };
+const details = new Map();
+app.get(${route}, async (req, res) => {
+  ${keyFrom}
+  const found = ${lookup};
+  if (found) {
+    details.set(${key}, { data: found, at: Date.now() });
+    return res.json(found);
+  }
+  res.status(404).end();
+});`;
+
+/** A route caching grids per resolution, a field a zod refinement limits to a list, and per a field it lets be any positive number. */
+const gridRoute = `import { Hono } from 'hono';
+import { z } from 'zod';
+const app = new Hono();
+const RESOLUTIONS = [0.01, 0.02, 0.05];
+const gridSchema = z.object({ res: z.coerce.number().refine((v) => RESOLUTIONS.includes(v)).default(0.02), q: z.coerce.number().refine((v) => v > 0) });
+const grids = new Map();
+const scaled = new Map();
+app.get('/grid', async (c) => {
+  const parsed = gridSchema.safeParse(c.req.query());
+  if (!parsed.success) return c.json({ error: 'bad' }, 400);
+  const { res, q } = parsed.data;
+  if (!grids.has(res)) grids.set(res, await buildGrid(res));
+  scaled.set(q, await buildGrid(q));
+  return c.json(grids.get(res));
+});`;
+
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
 /** The lines this rule reports in `text`, linted alone. */
@@ -270,60 +332,17 @@ app.get('/i18n/:lang', async (req, res) => {
     {
       // The write runs only when the id matched an element of a list the server holds: the keys are bounded by the list.
       name: 'a cache written only when a find over a list held by the server matched the key',
-      code: `import express from 'express';
-const app = express();
-const listing = { missions: [] };
-const details = new Map();
-app.get('/missions/:id', (req, res) => {
-  const { id } = req.params;
-  const found = listing.missions.find((m) => m.id === id);
-  if (found) {
-    details.set(id, { data: found, at: Date.now() });
-    return res.json(found);
-  }
-  res.status(404).end();
-});`,
+      code: foundRoute('listing.missions.find((m) => m.id === id)'),
     },
     {
       // The write is in an async function called in place after the guard: it runs past the guard too.
       name: 'a cache written in an async IIFE after a guard against a set',
-      code: `import express from 'express';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new Map();
-const inflight = new Map();
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!GROUPS.has(group)) return res.status(400).end();
-  const job = (async () => {
-    try {
-      const data = await loadTle(group);
-      tles.set(group, data);
-      return data;
-    } finally {
-      inflight.delete(group);
-    }
-  })();
-  inflight.set(group, job);
-  res.json(await job);
-});`,
+      code: groupRoute('  if (!GROUPS.has(group)) return res.status(400).end();', true),
     },
     {
       // Past \`if (!group || !GROUPS.has(group)) return …\` neither disjunct holds: the group is one of three.
       name: 'a cache keyed by a query value checked with a guard that joins an emptiness test and a set with ||',
-      code: `import express from 'express';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new Map();
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!group || !GROUPS.has(group)) {
-    res.status(400).json({ error: 'unknown group' });
-    return;
-  }
-  if (!tles.has(group)) tles.set(group, await loadTle(group));
-  res.json(tles.get(group));
-});`,
+      code: groupRoute("  if (!group || !GROUPS.has(group)) {\n    res.status(400).json({ error: 'unknown group' });\n    return;\n  }"),
     },
     {
       // Past \`if (ns !== ROOT_NAMESPACE) throw …\` the key can only be that one value.
@@ -743,141 +762,29 @@ module.exports = { cache };`,
     {
       // The twin's find does not involve the key: anything the client sends is written once some mission is featured.
       name: 'a cache written when a find that does not involve the key found something',
-      code: `import express from 'express';
-const app = express();
-const listing = { missions: [] };
-const details = new Map();
-app.get('/missions/:id', (req, res) => {
-  const { id } = req.params;
-  const found = listing.missions.find((m) => m.featured);
-  if (found) {
-    details.set(id, { data: found, at: Date.now() });
-    return res.json(found);
-  }
-  res.status(404).end();
-});`,
+      code: foundRoute('listing.missions.find((m) => m.featured)'),
       // Reported at \`new Map()\` on line 4 (column 17); a suggestion, as the entries are what the handler serves.
-      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 4, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const listing = { missions: [] };
-const details = new LruMap(500);
-app.get('/missions/:id', (req, res) => {
-  const { id } = req.params;
-  const found = listing.missions.find((m) => m.featured);
-  if (found) {
-    details.set(id, { data: found, at: Date.now() });
-    return res.json(found);
-  }
-  res.status(404).end();
-});` }] }],
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 4, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: bounded(foundRoute('listing.missions.find((m) => m.featured)'), 'details') }] }],
     },
     {
       // Awaited, the lookup may ask a service that knows every pull request there is: its success bounds nothing here.
       name: 'a cache written when an awaited lookup of the key found something',
-      code: `import express from 'express';
-const app = express();
-const details = new Map();
-app.get('/prs', async (req, res) => {
-  const url = String(req.query.url);
-  const found = await fetchPrStatus(url);
-  if (found) {
-    details.set(url, { data: found, at: Date.now() });
-    return res.json(found);
-  }
-  res.status(404).end();
-});`,
-      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 3, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const details = new LruMap(500);
-app.get('/prs', async (req, res) => {
-  const url = String(req.query.url);
-  const found = await fetchPrStatus(url);
-  if (found) {
-    details.set(url, { data: found, at: Date.now() });
-    return res.json(found);
-  }
-  res.status(404).end();
-});` }] }],
+      code: foundRoute('await fetchPrStatus(url)', 'url', "'/prs'", 'const url = String(req.query.url);'),
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'details' }, line: 4, column: 17, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'details', max: '500' }, output: bounded(foundRoute('await fetchPrStatus(url)', 'url', "'/prs'", 'const url = String(req.query.url);'), 'details') }] }],
     },
     {
       // The twin checks only that the group is not empty.
       name: 'a cache written in an async IIFE after a guard that only checks the key is present',
-      code: `import express from 'express';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new Map();
-const inflight = new Map();
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!group) return res.status(400).end();
-  const job = (async () => {
-    try {
-      const data = await loadTle(group);
-      tles.set(group, data);
-      return data;
-    } finally {
-      inflight.delete(group);
-    }
-  })();
-  inflight.set(group, job);
-  res.json(await job);
-});`,
-      errors: [{ messageId: 'unboundedCollection', data: { name: 'tles' }, line: 4, column: 14, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'tles', max: '500' }, output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new LruMap(500);
-const inflight = new Map();
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!group) return res.status(400).end();
-  const job = (async () => {
-    try {
-      const data = await loadTle(group);
-      tles.set(group, data);
-      return data;
-    } finally {
-      inflight.delete(group);
-    }
-  })();
-  inflight.set(group, job);
-  res.json(await job);
-});` }] }],
+      code: groupRoute('  if (!group) return res.status(400).end();', true),
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'tles' }, line: 4, column: 14, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'tles', max: '500' }, output: bounded(groupRoute('  if (!group) return res.status(400).end();', true), 'tles') }] }],
     },
     {
       // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.
       name: 'a cache keyed by a query value whose guard joins the set test with &&',
-      code: `import express from 'express';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new Map();
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!group && !GROUPS.has(group)) {
-    res.status(400).json({ error: 'unknown group' });
-    return;
-  }
-  if (!tles.has(group)) tles.set(group, await loadTle(group));
-  res.json(tles.get(group));
-});`,
-      // Reported at the construction `new Map()` (column 14); the fix bounds it with the runtime's LruMap.
+      code: groupRoute("  if (!group && !GROUPS.has(group)) {\n    res.status(400).json({ error: 'unknown group' });\n    return;\n  }"),
+      // Reported at the construction \`new Map()\` (column 14); the fix bounds it with the runtime's LruMap.
       errors: [{ messageId: 'unboundedCollection', line: 4, column: 14, data: { name: 'tles' } }],
-      output: `import express from 'express';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = express();
-const GROUPS = new Set(['starlink', 'weather', 'stations']);
-const tles = new LruMap(500);
-app.get('/tle', async (req, res) => {
-  const group = String(req.query.group || '').toLowerCase();
-  if (!group && !GROUPS.has(group)) {
-    res.status(400).json({ error: 'unknown group' });
-    return;
-  }
-  if (!tles.has(group)) tles.set(group, await loadTle(group));
-  res.json(tles.get(group));
-});`,
+      output: bounded(groupRoute("  if (!group && !GROUPS.has(group)) {\n    res.status(400).json({ error: 'unknown group' });\n    return;\n  }"), 'tles'),
     },
     {
       // Parsing what the client sent succeeds for any well-formed value: it is not a lookup of what exists.
@@ -982,38 +889,9 @@ app.use((req, res, next) => {
     {
       // The schema refines a number to the members of a constant list; the key is read from the parse's data by destructuring.
       name: 'a cache keyed by a request field a zod refinement limits to a list',
-      code: `import { Hono } from 'hono';
-import { z } from 'zod';
-const app = new Hono();
-const RESOLUTIONS = [0.01, 0.02, 0.05];
-const gridSchema = z.object({ res: z.coerce.number().refine((v) => RESOLUTIONS.includes(v)).default(0.02), q: z.coerce.number().refine((v) => v > 0) });
-const grids = new Map();
-const scaled = new Map();
-app.get('/grid', async (c) => {
-  const parsed = gridSchema.safeParse(c.req.query());
-  if (!parsed.success) return c.json({ error: 'bad' }, 400);
-  const { res, q } = parsed.data;
-  if (!grids.has(res)) grids.set(res, await buildGrid(res));
-  scaled.set(q, await buildGrid(q));
-  return c.json(grids.get(res));
-});`,
+      code: gridRoute,
       // Only \`scaled\`, keyed by a field whose refinement accepts any positive number (line 7, \`new Map()\` at column 16).
-      errors: [{ messageId: 'unboundedCollection', data: { name: 'scaled' }, line: 7, column: 16, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'scaled', max: '500' }, output: `import { Hono } from 'hono';
-import { z } from 'zod';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-const app = new Hono();
-const RESOLUTIONS = [0.01, 0.02, 0.05];
-const gridSchema = z.object({ res: z.coerce.number().refine((v) => RESOLUTIONS.includes(v)).default(0.02), q: z.coerce.number().refine((v) => v > 0) });
-const grids = new Map();
-const scaled = new LruMap(500);
-app.get('/grid', async (c) => {
-  const parsed = gridSchema.safeParse(c.req.query());
-  if (!parsed.success) return c.json({ error: 'bad' }, 400);
-  const { res, q } = parsed.data;
-  if (!grids.has(res)) grids.set(res, await buildGrid(res));
-  scaled.set(q, await buildGrid(q));
-  return c.json(grids.get(res));
-});` }] }],
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'scaled' }, line: 7, column: 16, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'scaled', max: '500' }, output: bounded(gridRoute, 'scaled') }] }],
     },
     {
       // The same schema's free-text field: any string the client sends passes the parse.

@@ -70,6 +70,41 @@ export class Store {
 }`;
 };
 
+/**
+ * An in-flight map of route loads whose fulfilment handler deletes the entry `first` or `last`, after
+ * a load that `catches` everything or not (blank lines stand in for the try, so lines match).
+ */
+const inFlightRoute = (catches: boolean, deleted: 'first' | 'last'): string => {
+  const steps = ['    routes.set(key, result);', '    trim(routes, 100);'];
+  const handler = (deleted === 'first' ? ['    inFlight.delete(key);', ...steps] : [...steps, '    inFlight.delete(key);']).join('\n');
+  return `async function fetchRoute(url) {
+  ${catches ? 'try {' : ''}
+    const res = await fetch(url);
+    return res.ok ? await res.json() : null;
+  ${catches ? '} catch {' : ''}
+  ${catches ? '  return null;' : ''}
+  ${catches ? '}' : ''}
+}
+const inFlight = new Map();
+const routes = new Map();
+function trim(cache, max) {
+  for (const key of cache.keys()) {
+    if (cache.size <= max) break;
+    cache.delete(key);
+  }
+}
+export function route(key) {
+  const existing = inFlight.get(key);
+  if (existing) return existing;
+  const promise = fetchRoute('/routes/' + key).then((result) => {
+${handler}
+    return result;
+  });
+  inFlight.set(key, promise);
+  return promise;
+}`;
+};
+
 /** A module-level slot filled once with a request's promise: reported wherever it is served from. */
 const tokenSlot = `let tokenLoad;
 export function adminToken() {
@@ -150,34 +185,7 @@ export function poll(name, wait, work) {
       // fetchRoute cannot reject, so its handler always runs, and the entry is deleted first: whatever
       // fails later in the handler (\`trim\` takes a parameter, so it is not known not to throw) fails after.
       name: 'an in-flight entry deleted first in the handler of a promise that cannot reject',
-      code: `async function fetchRoute(url) {
-  try {
-    const res = await fetch(url);
-    return res.ok ? await res.json() : null;
-  } catch {
-    return null;
-  }
-}
-const inFlight = new Map();
-const routes = new Map();
-function trim(cache, max) {
-  for (const key of cache.keys()) {
-    if (cache.size <= max) break;
-    cache.delete(key);
-  }
-}
-export function route(key) {
-  const existing = inFlight.get(key);
-  if (existing) return existing;
-  const promise = fetchRoute('/routes/' + key).then((result) => {
-    inFlight.delete(key);
-    routes.set(key, result);
-    trim(routes, 100);
-    return result;
-  });
-  inFlight.set(key, promise);
-  return promise;
-}`,
+      code: inFlightRoute(true, 'first'),
     },
     {
       // getBase cannot reject (its probe catches everything), and the fulfilment handler only sets a
@@ -922,68 +930,14 @@ export class Catalog {
     {
       // The same handler after a promise that can reject: on a rejection the handler never runs.
       name: 'an in-flight entry deleted in the handler of a promise that can reject',
-      code: `async function fetchRoute(url) {
-  
-    const res = await fetch(url);
-    return res.ok ? await res.json() : null;
-  
-  
-  
-}
-const inFlight = new Map();
-const routes = new Map();
-function trim(cache, max) {
-  for (const key of cache.keys()) {
-    if (cache.size <= max) break;
-    cache.delete(key);
-  }
-}
-export function route(key) {
-  const existing = inFlight.get(key);
-  if (existing) return existing;
-  const promise = fetchRoute('/routes/' + key).then((result) => {
-    inFlight.delete(key);
-    routes.set(key, result);
-    trim(routes, 100);
-    return result;
-  });
-  inFlight.set(key, promise);
-  return promise;
-}`,
-      // Line 26 is `inFlight.set(key, promise)` (the same lines with or without the try: blank lines stand in for it).
+      code: inFlightRoute(false, 'first'),
+      // Line 26 is \`inFlight.set(key, promise)\` (the same lines with or without the try: blank lines stand in for it).
       errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
     },
     {
       // After a safe promise, but deleted last: a failure in \`trim\` rejects the chain with the entry still there.
       name: 'an in-flight entry deleted after a step that may fail in the handler of a safe promise',
-      code: `async function fetchRoute(url) {
-  try {
-    const res = await fetch(url);
-    return res.ok ? await res.json() : null;
-  } catch {
-    return null;
-  }
-}
-const inFlight = new Map();
-const routes = new Map();
-function trim(cache, max) {
-  for (const key of cache.keys()) {
-    if (cache.size <= max) break;
-    cache.delete(key);
-  }
-}
-export function route(key) {
-  const existing = inFlight.get(key);
-  if (existing) return existing;
-  const promise = fetchRoute('/routes/' + key).then((result) => {
-    routes.set(key, result);
-    trim(routes, 100);
-    inFlight.delete(key);
-    return result;
-  });
-  inFlight.set(key, promise);
-  return promise;
-}`,
+      code: inFlightRoute(true, 'last'),
       errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
     },
     {
