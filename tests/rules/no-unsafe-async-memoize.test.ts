@@ -105,6 +105,30 @@ ${handler}
 }`;
 };
 
+/** A slot filled by a load that catches everything, whose handler keeps `kept` in a module variable and returns that variable. */
+const keptDefault = (kept: string): string => `let cachedId = null;
+let resolving = null;
+const FALLBACK_ID = 'main';
+export async function defaultId() {
+  if (cachedId) return cachedId;
+  if (!resolving) {
+    const resolve = async () => {
+      try {
+        const res = await fetch('/restaurants/default');
+        if (res.ok) return await res.text();
+      } catch (cause) {
+        console.error('failed to resolve the default id', cause);
+      }
+      return FALLBACK_ID;
+    };
+    resolving = resolve().then((value) => {
+      cachedId = ${kept};
+      return cachedId;
+    });
+  }
+  return resolving;
+}`;
+
 /** A module-level slot filled once with a request's promise: reported wherever it is served from. */
 const tokenSlot = `let tokenLoad;
 export function adminToken() {
@@ -186,6 +210,11 @@ export function poll(name, wait, work) {
       // fails later in the handler (\`trim\` takes a parameter, so it is not known not to throw) fails after.
       name: 'an in-flight entry deleted first in the handler of a promise that cannot reject',
       code: inFlightRoute(true, 'first'),
+    },
+    {
+      // The handler returns the module variable it has just given the value or a constant: a plain value, so the chain cannot reject.
+      name: 'a slot whose handler returns the variable it has just given a plain value',
+      code: keptDefault('value ?? FALLBACK_ID'),
     },
     {
       // getBase cannot reject (its probe catches everything), and the fulfilment handler only sets a
@@ -939,6 +968,13 @@ export class Catalog {
       name: 'an in-flight entry deleted after a step that may fail in the handler of a safe promise',
       code: inFlightRoute(true, 'last'),
       errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
+    },
+    {
+      // The twin gives the variable another call's result, which may be a promise that rejects: returned, it rejects the chain.
+      name: 'a slot whose handler returns a variable it has given a call result',
+      code: keptDefault('value ?? lookupAgain()'),
+      // Line 16 is \`resolving = resolve().then(…)\`: the assignment, at column 5.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 16, column: 5, data: { name: 'resolving' } }],
     },
     {
       // The same handler after a promise that can reject (a fetch without a catch): the slot keeps the rejection.

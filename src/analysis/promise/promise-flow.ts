@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, promiseHandlerKind, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { bodyCannotFail, isCaughtChain, isPromiseExpression, neverRejectingPromise, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
@@ -18,6 +18,7 @@ import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
 import { quietCollectionMethods } from '../catalog/collection-methods.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, onlyValueDef, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { ownMethod } from '../syntax/own-method.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
 import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
@@ -119,21 +120,6 @@ export function holdsPlainValue(name: TSESTree.Identifier, model: FileModel): bo
   } finally {
     naming.delete(variable);
   }
-}
-
-/** The method `this.name` stands for, in the class around the member expression (through arrows only). */
-function ownMethod(callee: TSESTree.MemberExpression): FunctionNode | undefined {
-  const name = memberName(callee);
-  if (unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression || name === undefined) return undefined;
-  let body: TSESTree.ClassBody | undefined;
-  for (let node: TSESTree.Node | undefined = callee.parent; node && !body; node = node.parent) {
-    if (node.type === AST_NODE_TYPES.ClassBody) body = node;
-    // A `function () {}` has a `this` of its own.
-    else if (isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition && node.parent.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
-  }
-  const found = (body?.body ?? []).filter((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && !m.static && m.kind === 'method' && !m.computed && propertyName(m.key) === name);
-  const value = found.length === 1 ? found[0]?.value : undefined;
-  return value?.type === AST_NODE_TYPES.FunctionExpression ? value : undefined;
 }
 
 /** `Promise.all(…)` calls being worked out from `callCannotReject`: a name that leads back to one answers "can reject". */
@@ -279,11 +265,37 @@ function fulfilmentCannotFail(fn: TSESTree.Node, model: FileModel, depth: number
   if (picksOnly(node, model) || finishesInPlace(node, model)) return true;
   if (node.body.type !== AST_NODE_TYPES.BlockStatement && depth < 3 && settles(node.body, model, depth + 1) === 'safe') return true;
   const own = new Set(node.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p] : [])));
-  const holdsPlainValue = (name: TSESTree.Identifier): boolean => {
+  const body = node.body;
+  const holdsPlainValue = (name: TSESTree.Identifier, depth = 0): boolean => {
     const def = valueDef(resolveIdentifier(model.sourceCode, name));
-    return (def !== undefined && (def.type as string) === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && own.has(def.name)) || model.facts.holdsPlainValue?.(name) === true;
+    if ((def !== undefined && (def.type as string) === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && own.has(def.name)) || model.facts.holdsPlainValue?.(name) === true) return true;
+    // `(value) => { cached = value ?? FALLBACK; return cached; }`: a name the handler has just given a plain value.
+    const given = depth < 2 ? lastAssignedBefore(body, name) : undefined;
+    return given !== undefined && plainFrom(given, (inner) => holdsPlainValue(inner, depth + 1));
   };
   return bodyCannotFail(node, { ...model.facts, holdsPlainValue });
+}
+
+/** The value the last top-level statement of `body` before `name`'s position gives `name` (`cached = value ?? FALLBACK;`). */
+function lastAssignedBefore(body: TSESTree.Node, name: TSESTree.Identifier): TSESTree.Expression | undefined {
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  let given: TSESTree.Expression | undefined;
+  for (const statement of body.body) {
+    if (statement.range[1] > name.range[0]) break;
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : undefined;
+    if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.Identifier || expression.left.name !== name.name) continue;
+    given = expression.operator === '=' ? expression.right : undefined;
+  }
+  return given;
+}
+
+/** A literal, a name that holds a plain value, or `a ?? b` / `a || b` of those: never a promise. */
+function plainFrom(value: TSESTree.Node, plainName: (name: TSESTree.Identifier) => boolean): boolean {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'undefined' || plainName(node);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) return plainFrom(node.left, plainName) && plainFrom(node.right, plainName);
+  return false;
 }
 
 /**
