@@ -81,6 +81,31 @@ app.get('/grid', async (c) => {
   return c.json(grids.get(res));
 });`;
 
+/** A storage service whose drivers are made by a switch over the disk name (`otherwise` is its default branch), stored through a local or directly. */
+const diskRoute = (otherwise: string, direct = false): string => `import express from 'express';
+class Storage {
+  drivers = new Map();
+  disk(name) {
+    if (this.drivers.has(name)) return this.drivers.get(name);
+${direct ? '    this.drivers.set(name, this.createDriver(name));\n    return this.drivers.get(name);' : '    const driver = this.createDriver(name);\n    this.drivers.set(name, driver);\n    return driver;'}
+  }
+  createDriver(name) {
+    switch (name) {
+      case 'local':
+        return new LocalDriver('/var/files');
+      case 's3':
+      case 'r2':
+        return new S3Driver(name);
+      default:
+        ${otherwise};
+    }
+  }
+}
+const storage = new Storage();
+const app = express();
+app.get('/files/:disk/:path', (req, res) => res.send(storage.disk(req.params.disk).read(req.params.path)));
+app.listen(3000);`;
+
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
 /** The lines this rule reports in `text`, linted alone. */
@@ -328,6 +353,15 @@ app.get('/i18n/:lang', async (req, res) => {
   if (!bundles.has(lang)) bundles.set(lang, await loadBundle(lang));
   res.json({ messages: messages[lang], bundle: bundles.get(lang) });
 });`,
+    },
+    {
+      // The drivers are made by a switch that throws for any other name: at most three entries, whatever the route passes.
+      name: 'drivers stored after a factory that throws for names it does not list',
+      code: diskRoute('throw new Error(`unknown disk ${name}`)'),
+    },
+    {
+      name: 'drivers stored directly from a factory that throws for names it does not list',
+      code: diskRoute('throw new Error(`unknown disk ${name}`)', true),
     },
     {
       // The write runs only when the id matched an element of a list the server holds: the keys are bounded by the list.
@@ -777,6 +811,14 @@ module.exports = { cache };`,
       name: 'a cache written in an async IIFE after a guard that only checks the key is present',
       code: groupRoute('  if (!group) return res.status(400).end();', true),
       errors: [{ messageId: 'unboundedCollection', data: { name: 'tles' }, line: 4, column: 14, suggestions: [{ messageId: 'storeToLruMap', data: { name: 'tles', max: '500' }, output: bounded(groupRoute('  if (!group) return res.status(400).end();', true), 'tles') }] }],
+    },
+    {
+      // The twin's factory makes a driver for any other name too: one entry per name a request sends.
+      name: 'drivers stored after a factory that makes one for any name',
+      code: diskRoute('return new LocalDriver(`/var/${name}`)'),
+      // Line 3 is the field \`drivers = new Map();\`, its \`new Map()\` at column 13.
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'drivers' }, line: 3, column: 13 }],
+      output: diskRoute('return new LocalDriver(`/var/${name}`)').replace("import express from 'express';\n", "import express from 'express';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\n").replace('drivers = new Map();', 'drivers = new LruMap(500);'),
     },
     {
       // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.

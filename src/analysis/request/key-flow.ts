@@ -15,6 +15,7 @@ import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
+import { listedOnlyArgument } from './case-factories.js';
 import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { isPathFunction } from '../syntax/path-calls.js';
@@ -677,6 +678,11 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
   for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
+  // `drivers.set(name, createDriver(name))`, `cache[name] = createDriver(name)`: the value written is made only for a listed key.
+  const written = at.type === AST_NODE_TYPES.CallExpression ? at.arguments[1] : at.type === AST_NODE_TYPES.AssignmentExpression ? at.right : undefined;
+  const made = written ? unwrap(written) : undefined;
+  const listedHere = made?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(made, model) : undefined;
+  if (listedHere) for (const root of candidates) if (mentions(model.sourceCode.getText(listedHere), root)) validated.add(root);
   const settled = lookupSettledBy(at, model);
   if (settled && statements.some((s) => guardsAbsence(s, settled.name))) for (const root of candidates) if (mentions(settled.lookup, root)) validated.add(root);
   for (const [i, statement] of statements.entries()) {
@@ -686,6 +692,9 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
       const init = d.init ? unwrap(d.init) : undefined;
       // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
       const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
+      // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
+      const listed = init?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(init, model) : undefined;
+      if (listed) for (const root of candidates) if (mentions(model.sourceCode.getText(listed), root)) validated.add(root);
       // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
       const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
       if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
