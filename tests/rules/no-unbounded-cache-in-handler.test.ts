@@ -106,6 +106,18 @@ const app = express();
 app.get('/files/:disk/:path', (req, res) => res.send(storage.disk(req.params.disk).read(req.params.path)));
 app.listen(3000);`;
 
+/** A lock table keyed by a pull-request number from the path, behind `guard`. */
+const prLocks = (guard: string): string => `import express from 'express';
+const app = express();
+const locks = new Map();
+app.put('/envs/:pr', async (req, res) => {
+  const pr = Number(req.params.pr);
+${guard}
+  const next = (locks.get(pr) ?? Promise.resolve()).then(() => deploy(pr));
+  locks.set(pr, next.catch(() => {}));
+  res.json(await next);
+});`;
+
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
 /** The lines this rule reports in `text`, linted alone. */
@@ -820,6 +832,16 @@ module.exports = { cache };`,
       errors: [{ messageId: 'unboundedCollection', data: { name: 'drivers' }, line: 3, column: 13 }],
       output: diskRoute('return new LocalDriver(`/var/${name}`)').replace("import express from 'express';\n", "import express from 'express';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\n").replace('drivers = new Map();', 'drivers = new LruMap(500);'),
     },
+    ...[
+      "  if (!Number.isInteger(pr) || pr <= 0) return res.status(400).end();",
+      '  if (!isUUID(req.params.pr)) return res.status(400).end();',
+    ].map((guard) => ({
+      // A check of a value's form (an integer, a UUID), named like a membership predicate: past it the key is still any such value.
+      name: `a lock table keyed by a path value checked only for its form (${guard.trim()})`,
+      code: prLocks(guard),
+      // Reported at \`new Map()\` (line 3, column 15); a suggestion, as the table holds what the route serves.
+      errors: [{ messageId: 'unboundedCollection' as const, data: { name: 'locks' }, line: 3, column: 15, suggestions: [{ messageId: 'storeToLruMap' as const, data: { name: 'locks', max: '500' }, output: bounded(prLocks(guard), 'locks') }] }],
+    })),
     {
       // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.
       name: 'a cache keyed by a query value whose guard joins the set test with &&',

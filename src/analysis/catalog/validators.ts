@@ -18,6 +18,18 @@ export const fixedSetBuilders: ReadonlySet<string> = new Set(['enum', 'nativeEnu
 /** Refinements that keep only the values a predicate accepts (`z.number().refine((v) => LIST.includes(v))`). */
 export const membershipRefinements: ReadonlySet<string> = new Set(['refine']);
 
+/**
+ * Predicates that check a value's form, not that it is one of a known set: past `if
+ * (!Number.isInteger(pr)) return`, `pr` is still any integer (`isUUID`, `isValidObjectId`, `isEmail`
+ * alike). Named like membership checks (`is…`), they bound nothing.
+ */
+export const shapePredicates: ReadonlySet<string> = new Set([
+  'isInteger', 'isSafeInteger', 'isFinite', 'isNaN', 'isArray', 'isString', 'isNumber', 'isBoolean', 'isObject', 'isPlainObject', 'isDate',
+  'isInt', 'isFloat', 'isNumeric', 'isDecimal', 'isAlpha', 'isAlphanumeric', 'isHexadecimal', 'isBase64', 'isJWT', 'isISO8601', 'isDateString',
+  'isUUID', 'isUuid', 'isEmail', 'isURL', 'isUrl', 'isMongoId', 'isObjectId', 'isValidObjectId', 'isValid', 'isIP', 'isSlug',
+  'isNotEmpty', 'isEmpty', 'isNil', 'isDefined',
+]);
+
 /** Methods that test membership of a list or a set (`LIST.includes(v)`, `KNOWN.has(v)`). */
 export const membershipMethods: ReadonlySet<string> = new Set(['includes', 'has']);
 

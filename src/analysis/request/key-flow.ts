@@ -20,7 +20,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
-import { membershipMethods } from '../catalog/validators.js';
+import { membershipMethods, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -616,7 +616,7 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
   if (inner.type !== AST_NODE_TYPES.CallExpression) return [];
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-  if (name === undefined || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
+  if (name === undefined || shapePredicates.has(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
   const checked = inner.arguments[0];
   return checked ? [model.sourceCode.getText(checked)] : [];
 }
