@@ -118,6 +118,19 @@ ${guard}
   res.json(await next);
 });`;
 
+/** Histograms kept in a plain object per name a request sends, behind a count of its keys that `onFull` acts on. */
+const histogramRoute = (onFull: string): string => `import express from 'express';
+const app = express();
+const histograms = {};
+app.post('/monitor/:name', (req, res) => {
+  const { name } = req.params;
+  if (!histograms[name]) {
+    if (Object.keys(histograms).length > 99) ${onFull};
+    histograms[name] = { name, buckets: [] };
+  }
+  res.json(histograms[name]);
+});`;
+
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
 /** The lines this rule reports in `text`, linted alone. */
@@ -365,6 +378,11 @@ app.get('/i18n/:lang', async (req, res) => {
   if (!bundles.has(lang)) bundles.set(lang, await loadBundle(lang));
   res.json({ messages: messages[lang], bundle: bundles.get(lang) });
 });`,
+    },
+    {
+      // The object refuses a new name past 100 keys: a size check, as \`cache.size\` is for a Map.
+      name: 'an object whose key count caps new entries',
+      code: histogramRoute("throw new Error('too many histograms')"),
     },
     {
       // The drivers are made by a switch that throws for any other name: at most three entries, whatever the route passes.
@@ -842,6 +860,13 @@ module.exports = { cache };`,
       // Reported at \`new Map()\` (line 3, column 15); a suggestion, as the table holds what the route serves.
       errors: [{ messageId: 'unboundedCollection' as const, data: { name: 'locks' }, line: 3, column: 15, suggestions: [{ messageId: 'storeToLruMap' as const, data: { name: 'locks', max: '500' }, output: bounded(prLocks(guard), 'locks') }] }],
     })),
+    {
+      // The twin only logs when the object is large: nothing stops it growing.
+      name: 'an object whose key count is only logged',
+      code: histogramRoute("console.warn('many histograms')"),
+      // Reported at the object literal \`{}\` (line 3, column 20); a plain object gets no fix.
+      errors: [{ messageId: 'unboundedCollection', data: { name: 'histograms' }, line: 3, column: 20 }],
+    },
     {
       // With \`&&\` the guard leaves only when both hold: a non-empty group outside the set gets past it.
       name: 'a cache keyed by a query value whose guard joins the set test with &&',

@@ -117,6 +117,9 @@ function guardActs(check: TSESTree.Node, visitorKeys: Readonly<Record<string, re
 }
 
 /** Sorts one use of the collection into write / eviction / size check / escape. */
+/** `Object.keys(o)`, `Object.values(o)`, `Object.entries(o)`: arrays as long as the object has entries. */
+const objectCountCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries']);
+
 function classifyRef(ref: TSESTree.Node, collection: Collection, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
   const parent = ref.parent;
   if (!parent) return;
@@ -155,6 +158,14 @@ function classifyRef(ref: TSESTree.Node, collection: Collection, visitorKeys: Re
     return;
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
+    // `if (Object.keys(histograms).length > 99) throw …`: an object's entry count, checked as a Map's size is.
+    const counted = parent.parent;
+    const callee = unwrap(parent.callee);
+    const onObject = callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
+    if (onObject && objectCountCalls.has(memberName(callee) ?? '') && counted.type === AST_NODE_TYPES.MemberExpression && counted.object === parent && memberName(counted) === 'length') {
+      if (guardActs(counted, visitorKeys)) collection.sizeChecks.push(counted);
+      return;
+    }
     const name = calleeName(parent.callee);
     if (name === undefined || !harmlessCalls.has(name)) collection.escapes = true;
     return;
