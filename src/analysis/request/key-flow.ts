@@ -677,16 +677,20 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
-  for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) for (const root of candidates) if (mentions(checked, root)) validated.add(root);
+  /** Every root (or what it was built from) that a check's text names is validated. */
+  const checks = (text: string): void => {
+    for (const root of candidates) if (mentions(text, root)) validated.add(root);
+  };
+  for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) checks(checked);
   // `drivers.set(name, createDriver(name))`, `cache[name] = createDriver(name)`: the value written is made only for a listed key.
   const written = at.type === AST_NODE_TYPES.CallExpression ? at.arguments[1] : at.type === AST_NODE_TYPES.AssignmentExpression ? at.right : undefined;
   const made = written ? unwrap(written) : undefined;
   const listedHere = made?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(made, model) : undefined;
-  if (listedHere) for (const root of candidates) if (mentions(model.sourceCode.getText(listedHere), root)) validated.add(root);
+  if (listedHere) checks(model.sourceCode.getText(listedHere));
   const settled = lookupSettledBy(at, model);
-  if (settled && statements.some((s) => guardsAbsence(s, settled.name))) for (const root of candidates) if (mentions(settled.lookup, root)) validated.add(root);
+  if (settled && statements.some((s) => guardsAbsence(s, settled.name))) checks(settled.lookup);
   for (const [i, statement] of statements.entries()) {
-    for (const member of membershipGuarded(statement, model)) for (const root of candidates) if (mentions(member, root)) validated.add(root);
+    for (const member of membershipGuarded(statement, model)) checks(member);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
@@ -694,7 +698,7 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
       const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
       // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
       const listed = init?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(init, model) : undefined;
-      if (listed) for (const root of candidates) if (mentions(model.sourceCode.getText(listed), root)) validated.add(root);
+      if (listed) checks(model.sourceCode.getText(listed));
       // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
       const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
       if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
@@ -702,7 +706,7 @@ function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel
       // A synchronous lookup gives `undefined` on a miss, so reading a field of it throws; an awaited call (a fetch) gives a response either way.
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
       const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
-      for (const root of candidates) if (mentions(lookup, root)) validated.add(root);
+      checks(lookup);
     }
   }
   return roots.every((root) => {
