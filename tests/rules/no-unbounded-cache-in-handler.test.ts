@@ -19,9 +19,11 @@ import { describeTypesFindMore, expressProject, lintInDir, lintInPackage, projec
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
 type Options = InferOptionsTypeFromRule<typeof rule>;
 
-/** The runtime's import the fix adds after the file's imports, and the bound it gives a Map. */
+/** The runtime's import the fix adds after the file's imports, and the bound it gives a Map (a `const` or a class field, with its type arguments). */
 const bounded = (code: string, name: string): string =>
-  code.replace(/^((?:import [^\n]*\n)+)/, `$1import { LruMap } from 'eslint-plugin-memo-guard/memoize';\n`).replace(`const ${name} = new Map();`, `const ${name} = new LruMap(500);`);
+  code
+    .replace(/^((?:import [^\n]*\n)+)/, `$1import { LruMap } from 'eslint-plugin-memo-guard/memoize';\n`)
+    .replace(new RegExp(`\\b${name} = new Map(<[^>]*>)?\\(\\);`), (_, types: string | undefined) => `${name} = new LruMap${types ?? ''}(500);`);
 
 /** A route caching per satellite group behind `guard` (the write in the guarded handler, or in an in-flight job it starts in place). */
 const groupRoute = (guard: string, inJob = false): string => `import express from 'express';
@@ -130,6 +132,21 @@ app.post('/monitor/:name', (req, res) => {
   }
   res.json(histograms[name]);
 });`;
+
+/** A NestJS interceptor that hands the request URL to a private method keying a Map on it. */
+const urlInterceptor = `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
+@Injectable()
+export class TimingInterceptor implements NestInterceptor {
+  private readonly slow = new Map<string, number>();
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest();
+    this.record(context.getClass().name, request.url);
+    return next.handle();
+  }
+  private record(className: string, url: string) {
+    this.slow.set(className + ' ' + url, Date.now());
+  }
+}`;
 
 const ruleId = 'no-unbounded-cache-in-handler';
 const ruleTester = new RuleTester();
@@ -848,7 +865,7 @@ module.exports = { cache };`,
       code: diskRoute('return new LocalDriver(`/var/${name}`)'),
       // Line 3 is the field \`drivers = new Map();\`, its \`new Map()\` at column 13.
       errors: [{ messageId: 'unboundedCollection', data: { name: 'drivers' }, line: 3, column: 13 }],
-      output: diskRoute('return new LocalDriver(`/var/${name}`)').replace("import express from 'express';\n", "import express from 'express';\nimport { LruMap } from 'eslint-plugin-memo-guard/memoize';\n").replace('drivers = new Map();', 'drivers = new LruMap(500);'),
+      output: bounded(diskRoute('return new LocalDriver(`/var/${name}`)'), 'drivers'),
     },
     ...[
       "  if (!Number.isInteger(pr) || pr <= 0) return res.status(400).end();",
@@ -4354,44 +4371,14 @@ export class TimingInterceptor implements NestInterceptor {
     {
       // A private method's callers are all in sight: here one hands it the request's URL.
       name: 'a NestJS interceptor handing the request URL to a private method that keys on it',
-      code: `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
-@Injectable()
-export class TimingInterceptor implements NestInterceptor {
-  private readonly slow = new Map<string, number>();
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const request = context.switchToHttp().getRequest();
-    this.record(context.getClass().name, request.url);
-    return next.handle();
-  }
-  private record(className: string, url: string) {
-    this.slow.set(className + ' ' + url, Date.now());
-  }
-}`,
+      code: urlInterceptor,
       errors: [
         {
           messageId: 'unboundedCollection',
           line: 4, // `new Map<string, number>()`
           column: 27,
           endColumn: 52,
-          suggestions: [
-            {
-              messageId: 'storeToLruMap',
-              output: `import { Injectable, NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
-import { LruMap } from 'eslint-plugin-memo-guard/memoize';
-@Injectable()
-export class TimingInterceptor implements NestInterceptor {
-  private readonly slow = new LruMap<string, number>(500);
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const request = context.switchToHttp().getRequest();
-    this.record(context.getClass().name, request.url);
-    return next.handle();
-  }
-  private record(className: string, url: string) {
-    this.slow.set(className + ' ' + url, Date.now());
-  }
-}`,
-            },
-          ],
+          suggestions: [{ messageId: 'storeToLruMap', output: bounded(urlInterceptor, 'slow') }],
         },
       ],
     },

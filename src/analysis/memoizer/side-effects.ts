@@ -142,7 +142,6 @@ function mutableVariables(model: FileModel): Map<Scope.Variable, TSESTree.Node> 
   return found;
 }
 
-/** The variable a write's target starts from, and whether it is outside `base` (a parameter or local is not). */
 /** `var res = {}`, `const out = []`: a variable whose one definition makes a fresh object or array literal, never given another value. */
 function madeAsLiteral(variable: Scope.Variable): boolean {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
@@ -151,6 +150,7 @@ function madeAsLiteral(variable: Scope.Variable): boolean {
   return literal && variable.references.every((ref) => !ref.isWrite() || ref.init === true);
 }
 
+/** The variable a write's target starts from, and whether it is outside `base` (a parameter or local is not). */
 function outerTarget(target: TSESTree.Node, base: FunctionNode, model: FileModel): { name: string } | undefined {
   const root = chainRoot(target);
   // Instance state outlives the call: a hit skips the write.
