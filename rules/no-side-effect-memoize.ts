@@ -4,7 +4,8 @@ import { holdsOneEntry, wrappedFunction } from '../src/analysis/memoizer/memoize
 import type { MemoizerCall } from '../src/analysis/model/file-model.js';
 import { findEffect } from '../src/analysis/memoizer/side-effects.js';
 import { ownCacheRemovals } from '../src/analysis/memoizer/memoized-binding.js';
-import { insideMemoizer, neverServes } from '../src/analysis/memoizer/strict-scope.js';
+import { insideMemoizer } from '../src/analysis/memoizer/strict-scope.js';
+import { neverServes } from '../src/analysis/request/file-runtime.js';
 
 type MessageIds = 'sideEffect' | 'nonDeterministic';
 type Options = [];

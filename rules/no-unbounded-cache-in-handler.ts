@@ -17,7 +17,7 @@ import { AST_NODE_TYPES } from '../src/analysis/syntax/node-types.js';
 import { cacheUse } from '../src/analysis/cache/cache-or-store.js';
 import type { HandlerPath } from '../src/analysis/model/file-model.js';
 import { unboundedServerCachesIn } from '../src/analysis/cache/server-caches.js';
-import { isRequestFile } from '../src/analysis/request/handlers.js';
+import { isRequestFile } from '../src/analysis/request/file-runtime.js';
 import { sharedRenderCachesIn } from '../src/analysis/cache/render-caches.js';
 
 type MessageIds =

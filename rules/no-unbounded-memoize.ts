@@ -4,7 +4,8 @@ import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
 import { clearedSomewhere } from '../src/analysis/memoizer/scheduled-clears.js';
-import { diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, isBuildOutput, keysFromFixedSet, neverServes, runsInBrowser } from '../src/analysis/memoizer/strict-scope.js';
+import { diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, keysFromFixedSet } from '../src/analysis/memoizer/strict-scope.js';
+import { isBuildOutput, neverServes, runsInBrowser } from '../src/analysis/request/file-runtime.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
 type Options = [{ max?: number }];

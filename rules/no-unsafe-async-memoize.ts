@@ -7,7 +7,7 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { runsAsCommand } from '../src/analysis/memoizer/strict-scope.js';
+import { runsAsCommand } from '../src/analysis/request/file-runtime.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';

@@ -1,80 +1,18 @@
 /**
- * Where a strict memoizer finding is worth a maintainer's time: code that ships and runs for long
- * (not a test, a fixture, a benchmark, a story or a one-shot script), a cache that lives longer than
- * one call, keys that are not a fixed set, and one report per nest of memoizers.
+ * Where a strict memoizer finding is worth a maintainer's time: a cache that lives longer than one
+ * call, keys that are not a fixed set, and one report per nest of memoizers (whether the file ships
+ * and runs for long is request/file-runtime's question).
  */
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, functionName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { exportIndex } from '../syntax/export-index.js';
-import type { FileModel, MemoizerCall, ProjectIndex } from '../model/file-model.js';
-import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
+import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { outerExpression } from '../syntax/references.js';
 import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
 import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from './memoizer-call.js';
 import { isFixedType } from '../model/fixed-types.js';
-
-/**
- * A command-line program: a `#!` line, a file under a command folder (`bin/`, `cli/`, `*-cli/`,
- * `cli-config/`) of its project, the project's own folder included (`targets/alert-cli/` with its own
- * package.json), or a file of a private package that needs an argument parser at run time and
- * nothing that keeps a process running (a scraper run by `node build/index.js all` from cron). What
- * it keeps lives for one run.
- */
-export function runsAsCommand(model: FileModel): boolean {
-  return commandFile(model.filename, model.sourceCode.text, model.project);
-}
-
-/** `runsAsCommand` for any file of the project (another file's too), from its name, its text and its package. */
-export function commandFile(filename: string, text: string | undefined, project: ProjectIndex): boolean {
-  if (text?.startsWith('#!')) return true;
-  const inProject = project.pathInProject(filename);
-  const root = path.isAbsolute(filename) ? path.basename(project.rootOf(filename)) : '';
-  if (commandFolderPattern.test(root ? `${root}/${inProject}` : inProject)) return true;
-  const manifest = project.packageManifest(filename);
-  if (!manifest?.private || !commandLineParsers.some((name) => manifest.runtime.has(name))) return false;
-  return !serverPackages.some((name) => manifest.declared.has(name)) && !longRunningPackages.some((name) => manifest.declared.has(name));
-}
-
-/** Whether the file never ships or runs once and exits: tests, fixtures, benchmarks, stories, scripts, CLIs (`#!`). */
-export function neverServes(model: FileModel): boolean {
-  return oneShotFilePattern.test(model.project.pathInProject(model.filename)) || runsAsCommand(model);
-}
-
-/**
- * A file of a browser app: its package declares a UI library that runs in the browser (react-dom, vue,
- * svelte, …) and nothing that renders it on a server or serves requests (Next.js, Remix, SvelteKit,
- * Express, …). A cache there lives as long as a page, not a process.
- */
-export function inBrowserApp(model: FileModel): boolean {
-  const file = model.filename;
-  if (!path.isAbsolute(file)) return false;
-  const renders = (m: string): boolean => {
-    const major = model.project.declaredMajor(file, m);
-    return major !== undefined && major >= (serverFromMajor.get(m) ?? 0);
-  };
-  return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some(renders);
-}
-
-/** Whether the file runs in a browser, as far as the code says: a browser app, a client component, a front-end folder. */
-export function runsInBrowser(model: FileModel): boolean {
-  if (inBrowserApp(model)) return true;
-  const first = model.program.body[0];
-  if (first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive === clientDirective) return true;
-  return browserPathPattern.test(model.project.pathInProject(model.filename));
-}
-
-/** Longest line of hand-written code worth the name; a bundler's or minifier's output runs far longer. */
-const MAX_AUTHORED_LINE = 1000;
-
-/** A minified or bundled file (one that ships someone's build output): nobody maintains it by hand. */
-export function isBuildOutput(model: FileModel): boolean {
-  const text = model.sourceCode.text;
-  if (text.length < MAX_AUTHORED_LINE) return false;
-  return model.sourceCode.lines.some((line) => line.length > MAX_AUTHORED_LINE);
-}
 
 /**
  * A memoizer made inside a function and kept in a local that never leaves it (only ever called):

@@ -13,7 +13,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
-import { runsInBrowser } from '../memoizer/strict-scope.js';
+import { runsInBrowser } from '../request/file-runtime.js';
 import { builtInCollections, builtInDataConstructors, localWorkModules } from '../catalog/local-work.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';

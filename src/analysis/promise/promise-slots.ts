@@ -18,7 +18,7 @@ import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
-import { runsAsCommand } from '../memoizer/strict-scope.js';
+import { runsAsCommand } from '../request/file-runtime.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';

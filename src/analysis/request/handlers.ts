@@ -25,9 +25,8 @@ import {
   serverDirective,
   serverFactories,
 } from '../catalog/handler-catalog.js';
-import { nonRequestFilePattern } from '../catalog/file-roles.js';
-import { inBrowserApp } from '../memoizer/strict-scope.js';
-import type { FileModel, HandlerPath, ProjectIndex } from '../model/file-model.js';
+import { inBrowserApp, isRequestFile } from './file-runtime.js';
+import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { callTargets, type ReceiverFacts } from '../syntax/call-targets.js';
@@ -245,11 +244,6 @@ function exportHandlers(model: FileModel, out: HandlerSet): void {
   for (const fn of model.functions) {
     if (fn.body.type === AST_NODE_TYPES.BlockStatement && hasDirective(fn.body.body, serverDirective)) out.fns.add(fn);
   }
-}
-
-/** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
-export function isRequestFile(filename: string, project: ProjectIndex): boolean {
-  return !nonRequestFilePattern.test(project.pathInProject(filename));
 }
 
 /** The module-level names calls are made on, for resolving `x.m()` to a function of this file. */

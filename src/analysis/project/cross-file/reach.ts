@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { exportIndex } from '../../syntax/export-index.js';
-import { isRequestFile } from '../../request/handlers.js';
+import { isRequestFile } from '../../request/file-runtime.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
