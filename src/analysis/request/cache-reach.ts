@@ -10,7 +10,8 @@ import { callsNamed, hasResolver, memoizedCalls } from '../memoizer/memoizer-cal
 import { declaredKeyType } from '../cache/key-type.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { behindRunOnceFlag } from '../syntax/run-once.js';
-import { keyGrowsThroughCallsHere, keyGrowsWithRequests, keyParameters, memoizedCallsGrow, writeKey } from './key-flow.js';
+import { keyGrowsThroughCallsHere, keyGrowsWithRequests, memoizedCallsGrow, writeKey } from './key-flow.js';
+import { keyParameters } from './key-parameters.js';
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
 import type { Collection } from '../model/file-model.js';

@@ -1,0 +1,259 @@
+/**
+ * What checks a request's key before the write: a guard that returns when a lookup finds nothing, a
+ * membership test against a fixed set, a lookup that must succeed (`const p = await
+ * repo.findOne(id); if (!p) return …`). A checked key's set is bounded by what already exists.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import type { FileModel } from '../model/file-model.js';
+import { valueDef } from '../syntax/references.js';
+import { lookupsFoundBefore } from './lookup-outcomes.js';
+import { listedOnlyArgument } from './case-factories.js';
+import { membershipMethods, shapePredicates } from '../catalog/validators.js';
+import { absenceTests } from '../catalog/handler-catalog.js';
+import { fromRequest } from './key-source.js';
+
+/** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
+function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
+  const roots: string[] = [];
+  const top = unwrap(key);
+  // The whole key is one name: `cache[lang] = …` (its parent is the write's member expression).
+  if (top.type === AST_NODE_TYPES.Identifier) return [top.name];
+  walk(top, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(model.sourceCode.getText(node));
+  });
+  return roots;
+}
+
+/** `if (!row) return …` / `throw` / `… ?? notFound()`: the code stops when the lookup found nothing. */
+function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+  const test = unwrap(statement.test);
+  // `!row`, `row == null`, `row === undefined`: true when the lookup found nothing (not `row !== undefined`).
+  const isAbsent = (side: TSESTree.Node): boolean => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
+  const isName = (node: TSESTree.Node | undefined): boolean => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
+  // `isNil(row)`, `_.isNil(row) === true`: lodash's and alike's test for nothing found.
+  const nilTest = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.CallExpression && absenceTests.has(calleeName(node.callee) ?? '') && isName(node.arguments[0]);
+  const tested =
+    (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isName(test.argument)) ||
+    nilTest(test) ||
+    (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === '===' && nilTest(unwrap(test.left)) && test.right.type === AST_NODE_TYPES.Literal && test.right.value === true) ||
+    (test.type === AST_NODE_TYPES.BinaryExpression &&
+      (test.operator === '==' || test.operator === '===') &&
+      [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
+      [test.left, test.right].some(isAbsent));
+  if (!tested) return false;
+  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/**
+ * `const provider = networkConfig.provider;` or `const { provider } = networkConfig;`: a statement
+ * that reads a field of `name` without `?.`, so throws when the lookup that gave `name` found nothing.
+ */
+function dereferences(statement: TSESTree.Statement, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.some((d) => {
+    const init = d.init;
+    if (init?.type === AST_NODE_TYPES.Identifier) return init.name === name && d.id.type === AST_NODE_TYPES.ObjectPattern;
+    return init?.type === AST_NODE_TYPES.MemberExpression && !init.optional && init.object.type === AST_NODE_TYPES.Identifier && init.object.name === name;
+  });
+}
+
+/**
+ * The statements that run before `at` in its function: the earlier siblings of `at` in every block
+ * around it, and on through a function without parameters called in place (`const job = (async () =>
+ * { … at … })();`), which runs where it is written.
+ */
+function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
+  const before: TSESTree.Statement[] = [];
+  for (let node: TSESTree.Node = at; node.parent && (!isFunction(node) || calledInPlace(node)); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of parent.body) {
+      if (statement === node) break;
+      before.push(statement);
+    }
+  }
+  return before.sort((x, y) => x.range[0] - y.range[0]);
+}
+
+/** `(async () => { … })()`: a function without parameters, called where it is written. */
+function calledInPlace(fn: FunctionNode): boolean {
+  return fn.params.length === 0 && fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn;
+}
+
+/** Predicates that check a value against what is known: `isSupportedCity(c)`, `hasTenant(id)`, `validSlug(s)`. */
+const PREDICATE = /^(?:is|has)[A-Z]|^(?:valid|known|supported)/;
+
+/**
+ * `if (!FORMATS.has(k)) return …`, `if (!ALLOWED.includes(k)) throw …`, `if (!(k in table)) return`,
+ * `if (!isSupportedCity(k)) ctx.throw(404)`, `if (k !== ROOT) throw …`, and any of them joined with
+ * `||` (`if (!k || !FORMATS.has(k)) return`): past it, `k` is one of a known set. The checked texts.
+ */
+function membershipGuarded(statement: TSESTree.Statement, model: FileModel): string[] {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || !branchLeaves(statement.consequent)) return [];
+  return membershipFailed(statement.test, model);
+}
+
+/** The texts a condition finds outside a known set when it holds; with `||`, past a guard every disjunct is false. */
+function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] {
+  const test = unwrap(condition);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return [...membershipFailed(test.left, model), ...membershipFailed(test.right, model)];
+  // `if (namespace !== ROOT_NAMESPACE) throw …`: past it, the key is that one value.
+  if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
+    const [left, right] = [unwrap(test.left), unwrap(test.right)];
+    const fixed = (side: TSESTree.Node): boolean =>
+      side.type === AST_NODE_TYPES.Literal || ((side.type === AST_NODE_TYPES.Identifier || side.type === AST_NODE_TYPES.MemberExpression) && !fromRequest(side, model, 0));
+    if (fixed(right) && !fixed(left)) return [model.sourceCode.getText(left)];
+    if (fixed(left) && !fixed(right)) return [model.sourceCode.getText(right)];
+    return [];
+  }
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return [];
+  const inner = unwrap(test.argument);
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'in') return [model.sourceCode.getText(inner.left)];
+  // `if (!this.limits[event]) return;`: a lookup in a table that must find the key.
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && !fromRequest(inner.object, model, 0)) return [model.sourceCode.getText(inner.property)];
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return [];
+  const callee = unwrap(inner.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (name === undefined || shapePredicates.has(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
+  const checked = inner.arguments[0];
+  return checked ? [model.sourceCode.getText(checked)] : [];
+}
+
+/**
+ * The lookups that must succeed for `at` to run: `if (await userExists(uid, email)) { … at … }`,
+ * `if (KNOWN.has(k)) { … }`, `if (found) { … }` of a synchronous `const found = list.find(…)`, a condition
+ * joined with `&&`. The text of their arguments (of the whole lookup, for a result checked present).
+ */
+function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
+  const found: string[] = [];
+  const consider = (test: TSESTree.Node): void => {
+    const node = unwrap(test);
+    if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
+      consider(node.left);
+      consider(node.right);
+      return;
+    }
+    // `const found = list.find((m) => m.id === id); if (found) { … }`: a synchronous lookup in what the
+    // server holds, checked present. (An awaited one may ask a service that knows every key there is.)
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const init = localConstInit(node.name, at, model);
+      const call = init ? unwrap(init) : undefined;
+      if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
+      return;
+    }
+    const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+    const call = awaited ? unwrap(node.argument) : node;
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    // An awaited check asks a store what exists; a synchronous one only a known set (`has`, `includes`).
+    if (!awaited && !membershipMethods.has(name ?? '')) return;
+    for (const arg of call.arguments) found.push(model.sourceCode.getText(arg));
+  };
+  for (let node: TSESTree.Node = at; node.parent && (!isFunction(node) || calledInPlace(node)); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === node) consider(parent.test);
+  }
+  return found;
+}
+
+/**
+ * Whether the code before `at` checked every root of the key: looked it up and stopped when nothing
+ * was found (`const product = await repo.findOneBy({ sku }); if (!product) return null;`), or
+ * checked it against a known set (`if (!FORMATS.has(format)) return …`).
+ */
+export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: FileModel): boolean {
+  const roots = keyRoots(key, model);
+  if (roots.length === 0) return false;
+  // `const cacheKey = \`${script}:v2\``: a local const is checked when what it is built from is.
+  const builtFrom = new Map<string, string[]>();
+  for (const root of roots) {
+    const init = localConstInit(root, at, model);
+    if (init) builtFrom.set(root, keyRoots(init, model));
+  }
+  const candidates = [...roots, ...[...builtFrom.values()].flat()];
+  const validated = new Set<string>();
+  const statements = statementsBefore(at);
+  const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
+  /** Every root (or what it was built from) that a check's text names is validated. */
+  const checks = (text: string): void => {
+    for (const root of candidates) if (mentions(text, root)) validated.add(root);
+  };
+  for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) checks(checked);
+  // `drivers.set(name, createDriver(name))`, `cache[name] = createDriver(name)`: the value written is made only for a listed key.
+  const written = at.type === AST_NODE_TYPES.CallExpression ? at.arguments[1] : at.type === AST_NODE_TYPES.AssignmentExpression ? at.right : undefined;
+  const made = written ? unwrap(written) : undefined;
+  const listedHere = made?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(made, model) : undefined;
+  if (listedHere) checks(model.sourceCode.getText(listedHere));
+  const settled = lookupSettledBy(at, model);
+  if (settled && statements.some((s) => guardsAbsence(s, settled.name))) checks(settled.lookup);
+  for (const [i, statement] of statements.entries()) {
+    for (const member of membershipGuarded(statement, model)) checks(member);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of statement.declarations) {
+      const init = d.init ? unwrap(d.init) : undefined;
+      // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
+      const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
+      // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
+      const listed = init?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(init, model) : undefined;
+      if (listed) checks(model.sourceCode.getText(listed));
+      // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
+      const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
+      if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
+      const name = d.id.name;
+      // A synchronous lookup gives `undefined` on a miss, so reading a field of it throws; an awaited call (a fetch) gives a response either way.
+      if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
+      const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
+      checks(lookup);
+    }
+  }
+  return roots.every((root) => {
+    if (validated.has(root)) return true;
+    const inner = builtFrom.get(root) ?? [];
+    return inner.length > 0 && inner.every((r) => validated.has(r));
+  });
+}
+
+/**
+ * `repo.findOne({ key }).then((row) => { … at … })`: `at` runs in the fulfilment handler of a lookup.
+ * The name the handler gives the result and the text of the lookup's arguments.
+ */
+function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; lookup: string } | undefined {
+  const handler = enclosingFunction(at);
+  const then = handler?.parent;
+  const param = handler?.params[0];
+  if (!handler || !isFulfilmentArgument(handler, then) || then.callee.type !== AST_NODE_TYPES.MemberExpression || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const lookup = unwrap(then.callee.object);
+  if (lookup.type !== AST_NODE_TYPES.CallExpression || !isLookupCall(lookup, model)) return undefined;
+  return { name: param.name, lookup: lookup.arguments.map((arg) => model.sourceCode.getText(arg)).join(', ') };
+}
+
+/** The initialiser of the function-local `const name = …` visible at `at`. */
+function localConstInit(name: string, at: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  for (let scope = model.sourceCode.getScope(at) as ReturnType<typeof model.sourceCode.getScope> | null; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (!variable) continue;
+    const def = valueDef(variable);
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    if (declarator?.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !enclosingFunction(declarator)) return undefined;
+    return declarator.init;
+  }
+  return undefined;
+}
+
+/** Names of calls that look a key up in what exists: `findOne(id)`, `users.get(id)`, `lookupTenant(host)`. */
+const LOOKUP_NAME = /^(?:find|get|lookup|fetch|load|read|select|query)(?:[A-Z_]\w*)?$/;
+
+/** A call that looks its arguments up in data the code holds (not a method of the request itself). */
+function isLookupCall(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !LOOKUP_NAME.test(name)) return false;
+  return callee.type !== AST_NODE_TYPES.MemberExpression || !fromRequest(callee.object, model, 0);
+}

@@ -1,0 +1,506 @@
+/**
+ * Where a cache key comes from: what a request carries (a handler's `req` / `ctx`, a parameter a
+ * caller passes in, a field a middleware set) or something that is not new per request
+ * (configuration, a literal, a module constant, a fixed table, a row the code just loaded, an element
+ * of a collection being iterated).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import { privateMethodCalls } from '../syntax/private-method-calls.js';
+import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { returnedExpressions } from '../promise/returns-promise.js';
+import type { FileModel } from '../model/file-model.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
+import { schemaCheckedValue } from './schema-fields.js';
+import { routeSchemaCheckedValue } from './route-schemas.js';
+import { middlewareFields } from './middleware-fields.js';
+import { exportIndex } from '../syntax/export-index.js';
+import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+
+/** Array methods whose callback receives the elements of a collection the code already holds. */
+const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
+const MAX_DEPTH = 16;
+
+/** A parameter of a callback handed to `items.map(…)` and alike: an element of data already held. */
+function isElementParameter(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return iteratingMethods.has(memberName(call.callee) ?? '') && call.arguments[0] === fn;
+}
+
+/** The index of the parameter that declares `name` (directly, with a default, or destructured). */
+function parameterIndex(fn: FunctionNode, name: TSESTree.Identifier): number {
+  return fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
+}
+
+/**
+ * The calls of a function of this file, when all of them are in sight: a module-private function
+ * only ever called directly, or a static method of a module-private class only ever called as
+ * `Class.method(…)` (or `this.method(…)` from its other static methods). `undefined` when the
+ * function is exported, passed as a value (a callback, a registered handler) or never called here.
+ * With `exportsElsewhere`, an export (`export function`, `module.exports = { increment }`) does not
+ * hide the calls: the file's own calls are all in sight, and other files' are judged where they are.
+ */
+export function callsInSight(fn: FunctionNode, model: FileModel, exportsElsewhere = false): TSESTree.CallExpression[] | undefined {
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return fn.parent.static ? staticMethodCalls(fn.parent, model) : privateMethodCalls(fn.parent, model.facts.visitorKeys);
+  if (fn.parent.type === AST_NODE_TYPES.Property) return exportsElsewhere ? memberCalls(fn.parent, model) : undefined;
+  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+  const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+  if (!binding || !binding.name) return undefined;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : declarator?.parent;
+  if (!exportsElsewhere && isExported(holder)) return undefined;
+  const exported = exportsElsewhere ? new Set([...exportIndex(model).values()].flat()) : new Set<TSESTree.Node>();
+  const variable = resolveIdentifier(model.sourceCode, binding);
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable?.references ?? []) {
+    if (ref.init) continue;
+    const parent = ref.identifier.parent;
+    if (exported.has(ref.identifier) || parent.type === AST_NODE_TYPES.ExportSpecifier) continue;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return undefined;
+    calls.push(parent);
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * `getAuthPlugin: function (name, cb) {…}` in an object literal: every call in the file of a member
+ * of that name (`self.getAuthPlugin(n)`, `instance.getAuthPlugin(n)`), when no read of such a member
+ * hands it on instead (`app.use(auth.getAuthPlugin)`). Matched by name: a call of another object's
+ * member of the same name counts too, which can only add calls to judge.
+ */
+function memberCalls(property: TSESTree.Property, model: FileModel): TSESTree.CallExpression[] | undefined {
+  const name = property.computed ? undefined : propertyName(property.key);
+  if (name === undefined || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  const handedOn: TSESTree.Node[] = [];
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== name) return;
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) calls.push(parent);
+    else handedOn.push(node);
+  });
+  return handedOn.length > 0 || calls.length === 0 ? undefined : calls;
+}
+
+function isExported(declaration: TSESTree.Node | undefined): boolean {
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+/** `RequestMapper.forVerb(req.method)`: the calls of a static method of a class this file keeps to itself. */
+function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel): TSESTree.CallExpression[] | undefined {
+  const name = method.computed ? undefined : propertyName(method.key);
+  const owner = method.parent.parent;
+  if (!method.static || name === undefined || owner.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id || isExported(owner)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  const called = (member: TSESTree.Node): boolean => {
+    const parent = member.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed || memberName(member) !== name) return true;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== member) return false;
+    calls.push(parent);
+    return true;
+  };
+  // Every use of the class name reads a member (`RequestMapper.instances`) or constructs it; a class handed on may have its methods called anywhere.
+  // A class declaration names two variables: one outside it, one inside its own body.
+  for (const ref of model.sourceCode.scopeManager?.getDeclaredVariables(owner).flatMap((v) => v.references) ?? []) {
+    const use = ref.identifier.parent;
+    // `Map<string, RequestMapper>`, `): RequestMapper {`: a type, not a use of the class.
+    if (!ref.isValueReference || (use.type === AST_NODE_TYPES.NewExpression && use.callee === ref.identifier)) continue;
+    if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || !called(use)) return undefined;
+  }
+  // `this.forVerb(…)` inside the class's static methods is the same call.
+  const handedOn = { found: false };
+  for (const member of owner.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.static) continue;
+    walk(member.value, model.facts.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !called(node)) handedOn.found = true;
+    });
+  }
+  return handedOn.found || calls.length === 0 ? undefined : calls;
+}
+
+/**
+ * A parameter carries what the callers pass. For a function whose calls are all in sight (see
+ * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
+ * everywhere: the key is one of a few literals). Any other function may receive anything.
+ */
+function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH - 2) return true;
+  const calls = callsInSight(fn, model);
+  if (!calls) return true;
+  const index = parameterIndex(fn, name);
+  if (index === -1 || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
+  return calls.some((call) => {
+    const arg = call.arguments[index];
+    if (arg === undefined) return false;
+    return arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) || fromRequest(arg, model, depth + 1);
+  });
+}
+
+/**
+ * The request object itself, a handler's parameter (`req`, `request`, `ctx`), or a Koa context's
+ * `state`: not a field of what the client sent (`req.body.user`) nor a local copy of one.
+ */
+function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
+  let object = unwrap(node);
+  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && memberName(object) === requestStateField) object = unwrap(object.object);
+  return object.type === AST_NODE_TYPES.Identifier && isParameter(object, model);
+}
+
+/** A name declared as a parameter of a function. */
+function isParameter(name: TSESTree.Identifier, model: FileModel): boolean {
+  return (valueDef(resolveIdentifier(model.sourceCode, name))?.type as string | undefined) === 'Parameter';
+}
+
+/** `res.locals.locale`: a chain of plain fields read from a handler's response parameter. */
+function readsResponse(member: TSESTree.MemberExpression, model: FileModel): boolean {
+  let object: TSESTree.Node = member;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (object.computed) return false;
+    object = unwrap(object.object);
+  }
+  return object.type === AST_NODE_TYPES.Identifier && responseOnlyNames.has(object.name) && isParameter(object, model);
+}
+
+/** A handler's request parameter by its name (`req`, `request`, `ctx`, `context`), not any parameter. */
+function isRequestParameter(node: TSESTree.Node, model: FileModel): boolean {
+  const object = unwrap(node);
+  return object.type === AST_NODE_TYPES.Identifier && requestObjectName.test(object.name) && isRequestItself(object, model);
+}
+
+/** A field every middleware of the file that sets it fills with a value that is not request data. */
+function setByMiddleware(field: string | undefined, model: FileModel, depth: number): boolean {
+  const values = field === undefined ? undefined : middlewareFields(model).get(field);
+  return values !== undefined && values.every((value) => !fromRequest(value, model, depth + 1));
+}
+
+/** The second parameter of a Lambda handler `(event, context)`: the runtime's context, not the request. */
+function isLambdaContext(node: TSESTree.Node, model: FileModel): boolean {
+  const object = unwrap(node);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = valueDef(resolveIdentifier(model.sourceCode, object));
+  if ((def?.type as string | undefined) !== 'Parameter') return false;
+  const fn = def?.node as FunctionNode;
+  const [event, context] = fn.params;
+  return context === def?.name && event?.type === AST_NODE_TYPES.Identifier && lambdaEventParameter.test(event.name);
+}
+
+/** `x.field` or `const { field } = x`: what is used is a field of `x`, not `x` itself. */
+function readsAField(node: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = node;
+  while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent.type === AST_NODE_TYPES.ChainExpression)) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return true;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ObjectPattern;
+}
+
+/** A function that returns a request handler it builds (`(opts) => (req, res) => …`): a handler factory. */
+function returnsHandler(fn: FunctionNode, model: FileModel): boolean {
+  const isHandler = (node: TSESTree.Node): boolean => {
+    const value = unwrap(node);
+    const first = isFunction(value) ? value.params[0] : undefined;
+    return first?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(first.name);
+  };
+  // The factory's own first parameter named like a request is a handler's, not a factory's.
+  const own = fn.params[0];
+  if (own?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(own.name)) return false;
+  return returnedExpressions(fn, model.facts).some(isHandler);
+}
+
+/**
+ * What a handler factory was given when its route was set up, or read from it: `genomes`, `genome.datasets`
+ * in `init({ genomes })` returning `(req, res) => …`, through local constants and the parameters of
+ * functions whose every call (all in sight) passes such a value.
+ */
+function isSetUpConfiguration(node: TSESTree.Node, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ChainExpression) return isSetUpConfiguration(value.expression, model, depth + 1);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return isSetUpConfiguration(value.object, model, depth + 1);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
+  const kind: string | undefined = def?.type;
+  if (def && kind === 'Parameter') {
+    const fn = def.node as FunctionNode;
+    if (returnsHandler(fn, model)) return true;
+    const calls = callsInSight(fn, model);
+    const index = parameterIndex(fn, def.name as TSESTree.Identifier);
+    if (!calls || calls.length === 0 || index === -1) return false;
+    return calls.every((call) => {
+      const arg = call.arguments[index];
+      return arg !== undefined && arg.type !== AST_NODE_TYPES.SpreadElement && !call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) && isSetUpConfiguration(arg, model, depth + 1);
+    });
+  }
+  // A local constant read from such a value (`const genome = genomes[q.genome]`).
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init && enclosingFunction(def.node)) {
+    return isSetUpConfiguration(def.node.init, model, depth + 1);
+  }
+  return false;
+}
+
+/** The property names from a destructuring pattern down to the binding `name` (`{ user: { id: userId } }` → `['user', 'id']`). */
+function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined {
+  const node = pattern.type === AST_NODE_TYPES.AssignmentPattern ? pattern.left : pattern;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === name ? [] : undefined;
+  if (node.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = propertyName(property.key);
+    const rest = key === undefined ? undefined : patternPath(property.value, name);
+    if (key !== undefined && rest) return [key, ...rest];
+  }
+  return undefined;
+}
+
+/** Fields read from the request that name the caller the auth middleware verified: `user.id`, `auth.sub`, `userId`. */
+function verifiedCallerPath(path: readonly string[] | undefined): boolean {
+  const [first, second] = path ?? [];
+  if (first === undefined) return false;
+  return (authenticatedRequestFields.has(first) && second !== undefined) || authenticatedIdFields.has(first);
+}
+
+/** Whether the expression carries data from a request (or from a caller that may pass one). */
+export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return false;
+    case AST_NODE_TYPES.AwaitExpression: {
+      // `await req.json()`, `await params`, `await cookies()` read the request; `await repo.findOne(id)`
+      // returns what the database holds for a key: a row, bounded by the data, not by the requests.
+      const awaited = unwrap(value.argument);
+      if (awaited.type !== AST_NODE_TYPES.CallExpression) return fromRequest(awaited, model, depth + 1);
+      return callReadsRequest(awaited, model, depth);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolveIdentifier(model.sourceCode, value);
+      const def = valueDef(variable);
+      // A global, an import, a class or function name: configuration, not request data.
+      if (!variable || !def) return false;
+      const kind: string = def.type;
+      if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return false;
+      // An element of what the code iterates (`urls.map((url) => …)`): it grows when that collection came from the request.
+      if (kind === 'Parameter' && isElementParameter(def.node)) return fromRequest(((def.node as FunctionNode).parent as TSESTree.CallExpression).callee, model, depth + 1);
+      // A Worker's `env`: the deployment's bindings and variables.
+      if (kind === 'Parameter' && serverConfigParameters.has(value.name)) return false;
+      // `init({ genomes })` returning `async (req, res) => …`: a handler factory's options, fixed when the route is set up.
+      if (kind === 'Parameter' && returnsHandler(def.node as FunctionNode, model)) return false;
+      if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        const scope: string = variable.scope.type;
+        if (scope === 'module' || scope === 'global') return false;
+        // `const { locale } = schema.parse(req.query)` with `locale: z.enum(LOCALES)`: one of the listed values;
+        // `const { network } = request.body` where the route's schema gives `network` an `enum`.
+        if (schemaCheckedValue(value, model) || routeSchemaCheckedValue(value, model)) return false;
+        const init = def.node.init;
+        // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
+        if (init && isRequestItself(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
+        // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
+        const assigned = variable.references.flatMap((ref) => {
+          const parent = ref.identifier.parent;
+          return ref.isWrite() && !ref.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier ? [parent.right] : [];
+        });
+        // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
+        if (!init) {
+          const loop = def.node.parent.parent;
+          if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return fromRequest(loop.right, model, depth + 1);
+          return assigned.length === 0 || assigned.some((value) => fromRequest(value, model, depth + 1));
+        }
+        return fromRequest(init, model, depth + 1) || assigned.some((value) => fromRequest(value, model, depth + 1));
+      }
+      return true;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      // `req.method`, `req.route.path`: one of the routes the app declares, however many requests come.
+      if (boundedRequestFields.has(memberName(value) ?? '')) return false;
+      // `res.locals.gb.locale`: what a middleware chose to put on the response; where it came from is not in sight.
+      if (readsResponse(value, model)) return false;
+      // `req.locale`, `req.language`: the language a locale middleware picked from the app's list.
+      if (!value.computed && localeRequestFields.has(memberName(value) ?? '') && isRequestParameter(value.object, model)) return false;
+      // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`;
+      // `request.query.region` where the route's schema gives `region` an `enum`.
+      if (schemaCheckedValue(value, model) || routeSchemaCheckedValue(value, model)) return false;
+      // `MODEL_TO_ENCODING[modelId]`, `PROVIDERS[req.query.p]`: one of the values a constant table holds, whatever the client asks;
+      // `genomes[q.genome]` with `genomes` a handler factory's option: one of the tables the server was set up with.
+      if (value.computed && (isFixedTable(value.object, model) || isSetUpConfiguration(value.object, model, depth))) return false;
+      // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
+      // not client input. `req.user` itself is a new object per request: as an identity key it grows.
+      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
+      // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
+      if (!value.computed && serverConfigFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      // `context.clientContext.Custom.region` in a Lambda's `(event, context)`: what the runtime and the invoker set.
+      if (!value.computed && !lambdaPerInvocationFields.has(memberName(value) ?? '') && isLambdaContext(value.object, model)) return false;
+      // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
+      if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      // `client.ownerID`, set by the file's middleware from an account it looked up: the server's value, not the client's.
+      if (!value.computed && isRequestItself(value.object, model) && setByMiddleware(memberName(value), model, depth)) return false;
+      return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      // `Math.min(Math.max(parseInt(days), 1), 365)`: one of a fixed range of integers.
+      if (value.type === AST_NODE_TYPES.CallExpression && clampedInteger(value, model, depth)) return false;
+      // `context.getClass()`, `context.getHandler()`: the controller and method the route runs, one per route.
+      if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.MemberExpression && !value.callee.computed && routeDescriptorMethods.has(memberName(value.callee) ?? '')) return false;
+      // A function of this file: what it returns decides (its parameters trace back to these arguments).
+      if (localFunction(value.callee, model)) return callReadsRequest(value, model, depth);
+      // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
+      return value.arguments.some((arg) => fromRequest(arg, model, depth + 1)) || callReadsRequest(value, model, depth);
+    case AST_NODE_TYPES.ChainExpression:
+      return fromRequest(value.expression, model, depth + 1);
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator !== 'typeof' && value.operator !== 'void' && fromRequest(value.argument, model, depth + 1);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.some((e) => fromRequest(e, model, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return fromRequest(value.left, model, depth + 1) || fromRequest(value.right, model, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return fromRequest(value.consequent, model, depth + 1) || fromRequest(value.alternate, model, depth + 1);
+    case AST_NODE_TYPES.ArrayExpression:
+      return value.elements.some((e) => e !== null && fromRequest(e, model, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.some((p) => fromRequest(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, model, depth + 1));
+    case AST_NODE_TYPES.SpreadElement:
+      return fromRequest(value.argument, model, depth + 1);
+    default:
+      return true;
+  }
+}
+
+/** Calls that change the object they are given (`Object.assign(TABLE, extra)`). */
+const MUTATING_STATICS: ReadonlySet<string> = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+/** Array methods that change the array. */
+const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'set', 'add']);
+
+/** Whether a read of the table at `ref` (its identifier) can change what it holds: a write through it, or a mutating call. */
+function mutatesTable(ref: TSESTree.Identifier): boolean {
+  const parent = ref.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+    const outer = parent.parent;
+    if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return true;
+    if (outer.type === AST_NODE_TYPES.UpdateExpression) return true;
+    if (outer.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') return true;
+    return outer.type === AST_NODE_TYPES.CallExpression && outer.callee === parent && MUTATING_METHODS.has(memberName(parent) ?? '');
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref) {
+    const callee = unwrap(parent.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_STATICS.has(memberName(callee) ?? '');
+  }
+  return false;
+}
+
+/**
+ * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
+ * `Object.freeze([…])`) that nothing in the file writes to: a lookup in it yields one of its values.
+ */
+function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
+  const table = unwrap(node);
+  if (table.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(model.sourceCode, table);
+  const def = valueDef(variable);
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  const scope: string = variable.scope.type;
+  if (scope !== 'module' && scope !== 'global') return false;
+  let init = unwrap(def.node.init);
+  if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && memberName(init.callee) === 'freeze' && init.arguments[0]) init = unwrap(init.arguments[0]);
+  const written =
+    (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length > 0 && init.properties.every((p) => p.type === AST_NODE_TYPES.Property)) ||
+    (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length > 0 && init.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement));
+  return written && !variable.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
+}
+
+const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);
+
+/** `Math.min(…)` / `Math.max(…)`: the method name, when it is one of them. */
+function mathBound(node: TSESTree.Node): 'min' | 'max' | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(call.callee.object).type !== AST_NODE_TYPES.Identifier) return undefined;
+  if ((unwrap(call.callee.object) as TSESTree.Identifier).name !== 'Math') return undefined;
+  const name = memberName(call.callee);
+  return name === 'min' || name === 'max' ? name : undefined;
+}
+
+/** An integer: `parseInt(x)`, `Math.floor(x)`, `x | 0`, or a local constant holding one. */
+function isInteger(node: TSESTree.Node, model: FileModel, hops = 0): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'number' && Number.isInteger(value.value);
+  if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '|' || value.operator === '>>' || value.operator === '<<';
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(value.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name !== undefined && INTEGER_FUNCTIONS.has(name);
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && hops < 2) {
+    const def = valueDef(resolveIdentifier(model.sourceCode, value));
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    return declarator?.parent.kind === 'const' && declarator.init !== null && isInteger(declarator.init, model, hops + 1);
+  }
+  return false;
+}
+
+/**
+ * `Math.min(Math.max(n, 1), 365)` (either order) with `n` an integer and bounds that do not come from
+ * the request: at most as many values as the range holds, however many requests.
+ */
+function clampedInteger(call: TSESTree.CallExpression, model: FileModel, depth: number): boolean {
+  const outer = mathBound(call);
+  if (!outer) return false;
+  const inner = call.arguments.find((arg) => mathBound(arg) !== undefined && mathBound(arg) !== outer) as TSESTree.CallExpression | undefined;
+  if (!inner) return false;
+  const outerBounds = call.arguments.filter((arg) => arg !== inner);
+  const [value, ...innerBounds] = [...inner.arguments].sort((a, b) => Number(fromRequest(b, model, depth + 1)) - Number(fromRequest(a, model, depth + 1)));
+  if (!value || innerBounds.length === 0 || outerBounds.length === 0) return false;
+  if ([...outerBounds, ...innerBounds].some((bound) => bound.type === AST_NODE_TYPES.SpreadElement || fromRequest(bound, model, depth + 1))) return false;
+  return isInteger(value, model);
+}
+
+/** A function declared in this file that a call's callee names directly. */
+export function localFunction(callee: TSESTree.Node, model: FileModel): FunctionNode | undefined {
+  const node = unwrap(callee);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = valueDef(resolveIdentifier(model.sourceCode, node));
+  return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
+}
+
+/**
+ * A call that reads the request itself: a method of request data (`c.req.param('id')`, `req.json()`),
+ * a request-scoped source (`cookies()`, `headers()`), or a function of this file that returns one.
+ */
+function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel, depth: number): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return fromRequest(callee.object, model, depth + 1);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (requestSourceFunctions.has(callee.name) && model.imports.get(callee.name) !== undefined) return true;
+  const def = valueDef(resolveIdentifier(model.sourceCode, callee));
+  const fn = def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
+  if (!fn || depth > MAX_DEPTH - 2) return false;
+  return returnsRequest(fn, model, depth);
+}
+
+/**
+ * Whether what a function of this file returns reads the request, asked at a depth: kept per function
+ * and depth, so functions that call each other through many returns are each read once per depth
+ * (without it, a file of helpers returning each other's results took exponential time).
+ */
+const returnsRequestByDepth = new WeakMap<FunctionNode, Map<number, boolean>>();
+function returnsRequest(fn: FunctionNode, model: FileModel, depth: number): boolean {
+  let byDepth = returnsRequestByDepth.get(fn);
+  const known = byDepth?.get(depth);
+  if (known !== undefined) return known;
+  let found: boolean;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    found = fromRequest(fn.body, model, depth + 2);
+  } else {
+    const returns: TSESTree.Node[] = [];
+    walk(fn.body, model.facts.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) returns.push(node.argument);
+    });
+    found = returns.some((r) => fromRequest(r, model, depth + 2));
+  }
+  if (!byDepth) returnsRequestByDepth.set(fn, (byDepth = new Map<number, boolean>()));
+  byDepth.set(depth, found);
+  return found;
+}
