@@ -5883,3 +5883,55 @@ export class AppModule { configure(consumer: MiddlewareConsumer) { consumer.appl
     expect(lint('src/worker.ts', worker)).toEqual([[2, 'unboundedCollection']]);
   });
 });
+
+describe('the verified caller read through an auth accessor or a context getter', () => {
+  // Clerk's `getAuth(req)`, an app's own `resolveAuth(c)`, Hono's `c.get('userId')` and `c.var.userId`
+  // answer from a checked credential: their ids are one per account, as `req.userId` is. What the
+  // client sends beside them (`req.query.q`, `c.req.query('q')`) is not, nor is an id given to a lookup.
+  const express = `import express from 'express';
+import { getAuth } from './auth';
+const app = express();
+const lastSync = new Map();
+const plans = new Map();
+const byQuery = new Map();
+const byLookup = new Map();
+app.post('/sync', (req, res) => {
+  const auth = getAuth(req);
+  lastSync.set(auth.userId, Date.now());
+  const { userId } = getAuth(req);
+  plans.set(userId, 1);
+  byQuery.set(req.query.q, 1);
+  byLookup.set(getAuth(req.query.token).userId, 1);
+  res.end();
+});`;
+  it('reports the client\'s value and an accessor given request data (lines 6 and 7), not the accessor\'s ids', () => {
+    expect(lintWithRule(ruleId, rule, express).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 6],
+      ['unboundedCollection', 7],
+    ]);
+  });
+
+  const hono = `import { Hono } from 'hono';
+import { resolveAuth } from './auth';
+const app = new Hono();
+const admins = new Map();
+const buckets = new Map();
+const settings = new Map();
+const searches = new Map();
+const accounts = new Map();
+app.post('/chat', async (c) => {
+  accounts.set(c.get('user').id, 1);
+  const userId = c.get?.('userId');
+  admins.set(userId, true);
+  buckets.set(c.var.userId, 1);
+  const result = await resolveAuth(c);
+  if (result instanceof Response) return result;
+  const { projectId } = result;
+  settings.set(projectId, 1);
+  searches.set(c.req.query('q'), 1);
+  return c.text('ok');
+});`;
+  it('reports only the query (line 7)', () => {
+    expect(lintWithRule(ruleId, rule, hono).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 7]]);
+  });
+});

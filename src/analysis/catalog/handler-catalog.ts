@@ -196,8 +196,16 @@ export const serverConfigParameters: ReadonlySet<string> = new Set(['env']);
  */
 export const lambdaEventParameter = /^(?:event|evt)$/;
 export const lambdaPerInvocationFields: ReadonlySet<string> = new Set(['awsRequestId', 'identity']);
-/** The Koa context's bag that middleware fills (`ctx.state.user`). */
-export const requestStateField = 'state';
+/** The bags of a request context that middleware fills: Koa's `ctx.state.user`, Hono's `c.var.userId`. */
+export const requestStateFields: ReadonlySet<string> = new Set(['state', 'var']);
+/** The getter of what a middleware set on a request context (Hono's `c.get('userId')`, after `c.set('userId', …)`). */
+export const contextGetter = 'get';
+/**
+ * Calls that answer with the verified caller of a request, given the request or nothing: Clerk's
+ * `getAuth(req)` and `auth()`, NextAuth's `getServerSession()`, an app's own `resolveAuth(c)` or
+ * `getCurrentUser()`. Their ids (`.userId`, `.user.id`) are one per account, as `req.userId` is.
+ */
+export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|check|authenticate|load)?(?:auth|authUser|authContext|session|serverSession|currentUser|caller|principal|viewer)$/i;
 
 /** Imported functions that read the current request wherever they are called (Next.js `cookies()`, `headers()`). */
 export const requestSourceFunctions: ReadonlySet<string> = new Set(['cookies', 'headers', 'draftMode', 'getRequestContext']);

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { privateMethodCalls } from '../syntax/private-method-calls.js';
-import { enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
@@ -15,7 +15,7 @@ import { schemaCheckedValue } from './schema-fields.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
-import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, requestSourceFunctions, requestStateField, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -137,13 +137,45 @@ function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model
 }
 
 /**
- * The request object itself, a handler's parameter (`req`, `request`, `ctx`), or a Koa context's
- * `state`: not a field of what the client sent (`req.body.user`) nor a local copy of one.
+ * The request object itself, a handler's parameter (`req`, `request`, `ctx`), or the bag middleware
+ * fills on it (Koa's `ctx.state`, Hono's `c.var`): not a field of what the client sent (`req.body.user`)
+ * nor a local copy of one.
  */
 function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
   let object = unwrap(node);
-  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && memberName(object) === requestStateField) object = unwrap(object.object);
+  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && requestStateFields.has(memberName(object) ?? '')) object = unwrap(object.object);
   return object.type === AST_NODE_TYPES.Identifier && isParameter(object, model);
+}
+
+/**
+ * The verified caller of the request: the request itself (whose `user` / `userId` the auth middleware
+ * set), or what an auth accessor answers given only the request (`getAuth(req)`, `await auth()`),
+ * directly or through a local it was put in (`const auth = getAuth(req)`).
+ */
+function isCallerHolder(node: TSESTree.Node, model: FileModel): boolean {
+  if (isRequestItself(node, model)) return true;
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
+  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
+}
+
+/** `getAuth(req)`, `await auth()`, `resolveAuth(c)`: an auth accessor given nothing but the request. */
+function isAuthAccessorCall(node: TSESTree.Node, model: FileModel): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+  if (value.type !== AST_NODE_TYPES.CallExpression || !authAccessorPattern.test(calleeName(value.callee) ?? '')) return false;
+  return value.arguments.every((arg) => isRequestItself(arg, model));
+}
+
+/** `c.get('userId')`, `c.get('user')`: what the auth middleware set on the request context, by its name. */
+function contextRead(node: TSESTree.Node, model: FileModel): string | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const [name] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || memberName(callee) !== contextGetter || !isRequestItself(callee.object, model)) return undefined;
+  return name?.type === AST_NODE_TYPES.Literal && typeof name.value === 'string' ? name.value : undefined;
 }
 
 /** A name declared as a parameter of a function. */
@@ -297,7 +329,7 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         if (schemaCheckedValue(value, model) || routeSchemaCheckedValue(value, model)) return false;
         const init = def.node.init;
         // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
-        if (init && isRequestItself(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
+        if (init && isCallerHolder(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
         const assigned = variable.references.flatMap((ref) => {
           const parent = ref.identifier.parent;
@@ -328,18 +360,22 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (value.computed && (isFixedTable(value.object, model) || isSetUpConfiguration(value.object, model, depth))) return false;
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
-      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isRequestItself(value.object, model) && readsAField(value)) return false;
+      if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isCallerHolder(value.object, model) && readsAField(value)) return false;
+      // `c.get('user').id`: a field of the account the middleware set on the context.
+      if (!value.computed && authenticatedRequestFields.has(contextRead(value.object, model) ?? '')) return false;
       // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
       if (!value.computed && serverConfigFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
       // `context.clientContext.Custom.region` in a Lambda's `(event, context)`: what the runtime and the invoker set.
       if (!value.computed && !lambdaPerInvocationFields.has(memberName(value) ?? '') && isLambdaContext(value.object, model)) return false;
       // `ctx.teamId`, `req.userId`: the id itself, set by the code that verified the caller.
-      if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isRequestItself(value.object, model)) return false;
+      if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && isCallerHolder(value.object, model)) return false;
       // `client.ownerID`, set by the file's middleware from an account it looked up: the server's value, not the client's.
       if (!value.computed && isRequestItself(value.object, model) && setByMiddleware(memberName(value), model, depth)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
+      // `c.get('userId')`: the id the auth middleware set on the context.
+      if (authenticatedIdFields.has(contextRead(value, model) ?? '')) return false;
       // `Math.min(Math.max(parseInt(days), 1), 365)`: one of a fixed range of integers.
       if (value.type === AST_NODE_TYPES.CallExpression && clampedInteger(value, model, depth)) return false;
       // `context.getClass()`, `context.getHandler()`: the controller and method the route runs, one per route.
