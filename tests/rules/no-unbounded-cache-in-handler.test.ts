@@ -5935,3 +5935,35 @@ app.post('/chat', async (c) => {
     expect(lintWithRule(ruleId, rule, hono).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 7]]);
   });
 });
+
+describe('a middleware exported for an app that never mounts it', () => {
+  // `responseTimes` is written only by the middleware `timing()` makes, `hits` by `countHits`; the app
+  // imports the module for its router and `countHits` without using it, and never imports `timing`.
+  // Mounted (`app.use(countHits)`, `app.use(timing())`), the same middleware runs on every request.
+  const monitoring = `import express from 'express';
+export const router = express.Router();
+const responseTimes = new Map();
+const hits = new Map();
+router.get('/metrics', (req, res) => res.json([...responseTimes]));
+export function timing() {
+  return (req, res, next) => { responseTimes.set(req.path, Date.now()); next(); };
+}
+export function countHits(req, res, next) { hits.set(req.path, (hits.get(req.path) ?? 0) + 1); next(); }`;
+  const server = (mounts: string): string => `import express from 'express';
+import { router, countHits, timing } from './monitoring.js';
+const app = express();
+app.use('/monitoring', router);
+${mounts}
+app.listen(3000);`;
+  const unmounted = expressProject(ruleId, rule, { 'monitoring.js': monitoring, 'server.js': server('// Timing and hit counting removed.') });
+  const mounted = expressProject(ruleId, rule, { 'monitoring.js': monitoring, 'server.js': server('app.use(countHits);\napp.use(timing());') });
+  it('is quiet when no importer uses the middleware', () => {
+    expect(unmounted.lint('monitoring.js').map((m) => [m.line, m.messageId])).toEqual([]);
+  });
+  it('reports both maps once the app mounts them (lines 3 and 4)', () => {
+    expect(mounted.lint('monitoring.js').map((m) => [m.line, m.messageId])).toEqual([
+      [3, 'unboundedCollection'],
+      [4, 'unboundedCollection'],
+    ]);
+  });
+});

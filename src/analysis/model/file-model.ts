@@ -125,6 +125,10 @@ export interface HandlerPath {
   /** Whether `node` runs inside a reached function. */
   isOnPath(node: TSESTree.Node): boolean;
   hasHandlers: boolean;
+  /** The handlers themselves (registered, decorated, exported, or known by their parameters): where the walk starts. */
+  roots: ReadonlySet<FunctionNode>;
+  /** Names registered as handlers (`app.use(limiter)`), where the walk also starts. */
+  rootNames: ReadonlySet<string>;
 }
 
 export interface CrossFileReach {

@@ -154,6 +154,8 @@ export interface ReachSummary {
   providers: { name: string; attribute: string }[];
   /** Imported names the file only ever calls directly (never hands on as a value). */
   calledImports: string[];
+  /** Imported names the file never uses (`import { timing } from './monitoring'` with no `timing` after it): nothing of the other module runs through them. */
+  unusedImports: string[];
   /** Imported names the file awaits while it loads so that a rejection ends the process (`await init()` at an ES module's top level). */
   fatalStartUpImports: string[];
   /** Imported names only ever called while the file loads (`await initTokenizer()` in a `bootstrap()` run at its top level); empty for the file being linted. */

@@ -1,33 +1,11 @@
 /**
- * Promise slots only dead code reads: every function using the slot is a module-level function its
- * file never uses, exported under its own name, in a module that other serving modules import for
- * other names while none of them can use this one (`export const getStripe = () => …` beside the
- * `formatAmount` the pages import). Nothing can call it, so nothing is ever handed a kept rejection.
- * A module nothing imports is an entry point its platform may call, and is not known to be dead.
+ * Promise slots only dead code reads: every function using the slot is a module-level function
+ * nothing can call (request/dead-exports), so nothing is ever handed a kept rejection.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, isFunction, type FunctionNode } from '../syntax/ast.js';
-import { moduleLevelName, moduleVariable } from '../syntax/start-up-calls.js';
-import { exportIndex } from '../syntax/export-index.js';
-import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import type { FileModel } from '../model/file-model.js';
-
-/** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
-const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
-
-/** Whether the module-level function `fn` is dead: unused in its file, exported only as itself, and imported by nobody. */
-function isDeadExport(fn: FunctionNode, model: FileModel): boolean {
-  const name = moduleLevelName(fn);
-  if (name === undefined || platformExports.has(name) || !model.inProject) return false;
-  const variable = moduleVariable(model.sourceCode, name);
-  if (!variable) return false;
-  // `export { name }` names it; any other use (a call, a reference handed on) is a use.
-  if (variable.references.some((ref) => !ref.init && ref.identifier.parent.type !== AST_NODE_TYPES.ExportSpecifier)) return false;
-  const names = [...exportIndex(model)].filter(([, values]) => values.some((value) => value === fn || (value.type === AST_NODE_TYPES.Identifier && value.name === name)));
-  if (names.length !== 1 || names[0]?.[0] !== name) return false;
-  return model.project.exportUnusedByImporters(model, fn, name);
-}
+import { isDeadExport } from '../request/dead-exports.js';
 
 /** Whether every use of a module-level slot is inside functions that are dead exports (see the module comment). */
 export function slotUsedOnlyByDeadCode(refs: readonly TSESTree.Node[], model: FileModel): boolean {

@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { calleeName, callsProcessExit, enclosingFunction, functionName, isEmptyValue, isFunction, isLiteralKey, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { outerExpression, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { filledByFatalStartUp, slotUsedOnlyAtStartUp } from './start-up-only.js';
-import { slotUsedOnlyByDeadCode } from './dead-exports.js';
+import { slotUsedOnlyByDeadCode } from './dead-slots.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';

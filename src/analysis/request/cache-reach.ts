@@ -12,6 +12,7 @@ import { isFixedType } from '../model/fixed-types.js';
 import { behindRunOnceFlag } from '../syntax/run-once.js';
 import { keyGrowsThroughCallsHere, keyGrowsWithRequests, memoizedCallsGrow, writeKey } from './key-flow.js';
 import { keyParameters } from './key-parameters.js';
+import { liveHandlerPath } from './handlers.js';
 import type { CrossFileReach } from '../model/file-model.js';
 import { madePerCall, moduleInstancesOf } from '../cache/collections.js';
 import type { Collection } from '../model/file-model.js';
@@ -50,7 +51,8 @@ export function memoizerReach(model: FileModel, call: MemoizerCall, path: Handle
   // instance: one of a class this file only instantiates inside functions (per request) dies with it.
   const owner = instanceOwner(call.node);
   if (owner && madePerCall(owner, model)) return undefined;
-  if (path.hasHandlers && memoizerOnPath(call, path)) return 'here';
+  // Called by a handler of this file that something can run (not a middleware exported for nobody).
+  if (path.hasHandlers && memoizerOnPath(call, path) && memoizerOnPath(call, liveHandlerPath(model, path))) return 'here';
   // Made inside a function, it lives as long as that call: only module-level and field memoizers outlive a request.
   if (!model.inProject || call.bindingNames.length === 0 || (call.bindingIsVariable && enclosingFunction(call.node) !== undefined)) return undefined;
   // Callers in other files decide the key: through the function's own parameter, or as the memoized function's arguments.
@@ -89,7 +91,9 @@ export function collectionReach(model: FileModel, collection: Collection, path: 
   // Exported, other modules may write it themselves (`userLoader.load(id)` in a resolver), or remove what they set.
   const entry = model.inProject ? model.project.exportedCollectionEntry(model, collection.init, collection.cacheClass?.writeMethods ?? [], collection.ownMethods) : undefined;
   const removedElsewhere = (): boolean => entry !== undefined && model.project.removedByImporters(model, entry.exportName);
-  if (path.hasHandlers && writes.some((w) => path.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w, model), w.node, model))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
+  const growsOn = (on: HandlerPath): boolean => writes.some((w) => on.isOnPath(w.node) && keyGrowsThroughCallsHere(keyOf(collection, w, model), w.node, model));
+  // Written by a handler of this file that something can run (not a middleware exported for nobody).
+  if (path.hasHandlers && growsOn(path) && growsOn(liveHandlerPath(model, path))) return fixedKeys() || removedElsewhere() ? undefined : 'here';
   if (!model.inProject) return undefined;
   const writers = writes.map((w) => enclosingFunction(w.node)).filter((fn): fn is FunctionNode => fn !== undefined);
   if ((writers.length === 0 && !entry) || fixedKeys() || removedElsewhere()) return undefined;

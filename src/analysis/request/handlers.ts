@@ -26,6 +26,7 @@ import {
   serverFactories,
 } from '../catalog/handler-catalog.js';
 import { inBrowserApp, isRequestFile } from './file-runtime.js';
+import { isDeadExport } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -265,7 +266,7 @@ function neverLoaded(model: FileModel): boolean {
 
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
-  const none: HandlerPath = { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false };
+  const none: HandlerPath = { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false, roots: new Set(), rootNames: new Set() };
   // A browser app's functions are not request handlers, whatever their parameters are called (`getProgress(req)` in an Angular service).
   if (!isRequestFile(model.filename, model.project) || inBrowserApp(model)) return none;
   registeredHandlers(model, handlers);
@@ -275,7 +276,11 @@ export function findHandlerPath(model: FileModel): HandlerPath {
   exportHandlers(model, handlers);
   // Asked only of a file with handlers: it needs the import graph.
   if ((handlers.fns.size > 0 || handlers.names.size > 0) && neverLoaded(model)) return none;
+  return pathFrom(model, handlers);
+}
 
+/** The functions a request runs from the handlers: what they call in this file, transitively, and what is nested in those. */
+function pathFrom(model: FileModel, handlers: HandlerSet): HandlerPath {
   const reached = new Set<FunctionNode>();
   const calledNames = new Set<string>(handlers.names);
   // A module-level `const limiter = createLimiter()` runs the factory's returned functions as `limiter(…)`.
@@ -307,5 +312,31 @@ export function findHandlerPath(model: FileModel): HandlerPath {
       const fn = isFunction(node) ? node : enclosingFunction(node);
       return fn !== undefined && reached.has(fn);
     },
+    roots: handlers.fns,
+    rootNames: handlers.names,
   };
+}
+
+const livePaths = new WeakMap<HandlerPath, HandlerPath>();
+
+/**
+ * The handler path without the handlers nothing can run: a middleware the file exports under its own
+ * name and never uses itself, whose importers never use it (`export function timing() { return (req,
+ * res, next) => … }` beside the router they mount). Asked only before a report: it reads the importers.
+ */
+export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPath {
+  let live = livePaths.get(path);
+  if (!live) {
+    const fns = new Set([...path.roots].filter((root) => !isDeadExport(outermostFunction(root), model)));
+    live = fns.size === path.roots.size ? path : pathFrom(model, { fns, names: new Set(path.rootNames) });
+    livePaths.set(path, live);
+  }
+  return live;
+}
+
+/** The module-level function a function is written in (itself at module level). */
+function outermostFunction(fn: FunctionNode): FunctionNode {
+  let outer = fn;
+  for (let up = enclosingFunction(outer); up; up = enclosingFunction(outer)) outer = up;
+  return outer;
 }

@@ -247,7 +247,8 @@ function addMembers(names: ImportedNames, local: string, members: Iterable<strin
 function matchImports(importer: ReachSummary, importerFile: string, file: string, entries: readonly Entry[]): ImportedNames {
   const names: ImportedNames = { locals: new Map(), members: new Map(), injected: new Set(), memberKeyArgs: new Map(), memberFactory: new Map() };
   for (const binding of importer.imports) {
-    if (resolveModule(binding.module, importerFile) !== file) continue;
+    // An import the importer never uses runs nothing of the file.
+    if (importer.unusedImports.includes(binding.local) || resolveModule(binding.module, importerFile) !== file) continue;
     const local = binding.local;
     for (const entry of entries) {
       for (const member of entry.members ?? []) {

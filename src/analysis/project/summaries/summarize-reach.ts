@@ -189,13 +189,14 @@ function providers(model: FileModel, locals: ReadonlySet<string>): ReachSummary[
   return found;
 }
 
-/** The imported names the file only ever calls directly, those it only calls while it loads, and those it awaits then so that a rejection ends the process. */
-function importUses(model: FileModel): { called: string[]; startUp: string[]; fatal: string[] } {
+/** The imported names the file only ever calls directly, those it only calls while it loads, those it awaits then so that a rejection ends the process, and those it never uses. */
+function importUses(model: FileModel): { called: string[]; startUp: string[]; fatal: string[]; unused: string[] } {
   const startUp = startUpFunctions(model);
-  const uses = { called: [] as string[], startUp: [] as string[], fatal: [] as string[] };
+  const uses = { called: [] as string[], startUp: [] as string[], fatal: [] as string[], unused: [] as string[] };
   for (const local of model.imports.keys()) {
     const variable = moduleVariable(model.sourceCode, local);
     if (!variable) continue;
+    if (variable.references.length === 0) uses.unused.push(local);
     if (onlyCalled(variable)) uses.called.push(local);
     if (startUpUse(variable, startUp, false) === 'start-up') uses.startUp.push(local);
     if (awaitedFatallyAtStartUp(variable, model, model.facts.visitorKeys)) uses.fatal.push(local);
@@ -264,6 +265,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     subclasses: outward ? subclasses(model) : [],
     providers: outward ? providers(model, new Set(model.imports.keys())) : [],
     calledImports: uses?.called ?? [],
+    unusedImports: uses?.unused ?? [],
     startUpImports: uses?.startUp ?? [],
     fatalStartUpImports: uses?.fatal ?? [],
   };

@@ -125,6 +125,7 @@ const isReach = shape({
   subclasses: arrayOf(shape({ base: isString, thisCalls: arrayOf(isString) })),
   providers: arrayOf(shape({ name: isString, attribute: isString })),
   calledImports: arrayOf(isString),
+  unusedImports: arrayOf(isString),
   startUpImports: arrayOf(isString),
   fatalStartUpImports: arrayOf(isString),
 });

@@ -1,0 +1,28 @@
+/**
+ * Exports nothing can call: a module-level function unused in its file, exported only under its own
+ * name, in a module other serving modules import for other names while none of them uses this one
+ * (`export const getStripe = () => …` beside the `formatAmount` the pages import). A module nothing
+ * imports is an entry point its platform may call, and is not known to be dead.
+ */
+import { AST_NODE_TYPES } from '../syntax/node-types.js';
+import type { FunctionNode } from '../syntax/ast.js';
+import { moduleLevelName, moduleVariable } from '../syntax/start-up-calls.js';
+import { exportIndex } from '../syntax/export-index.js';
+import { exportHandlerRules } from '../catalog/handler-catalog.js';
+import type { FileModel } from '../model/file-model.js';
+
+/** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
+const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
+
+/** Whether the module-level function `fn` is dead: unused in its file, exported only as itself, and imported by nobody. */
+export function isDeadExport(fn: FunctionNode, model: FileModel): boolean {
+  const name = moduleLevelName(fn);
+  if (name === undefined || platformExports.has(name) || !model.inProject) return false;
+  const variable = moduleVariable(model.sourceCode, name);
+  if (!variable) return false;
+  // `export { name }` names it; any other use (a call, a reference handed on) is a use.
+  if (variable.references.some((ref) => !ref.init && ref.identifier.parent.type !== AST_NODE_TYPES.ExportSpecifier)) return false;
+  const names = [...exportIndex(model)].filter(([, values]) => values.some((value) => value === fn || (value.type === AST_NODE_TYPES.Identifier && value.name === name)));
+  if (names.length !== 1 || names[0]?.[0] !== name) return false;
+  return model.project.exportUnusedByImporters(model, fn, name);
+}
