@@ -5967,3 +5967,30 @@ app.listen(3000);`;
     ]);
   });
 });
+
+describe('a size check that admits writes only below the bound', () => {
+  // `if (cache.size < MAX) cache.set(…)` and its `else` form stop the map at MAX entries; a check the
+  // write does not sit under (`if (…) log(…); cache.set(…)`), or that admits writes above a size, does not.
+  const route = (write: string): string => `import express from 'express';
+const app = express();
+const cache = new Map();
+const MAX = 1000;
+app.get('/t', (req, res) => {
+  const key = req.path;
+  ${write}
+  res.end();
+});`;
+  const cases: [string, number[]][] = [
+    ['if (cache.size < MAX) { cache.set(key, 1); }', []],
+    ['if (MAX > cache.size && !cache.has(key)) cache.set(key, 1);', []],
+    ["if (cache.size >= MAX) console.warn('full'); else cache.set(key, 1);", []],
+    ["if (cache.size >= MAX) console.warn('full');\n  cache.set(key, 1);", [3]],
+    ['if (cache.size > 0) cache.set(key, 1);', [3]],
+    ['if (cache.size < MAX || key) cache.set(key, 1);', [3]],
+  ];
+  for (const [write, expected] of cases) {
+    it(`${write.split('\n')[0] ?? ''}: ${expected.length > 0 ? 'reported' : 'bounded'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(write)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});

@@ -104,6 +104,7 @@ const removalCall = /^(?:delete|clear|clearAll|splice|shift|pop|prune|purgeStale
 function guardActs(check: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
   for (let node: TSESTree.Node | undefined = check.parent; node && !isFunction(node); node = node.parent) {
     if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.WhileStatement) continue;
+    if (node.type !== AST_NODE_TYPES.WhileStatement && writesOnlyBelow(check, node, visitorKeys)) return true;
     const body = node.type === AST_NODE_TYPES.WhileStatement ? node.body : node.consequent;
     let acts = false;
     walk(body, visitorKeys, (inner) => {
@@ -116,10 +117,46 @@ function guardActs(check: TSESTree.Node, visitorKeys: Readonly<Record<string, re
   return false;
 }
 
-/** Sorts one use of the collection into write / eviction / size check / escape. */
+/**
+ * `if (cache.size < MAX) cache.set(k, v)`, `if (cache.size >= MAX) log(…); else cache.set(k, v)`: the
+ * branch that runs only below the bound writes the collection, so it stops growing there.
+ */
+function writesOnlyBelow(check: TSESTree.Node, branching: TSESTree.IfStatement | TSESTree.ConditionalExpression, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  const comparison = check.parent;
+  if (check.type !== AST_NODE_TYPES.MemberExpression || comparison?.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const onLeft = comparison.left === check;
+  const below = onLeft ? comparison.operator === '<' || comparison.operator === '<=' : comparison.operator === '>' || comparison.operator === '>=';
+  const atOrAbove = onLeft ? comparison.operator === '>' || comparison.operator === '>=' : comparison.operator === '<' || comparison.operator === '<=';
+  // The comparison is the test, or (below) one of the tests it joins with `&&` (`!cache.has(k) && cache.size < MAX`).
+  let test: TSESTree.Node = comparison;
+  while (below && test.parent.type === AST_NODE_TYPES.LogicalExpression && test.parent.operator === '&&') test = test.parent;
+  if (test !== branching.test) return false;
+  const branch = below ? branching.consequent : atOrAbove ? branching.alternate : null;
+  if (!branch) return false;
+  const holder = check.object;
+  let writes = false;
+  walk(branch, visitorKeys, (inner) => {
+    const target = inner.type === AST_NODE_TYPES.CallExpression ? unwrap(inner.callee) : inner.type === AST_NODE_TYPES.AssignmentExpression ? inner.left : undefined;
+    if (target?.type !== AST_NODE_TYPES.MemberExpression || !sameHolder(target.object, holder)) return;
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression ? target.computed : writingMethods.has(memberName(target) ?? '')) writes = true;
+  });
+  return writes;
+}
+
+/** `cache` and `cache`, `this.cache` and `this.cache`: the same holder, written the same way. */
+function sameHolder(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (x.type === AST_NODE_TYPES.Identifier) return y.type === AST_NODE_TYPES.Identifier && x.name === y.name;
+  if (x.type === AST_NODE_TYPES.ThisExpression) return y.type === AST_NODE_TYPES.ThisExpression;
+  if (x.type !== AST_NODE_TYPES.MemberExpression || y.type !== AST_NODE_TYPES.MemberExpression || x.computed || y.computed) return false;
+  return memberName(x) === memberName(y) && sameHolder(x.object, y.object);
+}
+
 /** `Object.keys(o)`, `Object.values(o)`, `Object.entries(o)`: arrays as long as the object has entries. */
 const objectCountCalls: ReadonlySet<string> = new Set(['keys', 'values', 'entries']);
 
+/** Sorts one use of the collection into write / eviction / size check / escape. */
 function classifyRef(ref: TSESTree.Node, collection: Collection, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
   const parent = ref.parent;
   if (!parent) return;
