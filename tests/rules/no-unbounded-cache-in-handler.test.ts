@@ -5994,3 +5994,24 @@ app.get('/t', (req, res) => {
     });
   }
 });
+
+describe('what a route set-up function was given', () => {
+  // `registerRoutes(app, pub)` sets the routes up once: `pub` is fixed before any request, so a cache
+  // keyed by a path built from it holds one entry; the request's own path is another matter.
+  const code = (key: string): string => `import path from 'node:path';
+const templates = new Map();
+function loadTemplate(dir) {
+  const file = path.join(dir, 'index.html');
+  if (!templates.has(file)) templates.set(file, readTemplate(file));
+  return templates.get(file);
+}
+export default function registerRoutes(app, pub) {
+  app.get('*', (req, res) => res.send(loadTemplate(${key})));
+}`;
+  it('is quiet for the directory the routes were set up with', () => {
+    expect(lintWithRule(ruleId, rule, code('pub'))).toEqual([]);
+  });
+  it('reports a directory from the request (line 2)', () => {
+    expect(lintWithRule(ruleId, rule, code('req.path')).map((m) => m.line)).toEqual([2]);
+  });
+});

@@ -239,6 +239,28 @@ function returnsHandler(fn: FunctionNode, model: FileModel): boolean {
 }
 
 /**
+ * A function that sets routes up (`registerRoutes(app, opts, pub)` calling `app.get(…, (req, res) => …)`):
+ * a handler is written inside it and no request runs it. What it is given is fixed when the routes are set up.
+ */
+function registersHandlers(fn: FunctionNode, model: FileModel): boolean {
+  let known = registering.get(fn);
+  if (known === undefined) {
+    const path = model.handlerPath();
+    const own = fn.params[0];
+    known = !(own?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(own.name)) && !path.isOnPath(fn) && [...path.roots].some((root) => root !== fn && insideFunction(root, fn));
+    registering.set(fn, known);
+  }
+  return known;
+}
+const registering = new WeakMap<FunctionNode, boolean>();
+
+/** Whether `inner` is written inside `outer`. */
+function insideFunction(inner: FunctionNode, outer: FunctionNode): boolean {
+  for (let fn = enclosingFunction(inner); fn; fn = enclosingFunction(fn)) if (fn === outer) return true;
+  return false;
+}
+
+/**
  * What a handler factory was given when its route was set up, or read from it: `genomes`, `genome.datasets`
  * in `init({ genomes })` returning `(req, res) => …`, through local constants and the parameters of
  * functions whose every call (all in sight) passes such a value.
@@ -253,7 +275,7 @@ function isSetUpConfiguration(node: TSESTree.Node, model: FileModel, depth: numb
   const kind: string | undefined = def?.type;
   if (def && kind === 'Parameter') {
     const fn = def.node as FunctionNode;
-    if (returnsHandler(fn, model)) return true;
+    if (returnsHandler(fn, model) || registersHandlers(fn, model)) return true;
     const calls = callsInSight(fn, model);
     const index = parameterIndex(fn, def.name as TSESTree.Identifier);
     if (!calls || calls.length === 0 || index === -1) return false;
@@ -319,7 +341,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // A Worker's `env`: the deployment's bindings and variables.
       if (kind === 'Parameter' && serverConfigParameters.has(value.name)) return false;
       // `init({ genomes })` returning `async (req, res) => …`: a handler factory's options, fixed when the route is set up.
-      if (kind === 'Parameter' && returnsHandler(def.node as FunctionNode, model)) return false;
+      // `registerRoutes(app, opts, pub)` writing `app.get(…, (req, res) => … pub …)`: what the routes were set up with.
+      if (kind === 'Parameter' && (returnsHandler(def.node as FunctionNode, model) || registersHandlers(def.node as FunctionNode, model))) return false;
       if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
