@@ -6015,3 +6015,30 @@ export default function registerRoutes(app, pub) {
     expect(lintWithRule(ruleId, rule, code('req.path')).map((m) => m.line)).toEqual([2]);
   });
 });
+
+describe('a lookup in a JSON file the module imports', () => {
+  // `constants.d3[chainId].forwarder` is one of the forwarders the JSON file lists, whatever chain the
+  // client names (a missing one throws before the write); a field the client sends is not.
+  const route = (load: string, key: string): string => `import express from 'express';
+${load}
+const app = express();
+const stores = new Map();
+app.post('/owner', (req, res) => {
+  const { network } = req.body;
+  const key = ${key};
+  if (!stores.has(key)) stores.set(key, { at: Date.now() });
+  res.json(stores.get(key));
+});`;
+  const cases: [string, string, number[]][] = [
+    ["import constants from './constants.json';", 'constants.d3[network].forwarder', []],
+    ["const constants = require('./constants.json');", 'constants.d3[network].forwarder', []],
+    ["import constants from './constants.js';", 'constants.d3[network].forwarder', [4]],
+    ["import constants from './constants.json';", 'network', [4]],
+    ["import constants from './constants.json';\nconstants.d3[Date.now()] = { forwarder: 'x' };", 'constants.d3[network].forwarder', [5]],
+  ];
+  for (const [load, key, expected] of cases) {
+    it(`${load.split('\n')[0] ?? ''} ${key}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(load, key)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});

@@ -436,8 +436,11 @@ const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splic
 
 /** Whether a read of the table at `ref` (its identifier) can change what it holds: a write through it, or a mutating call. */
 function mutatesTable(ref: TSESTree.Identifier): boolean {
-  const parent = ref.parent;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+  // `table.d3[id] = …`: a write through a field of the table writes the table.
+  let inner: TSESTree.Node = ref;
+  while (inner.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.object === inner && inner.parent.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.parent.object === inner.parent) inner = inner.parent;
+  const parent = inner.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === inner) {
     const outer = parent.parent;
     if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return true;
     if (outer.type === AST_NODE_TYPES.UpdateExpression) return true;
@@ -453,23 +456,33 @@ function mutatesTable(ref: TSESTree.Identifier): boolean {
 
 /**
  * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
- * `Object.freeze([…])`) that nothing in the file writes to: a lookup in it yields one of its values.
+ * `Object.freeze([…])`), or a JSON file the module imports (`import constants from './constants.json'`),
+ * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
+ * one of its values.
  */
 function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
-  const table = unwrap(node);
+  let table = unwrap(node);
+  while (table.type === AST_NODE_TYPES.MemberExpression && !table.computed) table = unwrap(table.object);
   if (table.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, table);
   const def = valueDef(variable);
+  const unchanged = (): boolean => !variable?.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
+  if (def && (def.type as string) === 'ImportBinding') return jsonModule.test(model.imports.get(table.name)?.module ?? '') && unchanged();
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
   const scope: string = variable.scope.type;
   if (scope !== 'module' && scope !== 'global') return false;
   let init = unwrap(def.node.init);
+  // `const constants = require('./constants.json')`.
+  if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'require' && init.arguments[0]?.type === AST_NODE_TYPES.Literal) return jsonModule.test(String(init.arguments[0].value)) && unchanged();
   if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && memberName(init.callee) === 'freeze' && init.arguments[0]) init = unwrap(init.arguments[0]);
   const written =
     (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length > 0 && init.properties.every((p) => p.type === AST_NODE_TYPES.Property)) ||
     (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length > 0 && init.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement));
-  return written && !variable.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
+  return written && unchanged();
 }
+
+/** A module specifier of a JSON file: data written out before the process starts. */
+const jsonModule = /\.json$/;
 
 const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);
 
