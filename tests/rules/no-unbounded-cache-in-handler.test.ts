@@ -6042,3 +6042,60 @@ app.post('/owner', (req, res) => {
     });
   }
 });
+
+describe('a NestJS module no module of the app imports', () => {
+  // The interceptor is registered by MetricsModule, which only its own barrel imports: Nest never loads
+  // it. Once the app module imports MetricsModule, the interceptor runs on every request.
+  const interceptor = `import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { PathsService } from './paths.service';
+@Injectable()
+export class MetricsInterceptor implements NestInterceptor {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly paths: PathsService) {}
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const req = context.switchToHttp().getRequest();
+    this.paths.record(req.url);
+    this.counts.set(req.url, (this.counts.get(req.url) ?? 0) + 1);
+    return next.handle();
+  }
+}`;
+  const service = `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class PathsService {
+  private readonly seen = new Map<string, number>();
+  record(url: string) { this.seen.set(url, Date.now()); }
+}`;
+  const metricsModule = `import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { MetricsInterceptor } from './metrics.interceptor';
+@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }] })
+export class MetricsModule {}`;
+  const app = (imports: string): string => `import { Module } from '@nestjs/common';
+${imports}
+@Module({ imports: [${imports ? 'MetricsModule' : ''}] })
+export class AppModule {}`;
+  const files = (appImports: string) => () => ({
+    'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0" } }',
+    'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+    'src/app.module.ts': app(appImports),
+    'src/metrics/index.ts': "export * from './metrics.module';\nexport * from './metrics.interceptor';",
+    'src/metrics/metrics.module.ts': metricsModule,
+    'src/metrics/metrics.interceptor.ts': interceptor,
+    'src/metrics/paths.service.ts': service,
+  });
+  const unloaded = projectOnDisk('nest-unloaded-module', files(''));
+  const loaded = projectOnDisk('nest-loaded-module', files("import { MetricsModule } from './metrics';"));
+  it('is quiet for an interceptor only an unloaded module registers', () => {
+    expect(lintInDir(ruleId, rule, unloaded.dir(), 'src/metrics/metrics.interceptor.ts', interceptor)).toEqual([]);
+  });
+  it('reports it once the app module imports the module (line 5)', () => {
+    expect(lintInDir(ruleId, rule, loaded.dir(), 'src/metrics/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
+  });
+  // The same through a service the interceptor calls: the service's file is judged by whether its caller is loaded.
+  it('is quiet for a service only an unloaded interceptor calls, and reports it from a loaded one', () => {
+    expect(lintInDir(ruleId, rule, unloaded.dir(), 'src/metrics/paths.service.ts', service)).toEqual([]);
+    expect(reached(lintInDir(ruleId, rule, loaded.dir(), 'src/metrics/paths.service.ts', service))).toEqual([[4, 'unboundedCollectionAcross', 'src/metrics/metrics.interceptor.ts:9']]);
+  });
+});

@@ -261,4 +261,6 @@ export interface ProjectIndex {
   removedByImporters(model: FileModel, exportName: string): boolean;
   /** Whether a file of the project that can serve (not a test, a script or a fixture) imports `file`. */
   importedByServingFile(file: string): boolean;
+  /** Whether serving files importing one another lead from `file` up to one whose text has `marker` (the file that boots the app: `NestFactory`). */
+  loadedFrom(file: string, marker: string): boolean;
 }

@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { importersOf, projectRoot } from './files/graph.js';
+import { graphGeneration, importersOf, projectRoot } from './files/graph.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
+import { LruMap } from '../../memoize/lru-map.js';
 import { fileMayExport } from './files/export-hints.js';
 import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
-import { parseSource } from './files/sources.js';
+import { parseSource, readSource, sourceChanges } from './files/sources.js';
 import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers, importedValue } from './cross-file/project-memoizers.js';
 import { instancesPerOperation } from './cross-file/instance-lifetime.js';
@@ -43,6 +44,45 @@ function importedByServingFile(file: string): boolean {
   return [...importersOf(file)].some((importer) => !oneShotFilePattern.test(pathInProject(importer)));
 }
 
+/** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */
+const MAX_LOAD_HOPS = 12;
+const MAX_LOAD_FILES = 400;
+
+/**
+ * Whether a chain of serving importers leads from `file` to a file whose text has `marker`: a module of
+ * an app that loads only what its modules import (NestJS) runs only when the bootstrap reaches it.
+ * Taken as loaded when the search goes too far to tell.
+ */
+function loadedFrom(file: string, marker: string): boolean {
+  // Kept while the texts and the graph are as they were: every NestJS importer the reach reads asks.
+  const generation = `${String(sourceChanges())}:${String(graphGeneration(file) ?? `t${String(Math.floor(Date.now() / 1000))}`)}`;
+  const key = `${file}\0${marker}`;
+  const known = loadedMemo.get(key);
+  if (known?.generation === generation) return known.loaded;
+  const loaded = searchLoadedFrom(file, marker);
+  loadedMemo.set(key, { generation, loaded });
+  return loaded;
+}
+const loadedMemo = new LruMap<string, { generation: string; loaded: boolean }>(4096);
+
+function searchLoadedFrom(file: string, marker: string): boolean {
+  const seen = new Set([file]);
+  let frontier = [file];
+  for (let hop = 0; hop < MAX_LOAD_HOPS && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const current of frontier) {
+      for (const importer of importersOf(current)) {
+        if (seen.has(importer) || oneShotFilePattern.test(pathInProject(importer))) continue;
+        if (readSource(importer)?.includes(marker) === true || seen.size >= MAX_LOAD_FILES) return true;
+        seen.add(importer);
+        next.push(importer);
+      }
+    }
+    frontier = next;
+  }
+  return frontier.length > 0;
+}
+
 export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
   pathInProject,
@@ -65,6 +105,7 @@ export const projectIndex: ProjectIndex = {
   exportedCollectionEntry,
   removedByImporters,
   importedByServingFile,
+  loadedFrom,
   objectLiteralCallsByImporters,
   startUpUseByImporters,
   exportUnusedByImporters,

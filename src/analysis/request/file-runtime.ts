@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
+import { importDrivenFrameworks } from '../catalog/handler-catalog.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, nonRequestFilePattern, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 
 /** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
@@ -71,4 +72,17 @@ export function isBuildOutput(model: FileModel): boolean {
   const text = model.sourceCode.text;
   if (text.length < MAX_AUTHORED_LINE) return false;
   return model.sourceCode.lines.some((line) => line.length > MAX_AUTHORED_LINE);
+}
+
+/**
+ * A file of an app whose framework loads only what its modules import (NestJS), written for it (it
+ * imports from the framework), that boots nothing and that no chain of serving importers leads to from
+ * the file that boots the app: a middleware, controller or interceptor of a module the app never
+ * imports, whose handlers never run. `model`: the linted file's (its project, whether it is in one).
+ */
+export function neverLoaded(file: string, importedModules: readonly string[], text: string, model: Pick<FileModel, 'inProject' | 'project'>): boolean {
+  if (!model.inProject) return false;
+  const framework = importDrivenFrameworks.find((f) => model.project.declaredMajor(file, f.module) !== undefined);
+  if (!framework || text.includes(framework.bootstrap)) return false;
+  return importedModules.some((module) => module.startsWith(framework.packages)) && !model.project.loadedFrom(file, framework.bootstrap);
 }

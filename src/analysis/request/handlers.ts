@@ -12,7 +12,6 @@ import {
   handlerOptionKeys,
   handlerParameterPairs,
   handlerParameterTypes,
-  importDrivenFrameworks,
   perRequestInterfaces,
   perRequestMethods,
   procedureMethods,
@@ -25,7 +24,7 @@ import {
   serverDirective,
   serverFactories,
 } from '../catalog/handler-catalog.js';
-import { inBrowserApp, isRequestFile } from './file-runtime.js';
+import { inBrowserApp, isRequestFile, neverLoaded } from './file-runtime.js';
 import { isDeadExport } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
@@ -252,18 +251,6 @@ export function receiverFacts(model: FileModel, factoryResults: ReadonlyMap<stri
   return { functionsByName: model.functionsByName, initialisers: model.initialisers, factoryResults };
 }
 
-/**
- * A file of an app whose framework loads only what is imported (NestJS) that nothing serving imports
- * and that boots nothing: a middleware or controller never registered, whose handlers never run.
- */
-function neverLoaded(model: FileModel): boolean {
-  if (!model.inProject) return false;
-  const framework = importDrivenFrameworks.find((f) => model.project.declaredMajor(model.filename, f.module) !== undefined);
-  if (!framework || model.sourceCode.text.includes(framework.bootstrap)) return false;
-  const written = [...model.imports.values()].some((binding) => binding.module.startsWith(framework.packages));
-  return written && !model.project.importedByServingFile(model.filename);
-}
-
 export function findHandlerPath(model: FileModel): HandlerPath {
   const handlers: HandlerSet = { fns: new Set(), names: new Set() };
   const none: HandlerPath = { reached: new Set(), calledNames: new Set(), hasHandlers: false, isOnPath: () => false, roots: new Set(), rootNames: new Set() };
@@ -275,7 +262,7 @@ export function findHandlerPath(model: FileModel): HandlerPath {
   resolverMapHandlers(model, handlers);
   exportHandlers(model, handlers);
   // Asked only of a file with handlers: it needs the import graph.
-  if ((handlers.fns.size > 0 || handlers.names.size > 0) && neverLoaded(model)) return none;
+  if ((handlers.fns.size > 0 || handlers.names.size > 0) && neverLoaded(model.filename, [...model.imports.values()].map((binding) => binding.module), model.sourceCode.text, model)) return none;
   return pathFrom(model, handlers);
 }
 
