@@ -3,7 +3,7 @@
  * nothing can call (request/dead-exports), so nothing is ever handed a kept rejection.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, outermostFunction, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { isDeadExport } from '../request/dead-exports.js';
 
@@ -12,10 +12,9 @@ export function slotUsedOnlyByDeadCode(refs: readonly TSESTree.Node[], model: Fi
   const owners = new Set<FunctionNode>();
   for (const ref of refs) {
     // The module-level function around the use, through the functions nested in it.
-    let fn = enclosingFunction(ref);
-    while (fn && enclosingFunction(fn)) fn = enclosingFunction(fn);
-    if (!fn || !isFunction(fn)) return false;
-    owners.add(fn);
+    const inner = enclosingFunction(ref);
+    if (!inner) return false;
+    owners.add(outermostFunction(inner));
   }
   return owners.size > 0 && [...owners].every((fn) => isDeadExport(fn, model));
 }

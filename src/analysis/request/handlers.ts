@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, implementsOf, isFunction, memberName, outermostFunction, propertyName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import {
   controllerDecorators,
   exportHandlerRules,
@@ -319,11 +319,4 @@ export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPat
     livePaths.set(path, live);
   }
   return live;
-}
-
-/** The module-level function a function is written in (itself at module level). */
-function outermostFunction(fn: FunctionNode): FunctionNode {
-  let outer = fn;
-  for (let up = enclosingFunction(outer); up; up = enclosingFunction(outer)) outer = up;
-  return outer;
 }

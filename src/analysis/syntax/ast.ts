@@ -47,6 +47,13 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
   return undefined;
 }
 
+/** The function at the top of the functions `fn` is written in (`fn` itself when none holds it). */
+export function outermostFunction(fn: FunctionNode): FunctionNode {
+  let outer = fn;
+  for (let up = enclosingFunction(outer); up; up = enclosingFunction(outer)) outer = up;
+  return outer;
+}
+
 /** The name a function is known by in its file: its own id, its variable, its property or method key. */
 export function functionName(fn: FunctionNode): string | undefined {
   if (fn.id) return fn.id.name;
