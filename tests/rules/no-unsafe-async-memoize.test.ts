@@ -4934,3 +4934,37 @@ router.get('/foods/:id', async (req, res) => res.json(await (await client.get('/
     expect(slots(server.dir())).toEqual([[7, 7, 'unsafePromiseSlot']]);
   });
 });
+
+describe('a client made and listened to before the try that catches its connection', () => {
+  // node-redis's `createClient` connects only in `connect()`: making it and adding a listener do no I/O,
+  // so the try that catches `connect()` catches every passing failure. A call of the project's own
+  // (`makeClient`) may do anything, and an await before the try is not caught.
+  const slot = (setUp: string): string => `import { createClient } from 'redis';
+import { makeClient } from './clients';
+let clientPromise;
+export function getClient() {
+  if (!clientPromise) {
+    clientPromise = (async () => {
+      ${setUp}
+      try {
+        await client.connect();
+        return client;
+      } catch {
+        return undefined;
+      }
+    })();
+  }
+  return clientPromise;
+}`;
+  const cases: [string, number[]][] = [
+    ["const client = createClient({ url: process.env.REDIS_URL });\n      client.on('error', (e) => console.error(e));", []],
+    ["const client = new Redis(process.env.REDIS_URL, { lazyConnect: true });", []],
+    ["const client = makeClient(process.env.REDIS_URL);", [6]],
+    ["const client = createClient({ url: process.env.REDIS_URL });\n      await client.ping();", [6]],
+  ];
+  for (const [setUp, expected] of cases) {
+    it(`${setUp.split('\n').join(' ')}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, setUp.includes('Redis(') ? slot(setUp).replace("import { createClient } from 'redis';", "import Redis from 'ioredis';") : slot(setUp)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});

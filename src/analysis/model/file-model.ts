@@ -83,8 +83,8 @@ export interface FunctionFacts {
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   /** Whether a call's promise cannot reject (its callee catches everything), when the model can tell. */
   callCannotReject?: (call: TSESTree.CallExpression) => boolean;
-  /** Whether a call of a plain function of the file cannot throw (its body cannot fail), when the model can tell. */
-  callCannotThrow?: (call: TSESTree.CallExpression) => boolean;
+  /** Whether a call (or `new`) cannot throw (a plain function of the file whose body cannot fail, a client made without I/O), when the model can tell. */
+  callCannotThrow?: (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
   /** Whether a name holds a value that is no promise (a const of a literal, an awaited result), when the model can tell. */
   holdsPlainValue?: (name: TSESTree.Identifier) => boolean;
 }

@@ -16,6 +16,7 @@ import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
 import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
 import { quietCollectionMethods } from '../catalog/collection-methods.js';
+import { lazyClientFactories, listenerMethods } from '../catalog/client-factories.js';
 import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, onlyValueDef, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { ownMethod } from '../syntax/own-method.js';
@@ -70,11 +71,14 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
 /**
  * A call that cannot throw (its arguments aside): a plain (not async) function of this file whose
  * body cannot fail (`localUrl()` returning a template of constants), a timer being set or cleared
- * (`setTimeout(again, wait)`), or bookkeeping on a `Map` or `Set` the file makes (`timeouts.delete(name)`).
+ * (`setTimeout(again, wait)`), bookkeeping on a `Map` or `Set` the file makes (`timeouts.delete(name)`),
+ * a listener being added (`client.on('error', log)`), or a client made without I/O (`createClient({ url })`).
  */
-export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel): boolean {
+export function callCannotThrow(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return ownCollectionCall(callee, model);
+  if (callee.type === AST_NODE_TYPES.Identifier && madeWithoutIO(callee, model)) return true;
+  if (call.type === AST_NODE_TYPES.NewExpression) return false;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return ownCollectionCall(callee, model) || addsListener(call, callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(model.sourceCode, callee);
   // A global timer function, not a name of the file's own.
@@ -87,6 +91,18 @@ export function callCannotThrow(call: TSESTree.CallExpression, model: FileModel)
   } finally {
     evaluating.delete(fn);
   }
+}
+
+/** `createClient`, `new Redis(…)`, `new MongoClient(…)` imported from the library that makes the client without connecting. */
+function madeWithoutIO(callee: TSESTree.Identifier, model: FileModel): boolean {
+  const binding = model.imports.get(callee.name);
+  return binding !== undefined && lazyClientFactories.get(binding.module)?.has(binding.export) === true;
+}
+
+/** `client.on('error', (e) => …)`: an event name and a listener written in place. */
+function addsListener(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
+  const [event, listener] = call.arguments;
+  return listenerMethods.has(memberName(callee) ?? '') && event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && listener !== undefined && isFunction(listener) && call.arguments.length === 2;
 }
 
 /** `pending.delete(name)` on a `const pending = new Map()` (or a `let` never given anything else): a method that cannot throw. */

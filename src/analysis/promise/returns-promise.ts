@@ -283,8 +283,8 @@ function safeExpression(node: TSESTree.Node, facts: FunctionFacts): boolean {
     // `await this.uploads[msg.id]`: an entry of a keyed store may be a kept promise, rejected or not.
     return cannotThrow(awaited) && !(awaited.type === AST_NODE_TYPES.MemberExpression && awaited.computed);
   }
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  return logCall(value) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => safeExpression(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, facts)));
+  if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return false;
+  return (value.type === AST_NODE_TYPES.CallExpression && logCall(value)) || (facts.callCannotThrow?.(value) === true && value.arguments.every((arg) => safeExpression(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, facts)));
 }
 
 /** `process.env.API_URL`, `import.meta.env.VITE_API`: a string of the deployment. */
@@ -368,8 +368,9 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
 /**
  * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
  * may declare values that cannot throw, set fields to them (`state.loading = true`), answer early from
- * them (`if (!ready) return null;`), and await what `awaitsSafely` vouches for (a serial queue
- * awaiting the entry it replaces, which was made by the same code).
+ * them (`if (!ready) return null;`), make what cannot fail and add listeners (`const client =
+ * createClient({ url }); client.on('error', log);`), and await what `awaitsSafely` vouches for (a
+ * serial queue awaiting the entry it replaces, which was made by the same code).
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
   if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
@@ -382,7 +383,9 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
   const harmless = (s: TSESTree.Statement, i: number): boolean => {
     if (s === tryStatement) return true;
     if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
-    if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init));
+    if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init) || (i < before && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression && safeExpression(d.init, facts)));
+    // `client.on('error', log);`: a call that cannot fail, made before the try.
+    if (i < before && s.type === AST_NODE_TYPES.ExpressionStatement && unwrap(s.expression).type === AST_NODE_TYPES.CallExpression && safeExpression(s.expression, facts)) return true;
     // `if (!IS_AVAILABLE) return null;`, `if (admin.apps.length > 0) return admin;`: an early answer from what is held.
     if (s.type === AST_NODE_TYPES.IfStatement) return i < before && !s.alternate && cannotThrow(s.test) && earlyReturn(s.consequent);
     // `state.loading = true;`, `lastSyncAt = Date.now();`: setting a field or a variable to such a value.
