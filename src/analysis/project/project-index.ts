@@ -7,14 +7,15 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { graphGeneration, importersOf, projectRoot } from './files/graph.js';
+import { importersOf, projectRoot } from './files/graph.js';
+import { indexGeneration } from './files/generation.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
 import { LruMap } from '../../memoize/lru-map.js';
 import { fileMayExport } from './files/export-hints.js';
 import { rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
-import { parseSource, readSource, sourceChanges } from './files/sources.js';
+import { parseSource, readSource } from './files/sources.js';
 import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
 import { exportedValue, importedMemoizedBindings, importedProjectMemoizers, importedValue } from './cross-file/project-memoizers.js';
 import { instancesPerOperation } from './cross-file/instance-lifetime.js';
@@ -55,7 +56,7 @@ const MAX_LOAD_FILES = 400;
  */
 function loadedFrom(file: string, marker: string): boolean {
   // Kept while the texts and the graph are as they were: every NestJS importer the reach reads asks.
-  const generation = `${String(sourceChanges())}:${String(graphGeneration(file) ?? `t${String(Math.floor(Date.now() / 1000))}`)}`;
+  const generation = indexGeneration(file);
   const key = `${file}\0${marker}`;
   const known = loadedMemo.get(key);
   if (known?.generation === generation) return known.loaded;

@@ -16,10 +16,10 @@ import { memoizerShapeOf } from '../../memoizer/in-house-memoizers.js';
 import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file-model.js';
 import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams } from '../../memoizer/memoizer-call.js';
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
-import { readSource, sourceChanges } from '../files/sources.js';
+import { readSource } from '../files/sources.js';
 import { mayExport } from '../files/export-hints.js';
-import { resolutionGeneration, resolveModule } from '../files/resolve.js';
-import { graphGeneration } from '../files/graph.js';
+import { resolveModule } from '../files/resolve.js';
+import { indexGeneration } from '../files/generation.js';
 import { ownEntry } from '../summaries/own-entry.js';
 
 /** How many modules a re-export chain may cross. */
@@ -365,7 +365,7 @@ type ExportedCall = { file: string; name: string; value: ExportedCallee | 'other
  * disk, at most a second.
  */
 function reexportedCall(file: string, summary: FileSummary, name: string, from: FileModel, depth: number): ExportedCall | undefined {
-  const generation = `${String(sourceChanges())}:${String(resolutionGeneration())}:${String(graphGeneration(file) ?? `t${String(Math.floor(Date.now() / 1000))}`)}`;
+  const generation = indexGeneration(file);
   let memo = reexportMemo.get(summary);
   if (memo?.file !== file || memo.generation !== generation) {
     memo = { file, generation, byDepth: [] };
