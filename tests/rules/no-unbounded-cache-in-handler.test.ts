@@ -6099,3 +6099,30 @@ void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
     expect(reached(lintInDir(ruleId, rule, loaded.dir(), 'src/metrics/paths.service.ts', service))).toEqual([[4, 'unboundedCollectionAcross', 'src/metrics/metrics.interceptor.ts:9']]);
   });
 });
+
+describe('a key converted by a call after a lookup of it must succeed', () => {
+  // `Number(id)` and `id.trim()` are built from `id`, which the route has just found in the tickets it
+  // fetched (404 otherwise): the function applied is not what the key is made of.
+  const route = (key: string, guard = 'if (!ticket) {\n    res.status(404).end();\n    return;\n  }'): string => `import express from 'express';
+const router = express.Router();
+const statuses = new Map();
+router.patch('/:id/status', async (req, res) => {
+  const id = req.params.id;
+  const result = await listTickets({ limit: 1000 });
+  const ticket = result.data.find((t) => String(t.id) === id);
+  ${guard}
+  statuses.set(${key}, req.body.status);
+  res.end();
+});`;
+  const cases: [string, string | undefined, number[]][] = [
+    ['Number(id)', undefined, []],
+    ['id.trim()', undefined, []],
+    ['Number(id)', '// no check', [3]],
+    ['Number(req.query.other)', undefined, [3]],
+  ];
+  for (const [key, guard, expected] of cases) {
+    it(`${key}${guard === undefined ? ' after the check' : ' unchecked'}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(key, guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});

@@ -14,15 +14,22 @@ import { membershipMethods, shapePredicates } from '../catalog/validators.js';
 import { absenceTests } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
-/** The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`). */
+/**
+ * The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`); a
+ * function applied to them is not (`Number(id)`, `id.trim()`: `id`).
+ */
 function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   const roots: string[] = [];
   const top = unwrap(key);
   // The whole key is one name: `cache[lang] = …` (its parent is the write's member expression).
   if (top.type === AST_NODE_TYPES.Identifier) return [top.name];
+  const isCallee = (node: TSESTree.Node): boolean => node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
   walk(top, model.facts.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.Identifier && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) roots.push(model.sourceCode.getText(node));
+    if (node.type === AST_NODE_TYPES.Identifier && !isCallee(node) && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) {
+      // `id.trim()`: the method is applied to `id`; its own root is what the key is built from.
+      roots.push(model.sourceCode.getText(isCallee(node) ? unwrap(node.object) : node));
+    }
   });
   return roots;
 }
