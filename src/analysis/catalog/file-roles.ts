@@ -128,6 +128,9 @@ export const componentFilePattern = /\.[cm]?[jt]sx$/;
  */
 export const routeEntryFilePattern = /(?:^|\/)(?:page|route|default)\.[cm]?[jt]sx?$|(?:^|\/)pages\/(?!_app\.|_document\.)/;
 
+/** A module specifier of a JSON file (`./constants.json`): data written out before the process starts. */
+export const jsonModulePattern = /\.json$/;
+
 /** Minified output by its file name (`pdf.worker.min.mjs`): a build product copied into the project, not its source. */
 export const minifiedFilePattern = /\.min\.[cm]?js$/;
 

@@ -12,6 +12,7 @@ import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
+import { jsonModulePattern } from '../catalog/file-roles.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -467,22 +468,19 @@ function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   const variable = resolveIdentifier(model.sourceCode, table);
   const def = valueDef(variable);
   const unchanged = (): boolean => !variable?.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
-  if (def && (def.type as string) === 'ImportBinding') return jsonModule.test(model.imports.get(table.name)?.module ?? '') && unchanged();
+  if (def && (def.type as string) === 'ImportBinding') return jsonModulePattern.test(model.imports.get(table.name)?.module ?? '') && unchanged();
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
   const scope: string = variable.scope.type;
   if (scope !== 'module' && scope !== 'global') return false;
   let init = unwrap(def.node.init);
   // `const constants = require('./constants.json')`.
-  if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'require' && init.arguments[0]?.type === AST_NODE_TYPES.Literal) return jsonModule.test(String(init.arguments[0].value)) && unchanged();
+  if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'require' && init.arguments[0]?.type === AST_NODE_TYPES.Literal) return jsonModulePattern.test(String(init.arguments[0].value)) && unchanged();
   if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && memberName(init.callee) === 'freeze' && init.arguments[0]) init = unwrap(init.arguments[0]);
   const written =
     (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length > 0 && init.properties.every((p) => p.type === AST_NODE_TYPES.Property)) ||
     (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length > 0 && init.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement));
   return written && unchanged();
 }
-
-/** A module specifier of a JSON file: data written out before the process starts. */
-const jsonModule = /\.json$/;
 
 const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);
 
