@@ -5236,6 +5236,54 @@ app.get('/queue', (req, res) => res.json(Queues2.getQueue(req.query.q).name));
   });
 });
 
+describe('a key made of several parameters, each given a constant by the routes', () => {
+  // One limiter per (window, limit) pair: checkLimit hands getLimiter its window in milliseconds and
+  // its limit; the caller's identity goes to the limiter, never into the key.
+  const limits = `const limiters = new Map();
+function getLimiter(windowMs, limit) {
+  const key = \`\${windowMs}:\${limit}\`;
+  if (!limiters.has(key)) limiters.set(key, { windowMs, limit, hits: new Set() });
+  return limiters.get(key);
+}
+export function checkLimit(identifier, category, limit, windowSeconds) {
+  const limiter = getLimiter(windowSeconds * 1000, limit);
+  return limiter.limit > 0 && Boolean(identifier) && Boolean(category);
+}
+`;
+  const routes = `import express from 'express';
+import { checkLimit } from './limits.js';
+import { checkLimit as checkAgain } from './limits2.js';
+export const app = express();
+app.get('/general', (req, res) => res.json(checkLimit(req.ip, 'general', 120, 60)));
+app.get('/ai', (req, res) => res.json(checkLimit(req.get('x-user'), req.query.kind, 20, 60)));
+app.get('/custom', (req, res) => res.json(checkAgain(req.ip, 'custom', Number(req.query.max), 60)));
+`;
+  const { quiet, reported } = twinModules(ruleId, rule, 'limits', limits, { 'routes.js': routes });
+
+  it('does not report a table whose key parameters every route passes as constants, whatever the other arguments', () => {
+    expect(quiet()).toEqual([]);
+  });
+  it('judges the same key in one file by the routes of that file', () => {
+    const inOneFile = (limit: string): number[] =>
+      lines(`import express from 'express';
+const limiters = new Map();
+export function getLimiter(windowMs, limit) {
+  const key = \`\${windowMs}:\${limit}\`;
+  if (!limiters.has(key)) limiters.set(key, { windowMs, limit });
+  return limiters.get(key);
+}
+export const app = express();
+app.get('/a', (req, res) => res.json(getLimiter(60 * 1000, ${limit}).limit + req.ip));
+`);
+    expect(inOneFile('120')).toEqual([]);
+    // The map is declared on line 2.
+    expect(inOneFile('Number(req.query.max)')).toEqual([2]);
+  });
+  it('reports the same table once a route passes a query parameter as one of them (route line 7)', () => {
+    expect(reported()).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

@@ -138,14 +138,18 @@ export interface CrossFileReach {
 }
 
 /**
- * Which argument of a call becomes the cache key: an index, every argument, or fields of one; `'none'`: the calls
+ * Which argument of a call becomes the cache key: an index, several or every argument, or fields of one; `'none'`: the calls
  * key the cache by constants of their own (`createScheduledJob(name)` calling `getQueue('scheduled-jobs')`).
  */
-export type KeyArg = number | 'all' | 'none' | FieldKey;
+export type KeyArg = number | 'all' | 'none' | FieldKey | ArgsKey;
 /** Some fields of an options object (`send({ queue, message })` keyed by `queue`): the argument's index and the fields. */
 export interface FieldKey {
   arg: number;
   fields: readonly string[];
+}
+/** Several arguments, whole (`getLimiter(windowMs, limit)` keyed by `` `${windowMs}:${limit}` ``): their indexes, ascending. */
+export interface ArgsKey {
+  args: readonly number[];
 }
 /** Key arguments by the function that writes the cache, or by a memoized binding's name. */
 export type KeyArgs = ReadonlyMap<FunctionNode | string, KeyArg>;

@@ -9,6 +9,7 @@ import type { FileModel } from '../model/file-model.js';
 import { callsInSight, fromRequest } from './key-source.js';
 import { validatedBefore } from './key-guards.js';
 import { keyParameters } from './key-parameters.js';
+import { keyedIndexes } from '../model/key-args.js';
 
 /** Whether a key written or looked up at `at` can take a new value for each request. */
 export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
@@ -29,18 +30,21 @@ export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSE
   let fn = enclosingFunction(at);
   while (fn && !keyArgs?.has(fn)) fn = enclosingFunction(fn);
   const keyArg = fn ? keyArgs?.get(fn) : undefined;
-  const index = typeof keyArg === 'number' ? keyArg : typeof keyArg === 'object' ? keyArg.arg : undefined;
-  if (!fn || index === undefined || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
+  const indexes = keyArg === undefined ? undefined : keyedIndexes(keyArg);
+  const last = indexes?.at(-1);
+  if (!fn || !indexes || last === undefined || indexes.some((index) => fn.params[index]?.type === AST_NODE_TYPES.RestElement)) return true;
   const inSight = callsInSight(fn, model, true);
-  if (!inSight || inSight.some((call) => call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))) return true;
+  if (!inSight || inSight.some((call) => call.arguments.slice(0, last + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))) return true;
   // The calls a request runs decide; one made at start-up (`loadAuthPlugins` over a folder) adds no entry per request.
   const path = model.handlerPath();
   const onPath = inSight.filter((call) => path.isOnPath(call));
   const calls = onPath.length > 0 ? onPath : inSight;
-  return calls.some((call) => {
-    const arg = call.arguments[index];
-    return arg !== undefined && keyGrowsWithRequests(arg, call, model);
-  });
+  return calls.some((call) =>
+    indexes.some((index) => {
+      const arg = call.arguments[index];
+      return arg !== undefined && keyGrowsWithRequests(arg, call, model);
+    }),
+  );
 }
 
 /** The key of a write: `c.set(k, v)`, `c[k] = v`, `s.add(k)`, `loader.load(k)`. */

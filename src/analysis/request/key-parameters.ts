@@ -10,6 +10,9 @@ import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
 import { localFunction } from './key-source.js';
+import { keyArgOfIndexes, keyedIndexes } from '../model/key-args.js';
+
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
 
 /** A name a key is built from, and the field of it that is read (`opts.queue`: `opts`, `queue`). */
 interface KeyName {
@@ -44,7 +47,8 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     case AST_NODE_TYPES.TemplateLiteral:
       return joinNames(node.expressions, model, hops);
     case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === '+' ? joinNames([node.left, node.right], model, hops) : undefined;
+      // `prefix + id`, `windowSeconds * 1000`: made of both sides.
+      return ARITHMETIC.has(node.operator) ? joinNames([node.left, node.right], model, hops) : undefined;
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
@@ -92,19 +96,26 @@ function parameterOfName(fn: FunctionNode, name: KeyName): { index: number; fiel
   return { index: -1 };
 }
 
-/** The key argument made of these parameters: one argument (or fields of it), or every argument. */
+/** The key argument made of these parameters: one argument (or fields of it), or several whole. */
 function keyArgFrom(found: readonly { index: number; field?: string }[]): KeyArg | undefined {
   const indexes = new Set(found.map((f) => f.index));
-  if (indexes.size > 1) return 'all';
+  if (indexes.size > 1) return keyArgOfIndexes(indexes);
   const [index] = indexes;
   if (index === undefined) return undefined;
   if (found.some((f) => f.field === undefined)) return index;
   return { arg: index, fields: [...new Set(found.map((f) => f.field ?? ''))].sort() };
 }
 
+/** Two writes of one function keyed differently: keyed by every argument either reads. */
+function unionOf(a: KeyArg, b: KeyArg): KeyArg {
+  const left = keyedIndexes(a);
+  const right = keyedIndexes(b);
+  return left && right ? keyArgOfIndexes([...left, ...right]) : 'all';
+}
+
 /**
  * For functions whose writes are keyed by their own parameters (`function tenantFor(host) {
- * cache.set(host, …) }`), which parameter (`'all'`: several; fields of one: `send({ queue })`): a caller
+ * cache.set(host, …) }`), which parameter (or several; fields of one: `send({ queue })`): a caller
  * in another file decides whether the key grows. A key built only of parameters and constants
  * (`` `${opts.key}:${opts.version}` ``) counts; one that also takes something else does not.
  */
@@ -123,7 +134,7 @@ export function keyParameters(writes: readonly { key: TSESTree.Node | undefined;
       const keyArg = keyArgFrom(params);
       if (keyArg === undefined) break;
       const seen = found.get(fn);
-      found.set(fn, seen === undefined || JSON.stringify(seen) === JSON.stringify(keyArg) ? keyArg : 'all');
+      found.set(fn, seen === undefined || JSON.stringify(seen) === JSON.stringify(keyArg) ? keyArg : unionOf(seen, keyArg));
       break;
     }
   }

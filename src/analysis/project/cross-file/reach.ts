@@ -21,6 +21,7 @@ import { readSource } from '../files/sources.js';
 import { oneShotFilePattern } from '../../catalog/file-roles.js';
 import type { StartUpUse } from '../../syntax/start-up-calls.js';
 import { reachSummaryOf } from '../summaries/summary-store.js';
+import { isArgsKey, keyArgOfIndexes } from '../../model/key-args.js';
 import { summarizeReach } from '../summaries/summarize-reach.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
@@ -34,7 +35,8 @@ type KeyArgsById = ReadonlyMap<number | string, KeyArg>;
 /** Whether two key arguments are the same. */
 function sameKeyArg(a: KeyArg, b: KeyArg): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
-  return a.arg === b.arg && a.fields.length === b.fields.length && a.fields.every((f, i) => f === b.fields[i]);
+  // Both forms list their fields and indexes sorted.
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A member's key argument from one more way in: known only while every way agrees (`null`: not known). */
@@ -116,6 +118,26 @@ function mergeCallerKey(seen: KeyArg | undefined, keyArg: KeyArg): KeyArg {
 }
 
 /**
+ * The key argument of a function from one call it makes of a keyed function, by what each argument
+ * of the call is (one of its parameters, a constant, or else): `undefined` when an argument the key
+ * is made of is neither, or the callee is keyed by every argument.
+ */
+function callerKeyArg(keyArg: KeyArg, call: { params: readonly number[]; fields?: readonly (string | null)[] }): KeyArg | undefined {
+  if (keyArg === 'all') return undefined;
+  // A missing argument is `undefined`: a constant too.
+  if (isArgsKey(keyArg)) {
+    const roles = keyArg.args.map((index) => call.params[index] ?? -2);
+    return roles.includes(-1) ? undefined : keyArgOfIndexes(roles.filter((role) => role >= 0));
+  }
+  // An options object handed on whole keeps its fields.
+  const index = typeof keyArg === 'object' ? keyArg.arg : keyArg;
+  const role = keyArg === 'none' ? -2 : (call.params[index as number] ?? -2);
+  if (role === -1) return undefined;
+  const field = typeof keyArg === 'number' ? call.fields?.[keyArg] : undefined;
+  return role === -2 ? 'none' : typeof keyArg === 'object' ? { arg: role, fields: keyArg.fields } : field ? { arg: role, fields: [field] } : role;
+}
+
+/**
  * The key argument of the closure's other functions, where it is known: a function that calls a keyed
  * function of this file by name, passing one of its own parameters as the key (`guard(key) { return
  * allow(key, 60); }`), is keyed by that parameter; one that passes a constant (`getQueue('jobs')`) adds
@@ -140,14 +162,8 @@ function derivedKeyArgs(reach: ReachSummary, fns: ReadonlySet<number>, keyArgs: 
       if (!fns.has(call.fn) || derived.has(call.fn)) continue;
       const target = (call.targets ?? ownEntry(reach.functionsByName, call.name))?.find((fn) => derived.has(fn));
       const keyArg = target === undefined ? undefined : derived.get(target);
-      if (keyArg === undefined || keyArg === 'all') continue;
-      // A missing argument is `undefined`: a constant too. An options object handed on whole keeps its fields.
-      const index = typeof keyArg === 'object' ? keyArg.arg : keyArg;
-      const role = keyArg === 'none' ? -2 : (call.params[index as number] ?? -2);
-      if (role === -1) continue;
-      const field = typeof keyArg === 'number' ? call.fields?.[keyArg] : undefined;
-      const callerKey: KeyArg = role === -2 ? 'none' : typeof keyArg === 'object' ? { arg: role, fields: keyArg.fields } : field ? { arg: role, fields: [field] } : role;
-      found.set(call.fn, mergeCallerKey(found.get(call.fn), callerKey));
+      const callerKey = keyArg === undefined ? undefined : callerKeyArg(keyArg, call);
+      if (callerKey !== undefined) found.set(call.fn, mergeCallerKey(found.get(call.fn), callerKey));
     }
     // A function that reaches the seeds only through closures it holds, each adding no entry per
     // request (a middleware whose `res.on('finish', …)` counts `http.requests.${res.statusCode}`), adds none either.
@@ -293,12 +309,6 @@ function keyArgOf(call: ReachCall, names: ImportedNames): KeyArg | null | undefi
   return callee.member === undefined ? undefined : names.memberKeyArgs.get(callee.member);
 }
 
-/** The arguments of a call that make the key, by position, when the entry knows which (none when it does not). */
-function keyedArguments(call: ReachCall, names: ImportedNames): number[] {
-  const keyArg = keyArgOf(call, names);
-  if (typeof keyArg !== 'number') return [];
-  return keyArg < call.params.length ? [keyArg] : [];
-}
 
 /**
  * Whether a call can add an entry per request: its key argument (when the entry knows which) grows
@@ -312,6 +322,7 @@ function callMayGrow(call: ReachCall, names: ImportedNames, here = false): boole
   // Which argument makes the key is not known: it grows when one of them may carry the request's data.
   if (keyArg === undefined || keyArg === null || keyArg === 'all') return grows.some(Boolean);
   if (typeof keyArg === 'number') return grows[keyArg] === true;
+  if (isArgsKey(keyArg)) return keyArg.args.some((index) => grows[index] === true);
   // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
   const fields = call.fields?.[keyArg.arg];
   if (!fields) return grows[keyArg.arg] === true;
@@ -630,10 +641,10 @@ export function crossFileHandler(
         // A holder passing its own parameter as the key (`getQuote(symbol) { … setCache(`q:${symbol}`, …) }`) is keyed by it.
         const holderKeys = new Map<number | string, KeyArg>();
         for (const call of calls) {
-          for (const index of keyedArguments(call, names)) {
-            const param = call.params[index];
-            if (call.fn !== -1 && param !== undefined && param !== -1 && !holderKeys.has(call.fn)) holderKeys.set(call.fn, param);
-          }
+          const keyArg = keyArgOf(call, names);
+          if (call.fn === -1 || holderKeys.has(call.fn) || (typeof keyArg !== 'number' && !(keyArg && keyArg !== 'all' && isArgsKey(keyArg)))) continue;
+          const holderKey = callerKeyArg(keyArg, { params: call.params });
+          if (holderKey !== undefined && holderKey !== 'none') holderKeys.set(call.fn, holderKey);
         }
         const upward = exportedEntries(importer, upwardClosure(importer, holders, aliases), holderKeys);
         if (upward.length > 0) next.push({ file: importerFile, entries: upward });

@@ -18,6 +18,7 @@ import { receiverFacts } from '../../request/handlers.js';
 import { moduleFactoryCalls } from '../../cache/module-factories.js';
 import type { FileModel } from '../../model/file-model.js';
 import type { CallShape, ExportHook, ReachCall, ReachSummary } from '../../model/file-summary.js';
+import { isArgsKey } from '../../model/key-args.js';
 import { reexportsOf } from './summarize.js';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -86,7 +87,7 @@ function shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
 function parameterOf(arg: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode | undefined, model: FileModel): number {
   const found = fn ? keyParameters([{ key: arg, at: call }], model).get(fn) : undefined;
   // `opts.key` stands for the parameter `opts` here (which field is not followed through calls).
-  return typeof found === 'number' ? found : typeof found === 'object' ? found.arg : -1;
+  return typeof found === 'number' ? found : typeof found === 'object' && !isArgsKey(found) ? found.arg : -1;
 }
 
 /** What an argument of a call inside `fn` is: one of `fn`'s parameters (its index), a value that cannot grow with requests (`-2`), or else `-1`. */
@@ -236,7 +237,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     // `this.getQueueUrl(queueName)` with `queueName` destructured from `({ queueName, message })`: that field of the parameter.
     const fields = call.arguments.map((arg) => {
       const found = caller ? keyParameters([{ key: arg, at: call }]).get(caller) : undefined;
-      return typeof found === 'object' && found.fields.length === 1 ? (found.fields[0] ?? null) : null;
+      return typeof found === 'object' && !isArgsKey(found) && found.fields.length === 1 ? (found.fields[0] ?? null) : null;
     });
     namedCalls.push({
       fn: id,
