@@ -309,7 +309,8 @@ export function plainResult(node: TSESTree.Node, facts: FunctionFacts): boolean 
       return environmentRead(value);
     case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.CallExpression:
-      return safeExpression(value, facts) && !logCall(value as TSESTree.CallExpression);
+      // A log line's result is no value (`return await x` is judged by what is awaited).
+      return safeExpression(value, facts) && !(value.type === AST_NODE_TYPES.CallExpression && logCall(value));
     case AST_NODE_TYPES.LogicalExpression:
       return plainResult(value.left, facts) && plainResult(value.right, facts);
     case AST_NODE_TYPES.ConditionalExpression:
