@@ -5381,6 +5381,48 @@ export function onDisconnect(socket) {
   });
 });
 
+describe('a removal exported again under another name by the module that fills the cache', () => {
+  // The route module imports the store's clear and exports it as clearRouteCache; the task service,
+  // which never imports the store, calls it on every edit.
+  const store = `const memory = new Map();
+export function cacheSet(key, value) {
+  memory.set(key, value);
+}
+export function cacheClear() {
+  memory.clear();
+}
+`;
+  const routes = (again: string): string => `import express from 'express';
+import { cacheSet, cacheClear } from './store.js';
+import { cacheSet as setOther } from './store2.js';
+export const app = express();
+app.get('/route', (req, res) => {
+  cacheSet(req.query.from, {});
+  setOther(req.query.from, {});
+  res.end();
+});
+${again}
+`;
+  const tasks = `import { clearRouteCache } from './routes.js';
+export async function updateTask(task) {
+  await clearRouteCache();
+  return task;
+}
+`;
+  const asConst = expressProject(ruleId, rule, { 'store.js': store, 'store2.js': store, 'routes.js': routes('export const clearRouteCache = cacheClear;'), 'tasks.js': tasks });
+  const inList = expressProject(ruleId, rule, { 'store.js': store, 'store2.js': store, 'routes.js': routes('export { cacheClear as clearRouteCache };'), 'tasks.js': tasks });
+  const lint = (project: typeof asConst, file: string) => project.lint(file).map((m) => [m.line, m.messageId]);
+
+  it('is quiet when the alias is a const of the imported binding that another module calls; the other store is reported', () => {
+    expect(lint(asConst, 'store.js')).toEqual([]);
+    expect(lint(asConst, 'store2.js')).toEqual([[1, 'unboundedCollectionAcross']]);
+  });
+  it('is quiet when the alias is an export list entry', () => {
+    expect(lint(inList, 'store.js')).toEqual([]);
+    expect(lint(inList, 'store2.js')).toEqual([[1, 'unboundedCollectionAcross']]);
+  });
+});
+
 describe('a cache whose key argument is not known, called from a handler in another file', () => {
   // `track` keys the map by what an imported helper makes of its argument: which argument the key
   // comes from is not known here, so the route's arguments decide, every one of them.

@@ -251,7 +251,7 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
   const uses = outward ? importUses(model) : undefined;
   const summary: ReachSummary = {
     imports: [...model.imports].map(([local, binding]) => ({ local, module: binding.module, export: binding.export })),
-    reexports: reexportsOf(model.program),
+    reexports: reexportsOf(model.program, model.imports),
     functions: model.functions.map((fn, i) => {
       const holder = enclosingFunction(fn);
       const name = functionName(fn);

@@ -141,9 +141,25 @@ function moduleLevelUses(source: SummarySource): Map<string, ModuleLevelUse> {
 }
 
 /** The file's re-exports, in statement order. */
-export function reexportsOf(program: TSESTree.Program): SummaryReexport[] {
+export function reexportsOf(program: TSESTree.Program, imports: ImportTable): SummaryReexport[] {
   const found: SummaryReexport[] = [];
+  // An imported binding exported again (`export const clearRouteCache = cacheClear`, `export { cacheClear as clear }`): a re-export under that name.
+  const again = (local: string, exported: string): void => {
+    const binding = imports.get(local);
+    if (binding) found.push({ kind: 'named', module: binding.module, imported: binding.export, exported });
+  };
   for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      // Without a source, a specifier's local is always a name of this module.
+      for (const spec of statement.specifiers) again(spec.local.name, spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : spec.exported.value);
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') {
+        for (const d of declaration.declarations) {
+          const init = d.init ? unwrap(d.init) : undefined;
+          if (d.id.type === AST_NODE_TYPES.Identifier && init?.type === AST_NODE_TYPES.Identifier) again(init.name, d.id.name);
+        }
+      }
+    }
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
       // `export * as ns from` re-exports one name, the namespace.
       if (statement.exported === null) found.push({ kind: 'all', module: statement.source.value });
@@ -175,7 +191,7 @@ export function summarize(syntax: { ast: TSESTree.Program; text: string; visitor
     }),
     exports: [],
     memoizers: {},
-    reexports: reexportsOf(program),
+    reexports: reexportsOf(program, imports),
     values: {},
     instances: {},
     lifetimes: {},
