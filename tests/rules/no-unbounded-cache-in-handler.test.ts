@@ -5604,6 +5604,40 @@ app.get('/pools/:pool', (req, res) => {
   });
 });
 
+describe('a key made of a parameter declared with a type of a fixed set', () => {
+  // The same holds for a function's parameter: \`formatterFor(currency: PoolName)\` keeps one formatter
+  // per value the type allows, whatever the route hands it (TypeScript holds the call to the type).
+  const dir = projectFolder('memo-guard-paramtype-', { 'src/pools.ts': "export type PoolName = 'occurrence' | 'taxon' | 'default';\n" });
+  const lint = (parameter: string): string[] =>
+    lintServerIn(
+      dir(),
+      `import express from 'express';
+import type { PoolName } from './pools';
+const app = express();
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterFor(${parameter}) {
+  const key = \`\${pool}:en-US\`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat('en-US');
+    formatters.set(key, found);
+  }
+  return found;
+}
+app.get('/pools/:pool', (req, res) => {
+  res.send(formatterFor(req.params.pool as PoolName).format(1));
+});`,
+    );
+  it('is quiet for an imported literal union, with or without a default value', () => {
+    expect(lint('pool: PoolName')).toEqual([]);
+    expect(lint("pool: PoolName = 'default'")).toEqual([]);
+  });
+  it('reports the same map when the parameter is a string or has no type', () => {
+    expect(lint('pool: string')).toEqual(['unboundedCollection']);
+    expect(lint('pool')).toEqual(['unboundedCollection']);
+  });
+});
+
 describe('an exported helper this file calls on its handler path with keys that cannot grow', () => {
   // `increment` is exported, so other files may call it with anything; this file's own middleware
   // calls it only with a constant and the response's status code. The middleware is judged by those

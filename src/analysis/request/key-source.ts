@@ -15,6 +15,7 @@ import { schemaCheckedValue } from './schema-fields.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
+import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
@@ -124,6 +125,12 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
  * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
  * everywhere: the key is one of a few literals). Any other function may receive anything.
  */
+/** A parameter declared with a type of a fixed set of values (a literal union, an enum, `boolean`). */
+function hasFixedType(name: TSESTree.Identifier, model: FileModel): boolean {
+  const annotation = name.typeAnnotation?.typeAnnotation;
+  return annotation !== undefined && isFixedType(annotation, model);
+}
+
 function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH - 2) return true;
   const calls = callsInSight(fn, model);
@@ -344,6 +351,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // `init({ genomes })` returning `async (req, res) => …`: a handler factory's options, fixed when the route is set up.
       // `registerRoutes(app, opts, pub)` writing `app.get(…, (req, res) => … pub …)`: what the routes were set up with.
       if (kind === 'Parameter' && (returnsHandler(def.node as FunctionNode, model) || registersHandlers(def.node as FunctionNode, model))) return false;
+      // `currency: CurrencyCode` (`type CurrencyCode = 'USD' | 'EUR'`): one entry per value the type allows at most.
+      if (kind === 'Parameter' && hasFixedType(def.name as TSESTree.Identifier, model)) return false;
       if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
