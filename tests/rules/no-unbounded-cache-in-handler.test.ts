@@ -5472,6 +5472,36 @@ app.get('/items', (req, res) => {
   });
 });
 
+describe('a set of keys in progress whose call removes its own key in a finally', () => {
+  // One generation per key at a time, with a circuit breaker that reads the clock: the key added
+  // before the try is deleted in its finally, whatever the generation does.
+  const app = (write: string, finalizer: string): string => `import express from 'express';
+const app = express();
+const generating = ${write.startsWith('generating.add') ? 'new Set()' : '{}'};
+let openUntil = 0;
+async function generate(key) {
+  if (${write.startsWith('generating.add') ? 'generating.has(key)' : 'generating[key]'}) return;
+  if (Date.now() < openUntil) return;
+  ${write};
+  try {
+    await fetch('/ai/' + key);
+  } catch (err) {
+    openUntil = Date.now() + 60000;
+  }${finalizer}
+}
+app.post('/hints/:key', async (req, res) => res.json(await generate(req.params.key)));`;
+  it('is quiet for a Set whose key goes in the finally', () => {
+    expect(lintWithRule(ruleId, rule, app('generating.add(key)', ' finally {\n    generating.delete(key);\n  }'))).toEqual([]);
+  });
+  it('is quiet for an object whose key goes in the finally', () => {
+    expect(lintWithRule(ruleId, rule, app('generating[key] = true', ' finally {\n    delete generating[key];\n  }'))).toEqual([]);
+  });
+  it('is reported when the key goes only on success (line 3, the set)', () => {
+    const messages = lintWithRule(ruleId, rule, app('generating.add(key)', '\n  if (Date.now() > openUntil) generating.delete(key);'));
+    expect(messages.map((m) => [m.line, m.messageId])).toEqual([[3, 'unboundedCollection']]);
+  });
+});
+
 describe('an in-flight map whose call removes its own entry in a finally', () => {
   const app = (body: string): string => `import express from 'express';
 const app = express();

@@ -141,11 +141,13 @@ function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
   let writesKey = false as boolean;
   walk(fn.body, model.facts.visitorKeys, (node) => {
     if (node.range[0] >= eviction.range[0]) return;
-    // `c.set(k, job); try { return await job; } finally { c.delete(k); }`: the removal undoes this call's own write.
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set') {
+    // `c.set(k, job); try { return await job; } finally { c.delete(k); }`: the removal undoes this call's own
+    // write (`s.add(k)` for a set of keys in progress, `o[k] = …` for an object).
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['set', 'add'].includes(memberName(node.callee) ?? '')) {
       const arg = node.arguments[0];
       if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) writesKey = true;
     }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed && text(unwrap(node.left.object)) === holder && text(unwrap(node.left.property)) === key) writesKey = true;
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['get', 'has', 'peek'].includes(memberName(node.callee) ?? '')) {
       const arg = node.arguments[0];
       if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) readsKey = true;
