@@ -5381,6 +5381,50 @@ export function onDisconnect(socket) {
   });
 });
 
+describe('a router module nothing mounts', () => {
+  // analytics.js makes a router and exports it, but the server mounts only the other routers: its
+  // handlers never run, nor do those of the router that reaches the stats module. A route loader that
+  // requires files by a computed name could mount any of them, so with one nothing is known unmounted.
+  const router = (name: string): string => `import { Router } from 'express';
+${name === 'reports' ? "import { track } from './stats.js';\n" : ''}const cache = new Map();
+const router = Router();
+router.get('/${name}/:id', (req, res) => {
+  cache.set(req.params.id, Date.now());
+  ${name === 'reports' ? 'track(req.query.event);' : ''}
+  res.json(cache.size);
+});
+export default router;
+`;
+  const stats = `const counts = new Map();
+export function track(event) {
+  counts.set(event, (counts.get(event) ?? 0) + 1);
+}
+`;
+  const server = (extra: string): string => `import express from 'express';
+import mounted from './mounted.js';
+const app = express();
+app.use(mounted);
+${extra}
+app.listen(3000);
+`;
+  const files = { 'analytics.js': router('analytics'), 'mounted.js': router('mounted'), 'reports.js': router('reports'), 'stats.js': stats };
+  const plain = expressProject(ruleId, rule, { ...files, 'server.js': server('') });
+  const loader = expressProject(ruleId, rule, { ...files, 'server.js': server("import { readdirSync } from 'node:fs';\nfor (const f of readdirSync('./plugins')) app.use((await import('./plugins/' + f)).default);") });
+  const lint = (project: typeof plain, file: string) => project.lint(file).map((m) => [m.line, m.messageId]);
+
+  it('is quiet for the cache of a router nothing mounts, and reports the mounted one (line 2, the map)', () => {
+    expect(lint(plain, 'analytics.js')).toEqual([]);
+    expect(lint(plain, 'mounted.js')).toEqual([[2, 'unboundedCollection']]);
+  });
+  it('is quiet for a module reached only from a router nothing mounts', () => {
+    expect(lint(plain, 'stats.js')).toEqual([]);
+  });
+  it('reports both when the server loads modules by a computed name', () => {
+    expect(lint(loader, 'analytics.js')).toEqual([[2, 'unboundedCollection']]);
+    expect(lint(loader, 'stats.js')).toEqual([[1, 'unboundedCollectionAcross']]);
+  });
+});
+
 describe('a removal exported again under another name by the module that fills the cache', () => {
   // The route module imports the store's clear and exports it as clearRouteCache; the task service,
   // which never imports the store, calls it on every edit.

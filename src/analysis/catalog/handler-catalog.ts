@@ -281,3 +281,16 @@ export const ssrFrameworks: readonly string[] = ['next'];
  */
 export const importDrivenFrameworks: readonly { module: string; packages: string; bootstrap: string }[] = [{ module: '@nestjs/core', packages: '@nestjs/', bootstrap: 'NestFactory' }];
 
+
+/**
+ * A router module's export of the router it makes (`const router = express.Router(); … export default
+ * router`, `module.exports = router`): a module written to be mounted by another (`app.use('/a',
+ * router)`), not an entry point. `exportedRouterPattern` finds the exported name; `routerMadePattern(name)`
+ * whether the module makes that name a router.
+ */
+export const exportedRouterPattern = /(?:^|\n)\s*(?:export\s+default|module\.exports\s*=)\s*([A-Za-z_$][\w$]*)\s*;?\s*(?:\n|$)/;
+export function routerMadePattern(name: string): RegExp {
+  return new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:new\\s+)?(?:express\\s*\\.\\s*)?(?:Router|KoaRouter)\\s*\\(`);
+}
+/** Text that starts serving (`app.listen(3000)`, `createServer(app)`): a file with it is an entry point. */
+export const startsServerPattern = /\.listen\s*\(|\bcreateServer\s*\(/;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { importersOf, projectRoot } from './files/graph.js';
+import { importersOf, loadsComputedModules, projectRoot } from './files/graph.js';
 import { indexGeneration } from './files/generation.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
@@ -106,6 +106,7 @@ export const projectIndex: ProjectIndex = {
   exportedCollectionEntry,
   removedByImporters,
   importedByServingFile,
+  loadsComputedModules,
   loadedFrom,
   objectLiteralCallsByImporters,
   startUpUseByImporters,

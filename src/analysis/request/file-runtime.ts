@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { importDrivenFrameworks } from '../catalog/handler-catalog.js';
+import { exportedRouterPattern, importDrivenFrameworks, routerMadePattern, startsServerPattern } from '../catalog/handler-catalog.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, nonRequestFilePattern, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 
 /** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
@@ -72,6 +72,18 @@ export function isBuildOutput(model: FileModel): boolean {
   const text = model.sourceCode.text;
   if (text.length < MAX_AUTHORED_LINE) return false;
   return model.sourceCode.lines.some((line) => line.length > MAX_AUTHORED_LINE);
+}
+
+/**
+ * A router module nothing mounts: it makes a router and exports it, starts no server, and no serving
+ * file imports it, in a project that loads no module by a computed name (`require(path.join(dir, f))`
+ * in a route loader would mount it unseen). Asked before a report: it needs the import graph.
+ */
+export function unmountedRouter(file: string, text: string, model: Pick<FileModel, 'inProject' | 'project'>): boolean {
+  if (!model.inProject) return false;
+  const exported = exportedRouterPattern.exec(text)?.[1];
+  if (exported === undefined || !routerMadePattern(exported).test(text) || startsServerPattern.test(text)) return false;
+  return !model.project.importedByServingFile(file) && !model.project.loadsComputedModules(file);
 }
 
 /**

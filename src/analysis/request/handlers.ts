@@ -24,7 +24,7 @@ import {
   serverDirective,
   serverFactories,
 } from '../catalog/handler-catalog.js';
-import { inBrowserApp, isRequestFile, neverLoaded } from './file-runtime.js';
+import { inBrowserApp, isRequestFile, neverLoaded, unmountedRouter } from './file-runtime.js';
 import { isDeadExport } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
@@ -309,13 +309,16 @@ const livePaths = new WeakMap<HandlerPath, HandlerPath>();
 /**
  * The handler path without the handlers nothing can run: a middleware the file exports under its own
  * name and never uses itself, whose importers never use it (`export function timing() { return (req,
- * res, next) => … }` beside the router they mount). Asked only before a report: it reads the importers.
+ * res, next) => … }` beside the router they mount), or every handler of a router module nothing mounts.
+ * Asked only before a report: it reads the importers.
  */
 export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPath {
   let live = livePaths.get(path);
   if (!live) {
-    const fns = new Set([...path.roots].filter((root) => !isDeadExport(outermostFunction(root), model)));
-    live = fns.size === path.roots.size ? path : pathFrom(model, { fns, names: new Set(path.rootNames) });
+    // A router module nothing mounts runs none of its handlers.
+    const unmounted = unmountedRouter(model.filename, model.sourceCode.text, model);
+    const fns = new Set([...path.roots].filter((root) => !unmounted && !isDeadExport(outermostFunction(root), model)));
+    live = fns.size === path.roots.size ? path : pathFrom(model, { fns, names: unmounted ? new Set() : new Set(path.rootNames) });
     livePaths.set(path, live);
   }
   return live;

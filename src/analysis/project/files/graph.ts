@@ -23,6 +23,11 @@ const MAX_AGE_MS = 5000;
  */
 const CHECK_SHARE = 50;
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
+/**
+ * A load whose module is computed (`require(path.join(dir, name))`, `` import(`./routes/${name}`) ``,
+ * `import('./plugins/' + name)`): what it loads is not in the graph.
+ */
+const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*\+)/;
 
 /** Specifiers as written in files: the `i`th is `specifiers[i]`, in the listed file numbered `from[i]`. */
 interface Imports {
@@ -47,6 +52,8 @@ interface Graph {
   inputs: Map<string, string | null>;
   /** The resolution generation and how many of its reads `inputs` has taken in. */
   noted: { generation: number; reads: number };
+  /** Whether a listed file loads a module by a computed specifier. */
+  computedLoads: boolean;
 }
 
 const graphs = new Map<string, Graph>();
@@ -138,10 +145,12 @@ function buildGraph(root: string): Graph {
   let keysOfSpecifier: ReturnType<typeof specifierKeys> | undefined;
   // Folders are listed as resolution lists them, once for both: their stamps come with resolution's.
   const { files } = listSources(root, MAX_FILES, undefined, true);
+  let computedLoads = false;
   for (const [index, file] of files.entries()) {
     if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
     // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
     const { text, stamp } = readSourceUnkept(file);
+    if (!computedLoads && text !== undefined && COMPUTED_LOAD.test(text)) computedLoads = true;
     for (const specifier of specifiersOf(text, copies)) {
       const keys = keysOfSpecifier(specifier);
       const imports = byKeys.get(keys);
@@ -163,7 +172,7 @@ function buildGraph(root: string): Graph {
       else byKey.set(key, [imports]);
     }
   }
-  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, files, byKey, importers: new Map(), inputs, noted: { generation: -1, reads: 0 } };
+  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, files, byKey, importers: new Map(), inputs, noted: { generation: -1, reads: 0 }, computedLoads };
   // The folders listed, and what reading the configuration read (tsconfig and package.json files).
   noteResolutionInputs(graph);
   return graph;
@@ -206,17 +215,28 @@ function keptGraph(root: string): Graph | undefined {
   return graph;
 }
 
-/** The files of the project that import `file` (directly). */
-export function importersOf(file: string): ReadonlySet<string> {
+/** The graph of `file`'s project, built when it is not kept. */
+function graphOf(file: string): Graph {
   const root = projectRoot(file);
   let graph = keptGraph(root);
   if (!graph) {
     graph = buildGraph(root);
     graphs.set(root, graph);
   }
+  return graph;
+}
+
+/** The files of the project that import `file` (directly). */
+export function importersOf(file: string): ReadonlySet<string> {
+  const graph = graphOf(file);
   let found = graph.importers.get(file);
   if (!found) graph.importers.set(file, (found = findImporters(graph, file)));
   return found;
+}
+
+/** Whether a file of `file`'s project loads a module by a computed specifier: some of its imports are not in the graph. */
+export function loadsComputedModules(file: string): boolean {
+  return graphOf(file).computedLoads;
 }
 
 let builds = 0;
