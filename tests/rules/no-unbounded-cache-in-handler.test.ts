@@ -3835,6 +3835,28 @@ app.delete('/session', (req, res) => {
   });
 });
 
+describe('a field of the verified caller read through a local that holds the account', () => {
+  // `const { user } = req` and `const user = req.user` hold the account the auth middleware set: its
+  // \`id\` is \`req.user.id\`. A local holding the body (\`const { body } = req\`) is what the client sent.
+  const code = `import express from 'express';
+const app = express();
+const byDestructured = new Map();
+const byCopied = new Map();
+const byBody = new Map();
+app.post('/prefs', (req, res) => {
+  const { user } = req;
+  const account = req.user;
+  const { body } = req;
+  byDestructured.set(user.id, 1);
+  byCopied.set(account.id, 1);
+  byBody.set(body.id, 1);
+  res.end();
+});`;
+  it('reports only the key from the body (line 5)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 5]]);
+  });
+});
+
 describe("an exported helper whose parameter is the key, called by this file's handler with the verified id", () => {
   // `setupDemoMode(userId)` is exported and called by the file's own handler with `req.user.id`:
   // the helper's parameter grows only through the calls that pass it one, here or in an importer.

@@ -313,6 +313,18 @@ function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined
   return undefined;
 }
 
+/** A const holding the account the auth middleware verified: `const { user } = req`, `const user = req.user`. */
+function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
+  const name = unwrap(node);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = valueDef(resolveIdentifier(model.sourceCode, name));
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  const path = patternPath(def.node.id, name.name);
+  if (path?.length === 1 && authenticatedRequestFields.has(path[0] ?? '')) return isCallerHolder(init, model);
+  return path?.length === 0 && init.type === AST_NODE_TYPES.MemberExpression && !init.computed && authenticatedRequestFields.has(memberName(init) ?? '') && isCallerHolder(init.object, model);
+}
+
 /** Fields read from the request that name the caller the auth middleware verified: `user.id`, `auth.sub`, `userId`. */
 function verifiedCallerPath(path: readonly string[] | undefined): boolean {
   const [first, second] = path ?? [];
@@ -394,6 +406,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // `req.user.id`, `const { id } = req.user`: a field of the account the auth middleware verified,
       // not client input. `req.user` itself is a new object per request: as an identity key it grows.
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isCallerHolder(value.object, model) && readsAField(value)) return false;
+      // `const { user } = req; … user.id`, `const user = req.user; … user.id`: the same account, through a local.
+      if (!value.computed && verifiedAccount(value.object, model)) return false;
       // `c.get('user').id`: a field of the account the middleware set on the context.
       if (!value.computed && authenticatedRequestFields.has(contextRead(value.object, model) ?? '')) return false;
       // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
