@@ -3835,6 +3835,23 @@ app.delete('/session', (req, res) => {
   });
 });
 
+describe('the slug of the tenant a middleware resolved', () => {
+  // \`req.tenantSlug\` is set by the tenant middleware from the tenant row it found, as \`req.tenantId\` is;
+  // \`req.query.tenant\` is whatever the client sends.
+  const code = `import express from 'express';
+const app = express();
+const cancelFlags = new Map();
+const byQuery = new Map();
+app.post('/import/cancel', (req, res) => {
+  cancelFlags.set(req.tenantSlug || 'default', true);
+  byQuery.set(req.query.tenant, true);
+  res.end();
+});`;
+  it('reports only the key the client sends (line 4)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
+  });
+});
+
 describe('a field of the verified caller read through a local that holds the account', () => {
   // `const { user } = req` and `const user = req.user` hold the account the auth middleware set: its
   // \`id\` is \`req.user.id\`. A local holding the body (\`const { body } = req\`) is what the client sent.

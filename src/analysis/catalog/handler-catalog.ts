@@ -178,9 +178,9 @@ export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'is
 export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'owner', 'workspace', 'team', 'tenant', 'organization', 'account']);
 /**
  * The same, as ids a middleware or a tRPC/GraphQL context factory resolved for the verified caller
- * (`ctx.teamId`, `req.userId`): one value per existing account, team or tenant.
+ * (`ctx.teamId`, `req.userId`, `req.tenantSlug`): one value per existing account, team or tenant.
  */
-export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId']);
+export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
 /**
  * Fields of the request or context that hold the server's own configuration, not what the client
  * sent: Hono's and Cloudflare's `c.env`, SvelteKit's `platform.env`, Express's `req.app` (its
