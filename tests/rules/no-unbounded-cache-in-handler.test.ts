@@ -6337,6 +6337,69 @@ void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
   });
 });
 
+describe('a NestJS interceptor a loaded module lists but nothing binds', () => {
+  // Listed in \`providers\` and \`exports\` only, Nest makes the interceptor and never calls \`intercept\`;
+  // bound by \`APP_INTERCEPTOR\` or a controller's \`@UseInterceptors\`, it runs on every request.
+  const interceptor = `import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { PathsService } from './paths.service';
+@Injectable()
+export class MetricsInterceptor implements NestInterceptor {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly paths: PathsService) {}
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const req = context.switchToHttp().getRequest();
+    this.paths.record(req.url);
+    this.counts.set(req.url, (this.counts.get(req.url) ?? 0) + 1);
+    return next.handle();
+  }
+}`;
+  const service = `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class PathsService {
+  private readonly seen = new Map<string, number>();
+  record(url: string) { this.seen.set(url, Date.now()); }
+}`;
+  const files = (providers: string, controller = '') => () => ({
+    'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0" } }',
+    'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+    'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { MetricsInterceptor } from './metrics.interceptor';
+import { PathsService } from './paths.service';
+@Module({ providers: [PathsService, ${providers}], exports: [MetricsInterceptor] })
+export class AppModule {}`,
+    'src/metrics.interceptor.ts': interceptor,
+    'src/paths.service.ts': service,
+    ...(controller ? { 'src/items.controller.ts': controller } : {}),
+  });
+  const listed = projectOnDisk('nest-listed-interceptor', files('MetricsInterceptor'));
+  const global = projectOnDisk('nest-global-interceptor', files('{ provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }'));
+  const used = projectOnDisk(
+    'nest-used-interceptor',
+    files(
+      'MetricsInterceptor',
+      `import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { MetricsInterceptor } from './metrics.interceptor';
+@Controller('items')
+@UseInterceptors(MetricsInterceptor)
+export class ItemsController {
+  @Get()
+  list() { return []; }
+}`,
+    ),
+  );
+  it('is quiet for an interceptor only listed as a provider, and for a service only it calls', () => {
+    expect(lintInDir(ruleId, rule, listed.dir(), 'src/metrics.interceptor.ts', interceptor)).toEqual([]);
+    expect(lintInDir(ruleId, rule, listed.dir(), 'src/paths.service.ts', service)).toEqual([]);
+  });
+  it('reports it when bound globally or by a controller (line 5, the map)', () => {
+    expect(lintInDir(ruleId, rule, global.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
+    expect(lintInDir(ruleId, rule, used.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
+  });
+});
+
 describe('a key converted by a call after a lookup of it must succeed', () => {
   // `Number(id)` and `id.trim()` are built from `id`, which the route has just found in the tickets it
   // fetched (404 otherwise): the function applied is not what the key is made of.

@@ -294,3 +294,15 @@ export function routerMadePattern(name: string): RegExp {
 }
 /** Text that starts serving (`app.listen(3000)`, `createServer(app)`): a file with it is an entry point. */
 export const startsServerPattern = /\.listen\s*\(|\bcreateServer\s*\(/;
+
+/**
+ * NestJS guards and interceptors: a class that implements one runs only where it is bound
+ * (`@UseGuards(Guard)`, `@UseInterceptors(…)`, `app.useGlobalGuards(…)`, `{ provide: APP_GUARD, useClass:
+ * Guard }`); listed in a module's `providers` or `exports` alone, Nest makes it and never calls it.
+ * `nestEnhancerPattern` finds the exported class; `providerListPattern` the lists of bare class names
+ * (a list with an object in it, `{ provide: APP_GUARD, useClass: … }`, may bind what it names).
+ */
+export const nestEnhancerPattern = /\bexport\s+class\s+([A-Za-z_$][\w$]*)[^{]*\bimplements\s+[^{]*\b(?:CanActivate|NestInterceptor)\b/;
+export const providerListPattern = /\b(?:providers|exports)\s*:\s*\[[^\]{]*\]/g;
+/** Import and re-export statements: naming a class there binds it to nothing. */
+export const importStatementPattern = /\bimport\s+(?:type\s+)?(?:[\w$*\s{},]+)\s+from\s*['"][^'"]+['"]\s*;?/g;

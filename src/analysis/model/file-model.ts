@@ -265,6 +265,8 @@ export interface ProjectIndex {
   removedByImporters(model: FileModel, exportName: string): boolean;
   /** Whether a file of the project that can serve (not a test, a script or a fixture) imports `file`. */
   importedByServingFile(file: string): boolean;
+  /** The texts of the serving files of the project that import `file`. */
+  servingImporterTexts(file: string): string[];
   /** Whether a file of `file`'s project loads a module by a computed specifier (`require(path.join(dir, name))`): not every import is in sight. */
   loadsComputedModules(file: string): boolean;
   /** Whether serving files importing one another lead from `file` up to one whose text has `marker` (the file that boots the app: `NestFactory`). */

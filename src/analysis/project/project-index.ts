@@ -45,6 +45,11 @@ function importedByServingFile(file: string): boolean {
   return [...importersOf(file)].some((importer) => !oneShotFilePattern.test(pathInProject(importer)));
 }
 
+/** The texts of the serving files that import `file` (an unreadable one as empty text). */
+function servingImporterTexts(file: string): string[] {
+  return [...importersOf(file)].filter((importer) => !oneShotFilePattern.test(pathInProject(importer))).map((importer) => readSource(importer) ?? '');
+}
+
 /** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */
 const MAX_LOAD_HOPS = 12;
 const MAX_LOAD_FILES = 400;
@@ -106,6 +111,7 @@ export const projectIndex: ProjectIndex = {
   exportedCollectionEntry,
   removedByImporters,
   importedByServingFile,
+  servingImporterTexts,
   loadsComputedModules,
   loadedFrom,
   objectLiteralCallsByImporters,

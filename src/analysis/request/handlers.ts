@@ -24,7 +24,7 @@ import {
   serverDirective,
   serverFactories,
 } from '../catalog/handler-catalog.js';
-import { inBrowserApp, isRequestFile, neverLoaded, unmountedRouter } from './file-runtime.js';
+import { inBrowserApp, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from './file-runtime.js';
 import { isDeadExport } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
@@ -309,14 +309,15 @@ const livePaths = new WeakMap<HandlerPath, HandlerPath>();
 /**
  * The handler path without the handlers nothing can run: a middleware the file exports under its own
  * name and never uses itself, whose importers never use it (`export function timing() { return (req,
- * res, next) => … }` beside the router they mount), or every handler of a router module nothing mounts.
+ * res, next) => … }` beside the router they mount), or every handler of a router module nothing mounts
+ * or of a NestJS guard or interceptor nothing binds.
  * Asked only before a report: it reads the importers.
  */
 export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPath {
   let live = livePaths.get(path);
   if (!live) {
-    // A router module nothing mounts runs none of its handlers.
-    const unmounted = unmountedRouter(model.filename, model.sourceCode.text, model);
+    // A router module nothing mounts runs none of its handlers, nor a guard or interceptor nothing binds.
+    const unmounted = unmountedRouter(model.filename, model.sourceCode.text, model) || unboundNestEnhancer(model.filename, model.sourceCode.text, model);
     const fns = new Set([...path.roots].filter((root) => !unmounted && !isDeadExport(outermostFunction(root), model)));
     live = fns.size === path.roots.size ? path : pathFrom(model, { fns, names: unmounted ? new Set() : new Set(path.rootNames) });
     livePaths.set(path, live);

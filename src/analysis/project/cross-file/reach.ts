@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { exportIndex } from '../../syntax/export-index.js';
-import { isRequestFile, neverLoaded, unmountedRouter } from '../../request/file-runtime.js';
+import { isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from '../../request/file-runtime.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
@@ -621,7 +621,7 @@ export function crossFileHandler(
         const importer = importerReach(importerFile, model);
         // A module of a NestJS app the app never loads runs nothing (asked here: a summary is of its own text only).
         const importerText = readSource(importerFile) ?? '';
-        if (!importer || neverLoaded(importerFile, importer.imports.map((binding) => binding.module), importerText, model) || unmountedRouter(importerFile, importerText, model)) continue;
+        if (!importer || neverLoaded(importerFile, importer.imports.map((binding) => binding.module), importerText, model) || unmountedRouter(importerFile, importerText, model) || unboundNestEnhancer(importerFile, importerText, model)) continue;
         const barrel = reexportedEntries(importer.reexports, importerFile, file, entries);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
         const names = matchImports(importer, importerFile, file, entries);
