@@ -3835,6 +3835,28 @@ app.delete('/session', (req, res) => {
   });
 });
 
+describe('the verified caller a NestJS handler is given by a parameter decorator', () => {
+  // \`@CurrentUser('id') userId\` and \`user.id\` of \`@CurrentUser() user\` name the account the guard
+  // verified; \`@Param('id') id\` is what the client sends.
+  const code = `import { Controller, Param, Post } from '@nestjs/common';
+import { CurrentUser } from './current-user.decorator';
+const byUserId = new Map<string, number>();
+const byUserField = new Map<string, number>();
+const byParam = new Map<string, number>();
+@Controller('notifications')
+export class NotificationsController {
+  @Post('read/:id')
+  markAsRead(@Param('id') id: string, @CurrentUser('id') userId: string, @CurrentUser() user: { id: string }) {
+    byUserId.set(userId, Date.now());
+    byUserField.set(user.id, Date.now());
+    byParam.set(id, Date.now());
+  }
+}`;
+  it('reports only the key from the route parameter (line 5)', () => {
+    expect(lines(code)).toEqual([5]);
+  });
+});
+
 describe('the slug of the tenant a middleware resolved', () => {
   // \`req.tenantSlug\` is set by the tenant middleware from the tenant row it found, as \`req.tenantId\` is;
   // \`req.query.tenant\` is whatever the client sends.

@@ -207,6 +207,12 @@ export const contextGetter = 'get';
  */
 export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|check|authenticate|load)?(?:auth|authUser|authContext|session|serverSession|currentUser|caller|principal|viewer)$/i;
 
+/**
+ * Parameter decorators that hand a NestJS (or routing-controllers) handler the caller its auth guard
+ * verified: `@CurrentUser() user`, `@CurrentUser('id') userId`, `@AuthUser()`, `@GetUser('sub')`, `@User()`.
+ */
+export const callerDecoratorPattern = /^(?:(?:Current|Auth|Authenticated|Get|Req|Request|Session|LoggedIn|Logged)(?:User|Account|Member|Principal|Caller|Viewer|Tenant)(?:Id)?|User|Account)$/;
+
 /** Imported functions that read the current request wherever they are called (Next.js `cookies()`, `headers()`). */
 export const requestSourceFunctions: ReadonlySet<string> = new Set(['cookies', 'headers', 'draftMode', 'getRequestContext']);
 

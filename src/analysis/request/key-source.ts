@@ -17,7 +17,7 @@ import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
-import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -313,11 +313,28 @@ function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined
   return undefined;
 }
 
-/** A const holding the account the auth middleware verified: `const { user } = req`, `const user = req.user`. */
+/**
+ * The decorator call that gives a handler's parameter the verified caller (`@CurrentUser()`,
+ * `@CurrentUser('id')`), if it has one.
+ */
+function callerDecorator(name: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+  // Parsed without typescript-eslint (espree), a name has no `decorators` at all.
+  for (const decorator of (name.decorators as TSESTree.Decorator[] | undefined) ?? []) {
+    const call = unwrap(decorator.expression);
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && callerDecoratorPattern.test(call.callee.name)) return call;
+  }
+  return undefined;
+}
+
+/**
+ * A name holding the account the auth middleware verified: `const { user } = req`, `const user =
+ * req.user`, a handler's `@CurrentUser() user`.
+ */
 function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
   const name = unwrap(node);
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const def = valueDef(resolveIdentifier(model.sourceCode, name));
+  if ((def?.type as string | undefined) === 'Parameter' && def?.name.type === AST_NODE_TYPES.Identifier && callerDecorator(def.name)) return true;
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
   const init = unwrap(def.node.init);
   const path = patternPath(def.node.id, name.name);
@@ -365,6 +382,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (kind === 'Parameter' && (returnsHandler(def.node as FunctionNode, model) || registersHandlers(def.node as FunctionNode, model))) return false;
       // `currency: CurrencyCode` (`type CurrencyCode = 'USD' | 'EUR'`): one entry per value the type allows at most.
       if (kind === 'Parameter' && hasFixedType(def.name as TSESTree.Identifier, model)) return false;
+      // `@CurrentUser('id') userId`: a field of the account the guard verified (`@CurrentUser() user` is the account, a new object per request).
+      if (kind === 'Parameter' && (callerDecorator(def.name as TSESTree.Identifier)?.arguments.length ?? 0) > 0) return false;
       if (kind === 'Parameter') return parameterFromRequest(def.node as FunctionNode, def.name as TSESTree.Identifier, model, depth);
       if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
         const scope: string = variable.scope.type;
