@@ -5771,6 +5771,28 @@ app.get('/pools/:pool', (req, res) => {
     expect(lint('pool: string')).toEqual(['unboundedCollection']);
     expect(lint('pool')).toEqual(['unboundedCollection']);
   });
+  it('reports a NestJS handler parameter the framework fills from the body, whatever its type says', () => {
+    // \`@Body('entityType')\` is the client's value: the union is not checked at run time.
+    const code = `import { Body, Controller, Post } from '@nestjs/common';
+const status: Record<string, { running: boolean }> = {};
+const others: Record<string, { running: boolean }> = {};
+@Controller('indexing')
+export class IndexingController {
+  @Post('reindex')
+  reindex(@Body('entityType') entityType: 'products' | 'merchants') {
+    status[entityType] = { running: true };
+  }
+  @Post('reindex-all')
+  reindexAll(@Body('entityType') entityType: 'all' | 'products' = 'all') {
+    others[entityType] = { running: true };
+  }
+}`;
+    // Both tables: the second parameter has a default value, its decorator sits on the assignment pattern.
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId])).toEqual([
+      [2, 'unboundedCollection'],
+      [3, 'unboundedCollection'],
+    ]);
+  });
 });
 
 describe('an exported helper this file calls on its handler path with keys that cannot grow', () => {

@@ -125,10 +125,22 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
  * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
  * everywhere: the key is one of a few literals). Any other function may receive anything.
  */
-/** A parameter declared with a type of a fixed set of values (a literal union, an enum, `boolean`). */
+/**
+ * A parameter declared with a type of a fixed set of values (a literal union, an enum, `boolean`),
+ * which its callers are held to. Not a decorated one (`@Body('type') type: 'a' | 'b'`): the framework
+ * fills it from the request, and nothing checks the type at run time.
+ */
 function hasFixedType(name: TSESTree.Identifier, model: FileModel): boolean {
   const annotation = name.typeAnnotation?.typeAnnotation;
-  return annotation !== undefined && isFixedType(annotation, model);
+  return annotation !== undefined && parameterDecorators(name).length === 0 && isFixedType(annotation, model);
+}
+
+/** The decorators of the parameter a name declares, on the name or, with a default value, on the assignment pattern. */
+function parameterDecorators(name: TSESTree.Identifier): readonly TSESTree.Decorator[] {
+  const param = name.parent.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent : name;
+  // Parsed without typescript-eslint (espree), a parameter has no `decorators` at all.
+  const decorators: unknown = param.decorators;
+  return Array.isArray(decorators) ? (decorators as TSESTree.Decorator[]) : [];
 }
 
 function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
@@ -318,8 +330,7 @@ function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined
  * `@CurrentUser('id')`), if it has one.
  */
 function callerDecorator(name: TSESTree.Identifier): TSESTree.CallExpression | undefined {
-  // Parsed without typescript-eslint (espree), a name has no `decorators` at all.
-  for (const decorator of (name.decorators as TSESTree.Decorator[] | undefined) ?? []) {
+  for (const decorator of parameterDecorators(name)) {
     const call = unwrap(decorator.expression);
     if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && callerDecoratorPattern.test(call.callee.name)) return call;
   }
