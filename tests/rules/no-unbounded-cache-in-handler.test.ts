@@ -6324,10 +6324,8 @@ app.post('/owner', (req, res) => {
   }
 });
 
-describe('a NestJS module no module of the app imports', () => {
-  // The interceptor is registered by MetricsModule, which only its own barrel imports: Nest never loads
-  // it. Once the app module imports MetricsModule, the interceptor runs on every request.
-  const interceptor = `import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+/** A NestJS interceptor that counts request paths, itself and through a service: shared by the NestJS loading cases below. */
+const metricsInterceptor = `import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { PathsService } from './paths.service';
 @Injectable()
 export class MetricsInterceptor implements NestInterceptor {
@@ -6340,12 +6338,25 @@ export class MetricsInterceptor implements NestInterceptor {
     return next.handle();
   }
 }`;
-  const service = `import { Injectable } from '@nestjs/common';
+const pathsService = `import { Injectable } from '@nestjs/common';
 @Injectable()
 export class PathsService {
   private readonly seen = new Map<string, number>();
   record(url: string) { this.seen.set(url, Date.now()); }
 }`;
+/** A NestJS app's manifest and bootstrap, which loads \`AppModule\`. */
+const nestAppFiles = {
+  'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0" } }',
+  'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+};
+
+describe('a NestJS module no module of the app imports', () => {
+  // The interceptor is registered by MetricsModule, which only its own barrel imports: Nest never loads
+  // it. Once the app module imports MetricsModule, the interceptor runs on every request.
+  const interceptor = metricsInterceptor;
+  const service = pathsService;
   const metricsModule = `import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MetricsInterceptor } from './metrics.interceptor';
@@ -6356,10 +6367,7 @@ ${imports}
 @Module({ imports: [${imports ? 'MetricsModule' : ''}] })
 export class AppModule {}`;
   const files = (appImports: string) => () => ({
-    'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0" } }',
-    'src/main.ts': `import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+    ...nestAppFiles,
     'src/app.module.ts': app(appImports),
     'src/metrics/index.ts': "export * from './metrics.module';\nexport * from './metrics.interceptor';",
     'src/metrics/metrics.module.ts': metricsModule,
@@ -6384,30 +6392,10 @@ void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
 describe('a NestJS interceptor a loaded module lists but nothing binds', () => {
   // Listed in \`providers\` and \`exports\` only, Nest makes the interceptor and never calls \`intercept\`;
   // bound by \`APP_INTERCEPTOR\` or a controller's \`@UseInterceptors\`, it runs on every request.
-  const interceptor = `import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { PathsService } from './paths.service';
-@Injectable()
-export class MetricsInterceptor implements NestInterceptor {
-  private readonly counts = new Map<string, number>();
-  constructor(private readonly paths: PathsService) {}
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const req = context.switchToHttp().getRequest();
-    this.paths.record(req.url);
-    this.counts.set(req.url, (this.counts.get(req.url) ?? 0) + 1);
-    return next.handle();
-  }
-}`;
-  const service = `import { Injectable } from '@nestjs/common';
-@Injectable()
-export class PathsService {
-  private readonly seen = new Map<string, number>();
-  record(url: string) { this.seen.set(url, Date.now()); }
-}`;
+  const interceptor = metricsInterceptor;
+  const service = pathsService;
   const files = (providers: string, controller = '') => () => ({
-    'package.json': '{ "name": "api", "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0" } }',
-    'src/main.ts': `import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-void NestFactory.create(AppModule).then((app) => app.listen(3000));`,
+    ...nestAppFiles,
     'src/app.module.ts': `import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MetricsInterceptor } from './metrics.interceptor';
