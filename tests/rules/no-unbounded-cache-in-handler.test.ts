@@ -6426,9 +6426,23 @@ export class ItemsController {
     expect(lintInDir(ruleId, rule, listed.dir(), 'src/metrics.interceptor.ts', interceptor)).toEqual([]);
     expect(lintInDir(ruleId, rule, listed.dir(), 'src/paths.service.ts', service)).toEqual([]);
   });
-  it('reports it when bound globally or by a controller (line 5, the map)', () => {
+  // The controller imports it through a barrel that re-exports the file whole: the barrel names nothing, its importers do.
+  const throughBarrel = projectOnDisk('nest-barrel-interceptor', () => ({
+    ...files('MetricsInterceptor')(),
+    'src/index.ts': "export * from './metrics.interceptor';\n",
+    'src/items.controller.ts': `import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { MetricsInterceptor } from './index';
+@Controller('items')
+@UseInterceptors(MetricsInterceptor)
+export class ItemsController {
+  @Get()
+  list() { return []; }
+}`,
+  }));
+  it('reports it when bound globally, by a controller, or by one that imports it through a barrel (line 5, the map)', () => {
     expect(lintInDir(ruleId, rule, global.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
     expect(lintInDir(ruleId, rule, used.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
+    expect(lintInDir(ruleId, rule, throughBarrel.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
   });
 });
 

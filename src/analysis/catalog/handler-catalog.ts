@@ -287,7 +287,6 @@ export const ssrFrameworks: readonly string[] = ['next'];
  */
 export const importDrivenFrameworks: readonly { module: string; packages: string; bootstrap: string }[] = [{ module: '@nestjs/core', packages: '@nestjs/', bootstrap: 'NestFactory' }];
 
-
 /**
  * A router module's export of the router it makes (`const router = express.Router(); … export default
  * router`, `module.exports = router`): a module written to be mounted by another (`app.use('/a',
@@ -310,5 +309,7 @@ export const startsServerPattern = /\.listen\s*\(|\bcreateServer\s*\(/;
  */
 export const nestEnhancerPattern = /\bexport\s+class\s+([A-Za-z_$][\w$]*)[^{]*\bimplements\s+[^{]*\b(?:CanActivate|NestInterceptor)\b/;
 export const providerListPattern = /\b(?:providers|exports)\s*:\s*\[[^\]{]*\]/g;
-/** Import and re-export statements: naming a class there binds it to nothing. */
+/** Import statements: naming a class there binds it to nothing. */
 export const importStatementPattern = /\bimport\s+(?:type\s+)?(?:[\w$*\s{},]+)\s+from\s*['"][^'"]+['"]\s*;?/g;
+/** A whole-module re-export (`export * from './guards'`): what it passes on is used where its importers are. */
+export const wholeReexportPattern = /\bexport\s*\*/;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { exportedRouterPattern, importDrivenFrameworks, importStatementPattern, nestEnhancerPattern, providerListPattern, routerMadePattern, startsServerPattern } from '../catalog/handler-catalog.js';
+import { exportedRouterPattern, importDrivenFrameworks, importStatementPattern, nestEnhancerPattern, providerListPattern, routerMadePattern, startsServerPattern, wholeReexportPattern } from '../catalog/handler-catalog.js';
 import { browserPathPattern, browserUiPackages, clientDirective, commandFolderPattern, commandLineParsers, longRunningPackages, nonRequestFilePattern, oneShotFilePattern, serverFromMajor, serverPackages } from '../catalog/file-roles.js';
 
 /** Whether a file can serve requests at all: tests, mocks and benchmarks cannot (judged by the path inside its project). */
@@ -88,8 +88,8 @@ export function unmountedRouter(file: string, text: string, model: Pick<FileMode
 
 /**
  * A NestJS guard or interceptor nothing binds: every serving file importing it names it only in its
- * imports and in modules' `providers` and `exports` lists (a barrel re-exporting it, a subclass or any
- * other mention counts as a use). Nest makes such a class and never runs its `canActivate` or
+ * imports and in modules' `providers` and `exports` lists (a barrel re-exporting it, by name or whole, a
+ * subclass or any other mention counts as a use). Nest makes such a class and never runs its `canActivate` or
  * `intercept`. Asked before a report: it reads the importers.
  */
 export function unboundNestEnhancer(file: string, text: string, model: Pick<FileModel, 'inProject' | 'project'>): boolean {
@@ -97,7 +97,7 @@ export function unboundNestEnhancer(file: string, text: string, model: Pick<File
   const name = nestEnhancerPattern.exec(text)?.[1];
   if (name === undefined) return false;
   const importers = model.project.servingImporterTexts(file);
-  if (importers.length === 0) return false;
+  if (importers.length === 0 || importers.some((importer) => wholeReexportPattern.test(importer))) return false;
   const mention = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
   return importers.every((importer) => !mention.test(importer.replace(importStatementPattern, '').replace(providerListPattern, '')));
 }
