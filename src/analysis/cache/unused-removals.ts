@@ -12,6 +12,7 @@ import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { within } from '../syntax/references.js';
+import { writingMethods } from '../catalog/collection-methods.js';
 
 /** Where a removal API is declared: a class method or arrow field, or a module-level function. */
 function apiHolder(fn: FunctionNode): TSESTree.Node | undefined {
@@ -143,7 +144,7 @@ function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
     if (node.range[0] >= eviction.range[0]) return;
     // `c.set(k, job); try { return await job; } finally { c.delete(k); }`: the removal undoes this call's own
     // write (`s.add(k)` for a set of keys in progress, `o[k] = …` for an object).
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['set', 'add'].includes(memberName(node.callee) ?? '')) {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && writingMethods.has(memberName(node.callee) ?? '')) {
       const arg = node.arguments[0];
       if (arg && text(unwrap(node.callee.object)) === holder && text(unwrap(arg)) === key) writesKey = true;
     }

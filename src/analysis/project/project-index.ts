@@ -40,14 +40,19 @@ function pathInProject(file: string): string {
   return found;
 }
 
-/** Whether a serving file of the project (not a test, a script or a fixture) imports `file`. */
+/** The files that import `file` and can serve (not tests, scripts or fixtures). */
+function servingImporters(file: string): string[] {
+  return [...importersOf(file)].filter((importer) => !oneShotFilePattern.test(pathInProject(importer)));
+}
+
+/** Whether a serving file of the project imports `file`. */
 function importedByServingFile(file: string): boolean {
-  return [...importersOf(file)].some((importer) => !oneShotFilePattern.test(pathInProject(importer)));
+  return servingImporters(file).length > 0;
 }
 
 /** The texts of the serving files that import `file` (an unreadable one as empty text). */
 function servingImporterTexts(file: string): string[] {
-  return [...importersOf(file)].filter((importer) => !oneShotFilePattern.test(pathInProject(importer))).map((importer) => readSource(importer) ?? '');
+  return servingImporters(file).map((importer) => readSource(importer) ?? '');
 }
 
 /** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { privateMethodCalls } from '../syntax/private-method-calls.js';
-import { calleeName, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
@@ -137,10 +137,7 @@ function hasFixedType(name: TSESTree.Identifier, model: FileModel): boolean {
 
 /** The decorators of the parameter a name declares, on the name or, with a default value, on the assignment pattern. */
 function parameterDecorators(name: TSESTree.Identifier): readonly TSESTree.Decorator[] {
-  const param = name.parent.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent : name;
-  // Parsed without typescript-eslint (espree), a parameter has no `decorators` at all.
-  const decorators: unknown = param.decorators;
-  return Array.isArray(decorators) ? (decorators as TSESTree.Decorator[]) : [];
+  return decoratorsOf(name.parent.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent : name);
 }
 
 function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
