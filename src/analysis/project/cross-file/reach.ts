@@ -309,7 +309,6 @@ function keyArgOf(call: ReachCall, names: ImportedNames): KeyArg | null | undefi
   return callee.member === undefined ? undefined : names.memberKeyArgs.get(callee.member);
 }
 
-
 /**
  * Whether a call can add an entry per request: its key argument (when the entry knows which) grows
  * with requests. `here`: judged by this file's own calls of the function the call is in, for an
@@ -643,7 +642,8 @@ export function crossFileHandler(
         const holderKeys = new Map<number | string, KeyArg>();
         for (const call of calls) {
           const keyArg = keyArgOf(call, names);
-          if (call.fn === -1 || holderKeys.has(call.fn) || (typeof keyArg !== 'number' && !(keyArg && keyArg !== 'all' && isArgsKey(keyArg)))) continue;
+          // Keyed by one argument or several, whole (fields of an options object are not followed upward).
+          if (call.fn === -1 || holderKeys.has(call.fn) || keyArg === undefined || keyArg === null || (typeof keyArg !== 'number' && !isArgsKey(keyArg))) continue;
           const holderKey = callerKeyArg(keyArg, { params: call.params });
           if (holderKey !== undefined && holderKey !== 'none') holderKeys.set(call.fn, holderKey);
         }
