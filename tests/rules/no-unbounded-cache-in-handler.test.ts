@@ -6408,36 +6408,24 @@ export class AppModule {}`,
   });
   const listed = projectOnDisk('nest-listed-interceptor', files('MetricsInterceptor'));
   const global = projectOnDisk('nest-global-interceptor', files('{ provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }'));
-  const used = projectOnDisk(
-    'nest-used-interceptor',
-    files(
-      'MetricsInterceptor',
-      `import { Controller, Get, UseInterceptors } from '@nestjs/common';
-import { MetricsInterceptor } from './metrics.interceptor';
+  /** A controller that binds the interceptor, imported from `from`. */
+  const bindingController = (from: string): string => `import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { MetricsInterceptor } from '${from}';
 @Controller('items')
 @UseInterceptors(MetricsInterceptor)
 export class ItemsController {
   @Get()
   list() { return []; }
-}`,
-    ),
-  );
+}`;
+  const used = projectOnDisk('nest-used-interceptor', files('MetricsInterceptor', bindingController('./metrics.interceptor')));
   it('is quiet for an interceptor only listed as a provider, and for a service only it calls', () => {
     expect(lintInDir(ruleId, rule, listed.dir(), 'src/metrics.interceptor.ts', interceptor)).toEqual([]);
     expect(lintInDir(ruleId, rule, listed.dir(), 'src/paths.service.ts', service)).toEqual([]);
   });
   // The controller imports it through a barrel that re-exports the file whole: the barrel names nothing, its importers do.
   const throughBarrel = projectOnDisk('nest-barrel-interceptor', () => ({
-    ...files('MetricsInterceptor')(),
+    ...files('MetricsInterceptor', bindingController('./index'))(),
     'src/index.ts': "export * from './metrics.interceptor';\n",
-    'src/items.controller.ts': `import { Controller, Get, UseInterceptors } from '@nestjs/common';
-import { MetricsInterceptor } from './index';
-@Controller('items')
-@UseInterceptors(MetricsInterceptor)
-export class ItemsController {
-  @Get()
-  list() { return []; }
-}`,
   }));
   it('reports it when bound globally, by a controller, or by one that imports it through a barrel (line 5, the map)', () => {
     expect(lintInDir(ruleId, rule, global.dir(), 'src/metrics.interceptor.ts', interceptor).map((m) => [m.line, m.messageId])).toEqual([[5, 'unboundedCollection']]);
