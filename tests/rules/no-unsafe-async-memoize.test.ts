@@ -4968,3 +4968,34 @@ export function getClient() {
     });
   }
 });
+
+describe('a slot awaited in the block that finds it filled', () => {
+  // `if (slot) { const b = await slot; … }`: the slot is awaited, so it holds a promise even when what
+  // fills it (an untyped `puppeteer.launch()`) is not known to return one; emptied only after the await
+  // succeeds, a rejected launch stays for every later call. Emptied in the catch too, it does not.
+  const code = (reconnect: string, onFailure: string): string => `import puppeteer from 'puppeteer-core';
+let browserPromise = null;
+export async function getBrowser() {
+  if (browserPromise) {
+    const b = await browserPromise;
+    ${reconnect}
+  }
+  try {
+    browserPromise = puppeteer.launch({});
+    return await browserPromise;
+  } catch (err) {
+    ${onFailure}
+    throw err;
+  }
+}
+`;
+  it('reports the fill when the block returns what it awaited (line 9)', () => {
+    expect(lintWithRule(ruleId, rule, code('return b;', 'console.error(err);')).map((m) => [m.line, m.column])).toEqual([[9, 5]]);
+  });
+  it('reports it when the block empties the slot only after the await, a check later (line 10: the block is a line longer)', () => {
+    expect(lintWithRule(ruleId, rule, code('if (b.connected) return b;\n    browserPromise = null;', 'console.error(err);')).map((m) => [m.line, m.column])).toEqual([[10, 5]]);
+  });
+  it('is quiet when the catch empties the slot', () => {
+    expect(lintWithRule(ruleId, rule, code('if (b.connected) return b;\n    browserPromise = null;', 'browserPromise = null;'))).toEqual([]);
+  });
+});

@@ -362,21 +362,23 @@ function returnedAfterConditionalWrite(write: TSESTree.AssignmentExpression, ref
 
 /**
  * `await this.p; this.p = null;`: the slot is emptied once its promise settles, but only when it
- * fulfils; a rejection leaves it in place for every later reader.
+ * fulfils; a rejection leaves it in place for every later reader. The await may come any number of
+ * statements before in the same block (`const b = await p; if (b.connected) return b; p = null;`).
  */
 function emptiedAfterAwait(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): boolean {
   if (removal.type !== AST_NODE_TYPES.AssignmentExpression || !isEmptyValue(removal.right)) return false;
   const statement = removal.parent;
   const block = statement.parent;
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const previous = block.body[block.body.indexOf(statement) - 1];
-  let awaited: TSESTree.Node | undefined;
-  if (previous?.type === AST_NODE_TYPES.ExpressionStatement && previous.expression.type === AST_NODE_TYPES.AwaitExpression) awaited = previous.expression.argument;
-  if (previous?.type === AST_NODE_TYPES.VariableDeclaration) {
-    const init = previous.declarations[previous.declarations.length - 1]?.init;
-    if (init?.type === AST_NODE_TYPES.AwaitExpression) awaited = init.argument;
-  }
-  return awaited !== undefined && refs.has(unwrap(awaited));
+  return block.body.slice(0, block.body.indexOf(statement)).some((previous) => {
+    let awaited: TSESTree.Node | undefined;
+    if (previous.type === AST_NODE_TYPES.ExpressionStatement && previous.expression.type === AST_NODE_TYPES.AwaitExpression) awaited = previous.expression.argument;
+    if (previous.type === AST_NODE_TYPES.VariableDeclaration) {
+      const init = previous.declarations[previous.declarations.length - 1]?.init;
+      if (init?.type === AST_NODE_TYPES.AwaitExpression) awaited = init.argument;
+    }
+    return awaited !== undefined && refs.has(unwrap(awaited));
+  });
 }
 
 /** `try { await p; } catch (e) { process.exit(1); }`: a rejection read here ends the process, so it is never served again. */
@@ -448,6 +450,13 @@ function valueUsedAsObject(value: TSESTree.Node, model: FileModel): boolean {
 }
 
 /** Single slots: the writes of a rejectable promise into a slot filled once and reused. */
+/** `await slot`: the slot itself awaited, so what it holds is a promise. */
+function isAwaitedItself(ref: TSESTree.Node): boolean {
+  let outer = ref;
+  while (outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent?.type === AST_NODE_TYPES.TSAsExpression) outer = outer.parent;
+  return outer.parent?.type === AST_NODE_TYPES.AwaitExpression && outer.parent.argument === outer;
+}
+
 function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const writes: SlotWrite[] = [];
   const removals: TSESTree.Node[] = [];
@@ -459,7 +468,8 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
     if (['=', '??=', '||='].includes(parent.operator)) writes.push({ node: parent, value: parent.right });
     if (parent.operator === '=' && isEmptyValue(parent.right)) removals.push(parent);
   }
-  const declared = declaredPromise(uses.holder, false);
+  // Declared to hold promises, or awaited itself (`const b = await browserPromise`): what an unknown call stores in it is one.
+  const declared = declaredPromise(uses.holder, false) || uses.refs.some(isAwaitedItself);
   // A slot whose value the code calls methods on holds an object, not a promise.
   if (!declared && uses.refs.some(usedAsObject)) return [];
   const promiseWrites = writes.filter((w) => storesPromise(w.value, model, declared, uses.name) && (declared || !valueUsedAsObject(w.value, model)));
