@@ -328,10 +328,16 @@ function testGuardsWrite(ref: TSESTree.Node, write: TSESTree.Node, model: FileMo
   return body.some((st) => st.type === AST_NODE_TYPES.ReturnStatement || st.type === AST_NODE_TYPES.ThrowStatement);
 }
 
+/** A reference with the TypeScript casts around it (`slot!`, `slot as P`): what its parent sees. */
+function withoutCasts(ref: TSESTree.Node): TSESTree.Node {
+  let node = ref;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+  return node;
+}
+
 /** A use that hands the slot's promise on: returned, awaited, chained, passed, or the value of `x || load()`. */
 function isValueRead(ref: TSESTree.Node): boolean {
-  let node: TSESTree.Node = ref;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+  const node = withoutCasts(ref);
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return parent.operator !== '=' && parent.parent.type !== AST_NODE_TYPES.ExpressionStatement;
@@ -452,8 +458,7 @@ function valueUsedAsObject(value: TSESTree.Node, model: FileModel): boolean {
 /** Single slots: the writes of a rejectable promise into a slot filled once and reused. */
 /** `await slot`: the slot itself awaited, so what it holds is a promise. */
 function isAwaitedItself(ref: TSESTree.Node): boolean {
-  let outer = ref;
-  while (outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent?.type === AST_NODE_TYPES.TSAsExpression) outer = outer.parent;
+  const outer = withoutCasts(ref);
   return outer.parent?.type === AST_NODE_TYPES.AwaitExpression && outer.parent.argument === outer;
 }
 

@@ -318,8 +318,8 @@ export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPat
   if (!live) {
     // A router module nothing mounts runs none of its handlers, nor a guard or interceptor nothing binds.
     const unmounted = unmountedRouter(model.filename, model.sourceCode.text, model) || unboundNestEnhancer(model.filename, model.sourceCode.text, model);
-    const fns = new Set([...path.roots].filter((root) => !unmounted && !isDeadExport(outermostFunction(root), model)));
-    live = fns.size === path.roots.size ? path : pathFrom(model, { fns, names: unmounted ? new Set() : new Set(path.rootNames) });
+    const fns = new Set(unmounted ? [] : [...path.roots].filter((root) => !isDeadExport(outermostFunction(root), model)));
+    live = !unmounted && fns.size === path.roots.size ? path : pathFrom(model, { fns, names: new Set(unmounted ? [] : path.rootNames) });
     livePaths.set(path, live);
   }
   return live;

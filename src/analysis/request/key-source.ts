@@ -121,11 +121,6 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
 }
 
 /**
- * A parameter carries what the callers pass. For a function whose calls are all in sight (see
- * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
- * everywhere: the key is one of a few literals). Any other function may receive anything.
- */
-/**
  * A parameter declared with a type of a fixed set of values (a literal union, an enum, `boolean`),
  * which its callers are held to. Not a decorated one (`@Body('type') type: 'a' | 'b'`): the framework
  * fills it from the request, and nothing checks the type at run time.
@@ -140,6 +135,11 @@ function parameterDecorators(name: TSESTree.Identifier): readonly TSESTree.Decor
   return decoratorsOf(name.parent.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name ? name.parent : name);
 }
 
+/**
+ * A parameter carries what the callers pass. For a function whose calls are all in sight (see
+ * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
+ * everywhere: the key is one of a few literals). Any other function may receive anything.
+ */
 function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
   if (depth > MAX_DEPTH - 2) return true;
   const calls = callsInSight(fn, model);
