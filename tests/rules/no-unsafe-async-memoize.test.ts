@@ -177,8 +177,39 @@ export function poll(name, work) {
   runs.set(name, run());
 }`;
 
+/**
+ * A loader whose slot keeps an async function's promise: two fetches, each in a try of its own;
+ * `second` is the second catch, `between` a statement between the tries.
+ */
+const caughtLoads = (second: string, between = '') => `let models = { a: null, b: null, loaded: false };
+let pending = null;
+export function loadModels() {
+  if (models.loaded) return models;
+  if (pending) return pending;
+  pending = (async () => {
+    let a = null;
+    let b = null;
+    try {
+      a = await fetch('/models/a.json');
+    } catch {
+      // missing: the rules engine stands in
+    }${between}
+    try {
+      b = await fetch('/models/b.json');
+    } ${second}
+    models = { a, b, loaded: true };
+    return models;
+  })();
+  return pending;
+}`;
+
 ruleTester.run(ruleId, rule, {
   valid: [
+    {
+      // Each fetch is caught on its own; after them only a module variable set to an object of plain names, and a return.
+      name: 'an async body of two try/catch statements in a row, each catching',
+      code: caughtLoads('catch {\n      // missing\n    }'),
+    },
     {
       // _poll's own steps cannot fail: bookkeeping on the file's Maps, a timer set again, a template
       // id, log lines; the work itself runs in a try whose catch does not rethrow.
@@ -944,6 +975,19 @@ export class Catalog {
     },
   ],
   invalid: [
+    {
+      // The second catch rethrows: the fetch's rejection is the body's.
+      name: 'two try/catch statements in a row, the second rethrowing',
+      code: caughtLoads('catch (e) {\n      throw new Error(`models: ${e}`);\n    }'),
+      // Line 6 is `pending = (async () => {` (the reported slot write), column 3 its start.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 6, column: 3, data: { name: 'pending' } }],
+    },
+    {
+      // A call between the tries may throw: it is outside both.
+      name: 'two caught tries with a call between them',
+      code: caughtLoads('catch {\n      // missing\n    }', '\n    check(a);'),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 6, column: 3, data: { name: 'pending' } }],
+    },
     {
       // A WeakMap throws on a key that is not an object, so the step before the try can fail.
       name: 'a run whose bookkeeping is on a WeakMap',

@@ -367,22 +367,25 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
 }
 
 /**
- * An async body that is one try/catch whose catch does not rethrow cannot reject. Before the try it
- * may declare values that cannot throw, set fields to them (`state.loading = true`), answer early from
- * them (`if (!ready) return null;`), make what cannot fail and add listeners (`const client =
+ * An async body that is one try/catch whose catch does not rethrow, or several in a row each catching
+ * (`try { a = await import('./a.json'); } catch {} try { b = … } catch {}`), cannot reject. Before the
+ * first try it may declare values that cannot throw, set fields to them (`state.loading = true`), answer
+ * early from them (`if (!ready) return null;`), make what cannot fail and add listeners (`const client =
  * createClient({ url }); client.on('error', log);`), and await what `awaitsSafely` vouches for (a
- * serial queue awaiting the entry it replaces, which was made by the same code).
+ * serial queue awaiting the entry it replaces, which was made by the same code); between and after the
+ * tries, only declarations and field writes of values that cannot throw, and a return.
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
   if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
-  const tryStatement = statements.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
-  if (!tryStatement?.handler) return false;
-  // Everything else must be harmless declarations before the try, vouched-for awaits, or a return after it.
-  const before = statements.indexOf(tryStatement);
+  const tries = statements.filter((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
+  const first = tries[0];
+  if (!first || tries.some((t) => !t.handler)) return false;
+  // Everything else must be harmless declarations before the first try, vouched-for awaits, or a return after it.
+  const before = statements.indexOf(first);
   const harmless = (s: TSESTree.Statement, i: number): boolean => {
-    if (s === tryStatement) return true;
+    if (s.type === AST_NODE_TYPES.TryStatement) return true;
     if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
     if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init) || (i < before && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression && safeExpression(d.init, facts)));
     // `client.on('error', log);`: a call that cannot fail, made before the try.
@@ -394,7 +397,7 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
     return i < before && awaitsSafely !== undefined && s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression && awaitsSafely(s.expression.argument);
   };
   if (!statements.every(harmless)) return false;
-  return !containsThrow(tryStatement.handler.body, facts) && !(tryStatement.finalizer && containsThrow(tryStatement.finalizer, facts));
+  return tries.every((t) => t.handler && !containsThrow(t.handler.body, facts) && !(t.finalizer && containsThrow(t.finalizer, facts)));
 }
 
 function annotatedPromise(fn: FunctionNode): boolean {
