@@ -6460,3 +6460,32 @@ router.patch('/:id/status', async (req, res) => {
     });
   }
 });
+
+describe('a key the route must find a row for, checked with another condition', () => {
+  // The membership row is looked up by the key; the route stops when it is missing, whatever the other side of `||` says.
+  const route = (guard: string): string => `import express from 'express';
+const router = express.Router();
+const schedulers = new Map();
+router.post('/scheduler', async (req, res) => {
+  const { companyId } = req.body;
+  const membership = await db.userCompany.findUnique({ where: { userId: req.user.id, companyId } });
+  if (${guard}) {
+    return res.status(403).end();
+  }
+  schedulers.set(companyId, { enabled: true });
+  res.end();
+});`;
+  const cases: [string, number[]][] = [
+    ["!membership || !['owner', 'admin'].includes(membership.role)", []],
+    ["membership.role === 'viewer' || !membership", []],
+    // `&&`: a missing row makes the test false, and the write runs.
+    ["membership && membership.role === 'viewer'", [3]],
+    // Neither side is true when nothing was found.
+    ["req.body.dryRun || membership?.role === 'viewer'", [3]],
+  ];
+  for (const [guard, expected] of cases) {
+    it(`if (${guard}) return: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});

@@ -43,15 +43,17 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   const isName = (node: TSESTree.Node | undefined): boolean => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
   // `isNil(row)`, `_.isNil(row) === true`: lodash's and alike's test for nothing found.
   const nilTest = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.CallExpression && absenceTests.has(calleeName(node.callee) ?? '') && isName(node.arguments[0]);
-  const tested =
-    (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isName(test.argument)) ||
-    nilTest(test) ||
-    (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === '===' && nilTest(unwrap(test.left)) && test.right.type === AST_NODE_TYPES.Literal && test.right.value === true) ||
-    (test.type === AST_NODE_TYPES.BinaryExpression &&
-      (test.operator === '==' || test.operator === '===') &&
-      [test.left, test.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
-      [test.left, test.right].some(isAbsent));
-  if (!tested) return false;
+  const tested = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && isName(node.argument)) ||
+    nilTest(node) ||
+    (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '===' && nilTest(unwrap(node.left)) && node.right.type === AST_NODE_TYPES.Literal && node.right.value === true) ||
+    (node.type === AST_NODE_TYPES.BinaryExpression &&
+      (node.operator === '==' || node.operator === '===') &&
+      [node.left, node.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
+      [node.left, node.right].some(isAbsent)) ||
+    // `!row || !['owner', 'admin'].includes(row.role)`: true whenever one side is, so whenever nothing was found.
+    (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' && (tested(unwrap(node.left)) || tested(unwrap(node.right))));
+  if (!tested(test)) return false;
   const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
 }
