@@ -177,6 +177,16 @@ export function poll(name, work) {
   runs.set(name, run());
 }`;
 
+/** A WeakMap of session lookups keyed by `key`, in a function of parameter `param`. */
+const headersKeyed = (key: string, param: string) => `const sessions = new WeakMap();
+export function resolveSession(${param}) {
+  const cached = sessions.get(${key});
+  if (cached) return cached;
+  const resolution = fetch('/api/session', { headers: ${key} }).then((r) => r.json());
+  sessions.set(${key}, resolution);
+  return resolution;
+}`;
+
 /**
  * A loader whose slot keeps an async function's promise: two fetches, each in a try of its own;
  * `second` is the second catch, `between` a statement between the tries.
@@ -376,6 +386,15 @@ export function settleOnce() {
     delete this.pendingCache[id];
   }
 }`,
+    },
+    {
+      // The request's headers are made with it (a fetch \`Request\`'s \`Headers\`, Node's header object): the entry dies with the request.
+      name: 'a WeakMap of promises keyed by the headers handed on alone',
+      code: headersKeyed('headers', 'headers'),
+    },
+    {
+      name: "a WeakMap of promises keyed by the request's headers",
+      code: headersKeyed('request.headers', 'request'),
     },
     {
       // A WeakMap keyed by the request's context: the entry dies with the request, so a rejection is
@@ -1191,6 +1210,12 @@ export function loadScriptsOnce() {
   return scriptsCache;
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 22, data: { name: 'scriptsCache' } }],
+    },
+    {
+      // \`headers\` of a long-lived object (a client's default headers), not of a request: the entry lives as long as the client.
+      name: "a WeakMap of promises keyed by a client's headers",
+      code: headersKeyed('client.headers', 'client'),
+      errors: [{ messageId: 'unsafePromiseCache', line: 6, column: 3, data: { name: 'sessions' } }],
     },
     {
       // Keyed by a long-lived object (a client made once), the WeakMap entry lives as long as the client.

@@ -46,6 +46,9 @@ export const handlerParameterPairs: readonly (readonly [RegExp, RegExp])[] = [
 /** Names a request object or a request's context goes by (`req`, `ctx`): such an object lives for one request. */
 export const requestObjectName = /^(?:req|request|ctx|context)$/;
 
+/** The parts of a request made afresh with it (`request.headers`, or a `headers` handed on alone): keyed by identity, an entry lives as long as the request. */
+export const perRequestParts: ReadonlySet<string> = new Set(['headers']);
+
 /**
  * Parameter types that mark a handler whatever its parameters are called (`(req: Request, _res: Response, next: NextFunction)`):
  * the first parameter's type and the second's, by type name as annotated.

@@ -25,7 +25,7 @@ import { picksOnly, serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
 import { readInOwnFulfilment } from './resolved-stores.js';
-import { requestObjectName } from '../catalog/handler-catalog.js';
+import { perRequestParts, requestObjectName } from '../catalog/handler-catalog.js';
 
 /** The exported function of another project file an import stands for. */
 function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
@@ -470,18 +470,23 @@ function awaitsBefore(fn: FunctionNode, node: TSESTree.Node, model: FileModel): 
   return found;
 }
 
-/** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
 /**
  * `perRequest.set(ctx, resolve(ctx))` into a `WeakMap`: the entry lives as long as the request object
- * it is keyed by, so a rejection is shared only by the rest of that request.
+ * it is keyed by, so a rejection is shared only by the rest of that request. So too for a part of the
+ * request made with it (`byHeaders.set(headers, …)`, `byHeaders.set(req.headers, …)`).
  */
 export function keyedByRequest(collection: Pick<Collection, 'init'>, write: TSESTree.Node): boolean {
   const init = unwrap(collection.init);
   if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'WeakMap') return false;
   const key = write.type === AST_NODE_TYPES.CallExpression ? write.arguments[0] : undefined;
   const root = key ? unwrap(key) : undefined;
-  return root?.type === AST_NODE_TYPES.Identifier && requestObjectName.test(root.name);
+  if (root?.type === AST_NODE_TYPES.Identifier) return requestObjectName.test(root.name) || perRequestParts.has(root.name);
+  if (root?.type !== AST_NODE_TYPES.MemberExpression || !perRequestParts.has(memberName(root) ?? '')) return false;
+  const object = unwrap(root.object);
+  return object.type === AST_NODE_TYPES.Identifier && requestObjectName.test(object.name);
 }
+
+/** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
 
 export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
