@@ -6489,3 +6489,29 @@ router.post('/scheduler', async (req, res) => {
     });
   }
 });
+
+describe("a client module's cache, imported by a route handler", () => {
+  // A server module importing a 'use client' module gets references the browser runs: its Map fills in the page.
+  const helper = (directive: string): string => `${directive}const copied = new Map();
+export function remember(url: string, text: string) {
+  copied.set(url, text);
+}
+`;
+  const files = (directive: string) => (): Record<string, string> => ({
+    'package.json': '{ "name": "docs", "dependencies": { "next": "^15.0.0", "react": "^19.0.0" } }\n',
+    'lib/copy.ts': helper(directive),
+    'app/api/copy/route.ts': `import { remember } from '../../../lib/copy';
+export async function POST(req: Request) {
+  const { url, text } = await req.json();
+  remember(url, text);
+  return Response.json({ ok: true });
+}
+`,
+  });
+  const server = projectOnDisk('server-helper', files(''));
+  const client = projectOnDisk('client-helper', files("'use client';\n"));
+  it('reports the Map of a server module (line 1), not that of a client module', () => {
+    expect(lintInDir(ruleId, rule, server.dir(), 'lib/copy.ts', helper('')).map((m) => [m.line, m.messageId])).toEqual([[1, 'unboundedCollectionAcross']]);
+    expect(lintInDir(ruleId, rule, client.dir(), 'lib/copy.ts', helper("'use client';\n"))).toEqual([]);
+  });
+});

@@ -56,12 +56,15 @@ export function inBrowserApp(model: FileModel): boolean {
   return browserUiPackages.some((m) => model.project.declaredMajor(file, m) !== undefined) && !serverPackages.some(renders);
 }
 
+/** A client module (`'use client'` first): a server module importing it gets references the browser runs, not its functions. */
+export function isClientModule(model: FileModel): boolean {
+  const first = model.program.body[0];
+  return first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive === clientDirective;
+}
+
 /** Whether the file runs in a browser, as far as the code says: a browser app, a client component, a front-end folder. */
 export function runsInBrowser(model: FileModel): boolean {
-  if (inBrowserApp(model)) return true;
-  const first = model.program.body[0];
-  if (first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive === clientDirective) return true;
-  return browserPathPattern.test(model.project.pathInProject(model.filename));
+  return inBrowserApp(model) || isClientModule(model) || browserPathPattern.test(model.project.pathInProject(model.filename));
 }
 
 /** Longest line of hand-written code worth the name; a bundler's or minifier's output runs far longer. */

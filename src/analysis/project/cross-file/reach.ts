@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { exportIndex } from '../../syntax/export-index.js';
-import { isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from '../../request/file-runtime.js';
+import { isClientModule, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from '../../request/file-runtime.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
@@ -602,8 +602,8 @@ export function crossFileHandler(
   seedNames: Iterable<string>,
   seeds: { entries?: readonly Entry[]; keyArgs?: KeyArgs } = {},
 ): CrossFileReach | undefined {
-  // Nothing imports this file: no handler elsewhere can reach it (and nothing needs computing).
-  if (importersOf(model.filename).size === 0) return undefined;
+  // A client module's functions run in the page, whoever imports it; and nothing imports this file: no handler elsewhere can reach it.
+  if (isClientModule(model) || importersOf(model.filename).size === 0) return undefined;
   const { summary, idOf } = ownReach(model);
   const seedIds = [...seedFns].map((fn) => idOf.get(fn)).filter((id): id is number => id !== undefined);
   const ownEntries = exportedEntries(summary, upwardClosure(summary, seedIds, seedNames), byId(seeds.keyArgs, idOf));
