@@ -177,6 +177,16 @@ export function poll(name, work) {
   runs.set(name, run());
 }`;
 
+/** A factory named `name` returning a function that keeps one drain's promise in its closure. */
+const shutdownFactory = (name: string) => `export const ${name} = ({ server, exit }) => {
+  let inFlight;
+  return () =>
+    (inFlight ??= (async () => {
+      await fetch(server.drainUrl, { method: 'POST' });
+      exit(0);
+    })());
+};`;
+
 /** A WeakMap of session lookups keyed by `key`, in a function of parameter `param`. */
 const headersKeyed = (key: string, param: string) => `const sessions = new WeakMap();
 export function resolveSession(${param}) {
@@ -3111,6 +3121,11 @@ export async function start() {
 }`,
     },
     {
+      // The factory's name says it makes a shutdown: the function it returns drains once on purpose.
+      name: 'the nameless function a teardown factory returns, keeping its one run',
+      code: shutdownFactory('createApiShutdown'),
+    },
+    {
       name: 'a teardown done once, whose outcome every later call shares on purpose',
       code: `export class Server {
   stopping;
@@ -3461,6 +3476,13 @@ export class Charts {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 8, data: { name: 'this.current' } }],
+    },
+    {
+      // A factory of a handler for shutdown (its last word is not a teardown's) makes something else.
+      name: 'the nameless function a factory of shutdown handlers returns',
+      code: shutdownFactory('createShutdownHandler'),
+      // Line 4 is \`(inFlight ??= (async () => {\`, column 6 its \`inFlight\`.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 6, data: { name: 'inFlight' } }],
     },
     {
       // \`start\` leads a teardown's name only before a teardown word: starting a load is a load.

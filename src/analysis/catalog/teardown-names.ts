@@ -12,3 +12,6 @@ export const teardownWords: ReadonlySet<string> = new Set([
 
 /** Words a teardown's name may start with before what it tears down (`startDisposal`, `beginShutdown`); not `run`, which as often runs work that loads. */
 export const teardownLeadVerbs: ReadonlySet<string> = new Set(['start', 'begin', 'schedule', 'trigger']);
+
+/** Words a factory's name starts with before what it makes (`createApiShutdown`, `makeCleanup`): a teardown when its last word is one. */
+export const makerVerbs: ReadonlySet<string> = new Set(['create', 'make', 'build']);

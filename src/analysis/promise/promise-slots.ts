@@ -23,7 +23,7 @@ import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
-import { teardownLeadVerbs, teardownWords } from '../catalog/teardown-names.js';
+import { makerVerbs, teardownLeadVerbs, teardownWords } from '../catalog/teardown-names.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 
 export interface UnsafeSlotWrite {
@@ -397,12 +397,23 @@ function endsProcessOnRejection(ref: TSESTree.Node, model: FileModel): boolean {
   return false;
 }
 
+function nameWords(name: string): string[] {
+  return name.split(/_+|(?<=[a-z0-9])(?=[A-Z])/).filter((word) => word !== '').map((word) => word.toLowerCase());
+}
+
 /** A name whose first word is a teardown's, perhaps after a verb that starts it: `close`, `cleanOnce`, `startDisposal`; not `closestWarehouse`. */
 function namesTeardown(name: string): boolean {
-  const words = name.split(/_+|(?<=[a-z0-9])(?=[A-Z])/).filter((word) => word !== '').map((word) => word.toLowerCase());
-  const [first, second] = words;
+  const [first, second] = nameWords(name);
   if (first === undefined) return false;
   return teardownWords.has(first) || (teardownLeadVerbs.has(first) && second !== undefined && teardownWords.has(second));
+}
+
+/** A factory of a teardown: `createApiShutdown`, `makeCleanup` (its last word a teardown's); not `createShutdownHandler` or `createReleaseNotes`. */
+function namesTeardownMaker(name: string): boolean {
+  const words = nameWords(name);
+  const [first] = words;
+  const last = words[words.length - 1];
+  return words.length > 1 && first !== undefined && last !== undefined && makerVerbs.has(first) && teardownWords.has(last);
 }
 
 /**
@@ -416,11 +427,17 @@ function storedCall(value: TSESTree.Node): TSESTree.CallExpression | undefined {
   return node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
 }
 
-/** A write in a teardown function, or of a teardown call's promise (`this.closing = this.server.close()`). */
+/**
+ * A write in a teardown function, or in the nameless one a teardown's factory makes (`createApiShutdown`
+ * returning `() => (inFlight ??= …)`), or of a teardown call's promise (`this.closing = this.server.close()`).
+ */
 function isTeardown(write: TSESTree.AssignmentExpression): boolean {
   const fn = enclosingFunction(write);
   const name = fn ? functionName(fn) : undefined;
   if (name !== undefined && namesTeardown(name)) return true;
+  const maker = fn && name === undefined ? enclosingFunction(fn) : undefined;
+  const makerName = maker ? functionName(maker) : undefined;
+  if (makerName !== undefined && namesTeardownMaker(makerName)) return true;
   const call = storedCall(write.right);
   const called = call ? calleeName(call.callee) : undefined;
   return called !== undefined && namesTeardown(called);
