@@ -34,7 +34,7 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         // Tests, fixtures, benchmarks, stories and one-shot scripts: a skipped effect there reaches no user.
         if (neverServes(model)) return;
-        const reported: MemoizerCall[] = [];
+        const reported = new Set<MemoizerCall['node']>();
         for (const call of model.memoizerCalls) {
           // A memoized function of no argument runs once: its effects are a one-time initialisation, by design.
           if (holdsOneEntry(call, model)) continue;
@@ -47,7 +47,7 @@ export default createRule<MessageIds, Options>({
           // A cache that lives for one request (React's `cache()`) freezes a clock or a random value only
           // for the rest of that request: what it keeps is as fresh as the request.
           if (effect.kind !== 'write' && call.spec.requestScoped) continue;
-          reported.push(call);
+          reported.add(call.node);
           context.report({
             node: call.node,
             messageId: effect.kind === 'write' ? 'sideEffect' : 'nonDeterministic',

@@ -61,9 +61,10 @@ export default createRule<MessageIds, Options>({
         // memoize-one and reselect are tiny or weak by design; a zero-argument function holds one value;
         // `memoize(fn, { max: Infinity })` says unbounded on purpose.
         const unbounded = model.memoizerCalls.filter((call) => growsUnbounded(call, model) && !call.spec.explicitUnbound);
+        const unboundedNodes = new Set(unbounded.map((call) => call.node));
         for (const call of unbounded) {
           // A nest of memoizers (`memoize((a) => memoize((b) => f(a, b)))`) is one cache to bound: report the outermost.
-          if (insideMemoizer(call, unbounded)) continue;
+          if (insideMemoizer(call, unboundedNodes)) continue;
           // A memoizer kept in a local of one call dies with it, one in a field of an instance we cannot see
           // live long dies with the instance, one in an object a function returns dies with that object;
           // keys from a literal union or an enum are a fixed set.

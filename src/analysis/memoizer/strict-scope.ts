@@ -101,9 +101,14 @@ export function diesWithInstance(call: MemoizerCall, model: FileModel): boolean 
   return cls !== undefined && !outlivesRequests(cls, model);
 }
 
-/** Memoizer calls lexically inside another one's arguments (`memoize((a) => memoize((b) => f(a, b)))`). */
-export function insideMemoizer(call: MemoizerCall, reported: readonly MemoizerCall[]): boolean {
-  return reported.some((outer) => outer !== call && outer.node.range[0] <= call.node.range[0] && call.node.range[1] <= outer.node.range[1]);
+/**
+ * Memoizer calls lexically inside another one's arguments (`memoize((a) => memoize((b) => f(a, b)))`):
+ * one of `outers` (memoizer call nodes) is an ancestor of the call. A walk up the tree, not a test of
+ * every pair: a module of thousands of memoizers asks for each.
+ */
+export function insideMemoizer(call: MemoizerCall, outers: ReadonlySet<TSESTree.Node>): boolean {
+  for (let node: TSESTree.Node | undefined = call.node.parent; node; node = node.parent) if (outers.has(node)) return true;
+  return false;
 }
 
 /** A parameter whose annotation (or the checker's type) allows only a fixed set of values. */
