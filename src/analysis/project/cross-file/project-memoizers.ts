@@ -24,8 +24,12 @@ import { ownEntry } from '../summaries/own-entry.js';
 
 /** How many modules a re-export chain may cross. */
 const MAX_REEXPORT_DEPTH = 4;
-/** Files that mention none of these cannot define a memoizer worth a parse. */
-const MEMOIZER_HINT = /memo|cache|new Map\b|Object\.create\(null\)/i;
+/**
+ * Files that mention none of these cannot define a memoizer worth a parse. React's hook `useMemo`
+ * memoizes one value per component, not a function other modules call: it alone is no hint (a
+ * component file of a React app names it, and is imported by its neighbours).
+ */
+const MEMOIZER_HINT = /(?<!use)memo|cache|new Map\b|Object\.create\(null\)/i;
 
 /** What one export of a module is, as a memoizer: itself, or the memoizers among its properties. */
 interface ExportedMemoizer {
