@@ -487,7 +487,6 @@ export function keyedByRequest(collection: Pick<Collection, 'init'>, write: TSES
 }
 
 /** Writes that store a promise which can reject, in a collection nothing clears on rejection. */
-
 export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
   // A server's module load fails the same way every time: keeping its rejection loses nothing.
