@@ -177,6 +177,20 @@ export function poll(name, work) {
   runs.set(name, run());
 }`;
 
+/** A slot declared in the callback of `hook`, filled by a nested function and read twice. */
+const slotInHook = (hook: string) => `import { ${hook} } from 'react';
+export function TreatmentForm({ id, onLoaded }) {
+  ${hook}(() => {
+    let existing = null;
+    const fetchOnce = () => {
+      if (!existing) existing = fetch(\`/api/treatments/\${id}\`).then((r) => r.json());
+      return existing;
+    };
+    Promise.all([fetchOnce(), fetchOnce()]).then(onLoaded);
+  }, [id]);
+  return null;
+}`;
+
 /** A factory named `name` returning a function that keeps one drain's promise in its closure. */
 const shutdownFactory = (name: string) => `export const ${name} = ({ server, exit }) => {
   let inFlight;
@@ -3121,6 +3135,11 @@ export async function start() {
 }`,
     },
     {
+      // Each run of the effect declares its own slot: a rejection is shared by that run's two reads only.
+      name: "a slot declared in a React effect's callback",
+      code: slotInHook('useEffect'),
+    },
+    {
       // The factory's name says it makes a shutdown: the function it returns drains once on purpose.
       name: 'the nameless function a teardown factory returns, keeping its one run',
       code: shutdownFactory('createApiShutdown'),
@@ -3476,6 +3495,13 @@ export class Charts {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 8, data: { name: 'this.current' } }],
+    },
+    {
+      // A callback React keeps between renders (useCallback's) is not run per operation: it is handed back as is.
+      name: 'a slot declared in a function React keeps between renders',
+      code: slotInHook('useCallback'),
+      // Line 6 is the write \`if (!existing) existing = fetch(…)\`, column 22 its \`existing\` (after six spaces and \`if (!existing) \`).
+      errors: [{ messageId: 'unsafePromiseSlot', line: 6, column: 22, data: { name: 'existing' } }],
     },
     {
       // A factory of a handler for shutdown (its last word is not a teardown's) makes something else.

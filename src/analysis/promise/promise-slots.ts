@@ -24,6 +24,7 @@ import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 import { makerVerbs, teardownLeadVerbs, teardownWords } from '../catalog/teardown-names.js';
+import { effectHooks } from '../catalog/react-hooks.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 
 export interface UnsafeSlotWrite {
@@ -170,6 +171,12 @@ function holderOf(node: TSESTree.Node, model: FileModel): { holder: Holder; name
   return undefined;
 }
 
+/** `useEffect(() => { let pending = null; … })`: the callback of a React effect, run once per run of the effect. */
+function isEffectCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && effectHooks.has(calleeName(call.callee) ?? '');
+}
+
 /** Whether the holder lives beyond one call of the function that declares it. */
 function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: FileModel): boolean {
   // A field lives as long as its instance: one operation, for a class made per call or an ORM row.
@@ -186,9 +193,9 @@ function outlivesOneCall(uses: Uses, writes: readonly TSESTree.Node[], model: Fi
   // `then`, a `Proxy` answering `then`): the slot is that one promise's outcome, as for the class above.
   if (returnsBuiltThenable(block, model)) return false;
   // A closure's variable, written by a function nested in the one that declares it, in a function
-  // that runs once to set something up: an async function or a request handler runs per operation,
-  // and its closures with it.
-  if (block.async || model.handlerPath().isOnPath(block)) return false;
+  // that runs once to set something up: an async function, a request handler or a React effect's
+  // callback runs per operation, and its closures with it.
+  if (block.async || model.handlerPath().isOnPath(block) || isEffectCallback(block)) return false;
   if (!writes.some((write) => enclosingFunction(write) !== block)) return false;
   // `function hydrate(doc) { const pending = {}; walk(doc); return Promise.all(…); }`: the store and
   // the functions that fill it are only used while the call runs, and are garbage when it returns.
