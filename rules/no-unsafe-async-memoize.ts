@@ -7,7 +7,7 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { runsAsCommand } from '../src/analysis/request/file-runtime.js';
+import { neverServes } from '../src/analysis/request/file-runtime.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
@@ -62,10 +62,10 @@ export default createRule<MessageIds, Options>({
       ...modelListeners(context),
       'Program:exit'() {
         const model = getFileModel(context);
+        // Tests, fixtures, scripts, seeds and command-line programs run once and exit: a kept rejection reaches no later caller.
+        if (neverServes(model)) return;
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model);
-        // A command-line program ends with its run: a memoized rejection there reaches no later caller.
-        const memoizerCalls = runsAsCommand(model) ? [] : model.memoizerCalls;
-        for (const call of memoizerCalls) {
+        for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
           // Made in a method of an instance that lives for one operation (an ORM row, a per-call helper): so does its cache.

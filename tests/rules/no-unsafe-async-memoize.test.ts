@@ -3135,6 +3135,22 @@ export async function start() {
 }`,
     },
     {
+      // A script runs once and exits: the rejection it keeps reaches no later request.
+      name: 'a promise slot in a script',
+      filename: 'scripts/backfill-assets.ts',
+      code: `let index;
+export function assetIndex() {
+  index ??= fetch('https://cdn.example.com/assets.json').then((r) => r.json());
+  return index;
+}`,
+    },
+    {
+      name: 'a memoized fetch in a test helper',
+      filename: 'tests/api/utils.ts',
+      code: `import memoize from 'lodash/memoize';
+export const getFixtureUser = memoize(async (id) => (await fetch(\`/api/users/\${id}\`)).json());`,
+    },
+    {
       // Each run of the effect declares its own slot: a rejection is shared by that run's two reads only.
       name: "a slot declared in a React effect's callback",
       code: slotInHook('useEffect'),
@@ -3495,6 +3511,18 @@ export class Charts {
   }
 }`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 8, data: { name: 'this.current' } }],
+    },
+    {
+      // The same slot in the server's own code keeps the rejection for every later request.
+      name: 'a promise slot in a server module beside the scripts',
+      filename: 'src/assets/index.ts',
+      code: `let index;
+export function assetIndex() {
+  index ??= fetch('https://cdn.example.com/assets.json').then((r) => r.json());
+  return index;
+}`,
+      // Line 3 is \`index ??= fetch(…)\`, column 3 its \`index\`.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 3, data: { name: 'index' } }],
     },
     {
       // A callback React keeps between renders (useCallback's) is not run per operation: it is handed back as is.

@@ -18,7 +18,6 @@ import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
 import { serverModuleLoad } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
-import { runsAsCommand } from '../request/file-runtime.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
 import { isThenableClass, returnsBuiltThenable } from './thenables.js';
@@ -576,7 +575,6 @@ function holderKey(holder: Holder): object {
 export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
   // Files the model does not analyse (tests, mocks, files with nothing to report) are not walked.
   if (!model.active) return [];
-  const cli = runsAsCommand(model);
   // Holders seen as write targets, grouped; then every use of each.
   const single = new Map<object, Map<string, Uses>>();
   const keyed = new Map<object, Map<string, Uses>>();
@@ -629,7 +627,7 @@ export function unsafePromiseSlots(model: FileModel): UnsafeSlotWrite[] {
     for (const uses of byName.values()) {
       fill(uses);
       // A one-shot command ends with its run: a slot there replays nothing to a later caller.
-      const writes = cli ? [] : unsafeSingleSlot(uses, model);
+      const writes = unsafeSingleSlot(uses, model);
       if (writes.length === 0 || !outlivesOneCall(uses, writes, model)) continue;
       // Used only by start-up code (`await initTokenizer()` in `bootstrap()`): no later caller is handed the rejection.
       if (uses.holder.kind === 'variable' && slotUsedOnlyAtStartUp(uses.refs, model)) continue;
