@@ -177,6 +177,13 @@ export function poll(name, work) {
   runs.set(name, run());
 }`;
 
+/** A module-level slot kept for every later call: judged by the file it is in (a script, or the server's own code). */
+const assetIndexSlot = `let index;
+export function assetIndex() {
+  index ??= fetch('https://cdn.example.com/assets.json').then((r) => r.json());
+  return index;
+}`;
+
 /** A slot declared in the callback of `hook`, filled by a nested function and read twice. */
 const slotInHook = (hook: string) => `import { ${hook} } from 'react';
 export function TreatmentForm({ id, onLoaded }) {
@@ -3138,11 +3145,7 @@ export async function start() {
       // A script runs once and exits: the rejection it keeps reaches no later request.
       name: 'a promise slot in a script',
       filename: 'scripts/backfill-assets.ts',
-      code: `let index;
-export function assetIndex() {
-  index ??= fetch('https://cdn.example.com/assets.json').then((r) => r.json());
-  return index;
-}`,
+      code: assetIndexSlot,
     },
     {
       name: 'a memoized fetch in a test helper',
@@ -3516,11 +3519,7 @@ export class Charts {
       // The same slot in the server's own code keeps the rejection for every later request.
       name: 'a promise slot in a server module beside the scripts',
       filename: 'src/assets/index.ts',
-      code: `let index;
-export function assetIndex() {
-  index ??= fetch('https://cdn.example.com/assets.json').then((r) => r.json());
-  return index;
-}`,
+      code: assetIndexSlot,
       // Line 3 is \`index ??= fetch(…)\`, column 3 its \`index\`.
       errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 3, data: { name: 'index' } }],
     },
