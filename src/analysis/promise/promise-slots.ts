@@ -417,9 +417,7 @@ function namesTeardown(name: string): boolean {
 /** A factory of a teardown: `createApiShutdown`, `makeCleanup` (its last word a teardown's); not `createShutdownHandler` or `createReleaseNotes`. */
 function namesTeardownMaker(name: string): boolean {
   const words = nameWords(name);
-  const [first] = words;
-  const last = words[words.length - 1];
-  return words.length > 1 && first !== undefined && last !== undefined && makerVerbs.has(first) && teardownWords.has(last);
+  return words.length > 1 && makerVerbs.has(words[0] ?? '') && teardownWords.has(words.at(-1) ?? '');
 }
 
 /**
