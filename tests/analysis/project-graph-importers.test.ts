@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importersOf } from '../../src/analysis/project/files/graph.js';
+import { importersOf, namedByUnresolvedSpecifier } from '../../src/analysis/project/files/graph.js';
 import { graphFixture } from './graph-fixture.js';
 import { listSources, resolveModule } from '../../src/analysis/project/files/resolve.js';
 
@@ -138,5 +138,23 @@ describe('importers resolved after the graph was built', () => {
     later();
     expect(names(root, importersOf(genTs))).toEqual(['src/main.ts']);
     expect(names(root, importersOf(genTsx))).toEqual([]);
+  });
+});
+
+describe('specifiers that may name a file the graph cannot resolve', () => {
+  const root = path.join(temp, 'aliases');
+  const lib = path.join(root, 'src/lib/stripe.ts');
+  it('counts an alias nothing configures that ends in the file name, not a package the importer declares or one that resolves elsewhere', () => {
+    write(root, 'package.json', JSON.stringify({ name: 'web', private: true, dependencies: { stripe: '^14.0.0', '@acme/stripe': '^1.0.0' } }));
+    write(root, 'src/lib/stripe.ts', 'export const s = 1;\n');
+    write(root, 'src/other/stripe.ts', 'export const o = 1;\n');
+    // A package by its bare name, a declared scoped package's subpath, and a relative path to the other `stripe`.
+    write(root, 'src/server.ts', "import Stripe from 'stripe';\nimport { x } from '@acme/stripe/stripe';\nimport { o } from './other/stripe';\n");
+    expect(namedByUnresolvedSpecifier(lib)).toBe(false);
+    // `~/lib/stripe`: no tsconfig `paths` says what `~` is.
+    write(root, 'src/pay.ts', "import { s } from '~/lib/stripe';\n");
+    later();
+    expect(namedByUnresolvedSpecifier(lib)).toBe(true);
+    expect(importersOf(lib).size).toBe(0);
   });
 });

@@ -4995,6 +4995,54 @@ app.get('/price', async (req, res) => { ${use} res.send(formatAmount(1)); });
   });
 });
 
+describe('a promise slot in a library module nothing imports', () => {
+  // `src/lib/stripe.ts` keeps the loading promise in a slot (the write on line 3); the routes import `src/lib/format.ts`.
+  const stripe = `let stripePromise: Promise<string> | undefined;
+export const getStripe = () => {
+  if (!stripePromise) stripePromise = fetch('https://js.stripe.com/v3').then((r) => r.text());
+  return stripePromise;
+};
+`;
+  const routes = (line: string): string => `import express from 'express';
+${line}
+export const app = express();
+app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
+`;
+  const app = (extra: Readonly<Record<string, string>>, manifest: object = {}): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { express: '^4.0.0' }, ...manifest }),
+    'src/lib/stripe.ts': stripe,
+    'src/lib/format.ts': 'export const formatAmount = (n: number): string => n.toFixed(2);\n',
+    'src/routes.ts': routes("import { formatAmount } from './lib/format';"),
+    ...extra,
+  });
+  const unused = projectOnDisk('lib-unused', () => app({}));
+  const imported = projectOnDisk('lib-imported', () => app({ 'src/pay.ts': "import { getStripe } from './lib/stripe';\nexport const pay = () => getStripe();\n" }));
+  // `~/` is an alias nothing here configures: the import may load the file.
+  const aliased = projectOnDisk('lib-aliased', () => app({ 'src/pay.ts': "import { getStripe } from '~/lib/stripe';\nexport const pay = () => getStripe();\n" }));
+  // A package that imports the `stripe` SDK names a package, not the file.
+  const sdk = projectOnDisk('lib-sdk', () => app({ 'src/server.ts': "import Stripe from 'stripe';\nexport const client = new Stripe('sk');\n" }, { dependencies: { express: '^4.0.0', stripe: '^14.0.0' } }));
+  const published = projectOnDisk('lib-published', () => app({}, { private: false, main: 'src/lib/format.ts' }));
+  const started = projectOnDisk('lib-script', () => app({}, { scripts: { warm: 'node src/lib/stripe.ts' } }));
+  const computed = projectOnDisk('lib-computed', () => app({ 'src/load.ts': 'export const load = (name: string) => import(`./lib/${name}`);\n' }));
+  const nuxt = projectOnDisk('lib-nuxt', () => app({}, { dependencies: { nuxt: '^3.0.0' } }));
+  const outside = projectOnDisk('lib-outside', () => app({ 'src/stripe.ts': stripe }));
+  const lint = (dir: string, file = 'src/lib/stripe.ts'): [number, string | undefined][] => lintInDir(ruleId, rule, dir, file, stripe).map((m) => [m.line, m.messageId]);
+  it('is quiet when no file imports the library module', () => {
+    expect(lint(unused.dir())).toEqual([]);
+    expect(lint(sdk.dir())).toEqual([]);
+  });
+  it('reports the write when a file imports it, by path or by an alias not resolved here', () => {
+    expect(lint(imported.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+    expect(lint(aliased.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+  it('reports the write when the package is published, runs the file from a script, loads modules by computed paths or auto-imports', () => {
+    for (const project of [published, started, computed, nuxt]) expect(lint(project.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+  it('reports the write in a module outside library folders that nothing imports (an entry point its platform may load)', () => {
+    expect(lint(outside.dir(), 'src/stripe.ts')).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a promise that rejects only on the error argument of a core server listen callback', () => {
   // Node calls `server.listen(…, callback)`'s callback with no argument: a `reject(err)` it guards never
   // runs, and a failure to listen is an 'error' event. Express 5's `app.listen` does pass an error, and a

@@ -118,6 +118,16 @@ export const clientDirective = 'use client';
  */
 export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www|static|components|hooks)\/|\.client\.[cm]?[jt]sx?$/;
 
+/**
+ * Folders of modules that other modules import, by their path in the project (`src/lib/stripe.ts`,
+ * `utils/`, `components/`): no platform loads a file there by its path, so one that nothing imports
+ * never runs. A folder's `index` file is left out (a package's entry may be one).
+ */
+export const libraryFolderPattern = /(?:^|\/)(?:lib|libs|utils?|helpers|components|hooks)\/(?:[^/]+\/)*(?!index\.)[^/]+$/;
+
+/** Packages that import a project's modules without an import statement (Nuxt's and unplugin's auto-imports). */
+export const autoImportPackages: readonly string[] = ['nuxt', 'nuxt3', 'unplugin-auto-import', 'unplugin-vue-components'];
+
 /** Files that hold JSX: components, pages and layouts, several of which one render composes (so run for one request). */
 export const componentFilePattern = /\.[cm]?[jt]sx$/;
 

@@ -201,6 +201,10 @@ export interface PackageManifest {
   runtime: ReadonlySet<string>;
   /** `"private": true`: an application or a workspace's own package, never published. */
   private: boolean;
+  /** Published with an entry (`main`, `module`, `exports` or `bin`, not private): other projects may import any of its files. */
+  publishes: boolean;
+  /** What its `main`, `module`, `exports`, `bin`, `browser` and `scripts` say, as JSON text: the files it runs or hands out by path. */
+  entryText: string;
 }
 
 /**
@@ -269,6 +273,8 @@ export interface ProjectIndex {
   servingImporterTexts(file: string): string[];
   /** Whether a file of `file`'s project loads a module by a computed specifier (`require(path.join(dir, name))`): not every import is in sight. */
   loadsComputedModules(file: string): boolean;
+  /** Whether an import may load `file`: a file of the project imports it, loads modules by computed specifiers, or names it by a specifier that resolves to nothing here. */
+  mayBeImported(file: string): boolean;
   /** Whether serving files importing one another lead from `file` up to one whose text has `marker` (the file that boots the app: `NestFactory`). */
   loadedFrom(file: string, marker: string): boolean;
 }

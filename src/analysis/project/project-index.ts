@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { importersOf, loadsComputedModules, projectRoot } from './files/graph.js';
+import { importersOf, loadsComputedModules, namedByUnresolvedSpecifier, projectRoot } from './files/graph.js';
 import { indexGeneration } from './files/generation.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
@@ -53,6 +53,11 @@ function importedByServingFile(file: string): boolean {
 /** The texts of the serving files that import `file` (an unreadable one as empty text). */
 function servingImporterTexts(file: string): string[] {
   return servingImporters(file).map((importer) => readSource(importer) ?? '');
+}
+
+/** Whether an import may load `file`: a file of the project imports it, loads modules by computed specifiers, or names it by a specifier that resolves to nothing here. */
+function mayBeImported(file: string): boolean {
+  return importersOf(file).size > 0 || loadsComputedModules(file) || namedByUnresolvedSpecifier(file);
 }
 
 /** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */
@@ -118,6 +123,7 @@ export const projectIndex: ProjectIndex = {
   importedByServingFile,
   servingImporterTexts,
   loadsComputedModules,
+  mayBeImported,
   loadedFrom,
   objectLiteralCallsByImporters,
   startUpUseByImporters,

@@ -1,13 +1,14 @@
 /**
  * Promise slots only dead code reads: every function using the slot is a module-level function
- * nothing can call (request/dead-exports), so nothing is ever handed a kept rejection.
+ * nothing can call, or the module is a library module nothing loads (request/dead-exports), so
+ * nothing is ever handed a kept rejection.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, outermostFunction, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { isDeadExport } from '../request/dead-exports.js';
+import { neverRuns } from '../request/dead-exports.js';
 
-/** Whether every use of a module-level slot is inside functions that are dead exports (see the module comment). */
+/** Whether every use of a module-level slot is inside module-level functions that never run (see the module comment). */
 export function slotUsedOnlyByDeadCode(refs: readonly TSESTree.Node[], model: FileModel): boolean {
   const owners = new Set<FunctionNode>();
   for (const ref of refs) {
@@ -16,5 +17,5 @@ export function slotUsedOnlyByDeadCode(refs: readonly TSESTree.Node[], model: Fi
     if (!inner) return false;
     owners.add(outermostFunction(inner));
   }
-  return owners.size > 0 && [...owners].every((fn) => isDeadExport(fn, model));
+  return owners.size > 0 && [...owners].every((fn) => neverRuns(fn, model));
 }

@@ -2,13 +2,16 @@
  * Exports nothing can call: a module-level function unused in its file, exported only under its own
  * name, in a module other serving modules import for other names while none of them uses this one
  * (`export const getStripe = () => …` beside the `formatAmount` the pages import). A module nothing
- * imports is an entry point its platform may call, and is not known to be dead.
+ * imports is an entry point its platform may call, and is not known to be dead, unless it is a
+ * library module (`src/lib/stripe.ts`) no platform loads by its path.
  */
+import path from 'node:path';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FunctionNode } from '../syntax/ast.js';
 import { moduleLevelName, moduleVariable } from '../syntax/start-up-calls.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
+import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
 import type { FileModel } from '../model/file-model.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
@@ -25,4 +28,34 @@ export function isDeadExport(fn: FunctionNode, model: FileModel): boolean {
   const names = [...exportIndex(model)].filter(([, values]) => values.some((value) => value === fn || (value.type === AST_NODE_TYPES.Identifier && value.name === name)));
   if (names.length !== 1 || names[0]?.[0] !== name) return false;
   return model.project.exportUnusedByImporters(model, fn, name);
+}
+
+const unloaded = new WeakMap<FileModel, boolean>();
+
+/**
+ * Whether `model` is a library module nothing loads: in a library folder (`src/lib/stripe.ts`), in a
+ * package that is not published and does not auto-import modules, not named by that package's
+ * entries or scripts, and imported by no file of the project (not even through an alias the index
+ * cannot resolve). None of its code runs.
+ */
+export function isUnloadedLibraryModule(model: FileModel): boolean {
+  let found = unloaded.get(model);
+  if (found === undefined) {
+    found = model.inProject && libraryFolderPattern.test(model.project.pathInProject(model.filename)) && !loadable(model);
+    unloaded.set(model, found);
+  }
+  return found;
+}
+
+function loadable(model: FileModel): boolean {
+  const manifest = model.project.packageManifest(model.filename);
+  if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return true;
+  const named = `${path.basename(path.dirname(model.filename))}/${path.basename(model.filename).replace(/\.[cm]?[jt]sx?$/, '')}`;
+  return manifest.entryText.includes(named) || model.project.mayBeImported(model.filename);
+}
+
+/** Whether the module-level function `fn` can never run: a dead export, or any function but a platform's entry in a library module nothing loads. */
+export function neverRuns(fn: FunctionNode, model: FileModel): boolean {
+  const name = moduleLevelName(fn);
+  return name !== undefined && !platformExports.has(name) && (isUnloadedLibraryModule(model) || isDeadExport(fn, model));
 }

@@ -12,6 +12,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource, readSourceUnkept } from './sources.js';
+import { packageManifest } from './packages.js';
 import { forgetResolutions, keysOf, managedByPnpm, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
@@ -46,6 +47,8 @@ interface Graph {
   files: string[];
   /** The specifiers of every file by their keys (`specifierKeys`), in groups that share keys. */
   byKey: Map<string, Imports[]>;
+  /** Every group, those without keys too (a bare specifier nothing here resolves). */
+  groups: Imports[];
   /** The importers found so far, by imported file. */
   importers: Map<string, ReadonlySet<string>>;
   /** What the graph was read from: each listed folder, each source file and what resolution read, by size and time (`null`: unreadable). */
@@ -172,7 +175,7 @@ function buildGraph(root: string): Graph {
       else byKey.set(key, [imports]);
     }
   }
-  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, files, byKey, importers: new Map(), inputs, noted: { generation: -1, reads: 0 }, computedLoads };
+  const graph: Graph = { checkedAt: Date.now(), checkCost: 0, generation: ++builds, files, byKey, groups: [...byKeys.values()], importers: new Map(), inputs, noted: { generation: -1, reads: 0 }, computedLoads };
   // The folders listed, and what reading the configuration read (tsconfig and package.json files).
   noteResolutionInputs(graph);
   return graph;
@@ -237,6 +240,39 @@ export function importersOf(file: string): ReadonlySet<string> {
 /** Whether a file of `file`'s project loads a module by a computed specifier: some of its imports are not in the graph. */
 export function loadsComputedModules(file: string): boolean {
   return graphOf(file).computedLoads;
+}
+
+/** A source file's extension, as a specifier may end in it (`./a.js`). */
+const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/;
+
+/** The package a bare specifier names (`@stripe/stripe-js/pure` → `@stripe/stripe-js`). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+/**
+ * Whether a file of the project names `file` by a specifier that resolves to nothing here: an alias
+ * this resolver does not know (`~/lib/stripe` for `src/lib/stripe.ts`), whose last segment is the
+ * file's name (an index file's: its folder's). Such an import may load the file though the graph
+ * does not show it. A package the importer declares (`stripe`, `@stripe/stripe-js`) is not an alias,
+ * nor is a bare name of one segment.
+ */
+export function namedByUnresolvedSpecifier(file: string): boolean {
+  const graph = graphOf(file);
+  const base = path.basename(file).replace(SOURCE_EXTENSION, '');
+  const name = base === 'index' ? path.basename(path.dirname(file)) : base;
+  for (const imports of graph.groups) {
+    for (const [i, specifier] of imports.specifiers.entries()) {
+      if (specifier.slice(specifier.lastIndexOf('/') + 1).replace(SOURCE_EXTENSION, '') !== name) continue;
+      const importer = graph.files[imports.from[i] ?? -1];
+      if (importer === undefined || importer === file || resolveModule(specifier, importer) !== undefined) continue;
+      const relative = specifier.startsWith('.') || specifier.startsWith('/');
+      if (!relative && (!specifier.includes('/') || packageManifest(importer)?.declared.has(packageOf(specifier)) === true)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 let builds = 0;

@@ -1,14 +1,17 @@
 /**
  * What a file's package declares: the nearest package.json above the file that declares a
- * dependency, its dependencies, devDependencies and peerDependencies and whether it is private, read
- * once per directory. A library whose defaults changed between majors (lru-cache 7 made `max`
- * required) is judged by the range declared.
+ * dependency, its dependencies, devDependencies and peerDependencies, whether it is private and the
+ * files it names as entries, read once per directory. A library whose defaults changed between
+ * majors (lru-cache 7 made `max` required) is judged by the range declared.
  */
 import path from 'node:path';
 import type { PackageManifest } from '../../model/file-model.js';
 import { readSource } from './sources.js';
 
 const byDir = new Map<string, PackageManifest | null>();
+
+/** The fields of a package.json that name files the package runs or hands out. */
+const ENTRY_FIELDS = ['main', 'module', 'exports', 'bin', 'browser', 'scripts'];
 
 function manifestIn(dir: string): PackageManifest | null {
   const cached = byDir.get(dir);
@@ -19,6 +22,8 @@ function manifestIn(dir: string): PackageManifest | null {
     const declared = new Map<string, string>();
     const runtime = new Set<string>();
     let isPrivate = false;
+    let publishes = false;
+    let entryText = '';
     try {
       const json = JSON.parse(text) as Record<string, unknown>;
       for (const field of ['peerDependencies', 'devDependencies', 'dependencies']) {
@@ -31,10 +36,13 @@ function manifestIn(dir: string): PackageManifest | null {
         }
       }
       isPrivate = json.private === true;
+      const entries = ENTRY_FIELDS.filter((field) => json[field] !== undefined);
+      publishes = !isPrivate && entries.some((field) => field !== 'scripts' && field !== 'browser');
+      entryText = JSON.stringify(entries.map((field) => json[field]));
     } catch {
       // An unreadable package.json declares nothing.
     }
-    found = { declared, runtime, private: isPrivate };
+    found = { declared, runtime, private: isPrivate, publishes, entryText };
     // A package.json that declares no dependency (`{ "type": "module" }` in a folder, a manifest that
     // only publishes types) installs nothing: imports resolve as they would without it, from above.
     if (declared.size === 0) found = manifestAbove(dir) ?? found;
