@@ -4995,6 +4995,39 @@ app.get('/price', async (req, res) => { ${use} res.send(formatAmount(1)); });
   });
 });
 
+describe('a promise settled by hand through the executor\'s functions kept in variables', () => {
+  // The executor hands `resolve` and `reject` to module variables; `cancel` rejects through one.
+  const deferred = (cancel: string): string => `let signInPromise = null;
+let signInResolve = null;
+let signInReject = null;
+export function waitForSignIn() {
+  if (!signInPromise) {
+    signInPromise = new Promise((resolve, reject) => { signInResolve = resolve; signInReject = reject; });
+  }
+  return signInPromise;
+}
+export function onSignedIn(user) {
+  if (signInResolve) { signInResolve(user); signInPromise = signInResolve = signInReject = null; }
+}
+export function cancel() {
+  if (signInPromise && signInReject) {
+    ${cancel}
+  }
+}
+`;
+  const lint = (code: string): [number, string | undefined][] => lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId]);
+  it('is quiet when the slot is emptied where the kept reject is called', () => {
+    expect(lint(deferred("signInReject(new Error('closed'));\n    signInPromise = null; signInResolve = null; signInReject = null;"))).toEqual([]);
+  });
+  it('reports the write (line 6) when only success empties the slot', () => {
+    expect(lint(deferred("signInReject(new Error('closed'));\n    signInReject = null;"))).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+  it('reports the write when the variable may hold another function than the executor\'s reject', () => {
+    const code = deferred("signInReject(new Error('closed'));\n    signInPromise = null;").replace('export function cancel() {', 'export function mute() { signInReject = () => undefined; }\nexport function cancel() {');
+    expect(lint(code)).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a promise slot in a library module nothing imports', () => {
   // `src/lib/stripe.ts` keeps the loading promise in a slot (the write on line 3); the routes import `src/lib/format.ts`.
   const stripe = `let stripePromise: Promise<string> | undefined;

@@ -349,13 +349,24 @@ function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, mo
  * handler, inline or named (`const clear = () => map.delete(k); p.then(clear, clear)`), or in a
  * release closure called from one of those (`(err) => { release(); throw err; }`).
  */
-/** `reject` of a `new Promise((resolve, reject) => …)` executor around `id`'s position. */
-function isExecutorReject(id: TSESTree.Identifier, model: FileModel): boolean {
-  const def = valueDef(resolveIdentifier(model.sourceCode, id));
+/**
+ * `reject` of a `new Promise((resolve, reject) => …)` executor around `id`'s position, or a variable
+ * the executor hands it to and that holds nothing else but emptiness (`signInReject = reject` in the
+ * executor, `signInReject = null` elsewhere): calling it rejects that promise.
+ */
+function isExecutorReject(id: TSESTree.Identifier, model: FileModel, aliased = false): boolean {
+  const variable = resolveIdentifier(model.sourceCode, id);
+  const def = valueDef(variable);
   const executor = (def?.type as string | undefined) === 'Parameter' ? def?.node : undefined;
-  if (!executor || !isFunction(executor) || executor.params[1]?.type !== AST_NODE_TYPES.Identifier || executor.params[1].name !== id.name) return false;
-  const made = executor.parent;
-  return made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === executor && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+  if (executor) {
+    if (!isFunction(executor) || executor.params[1]?.type !== AST_NODE_TYPES.Identifier || executor.params[1].name !== id.name) return false;
+    const made = executor.parent;
+    return made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === executor && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+  }
+  if (aliased || !variable) return false;
+  const values = variable.references.flatMap((ref) => (ref.writeExpr ? [unwrap(ref.writeExpr)] : []));
+  const handed = values.filter((value) => !isEmptyValue(value));
+  return handed.length > 0 && handed.every((value) => value.type === AST_NODE_TYPES.Identifier && isExecutorReject(value, model, true));
 }
 
 /**
