@@ -6490,6 +6490,61 @@ router.post('/scheduler', async (req, res) => {
   }
 });
 
+describe('a key checked by the first row of a query, or read from that row', () => {
+  // `const [coin] = await db.select()…limit(1); if (!coin) return null;`: the key names a row that exists.
+  // The lookups use `base`, a const made from `currency` (as the key is).
+  const pairs = (guard: string): string => `import express from 'express';
+const pairCache = new Map();
+async function resolvePair(currency, quote) {
+  const key = \`\${currency}/\${quote}\`.toUpperCase();
+  const hit = pairCache.get(key);
+  if (hit) return hit;
+  const base = String(currency).toUpperCase();
+  const quoteSym = String(quote).toUpperCase();
+  const [baseCoin] = await db.select().from(coins).where(eq(coins.symbol, base)).limit(1);
+  const [quoteCoin] = await db.select().from(coins).where(eq(coins.symbol, quoteSym)).limit(1);
+  ${guard}
+  const pair = { base, quote: quoteSym };
+  pairCache.set(key, pair);
+  return pair;
+}
+const app = express();
+app.get('/pair/:c/:q', async (req, res) => res.json(await resolvePair(req.params.c, req.params.q)));
+`;
+  const cases: [string, number[]][] = [
+    ['if (!baseCoin || !quoteCoin) return null;', []],
+    // The quote is never checked: any string adds a key.
+    ['if (!baseCoin) return null;', [2]],
+    ['// no check', [2]],
+  ];
+  for (const [guard, expected] of cases) {
+    it(`${guard}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, pairs(guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+  // The key is a field of the row found for the header's key id.
+  const keys = (read: string, guard = 'if (!row) return res.status(401).end();'): string => `import express from 'express';
+const lastUsed = new Map();
+const app = express();
+app.use(async (req, res, next) => {
+  const keyId = String(req.headers['x-api-key'] ?? '');
+  ${read}
+  ${guard}
+  const { key } = row;
+  lastUsed.set(key.keyId, Date.now());
+  next();
+});
+`;
+  it('is quiet when the key is read from the row found (absent: 401)', () => {
+    expect(lintWithRule(ruleId, rule, keys('const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyId, keyId)).limit(1);'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, keys('const row = await apiKeys.findOne({ keyId });'))).toEqual([]);
+  });
+  it('reports the write (line 2) when nothing stops a missing row, or the row is what the client sent', () => {
+    expect(lintWithRule(ruleId, rule, keys('const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyId, keyId)).limit(1);', '// no check')).map((m) => m.line)).toEqual([2]);
+    expect(lintWithRule(ruleId, rule, keys('const row = await req.json();')).map((m) => m.line)).toEqual([2]);
+  });
+});
+
 describe("a client module's cache, imported by a route handler", () => {
   // A server module importing a 'use client' module gets references the browser runs: its Map fills in the page.
   const helper = (directive: string): string => `${directive}const copied = new Map();

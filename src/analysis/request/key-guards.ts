@@ -11,7 +11,7 @@ import { valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests } from '../catalog/handler-catalog.js';
+import { absenceTests, lambdaEventParameter, requestObjectName } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -27,8 +27,11 @@ function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   walk(top, model.facts.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.Identifier && !isCallee(node) && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
     if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) {
-      // `id.trim()`: the method is applied to `id`; its own root is what the key is built from.
-      roots.push(model.sourceCode.getText(isCallee(node) ? unwrap(node.object) : node));
+      // `id.trim()`: the method is applied to `id`; its own root is what the key is built from. Applied
+      // to anything but a name (`` `${a}/${b}`.toUpperCase() ``, `String(id).trim()`), the names inside are.
+      const object = unwrap(node.object);
+      if (!isCallee(node)) roots.push(model.sourceCode.getText(node));
+      else if (object.type === AST_NODE_TYPES.Identifier || object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.ThisExpression) roots.push(model.sourceCode.getText(object));
     }
   });
   return roots;
@@ -89,6 +92,36 @@ function statementsBefore(at: TSESTree.Node): TSESTree.Statement[] {
   return before.sort((x, y) => x.range[0] - y.range[0]);
 }
 
+/**
+ * Whether an awaited expression reads the request itself rather than looking something up:
+ * `req.json()`, `c.req.formData()`, `readBody(event)`, `getBody(req)`. What it gives is what the client sent.
+ */
+function readsRequest(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const isRequest = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && (requestObjectName.test(n.name) || lambdaEventParameter.test(n.name));
+  if (value.arguments.some((arg) => isRequest(unwrap(arg)))) return true;
+  for (let callee: TSESTree.Node = unwrap(value.callee); ; ) {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (!callee.computed && (memberName(callee) === 'req' || memberName(callee) === 'request')) return true;
+      callee = unwrap(callee.object);
+    } else if (callee.type === AST_NODE_TYPES.CallExpression) {
+      callee = unwrap(callee.callee);
+    } else {
+      return isRequest(callee);
+    }
+  }
+}
+
+/** The names a declaration binds: `row`, `{ key, user: owner }` (`key`, `owner`), `[first]`. */
+function boundNames(id: TSESTree.Node): string[] {
+  if (id.type === AST_NODE_TYPES.Identifier) return [id.name];
+  if (id.type === AST_NODE_TYPES.ObjectPattern) return id.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? boundNames(p.value) : []));
+  if (id.type === AST_NODE_TYPES.ArrayPattern) return id.elements.flatMap((e) => (e ? boundNames(e) : []));
+  if (id.type === AST_NODE_TYPES.AssignmentPattern) return boundNames(id.left);
+  return [];
+}
+
 /** `(async () => { … })()`: a function without parameters, called where it is written. */
 function calledInPlace(fn: FunctionNode): boolean {
   return fn.params.length === 0 && fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn;
@@ -114,6 +147,9 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
   // `if (namespace !== ROOT_NAMESPACE) throw …`: past it, the key is that one value.
   if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
     const [left, right] = [unwrap(test.left), unwrap(test.right)];
+    // `if (hit !== undefined) return hit`: a test of presence, not of one value.
+    const nothing = (side: TSESTree.Node): boolean => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
+    if (nothing(left) || nothing(right)) return [];
     const fixed = (side: TSESTree.Node): boolean =>
       side.type === AST_NODE_TYPES.Literal || ((side.type === AST_NODE_TYPES.Identifier || side.type === AST_NODE_TYPES.MemberExpression) && !fromRequest(side, model, 0));
     if (fixed(right) && !fixed(left)) return [model.sourceCode.getText(left)];
@@ -189,10 +225,20 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
+  // `const base = String(currency).toUpperCase()` before the lookup: a check of `base` checks `currency`.
+  const derived = new Map<string, string[]>();
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+    for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression) derived.set(d.id.name, keyRoots(d.init, model));
+  }
   /** Every root (or what it was built from) that a check's text names is validated. */
   const checks = (text: string): void => {
     for (const root of candidates) if (mentions(text, root)) validated.add(root);
+    for (const [name, from] of derived) if (mentions(text, name)) for (const root of from) if (candidates.includes(root)) validated.add(root);
   };
+  // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
+  // names read from it (`const { key } = row`): a key read from them names a record that exists.
+  const found = new Set<string>();
   for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) checks(checked);
   // `drivers.set(name, createDriver(name))`, `cache[name] = createDriver(name)`: the value written is made only for a listed key.
   const written = at.type === AST_NODE_TYPES.CallExpression ? at.arguments[1] : at.type === AST_NODE_TYPES.AssignmentExpression ? at.right : undefined;
@@ -206,6 +252,20 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
+      // `const { key, user } = row`, `const key = row.key`: read from what was found.
+      const source = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
+      if (source?.type === AST_NODE_TYPES.Identifier && found.has(source.name)) {
+        for (const name of boundNames(d.id)) found.add(name);
+        continue;
+      }
+      // `const [row] = await db.select()…limit(1); if (!row) return`: the first row of a query, checked present.
+      if (d.id.type === AST_NODE_TYPES.ArrayPattern && init?.type === AST_NODE_TYPES.AwaitExpression) {
+        const first = d.id.elements[0];
+        if (first?.type !== AST_NODE_TYPES.Identifier || !statements.slice(i + 1).some((s) => guardsAbsence(s, first.name))) continue;
+        checks(model.sourceCode.getText(init.argument));
+        if (!readsRequest(init.argument)) found.add(first.name);
+        continue;
+      }
       // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
       const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
       // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
@@ -219,10 +279,12 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
       const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
       checks(lookup);
+      if (init.type !== AST_NODE_TYPES.AwaitExpression || !readsRequest(init.argument)) found.add(name);
     }
   }
+  const readFromFound = (root: string): boolean => found.has(/^[\w$]+/.exec(root)?.[0] ?? '');
   return roots.every((root) => {
-    if (validated.has(root)) return true;
+    if (validated.has(root) || readFromFound(root)) return true;
     const inner = builtFrom.get(root) ?? [];
     return inner.length > 0 && inner.every((r) => validated.has(r));
   });
