@@ -6545,6 +6545,39 @@ app.use(async (req, res, next) => {
   });
 });
 
+describe('a key iterated from the keys an object literal writes out', () => {
+  // The values come from the request; the names are the ones written in the code.
+  const route = (table: string, loop: string, extra = ''): string => `import express from 'express';
+const previous = new Map();
+function track(checks) {
+  const serviceChecks = ${table};
+  ${extra}
+  ${loop} {
+    previous.set(name, 1);
+  }
+}
+const app = express();
+app.post('/health', (req, res) => { track(req.body); res.end(); });
+`;
+  const literal = '{ database: checks.db, redis: checks.redis, "sms-gateway": checks.sms }';
+  const cases: [string, string, string, number[]][] = [
+    [literal, 'for (const [name, check] of Object.entries(serviceChecks))', '', []],
+    [literal, 'for (const name of Object.keys(serviceChecks))', '', []],
+    [literal, 'for (const name in serviceChecks)', '', []],
+    ['checks', 'for (const name of Object.keys(checks))', '', [2]],
+    ['{ ...checks, database: checks.db }', 'for (const name in serviceChecks)', '', [2]],
+    ['{ [checks.kind]: checks.db }', 'for (const name in serviceChecks)', '', [2]],
+    [literal, 'for (const name in serviceChecks)', 'serviceChecks[checks.extra] = 1;', [2]],
+    [literal, 'for (const [, name] of Object.entries(serviceChecks))', '', [2]],
+    [literal, 'for (const name of Object.values(serviceChecks))', '', [2]],
+  ];
+  for (const [table, loop, extra, expected] of cases) {
+    it(`${loop} over ${table}${extra ? ` after ${extra}` : ''}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(table, loop, extra)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe("a client module's cache, imported by a route handler", () => {
   // A server module importing a 'use client' module gets references the browser runs: its Map fills in the page.
   const helper = (directive: string): string => `${directive}const copied = new Map();

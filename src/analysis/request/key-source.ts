@@ -17,6 +17,7 @@ import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
+import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -410,6 +411,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
         if (!init) {
           const loop = def.node.parent.parent;
+          // `for (const [name, check] of Object.entries(CHECKS))`: one of the keys an object literal writes out.
+          if (iteratesLiteralKeys(def.node, value.name, model.sourceCode)) return false;
           if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return fromRequest(loop.right, model, depth + 1);
           return assigned.length === 0 || assigned.some((value) => fromRequest(value, model, depth + 1));
         }
