@@ -6545,6 +6545,30 @@ app.use(async (req, res, next) => {
   });
 });
 
+describe('a key found in a map the handler itself fills', () => {
+  // `counts` is written only when `cacheKey` (made from `org`) is already in `seen`; but `seen` takes
+  // every `org` a request sends, so the hit says nothing about what exists: both grow (lines 3 and 4).
+  const route = `import express from 'express';
+const app = express();
+const seen = new Map();
+const counts = new Map();
+app.get('/o/:org', (req, res) => {
+  const org = req.params.org.replace(/\\D/g, '');
+  const cacheKey = \`t:\${org}\`;
+  const cached = seen.get(cacheKey);
+  if (cached) {
+    counts.set(org, (counts.get(org) ?? 0) + 1);
+    return res.json(cached);
+  }
+  seen.set(cacheKey, { at: Date.now() });
+  res.end();
+});
+`;
+  it('reports both maps', () => {
+    expect(lintWithRule(ruleId, rule, route).map((m) => m.line)).toEqual([3, 4]);
+  });
+});
+
 describe('a key iterated from the keys an object literal writes out', () => {
   // The values come from the request; the names are the ones written in the code.
   const route = (table: string, loop: string, extra = ''): string => `import express from 'express';

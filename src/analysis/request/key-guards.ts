@@ -225,16 +225,17 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   const validated = new Set<string>();
   const statements = statementsBefore(at);
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
-  // `const base = String(currency).toUpperCase()` before the lookup: a check of `base` checks `currency`.
+  // `const base = String(currency).toUpperCase()` before an awaited lookup of `base` that must find a
+  // row: the lookup checks `currency` (not a read of a store the server fills, such as the cache itself).
   const derived = new Map<string, string[]>();
   for (const statement of statements) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
     for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression) derived.set(d.id.name, keyRoots(d.init, model));
   }
-  /** Every root (or what it was built from) that a check's text names is validated. */
-  const checks = (text: string): void => {
+  /** Every root (or what it was built from) that a check's text names is validated; with `viaConsts`, also what the consts it names were made from. */
+  const checks = (text: string, viaConsts = false): void => {
     for (const root of candidates) if (mentions(text, root)) validated.add(root);
-    for (const [name, from] of derived) if (mentions(text, name)) for (const root of from) if (candidates.includes(root)) validated.add(root);
+    if (viaConsts) for (const [name, from] of derived) if (mentions(text, name)) for (const root of from) if (candidates.includes(root)) validated.add(root);
   };
   // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
   // names read from it (`const { key } = row`): a key read from them names a record that exists.
@@ -262,7 +263,7 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       if (d.id.type === AST_NODE_TYPES.ArrayPattern && init?.type === AST_NODE_TYPES.AwaitExpression) {
         const first = d.id.elements[0];
         if (first?.type !== AST_NODE_TYPES.Identifier || !statements.slice(i + 1).some((s) => guardsAbsence(s, first.name))) continue;
-        checks(model.sourceCode.getText(init.argument));
+        checks(model.sourceCode.getText(init.argument), true);
         if (!readsRequest(init.argument)) found.add(first.name);
         continue;
       }
@@ -278,7 +279,7 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       // A synchronous lookup gives `undefined` on a miss, so reading a field of it throws; an awaited call (a fetch) gives a response either way.
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
       const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
-      checks(lookup);
+      checks(lookup, init.type === AST_NODE_TYPES.AwaitExpression);
       if (init.type !== AST_NODE_TYPES.AwaitExpression || !readsRequest(init.argument)) found.add(name);
     }
   }
