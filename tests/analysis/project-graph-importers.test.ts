@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importersOf, namedByUnresolvedSpecifier } from '../../src/analysis/project/files/graph.js';
+import { importersOf, loadsComputedModules, namedByUnresolvedSpecifier } from '../../src/analysis/project/files/graph.js';
 import { graphFixture } from './graph-fixture.js';
 import { listSources, resolveModule } from '../../src/analysis/project/files/resolve.js';
 
@@ -156,5 +156,21 @@ describe('specifiers that may name a file the graph cannot resolve', () => {
     later();
     expect(namedByUnresolvedSpecifier(lib)).toBe(true);
     expect(importersOf(lib).size).toBe(0);
+  });
+});
+
+describe('where computed loads may reach', () => {
+  const root = path.join(temp, 'computed');
+  it('reaches only the folder a written start names, and anywhere when the start is not written out', () => {
+    write(root, 'package.json', JSON.stringify({ name: 'web', private: true }));
+    write(root, 'src/lib/stripe.ts', 'export const s = 1;\n');
+    write(root, 'src/routes/users.ts', 'export const u = 1;\n');
+    write(root, 'src/i18n.ts', 'export const messages = (l: string) => import(`./messages/${l}.json`);\nexport const page = import(`./static-page`);\n');
+    write(root, 'src/router.ts', "export const route = (name: string) => import('./routes/' + name);\n");
+    expect(loadsComputedModules(path.join(root, 'src/lib/stripe.ts'))).toBe(false);
+    expect(loadsComputedModules(path.join(root, 'src/routes/users.ts'))).toBe(true);
+    write(root, 'src/plugins.ts', 'export const plugin = (name: string) => require(name);\n');
+    later();
+    expect(loadsComputedModules(path.join(root, 'src/lib/stripe.ts'))).toBe(true);
   });
 });

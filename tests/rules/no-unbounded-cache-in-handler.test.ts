@@ -5445,7 +5445,8 @@ export function onDisconnect(socket) {
 describe('a router module nothing mounts', () => {
   // analytics.js makes a router and exports it, but the server mounts only the other routers: its
   // handlers never run, nor do those of the router that reaches the stats module. A route loader that
-  // requires files by a computed name could mount any of them, so with one nothing is known unmounted.
+  // requires files of their folder by a computed name could mount any of them, so with one nothing
+  // there is known unmounted; a loader of another folder (`./plugins/` + name) mounts none of them.
   const router = (name: string): string => `import { Router } from 'express';
 ${name === 'reports' ? "import { track } from './stats.js';\n" : ''}const cache = new Map();
 const router = Router();
@@ -5470,7 +5471,9 @@ app.listen(3000);
 `;
   const files = { 'analytics.js': router('analytics'), 'mounted.js': router('mounted'), 'reports.js': router('reports'), 'stats.js': stats };
   const plain = expressProject(ruleId, rule, { ...files, 'server.js': server('') });
-  const loader = expressProject(ruleId, rule, { ...files, 'server.js': server("import { readdirSync } from 'node:fs';\nfor (const f of readdirSync('./plugins')) app.use((await import('./plugins/' + f)).default);") });
+  const loader = expressProject(ruleId, rule, { ...files, 'server.js': server("import { readdirSync } from 'node:fs';\nfor (const f of readdirSync('.')) app.use((await import('./' + f)).default);") });
+  // A loader of another folder's modules cannot mount these.
+  const plugins = expressProject(ruleId, rule, { ...files, 'server.js': server("import { readdirSync } from 'node:fs';\nfor (const f of readdirSync('./plugins')) app.use((await import('./plugins/' + f)).default);") });
   const lint = (project: typeof plain, file: string) => project.lint(file).map((m) => [m.line, m.messageId]);
 
   it('is quiet for the cache of a router nothing mounts, and reports the mounted one (line 2, the map)', () => {
@@ -5480,9 +5483,13 @@ app.listen(3000);
   it('is quiet for a module reached only from a router nothing mounts', () => {
     expect(lint(plain, 'stats.js')).toEqual([]);
   });
-  it('reports both when the server loads modules by a computed name', () => {
+  it('reports both when the server loads modules of their folder by a computed name', () => {
     expect(lint(loader, 'analytics.js')).toEqual([[2, 'unboundedCollection']]);
     expect(lint(loader, 'stats.js')).toEqual([[1, 'unboundedCollectionAcross']]);
+  });
+  it('is quiet when the computed loads reach only another folder (plugins/)', () => {
+    expect(lint(plugins, 'analytics.js')).toEqual([]);
+    expect(lint(plugins, 'stats.js')).toEqual([]);
   });
 });
 

@@ -5057,12 +5057,15 @@ app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
   const published = projectOnDisk('lib-published', () => app({}, { private: false, main: 'src/lib/format.ts' }));
   const started = projectOnDisk('lib-script', () => app({}, { scripts: { warm: 'node src/lib/stripe.ts' } }));
   const computed = projectOnDisk('lib-computed', () => app({ 'src/load.ts': 'export const load = (name: string) => import(`./lib/${name}`);\n' }));
+  // A computed load that can reach only its own folder (messages), not `lib/`.
+  const messages = projectOnDisk('lib-messages', () => app({ 'src/i18n.ts': 'export const load = (locale: string) => import(`./messages/${locale}.json`);\n' }));
   const nuxt = projectOnDisk('lib-nuxt', () => app({}, { dependencies: { nuxt: '^3.0.0' } }));
   const outside = projectOnDisk('lib-outside', () => app({ 'src/stripe.ts': stripe }));
   const lint = (dir: string, file = 'src/lib/stripe.ts'): [number, string | undefined][] => lintInDir(ruleId, rule, dir, file, stripe).map((m) => [m.line, m.messageId]);
   it('is quiet when no file imports the library module', () => {
     expect(lint(unused.dir())).toEqual([]);
     expect(lint(sdk.dir())).toEqual([]);
+    expect(lint(messages.dir())).toEqual([]);
   });
   it('reports the write when a file imports it, by path or by an alias not resolved here', () => {
     expect(lint(imported.dir())).toEqual([[3, 'unsafePromiseSlot']]);

@@ -79,8 +79,8 @@ export function isBuildOutput(model: FileModel): boolean {
 
 /**
  * A router module nothing mounts: it makes a router and exports it, starts no server, and no serving
- * file imports it, in a project that loads no module by a computed name (`require(path.join(dir, f))`
- * in a route loader would mount it unseen). Asked before a report: it needs the import graph.
+ * file imports it, and no load by a computed name may reach it (`require(path.join(dir, f))` in a
+ * route loader would mount it unseen). Asked before a report: it needs the import graph.
  */
 export function unmountedRouter(file: string, text: string, model: Pick<FileModel, 'inProject' | 'project'>): boolean {
   if (!model.inProject) return false;

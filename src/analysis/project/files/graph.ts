@@ -28,7 +28,29 @@ const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
  * A load whose module is computed (`require(path.join(dir, name))`, `` import(`./routes/${name}`) ``,
  * `import('./plugins/' + name)`): what it loads is not in the graph.
  */
-const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*\+)/;
+const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*\+)/g;
+const COMPUTED_LOAD_HINT = new RegExp(COMPUTED_LOAD.source);
+/** The written start of a computed specifier: `` `./messages/${ `` or `'./routes/' +` (what follows is computed). */
+const WRITTEN_START = /^(?:`([^`$\\]*)\$\{|(['"])([^'"\n]*)\2\s*\+)/;
+
+/**
+ * Where the computed loads of `text` (a file at `file`) may reach: the folders their written starts
+ * name (`` import(`../messages/${locale}.json`) `` reaches only `../messages/`), or `'any'` for a
+ * load whose start is not a relative path written out (`require(path.join(dir, name))`, `require(name)`,
+ * `` import(`@/locales/${l}`) ``). A template without a placeholder is no computed load.
+ */
+function computedLoadFolders(text: string, file: string): string[] | 'any' {
+  const folders: string[] = [];
+  for (const match of text.matchAll(COMPUTED_LOAD)) {
+    const argument = text.slice(match.index + match[0].indexOf('(') + 1).trimStart();
+    if (/^`[^`$]*`/.test(argument)) continue;
+    const written = WRITTEN_START.exec(argument);
+    const start = written ? (written[1] ?? written[3] ?? '') : undefined;
+    if (start === undefined || !start.startsWith('.')) return 'any';
+    folders.push(path.resolve(path.dirname(file), start.endsWith('/') ? start : path.dirname(start)));
+  }
+  return folders;
+}
 
 /** Specifiers as written in files: the `i`th is `specifiers[i]`, in the listed file numbered `from[i]`. */
 interface Imports {
@@ -55,8 +77,8 @@ interface Graph {
   inputs: Map<string, string | null>;
   /** The resolution generation and how many of its reads `inputs` has taken in. */
   noted: { generation: number; reads: number };
-  /** Whether a listed file loads a module by a computed specifier. */
-  computedLoads: boolean;
+  /** The folders the listed files' computed loads may reach (`'any'`: anywhere). */
+  computedLoads: string[] | 'any';
 }
 
 const graphs = new Map<string, Graph>();
@@ -148,12 +170,15 @@ function buildGraph(root: string): Graph {
   let keysOfSpecifier: ReturnType<typeof specifierKeys> | undefined;
   // Folders are listed as resolution lists them, once for both: their stamps come with resolution's.
   const { files } = listSources(root, MAX_FILES, undefined, true);
-  let computedLoads = false;
+  let computedLoads: string[] | 'any' = [];
   for (const [index, file] of files.entries()) {
     if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
     // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
     const { text, stamp } = readSourceUnkept(file);
-    if (!computedLoads && text !== undefined && COMPUTED_LOAD.test(text)) computedLoads = true;
+    if (computedLoads !== 'any' && text !== undefined && COMPUTED_LOAD_HINT.test(text)) {
+      const folders = computedLoadFolders(text, file);
+      computedLoads = folders === 'any' ? 'any' : [...computedLoads, ...folders];
+    }
     for (const specifier of specifiersOf(text, copies)) {
       const keys = keysOfSpecifier(specifier);
       const imports = byKeys.get(keys);
@@ -237,9 +262,14 @@ export function importersOf(file: string): ReadonlySet<string> {
   return found;
 }
 
-/** Whether a file of `file`'s project loads a module by a computed specifier: some of its imports are not in the graph. */
+/**
+ * Whether a file of `file`'s project may load `file` by a computed specifier, so not every import of
+ * it is in the graph: a computed load whose start is not written out, or one whose written folder
+ * holds `file` (`` import(`./routes/${name}`) `` for `routes/users.ts`).
+ */
 export function loadsComputedModules(file: string): boolean {
-  return graphOf(file).computedLoads;
+  const folders = graphOf(file).computedLoads;
+  return folders === 'any' || folders.some((folder) => file.startsWith(folder + path.sep));
 }
 
 /** A source file's extension, as a specifier may end in it (`./a.js`). */
