@@ -4995,6 +4995,42 @@ app.get('/price', async (req, res) => { ${use} res.send(formatAmount(1)); });
   });
 });
 
+describe('a refresh whose body catches everything after a date made from constants', () => {
+  // `refreshCache` cannot reject: before its one try it only makes a date (line 2 of its body) and its
+  // catch returns a value, so the slot's `.then` always empties it. A \`new URL(input)\` there can throw.
+  const refresh = (first: string): string => `const CONFIG = { DAYS: 30 };
+let cache = null;
+let refreshPromise = null;
+async function refreshCache(input) {
+  ${first}
+  try {
+    const rows = await db.select().from(events).where(gte(events.at, cutoff));
+    cache = rows;
+    return rows;
+  } catch (err) {
+    console.error('refresh failed', err);
+    return [];
+  }
+}
+export async function getCache(input) {
+  if (!refreshPromise) {
+    refreshPromise = refreshCache(input).then(() => {
+      refreshPromise = null;
+    });
+  }
+  await refreshPromise;
+  return cache;
+}
+`;
+  const lint = (code: string): number[] => lintWithRule(ruleId, rule, code).map((m) => m.line);
+  it('is quiet after `new Date(Date.now() - CONFIG.DAYS * 86400000)`', () => {
+    expect(lint(refresh('const cutoff = new Date(Date.now() - CONFIG.DAYS * 86400000);'))).toEqual([]);
+  });
+  it('reports the write (line 17) after a step that can throw', () => {
+    expect(lint(refresh('const cutoff = new Date(new URL(input).searchParams.get("from"));'))).toEqual([17]);
+  });
+});
+
 describe('a promise settled by hand through the executor\'s functions kept in variables', () => {
   // The executor hands `resolve` and `reject` to module variables; `cancel` rejects through one.
   const deferred = (cancel: string): string => `let signInPromise = null;

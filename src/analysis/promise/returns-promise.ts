@@ -194,7 +194,7 @@ const safeOperators: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<
  * A value that cannot fail for a passing reason while it is computed: a literal, a name, a field read
  * (`this.x`, `admin.apps.length`: a read of what the module holds, which fails the same way every
  * time if at all), a test or comparison of such values, an object or array literal of them, a closure, a clock
- * read, `new Date()`.
+ * read, `new Date()` or a date made from such values.
  */
 function cannotThrow(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -229,8 +229,9 @@ function cannotThrow(node: TSESTree.Node): boolean {
       return value.properties.every((p) => (p.type === AST_NODE_TYPES.Property ? (!p.computed || cannotThrow(p.key)) && cannotThrow(p.value) : cannotThrow(p.argument)));
     case AST_NODE_TYPES.ArrayExpression:
       return value.elements.every((e) => e === null || cannotThrow(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e));
+    // `new Date()`, `new Date(Date.now() - DAYS * MS)`: a date never fails to be made (an invalid one is a value).
     case AST_NODE_TYPES.NewExpression:
-      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.length === 0;
+      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && cannotThrow(arg));
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(value.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || value.arguments.length > 0) return false;
