@@ -7,7 +7,7 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { neverServes } from '../src/analysis/request/file-runtime.js';
+import { neverServes, usedOnlyByOneShotFiles } from '../src/analysis/request/file-runtime.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
@@ -52,10 +52,10 @@ export default createRule<MessageIds, Options>({
   },
   create(context, [{ requireTtl }]) {
     /** `@Memoize() async load(id)`: the decorator caches the method's promise, rejected or not. */
-    function checkMemoizedMethod(memoized: MemoizedMethod, model: FileModel): void {
+    function checkMemoizedMethod(memoized: MemoizedMethod, model: FileModel, report: (descriptor: Parameters<typeof context.report>[0]) => void): void {
       if (!returnsRejectablePromise(memoized.fn, memoized.fn, model.facts, model.types)) return;
       const data = { name: decoratorName(memoized.decorator, context.sourceCode), library: memoized.spec.label, method: context.sourceCode.getText(memoized.method.key) };
-      context.report({ node: memoized.decorator, messageId: 'unsafeDecorator', data });
+      report({ node: memoized.decorator, messageId: 'unsafeDecorator', data });
     }
 
     return {
@@ -64,7 +64,13 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         // Tests, fixtures, scripts, seeds and command-line programs run once and exit: a kept rejection reaches no later caller.
         if (neverServes(model)) return;
-        for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model);
+        // So does a module only they import; asked at the first report, as it needs the import graph.
+        let oneShotOnly: boolean | undefined;
+        const report = (descriptor: Parameters<typeof context.report>[0]): void => {
+          oneShotOnly ??= usedOnlyByOneShotFiles(model);
+          if (!oneShotOnly) context.report(descriptor);
+        };
+        for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model, report);
         for (const call of model.memoizerCalls) {
           const wrapped = wrappedFunction(call, model);
           if (!wrapped || !returnsRejectablePromise(wrapped.node, wrapped.reference, model.facts, model.types)) continue;
@@ -77,7 +83,7 @@ export default createRule<MessageIds, Options>({
           const library = call.spec.label;
           // Promise-safe by the library, or by the function itself (its rejection deletes its own entry).
           if (isPromiseSafe(call) || (wrapped.node !== undefined && removesOwnEntryOnRejection(call, wrapped.node, model))) {
-            if (requireTtl && !hasTtl(call)) context.report({ node: call.node, messageId: 'noTtl', data: { library } });
+            if (requireTtl && !hasTtl(call)) report({ node: call.node, messageId: 'noTtl', data: { library } });
             continue;
           }
           const suggest: SuggestionReportDescriptor<MessageIds>[] = [];
@@ -89,15 +95,15 @@ export default createRule<MessageIds, Options>({
           if (replace) suggest.push({ messageId: 'useRuntimeMemoize', fix: replace });
           // Say `async function` only when it is one: a promise-returning plain function is just a function.
           const functionKind = wrapped.node?.async === true ? 'async function' : 'function';
-          context.report({ node: call.node, messageId: 'unsafeMemoizer', data: { library, functionKind }, suggest });
+          report({ node: call.node, messageId: 'unsafeMemoizer', data: { library, functionKind }, suggest });
         }
         // Promises kept in a slot filled once (`if (!this.p) this.p = load()`), or in a keyed store that is not module-level.
         for (const slot of unsafePromiseSlots(model)) {
-          context.report({ node: slot.node, messageId: slot.keyed ? 'unsafePromiseCache' : 'unsafePromiseSlot', data: { name: slot.name } });
+          report({ node: slot.node, messageId: slot.keyed ? 'unsafePromiseCache' : 'unsafePromiseSlot', data: { name: slot.name } });
         }
         for (const collection of model.collections()) {
           for (const write of rejectablePromiseWrites(collection, model)) {
-            context.report({ node: write, messageId: 'unsafePromiseCache', data: { name: collection.name } });
+            report({ node: write, messageId: 'unsafePromiseCache', data: { name: collection.name } });
           }
           // With `requireTtl`: a promise cache whose only removals are on rejection keeps every success forever.
           const safeButEternal =
@@ -108,7 +114,7 @@ export default createRule<MessageIds, Options>({
             collection.evictions.length > 0 &&
             collection.evictions.every((e) => onRejectionPath(e, model)) &&
             collection.writes.some((w) => w.value !== undefined && storesRejectablePromise(w.value, model));
-          if (safeButEternal) context.report({ node: collection.init, messageId: 'noTtl', data: { library: `\`${collection.name}\`` } });
+          if (safeButEternal) report({ node: collection.init, messageId: 'noTtl', data: { library: `\`${collection.name}\`` } });
         }
       },
     };

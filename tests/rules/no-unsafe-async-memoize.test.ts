@@ -4693,7 +4693,8 @@ app.post('/count', async (req, res) => {
 `,
     // Handed on as a value: when it runs is not known.
     'hooks.js': `import { initTokenizer } from './tokenizer4.js';\nexport const hooks = { beforeRequest: initTokenizer };\n`,
-    // Only a test imports the fifth: nothing is known to call it at start-up.
+    // Only a test imports the fifth: it runs only inside the test's one run (SEMANTICS: a module only
+    // files that never serve import).
     'tokenizer5.test.js': `import { initTokenizer } from './tokenizer5.js';\nawait initTokenizer();\n`,
   });
   it('is quiet when its only caller is a bootstrap function the entry module runs', () => {
@@ -4708,8 +4709,8 @@ app.post('/count', async (req, res) => {
   it('reports it when an importer hands it on as a value', () => {
     expect(project.lint('tokenizer4.js').map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
   });
-  it('reports it when only a test calls it', () => {
-    expect(project.lint('tokenizer5.js').map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
+  it('is quiet when only a test imports and calls it', () => {
+    expect(project.lint('tokenizer5.js')).toEqual([]);
   });
 
   // The store calls its own init at module level; its other functions await it again per call.
@@ -5061,6 +5062,40 @@ export function cancel() {
   it('reports the write when the variable may hold another function than the executor\'s reject', () => {
     const code = deferred("signInReject(new Error('closed'));\n    signInPromise = null;").replace('export function cancel() {', 'export function mute() { signInReject = () => undefined; }\nexport function cancel() {');
     expect(lint(code)).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+});
+
+describe('a module only one-shot files import', () => {
+  // `src/shared/names.ts` keeps the nicknames' loading promise in a slot (the write on line 4); two
+  // import scripts use it, and each run ends at its first rejection.
+  const names = `let nicknames: Promise<string> | undefined;
+export function loadNicknames(): Promise<string> {
+  if (!nicknames) {
+    nicknames = fetch('https://names.example/nicknames.csv').then((r) => r.text());
+  }
+  return nicknames;
+}
+`;
+  const script = "import { loadNicknames } from '../src/shared/names';\nawait loadNicknames();\n";
+  const app = (extra: Readonly<Record<string, string>>, manifest: object = {}): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'league', private: true, type: 'module', dependencies: { express: '^4.0.0' }, ...manifest }),
+    'src/shared/names.ts': names,
+    'scripts/import-players.ts': script,
+    'scripts/import-teams.ts': script,
+    ...extra,
+  });
+  const scripts = projectOnDisk('one-shot-scripts', () => app({}));
+  const tested = projectOnDisk('one-shot-tests', () => app({ 'src/shared/names.test.ts': "import { loadNicknames } from './names';\nawait loadNicknames();\n" }));
+  const served = projectOnDisk('one-shot-served', () => app({ 'src/routes.ts': "import express from 'express';\nimport { loadNicknames } from './shared/names';\nexport const app = express();\napp.get('/n', async (req, res) => { res.send(await loadNicknames()); });\n" }));
+  const run = projectOnDisk('one-shot-run', () => app({}, { scripts: { warm: 'tsx src/shared/names.ts' } }));
+  const lint = (dir: string): [number, string | undefined][] => lintInDir(ruleId, rule, dir, 'src/shared/names.ts', names).map((m) => [m.line, m.messageId]);
+  it('is quiet when only scripts or tests import the module', () => {
+    expect(lint(scripts.dir())).toEqual([]);
+    expect(lint(tested.dir())).toEqual([]);
+  });
+  it('reports the write when a serving file imports it too, or the package runs it', () => {
+    expect(lint(served.dir())).toEqual([[4, 'unsafePromiseSlot']]);
+    expect(lint(run.dir())).toEqual([[4, 'unsafePromiseSlot']]);
   });
 });
 

@@ -275,6 +275,8 @@ export interface ProjectIndex {
   loadsComputedModules(file: string): boolean;
   /** Whether an import may load `file`: a file of the project imports it, loads modules by computed specifiers, or names it by a specifier that resolves to nothing here. */
   mayBeImported(file: string): boolean;
+  /** Whether files of the project import `file` and none of them serves (tests, scripts, seeds), with no other import in sight that may load it. */
+  importedOnlyByOneShotFiles(file: string): boolean;
   /** Whether serving files importing one another lead from `file` up to one whose text has `marker` (the file that boots the app: `NestFactory`). */
   loadedFrom(file: string, marker: string): boolean;
 }

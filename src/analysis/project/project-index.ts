@@ -60,6 +60,11 @@ function mayBeImported(file: string): boolean {
   return importersOf(file).size > 0 || loadsComputedModules(file) || namedByUnresolvedSpecifier(file);
 }
 
+/** Whether files of the project import `file` and none of them serves, with no computed load or unresolved alias that may load it too. */
+function importedOnlyByOneShotFiles(file: string): boolean {
+  return importersOf(file).size > 0 && !importedByServingFile(file) && !loadsComputedModules(file) && !namedByUnresolvedSpecifier(file);
+}
+
 /** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */
 const MAX_LOAD_HOPS = 12;
 const MAX_LOAD_FILES = 400;
@@ -124,6 +129,7 @@ export const projectIndex: ProjectIndex = {
   servingImporterTexts,
   loadsComputedModules,
   mayBeImported,
+  importedOnlyByOneShotFiles,
   loadedFrom,
   objectLiteralCallsByImporters,
   startUpUseByImporters,

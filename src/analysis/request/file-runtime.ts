@@ -42,6 +42,18 @@ export function neverServes(model: FileModel): boolean {
 }
 
 /**
+ * A module only files that never serve import (a helper two import scripts share): it runs only
+ * inside their one-shot runs. Not when its package names it as an entry or in a script, or when it
+ * starts a server itself; asked before a report, as it needs the import graph.
+ */
+export function usedOnlyByOneShotFiles(model: FileModel): boolean {
+  if (!model.inProject || startsServerPattern.test(model.sourceCode.text)) return false;
+  const manifest = model.project.packageManifest(model.filename);
+  const named = `${path.basename(path.dirname(model.filename))}/${path.basename(model.filename).replace(/\.[cm]?[jt]sx?$/, '')}`;
+  return manifest?.entryText.includes(named) !== true && model.project.importedOnlyByOneShotFiles(model.filename);
+}
+
+/**
  * A file of a browser app: its package declares a UI library that runs in the browser (react-dom, vue,
  * svelte, …) and nothing that renders it on a server or serves requests (Next.js, Remix, SvelteKit,
  * Express, …). A cache there lives as long as a page, not a process.
