@@ -55,14 +55,19 @@ function servingImporterTexts(file: string): string[] {
   return servingImporters(file).map((importer) => readSource(importer) ?? '');
 }
 
-/** Whether an import may load `file`: a file of the project imports it, loads modules by computed specifiers, or names it by a specifier that resolves to nothing here. */
-function mayBeImported(file: string): boolean {
-  return importersOf(file).size > 0 || loadsComputedModules(file) || namedByUnresolvedSpecifier(file);
+/** Whether an import the graph does not show may load `file`: a computed load that reaches it, or a specifier that resolves to nothing here and may name it. */
+function loadableUnseen(file: string): boolean {
+  return loadsComputedModules(file) || namedByUnresolvedSpecifier(file);
 }
 
-/** Whether files of the project import `file` and none of them serves, with no computed load or unresolved alias that may load it too. */
+/** Whether an import may load `file`: a file of the project imports it, or an import not in the graph may. */
+function mayBeImported(file: string): boolean {
+  return importersOf(file).size > 0 || loadableUnseen(file);
+}
+
+/** Whether files of the project import `file` and none of them serves, with no import out of the graph's sight that may load it too. */
 function importedOnlyByOneShotFiles(file: string): boolean {
-  return importersOf(file).size > 0 && !importedByServingFile(file) && !loadsComputedModules(file) && !namedByUnresolvedSpecifier(file);
+  return importersOf(file).size > 0 && !importedByServingFile(file) && !loadableUnseen(file);
 }
 
 /** How far up the importers `loadedFrom` looks: further, the file is taken as loaded. */

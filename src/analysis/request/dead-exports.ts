@@ -5,7 +5,6 @@
  * imports is an entry point its platform may call, and is not known to be dead, unless it is a
  * library module (`src/lib/stripe.ts`) no platform loads by its path.
  */
-import path from 'node:path';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FunctionNode } from '../syntax/ast.js';
 import { moduleLevelName, moduleVariable } from '../syntax/start-up-calls.js';
@@ -13,6 +12,7 @@ import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
 import type { FileModel } from '../model/file-model.js';
+import { namedByItsPackage } from './file-runtime.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
 const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
@@ -50,8 +50,7 @@ export function isUnloadedLibraryModule(model: FileModel): boolean {
 function loadable(model: FileModel): boolean {
   const manifest = model.project.packageManifest(model.filename);
   if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return true;
-  const named = `${path.basename(path.dirname(model.filename))}/${path.basename(model.filename).replace(/\.[cm]?[jt]sx?$/, '')}`;
-  return manifest.entryText.includes(named) || model.project.mayBeImported(model.filename);
+  return namedByItsPackage(model) || model.project.mayBeImported(model.filename);
 }
 
 /** Whether the module-level function `fn` can never run: a dead export, or any function but a platform's entry in a library module nothing loads. */

@@ -48,9 +48,13 @@ export function neverServes(model: FileModel): boolean {
  */
 export function usedOnlyByOneShotFiles(model: FileModel): boolean {
   if (!model.inProject || startsServerPattern.test(model.sourceCode.text)) return false;
-  const manifest = model.project.packageManifest(model.filename);
+  return !namedByItsPackage(model) && model.project.importedOnlyByOneShotFiles(model.filename);
+}
+
+/** Whether the file's package names it in its entries or scripts (`"main": "lib/index.js"`, `"warm": "tsx src/shared/names.ts"`): it runs or is handed out by path. */
+export function namedByItsPackage(model: FileModel): boolean {
   const named = `${path.basename(path.dirname(model.filename))}/${path.basename(model.filename).replace(/\.[cm]?[jt]sx?$/, '')}`;
-  return manifest?.entryText.includes(named) !== true && model.project.importedOnlyByOneShotFiles(model.filename);
+  return model.project.packageManifest(model.filename)?.entryText.includes(named) === true;
 }
 
 /**
