@@ -237,9 +237,6 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     for (const root of candidates) if (mentions(text, root)) validated.add(root);
     if (viaConsts) for (const [name, from] of derived) if (mentions(text, name)) for (const root of from) if (candidates.includes(root)) validated.add(root);
   };
-  // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
-  // names read from it (`const { key } = row`): a key read from them names a record that exists.
-  const found = new Set<string>();
   for (const checked of [...lookupsAround(at, model), ...lookupsFoundBefore(at, model)]) checks(checked);
   // `drivers.set(name, createDriver(name))`, `cache[name] = createDriver(name)`: the value written is made only for a listed key.
   const written = at.type === AST_NODE_TYPES.CallExpression ? at.arguments[1] : at.type === AST_NODE_TYPES.AssignmentExpression ? at.right : undefined;
@@ -248,6 +245,9 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   if (listedHere) checks(model.sourceCode.getText(listedHere));
   const settled = lookupSettledBy(at, model);
   if (settled && statements.some((s) => guardsAbsence(s, settled.name))) checks(settled.lookup);
+  // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
+  // names read from it (`const { key } = row`): a key read from them names a record that exists.
+  const found = new Set<string>();
   for (const [i, statement] of statements.entries()) {
     for (const member of membershipGuarded(statement, model)) checks(member);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
