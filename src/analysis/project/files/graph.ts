@@ -29,7 +29,6 @@ const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
  * `import('./plugins/' + name)`): what it loads is not in the graph.
  */
 const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*\+)/g;
-const COMPUTED_LOAD_HINT = new RegExp(COMPUTED_LOAD.source);
 /** The written start of a computed specifier: `` `./messages/${ `` or `'./routes/' +` (what follows is computed). */
 const WRITTEN_START = /^(?:`([^`$\\]*)\$\{|(['"])([^'"\n]*)\2\s*\+)/;
 
@@ -175,9 +174,10 @@ function buildGraph(root: string): Graph {
     if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
     // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
     const { text, stamp } = readSourceUnkept(file);
-    if (computedLoads !== 'any' && text !== undefined && COMPUTED_LOAD_HINT.test(text)) {
+    if (computedLoads !== 'any' && text !== undefined) {
       const folders = computedLoadFolders(text, file);
-      computedLoads = folders === 'any' ? 'any' : [...computedLoads, ...folders];
+      if (folders === 'any') computedLoads = 'any';
+      else computedLoads.push(...folders);
     }
     for (const specifier of specifiersOf(text, copies)) {
       const keys = keysOfSpecifier(specifier);
