@@ -14,6 +14,7 @@ import { Linter, type ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unhashable-args.js';
 import unboundedRule from '../../rules/no-unbounded-memoize.js';
+import { parseCounts } from '../../src/analysis/project/files/sources.js';
 import { describeTypesFindMore, lintInDir, lintWithRule, memoizePromiseHelper, projectOnDisk, typedParserOptions } from './lint-helpers.js';
 
 type MessageIds = InferMessageIdsTypeFromRule<typeof rule>;
@@ -2037,6 +2038,46 @@ describe('a project wrapper around a memoizer re-exported by another module of t
     );
     expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthKey', 3]]);
     expect(messages[0]?.message).toContain('memoizee (through `remember`)');
+  });
+});
+
+/**
+ * Which imports make the project index read their module: a memoizer or a memoized function is
+ * only judged at a call with arguments, so an import the file calls bare (`remember()`), or only
+ * passes on, costs no parse; one called with arguments, through a namespace member or with type
+ * arguments, is still read and judged.
+ */
+describe('the imports whose modules the index reads', () => {
+  const project = projectOnDisk('import-calls', () => ({
+    'package.json': '{ "name": "calls", "type": "module" }\n',
+    // Text no other test writes, so no summary of it exists in this process or on disk.
+    'memo.js': "import memoizee from 'memoizee';\nexport const tag = 'import-calls';\nexport default function remember(fn) { return memoizee(fn); }\n",
+    'tools.js': "export { default as remember } from './memo.js';\n",
+  }));
+  const lint = (file: string, code: string): Linter.LintMessage[] => {
+    writeFileSync(path.join(project.dir(), file), code);
+    return lintInDir(ruleId, rule, project.dir(), file, code);
+  };
+  const overflow = 'function overflow(el, slack = 0) { return el.scrollWidth > el.clientWidth + slack; }\n';
+
+  it('reads no module for an import called only without arguments or passed on; reads it once one is called with arguments', () => {
+    const before = parseCounts();
+    expect(lint('bare.ts', `import remember from './memo.js';\nexport const none = remember();\nexport const passed = [remember];\n`)).toEqual([]);
+    const afterBare = parseCounts();
+    expect(afterBare.syntax + afterBare.full).toBe(before.syntax + before.full);
+    const messages = lint('called.ts', `import remember from './memo.js';\n${overflow}export default remember(overflow);\n`);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthKey', 3]]);
+    const afterCall = parseCounts();
+    expect(afterCall.syntax + afterCall.full).toBeGreaterThan(afterBare.syntax + afterBare.full);
+  });
+
+  it.each([
+    ['type arguments', `import remember from './memo.js';\n${overflow}export default remember<typeof overflow>(overflow);\n`],
+    ['a namespace member', `import * as tools from './tools.js';\n${overflow}export default tools.remember(overflow);\n`],
+    ['an optional member on a line of its own', `import * as tools from './tools.js';\n${overflow}export default tools\n  ?.remember(overflow);\n`],
+  ])('a call with %s is still judged', (_how, code) => {
+    const messages = lint(`form-${String(code.length)}.ts`, code);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['fnLengthKey', 3]]);
   });
 });
 

@@ -195,13 +195,54 @@ function findExport(model: FileModel, name: string, depth: number): ExportedMemo
   return undefined;
 }
 
+/** A character that cannot end a name: what may stand before a use of an imported binding. */
+const NAME_BOUNDARY = /[^\w$.]/;
+
+/**
+ * Whether `text` may call the binding `local` with arguments: directly (`memo(fn)`, `memo<T>(fn)`,
+ * `formatMoney({ … })`), as a decorator (`@Cached()`), or through a member (`utils.memo(fn)`). What
+ * either question asks of another module (is this a memoizer? a memoized function called with fresh
+ * objects?) needs such a call; a binding only called bare (`useEditor()`), rendered (`<Editor />`)
+ * or passed on needs no read of its module.
+ */
+function mayCallWithArguments(text: string, local: string): boolean {
+  for (let at = text.indexOf(local); at >= 0; at = text.indexOf(local, at + 1)) {
+    const before = at === 0 ? ' ' : text.charAt(at - 1);
+    if (before === '@') return true;
+    if (!NAME_BOUNDARY.test(before)) continue;
+    let i = at + local.length;
+    while (/\s/.test(text.charAt(i))) i++;
+    if (text.charAt(i) === '<') {
+      // Type arguments: skip to the matching `>`.
+      let depth = 0;
+      for (; i < text.length; i++) {
+        const c = text.charAt(i);
+        if (c === '<') depth++;
+        else if (c === '>' && --depth === 0) break;
+        else if (c === ';' || c === '{' || c === '}') break;
+      }
+      i++;
+      while (/\s/.test(text.charAt(i))) i++;
+    }
+    const next = text.charAt(i);
+    if (next === '.' || (next === '?' && text.charAt(i + 1) === '.')) return true;
+    if (next !== '(') continue;
+    i++;
+    while (/\s/.test(text.charAt(i))) i++;
+    if (text.charAt(i) !== ')') return true;
+  }
+  return false;
+}
+
 /** Catalog entries for the memoizers `model` imports from its own project, in the file's own import terms. */
 export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
   const sources: MemoizerSource[] = [];
   const known = new Set(model.settings.memoizers.map((m) => m.module));
   const seen = new Set<string>();
-  for (const binding of model.imports.values()) {
+  const { text } = model.sourceCode;
+  for (const [local, binding] of model.imports) {
     if (known.has(binding.module) || seen.has(`${binding.module}\0${binding.export}`)) continue;
+    if (!mayCallWithArguments(text, local)) continue;
     seen.add(`${binding.module}\0${binding.export}`);
     const target = resolveModule(binding.module, model.filename);
     if (target === undefined) continue;
@@ -316,6 +357,7 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
   found = new Map<string, ImportedMemoized>();
   importedMemoized.set(model, found);
   for (const [local, binding] of model.imports) {
+    if (!mayCallWithArguments(model.sourceCode.text, local)) continue;
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
     if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
