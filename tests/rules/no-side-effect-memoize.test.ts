@@ -54,6 +54,12 @@ ruleTester.run(ruleId, rule, {
     { name: 'a module variable reassigned only in test hooks', code: `import memoize from 'lodash/memoize';\nlet clock = realClock;\nbeforeEach(() => { clock = fakeClock(); });\nafterEach(() => { clock = realClock; });\nexport const label = memoize((ms) => clock.format(ms));` },
     { name: 'a function that fills its own cache', code: `import memoize from 'lodash/memoize';\nconst seen = new Map();\nconst cache = {};\nexport const f = memoize((k) => {\n  if (seen.has(k)) return seen.get(k);\n  const v = compute(k);\n  seen.set(k, v);\n  cache[k] = v;\n  return v;\n});` },
     { name: 'Math.random for retry jitter and Date.now for timing, never in the result', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  const started = Date.now();\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      const row = await db.find(id);\n      logger.info({ ms: Date.now() - started }, 'loaded');\n      return row;\n    } catch (e) {\n      await sleep(2 ** attempt * 100 + Math.random() * 50);\n    }\n  }\n  return withRetry(() => db.find(id), { delay: Math.random() * 100 });\n});` },
+    // A suite named by its kind is a test file: its counter checks that the memoized call ran once (set 42, a Jest `*.unit.ts`).
+    ...['src/services/with-deduplication.unit.ts', 'src/orders/orders.integration.ts', 'apps/api/orders.e2e-spec.ts'].map((filename) => ({
+      name: `a test suite named by its kind: ${filename}`,
+      filename,
+      code: `import memoize from 'lodash/memoize';\nlet calls = 0;\nexport const load = memoize((id: string) => {\n  calls++;\n  return id.length + calls;\n});`,
+    })),
     { name: 'a GraphQL query sent by POST', code: `import memoize from 'lodash/memoize';\nimport axios from 'axios';\nconst ORG = 'query Org($id: ID!) { org(id: $id) { name } }';\nexport const org = memoize((id) => axios.post(API + '/graphql', { query: ORG, variables: { id } }));\nexport const viewer = memoize((token) => fetch(endpoint, { method: 'POST', body: JSON.stringify({ query: '{ viewer { id } }' }), headers: { authorization: token } }));` },
   ],
   invalid: [
@@ -70,6 +76,13 @@ ruleTester.run(ruleId, rule, {
       code: `import { cache } from 'react';\nexport const touchKey = cache(async (id: string) => {\n  await db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } });\n  return id;\n});`,
       errors: [{ messageId: 'sideEffect', line: 2, column: 25 }],
     },
+  {
+    // The twin of the test suites named by their kind: the same module in a file that serves.
+    name: 'a module counter in a serving file whose name has a kind-like word',
+    filename: 'src/services/unit-pricing.ts',
+    code: `import memoize from 'lodash/memoize';\nlet calls = 0;\nexport const load = memoize((id: string) => {\n  calls++;\n  return id.length + calls;\n});`,
+    errors: [{ messageId: 'sideEffect', line: 3, column: 21, data: { effect: 'increments outer `calls`', line: '4', via: '' } }],
+  },
   {
     name: "increments a module counter",
     code: `import memoize from 'lodash/memoize';

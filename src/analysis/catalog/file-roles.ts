@@ -4,7 +4,8 @@ const testFolders = [
   // A suite's folder named with a separator: `playwright_tests_new/`, `e2e-tests/`, `api_tests/`, `tests-e2e/` (not `tests-runner/`, an app's feature).
   '(?:playwright|cypress|e2e)[-_][\\w-]+', '[\\w-]+[-_](?:tests?|e2e)',
 ];
-const testSuffixes = ['tests?', 'spec', 'bench', 'e2e', 'stories'];
+/** `*.test.ts`, and the suites named by their kind: `*.unit.ts`, `*.integration.ts`, NestJS's `*.e2e-spec.ts`. */
+const testSuffixes = ['tests?', 'spec', 'bench', 'e2e', 'e2e-spec', 'unit', 'integration', 'stories'];
 
 /**
  * A `tests/` folder below the top of a project (`src/graphql/tests/util.ts`). One at the top is not
