@@ -1,7 +1,8 @@
 /**
  * The other files of a project, read and parsed once per process: text by path (checked against
- * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis through a
- * private ESLint `Linter` that runs no rule. Both caches are bounded.
+ * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis made as
+ * ESLint makes them (typescript-eslint's parser into ESLint's `SourceCode`, or a private `Linter`
+ * that runs no rule). Both caches are bounded.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -133,6 +134,21 @@ interface LinterLike {
   getSourceCode(): unknown;
 }
 
+/** What a parser's `parseForESLint` gives ESLint. */
+interface ParseResult {
+  ast: { tokens?: unknown[]; comments?: unknown[] };
+  services?: unknown;
+  scopeManager?: unknown;
+  visitorKeys?: unknown;
+}
+
+/** ESLint's `SourceCode` for JavaScript, as ESLint's own JavaScript language builds and prepares it. */
+interface JsSourceCode {
+  applyLanguageOptions?(languageOptions: object): void;
+  finalize?(): void;
+}
+type SourceCodeClass = new (config: { text: string; ast: unknown; hasBOM: boolean; parserServices: unknown; scopeManager: unknown; visitorKeys: unknown }) => JsSourceCode;
+
 /** typescript-estree's own parser: a syntax tree without scopes, tokens or comments. */
 interface SyntaxParser {
   parse(text: string, options: Record<string, unknown>): unknown;
@@ -142,6 +158,12 @@ interface SyntaxParser {
 interface Toolkit {
   linter: LinterLike;
   tsParser: unknown;
+  /**
+   * typescript-eslint's parser and ESLint's `SourceCode` with the ECMAScript version ESLint reads
+   * `'latest'` as: a parse with scopes without a `Linter` run, which would also analyse every code
+   * path of the file for rules that are not there (a quarter of the time).
+   */
+  direct: { parseForESLint: (text: string, options: object) => ParseResult; SourceCode: SourceCodeClass; ecmaVersion: unknown } | undefined;
   estree: SyntaxParser | undefined;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>> | undefined;
 }
@@ -162,7 +184,7 @@ function loadToolkit(): Toolkit | null {
     }
     return undefined;
   };
-  const eslint = load('eslint') as { Linter?: new (options: { cwd: string }) => LinterLike } | undefined;
+  const eslint = load('eslint') as { Linter?: new (options: { cwd: string }) => LinterLike; SourceCode?: SourceCodeClass } | undefined;
   if (!eslint?.Linter) return (toolkit = null);
   const tsParser = load('@typescript-eslint/parser');
   // typescript-estree and its visitor keys sit beside the parser (a strict layout hides them from the project).
@@ -179,9 +201,12 @@ function loadToolkit(): Toolkit | null {
   }
   const estree = load('@typescript-eslint/typescript-estree') as Partial<SyntaxParser> | undefined;
   const keys = load('@typescript-eslint/visitor-keys') as { visitorKeys?: Toolkit['visitorKeys'] } | undefined;
+  const linter = new eslint.Linter({ cwd: '/' });
+  const parseForESLint = (tsParser as { parseForESLint?: unknown } | undefined)?.parseForESLint;
   toolkit = {
-    linter: new eslint.Linter({ cwd: '/' }),
+    linter,
     tsParser,
+    direct: typeof parseForESLint === 'function' && eslint.SourceCode ? { parseForESLint: parseForESLint as (text: string, options: object) => ParseResult, SourceCode: eslint.SourceCode, ecmaVersion: latestEcmaVersion(linter) } : undefined,
     estree: typeof estree?.parse === 'function' && typeof estree.simpleTraverse === 'function' ? (estree as SyntaxParser) : undefined,
     visitorKeys: keys?.visitorKeys,
   };
@@ -189,6 +214,96 @@ function loadToolkit(): Toolkit | null {
 }
 
 const TS_FILE = /\.[cm]?tsx?$/;
+
+/** The number ESLint reads `ecmaVersion: 'latest'` as, asked of ESLint once (its table of versions is not exported). */
+function latestEcmaVersion(linter: LinterLike): unknown {
+  let version: unknown = 'latest';
+  const probe = {
+    create(context: { languageOptions: { ecmaVersion?: unknown } }) {
+      version = context.languageOptions.ecmaVersion;
+      return {};
+    },
+  };
+  try {
+    linter.verify('', [{ plugins: { 'memo-guard-probe': { rules: { version: probe } } }, rules: { 'memo-guard-probe/version': 'error' }, languageOptions: { ecmaVersion: 'latest' } }], { filename: 'probe.js' });
+  } catch {
+    // an ESLint without flat config: the version stays 'latest'
+  }
+  return version;
+}
+
+/** The language options a file is read with, one object per source type (ESLint keeps the globals it derives from each). */
+const languageOptions = new Map<string, object>();
+function languageOptionsFor(sourceType: string, ecmaVersion: unknown): object {
+  let found = languageOptions.get(sourceType);
+  if (!found) {
+    found = { ecmaVersion, sourceType };
+    languageOptions.set(sourceType, found);
+  }
+  return found;
+}
+
+/** A shebang line, which ESLint hands the parser as a comment. */
+const SHEBANG = /^#!([^\r\n]+)/;
+
+/**
+ * The file parsed as ESLint parses it for a lint with typescript-eslint's parser: the same parser
+ * options, a `SourceCode` given the language options and finalized, parent links set. `null` on a
+ * syntax error.
+ */
+function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text: string): Readonly<SourceCode> | null {
+  const hasBOM = text.charCodeAt(0) === 0xfeff;
+  const body = hasBOM ? text.slice(1) : text;
+  const ts = TS_FILE.test(file);
+  const sourceType = file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module';
+  let result: ParseResult;
+  try {
+    result = direct.parseForESLint(body.replace(SHEBANG, '//$1'), {
+      ecmaVersion: direct.ecmaVersion,
+      sourceType,
+      ecmaFeatures: { jsx: !ts || file.endsWith('x') },
+      // No TypeScript node maps: the index never asks for types, and the maps keep TypeScript's own tree alive.
+      preserveNodeMaps: false,
+      loc: true,
+      range: true,
+      tokens: true,
+      comment: true,
+      eslintVisitorKeys: true,
+      eslintScopeManager: true,
+      filePath: file,
+    });
+  } catch {
+    return null;
+  }
+  const sourceCode = new direct.SourceCode({ text: body, ast: result.ast, hasBOM, parserServices: result.services ?? {}, scopeManager: result.scopeManager, visitorKeys: result.visitorKeys });
+  sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, direct.ecmaVersion));
+  sourceCode.finalize?.();
+  // Parent links, as ESLint's traversal sets them before any rule runs.
+  const keys = (result.visitorKeys ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
+  setParents(result.ast as unknown as TSESTree.Node, keys);
+  return sourceCode as unknown as Readonly<SourceCode>;
+}
+
+/** Sets `parent` on every node under `root`, following `keys`. */
+function setParents(root: TSESTree.Node, keys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) {
+          if (item && typeof item.type === 'string') {
+            (item as { parent?: TSESTree.Node }).parent = node;
+            stack.push(item);
+          }
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
 
 function configFor(file: string, tsParser: unknown): unknown {
   const ts = TS_FILE.test(file);
@@ -222,6 +337,11 @@ export function parseSource(file: string): Readonly<SourceCode> | undefined {
   if (text !== undefined && kit && (kit.tsParser || !TS_FILE.test(file))) {
     parses.full++;
     try {
+      if (kit.direct && kit.tsParser) {
+        sourceCode = parseDirect(kit.direct, file, text);
+        parsed.set(file, { stamp, sourceCode });
+        return sourceCode ?? undefined;
+      }
       const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
       const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
       sourceCode = fatal ? null : ((kit.linter.getSourceCode() as Readonly<SourceCode> | null) ?? null);
