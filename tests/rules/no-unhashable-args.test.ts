@@ -7,6 +7,7 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -2050,8 +2051,8 @@ describe('a project wrapper around a memoizer re-exported by another module of t
 describe('the imports whose modules the index reads', () => {
   const project = projectOnDisk('import-calls', () => ({
     'package.json': '{ "name": "calls", "type": "module" }\n',
-    // Text no other test writes, so no summary of it exists in this process or on disk.
-    'memo.js': "import memoizee from 'memoizee';\nexport const tag = 'import-calls';\nexport default function remember(fn) { return memoizee(fn); }\n",
+    // Text no other run writes (a fresh tag each run), so no summary of it exists in this process or in the summary cache on disk.
+    'memo.js': `import memoizee from 'memoizee';\nexport const tag = '${randomUUID()}';\nexport default function remember(fn) { return memoizee(fn); }\n`,
     'tools.js': "export { default as remember } from './memo.js';\n",
   }));
   const lint = (file: string, code: string): Linter.LintMessage[] => {
