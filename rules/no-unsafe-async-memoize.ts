@@ -8,6 +8,7 @@ import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, s
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
 import { neverServes, usedOnlyByOneShotFiles } from '../src/analysis/request/file-runtime.js';
+import { isUnloadedLibraryModule } from '../src/analysis/request/dead-exports.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
@@ -64,11 +65,12 @@ export default createRule<MessageIds, Options>({
         const model = getFileModel(context);
         // Tests, fixtures, scripts, seeds and command-line programs run once and exit: a kept rejection reaches no later caller.
         if (neverServes(model)) return;
-        // So does a module only they import; asked at the first report, as it needs the import graph.
-        let oneShotOnly: boolean | undefined;
+        // So does a module only they import, and none of a library module nothing loads runs at all;
+        // asked at the first report, as both need the import graph.
+        let neverServesHere: boolean | undefined;
         const report = (descriptor: Parameters<typeof context.report>[0]): void => {
-          oneShotOnly ??= usedOnlyByOneShotFiles(model);
-          if (!oneShotOnly) context.report(descriptor);
+          neverServesHere ??= usedOnlyByOneShotFiles(model) || isUnloadedLibraryModule(model);
+          if (!neverServesHere) context.report(descriptor);
         };
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model, report);
         for (const call of model.memoizerCalls) {

@@ -5148,6 +5148,30 @@ app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
   it('reports the write in a module outside library folders that nothing imports (an entry point its platform may load)', () => {
     expect(lint(outside.dir(), 'src/stripe.ts')).toEqual([[3, 'unsafePromiseSlot']]);
   });
+
+  // Set 42 (language-learning2's `src/lib/asr/whisper.ts`): a keyed promise cache and a memoizer in a
+  // library module nothing imports run no more than a slot there does. The cache's write is on line 5,
+  // the memoizer call on line 9.
+  const models = `import memoizee from 'memoizee';
+const pipes: Record<string, Promise<string>> = {};
+export async function getPipe(model: string): Promise<string> {
+  if (!pipes[model]) {
+    pipes[model] = fetch('https://models.example/' + model).then((r) => r.text());
+  }
+  return pipes[model];
+}
+export const loadCard = memoizee((id: string) => fetch('https://models.example/cards/' + id).then((r) => r.text()));
+`;
+  const modelsUnused = projectOnDisk('lib-models-unused', () => app({ 'src/lib/models.ts': models }));
+  const modelsImported = projectOnDisk('lib-models-imported', () => app({ 'src/lib/models.ts': models, 'src/ask.ts': "import { getPipe, loadCard } from './lib/models';\nexport const ask = (m: string) => getPipe(m).then(() => loadCard(m));\n" }));
+  const lintModels = (dir: string): [number, string | undefined][] => lintInDir(ruleId, rule, dir, 'src/lib/models.ts', models).map((m) => [m.line, m.messageId]);
+  it('is quiet for the promise caches and memoizers of a library module nothing imports, and reports them once a file imports it', () => {
+    expect(lintModels(modelsUnused.dir())).toEqual([]);
+    expect(lintModels(modelsImported.dir())).toEqual([
+      [5, 'unsafePromiseCache'],
+      [9, 'unsafeMemoizer'],
+    ]);
+  });
 });
 
 describe('a promise that rejects only on the error argument of a core server listen callback', () => {
