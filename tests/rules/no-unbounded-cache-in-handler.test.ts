@@ -6634,3 +6634,44 @@ export async function POST(req: Request) {
     expect(lintInDir(ruleId, rule, client.dir(), 'lib/copy.ts', helper("'use client';\n"))).toEqual([]);
   });
 });
+
+/**
+ * A page a server renders runs its render body there, not what it hands React to run later: its
+ * effects, its `useCallback` callbacks and its JSX event handlers run in the browser (set 42:
+ * jami-flashcards' dashboard cache, written through a `useCallback` an effect runs). The store in
+ * `lib/seen.ts` grows with the page's `params.id` only from the render body.
+ */
+describe('what a server render of a page runs', () => {
+  const page = (body: string): string => `import { useCallback, useEffect } from 'react';
+import { remember } from '../../../lib/seen';
+export default function Page({ params }: { params: { id: string } }) {
+${body}
+}
+`;
+  const variants: Readonly<Record<string, string>> = {
+    render: "  remember(params.id);\n  return <p>{params.id}</p>;",
+    effect: "  useEffect(() => {\n    remember(params.id);\n  }, [params.id]);\n  return <p>{params.id}</p>;",
+    callback: "  const load = useCallback(async () => {\n    remember(params.id);\n  }, [params.id]);\n  useEffect(() => {\n    void load();\n  }, [load]);\n  return <p>{params.id}</p>;",
+    event: "  return <button onClick={() => remember(params.id)}>{params.id}</button>;",
+  };
+  const store = 'const seen = new Map<string, number>();\nexport function remember(id: string): void {\n  seen.set(id, Date.now());\n}\n';
+  // One app per variant: the rule names only the first page that reaches the store.
+  const projects = Object.entries(variants).map(([name, body]) => [name, projectOnDisk(`render-${name}`, () => ({
+    'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '^14.0.0', react: '^18.0.0', 'react-dom': '^18.0.0' } }),
+    'lib/seen.ts': store,
+    'app/u/[id]/page.tsx': page(body),
+  }))] as const);
+  const lintStore = (name: string): string[] => {
+    const project = projects.find(([n]) => n === name)?.[1];
+    if (!project) throw new Error(`no variant ${name}`);
+    return lintInDir(ruleId, rule, project.dir(), 'lib/seen.ts', store).map((m) => `${String(m.line)} ${m.message}`);
+  };
+  it('reports the store the render body writes with the page parameter', () => {
+    const found = lintStore('render');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^1 .*app\/u\/\[id\]\/page\.tsx:4\)/);
+  });
+  it.each(['effect', 'callback', 'event'])('is quiet when only the page\'s %s writes it', (name) => {
+    expect(lintStore(name)).toEqual([]);
+  });
+});

@@ -3,3 +3,12 @@
  * dependencies), and what it declares lives for that run, as a call's locals live for the call.
  */
 export const effectHooks: ReadonlySet<string> = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
+
+/**
+ * Hooks whose callback a render does not run: the effects (run after a browser commits the render,
+ * never on a server) and `useCallback` (handed back for the component to call later).
+ */
+export const callbackLaterHooks: ReadonlySet<string> = new Set([...effectHooks, 'useCallback']);
+
+/** A JSX prop that takes an event handler (`onClick`, `onSubmit`, `onValueChange`): run by the browser on an event. */
+export const eventPropPattern = /^on[A-Z]/;

@@ -30,6 +30,7 @@ import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { callTargets, type ReceiverFacts } from '../syntax/call-targets.js';
+import { runsOutsideRender } from '../syntax/render-callbacks.js';
 
 interface HandlerSet {
   fns: Set<FunctionNode>;
@@ -281,7 +282,8 @@ function pathFrom(model: FileModel, handlers: HandlerSet): HandlerPath {
     for (const fn of queue) {
       if (reached.has(fn)) continue;
       reached.add(fn);
-      for (const nested of model.nestedFunctions.get(fn) ?? []) next.push(nested);
+      // What a component hands React to run later (effects, useCallback, event handlers) is not run by a server render.
+      for (const nested of model.nestedFunctions.get(fn) ?? []) if (!runsOutsideRender(nested)) next.push(nested);
       for (const ref of model.callsByFunction.get(fn) ?? []) {
         calledNames.add(ref.name);
         // Loops, not spreads: a bundled file's lists outgrow the call stack's argument limit.
