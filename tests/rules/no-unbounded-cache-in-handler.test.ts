@@ -6675,3 +6675,35 @@ ${body}
     expect(lintStore(name)).toEqual([]);
   });
 });
+
+/**
+ * A key a schema of another file limits to a fixed set (set 42: everlasting-hills-church's
+ * site-settings cache, keyed through `SiteSection.safeParse(raw)` with `SiteSection =
+ * z.enum(SITE_SECTIONS)` exported by a schemas file). The store is reported at its declaration, line 3.
+ */
+describe('a key checked by a schema another file exports', () => {
+  const server = `import express from 'express';
+import { Section } from './schemas';
+const cache = new Map<string, number>();
+export const app = express();
+app.get('/sections/:section', (req, res) => {
+  const parsed = Section.safeParse(req.params.section);
+  if (!parsed.success) return res.status(404).end();
+  cache.set(parsed.data, Date.now());
+  res.json(cache.size);
+});
+app.listen(3000);
+`;
+  const files = (schema: string): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { express: '^4.0.0', zod: '^3.0.0' } }),
+    'src/schemas.ts': schema,
+    'src/server.ts': server,
+  });
+  const fixed = projectOnDisk('schema-enum', () => files("import { z } from 'zod';\nexport const SECTIONS = ['HERO', 'ABOUT', 'CONTACT'] as const;\nexport const Section = z.enum(SECTIONS).default('HERO');\n"));
+  const open = projectOnDisk('schema-string', () => files("import { z } from 'zod';\nexport const Section = z.string().min(1);\n"));
+  const lint = (dir: string): number[] => lintInDir(ruleId, rule, dir, 'src/server.ts', server).map((m) => m.line);
+  it('is quiet when the exported schema is an enum, and reports the store when it admits any string', () => {
+    expect(lint(fixed.dir())).toEqual([]);
+    expect(lint(open.dir())).toEqual([3]);
+  });
+});

@@ -25,9 +25,26 @@ function constInit(node: TSESTree.Node, model: FileModel): TSESTree.Node | undef
   return origin?.path.length === 0 ? awaited(origin.value) : undefined;
 }
 
+/**
+ * The value an imported name stands for in the module that exports it (`import { SiteSection } from
+ * './schemas'` for `export const SiteSection = z.enum(SECTIONS)`), with that module's model.
+ */
+function importedDefinition(node: TSESTree.Node, model: FileModel): { model: FileModel; node: TSESTree.Node } | undefined {
+  const name = unwrap(node);
+  if (name.type !== AST_NODE_TYPES.Identifier || !model.inProject) return undefined;
+  const binding = model.imports.get(name.name);
+  if (!binding || binding.export === '*' || (valueDef(resolveIdentifier(model.sourceCode, name))?.type as string | undefined) !== 'ImportBinding') return undefined;
+  return model.project.importedValue(model, binding.module, binding.export);
+}
+
 /** `z.enum([...]).default('a').optional()`: a schema whose values are a fixed set, through the modifiers that keep it. */
 function fixedSetSchema(node: TSESTree.Node, model: FileModel, hops: number): boolean {
   const schema = hops > MAX_HOPS ? undefined : constInit(node, model);
+  if (schema === undefined && hops <= MAX_HOPS) {
+    // A schema another file of the project exports: judged there.
+    const imported = importedDefinition(node, model);
+    return imported !== undefined && fixedSetSchema(imported.node, imported.model, hops + 1);
+  }
   if (schema?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(schema.callee);
   if (name !== undefined && fixedSetBuilders.has(name)) return true;
