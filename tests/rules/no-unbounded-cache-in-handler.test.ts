@@ -6222,6 +6222,28 @@ app.post('/chat', async (c) => {
   it('reports only the query (line 7)', () => {
     expect(lintWithRule(ruleId, rule, hono).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 7]]);
   });
+
+  // Set 42 (HabitFlowAI): `getRequestIdentity(req)` answers with the session's household and user,
+  // and a once-per-user flag set keyed by them holds one entry per account. An accessor named for
+  // something else (`getRequestFilters(req)`) is not taken for one (line 4).
+  const identityApp = `import express from 'express';
+import { getRequestIdentity, getRequestFilters } from './identity';
+const recovered = new Set();
+const byFilter = new Set();
+const app = express();
+app.get('/habits', (req, res) => {
+  const { householdId, userId } = getRequestIdentity(req);
+  const key = \`\${householdId}:\${userId}\`;
+  if (!recovered.has(key)) recovered.add(key);
+  const identity = getRequestIdentity(req);
+  recovered.add(identity.householdId);
+  recovered.add(getRequestIdentity(req).userId);
+  byFilter.add(getRequestFilters(req).category);
+  res.end();
+});`;
+  it('takes an app\'s request-identity accessor for one (only line 4 is reported)', () => {
+    expect(lintWithRule(ruleId, rule, identityApp).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
+  });
 });
 
 describe('a middleware exported for an app that never mounts it', () => {

@@ -183,6 +183,11 @@ export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 
  * The same, as ids a middleware or a tRPC/GraphQL context factory resolved for the verified caller
  * (`ctx.teamId`, `req.userId`, `req.tenantSlug`): one value per existing account, team or tenant.
  */
+/**
+ * The ids an auth accessor answers with (`const { householdId, userId } = getRequestIdentity(req)`,
+ * `getAuth(req).orgId`): whatever the account is grouped by, each is one per account.
+ */
+export const accessorIdField = /^(?:id|[a-z]\w*Id)$/;
 export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
 /**
  * Fields of the request or context that hold the server's own configuration, not what the client
@@ -208,7 +213,7 @@ export const contextGetter = 'get';
  * `getAuth(req)` and `auth()`, NextAuth's `getServerSession()`, an app's own `resolveAuth(c)` or
  * `getCurrentUser()`. Their ids (`.userId`, `.user.id`) are one per account, as `req.userId` is.
  */
-export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|check|authenticate|load)?(?:auth|authUser|authContext|session|serverSession|currentUser|caller|principal|viewer)$/i;
+export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|check|authenticate|load)?(?:auth|authUser|authContext|session|serverSession|currentUser|caller|principal|viewer|identity|requestIdentity|requestAuth|requestUser|requestSession|requestCaller)$/i;
 
 /**
  * Parameter decorators that hand a NestJS (or routing-controllers) handler the caller its auth guard

@@ -18,7 +18,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
-import { authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { accessorIdField, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -176,6 +176,14 @@ function isCallerHolder(node: TSESTree.Node, model: FileModel): boolean {
   if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
   const def = valueDef(resolveIdentifier(model.sourceCode, value));
   return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
+}
+
+/** What an auth accessor answered (`getAuth(req)`), directly or through a const it was put in (`const auth = getAuth(req)`). */
+function accessorResult(node: TSESTree.Node, model: FileModel): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
+  const def = valueDef(resolveIdentifier(model.sourceCode, value));
+  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
 }
 
 /** `getAuth(req)`, `await auth()`, `resolveAuth(c)`: an auth accessor given nothing but the request. */
@@ -403,6 +411,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         const init = def.node.init;
         // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
         if (init && isCallerHolder(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
+        // `const { householdId, userId } = getRequestIdentity(req)`: any id an auth accessor answers with.
+        if (init && isAuthAccessorCall(init, model) && accessorIdField.test(patternPath(def.node.id, value.name)?.join('.') ?? '')) return false;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
         const assigned = variable.references.flatMap((ref) => {
           const parent = ref.identifier.parent;
@@ -438,6 +448,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isCallerHolder(value.object, model) && readsAField(value)) return false;
       // `const { user } = req; … user.id`, `const user = req.user; … user.id`: the same account, through a local.
       if (!value.computed && verifiedAccount(value.object, model)) return false;
+      // `getRequestIdentity(req).householdId`, or through the const it was put in: any id the accessor answers with.
+      if (!value.computed && accessorIdField.test(memberName(value) ?? '') && accessorResult(value.object, model)) return false;
       // `c.get('user').id`: a field of the account the middleware set on the context.
       if (!value.computed && authenticatedRequestFields.has(contextRead(value.object, model) ?? '')) return false;
       // `c.env.API_URL`, `req.app.locals.db`: the server's configuration, reached through the request.
