@@ -5322,3 +5322,36 @@ export async function getBrowser() {
     expect(lintWithRule(ruleId, rule, code('if (b.connected) return b;\n    browserPromise = null;', 'browserPromise = null;'))).toEqual([]);
   });
 });
+
+/**
+ * A factory's promise cache lives as long as what the factory returns. Set 42 (budget-tracker's
+ * backup scope resolver): every importer keeps it for one call, and the module also names the
+ * factory in a type (`ReturnType<typeof createResolver>`), which runs nothing. Kept at module level
+ * by an importer, the cache lives as long as the process (the write is on line 5).
+ */
+describe('a factory named in a type beside its calls', () => {
+  const resolver = `export function createResolver({ userId }: { userId: number }) {
+  const cache = new Map<string, Promise<number[]>>();
+  function getScope(scope: string): Promise<number[]> {
+    let cached = cache.get(scope);
+    if (!cached) { cached = fetch('/ids/' + scope + '/' + String(userId)).then((r) => r.json() as Promise<number[]>); cache.set(scope, cached); }
+    return cached;
+  }
+  return { getScope };
+}
+export type Resolver = ReturnType<typeof createResolver>;
+`;
+  const project = (importer: string): { dir: () => string } =>
+    projectOnDisk('typed-factory', () => ({
+      'package.json': JSON.stringify({ name: 'backup', private: true, dependencies: { express: '^4.0.0' } }),
+      'src/resolver.ts': resolver,
+      'src/backup.ts': importer,
+    }));
+  const perCall = project("import { createResolver } from './resolver';\nexport async function dump(userId: number) {\n  const resolver = createResolver({ userId });\n  return [await resolver.getScope('accounts'), await resolver.getScope('budgets')];\n}\n");
+  const kept = project("import { createResolver } from './resolver';\nconst resolver = createResolver({ userId: 1 });\nexport const dump = async () => resolver.getScope('accounts');\n");
+  const lint = (dir: string): [number, string | undefined][] => lintInDir(ruleId, rule, dir, 'src/resolver.ts', resolver).map((m) => [m.line, m.messageId]);
+  it('is quiet when every importer keeps the result for one call, and reports the write when one keeps it at module level', () => {
+    expect(lint(perCall.dir())).toEqual([]);
+    expect(lint(kept.dir())).toEqual([[5, 'unsafePromiseCache']]);
+  });
+});

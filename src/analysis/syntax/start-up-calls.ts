@@ -91,7 +91,14 @@ export function startUpUse(variable: Scope.Variable, startUp: ReadonlySet<Functi
 
 /** Whether every read of `variable` calls it right there (`exports` references aside, when `allowExports`): nothing hands it on. */
 export function onlyCalled(variable: Scope.Variable, allowExports = false): boolean {
-  return variable.references.every((ref) => ref.init === true || !ref.isRead() || (ref.identifier.type === AST_NODE_TYPES.Identifier && (isCallee(ref.identifier) || (allowExports && exportsName(ref.identifier)))));
+  return variable.references.every(
+    (ref) => ref.init === true || !ref.isRead() || inTypeQuery(ref.identifier) || (ref.identifier.type === AST_NODE_TYPES.Identifier && (isCallee(ref.identifier) || (allowExports && exportsName(ref.identifier)))),
+  );
+}
+
+/** `ReturnType<typeof createResolver>`: a name read by the type checker only, which runs nothing. */
+function inTypeQuery(id: TSESTree.Node): boolean {
+  return id.parent?.type === AST_NODE_TYPES.TSTypeQuery;
 }
 
 /** The function a top-level statement declares under a name (`function main() {}`, `const main = async () => {}`), not exported. */
