@@ -6246,6 +6246,34 @@ app.get('/habits', (req, res) => {
   });
 });
 
+describe('the account a Socket.IO middleware put on the socket', () => {
+  // Set 42 (deligo): `socket.data.user` is what the server's `io.use` auth middleware verified, one
+  // per account, read directly or through locals; `socket.handshake.auth` is what the client sends
+  // (line 4), and so is the event's payload, its `data` included (line 5).
+  const events = `import { Server } from 'socket.io';
+const lastUpdate = new Map();
+const byUser = new Map();
+const byHandshake = new Map();
+const byOrder = new Map();
+export const io = new Server(3000);
+io.on('connection', (socket) => {
+  const user = socket.data.user;
+  const userId = user?.userId;
+  socket.on('location', (payload) => {
+    lastUpdate.set(userId, Date.now());
+    byUser.set(socket.data.user.id, payload);
+    byHandshake.set(socket.handshake.auth.token, 1);
+    byOrder.set(payload.data.userId, Date.now());
+  });
+});`;
+  it('reports the handshake and the payload\'s own data (lines 4 and 5), not the verified account', () => {
+    expect(lintWithRule(ruleId, rule, events).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 4],
+      ['unboundedCollection', 5],
+    ]);
+  });
+});
+
 describe('a middleware exported for an app that never mounts it', () => {
   // `responseTimes` is written only by the middleware `timing()` makes, `hits` by `countHits`; the app
   // imports the module for its router and `countHits` without using it, and never imports `timing`.

@@ -206,6 +206,13 @@ export const lambdaEventParameter = /^(?:event|evt)$/;
 export const lambdaPerInvocationFields: ReadonlySet<string> = new Set(['awsRequestId', 'identity']);
 /** The bags of a request context that middleware fills: Koa's `ctx.state.user`, Hono's `c.var.userId`. */
 export const requestStateFields: ReadonlySet<string> = new Set(['state', 'var']);
+/**
+ * Socket.IO's bag on a connection that the server's `io.use` middleware fills (`socket.data.user`),
+ * read on a parameter named for a socket: a `data` field of anything else (an event payload, a
+ * response) is what was sent.
+ */
+export const socketStateField = 'data';
+export const socketParameterPattern = /^(?:socket|client)$/;
 /** The getter of what a middleware set on a request context (Hono's `c.get('userId')`, after `c.set('userId', …)`). */
 export const contextGetter = 'get';
 /**

@@ -18,7 +18,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
-import { accessorIdField, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { accessorIdField, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -154,14 +154,20 @@ function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model
   });
 }
 
+/** `socket.data`: what the server's Socket.IO middleware put on the connection. */
+function socketState(member: TSESTree.MemberExpression): boolean {
+  const holder = unwrap(member.object);
+  return memberName(member) === socketStateField && holder.type === AST_NODE_TYPES.Identifier && socketParameterPattern.test(holder.name);
+}
+
 /**
  * The request object itself, a handler's parameter (`req`, `request`, `ctx`), or the bag middleware
- * fills on it (Koa's `ctx.state`, Hono's `c.var`): not a field of what the client sent (`req.body.user`)
- * nor a local copy of one.
+ * fills on it (Koa's `ctx.state`, Hono's `c.var`, Socket.IO's `socket.data`): not a field of what the
+ * client sent (`req.body.user`) nor a local copy of one.
  */
 function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
   let object = unwrap(node);
-  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && requestStateFields.has(memberName(object) ?? '')) object = unwrap(object.object);
+  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && (requestStateFields.has(memberName(object) ?? '') || socketState(object))) object = unwrap(object.object);
   return object.type === AST_NODE_TYPES.Identifier && isParameter(object, model);
 }
 
