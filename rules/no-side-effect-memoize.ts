@@ -38,6 +38,8 @@ export default createRule<MessageIds, Options>({
         for (const call of model.memoizerCalls) {
           // A memoized function of no argument runs once: its effects are a one-time initialisation, by design.
           if (holdsOneEntry(call, model)) continue;
+          // A memoizer that removes each entry once the call settles shares only overlapping calls: a later call runs the effects again.
+          if (call.spec.inFlightOnly === true) continue;
           // A nest of memoizers is one report, at the outermost.
           if (insideMemoizer(call, reported)) continue;
           const fn = wrappedFunction(call, model)?.node;

@@ -559,3 +559,33 @@ describe('helpers', () => {
     expect(lintWithRule(ruleId, rule, chain(4))).toHaveLength(0);
   });
 });
+
+/**
+ * An in-house memoizer that only shares calls in flight (set 42: budget-tracker's withDeduplication,
+ * whose helper starts a timer in `.finally` that deletes the entry): a later call runs the function
+ * and its effects again. One that removes entries only on success keeps them, and is reported (the
+ * memoizer call on line 13).
+ */
+describe('a memoizer that shares only calls in flight', () => {
+  const module = (cleanup: string): string => `const dedupe = (fn, { ttl = 1000 } = {}) => {
+  const cache = new Map();
+  const expire = (key) => { setTimeout(() => { cache.delete(key); }, ttl); };
+  return async (...args) => {
+    const key = JSON.stringify(args);
+    if (cache.has(key)) return cache.get(key);
+    const promise = fn(...args);
+    cache.set(key, promise);
+    return ${cleanup};
+  };
+};
+let stored = 0;
+export const store = dedupe(async (date) => { stored += 1; return db.rates.bulkCreate([{ date }]); });
+`;
+  it('is quiet when the entry is removed once the call settles, directly or by a helper\'s timer', () => {
+    expect(lintWithRule(ruleId, rule, module('promise.finally(() => { expire(key); })'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, module('promise.finally(() => cache.delete(key))'))).toEqual([]);
+  });
+  it('reports the memoizer call when the entry is removed only on success', () => {
+    expect(lintWithRule(ruleId, rule, module('promise.then((v) => { expire(key); return v; })')).map((m) => [m.messageId, m.line])).toEqual([['sideEffect', 13]]);
+  });
+});

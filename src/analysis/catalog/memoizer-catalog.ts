@@ -81,6 +81,8 @@ export interface MemoizerSpec {
   explicitUnbound?: true;
   /** `true`: drops rejected promises. Otherwise the options that make it do so. */
   promiseSafe: true | OptionRule | false;
+  /** Removes each entry once its call settles: it shares only calls in flight, and a later call runs the function again. */
+  inFlightOnly?: true;
   /** Expires entries by time (counts for the `requireTtl` option). */
   ttlOptions?: OptionRule;
   fix?: BoundFix;

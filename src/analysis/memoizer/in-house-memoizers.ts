@@ -369,6 +369,27 @@ function rejectionPathOf(removal: TSESTree.Node, factory: FunctionNode): 'reject
 }
 
 /**
+ * Whether a removal runs once a call settles: on both paths itself (`.finally(() => cache.delete(k))`),
+ * or in a helper of the factory (`const expire = (k) => setTimeout(() => cache.delete(k), ttl)`) that
+ * is called on both paths.
+ */
+function removedOnSettle(removal: TSESTree.Node, factory: FunctionNode, visitorKeys: ShapeContext['visitorKeys']): boolean {
+  if (rejectionPathOf(removal, factory) === 'both') return true;
+  // The outermost function between the removal and the factory, when it is a named helper of the factory.
+  let helper: FunctionNode | undefined;
+  for (let node: TSESTree.Node | undefined = removal.parent; node && node !== factory; node = node.parent) if (isFunction(node)) helper = node;
+  const binding = helper?.parent;
+  const name =
+    helper?.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id?.name : binding?.type === AST_NODE_TYPES.VariableDeclarator && binding.id.type === AST_NODE_TYPES.Identifier ? binding.id.name : undefined;
+  if (name === undefined) return false;
+  let settled = false;
+  walk(factory.body, visitorKeys, (node) => {
+    if (!settled && node.type === AST_NODE_TYPES.CallExpression && callsName(node, name) && rejectionPathOf(node, factory) === 'both') settled = true;
+  });
+  return settled;
+}
+
+/**
  * A call whose promise the caching closure itself awaits where it is made (`await f(x)`,
  * `await (f(x) as Promise<T>)`): not one in a nested function, whose own promise may be what is kept.
  */
@@ -419,7 +440,9 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     stores.add(name);
     if (weak.size > 0) weak.add(name);
   };
+  const removals: TSESTree.Node[] = [];
   const noteRemoval = (removal: TSESTree.Node): void => {
+    removals.push(removal);
     const path = rejectionPathOf(removal, fn);
     if (path !== 'success') seen.dropsRejections = true;
     if (path !== 'rejection') seen.bounded = true;
@@ -467,6 +490,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && storeOf(node.right)) seen.reads = true;
   });
   const { fnIndex, key, storedValue, bounded, dropsRejections } = seen;
+  const inFlightOnly = removals.some((removal) => removedOnSettle(removal, fn, context.visitorKeys));
   if (fnIndex === -1 || !key || !seen.reads) return undefined;
   const found = keyingOf(key, closure, params, locals, options);
   const { resolverArg, resolverOption } = found;
@@ -506,6 +530,7 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
     bounded: weakOnly || bounded || (storeOption && storeOption[1].param === optionsParam ? { names: [storeOption[1].option] } : false),
     // A store that only ever receives settled values (awaited, or given to `.then`) keeps no rejection.
     promiseSafe: storesAwaited || dropsRejections || storesOnlySettledValues(storeWrites),
+    ...(inFlightOnly ? { inFlightOnly: true as const } : {}),
   };
 }
 
