@@ -6744,10 +6744,32 @@ app.get('/sections/:section', (req, res) => {
 });
 app.listen(3000);
 `;
+  // The same check in a private helper method that throws on failure: the store is a field (line 4).
+  const classServer = `import express from 'express';
+import { Section } from './schemas';
+class Settings {
+  private cache = new Map<string, number>();
+  findOne(raw: string): number {
+    const section = this.parseSection(raw);
+    this.cache.set(section, Date.now());
+    return this.cache.size;
+  }
+  private parseSection(raw: string) {
+    const parsed = Section.safeParse(raw.toUpperCase());
+    if (!parsed.success) throw new Error('unknown section');
+    return parsed.data;
+  }
+}
+const settings = new Settings();
+export const app = express();
+app.get('/sections/:section', (req, res) => { res.json(settings.findOne(req.params.section)); });
+app.listen(3000);
+`;
   const files = (schema: string): Record<string, string> => ({
     'package.json': JSON.stringify({ name: 'site', private: true, dependencies: { express: '^4.0.0', zod: '^3.0.0' } }),
     'src/schemas.ts': schema,
     'src/server.ts': server,
+    'src/class-server.ts': classServer,
   });
   const fixed = projectOnDisk('schema-enum', () => files("import { z } from 'zod';\nexport const SECTIONS = ['HERO', 'ABOUT', 'CONTACT'] as const;\nexport const Section = z.enum(SECTIONS).default('HERO');\n"));
   const open = projectOnDisk('schema-string', () => files("import { z } from 'zod';\nexport const Section = z.string().min(1);\n"));
@@ -6755,5 +6777,10 @@ app.listen(3000);
   it('is quiet when the exported schema is an enum, and reports the store when it admits any string', () => {
     expect(lint(fixed.dir())).toEqual([]);
     expect(lint(open.dir())).toEqual([3]);
+  });
+  it('follows the key through the class\'s own helper method', () => {
+    const lintClass = (dir: string): number[] => lintInDir(ruleId, rule, dir, 'src/class-server.ts', classServer).map((m) => m.line);
+    expect(lintClass(fixed.dir())).toEqual([]);
+    expect(lintClass(open.dir())).toEqual([4]);
   });
 });

@@ -12,6 +12,7 @@ import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
+import { ownMethod } from '../syntax/own-method.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
@@ -601,6 +602,8 @@ function clampedInteger(call: TSESTree.CallExpression, model: FileModel, depth: 
 /** A function declared in this file that a call's callee names directly. */
 export function localFunction(callee: TSESTree.Node, model: FileModel): FunctionNode | undefined {
   const node = unwrap(callee);
+  // `this.parseSection(raw)`: a method of the class the call is written in.
+  if (node.type === AST_NODE_TYPES.MemberExpression) return ownMethod(node);
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = valueDef(resolveIdentifier(model.sourceCode, node));
   return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
@@ -612,7 +615,12 @@ export function localFunction(callee: TSESTree.Node, model: FileModel): Function
  */
 function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel, depth: number): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return fromRequest(callee.object, model, depth + 1);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.parseSection(raw)`: what the class's own method returns decides, as for a function of the file.
+    const method = ownMethod(callee);
+    if (method) return depth <= MAX_DEPTH - 2 && returnsRequest(method, model, depth);
+    return fromRequest(callee.object, model, depth + 1);
+  }
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   if (requestSourceFunctions.has(callee.name) && model.imports.get(callee.name) !== undefined) return true;
   const def = valueDef(resolveIdentifier(model.sourceCode, callee));
