@@ -210,28 +210,28 @@ function mayCallWithArguments(text: string, local: string): boolean {
     const before = at === 0 ? ' ' : text.charAt(at - 1);
     if (before === '@') return true;
     if (!NAME_BOUNDARY.test(before)) continue;
-    let i = at + local.length;
-    while (/\s/.test(text.charAt(i))) i++;
+    let i = skipSpaces(text, at + local.length);
+    // Type arguments (`memo<T>(fn)`): past the matching `>`, or the statement's end when none matches.
     if (text.charAt(i) === '<') {
-      // Type arguments: skip to the matching `>`.
-      let depth = 0;
-      for (; i < text.length; i++) {
+      for (let depth = 0; i < text.length; i++) {
         const c = text.charAt(i);
         if (c === '<') depth++;
-        else if (c === '>' && --depth === 0) break;
-        else if (c === ';' || c === '{' || c === '}') break;
+        else if ((c === '>' && --depth === 0) || c === ';' || c === '{' || c === '}') break;
       }
-      i++;
-      while (/\s/.test(text.charAt(i))) i++;
+      i = skipSpaces(text, i + 1);
     }
     const next = text.charAt(i);
     if (next === '.' || (next === '?' && text.charAt(i + 1) === '.')) return true;
-    if (next !== '(') continue;
-    i++;
-    while (/\s/.test(text.charAt(i))) i++;
-    if (text.charAt(i) !== ')') return true;
+    if (next === '(' && text.charAt(skipSpaces(text, i + 1)) !== ')') return true;
   }
   return false;
+}
+
+/** The index of the first character at or after `i` that is not white space. */
+function skipSpaces(text: string, i: number): number {
+  let at = i;
+  while (/\s/.test(text.charAt(at))) at++;
+  return at;
 }
 
 /** Catalog entries for the memoizers `model` imports from its own project, in the file's own import terms. */
@@ -356,8 +356,9 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
   if (found) return found;
   found = new Map<string, ImportedMemoized>();
   importedMemoized.set(model, found);
+  const { text: ownText } = model.sourceCode;
   for (const [local, binding] of model.imports) {
-    if (!mayCallWithArguments(model.sourceCode.text, local)) continue;
+    if (!mayCallWithArguments(ownText, local)) continue;
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
     if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;

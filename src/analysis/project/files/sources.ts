@@ -284,6 +284,13 @@ function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text:
   return sourceCode as unknown as Readonly<SourceCode>;
 }
 
+/** The file parsed by a run of the private `Linter` with no rule (no typescript-eslint parser to call directly). `null` on a syntax error. */
+function parseWithLinter(kit: Toolkit, file: string, text: string): Readonly<SourceCode> | null {
+  const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
+  const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
+  return fatal ? null : ((kit.linter.getSourceCode() as Readonly<SourceCode> | null) ?? null);
+}
+
 /** Sets `parent` on every node under `root`, following `keys`. */
 function setParents(root: TSESTree.Node, keys: Readonly<Record<string, readonly string[] | undefined>>): void {
   const stack: TSESTree.Node[] = [root];
@@ -337,14 +344,7 @@ export function parseSource(file: string): Readonly<SourceCode> | undefined {
   if (text !== undefined && kit && (kit.tsParser || !TS_FILE.test(file))) {
     parses.full++;
     try {
-      if (kit.direct && kit.tsParser) {
-        sourceCode = parseDirect(kit.direct, file, text);
-        parsed.set(file, { stamp, sourceCode });
-        return sourceCode ?? undefined;
-      }
-      const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
-      const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
-      sourceCode = fatal ? null : ((kit.linter.getSourceCode() as Readonly<SourceCode> | null) ?? null);
+      sourceCode = kit.direct ? parseDirect(kit.direct, file, text) : parseWithLinter(kit, file, text);
     } catch {
       sourceCode = null;
     }
