@@ -178,11 +178,7 @@ function isRequestItself(node: TSESTree.Node, model: FileModel): boolean {
  * directly or through a local it was put in (`const auth = getAuth(req)`).
  */
 function isCallerHolder(node: TSESTree.Node, model: FileModel): boolean {
-  if (isRequestItself(node, model)) return true;
-  const value = unwrap(node);
-  if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
-  const def = valueDef(resolveIdentifier(model.sourceCode, value));
-  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
+  return isRequestItself(node, model) || accessorResult(node, model);
 }
 
 /** What an auth accessor answered (`getAuth(req)`), directly or through a const it was put in (`const auth = getAuth(req)`). */
@@ -190,7 +186,7 @@ function accessorResult(node: TSESTree.Node, model: FileModel): boolean {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
   const def = valueDef(resolveIdentifier(model.sourceCode, value));
-  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
+  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
 }
 
 /** `getAuth(req)`, `await auth()`, `resolveAuth(c)`: an auth accessor given nothing but the request. */

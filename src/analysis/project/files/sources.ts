@@ -163,7 +163,7 @@ interface Toolkit {
    * `'latest'` as: a parse with scopes without a `Linter` run, which would also analyse every code
    * path of the file for rules that are not there (a quarter of the time).
    */
-  direct: { parseForESLint: (text: string, options: object) => ParseResult; SourceCode: SourceCodeClass; ecmaVersion: unknown } | undefined;
+  direct: { parseForESLint: (text: string, options: object) => ParseResult; SourceCode: SourceCodeClass; ecmaVersion: unknown; setParents: (ast: unknown) => void } | undefined;
   estree: SyntaxParser | undefined;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>> | undefined;
 }
@@ -202,12 +202,16 @@ function loadToolkit(): Toolkit | null {
   const estree = load('@typescript-eslint/typescript-estree') as Partial<SyntaxParser> | undefined;
   const keys = load('@typescript-eslint/visitor-keys') as { visitorKeys?: Toolkit['visitorKeys'] } | undefined;
   const linter = new eslint.Linter({ cwd: '/' });
+  const syntaxParser = typeof estree?.parse === 'function' && typeof estree.simpleTraverse === 'function' ? (estree as SyntaxParser) : undefined;
   const parseForESLint = (tsParser as { parseForESLint?: unknown } | undefined)?.parseForESLint;
   toolkit = {
     linter,
     tsParser,
-    direct: typeof parseForESLint === 'function' && eslint.SourceCode ? { parseForESLint: parseForESLint as (text: string, options: object) => ParseResult, SourceCode: eslint.SourceCode, ecmaVersion: latestEcmaVersion(linter) } : undefined,
-    estree: typeof estree?.parse === 'function' && typeof estree.simpleTraverse === 'function' ? (estree as SyntaxParser) : undefined,
+    estree: syntaxParser,
+    direct:
+      typeof parseForESLint === 'function' && eslint.SourceCode && syntaxParser
+        ? { parseForESLint: parseForESLint as (text: string, options: object) => ParseResult, SourceCode: eslint.SourceCode, ecmaVersion: latestEcmaVersion(linter), setParents: (ast: unknown) => { syntaxParser.simpleTraverse(ast, { enter: () => undefined }, true); } }
+        : undefined,
     visitorKeys: keys?.visitorKeys,
   };
   return toolkit;
@@ -279,8 +283,7 @@ function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text:
   sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, direct.ecmaVersion));
   sourceCode.finalize?.();
   // Parent links, as ESLint's traversal sets them before any rule runs.
-  const keys = (result.visitorKeys ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
-  setParents(result.ast as unknown as TSESTree.Node, keys);
+  direct.setParents(result.ast);
   return sourceCode as unknown as Readonly<SourceCode>;
 }
 
@@ -289,27 +292,6 @@ function parseWithLinter(kit: Toolkit, file: string, text: string): Readonly<Sou
   const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
   const fatal = messages.some((m) => (m as { fatal?: boolean }).fatal === true);
   return fatal ? null : ((kit.linter.getSourceCode() as Readonly<SourceCode> | null) ?? null);
-}
-
-/** Sets `parent` on every node under `root`, following `keys`. */
-function setParents(root: TSESTree.Node, keys: Readonly<Record<string, readonly string[] | undefined>>): void {
-  const stack: TSESTree.Node[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) {
-          if (item && typeof item.type === 'string') {
-            (item as { parent?: TSESTree.Node }).parent = node;
-            stack.push(item);
-          }
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        (child as { parent?: TSESTree.Node }).parent = node;
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
 }
 
 function configFor(file: string, tsParser: unknown): unknown {
