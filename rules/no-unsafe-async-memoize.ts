@@ -7,8 +7,8 @@ import { returnsRejectablePromise } from '../src/analysis/promise/returns-promis
 import { onRejectionPath, rejectablePromiseWrites, removesOwnEntryOnRejection, storesRejectablePromise } from '../src/analysis/promise/promise-flow.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
 import { replaceWithRuntimeMemoize } from '../src/analysis/fix/memoizer-fix.js';
-import { neverServes, usedOnlyByOneShotFiles } from '../src/analysis/request/file-runtime.js';
-import { isUnloadedLibraryModule } from '../src/analysis/request/dead-exports.js';
+import { neverServes } from '../src/analysis/request/file-runtime.js';
+import { servesNoRequest } from '../src/analysis/request/dead-exports.js';
 import { serverLocalFunction } from '../src/analysis/promise/module-loads.js';
 import { calledOnlyAtStartUp } from '../src/analysis/promise/start-up-only.js';
 import { unsafePromiseSlots } from '../src/analysis/promise/promise-slots.js';
@@ -69,7 +69,7 @@ export default createRule<MessageIds, Options>({
         // asked at the first report, as both need the import graph.
         let neverServesHere: boolean | undefined;
         const report = (descriptor: Parameters<typeof context.report>[0]): void => {
-          neverServesHere ??= usedOnlyByOneShotFiles(model) || isUnloadedLibraryModule(model);
+          neverServesHere ??= servesNoRequest(model);
           if (!neverServesHere) context.report(descriptor);
         };
         for (const memoized of memoizedMethods(model)) checkMemoizedMethod(memoized, model, report);

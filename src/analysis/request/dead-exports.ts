@@ -12,7 +12,7 @@ import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
 import type { FileModel } from '../model/file-model.js';
-import { namedByItsPackage } from './file-runtime.js';
+import { namedByItsPackage, usedOnlyByOneShotFiles } from './file-runtime.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
 const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
@@ -57,4 +57,12 @@ function loadable(model: FileModel): boolean {
 export function neverRuns(fn: FunctionNode, model: FileModel): boolean {
   const name = moduleLevelName(fn);
   return name !== undefined && !platformExports.has(name) && (isUnloadedLibraryModule(model) || isDeadExport(fn, model));
+}
+
+/**
+ * A module none of whose code serves a request: only one-shot files import it, or it is a library
+ * module nothing loads. Asked before a report, as both need the import graph.
+ */
+export function servesNoRequest(model: FileModel): boolean {
+  return usedOnlyByOneShotFiles(model) || isUnloadedLibraryModule(model);
 }
