@@ -6246,6 +6246,40 @@ app.get('/habits', (req, res) => {
   });
 });
 
+describe("the caller's record an app's own middleware put on the request", () => {
+  // Sets 41 and 43 (TIBER-Fantasy, dermatology-ehr, pharma-care): an auth middleware verifies an API
+  // key or a patient's token and puts what it found under a name of the app's own (`req.tiberAuth`,
+  // `req.patient`); the tenant or key id read from it is one per account. What the client fills
+  // (`req.body`, `req.params`, `req.session`) is not such a record (lines 4, 5 and 6), and neither
+  // is an id the catalog does not name as an account's (`req.patient.visitId`, line 7).
+  const code = `import express from 'express';
+const buckets = new Map();
+const byTenant = new Map();
+const fromBody = new Map();
+const fromParams = new Map();
+const fromSession = new Map();
+const byVisit = new Map();
+const app = express();
+app.get('/v1/things/:tenantId', (req, res) => {
+  const auth = req.tiberAuth;
+  buckets.set(auth.apiKeyId, Date.now());
+  byTenant.set(req.patient!.tenantId, 1);
+  fromBody.set(req.body.tenantId, 1);
+  fromParams.set(req.params.tenantId, 1);
+  fromSession.set(req.session.tenantId, 1);
+  byVisit.set(req.patient.visitId, 1);
+  res.end();
+});`;
+  it('reports the client-filled fields and the unnamed id (lines 4-7), not the verified ids', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 4],
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+      ['unboundedCollection', 7],
+    ]);
+  });
+});
+
 describe('the account a Socket.IO middleware put on the socket', () => {
   // Set 42 (deligo): `socket.data.user` is what the server's `io.use` auth middleware verified, one
   // per account, read directly or through locals; `socket.handshake.auth` is what the client sends

@@ -188,7 +188,19 @@ export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 
  * `getAuth(req).orgId`): whatever the account is grouped by, each is one per account.
  */
 export const accessorIdField = /^(?:id|[a-z]\w*Id)$/;
-export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
+export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'apiKeyId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
+/**
+ * Fields of a request that hold what the client sent (`req.body`, `req.params`, `event.pathParameters`,
+ * tRPC's `input`), or that the framework fills for every visitor (`req.session`, `req.socket`). Any
+ * other field a middleware put on the request under the app's own name (`req.patient`,
+ * `req.apiClient`) is its record of the caller it verified, as `req.user` is.
+ */
+export const clientRequestFields: ReadonlySet<string> = new Set([
+  'body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody', 'raw', 'payload', 'data', 'input', 'args', 'variables',
+  'url', 'originalUrl', 'path', 'search', 'searchParams', 'nextUrl', 'hostname', 'host', 'ip', 'ips', 'subdomains',
+  'session', 'sessionID', 'socket', 'connection', 'handshake', 'request', 'req', 'res', 'response',
+  'pathParameters', 'queryStringParameters', 'multiValueQueryStringParameters', 'multiValueHeaders', 'rawQueryString', 'rawPath', 'requestContext',
+]);
 /**
  * Fields of the request or context that hold the server's own configuration, not what the client
  * sent: Hono's and Cloudflare's `c.env`, SvelteKit's `platform.env`, Express's `req.app` (its
