@@ -3937,6 +3937,39 @@ router.post('/setup', async (req, res) => res.json(await setupDemoMode(req.body.
   });
 });
 
+describe('a keyed export called through a namespace import', () => {
+  // Set 41 (dermatology-ehr): `import * as sales from './sales'` and `sales.quote(tenantId, req.body)`,
+  // where `quote(tenantId, request)` writes the cache keyed by its first parameter only: the body in
+  // the second argument adds no entry. The first argument from the query does (line 4 of store-routes.js).
+  const sales = `const ready = new Set();
+export async function ensure(tenantId) {
+  if (!ready.has(tenantId)) ready.add(tenantId);
+}
+export async function quote(tenantId, request) {
+  await ensure(tenantId);
+  return request.items.length;
+}
+`;
+  const route = (first: string): string => `import express from 'express';
+import * as sales from './sales.js';
+export const router = express.Router();
+router.post('/quote', async (req, res) => res.json(await sales.quote(${first}, req.body)));
+`;
+  const app = `import express from 'express';
+import { router } from './store-routes.js';
+const app = express();
+app.use('/store', router);
+`;
+  const verified = expressProject(ruleId, rule, { 'sales.js': sales, 'store-routes.js': route('req.user.tenantId'), 'app.js': app });
+  const fromQuery = expressProject(ruleId, rule, { 'sales.js': sales, 'store-routes.js': route('req.query.tenant'), 'app.js': app });
+  it('is quiet when only an argument that is not the key carries the request', () => {
+    expect(reached(verified.lint('sales.js'))).toEqual([]);
+  });
+  it('reports it when the key argument does (store-routes line 4)', () => {
+    expect(reached(fromQuery.lint('sales.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/store-routes.js:4']]);
+  });
+});
+
 describe('a collection filled behind a run-once flag', () => {
   // `loadMapping()` runs on every request but fills the table once: it returns while the flag is set,
   // and the file only ever sets the flag to true. A flag something sets back (a reload) and the table

@@ -277,7 +277,11 @@ function matchImports(importer: ReachSummary, importerFile: string, file: string
       } else if (binding.export === '*') {
         // `import * as users from './users'`: `users.find()` calls the export itself.
         addMembers(names, local, [entry.exportName, ...(entry.members ?? [])]);
-        if (!entry.members) names.memberFactory.set(entry.exportName, names.memberFactory.get(entry.exportName) === true || entry.factory !== false);
+        if (!entry.members) {
+          names.memberFactory.set(entry.exportName, names.memberFactory.get(entry.exportName) === true || entry.factory !== false);
+          // `users.find(id, options)` keys on what `find(id, options)` keys on.
+          names.memberKeyArgs.set(entry.exportName, mergeKeyArg(names.memberKeyArgs.get(entry.exportName), entry.keyArg));
+        }
       } else if (binding.export === entry.exportName) {
         if (!entry.members) names.locals.set(local, entry);
         else {
