@@ -6313,6 +6313,40 @@ app.get('/v1/things/:tenantId', (req, res) => {
   });
 });
 
+describe('a key that passed a pattern admitting few strings', () => {
+  // Sets 42 and 43 (dental pincodes, tournamental's flag codes): `if (!/^\d{6}$/.test(pin)) throw` leaves
+  // at most 10^6 keys, `/^[A-Z]{2,4}$/.test(s) ? s : null` about 475,000. A pattern that repeats without
+  // limit (line 4), is not anchored at both ends (line 5) or is multiline (line 6) admits any number.
+  const code = `import express from 'express';
+const byPin = new Map();
+const byCode = new Map();
+const bySlug = new Map();
+const byPart = new Map();
+const byLine = new Map();
+const ISO = /^[A-Z]{2,4}$/;
+const app = express();
+app.get('/pin/:pin/:code/:slug', (req, res) => {
+  const { pin, slug } = req.params;
+  if (!/^\\d{6}$/.test(pin)) return res.status(400).end();
+  byPin.set(pin, 1);
+  const raw = String(req.params.code).toUpperCase();
+  const code = ISO.test(raw) ? raw : null;
+  if (code) byCode.set(code, 1);
+  if (/^[\\w-]+$/.test(slug)) bySlug.set(slug, 1);
+  if (/\\d{6}/.test(req.query.part)) byPart.set(req.query.part, 1);
+  if (!/^\\d{6}$/m.test(req.query.line)) return res.end();
+  byLine.set(req.query.line, 1);
+  res.end();
+});`;
+  it('reports only the keys such patterns do not bound (lines 4-6)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 4],
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+    ]);
+  });
+});
+
 describe('the account a Socket.IO middleware put on the socket', () => {
   // Set 42 (deligo): `socket.data.user` is what the server's `io.use` auth middleware verified, one
   // per account, read directly or through locals; `socket.handshake.auth` is what the client sends

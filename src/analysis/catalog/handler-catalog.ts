@@ -207,6 +207,11 @@ export const clientRequestFields: ReadonlySet<string> = new Set([
  * settings and `locals`), Remix on Cloudflare's `context.cloudflare`.
  */
 export const serverConfigFields: ReadonlySet<string> = new Set(['env', 'app', 'cloudflare']);
+/**
+ * The most strings a pattern test may let through for a key that passed it to count as one of a
+ * fixed set: a six-digit postcode (10^6), a two-to-four-letter country code (about 475,000).
+ */
+export const maxPatternKeys = 10_000_000;
 /** A handler parameter by this name is the deployment's bindings (a Worker's `fetch(request, env, ctx)`). */
 export const serverConfigParameters: ReadonlySet<string> = new Set(['env']);
 /**

@@ -9,6 +9,7 @@ import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFu
 import type { FileModel } from '../model/file-model.js';
 import { valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
+import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { membershipMethods, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, lambdaEventParameter, requestObjectName } from '../catalog/handler-catalog.js';
@@ -162,6 +163,9 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
   // `if (!this.limits[event]) return;`: a lookup in a table that must find the key.
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && !fromRequest(inner.object, model, 0)) return [model.sourceCode.getText(inner.property)];
   if (inner.type !== AST_NODE_TYPES.CallExpression) return [];
+  // `if (!/^\d{6}$/.test(pin)) throw …`: past it, `pin` is one of the few strings the pattern admits.
+  const tested = boundedPatternTest(inner, model);
+  if (tested) return [model.sourceCode.getText(tested)];
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
   if (name === undefined || shapePredicates.has(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
@@ -189,6 +193,12 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
       const init = localConstInit(node.name, at, model);
       const call = init ? unwrap(init) : undefined;
       if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
+      return;
+    }
+    // `if (/^[A-Z]{2,4}$/.test(code)) { … }`: inside, `code` is one of the few strings the pattern admits.
+    const tested = boundedPatternTest(node, model);
+    if (tested) {
+      found.push(model.sourceCode.getText(tested));
       return;
     }
     const awaited = node.type === AST_NODE_TYPES.AwaitExpression;

@@ -19,6 +19,7 @@ import { middlewareFields } from './middleware-fields.js';
 import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
+import { boundedPatternTest } from './pattern-tests.js';
 import { accessorIdField, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -504,8 +505,15 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
     case AST_NODE_TYPES.BinaryExpression:
     case AST_NODE_TYPES.LogicalExpression:
       return fromRequest(value.left, model, depth + 1) || fromRequest(value.right, model, depth + 1);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return fromRequest(value.consequent, model, depth + 1) || fromRequest(value.alternate, model, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression: {
+      // `/^[A-Z]{2,4}$/.test(s) ? s : null`: the branch taken when the value passed a pattern that admits few strings is one of them.
+      const test = unwrap(value.test);
+      const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+      const tested = boundedPatternTest(negated ? test.argument : test, model);
+      const passed = tested ? model.sourceCode.getText(tested) : undefined;
+      const bounded = (branch: TSESTree.Node): boolean => passed !== undefined && model.sourceCode.getText(unwrap(branch)) === passed;
+      return (!bounded(negated ? value.alternate : value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(negated ? value.consequent : value.alternate) && fromRequest(value.alternate, model, depth + 1));
+    }
     case AST_NODE_TYPES.ArrayExpression:
       return value.elements.some((e) => e !== null && fromRequest(e, model, depth + 1));
     case AST_NODE_TYPES.ObjectExpression:
