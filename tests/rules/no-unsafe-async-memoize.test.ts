@@ -5355,3 +5355,37 @@ export type Resolver = ReturnType<typeof createResolver>;
     expect(lint(kept.dir())).toEqual([[5, 'unsafePromiseCache']]);
   });
 });
+
+/**
+ * Set 43 (wildlife-auction's maps loader): with no API key configured the loader keeps
+ * `Promise.reject(new Error('key missing'))` in its slot, a rejection the code makes itself and means
+ * to hand every caller (a retry cannot find the key); the load it keeps otherwise can fail on the
+ * network, and that rejection stays too (line 11). A keyed store given a made rejection on one branch
+ * and a fetch on the other keeps the fetch's (the write on line 18).
+ */
+describe('a rejection the code makes itself', () => {
+  const code = `import { importLibrary } from '@googlemaps/js-api-loader';
+let loaderPromise = null;
+export function getMaps() {
+  if (loaderPromise) return loaderPromise;
+  const key = process.env.MAPS_KEY;
+  if (!key) {
+    loaderPromise = Promise.reject(new Error('MAPS_KEY is required'));
+    return loaderPromise;
+  }
+  setOptions({ key });
+  loaderPromise = importLibrary('maps').then(() => window.google);
+  return loaderPromise;
+}
+const byRegion = new Map();
+export function tiles(region) {
+  if (byRegion.has(region)) return byRegion.get(region);
+  const p = region ? fetch('/tiles/' + region) : Promise.reject(new Error('no region'));
+  byRegion.set(region, p);
+  return p;
+}
+`;
+  it('reports only the writes of promises that may fail for a while (lines 11 and 18)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => m.line)).toEqual([11, 18]);
+  });
+});

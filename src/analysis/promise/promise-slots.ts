@@ -94,14 +94,23 @@ function declaredPromise(holder: Holder, keyed: boolean): boolean {
  * into a promise (`this.adapter = this.options.loadAdapter()` into a `Promise<Adapter> | null` field).
  */
 function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean, holderName: string): boolean {
-  // A server's module load fails the same way every time: keeping its rejection loses nothing.
-  if (serverModuleLoad(value, model) || chainsAfterOwnEntry(value, holderName, model)) return false;
+  // A server's module load fails the same way every time: keeping its rejection loses nothing; and a
+  // rejection the code makes itself (`p = Promise.reject(new Error('key missing'))`) is kept on purpose.
+  if (serverModuleLoad(value, model) || madeRejection(value) || chainsAfterOwnEntry(value, holderName, model)) return false;
   const kind = settles(value, model);
   if (kind !== 'value' || !declared) return kind === 'promise';
   const node = unwrap(value);
   // `const promise = Categories.fetchCategoryData(options); cache.set(lang, promise)`: what the name was given.
   if (node.type === AST_NODE_TYPES.Identifier) return valuesGiven(node, model).flatMap((given) => newValues(given)).some(unknownResult);
   return unknownResult(node);
+}
+
+/** `Promise.reject(error)`: a rejection the code decides on, not a failure it may recover from. */
+function madeRejection(value: TSESTree.Node): boolean {
+  const node = unwrap(value);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && memberName(callee) === 'reject' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise';
 }
 
 /** A call, or a `new` of anything but `Promise`: what it makes is not known here (a holder of promises says it is one). */
