@@ -6284,7 +6284,9 @@ describe("the caller's record an app's own middleware put on the request", () =>
   // key or a patient's token and puts what it found under a name of the app's own (`req.tiberAuth`,
   // `req.patient`); the tenant or key id read from it is one per account. What the client fills
   // (`req.body`, `req.params`, `req.session`) is not such a record (lines 4, 5 and 6), and neither
-  // is an id the catalog does not name as an account's (`req.patient.visitId`, line 7).
+  // is an id the catalog does not name as an account's (`req.patient.visitId`, line 7). A bare `id`
+  // or `_id` is the account's on a record named for one (`req.patientUser._id`), not on another
+  // record (`req.post.id`, line 9).
   const code = `import express from 'express';
 const buckets = new Map();
 const byTenant = new Map();
@@ -6292,6 +6294,8 @@ const fromBody = new Map();
 const fromParams = new Map();
 const fromSession = new Map();
 const byVisit = new Map();
+const byPatient = new Map();
+const byPost = new Map();
 const app = express();
 app.get('/v1/things/:tenantId', (req, res) => {
   const auth = req.tiberAuth;
@@ -6301,14 +6305,17 @@ app.get('/v1/things/:tenantId', (req, res) => {
   fromParams.set(req.params.tenantId, 1);
   fromSession.set(req.session.tenantId, 1);
   byVisit.set(req.patient.visitId, 1);
+  byPatient.set(req.patientUser?._id.toString(), 1);
+  byPost.set(req.post.id, 1);
   res.end();
 });`;
-  it('reports the client-filled fields and the unnamed id (lines 4-7), not the verified ids', () => {
+  it('reports the client-filled fields and the other ids (lines 4-7 and 9), not the verified ids', () => {
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
       ['unboundedCollection', 4],
       ['unboundedCollection', 5],
       ['unboundedCollection', 6],
       ['unboundedCollection', 7],
+      ['unboundedCollection', 9],
     ]);
   });
 });

@@ -189,6 +189,10 @@ export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 
  */
 export const accessorIdField = /^(?:id|[a-z]\w*Id)$/;
 export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'apiKeyId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
+/** The row id of a record (`_id` as MongoDB names it). */
+export const recordIdFields: ReadonlySet<string> = new Set(['id', '_id']);
+/** A record on the request named for the account it holds (`req.patientUser`, `req.adminAccount`): its bare `id` is the account's. */
+export const accountRecordName = /(?:user|account|member|customer|patient|admin|owner|principal|identity)$/i;
 /**
  * Fields of a request that hold what the client sent (`req.body`, `req.params`, `event.pathParameters`,
  * tRPC's `input`), or that the framework fills for every visitor (`req.session`, `req.socket`). Any

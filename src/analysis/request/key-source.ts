@@ -20,7 +20,7 @@ import { isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
-import { accessorIdField, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { accessorIdField, accountRecordName, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -366,18 +366,26 @@ function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
 /**
  * A record of the verified caller that a middleware put on the request under the app's own name
  * (`req.patient`, `req.tiberAuth`), directly or through the const it was put in (`const auth =
- * req.tiberAuth`): any field of the request parameter that is not one the client fills.
+ * req.tiberAuth`): any field of the request parameter that is not one the client fills. Its name.
  */
-function appCallerRecord(node: TSESTree.Node, model: FileModel): boolean {
+function appCallerRecord(node: TSESTree.Node, model: FileModel): string | undefined {
   let value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier) {
     const def = valueDef(resolveIdentifier(model.sourceCode, value));
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
     value = unwrap(def.node.init);
   }
-  if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed) return false;
+  if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed) return undefined;
   const field = memberName(value);
-  return field !== undefined && !clientRequestFields.has(field) && !boundedRequestFields.has(field) && isRequestParameter(value.object, model);
+  return field !== undefined && !clientRequestFields.has(field) && !boundedRequestFields.has(field) && isRequestParameter(value.object, model) ? field : undefined;
+}
+
+/** `req.patient.tenantId`, `req.patientUser._id`: an account's id on such a record (a bare `id` only on a record named for an account). */
+function appCallerId(member: TSESTree.MemberExpression, model: FileModel): boolean {
+  const field = member.computed ? undefined : memberName(member);
+  if (field === undefined || !(authenticatedIdFields.has(field) || recordIdFields.has(field))) return false;
+  const record = appCallerRecord(member.object, model);
+  return record !== undefined && (authenticatedIdFields.has(field) || accountRecordName.test(record));
 }
 
 /** Fields read from the request that name the caller the auth middleware verified: `user.id`, `auth.sub`, `userId`. */
@@ -469,8 +477,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (!value.computed && authenticatedRequestFields.has(memberName(value) ?? '') && isCallerHolder(value.object, model) && readsAField(value)) return false;
       // `const { user } = req; … user.id`, `const user = req.user; … user.id`: the same account, through a local.
       if (!value.computed && verifiedAccount(value.object, model)) return false;
-      // `req.patient.tenantId`, `const auth = req.tiberAuth; … auth.apiKeyId`: the caller's id on a record the app's middleware put on the request.
-      if (!value.computed && authenticatedIdFields.has(memberName(value) ?? '') && appCallerRecord(value.object, model)) return false;
+      // `req.patient.tenantId`, `const auth = req.tiberAuth; … auth.apiKeyId`, `req.patientUser._id`: the caller's id on a record the app's middleware put on the request.
+      if (appCallerId(value, model)) return false;
       // `getRequestIdentity(req).householdId`, or through the const it was put in: any id the accessor answers with.
       if (!value.computed && accessorIdField.test(memberName(value) ?? '') && accessorResult(value.object, model)) return false;
       // `c.get('user').id`: a field of the account the middleware set on the context.
