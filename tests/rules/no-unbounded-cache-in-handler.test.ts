@@ -6354,6 +6354,37 @@ app.get('/pin/:pin/:code/:slug', (req, res) => {
   });
 });
 
+describe('a key a query must find a row for before the write', () => {
+  // Set 41 (RepairCoin's shop screening): `const res = await pool.query('… WHERE shop_id = $1', [shopId]);
+  // if (res.rows.length === 0) return null;` leaves only ids of shops that exist. So do `!res.rowCount`
+  // and `rows.length < 1`; a test of how many rows there are beyond none is no such check (line 5).
+  const code = `import express from 'express';
+const screenings = new Map();
+const owners = new Map();
+const listings = new Map();
+const pages = new Map();
+const app = express();
+app.get('/shops/:id', async (req, res) => {
+  const shopId = req.params.id;
+  const found = await pool.query('SELECT * FROM shops WHERE shop_id = $1', [shopId]);
+  if (found.rows.length === 0) return res.status(404).end();
+  screenings.set(shopId, found.rows[0].name);
+  const owner = await pool.query('SELECT owner FROM shops WHERE shop_id = $1', [req.query.owner]);
+  if (!owner.rowCount) return res.status(404).end();
+  owners.set(req.query.owner, owner.rows[0]);
+  const rows = await db.all('SELECT * FROM listings WHERE slug = ?', [req.query.slug]);
+  if (rows.length < 1) return res.status(404).end();
+  listings.set(req.query.slug, rows);
+  const page = await pool.query('SELECT * FROM items WHERE page = $1', [req.query.page]);
+  if (page.rows.length > 100) return res.status(413).end();
+  pages.set(req.query.page, page.rows);
+  res.end();
+});`;
+  it('reports only the key no emptiness test checked (line 5)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 5]]);
+  });
+});
+
 describe('the account a Socket.IO middleware put on the socket', () => {
   // Set 42 (deligo): `socket.data.user` is what the server's `io.use` auth middleware verified, one
   // per account, read directly or through locals; `socket.handshake.auth` is what the client sends

@@ -55,11 +55,40 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
       (node.operator === '==' || node.operator === '===') &&
       [node.left, node.right].some((s) => s.type === AST_NODE_TYPES.Identifier && s.name === name) &&
       [node.left, node.right].some(isAbsent)) ||
+    emptyResult(node, isName) ||
     // `!row || !['owner', 'admin'].includes(row.role)`: true whenever one side is, so whenever nothing was found.
     (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' && (tested(unwrap(node.left)) || tested(unwrap(node.right))));
   if (!tested(test)) return false;
   const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+/** Fields that count the rows a query answered with: `rows.length`, node-postgres's `rowCount`. */
+const ROW_COUNTS: ReadonlySet<string> = new Set(['length', 'rowCount']);
+
+/**
+ * A test that a query's answer holds no row: `res.rows.length === 0`, `!res.rowCount`, `rows.length < 1`,
+ * `!res.rows[0]` (a chain of plain fields from the answer, ending in a count or the first row).
+ */
+function emptyResult(node: TSESTree.Node, isName: (node: TSESTree.Node | undefined) => boolean): boolean {
+  const fromAnswer = (chain: TSESTree.Node): boolean => {
+    let object = unwrap(chain);
+    while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) object = unwrap(object.object);
+    return isName(object);
+  };
+  const count = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.MemberExpression && !side.computed && ROW_COUNTS.has(memberName(side) ?? '') && fromAnswer(side.object);
+  const firstRow = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.MemberExpression && side.computed && side.property.type === AST_NODE_TYPES.Literal && side.property.value === 0 && fromAnswer(side.object);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = unwrap(node.argument);
+    return count(inner) || firstRow(inner);
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const [left, right] = [unwrap(node.left), unwrap(node.right)];
+  const number = (side: TSESTree.Node, value: number): boolean => side.type === AST_NODE_TYPES.Literal && side.value === value;
+  return (
+    ((node.operator === '===' || node.operator === '==' || node.operator === '<=') && count(left) && number(right, 0)) ||
+    (node.operator === '<' && count(left) && number(right, 1))
+  );
 }
 
 /**
