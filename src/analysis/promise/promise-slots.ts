@@ -110,7 +110,9 @@ function madeRejection(value: TSESTree.Node): boolean {
   const node = unwrap(value);
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrap(node.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && memberName(callee) === 'reject' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || memberName(callee) !== 'reject') return false;
+  const object = unwrap(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise';
 }
 
 /** A call, or a `new` of anything but `Promise`: what it makes is not known here (a holder of promises says it is one). */
