@@ -518,9 +518,9 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       const test = unwrap(value.test);
       const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
       const tested = boundedPatternTest(negated ? test.argument : test, model);
-      const passed = tested ? model.sourceCode.getText(tested) : undefined;
-      const bounded = (branch: TSESTree.Node): boolean => passed !== undefined && model.sourceCode.getText(unwrap(branch)) === passed;
-      return (!bounded(negated ? value.alternate : value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(negated ? value.consequent : value.alternate) && fromRequest(value.alternate, model, depth + 1));
+      const passing = negated ? value.alternate : value.consequent;
+      const bounded = (branch: TSESTree.Node): boolean => tested !== undefined && branch === passing && model.sourceCode.getText(unwrap(branch)) === model.sourceCode.getText(tested);
+      return (!bounded(value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(value.alternate) && fromRequest(value.alternate, model, depth + 1));
     }
     case AST_NODE_TYPES.ArrayExpression:
       return value.elements.some((e) => e !== null && fromRequest(e, model, depth + 1));
