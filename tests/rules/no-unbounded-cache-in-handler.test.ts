@@ -6321,10 +6321,11 @@ app.get('/v1/things/:tenantId', (req, res) => {
 });
 
 describe('a key that passed a pattern admitting few strings', () => {
-  // Sets 42 and 43 (dental pincodes, tournamental's flag codes): `if (!/^\d{6}$/.test(pin)) throw` leaves
-  // at most 10^6 keys, `/^[A-Z]{2,4}$/.test(s) ? s : null` about 475,000. A pattern that repeats without
-  // limit (line 4), is not anchored at both ends (line 5) or is multiline (line 6) admits any number, and
-  // the branch taken when the test fails (`ISO.test(x) ? null : x`, line 7) holds whatever failed it.
+  // Sets 42 and 43 (PIN codes, flag codes): `if (!/^[A-Z]{3}$/.test(code)) throw` leaves at most 17,576
+  // keys, `/^[A-Z]{2,3}$/.test(s) ? s : null` 18,252. A six-digit code admits 10^6 (line 2), a pattern
+  // that repeats without limit (line 4), is not anchored at both ends (line 5) or is multiline (line 6)
+  // any number, and the branch taken when the test fails (`ISO.test(x) ? null : x`, line 7) holds
+  // whatever failed it.
   const code = `import express from 'express';
 const byPin = new Map();
 const byCode = new Map();
@@ -6332,12 +6333,14 @@ const bySlug = new Map();
 const byPart = new Map();
 const byLine = new Map();
 const byFailed = new Map();
-const ISO = /^[A-Z]{2,4}$/;
+const ISO = /^[A-Z]{2,3}$/;
 const app = express();
 app.get('/pin/:pin/:code/:slug', (req, res) => {
   const { pin, slug } = req.params;
   if (!/^\\d{6}$/.test(pin)) return res.status(400).end();
   byPin.set(pin, 1);
+  if (!/^[A-Z]{3}$/.test(req.query.airport)) return res.status(400).end();
+  byCode.set(req.query.airport, 1);
   const raw = String(req.params.code).toUpperCase();
   const code = ISO.test(raw) ? raw : null;
   if (code) byCode.set(code, 1);
@@ -6347,12 +6350,13 @@ app.get('/pin/:pin/:code/:slug', (req, res) => {
   if (wrong) byFailed.set(wrong, 1);
   if (/^[\\w-]+$/.test(slug)) bySlug.set(slug, 1);
   if (/\\d{6}/.test(req.query.part)) byPart.set(req.query.part, 1);
-  if (!/^\\d{6}$/m.test(req.query.line)) return res.end();
+  if (!/^\\d{2}$/m.test(req.query.line)) return res.end();
   byLine.set(req.query.line, 1);
   res.end();
 });`;
-  it('reports only the keys such patterns do not bound (lines 4-7)', () => {
+  it('reports only the keys such patterns do not bound (lines 2 and 4-7)', () => {
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 2],
       ['unboundedCollection', 4],
       ['unboundedCollection', 5],
       ['unboundedCollection', 6],

@@ -213,9 +213,10 @@ export const clientRequestFields: ReadonlySet<string> = new Set([
 export const serverConfigFields: ReadonlySet<string> = new Set(['env', 'app', 'cloudflare']);
 /**
  * The most strings a pattern test may let through for a key that passed it to count as one of a
- * fixed set: a six-digit postcode (10^6), a two-to-four-letter country code (about 475,000).
+ * fixed set: a three-letter code (17,576) or a language from a list does; a six-digit postcode (10^6)
+ * does not, as a million cached answers are worth a bound.
  */
-export const maxPatternKeys = 10_000_000;
+export const maxPatternKeys = 100_000;
 /** A handler parameter by this name is the deployment's bindings (a Worker's `fetch(request, env, ctx)`). */
 export const serverConfigParameters: ReadonlySet<string> = new Set(['env']);
 /**
