@@ -173,6 +173,8 @@ export const routeDescriptorMethods: ReadonlySet<string> = new Set(['getClass', 
 export const localeRequestFields: ReadonlySet<string> = new Set(['locale', 'language', 'lng']);
 /** Tests for "nothing found" by name: `isNil(row)`, `_.isNull(user)`, `isUndefined(entry)`. */
 export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'isUndefined']);
+/** Fields that count the rows a query answered with (`rows.length`, node-postgres's `rowCount`): zero means nothing found. */
+export const rowCountFields: ReadonlySet<string> = new Set(['length', 'rowCount']);
 /**
  * What authentication middleware put on the request once it verified the caller: Passport's
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the

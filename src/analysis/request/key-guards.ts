@@ -12,7 +12,7 @@ import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, lambdaEventParameter, requestObjectName } from '../catalog/handler-catalog.js';
+import { absenceTests, lambdaEventParameter, requestObjectName, rowCountFields } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -63,9 +63,6 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
 }
 
-/** Fields that count the rows a query answered with: `rows.length`, node-postgres's `rowCount`. */
-const ROW_COUNTS: ReadonlySet<string> = new Set(['length', 'rowCount']);
-
 /**
  * A test that a query's answer holds no row: `res.rows.length === 0`, `!res.rowCount`, `rows.length < 1`,
  * `!res.rows[0]` (a chain of plain fields from the answer, ending in a count or the first row).
@@ -76,7 +73,7 @@ function emptyResult(node: TSESTree.Node, isName: (node: TSESTree.Node | undefin
     while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) object = unwrap(object.object);
     return isName(object);
   };
-  const count = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.MemberExpression && !side.computed && ROW_COUNTS.has(memberName(side) ?? '') && fromAnswer(side.object);
+  const count = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.MemberExpression && !side.computed && rowCountFields.has(memberName(side) ?? '') && fromAnswer(side.object);
   const firstRow = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.MemberExpression && side.computed && side.property.type === AST_NODE_TYPES.Literal && side.property.value === 0 && fromAnswer(side.object);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
     const inner = unwrap(node.argument);
