@@ -220,14 +220,20 @@ describe('memo-guard command', () => {
     });
   });
 
-  // memo-guard installed on its own (a copy of package.json and dist/ outside this repo, so that
-  // nothing is found next to it): eslint and the TypeScript parser must come from the project.
+  // memo-guard installed on its own (a copy of package.json and dist/ outside this repo, with only its
+  // own `dependencies` beside it, as npm installs them): eslint and the TypeScript parser must come
+  // from the project.
   describe('a project without eslint or @typescript-eslint/parser', () => {
     let installedCli = '';
     beforeAll(() => {
       const install = track(mkdtempSync(path.join(os.tmpdir(), 'memo-guard-install-')));
       cpSync(path.join(repoRoot, 'package.json'), path.join(install, 'package.json'));
       cpSync(path.join(repoRoot, 'dist'), path.join(install, 'dist'), { recursive: true });
+      const { dependencies = {} } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const name of Object.keys(dependencies)) {
+        mkdirSync(path.dirname(path.join(install, 'node_modules', name)), { recursive: true });
+        symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(install, 'node_modules', name), 'dir');
+      }
       installedCli = path.join(install, 'dist/src/cli/main.js');
     });
 
