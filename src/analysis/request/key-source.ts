@@ -10,7 +10,7 @@ import { privateMethodCalls } from '../syntax/private-method-calls.js';
 import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
-import { resolveIdentifier, valueDef } from '../syntax/references.js';
+import { constDeclarator, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { ownMethod } from '../syntax/own-method.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
@@ -186,8 +186,8 @@ function isCallerHolder(node: TSESTree.Node, model: FileModel): boolean {
 function accessorResult(node: TSESTree.Node, model: FileModel): boolean {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return isAuthAccessorCall(value, model);
-  const def = valueDef(resolveIdentifier(model.sourceCode, value));
-  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init !== null && isAuthAccessorCall(def.node.init, model);
+  const declarator = constDeclarator(model.sourceCode, value);
+  return declarator !== undefined && isAuthAccessorCall(declarator.init, model);
 }
 
 /** `getAuth(req)`, `await auth()`, `resolveAuth(c)`: an auth accessor given nothing but the request. */
@@ -371,9 +371,9 @@ function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
 function appCallerRecord(node: TSESTree.Node, model: FileModel): string | undefined {
   let value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = valueDef(resolveIdentifier(model.sourceCode, value));
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-    value = unwrap(def.node.init);
+    const declarator = constDeclarator(model.sourceCode, value);
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    value = unwrap(declarator.init);
   }
   if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed) return undefined;
   const field = memberName(value);

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { memberName, unwrap } from '../syntax/ast.js';
-import { resolveIdentifier, valueDef } from '../syntax/references.js';
+import { constDeclarator } from '../syntax/references.js';
 import { patternValueCount } from '../syntax/pattern-values.js';
 import { maxPatternKeys } from '../catalog/handler-catalog.js';
 import type { FileModel } from '../model/file-model.js';
@@ -15,10 +15,9 @@ function regexLiteral(node: TSESTree.Node, model: FileModel): TSESTree.RegExpLit
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Literal) return 'regex' in value ? value : undefined;
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = valueDef(resolveIdentifier(model.sourceCode, value));
-  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
-  const init = unwrap(def.node.init);
-  return init.type === AST_NODE_TYPES.Literal && 'regex' in init ? init : undefined;
+  const declarator = constDeclarator(model.sourceCode, value);
+  const init = declarator ? unwrap(declarator.init) : undefined;
+  return init?.type === AST_NODE_TYPES.Literal && 'regex' in init ? init : undefined;
 }
 
 /** The value `RE.test(value)` checks, when `RE` lets through at most `maxPatternKeys` whole strings. */

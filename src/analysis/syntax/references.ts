@@ -30,6 +30,12 @@ export function valueDef(variable: Scope.Variable | null | undefined): Scope.Def
   return variable?.defs.find((def) => (def.type as string) !== 'Type') ?? variable?.defs[0];
 }
 
+/** The `const` declarator a name is bound by, when it has an initialiser (`const ISO = /^[A-Z]{3}$/`, `const { auth } = getAuth(req)`). */
+export function constDeclarator(sourceCode: Readonly<SourceCode>, name: TSESTree.Identifier): TSESTree.VariableDeclarator & { init: TSESTree.Expression } | undefined {
+  const node = valueDef(resolveIdentifier(sourceCode, name))?.node;
+  return node?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.kind === 'const' && node.init ? (node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }) : undefined;
+}
+
 /** The variable's one value definition, or `undefined` when it has none or several (`var x = 1; var x = 2`). */
 export function onlyValueDef(variable: Scope.Variable | null | undefined): Scope.Definition | undefined {
   const defs = variable?.defs.filter((def) => (def.type as string) !== 'Type') ?? [];
