@@ -6396,6 +6396,37 @@ app.get('/shops/:id', async (req, res) => {
   });
 });
 
+describe('a lookup that must succeed, left with continue or break inside a loop', () => {
+  // Set 42 (budget-app's expense actions): `for (const m of args.months) { const expense = await
+  // prisma.expense.findFirst({ where: { budgetPlanId } }); if (!expense) continue; … resolvePayDate(budgetPlanId) }`:
+  // past the guard the plan exists, as after \`return\`. A guard that only logs stops nothing (line 4).
+  const code = `import express from 'express';
+const payDates = new Map();
+const plans = new Map();
+const logged = new Map();
+const app = express();
+app.post('/plans/:id/pay', async (req, res) => {
+  for (const month of req.body.months) {
+    const row = await prisma.expense.findFirst({ where: { planId: req.params.id, month } });
+    if (!row) continue;
+    payDates.set(req.params.id, row.payDate);
+  }
+  while (true) {
+    const plan = await prisma.plan.findFirst({ where: { slug: req.query.slug } });
+    if (!plan) break;
+    plans.set(req.query.slug, plan);
+    break;
+  }
+  const other = await prisma.plan.findFirst({ where: { slug: req.query.other } });
+  if (!other) console.warn('missing');
+  logged.set(req.query.other, other);
+  res.end();
+});`;
+  it('reports only the key whose guard does not stop the write (line 4)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
+  });
+});
+
 describe('the account a Socket.IO middleware put on the socket', () => {
   // Set 42 (deligo): `socket.data.user` is what the server's `io.use` auth middleware verified, one
   // per account, read directly or through locals; `socket.handshake.auth` is what the client sends

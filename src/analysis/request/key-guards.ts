@@ -38,7 +38,7 @@ function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   return roots;
 }
 
-/** `if (!row) return …` / `throw` / `… ?? notFound()`: the code stops when the lookup found nothing. */
+/** `if (!row) return …` / `throw` / `continue` / `… ?? notFound()`: the code stops when the lookup found nothing. */
 function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
   const test = unwrap(statement.test);
@@ -60,7 +60,8 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
     (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' && (tested(unwrap(node.left)) || tested(unwrap(node.right))));
   if (!tested(test)) return false;
   const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement);
+  // `continue` and `break` too: the loop (or block) they leave holds the `if`, so everything after it.
+  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement || s.type === AST_NODE_TYPES.ContinueStatement || s.type === AST_NODE_TYPES.BreakStatement);
 }
 
 /**
