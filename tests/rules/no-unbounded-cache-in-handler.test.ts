@@ -6506,6 +6506,10 @@ app.get('/t', (req, res) => {
     ["if (cache.size >= MAX) console.warn('full');\n  cache.set(key, 1);", [3]],
     ['if (cache.size > 0) cache.set(key, 1);', [3]],
     ['if (cache.size < MAX || key) cache.set(key, 1);', [3]],
+    // Set 44 (fleet-management's request counters): a key already held adds no entry, so `has(k) ||` keeps the bound.
+    ['if (cache.has(key) || cache.size < MAX) cache.set(key, (cache.get(key) ?? 0) + 1);', []],
+    ['if (key in counts || cache.size < MAX) cache.set(key, 1);', [3]],
+    ['if (other.has(key) || cache.size < MAX) cache.set(key, 1);', [3]],
   ];
   for (const [write, expected] of cases) {
     it(`${write.split('\n')[0] ?? ''}: ${expected.length > 0 ? 'reported' : 'bounded'}`, () => {

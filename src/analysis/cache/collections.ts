@@ -127,13 +127,19 @@ function writesOnlyBelow(check: TSESTree.Node, branching: TSESTree.IfStatement |
   const onLeft = comparison.left === check;
   const below = onLeft ? comparison.operator === '<' || comparison.operator === '<=' : comparison.operator === '>' || comparison.operator === '>=';
   const atOrAbove = onLeft ? comparison.operator === '>' || comparison.operator === '>=' : comparison.operator === '<' || comparison.operator === '<=';
-  // The comparison is the test, or (below) one of the tests it joins with `&&` (`!cache.has(k) && cache.size < MAX`).
+  // The comparison is the test, or (below) one of the tests it joins with `&&` (`!cache.has(k) && cache.size < MAX`),
+  // or with `||` to a test that the key is already there (`cache.has(k) || cache.size < MAX`), which adds no entry.
+  const holder = check.object;
   let test: TSESTree.Node = comparison;
-  while (below && test.parent.type === AST_NODE_TYPES.LogicalExpression && test.parent.operator === '&&') test = test.parent;
+  while (below && test.parent.type === AST_NODE_TYPES.LogicalExpression) {
+    const logical: TSESTree.LogicalExpression = test.parent;
+    if (logical.operator === '||' && !alreadyHeld(logical.left === test ? logical.right : logical.left, holder)) break;
+    if (logical.operator !== '&&' && logical.operator !== '||') break;
+    test = logical;
+  }
   if (test !== branching.test) return false;
   const branch = below ? branching.consequent : atOrAbove ? branching.alternate : null;
   if (!branch) return false;
-  const holder = check.object;
   let writes = false;
   walk(branch, visitorKeys, (inner) => {
     const target = inner.type === AST_NODE_TYPES.CallExpression ? unwrap(inner.callee) : inner.type === AST_NODE_TYPES.AssignmentExpression ? inner.left : undefined;
@@ -141,6 +147,15 @@ function writesOnlyBelow(check: TSESTree.Node, branching: TSESTree.IfStatement |
     if (inner.type === AST_NODE_TYPES.AssignmentExpression ? target.computed : writingMethods.has(memberName(target) ?? '')) writes = true;
   });
   return writes;
+}
+
+/** `cache.has(k)`, `k in cache`: true only when the collection already holds the key. */
+function alreadyHeld(test: TSESTree.Node, holder: TSESTree.Node): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') return sameHolder(node.right, holder);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'has' && sameHolder(callee.object, holder);
 }
 
 /** `cache` and `cache`, `this.cache` and `this.cache`: the same holder, written the same way. */
