@@ -173,4 +173,13 @@ describe('where computed loads may reach', () => {
     later();
     expect(loadsComputedModules(path.join(root, 'src/lib/stripe.ts'))).toBe(true);
   });
+  it('is no load: the word in prose or a template (`for import (${today})`), or a method named import', () => {
+    // Set 44 (triangle-trade's research agent): a prompt saying "tariff rates for import (${today})" made every file loadable.
+    const prose = path.join(temp, 'computed-prose');
+    write(prose, 'package.json', JSON.stringify({ name: 'web', private: true }));
+    write(prose, 'src/lib/stripe.ts', 'export const s = 1;\n');
+    write(prose, 'src/agent.ts', 'export const prompt = (today: string) => `Research current tariff rates for import (${today}).`;\n');
+    write(prose, 'src/importer.ts', 'export class Importer { async import(rows: unknown[]) { return rows; } }\nexport const run = (i: Importer, rows: unknown[]) => i.import(rows);\n');
+    expect(loadsComputedModules(path.join(prose, 'src/lib/stripe.ts'))).toBe(false);
+  });
 });

@@ -26,9 +26,11 @@ const CHECK_SHARE = 50;
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 /**
  * A load whose module is computed (`require(path.join(dir, name))`, `` import(`./routes/${name}`) ``,
- * `import('./plugins/' + name)`): what it loads is not in the graph.
+ * `import('./plugins/' + name)`): what it loads is not in the graph. Not a method (`importer.import(rows)`),
+ * nor prose in a string or template (`` `rates for import (${today})` ``: a space before the parenthesis,
+ * a placeholder right after it).
  */
-const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*\+)/g;
+const COMPUTED_LOAD = /(?<![.\w$])(?:import|require)\(\s*(?:[^'"\s)$]|(['"])[^'"\n]*\1\s*\+)/g;
 /** The written start of a computed specifier: `` `./messages/${ `` or `'./routes/' +` (what follows is computed). */
 const WRITTEN_START = /^(?:`([^`$\\]*)\$\{|(['"])([^'"\n]*)\2\s*\+)/;
 
@@ -41,7 +43,9 @@ const WRITTEN_START = /^(?:`([^`$\\]*)\$\{|(['"])([^'"\n]*)\2\s*\+)/;
 function computedLoadFolders(text: string, file: string): string[] | 'any' {
   const folders: string[] = [];
   for (const match of text.matchAll(COMPUTED_LOAD)) {
-    const argument = text.slice(match.index + match[0].indexOf('(') + 1).trimStart();
+    const open = match.index + match[0].indexOf('(');
+    if (definesMethod(text, open)) continue;
+    const argument = text.slice(open + 1).trimStart();
     if (/^`[^`$]*`/.test(argument)) continue;
     const written = WRITTEN_START.exec(argument);
     const start = written ? (written[1] ?? written[3] ?? '') : undefined;
@@ -49,6 +53,17 @@ function computedLoadFolders(text: string, file: string): string[] | 'any' {
     folders.push(path.resolve(path.dirname(file), start.endsWith('/') ? start : path.dirname(start)));
   }
   return folders;
+}
+
+/** Whether the parenthesis at `open` starts a method's parameters (`async import(rows) {`, `import(rows): Promise<void> {`), not a load's argument. */
+function definesMethod(text: string, open: number): boolean {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 2000; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return /^\s*(?::[^=;{}()]*)?\{/.test(text.slice(i + 1, i + 200));
+  }
+  return false;
 }
 
 /** Specifiers as written in files: the `i`th is `specifiers[i]`, in the listed file numbered `from[i]`. */
