@@ -6969,3 +6969,41 @@ app.listen(3000);
     expect(lintClass(open.dir())).toEqual([4]);
   });
 });
+
+describe('a library module nothing loads', () => {
+  // Set 44 (triangle-trade's `lib/middleware/security.js`, lawfirm-pro's search middleware): a wrapper
+  // `withSecurity = (handler) => async (req, res) => …` in a library folder that no file imports runs
+  // no request, and neither does what it calls in another file (`track` in `src/services/track.js`).
+  // The package has npm's default `main` but a `start` script: an application, not a published library.
+  const security = `import { track } from '../../services/track';
+const hits = new Map();
+export const withSecurity = (handler) => async (req, res) => {
+  hits.set(req.headers['x-client'], Date.now());
+  track(req.query.q);
+  return handler(req, res);
+};
+`;
+  const track = `const seen = new Map();
+export function track(term) {
+  seen.set(term, Date.now());
+}
+`;
+  const app = (extra: Readonly<Record<string, string>>): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'web', version: '1.0.0', main: 'index.js', scripts: { start: 'next start' }, dependencies: { next: '^14.0.0' } }),
+    'src/lib/middleware/security.js': security,
+    'src/services/track.js': track,
+    'pages/api/ping.js': 'export default function handler(req, res) { res.end("ok"); }\n',
+    ...extra,
+  });
+  const unloaded = projectOnDisk('handler-lib-unloaded', () => app({}));
+  const loaded = projectOnDisk('handler-lib-loaded', () => app({ 'pages/api/search.js': "import { withSecurity } from '../../src/lib/middleware/security';\nexport default withSecurity((req, res) => res.end());\n" }));
+  const lint = (dir: string, file: string, code: string): number[] => lintInDir(ruleId, rule, dir, file, code).map((m) => m.line);
+  it('is quiet in the module and in the file it calls when no file imports it', () => {
+    expect(lint(unloaded.dir(), 'src/lib/middleware/security.js', security)).toEqual([]);
+    expect(lint(unloaded.dir(), 'src/services/track.js', track)).toEqual([]);
+  });
+  it('reports both, at their declarations (line 2 and line 1), once a route imports the module', () => {
+    expect(lint(loaded.dir(), 'src/lib/middleware/security.js', security)).toEqual([2]);
+    expect(lint(loaded.dir(), 'src/services/track.js', track)).toEqual([1]);
+  });
+});

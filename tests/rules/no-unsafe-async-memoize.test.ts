@@ -5132,11 +5132,19 @@ app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
   const messages = projectOnDisk('lib-messages', () => app({ 'src/i18n.ts': 'export const load = (locale: string) => import(`./messages/${locale}.json`);\n' }));
   const nuxt = projectOnDisk('lib-nuxt', () => app({}, { dependencies: { nuxt: '^3.0.0' } }));
   const outside = projectOnDisk('lib-outside', () => app({ 'src/stripe.ts': stripe }));
+  // Set 44: an application with npm's default `main` and a `start` script is not a published library;
+  // a `middleware/` folder is a library folder too.
+  const startedApp = projectOnDisk('lib-started-app', () => app({}, { private: false, main: 'index.js', scripts: { start: 'node dist/server.js' } }));
+  const middleware = projectOnDisk('lib-middleware', () => app({ 'src/middleware/stripe.ts': stripe }));
   const lint = (dir: string, file = 'src/lib/stripe.ts'): [number, string | undefined][] => lintInDir(ruleId, rule, dir, file, stripe).map((m) => [m.line, m.messageId]);
   it('is quiet when no file imports the library module', () => {
     expect(lint(unused.dir())).toEqual([]);
     expect(lint(sdk.dir())).toEqual([]);
     expect(lint(messages.dir())).toEqual([]);
+  });
+  it('is quiet in an application started by a script whatever its main, and in a middleware folder', () => {
+    expect(lint(startedApp.dir())).toEqual([]);
+    expect(lint(middleware.dir(), 'src/middleware/stripe.ts')).toEqual([]);
   });
   it('reports the write when a file imports it, by path or by an alias not resolved here', () => {
     expect(lint(imported.dir())).toEqual([[3, 'unsafePromiseSlot']]);

@@ -124,7 +124,7 @@ export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www
  * `utils/`, `components/`): no platform loads a file there by its path, so one that nothing imports
  * never runs. A folder's `index` file is left out (a package's entry may be one).
  */
-export const libraryFolderPattern = /(?:^|\/)(?:lib|libs|utils?|helpers|components|hooks)\/(?:[^/]+\/)*(?!index\.)[^/]+$/;
+export const libraryFolderPattern = /(?:^|\/)(?:lib|libs|utils?|helpers|components|hooks|middlewares?)\/(?:[^/]+\/)*(?!index\.)[^/]+$/;
 
 /** Packages that import a project's modules without an import statement (Nuxt's and unplugin's auto-imports). */
 export const autoImportPackages: readonly string[] = ['nuxt', 'nuxt3', 'unplugin-auto-import', 'unplugin-vue-components'];

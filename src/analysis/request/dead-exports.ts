@@ -11,8 +11,8 @@ import { moduleLevelName, moduleVariable } from '../syntax/start-up-calls.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
-import type { FileModel } from '../model/file-model.js';
-import { namedByItsPackage, usedOnlyByOneShotFiles } from './file-runtime.js';
+import type { FileModel, ProjectIndex } from '../model/file-model.js';
+import { fileNamedByItsPackage, usedOnlyByOneShotFiles } from './file-runtime.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
 const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
@@ -41,16 +41,18 @@ const unloaded = new WeakMap<FileModel, boolean>();
 export function isUnloadedLibraryModule(model: FileModel): boolean {
   let found = unloaded.get(model);
   if (found === undefined) {
-    found = model.inProject && libraryFolderPattern.test(model.project.pathInProject(model.filename)) && !loadable(model);
+    found = model.inProject && unloadedLibraryFile(model.filename, model.project);
     unloaded.set(model, found);
   }
   return found;
 }
 
-function loadable(model: FileModel): boolean {
-  const manifest = model.project.packageManifest(model.filename);
-  if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return true;
-  return namedByItsPackage(model) || model.project.mayBeImported(model.filename);
+/** `isUnloadedLibraryModule` for any file of the project (an importer the cross-file reach looks at), by its path alone. */
+export function unloadedLibraryFile(file: string, project: ProjectIndex): boolean {
+  if (!libraryFolderPattern.test(project.pathInProject(file))) return false;
+  const manifest = project.packageManifest(file);
+  if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return false;
+  return !fileNamedByItsPackage(file, project) && !project.mayBeImported(file);
 }
 
 /** Whether the module-level function `fn` can never run: a dead export, or any function but a platform's entry in a library module nothing loads. */

@@ -53,8 +53,13 @@ export function usedOnlyByOneShotFiles(model: FileModel): boolean {
 
 /** Whether the file's package names it in its entries or scripts (`"main": "lib/index.js"`, `"warm": "tsx src/shared/names.ts"`): it runs or is handed out by path. */
 export function namedByItsPackage(model: FileModel): boolean {
-  const named = `${path.basename(path.dirname(model.filename))}/${path.basename(model.filename).replace(/\.[cm]?[jt]sx?$/, '')}`;
-  return model.project.packageManifest(model.filename)?.entryText.includes(named) === true;
+  return fileNamedByItsPackage(model.filename, model.project);
+}
+
+/** `namedByItsPackage` for any file of the project. */
+export function fileNamedByItsPackage(file: string, project: ProjectIndex): boolean {
+  const named = `${path.basename(path.dirname(file))}/${path.basename(file).replace(/\.[cm]?[jt]sx?$/, '')}`;
+  return project.packageManifest(file)?.entryText.includes(named) === true;
 }
 
 /**

@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { isClientModule, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from '../../request/file-runtime.js';
+import { unloadedLibraryFile } from '../../request/dead-exports.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
@@ -622,9 +623,9 @@ export function crossFileHandler(
         if (visited.has(importerFile) || looked++ >= MAX_IMPORTERS) continue;
         if (!mayUse(importerFile, entries)) continue;
         const importer = importerReach(importerFile, model);
-        // A module of a NestJS app the app never loads runs nothing (asked here: a summary is of its own text only).
+        // A module of a NestJS app the app never loads runs nothing, nor a library module nothing imports (asked here: a summary is of its own text only).
         const importerText = readSource(importerFile) ?? '';
-        if (!importer || neverLoaded(importerFile, importer.imports.map((binding) => binding.module), importerText, model) || unmountedRouter(importerFile, importerText, model) || unboundNestEnhancer(importerFile, importerText, model)) continue;
+        if (!importer || neverLoaded(importerFile, importer.imports.map((binding) => binding.module), importerText, model) || unmountedRouter(importerFile, importerText, model) || unboundNestEnhancer(importerFile, importerText, model) || unloadedLibraryFile(importerFile, model.project)) continue;
         const barrel = reexportedEntries(importer.reexports, importerFile, file, entries);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
         const names = matchImports(importer, importerFile, file, entries);

@@ -37,7 +37,10 @@ function manifestIn(dir: string): PackageManifest | null {
       }
       isPrivate = json.private === true;
       const entries = ENTRY_FIELDS.filter((field) => json[field] !== undefined);
-      publishes = !isPrivate && entries.some((field) => field !== 'scripts' && field !== 'browser');
+      // An application run by `npm start` is not handed out, whatever `main` npm's init left in it.
+      const scripts = json.scripts;
+      const started = typeof scripts === 'object' && scripts !== null && typeof (scripts as Record<string, unknown>).start === 'string';
+      publishes = !isPrivate && !started && entries.some((field) => field !== 'scripts' && field !== 'browser');
       entryText = JSON.stringify(entries.map((field) => json[field]));
     } catch {
       // An unreadable package.json declares nothing.
