@@ -7007,3 +7007,55 @@ export function track(term) {
     expect(lint(loaded.dir(), 'src/services/track.js', track)).toEqual([1]);
   });
 });
+
+describe('a key written only when a lookup found its row, or checked by an awaited assertion', () => {
+  // Set 44: volunteer-manager writes an event's title only `if (shortName)` after a none-or-one query
+  // (line 9); claims-manager writes a webhook's connection only `if (connection)` after one repository
+  // lookup and, on a miss, another (line 10); dating writes after `await assertParticipant(…)` (line 11).
+  // A fetch's answer, a synchronous type assertion and a `let` also given a value made on a miss check
+  // nothing (lines 12 to 14).
+  const code = `import express from 'express';
+const titles = new Map();
+const connections = new Map();
+const sentAt = new Map();
+const profiles = new Map();
+const searched = new Map();
+const rows = new Map();
+const app = express();
+app.get('/events/:slug', async (req, res) => {
+  const shortName = await db.selectFrom(tEvents).selectOneColumn(tEvents.shortName).where(tEvents.slug.equals(req.params.slug)).executeSelectNoneOrOne();
+  if (shortName) titles.set(req.params.slug, shortName);
+  res.end();
+});
+app.post('/hooks', async (req, res) => {
+  const key = \`webhook:\${req.body.tenant}\`;
+  let connection = await identifiers.findConnectionByIdentifier({ value: req.body.tenant });
+  if (!connection) connection = await connectionsRepo.findByTenant({ tenant: req.body.tenant });
+  if (connection) {
+    connections.set(key, connection);
+  }
+  res.end();
+});
+app.post('/conversations/:id/messages', async (req, res) => {
+  await conversations.assertActiveParticipant(req.user.id, req.params.id);
+  sentAt.set(req.params.id, Date.now());
+  res.end();
+});
+app.get('/profiles', async (req, res) => {
+  const profile = await fetchProfile(req.query.name);
+  if (profile) profiles.set(req.query.name, profile);
+  assertString(req.query.q);
+  searched.set(req.query.q, 1);
+  let row = await repo.findOne({ id: req.query.id });
+  if (!row) row = await makeRow(req.query.id);
+  if (row) rows.set(req.query.id, row);
+  res.end();
+});`;
+  it('reports the fetch, the type assertion and the let given a made value (lines 5 to 7)', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+      ['unboundedCollection', 7],
+    ]);
+  });
+});

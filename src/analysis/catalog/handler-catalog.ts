@@ -176,6 +176,14 @@ export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'is
 /** Fields that count the rows a query answered with (`rows.length`, node-postgres's `rowCount`): zero means nothing found. */
 export const rowCountFields: ReadonlySet<string> = new Set(['length', 'rowCount']);
 /**
+ * Queries that answer nothing (`null`, `undefined`) when no row matches, besides `find…` methods
+ * (Prisma's `findUnique`, TypeORM's `findOneBy`, a repository's `findByEmail`): ts-sql-query's
+ * `executeSelectNoneOrOne`, Supabase's `maybeSingle`, pg-promise's `oneOrNone`, Knex's `first`.
+ */
+export const rowOrNothingQueries: ReadonlySet<string> = new Set(['executeSelectNoneOrOne', 'maybeSingle', 'oneOrNone', 'first']);
+/** An assertion by name (`assertParticipant`, `assert_owner`): awaited, it asks a store and throws when the record is not there. */
+export const assertionName = /^assert(?:[A-Z_]\w*)?$/;
+/**
  * What authentication middleware put on the request once it verified the caller: Passport's
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the
  * accounts that exist, as a row the handler has just loaded is, not by what a client sends.

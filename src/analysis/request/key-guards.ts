@@ -12,7 +12,7 @@ import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, lambdaEventParameter, requestObjectName, rowCountFields } from '../catalog/handler-catalog.js';
+import { absenceTests, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -220,6 +220,8 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
       const init = localConstInit(node.name, at, model);
       const call = init ? unwrap(init) : undefined;
       if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
+      // `const row = await repo.findOne(…); if (row) { … }`: a query that answers nothing on a miss found a row.
+      found.push(...awaitedRowLookups(node.name, at, model));
       return;
     }
     // `if (/^[A-Z]{2,4}$/.test(code)) { … }`: inside, `code` is one of the few strings the pattern admits.
@@ -287,6 +289,10 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   const found = new Set<string>();
   for (const [i, statement] of statements.entries()) {
     for (const member of membershipGuarded(statement, model)) checks(member);
+    // What an awaited assertion checked, and what it answered (`match` of `const match = await assertParticipant(…)`): a record that exists.
+    const assertion = awaitedAssertion(statement);
+    if (assertion) for (const arg of assertion.call.arguments) checks(model.sourceCode.getText(arg));
+    if (assertion?.answer !== undefined) found.add(assertion.answer);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
@@ -340,6 +346,62 @@ function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; l
   const lookup = unwrap(then.callee.object);
   if (lookup.type !== AST_NODE_TYPES.CallExpression || !isLookupCall(lookup, model)) return undefined;
   return { name: param.name, lookup: lookup.arguments.map((arg) => model.sourceCode.getText(arg)).join(', ') };
+}
+
+/**
+ * The queries a function-local `name` visible at `at` holds the answer of, when every value it is
+ * given is an awaited query that answers nothing on a miss (`const row = await repo.findOne(…)`, or a
+ * `let` given one lookup and then, on a miss, another): their texts. Empty otherwise.
+ */
+function awaitedRowLookups(name: string, at: TSESTree.Node, model: FileModel): string[] {
+  for (let scope = model.sourceCode.getScope(at) as ReturnType<typeof model.sourceCode.getScope> | null; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (!variable) continue;
+    const declarator = valueDef(variable)?.node;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(declarator)) return [];
+    const values = [declarator.init, ...variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.writeExpr)];
+    const lookups: string[] = [];
+    for (const value of values) {
+      const awaited = value ? unwrap(value) : undefined;
+      const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !answersNothingOnMiss(call, model)) return [];
+      lookups.push(model.sourceCode.getText(call));
+    }
+    return lookups;
+  }
+  return [];
+}
+
+/** A query that answers nothing when no row matches: a `find…` method, or one of `rowOrNothingQueries`, not asked of the request. */
+function answersNothingOnMiss(call: TSESTree.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !(/^find(?:[A-Z_]\w*)?$/.test(name) || rowOrNothingQueries.has(name))) return false;
+  // What the chain is asked of (`db` of `db.selectFrom(t).where(…).first()`), not the arguments along it.
+  let receiver: TSESTree.Node = callee;
+  for (;;) {
+    if (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = unwrap(receiver.object);
+    else if (receiver.type === AST_NODE_TYPES.CallExpression) receiver = unwrap(receiver.callee);
+    else break;
+  }
+  return !fromRequest(receiver, model, 0);
+}
+
+/**
+ * `await this.conversations.assertParticipant(userId, id);` or `const match = await assertParticipant(…)`:
+ * an awaited assertion (its call), and the name given what it answered, if any.
+ */
+function awaitedAssertion(statement: TSESTree.Statement): { call: TSESTree.CallExpression; answer?: string } | undefined {
+  const declared = statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+  const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : declared?.init;
+  if (!expression) return undefined;
+  const awaited = unwrap(expression);
+  const call = awaited.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined || !assertionName.test(name)) return undefined;
+  return { call, ...(declared?.id.type === AST_NODE_TYPES.Identifier ? { answer: declared.id.name } : {}) };
 }
 
 /** The initialiser of the function-local `const name = …` visible at `at`. */
