@@ -7059,3 +7059,39 @@ app.get('/profiles', async (req, res) => {
     ]);
   });
 });
+
+describe('a key a comparison function found equal to a configured value, checked two callers up', () => {
+  // Set 44 (arl-airport's revalidation route): `if (!safeCompare(secret, configuredSecret)) return 401`
+  // in the handler, then `consumeCooldown(secret)`, which hashes it and hands the hash to the function
+  // that writes (line 2). Past the guard `secret` is the configured one. Without the guard, or compared
+  // with another header, the same chain grows (lines 3 and 4).
+  const chain = (store: string, n: number): string => `function remember${n}(hash) { ${store}.set(hash, Date.now() + 5000); }
+function consume${n}(secret) { const hash = hashOf(secret); remember${n}(hash); }`;
+  const code = `import express from 'express';
+const cooldowns = new Map();
+const unchecked = new Map();
+const crossChecked = new Map();
+const app = express();
+function hashOf(value) { return createHash('sha256').update(value).digest('hex'); }
+${chain('cooldowns', 1)}
+${chain('unchecked', 2)}
+${chain('crossChecked', 3)}
+app.post('/revalidate', (req, res) => {
+  const secret = req.headers['x-revalidate-secret'] ?? '';
+  if (!process.env.REVALIDATE_SECRET || !safeCompare(secret, process.env.REVALIDATE_SECRET)) return res.status(401).end();
+  consume1(secret);
+  res.end();
+});
+app.post('/open', (req, res) => {
+  consume2(req.headers['x-revalidate-secret']);
+  if (!timingSafeEqual(req.headers['x-a'], req.headers['x-b'])) return res.status(401).end();
+  consume3(req.headers['x-a']);
+  res.end();
+});`;
+  it('reports the unchecked and the cross-checked keys only', () => {
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 3],
+      ['unboundedCollection', 4],
+    ]);
+  });
+});

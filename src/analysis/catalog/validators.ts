@@ -32,6 +32,12 @@ export const shapePredicates: ReadonlySet<string> = new Set([
 
 /** Methods that test membership of a list or a set (`LIST.includes(v)`, `KNOWN.has(v)`). */
 export const membershipMethods: ReadonlySet<string> = new Set(['includes', 'has']);
+/**
+ * Functions that answer whether two values are equal, by name: `timingSafeEqual`, `isEqual`,
+ * `constantTimeEquals`, and constant-time comparisons (`safeCompare`, `secureCompare`). Not a plain
+ * `compare` or `localeCompare`, which answer 0 for equal values.
+ */
+export const equalityFunction = /^equals?$|[a-z]Equals?$|^(?:safe|secure|constantTime|timingSafe)Compare$/;
 
 /** Builders of an object schema whose fields are named by an object literal (`z.object({ … })`, `Joi.object({ … })`, `yup.object({ … })`). */
 export const objectSchemaBuilders: ReadonlySet<string> = new Set(['object', 'strictObject', 'looseObject', 'keys']);

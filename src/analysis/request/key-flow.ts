@@ -22,9 +22,10 @@ export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTre
  * Whether a write keyed by its function's own parameter grows with requests through this file's
  * calls alone: `increment(\`http.requests.${res.statusCode}\`)` from a middleware, with `increment`
  * exported too. `true` when the key is not such a parameter or the calls are not all in sight
- * (other files' calls are the cross-file reach's to judge).
+ * (other files' calls are the cross-file reach's to judge). A call passing the caller's own parameter
+ * is judged the same way, a few callers up.
  */
-export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
+export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel, depth = 0): boolean {
   // The function whose parameter the key is: the one around the write, or one around the callback it is in.
   const keyArgs = key ? keyParameters([{ key, at }], model) : undefined;
   let fn = enclosingFunction(at);
@@ -39,13 +40,18 @@ export function keyGrowsThroughCallsHere(key: TSESTree.Node | undefined, at: TSE
   const path = model.handlerPath();
   const onPath = inSight.filter((call) => path.isOnPath(call));
   const calls = onPath.length > 0 ? onPath : inSight;
+  // An argument that is the caller's own parameter grows only through the caller's calls in turn
+  // (`consumeCooldown(secret)` from a handler that checked `secret` first).
   return calls.some((call) =>
     indexes.some((index) => {
       const arg = call.arguments[index];
-      return arg !== undefined && keyGrowsWithRequests(arg, call, model);
+      return arg !== undefined && keyGrowsWithRequests(arg, call, model) && (depth >= MAX_CALLER_HOPS || keyGrowsThroughCallsHere(arg, call, model, depth + 1));
     }),
   );
 }
+
+/** How many callers up `keyGrowsThroughCallsHere` follows a key that is a parameter all the way. */
+const MAX_CALLER_HOPS = 3;
 
 /** The key of a write: `c.set(k, v)`, `c[k] = v`, `s.add(k)`, `loader.load(k)`. */
 export function writeKey(write: TSESTree.Node): TSESTree.Node | undefined {

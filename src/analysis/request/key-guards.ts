@@ -11,7 +11,7 @@ import { valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
-import { membershipMethods, shapePredicates } from '../catalog/validators.js';
+import { equalityFunction, membershipMethods, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
@@ -195,6 +195,14 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
   if (tested) return [model.sourceCode.getText(tested)];
   const callee = unwrap(inner.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  // `if (!safeCompare(secret, configuredSecret)) return 401`: past it, `secret` is the one value the request does not give.
+  if (name !== undefined && equalityFunction.test(name) && inner.arguments.length === 2) {
+    const [a, b] = inner.arguments.map((arg) => unwrap(arg));
+    const fixed = (side: TSESTree.Node | undefined): boolean => side !== undefined && side.type !== AST_NODE_TYPES.SpreadElement && !fromRequest(side, model, 0);
+    if (fixed(b) && !fixed(a) && a) return [model.sourceCode.getText(a)];
+    if (fixed(a) && !fixed(b) && b) return [model.sourceCode.getText(b)];
+    return [];
+  }
   if (name === undefined || shapePredicates.has(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
   const checked = inner.arguments[0];
   return checked ? [model.sourceCode.getText(checked)] : [];
