@@ -7095,3 +7095,40 @@ app.post('/open', (req, res) => {
     ]);
   });
 });
+
+describe('a module only a router nothing mounts imports', () => {
+  // Set 44 (printshop-os's SOP search): `sop.service.ts` keeps search terms from the query; its only
+  // caller is `sop.controller.ts`, whose only serving importer is `sop.routes.ts`, a router the server
+  // never mounts (a test imports the service too). Mounted, the same chain grows (line 1).
+  const service = `const terms = new Map();
+export const sopService = {
+  search(q) {
+    terms.set(q, Date.now());
+    return [];
+  },
+};
+`;
+  const app = (mount: boolean): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { express: '^4.0.0' } }),
+    'src/server.ts': `import express from 'express';
+${mount ? "import sopRoutes from './sop/sop.routes';\n" : ''}import health from './health.routes';
+const app = express();
+app.use(health);
+${mount ? 'app.use(sopRoutes);\n' : ''}app.listen(3000);
+`,
+    'src/health.routes.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/health', (req, res) => res.end('ok'));\nexport default router;\n",
+    'src/sop/sop.routes.ts': "import { Router } from 'express';\nimport { sopController } from './sop.controller';\nconst router = Router();\nrouter.get('/sops/search', (req, res) => sopController.search(req, res));\nexport default router;\n",
+    'src/sop/sop.controller.ts': "import { sopService } from './sop.service';\nexport const sopController = {\n  search(req, res) {\n    res.json(sopService.search(req.query.q));\n  },\n};\n",
+    'src/sop/sop.service.ts': service,
+    'src/__tests__/sop.test.ts': "import { sopService } from '../sop/sop.service';\nsopService.search('x');\n",
+  });
+  const unmounted = projectOnDisk('handler-dead-importers', () => app(false));
+  const mounted = projectOnDisk('handler-live-importers', () => app(true));
+  const lint = (dir: string): number[] => lintInDir(ruleId, rule, dir, 'src/sop/sop.service.ts', service).map((m) => m.line);
+  it('is quiet when the controller is used only by a router nothing mounts', () => {
+    expect(lint(unmounted.dir())).toEqual([]);
+  });
+  it('reports the map (line 1) once the server mounts the router', () => {
+    expect(lint(mounted.dir())).toEqual([1]);
+  });
+});

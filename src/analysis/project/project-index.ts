@@ -55,6 +55,11 @@ function servingImporterTexts(file: string): string[] {
   return servingImporters(file).map((importer) => readSource(importer) ?? '');
 }
 
+/** The serving files that import `file`, with their texts (an unreadable one's empty). */
+function servingImporterFiles(file: string): { file: string; text: string }[] {
+  return servingImporters(file).map((importer) => ({ file: importer, text: readSource(importer) ?? '' }));
+}
+
 /** Whether an import the graph does not show may load `file`: a computed load that reaches it, or a specifier that resolves to nothing here and may name it. */
 function loadableUnseen(file: string): boolean {
   return loadsComputedModules(file) || namedByUnresolvedSpecifier(file);
@@ -132,6 +137,7 @@ export const projectIndex: ProjectIndex = {
   removedByImporters,
   importedByServingFile,
   servingImporterTexts,
+  servingImporterFiles,
   loadsComputedModules,
   mayBeImported,
   importedOnlyByOneShotFiles,

@@ -12,7 +12,7 @@ import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { fileNamedByItsPackage, usedOnlyByOneShotFiles } from './file-runtime.js';
+import { fileNamedByItsPackage, unmountedRouter, usedOnlyByOneShotFiles } from './file-runtime.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
 const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
@@ -53,6 +53,23 @@ export function unloadedLibraryFile(file: string, project: ProjectIndex): boolea
   const manifest = project.packageManifest(file);
   if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return false;
   return !fileNamedByItsPackage(file, project) && !project.mayBeImported(file);
+}
+
+/** How many importers up `importedOnlyByDeadModules` looks. */
+const MAX_DEAD_HOPS = 3;
+
+/**
+ * Whether every serving file importing `file` is dead: a router module nothing mounts, a library module
+ * nothing loads, or (up to three levels) a module only such modules import. A controller whose only
+ * importer is a router nothing mounts never runs. Not when a load by a computed name may reach it.
+ */
+export function importedOnlyByDeadModules(file: string, model: Pick<FileModel, 'inProject' | 'project'>, depth = 0): boolean {
+  if (!model.inProject || depth >= MAX_DEAD_HOPS || model.project.loadsComputedModules(file)) return false;
+  const importers = model.project.servingImporterFiles(file);
+  return (
+    importers.length > 0 &&
+    importers.every(({ file: importer, text }) => unmountedRouter(importer, text, model) || unloadedLibraryFile(importer, model.project) || importedOnlyByDeadModules(importer, model, depth + 1))
+  );
 }
 
 /** Whether the module-level function `fn` can never run: a dead export, or any function but a platform's entry in a library module nothing loads. */

@@ -25,7 +25,7 @@ import {
   serverFactories,
 } from '../catalog/handler-catalog.js';
 import { inBrowserApp, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from './file-runtime.js';
-import { isDeadExport, isUnloadedLibraryModule } from './dead-exports.js';
+import { importedOnlyByDeadModules, isDeadExport, isUnloadedLibraryModule } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
 import { moduleFactoryCalls } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -312,15 +312,17 @@ const livePaths = new WeakMap<HandlerPath, HandlerPath>();
  * The handler path without the handlers nothing can run: a middleware the file exports under its own
  * name and never uses itself, whose importers never use it (`export function timing() { return (req,
  * res, next) => … }` beside the router they mount), or every handler of a router module nothing mounts
- * or of a NestJS guard or interceptor nothing binds, or of a library module nothing loads.
+ * or of a NestJS guard or interceptor nothing binds, or of a library module nothing loads or only dead
+ * modules import.
  * Asked only before a report: it reads the importers.
  */
 export function liveHandlerPath(model: FileModel, path: HandlerPath): HandlerPath {
   let live = livePaths.get(path);
   if (!live) {
     // A router module nothing mounts runs none of its handlers, nor a guard or interceptor nothing binds,
-    // nor a library module nothing loads.
-    const unmounted = unmountedRouter(model.filename, model.sourceCode.text, model) || unboundNestEnhancer(model.filename, model.sourceCode.text, model) || isUnloadedLibraryModule(model);
+    // nor a library module nothing loads, nor a module only such modules import.
+    const unmounted =
+      unmountedRouter(model.filename, model.sourceCode.text, model) || unboundNestEnhancer(model.filename, model.sourceCode.text, model) || isUnloadedLibraryModule(model) || importedOnlyByDeadModules(model.filename, model);
     const fns = new Set(unmounted ? [] : [...path.roots].filter((root) => !isDeadExport(outermostFunction(root), model)));
     live = !unmounted && fns.size === path.roots.size ? path : pathFrom(model, { fns, names: new Set(unmounted ? [] : path.rootNames) });
     livePaths.set(path, live);

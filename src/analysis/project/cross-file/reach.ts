@@ -11,7 +11,7 @@ import { AST_NODE_TYPES } from '../../syntax/node-types.js';
 import { unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { exportIndex } from '../../syntax/export-index.js';
 import { isClientModule, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from '../../request/file-runtime.js';
-import { unloadedLibraryFile } from '../../request/dead-exports.js';
+import { importedOnlyByDeadModules, unloadedLibraryFile } from '../../request/dead-exports.js';
 import type { CrossFileReach, Entry, FileModel, KeyArg, KeyArgs } from '../../model/file-model.js';
 import type { ReachCall, ReachSummary, SummaryReexport } from '../../model/file-summary.js';
 import { importersOf, projectRoot } from '../files/graph.js';
@@ -629,7 +629,8 @@ export function crossFileHandler(
         const barrel = reexportedEntries(importer.reexports, importerFile, file, entries);
         if (barrel.length > 0) next.push({ file: importerFile, entries: barrel });
         const names = matchImports(importer, importerFile, file, entries);
-        if (isEmpty(names)) continue;
+        // Nor a module only dead modules import (asked once it uses what it imports: it reads importers' importers).
+        if (isEmpty(names) || importedOnlyByDeadModules(importerFile, model)) continue;
         visited.add(importerFile);
         // `const limiter = createLimiter()` at module level: `limiter` now stands for what the factory made.
         // Not so when the export itself writes the cache (`const log = getLogger('api')`): that call ran once, and the logger's methods do not write it.
