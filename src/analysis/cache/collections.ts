@@ -133,8 +133,7 @@ function writesOnlyBelow(check: TSESTree.Node, branching: TSESTree.IfStatement |
   let test: TSESTree.Node = comparison;
   while (below && test.parent.type === AST_NODE_TYPES.LogicalExpression) {
     const logical: TSESTree.LogicalExpression = test.parent;
-    if (logical.operator === '||' && !alreadyHeld(logical.left === test ? logical.right : logical.left, holder)) break;
-    if (logical.operator !== '&&' && logical.operator !== '||') break;
+    if (logical.operator === '??' || (logical.operator === '||' && !alreadyHeld(logical.left === test ? logical.right : logical.left, holder))) break;
     test = logical;
   }
   if (test !== branching.test) return false;

@@ -175,10 +175,11 @@ export const localeRequestFields: ReadonlySet<string> = new Set(['locale', 'lang
 export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'isUndefined']);
 /** Fields that count the rows a query answered with (`rows.length`, node-postgres's `rowCount`): zero means nothing found. */
 export const rowCountFields: ReadonlySet<string> = new Set(['length', 'rowCount']);
+/** Finders that answer nothing (`null`, `undefined`) when no row matches, by name: Prisma's `findUnique`, TypeORM's `findOneBy`, a repository's `findByEmail`. */
+export const rowFinderName = /^find(?:[A-Z_]\w*)?$/;
 /**
- * Queries that answer nothing (`null`, `undefined`) when no row matches, besides `find…` methods
- * (Prisma's `findUnique`, TypeORM's `findOneBy`, a repository's `findByEmail`): ts-sql-query's
- * `executeSelectNoneOrOne`, Supabase's `maybeSingle`, pg-promise's `oneOrNone`, Knex's `first`.
+ * Other queries that answer nothing when no row matches: ts-sql-query's `executeSelectNoneOrOne`,
+ * Supabase's `maybeSingle`, pg-promise's `oneOrNone`, Knex's `first`.
  */
 export const rowOrNothingQueries: ReadonlySet<string> = new Set(['executeSelectNoneOrOne', 'maybeSingle', 'oneOrNone', 'first']);
 /** An assertion by name (`assertParticipant`, `assert_owner`): awaited, it asks a store and throws when the record is not there. */

@@ -12,7 +12,7 @@ import { exportIndex } from '../syntax/export-index.js';
 import { exportHandlerRules } from '../catalog/handler-catalog.js';
 import { autoImportPackages, libraryFolderPattern } from '../catalog/file-roles.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { fileNamedByItsPackage, unmountedRouter, usedOnlyByOneShotFiles } from './file-runtime.js';
+import { namedByItsPackage, unmountedRouter, usedOnlyByOneShotFiles } from './file-runtime.js';
 
 /** Export names a platform calls by name (`handler`, `loader`, `GET`): never dead for want of an importer. */
 const platformExports: ReadonlySet<string> = new Set(exportHandlerRules.flatMap((rule) => [...rule.exports]));
@@ -52,7 +52,7 @@ export function unloadedLibraryFile(file: string, project: ProjectIndex): boolea
   if (!libraryFolderPattern.test(project.pathInProject(file))) return false;
   const manifest = project.packageManifest(file);
   if (!manifest || manifest.publishes || autoImportPackages.some((name) => manifest.declared.has(name))) return false;
-  return !fileNamedByItsPackage(file, project) && !project.mayBeImported(file);
+  return !namedByItsPackage(file, project) && !project.mayBeImported(file);
 }
 
 /** How many importers up `importedOnlyByDeadModules` looks. */

@@ -48,16 +48,11 @@ export function neverServes(model: FileModel): boolean {
  */
 export function usedOnlyByOneShotFiles(model: FileModel): boolean {
   if (!model.inProject || startsServerPattern.test(model.sourceCode.text)) return false;
-  return !namedByItsPackage(model) && model.project.importedOnlyByOneShotFiles(model.filename);
+  return !namedByItsPackage(model.filename, model.project) && model.project.importedOnlyByOneShotFiles(model.filename);
 }
 
 /** Whether the file's package names it in its entries or scripts (`"main": "lib/index.js"`, `"warm": "tsx src/shared/names.ts"`): it runs or is handed out by path. */
-export function namedByItsPackage(model: FileModel): boolean {
-  return fileNamedByItsPackage(model.filename, model.project);
-}
-
-/** `namedByItsPackage` for any file of the project. */
-export function fileNamedByItsPackage(file: string, project: ProjectIndex): boolean {
+export function namedByItsPackage(file: string, project: ProjectIndex): boolean {
   const named = `${path.basename(path.dirname(file))}/${path.basename(file).replace(/\.[cm]?[jt]sx?$/, '')}`;
   return project.packageManifest(file)?.entryText.includes(named) === true;
 }

@@ -7,12 +7,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { valueDef } from '../syntax/references.js';
+import { chainRoot, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowOrNothingQueries } from '../catalog/handler-catalog.js';
+import { absenceTests, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -193,8 +193,7 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
   // `if (!/^\d{6}$/.test(pin)) throw …`: past it, `pin` is one of the few strings the pattern admits.
   const tested = boundedPatternTest(inner, model);
   if (tested) return [model.sourceCode.getText(tested)];
-  const callee = unwrap(inner.callee);
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  const name = calleeName(inner.callee);
   // `if (!safeCompare(secret, configuredSecret)) return 401`: past it, `secret` is the one value the request does not give.
   if (name !== undefined && equalityFunction.test(name) && inner.arguments.length === 2) {
     const [a, b] = inner.arguments.map((arg) => unwrap(arg));
@@ -382,17 +381,10 @@ function awaitedRowLookups(name: string, at: TSESTree.Node, model: FileModel): s
 
 /** A query that answers nothing when no row matches: a `find…` method, or one of `rowOrNothingQueries`, not asked of the request. */
 function answersNothingOnMiss(call: TSESTree.CallExpression, model: FileModel): boolean {
-  const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-  if (name === undefined || !(/^find(?:[A-Z_]\w*)?$/.test(name) || rowOrNothingQueries.has(name))) return false;
+  const name = calleeName(call.callee);
+  if (name === undefined || !(rowFinderName.test(name) || rowOrNothingQueries.has(name))) return false;
   // What the chain is asked of (`db` of `db.selectFrom(t).where(…).first()`), not the arguments along it.
-  let receiver: TSESTree.Node = callee;
-  for (;;) {
-    if (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = unwrap(receiver.object);
-    else if (receiver.type === AST_NODE_TYPES.CallExpression) receiver = unwrap(receiver.callee);
-    else break;
-  }
-  return !fromRequest(receiver, model, 0);
+  return !fromRequest(chainRoot(call.callee), model, 0);
 }
 
 /**
@@ -406,8 +398,7 @@ function awaitedAssertion(statement: TSESTree.Statement): { call: TSESTree.CallE
   const awaited = unwrap(expression);
   const call = awaited.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
   if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name = calleeName(call.callee);
   if (name === undefined || !assertionName.test(name)) return undefined;
   return { call, ...(declared?.id.type === AST_NODE_TYPES.Identifier ? { answer: declared.id.name } : {}) };
 }
@@ -432,7 +423,7 @@ const LOOKUP_NAME = /^(?:find|get|lookup|fetch|load|read|select|query)(?:[A-Z_]\
 /** A call that looks its arguments up in data the code holds (not a method of the request itself). */
 function isLookupCall(call: TSESTree.CallExpression, model: FileModel): boolean {
   const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name = calleeName(callee);
   if (name === undefined || !LOOKUP_NAME.test(name)) return false;
   return callee.type !== AST_NODE_TYPES.MemberExpression || !fromRequest(callee.object, model, 0);
 }
