@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { chainRoot, valueDef } from '../syntax/references.js';
+import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
@@ -228,7 +228,7 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
       const call = init ? unwrap(init) : undefined;
       if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
       // `const row = await repo.findOne(…); if (row) { … }`: a query that answers nothing on a miss found a row.
-      found.push(...awaitedRowLookups(node.name, at, model));
+      found.push(...awaitedRowLookups(node, model));
       return;
     }
     // `if (/^[A-Z]{2,4}$/.test(code)) { … }`: inside, `code` is one of the few strings the pattern admits.
@@ -356,27 +356,23 @@ function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; l
 }
 
 /**
- * The queries a function-local `name` visible at `at` holds the answer of, when every value it is
+ * The queries the function-local variable `name` holds the answer of, when every value it is
  * given is an awaited query that answers nothing on a miss (`const row = await repo.findOne(…)`, or a
  * `let` given one lookup and then, on a miss, another): their texts. Empty otherwise.
  */
-function awaitedRowLookups(name: string, at: TSESTree.Node, model: FileModel): string[] {
-  for (let scope = model.sourceCode.getScope(at) as ReturnType<typeof model.sourceCode.getScope> | null; scope; scope = scope.upper) {
-    const variable = scope.set.get(name);
-    if (!variable) continue;
-    const declarator = valueDef(variable)?.node;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(declarator)) return [];
-    const values = [declarator.init, ...variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.writeExpr)];
-    const lookups: string[] = [];
-    for (const value of values) {
-      const awaited = value ? unwrap(value) : undefined;
-      const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || !answersNothingOnMiss(call, model)) return [];
-      lookups.push(model.sourceCode.getText(call));
-    }
-    return lookups;
+function awaitedRowLookups(name: TSESTree.Identifier, model: FileModel): string[] {
+  const variable = resolveIdentifier(model.sourceCode, name);
+  const declarator = valueDef(variable)?.node;
+  if (!variable || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(declarator)) return [];
+  const values = [declarator.init, ...variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.writeExpr)];
+  const lookups: string[] = [];
+  for (const value of values) {
+    const awaited = value ? unwrap(value) : undefined;
+    const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !answersNothingOnMiss(call, model)) return [];
+    lookups.push(model.sourceCode.getText(call));
   }
-  return [];
+  return lookups;
 }
 
 /** A query that answers nothing when no row matches: a `find…` method, or one of `rowOrNothingQueries`, not asked of the request. */
