@@ -21,6 +21,7 @@ import { mayExport } from '../files/export-hints.js';
 import { resolveModule } from '../files/resolve.js';
 import { indexGeneration } from '../files/generation.js';
 import { ownEntry } from '../summaries/own-entry.js';
+import { LruMap } from '../../../memoize/lru-map.js';
 
 /** How many modules a re-export chain may cross. */
 const MAX_REEXPORT_DEPTH = 4;
@@ -30,6 +31,18 @@ const MAX_REEXPORT_DEPTH = 4;
  * component file of a React app names it, and is imported by its neighbours).
  */
 const MEMOIZER_HINT = /(?<!use)memo|cache|new Map\b|Object\.create\(null\)/i;
+
+/** `MEMOIZER_HINT` on each text once: every importer of a hub module asks about it. */
+const hinted = new LruMap<string, { text: string; hint: boolean }>(20_000);
+
+/** Whether `text` (the text of `file`) mentions a memoizer hint. */
+function memoizerHinted(file: string, text: string): boolean {
+  const seen = hinted.get(file);
+  if (seen?.text === text) return seen.hint;
+  const hint = MEMOIZER_HINT.test(text);
+  hinted.set(file, { text, hint });
+  return hint;
+}
 
 /** What one export of a module is, as a memoizer: itself, or the memoizers among its properties. */
 interface ExportedMemoizer {
@@ -142,7 +155,7 @@ function exportedMemoizer(file: string, name: string, from: FileModel, depth: nu
   if (depth > MAX_REEXPORT_DEPTH) return undefined;
   const text = readSource(file);
   // A module that names neither the export nor re-exports whole cannot give it (`default` needs no name: `module.exports =`).
-  if (text === undefined || !MEMOIZER_HINT.test(text) || (name !== 'default' && !mayExport(text, name, true))) return undefined;
+  if (text === undefined || !memoizerHinted(file, text) || (name !== 'default' && !mayExport(text, name, true))) return undefined;
   const summary = from.project.summaryOf(file, from.settings);
   if (!summary) return undefined;
   let cache = exportCache.get(summary);
@@ -260,7 +273,7 @@ export function importedProjectMemoizers(model: FileModel): MemoizerSource[] {
 /** The export names of a module imported as a namespace (`import * as utils from './utils'`). */
 function namespaceNames(file: string, from: FileModel): string[] {
   const text = readSource(file);
-  if (text === undefined || !MEMOIZER_HINT.test(text)) return [];
+  if (text === undefined || !memoizerHinted(file, text)) return [];
   return from.project.summaryOf(file, from.settings)?.exports ?? [];
 }
 
@@ -361,7 +374,7 @@ export function importedMemoizedBindings(model: FileModel): Map<string, Imported
     if (!mayCallWithArguments(ownText, local)) continue;
     const target = resolveModule(binding.module, model.filename);
     const text = target === undefined ? undefined : readSource(target);
-    if (target === undefined || text === undefined || !MEMOIZER_HINT.test(text)) continue;
+    if (target === undefined || text === undefined || !memoizerHinted(target, text)) continue;
     const summary = model.project.summaryOf(target, model.settings);
     if (!summary) continue;
     // Only the members this file calls (`money.formatMoney(`), and the module itself when it is called

@@ -98,12 +98,34 @@ interface Graph {
 const graphs = new Map<string, Graph>();
 const rootByDir = new Map<string, string>();
 
-function hasFile(dir: string, name: string): boolean {
+/** What makes a folder a project: a package, a workspace root, an ESLint config of its own. */
+interface FolderRole {
+  config: boolean;
+  manifest: boolean;
+  workspace: boolean;
+}
+
+/** Each folder's role, read once: the files of a folder and of its subfolders all walk up through it. */
+const roleByDir = new Map<string, FolderRole>();
+
+function folderRole(dir: string): FolderRole {
+  let role = roleByDir.get(dir);
+  if (role) return role;
+  let names: string[];
   try {
-    return readdirSync(dir).includes(name);
+    names = readdirSync(dir);
   } catch {
-    return false;
+    names = [];
   }
+  const manifest = names.includes('package.json');
+  const text = manifest ? (readSource(path.join(dir, 'package.json')) ?? '') : '';
+  role = {
+    config: ESLINT_CONFIGS.some((name) => names.includes(name)),
+    manifest,
+    workspace: manifest && (text.includes('"workspaces"') || names.includes('pnpm-workspace.yaml') || ((text.includes('pnpm') || text.includes('workspace:')) && managedByPnpm(parsedJson(text)))),
+  };
+  roleByDir.set(dir, role);
+  return role;
 }
 
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
@@ -128,13 +150,10 @@ export function projectRoot(file: string): string {
   let nearest: string | undefined;
   let workspace: string | undefined;
   for (let dir = start, i = 0; i < 12; i++) {
+    const role = folderRole(dir);
     // A package, or a folder with its own ESLint config (an app linted on its own), is a project.
-    if (nearest === undefined && ESLINT_CONFIGS.some((name) => hasFile(dir, name))) nearest = dir;
-    if (hasFile(dir, 'package.json')) {
-      nearest ??= dir;
-      const text = readSource(path.join(dir, 'package.json')) ?? '';
-      if (text.includes('"workspaces"') || hasFile(dir, 'pnpm-workspace.yaml') || ((text.includes('pnpm') || text.includes('workspace:')) && managedByPnpm(parsedJson(text)))) workspace = dir;
-    }
+    if (role.config || role.manifest) nearest ??= dir;
+    if (role.workspace) workspace = dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
