@@ -5300,6 +5300,40 @@ export function getClient() {
   }
 });
 
+/**
+ * A retry loop around the try (set 45, a warehouse app's audit-log repository): `while (attempt <
+ * MAX) { try { …; return; } catch { attempt += 1; … } }` catches every failure of every attempt and
+ * ends by resolving, so the slot never holds a rejection. A throw after the loop, a catch that
+ * rethrows, an await outside the try or a loop test that does I/O can still reject (the write is on
+ * line 4).
+ */
+describe('a retry loop around the try that catches every failure', () => {
+  const slot = (body: string): string => `let ready;
+export function ensureReady(db, logger) {
+  if (!ready) {
+    ready = (async () => {
+      ${body}
+    })();
+  }
+  return ready;
+}`;
+  const retry = (test: string, caught: string, after = '', before = ''): string =>
+    `let attempt = 0;\n      while (${test}) {\n        ${before}\n        try {\n          await db.connect();\n          return;\n        } catch (err) {\n          ${caught}\n        }\n      }\n      ${after}`;
+  const cases: [string, string, number[]][] = [
+    ['counts, logs the last failure and waits between attempts', retry('attempt < 10', "attempt += 1;\n          if (attempt >= 10) {\n            logger.error('gave up', err);\n            return;\n          }\n          await new Promise((r) => setTimeout(r, 500));"), []],
+    ['a for loop that goes on to the next attempt', 'for (let i = 0; i < 5; i++) {\n        try {\n          await db.connect();\n          return;\n        } catch {\n          continue;\n        }\n      }', []],
+    ['throws once the loop gives up', retry('attempt < 10', 'attempt++;', "throw new Error('gave up');"), [4]],
+    ['rethrows from the catch on the last attempt', retry('attempt < 10', 'if (++attempt >= 10) throw err;'), [4]],
+    ['awaits outside the try in each attempt', retry('attempt < 10', 'attempt++;', '', 'await db.ping();'), [4]],
+    ['asks the database in the loop test', retry('await db.pending()', 'attempt++;'), [4]],
+  ];
+  for (const [name, body, expected] of cases) {
+    it(`${name}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, slot(body)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a slot awaited in the block that finds it filled', () => {
   // `if (slot) { const b = await slot; … }`: the slot is awaited, so it holds a promise even when what
   // fills it (an untyped `puppeteer.launch()`) is not known to return one; emptied only after the await

@@ -380,13 +380,15 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
   if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
-  const tries = statements.filter((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
+  const tries = statements.flatMap((s) => (s.type === AST_NODE_TYPES.TryStatement ? [s] : (retryLoopBody(s)?.filter((inner): inner is TSESTree.TryStatement => inner.type === AST_NODE_TYPES.TryStatement) ?? [])));
   const first = tries[0];
   if (!first || tries.some((t) => !t.handler)) return false;
   // Everything else must be harmless declarations before the first try, vouched-for awaits, or a return after it.
-  const before = statements.indexOf(first);
+  const before = statements.findIndex((s) => s.range[0] <= first.range[0] && first.range[1] <= s.range[1]);
   const harmless = (s: TSESTree.Statement, i: number): boolean => {
     if (s.type === AST_NODE_TYPES.TryStatement) return true;
+    const loopBody = retryLoopBody(s);
+    if (loopBody) return loopBody.every(loopStepHarmless);
     if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
     if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init) || (i < before && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression && safeExpression(d.init, facts)));
     // `client.on('error', log);`: a call that cannot fail, made before the try.
@@ -400,6 +402,53 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
   if (!statements.every(harmless)) return false;
   return tries.every((t) => t.handler && !containsThrow(t.handler.body, facts) && !(t.finalizer && containsThrow(t.finalizer, facts)));
 }
+
+/**
+ * The statements of a retry loop whose own steps cannot throw (`while (attempt < MAX)`,
+ * `for (let i = 0; i < n; i++)`): its tries are judged as the function's own. `undefined` for any
+ * other statement.
+ */
+function retryLoopBody(statement: TSESTree.Statement): TSESTree.Statement[] | undefined {
+  const body = (loop: TSESTree.Statement): TSESTree.Statement[] => (loop.type === AST_NODE_TYPES.BlockStatement ? loop.body : [loop]);
+  if ((statement.type === AST_NODE_TYPES.WhileStatement || statement.type === AST_NODE_TYPES.DoWhileStatement) && cannotThrow(statement.test)) return body(statement.body);
+  if (statement.type !== AST_NODE_TYPES.ForStatement) return undefined;
+  const { init, test, update } = statement;
+  const initCannotThrow = !init || (init.type === AST_NODE_TYPES.VariableDeclaration ? init.declarations.every((d) => !d.init || cannotThrow(d.init)) : cannotThrow(init));
+  return initCannotThrow && (!test || cannotThrow(test)) && (!update || cannotThrow(update)) ? body(statement.body) : undefined;
+}
+
+/**
+ * A step of a retry loop that cannot throw: a try (its handler is judged with the function's), a
+ * `break`, `continue` or a return of a value that cannot throw, a declaration or setting of such a
+ * value, counting (`attempt += 1`), or an `if` on such a value around such steps.
+ */
+function loopStepHarmless(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.TryStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.EmptyStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument === null || cannotThrow(statement.argument);
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.every((d) => !d.init || cannotThrow(d.init));
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expression = unwrap(statement.expression);
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression) return cannotThrow(expression);
+      return settingOnly(expression) || (COUNTING.has(expression.operator) && expression.left.type === AST_NODE_TYPES.Identifier && cannotThrow(expression.right));
+    }
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.every(loopStepHarmless);
+    case AST_NODE_TYPES.IfStatement:
+      return cannotThrow(statement.test) && loopStepHarmless(statement.consequent) && (!statement.alternate || loopStepHarmless(statement.alternate));
+    default:
+      return false;
+  }
+}
+
+/** Assignments that count on a variable (`attempt += 1`, `delay *= 2`): arithmetic on a number, which cannot throw. */
+const COUNTING = new Set(['+=', '-=', '*=']);
 
 function annotatedPromise(fn: FunctionNode): boolean {
   const annotation = fn.returnType?.typeAnnotation;
