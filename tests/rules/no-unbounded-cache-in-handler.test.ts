@@ -6787,6 +6787,43 @@ app.use(async (req, res, next) => {
   });
 });
 
+/**
+ * A query built in steps and then awaited (set 45, an invoicing app's IMAP scan: `let q =
+ * supabase.from('sedi').select(…); if (id) q = q.eq('id', id); const { data } = await q;`) answers
+ * stored rows, as the same chain awaited in one expression does: a request id that only selects rows
+ * does not make their fields grow (the cache is on line 4). A step that picks with the request in an
+ * inner call, or a local that starts from the request itself, is request data still.
+ */
+describe('a query built in steps before it is awaited', () => {
+  const scan = (start: string, step: string): string => `import express from 'express';
+import { supabase } from './db';
+const app = express();
+const decrypted = new Map();
+app.get('/scan', async (req, res) => {
+  const sedeId = String(req.query.sede ?? '');
+  let query = ${start};
+  if (sedeId) {
+    query = ${step};
+  }
+  const { data: rows } = await query;
+  for (const row of rows ?? []) decrypted.set(row.imap_password, true);
+  res.json({ scanned: rows?.length ?? 0 });
+});
+`;
+  const table = "supabase.from('sedi').select('id, imap_password').not('imap_password', 'is', null)";
+  const cases: [string, string, string, number[]][] = [
+    ['filtered by the request id in its last call', table, "query.eq('id', sedeId)", []],
+    ['awaited in one expression', table, "supabase.from('sedi').select('id, imap_password').eq('id', sedeId)", []],
+    ['filtered by the request id before another step', table, "query.eq('id', sedeId).order('id')", [4]],
+    ['started from the request body', 'req.body.sedi.filter(Boolean)', 'query.slice(0, 10)', [4]],
+  ];
+  for (const [name, start, step, expected] of cases) {
+    it(`${name}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, scan(start, step)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a key found in a map the handler itself fills', () => {
   // `counts` is written only when `cacheKey` (made from `org`) is already in `seen`; but `seen` takes
   // every `org` a request sends, so the hit says nothing about what exists: both grow (lines 3 and 4).

@@ -409,8 +409,12 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // `await req.json()`, `await params`, `await cookies()` read the request; `await repo.findOne(id)`
       // returns what the database holds for a key: a row, bounded by the data, not by the requests.
       const awaited = unwrap(value.argument);
-      if (awaited.type !== AST_NODE_TYPES.CallExpression) return fromRequest(awaited, model, depth + 1);
-      return callReadsRequest(awaited, model, depth);
+      if (awaited.type === AST_NODE_TYPES.CallExpression) return callReadsRequest(awaited, model, depth);
+      // `let q = db.from('t').select(); if (id) q = q.eq('id', id); const { data } = await q;`: the same
+      // query built in steps, each step's last call only selecting, as an awaited chain's last call does.
+      const steps = awaited.type === AST_NODE_TYPES.Identifier ? queryBuiltInSteps(awaited, model) : undefined;
+      if (steps) return steps.some((step) => (step.extends ? step.inner.some((call) => call.arguments.some((arg) => fromRequest(arg, model, depth + 1))) : callReadsRequest(step.call, model, depth)));
+      return fromRequest(awaited, model, depth + 1);
     }
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(model.sourceCode, value);
@@ -531,6 +535,39 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
     default:
       return true;
   }
+}
+
+/**
+ * The values a local is given when it holds a query built in steps (`let q = db.from('t').select();
+ * if (id) q = q.eq('id', id);`), each a method call; a step that extends the query the local already
+ * holds (`q.eq('id', id)`) comes with the calls between the local and its last call (`inner`).
+ * `undefined` when any value it is given is not a method call, or none starts the query.
+ */
+function queryBuiltInSteps(name: TSESTree.Identifier, model: FileModel): { call: TSESTree.CallExpression; extends: boolean; inner: TSESTree.CallExpression[] }[] | undefined {
+  const variable = resolveIdentifier(model.sourceCode, name);
+  const def = valueDef(variable);
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  const values: TSESTree.Node[] = [def.node.init];
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const parent = ref.identifier.parent;
+    if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== ref.identifier || parent.operator !== '=') return undefined;
+    values.push(parent.right);
+  }
+  const steps: { call: TSESTree.CallExpression; extends: boolean; inner: TSESTree.CallExpression[] }[] = [];
+  for (const given of values) {
+    const call = unwrap(given);
+    if (call.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    // Down the chain to its receiver: the local itself, or where the query starts.
+    const inner: TSESTree.CallExpression[] = [];
+    let receiver = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    while (receiver.type === AST_NODE_TYPES.CallExpression && unwrap(receiver.callee).type === AST_NODE_TYPES.MemberExpression) {
+      inner.push(receiver);
+      receiver = unwrap((unwrap(receiver.callee) as TSESTree.MemberExpression).object);
+    }
+    steps.push({ call, extends: receiver.type === AST_NODE_TYPES.Identifier && receiver.name === name.name, inner });
+  }
+  return steps.some((step) => !step.extends) ? steps : undefined;
 }
 
 /** Calls that change the object they are given (`Object.assign(TABLE, extra)`). */
