@@ -5334,6 +5334,39 @@ export function ensureReady(db, logger) {
   }
 });
 
+/**
+ * A server loader that only awaits module loads, then hands what it loaded to a constructor along
+ * with functions of its own (set 44, a fleet-management back end's `defaultEnergyRepository`): the
+ * awaits inside those functions run when they are called later, not while the loader's promise
+ * settles, so the promise only loads modules (quiet, as a bare `import()` is). Called inside the
+ * loader, such a function's await does settle it (the write is on line 5).
+ */
+describe('a module loader that hands functions of its own to what it loaded', () => {
+  const loader = (wiring: string): string => `class EnergyRepository { constructor(readonly deps: unknown) {} }
+let defaultInstance: Promise<EnergyRepository> | undefined;
+export function defaultEnergyRepository(): Promise<EnergyRepository> {
+  if (!defaultInstance) {
+    defaultInstance = (async () => {
+      const pg = await import('./postgres.js');
+      const groupDevices = async (groupId: string) => {
+        const rows = await pg.listGroupDevices(groupId);
+        return rows;
+      };
+      ${wiring}
+      return new EnergyRepository({ groupDevices });
+    })();
+  }
+  return defaultInstance;
+}
+`;
+  it('is quiet when the loader only passes the function on', () => {
+    expect(lintWithRule(ruleId, rule, loader('// wired, not called'))).toEqual([]);
+  });
+  it('reports the write when the loader calls it before it settles', () => {
+    expect(lintWithRule(ruleId, rule, loader("await groupDevices('warm-up');")).map((m) => m.line)).toEqual([5]);
+  });
+});
+
 describe('a slot awaited in the block that finds it filled', () => {
   // `if (slot) { const b = await slot; … }`: the slot is awaited, so it holds a promise even when what
   // fills it (an untyped `puppeteer.launch()`) is not known to return one; emptied only after the await

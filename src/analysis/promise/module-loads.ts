@@ -10,7 +10,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { isFunction, memberName, unwrap, walk } from '../syntax/ast.js';
+import { isFunction, memberName, unwrap, walk, walkNodes } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { functionOfVariable, resolveIdentifier } from '../syntax/references.js';
 import { runsInBrowser } from '../request/file-runtime.js';
@@ -67,10 +67,14 @@ function loadingBody(fn: TSESTree.Node, model: FileModel, depth: number): boolea
   if (!isFunction(node) || !node.async) return false;
   let awaits = 0;
   let onlyLoads = true;
-  walk(node.body, model.facts.visitorKeys, (inner) => {
-    if (inner.type !== AST_NODE_TYPES.AwaitExpression && !(inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)) return;
+  walkNodes(node.body, model.facts.visitorKeys, (inner) => {
+    // A function written in the body (`groupDevices: async (id) => { await pg.list(id) }` handed to what
+    // was loaded) awaits when it is called later, not while this promise settles.
+    if (inner !== node.body && isFunction(inner)) return false;
+    if (inner.type !== AST_NODE_TYPES.AwaitExpression && !(inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)) return true;
     awaits++;
     if (inner.type !== AST_NODE_TYPES.AwaitExpression || !onlyLoadsModules(inner.argument, model, depth + 1)) onlyLoads = false;
+    return true;
   });
   return awaits > 0 && onlyLoads;
 }
