@@ -6794,6 +6794,39 @@ app.use(async (req, res, next) => {
  * does not make their fields grow (the cache is on line 4). A step that picks with the request in an
  * inner call, or a local that starts from the request itself, is request data still.
  */
+/**
+ * Supabase answers `{ data, error }`: `const { data: sede } = await supabase.from('sedi')…maybeSingle()`
+ * names the row as `const sede = await repo.findOne(…)` does, and `if (!sede?.imapHost) return` stops
+ * on a miss as `if (!sede) return` does (set 45, an invoicing app's supplier e-mail discovery). Without
+ * such a check, or when the answer is what the client sent, the key still grows (the cache is on line 4).
+ */
+describe('a row in a client\'s answer, checked present', () => {
+  const route = (read: string, guard: string): string => `import express from 'express';
+import { supabase } from './db';
+const app = express();
+const decrypted = new Map();
+app.get('/suppliers/:id', async (req, res) => {
+  ${read}
+  ${guard}
+  decrypted.set(sede.imap_password, true);
+  res.json({});
+});
+`;
+  const lookup = "const { data: sede, error } = await supabase.from('sedi').select('id, imap_host, imap_password').eq('id', req.params.id).maybeSingle();";
+  const cases: [string, string, string, number[]][] = [
+    ['an optional read of each field', lookup, 'if (error || !sede?.imap_host || !sede.imap_password) return res.status(404).end();', []],
+    ['a plain test of the row', lookup, 'if (!sede) return res.status(404).end();', []],
+    ['no check', lookup, '// no check', [4]],
+    ['an optional read that does not stop on a miss', lookup, "if (sede?.imap_host === 'legacy') return res.status(410).end();", [4]],
+    ['the answer the client sent', 'const { data: sede } = await req.json();', 'if (!sede?.imap_host) return res.status(400).end();', [4]],
+  ];
+  for (const [name, read, guard, expected] of cases) {
+    it(`${name}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(read, guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a query built in steps before it is awaited', () => {
   const scan = (start: string, step: string): string => `import express from 'express';
 import { supabase } from './db';

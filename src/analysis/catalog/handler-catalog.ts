@@ -175,6 +175,8 @@ export const localeRequestFields: ReadonlySet<string> = new Set(['locale', 'lang
 export const absenceTests: ReadonlySet<string> = new Set(['isNil', 'isNull', 'isUndefined']);
 /** Fields that count the rows a query answered with (`rows.length`, node-postgres's `rowCount`): zero means nothing found. */
 export const rowCountFields: ReadonlySet<string> = new Set(['length', 'rowCount']);
+/** The field a client's answer holds its rows in (Supabase's `{ data, error }`): `const { data: row } = await query` names the row. */
+export const answerRowField = 'data';
 /** Finders that answer nothing (`null`, `undefined`) when no row matches, by name: Prisma's `findUnique`, TypeORM's `findOneBy`, a repository's `findByEmail`. */
 export const rowFinderName = /^find(?:[A-Z_]\w*)?$/;
 /**

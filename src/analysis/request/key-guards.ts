@@ -5,14 +5,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
+import { absenceTests, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -47,8 +47,17 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
   const isName = (node: TSESTree.Node | undefined): boolean => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === name;
   // `isNil(row)`, `_.isNil(row) === true`: lodash's and alike's test for nothing found.
   const nilTest = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.CallExpression && absenceTests.has(calleeName(node.callee) ?? '') && isName(node.arguments[0]);
+  // `!row?.imapHost`: the optional read gives `undefined` when nothing was found.
+  const optionalRead = (node: TSESTree.Node): boolean => {
+    let inner = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : unwrap(node);
+    while (inner.type === AST_NODE_TYPES.MemberExpression) {
+      if (isName(inner.object)) return inner.optional;
+      inner = unwrap(inner.object);
+    }
+    return false;
+  };
   const tested = (node: TSESTree.Node): boolean =>
-    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && isName(node.argument)) ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && (isName(node.argument) || optionalRead(node.argument))) ||
     nilTest(node) ||
     (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '===' && nilTest(unwrap(node.left)) && node.right.type === AST_NODE_TYPES.Literal && node.right.value === true) ||
     (node.type === AST_NODE_TYPES.BinaryExpression &&
@@ -139,6 +148,17 @@ function readsRequest(node: TSESTree.Node): boolean {
       return isRequest(callee);
     }
   }
+}
+
+/** The name `{ data: row }` binds the client's answer rows to (`answerRowField`), if the pattern is one. */
+function answerRow(id: TSESTree.Node): string | undefined {
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || propertyName(property.key) !== answerRowField) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    return value.type === AST_NODE_TYPES.Identifier ? value.name : undefined;
+  }
+  return undefined;
 }
 
 /** The names a declaration binds: `row`, `{ key, user: owner }` (`key`, `owner`), `[first]`. */
@@ -324,8 +344,9 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       if (listed) checks(model.sourceCode.getText(listed));
       // `const user = this.findOne(id); if (!user) throw …`: a synchronous lookup that must find something.
       const lookupCall = init?.type === AST_NODE_TYPES.CallExpression && isLookupCall(init, model);
-      if (d.id.type !== AST_NODE_TYPES.Identifier || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
-      const name = d.id.name;
+      // `const { data: sede } = await supabase.from('sedi')…maybeSingle()`: the row in the client's answer.
+      const name = d.id.type === AST_NODE_TYPES.Identifier ? d.id.name : init?.type === AST_NODE_TYPES.AwaitExpression ? answerRow(d.id) : undefined;
+      if (name === undefined || (init?.type !== AST_NODE_TYPES.AwaitExpression && !tableLookup && !lookupCall)) continue;
       // A synchronous lookup gives `undefined` on a miss, so reading a field of it throws; an awaited call (a fetch) gives a response either way.
       if (!statements.slice(i + 1).some((s) => guardsAbsence(s, name) || ((tableLookup || lookupCall) && dereferences(s, name)))) continue;
       const lookup = model.sourceCode.getText(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.type === AST_NODE_TYPES.MemberExpression ? init.property : init);
