@@ -417,6 +417,9 @@ function retryLoopBody(statement: TSESTree.Statement): TSESTree.Statement[] | un
   return initCannotThrow && (!test || cannotThrow(test)) && (!update || cannotThrow(update)) ? body(statement.body) : undefined;
 }
 
+/** Assignments that count on a variable (`attempt += 1`, `delay *= 2`): arithmetic on a number, which cannot throw. */
+const COUNTING = new Set(['+=', '-=', '*=']);
+
 /**
  * A step of a retry loop that cannot throw: a try (its handler is judged with the function's), a
  * `break`, `continue` or a return of a value that cannot throw, a declaration or setting of such a
@@ -446,9 +449,6 @@ function loopStepHarmless(statement: TSESTree.Statement): boolean {
       return false;
   }
 }
-
-/** Assignments that count on a variable (`attempt += 1`, `delay *= 2`): arithmetic on a number, which cannot throw. */
-const COUNTING = new Set(['+=', '-=', '*=']);
 
 function annotatedPromise(fn: FunctionNode): boolean {
   const annotation = fn.returnType?.typeAnnotation;
