@@ -269,8 +269,6 @@ export interface ProjectIndex {
   removedByImporters(model: FileModel, exportName: string): boolean;
   /** Whether a file of the project that can serve (not a test, a script or a fixture) imports `file`. */
   importedByServingFile(file: string): boolean;
-  /** The texts of the serving files of the project that import `file`. */
-  servingImporterTexts(file: string): string[];
   /** The serving files of the project that import `file`, with their texts. */
   servingImporterFiles(file: string): { file: string; text: string }[];
   /** Whether a file of `file`'s project may load `file` by a computed specifier (`require(path.join(dir, name))`, `` import(`./routes/${name}`) `` for a file in `routes/`): not every import of it is in sight. */

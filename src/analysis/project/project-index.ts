@@ -50,11 +50,6 @@ function importedByServingFile(file: string): boolean {
   return servingImporters(file).length > 0;
 }
 
-/** The texts of the serving files that import `file` (an unreadable one as empty text). */
-function servingImporterTexts(file: string): string[] {
-  return servingImporters(file).map((importer) => readSource(importer) ?? '');
-}
-
 /** The serving files that import `file`, with their texts (an unreadable one's empty). */
 function servingImporterFiles(file: string): { file: string; text: string }[] {
   return servingImporters(file).map((importer) => ({ file: importer, text: readSource(importer) ?? '' }));
@@ -136,7 +131,6 @@ export const projectIndex: ProjectIndex = {
   exportedCollectionEntry,
   removedByImporters,
   importedByServingFile,
-  servingImporterTexts,
   servingImporterFiles,
   loadsComputedModules,
   mayBeImported,

@@ -115,7 +115,7 @@ export function unboundNestEnhancer(file: string, text: string, model: Pick<File
   if (!model.inProject) return false;
   const name = nestEnhancerPattern.exec(text)?.[1];
   if (name === undefined) return false;
-  const importers = model.project.servingImporterTexts(file);
+  const importers = model.project.servingImporterFiles(file).map((importer) => importer.text);
   if (importers.length === 0 || importers.some((importer) => wholeReexportPattern.test(importer))) return false;
   const mention = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
   return importers.every((importer) => !mention.test(importer.replace(importStatementPattern, '').replace(providerListPattern, '')));
