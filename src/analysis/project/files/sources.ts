@@ -1,8 +1,9 @@
 /**
  * The other files of a project, read and parsed once per process: text by path (checked against
- * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis made as
- * ESLint makes them (typescript-eslint's parser into ESLint's `SourceCode`, or a private `Linter`
- * that runs no rule). Both caches are bounded.
+ * size and mtime on each use, so an editor session sees edits), ASTs with scope analysis as ESLint
+ * has them (oxc's parser with typescript-eslint's scope analysis when `oxc-parser` is installed, else
+ * typescript-eslint's parser, into ESLint's `SourceCode`; a private `Linter` that runs no rule
+ * without typescript-eslint). Both caches are bounded.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +55,7 @@ const parsed = new LruMap<string, { stamp: Stamp; sourceCode: Readonly<SourceCod
 /** Parses of other files this process has run, by kind: what tests/bench/index-parses.mjs reports. */
 const parses = { syntax: 0, full: 0, fast: 0 };
 
-/** How many times this process has parsed another file: syntax only (for summaries; `fast` of them by oxc's parser) and in full (for models). */
+/** How many times this process has parsed another file: syntax only (for summaries) and in full (for models); `fast` of either by oxc's parser. */
 export function parseCounts(): Readonly<{ syntax: number; full: number; fast: number }> {
   return { ...parses };
 }
@@ -155,10 +156,20 @@ interface SyntaxParser {
   simpleTraverse(root: unknown, options: { enter: () => void }, setParentPointers: boolean): void;
 }
 
-/** oxc's parser (the `oxc-parser` package, optional): the same ESTree a few times faster, for summaries. */
+/** oxc's parser (the `oxc-parser` package, optional): the same ESTree a few times faster, for summaries and models. */
 interface FastParser {
-  parseSync(filename: string, text: string, options: Record<string, unknown>): { program: unknown; errors: readonly unknown[] };
+  parseSync(filename: string, text: string, options: Record<string, unknown>): { program: unknown; comments: readonly OxcComment[]; errors: readonly unknown[] };
 }
+
+interface OxcComment {
+  type: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** typescript-eslint's scope analysis, as its parser runs it on the tree it made. */
+type ScopeAnalysis = (ast: unknown, options: { sourceType: string }) => unknown;
 
 interface Toolkit {
   linter: LinterLike;
@@ -171,6 +182,7 @@ interface Toolkit {
   direct: { parseForESLint: (text: string, options: object) => ParseResult; SourceCode: SourceCodeClass; ecmaVersion: unknown; setParents: (ast: unknown) => void } | undefined;
   estree: SyntaxParser | undefined;
   fast: FastParser | undefined;
+  analyze: ScopeAnalysis | undefined;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>> | undefined;
 }
 
@@ -208,6 +220,7 @@ function loadToolkit(): Toolkit | null {
   const estree = load('@typescript-eslint/typescript-estree') as Partial<SyntaxParser> | undefined;
   const keys = load('@typescript-eslint/visitor-keys') as { visitorKeys?: Toolkit['visitorKeys'] } | undefined;
   const oxc = load('oxc-parser') as Partial<FastParser> | undefined;
+  const scopes = load('@typescript-eslint/scope-manager') as { analyze?: unknown } | undefined;
   const linter = new eslint.Linter({ cwd: '/' });
   const syntaxParser = typeof estree?.parse === 'function' && typeof estree.simpleTraverse === 'function' ? (estree as SyntaxParser) : undefined;
   const parseForESLint = (tsParser as { parseForESLint?: unknown } | undefined)?.parseForESLint;
@@ -216,6 +229,7 @@ function loadToolkit(): Toolkit | null {
     tsParser,
     estree: syntaxParser,
     fast: typeof oxc?.parseSync === 'function' ? (oxc as FastParser) : undefined,
+    analyze: typeof scopes?.analyze === 'function' ? (scopes.analyze as ScopeAnalysis) : undefined,
     direct:
       typeof parseForESLint === 'function' && eslint.SourceCode && syntaxParser
         ? { parseForESLint: parseForESLint as (text: string, options: object) => ParseResult, SourceCode: eslint.SourceCode, ecmaVersion: latestEcmaVersion(linter), setParents: (ast: unknown) => { syntaxParser.simpleTraverse(ast, { enter: () => undefined }, true); } }
@@ -295,6 +309,79 @@ function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text:
   return sourceCode as unknown as Readonly<SourceCode>;
 }
 
+/** Node types a function parameter may be: a decorated one's range differs between oxc and typescript-estree. */
+const PARAMETER_NODES = new Set<string>(['Identifier', 'AssignmentPattern', 'ObjectPattern', 'ArrayPattern', 'RestElement']);
+
+/** A function giving the line and column of an offset of `text`, as ESLint's `loc` gives them (lines from 1, columns from 0). */
+function positionsOf(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  // ESLint's line breaks: `\r\n`, `\r`, `\n`, U+2028, U+2029.
+  for (const lineBreak of text.matchAll(/\r\n|[\r\n\u2028\u2029]/g)) starts.push(lineBreak.index + lineBreak[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) };
+  };
+}
+
+/**
+ * The file parsed by oxc into the `SourceCode` `parseDirect` makes, at a third of its cost: oxc's
+ * tree (typescript-estree's shape), lines and columns added, the scopes typescript-eslint's parser
+ * would add, the comments. No tokens: the index reads other files' trees, never their tokens.
+ * `undefined` when oxc reports any error (that file takes `parseDirect`).
+ */
+function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: FastParser; estree: SyntaxParser; analyze: ScopeAnalysis; visitorKeys: NonNullable<Toolkit['visitorKeys']> }, file: string, text: string): Readonly<SourceCode> | undefined {
+  const hasBOM = text.charCodeAt(0) === 0xfeff;
+  const body = hasBOM ? text.slice(1) : text;
+  const ts = TS_FILE.test(file);
+  const sourceType = file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module';
+  let result: ReturnType<FastParser['parseSync']>;
+  try {
+    // typescript-estree's shape for JavaScript too (`decorators: []` on parameters), which the scope analysis reads.
+    result = kit.fast.parseSync(file, body.replace(SHEBANG, '//$1'), { lang: ts ? (file.endsWith('x') ? 'tsx' : 'ts') : 'jsx', astType: 'ts', range: true, preserveParens: false, showSemanticErrors: false });
+  } catch {
+    return undefined;
+  }
+  if (result.errors.length > 0) return undefined;
+  const position = positionsOf(body);
+  const ast = result.program as TSESTree.Program & { comments: TSESTree.Comment[]; tokens: TSESTree.Token[] };
+  // Lines and columns on every node, and parent links, as ESLint's traversal sets them before any rule runs.
+  kit.estree.simpleTraverse(
+    ast,
+    {
+      enter: (node: TSESTree.Node) => {
+        // A decorated parameter (`@Query('page') page?: string`) starts after its decorators in typescript-estree's tree.
+        const decorators = PARAMETER_NODES.has(node.type) ? (node as { decorators?: TSESTree.Decorator[] }).decorators : undefined;
+        const last = decorators?.[decorators.length - 1];
+        if (last) {
+          let start = last.range[1];
+          while (/\s/.test(body.charAt(start))) start++;
+          node.range = [start, node.range[1]];
+        }
+        node.loc = { start: position(node.range[0]), end: position(node.range[1]) };
+      },
+    } as unknown as { enter: () => void },
+    true,
+  );
+  // oxc's comments carry typescript-estree's types (`Line`, `Block`) with offsets: ranges and lines added.
+  const comments: unknown[] = result.comments.map((c) => ({ type: c.type, value: c.value, range: [c.start, c.end], loc: { start: position(c.start), end: position(c.end) } }));
+  ast.comments = comments as TSESTree.Comment[];
+  ast.tokens = [];
+  // As typescript-eslint's parser: a CommonJS file is a script to the scope analysis.
+  const scriptOrModule = sourceType === 'commonjs' ? 'script' : 'module';
+  (ast as { sourceType: string }).sourceType = scriptOrModule;
+  const scopeManager = kit.analyze(ast, { globalReturn: undefined, jsxFragmentName: undefined, jsxPragma: undefined, lib: undefined, sourceType: scriptOrModule } as { sourceType: string });
+  const sourceCode = new kit.direct.SourceCode({ text: body, ast, hasBOM, parserServices: { program: null }, scopeManager, visitorKeys: kit.visitorKeys });
+  sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, kit.direct.ecmaVersion));
+  sourceCode.finalize?.();
+  return sourceCode as unknown as Readonly<SourceCode>;
+}
+
 /** The file parsed by a run of the private `Linter` with no rule (no typescript-eslint parser to call directly). `null` on a syntax error. */
 function parseWithLinter(kit: Toolkit, file: string, text: string): Readonly<SourceCode> | null {
   const messages = kit.linter.verify(text, configFor(file, kit.tsParser), { filename: file });
@@ -334,7 +421,10 @@ export function parseSource(file: string): Readonly<SourceCode> | undefined {
   if (text !== undefined && kit && (kit.tsParser || !TS_FILE.test(file))) {
     parses.full++;
     try {
-      sourceCode = kit.direct ? parseDirect(kit.direct, file, text) : parseWithLinter(kit, file, text);
+      const { direct, fast, estree, analyze, visitorKeys } = kit;
+      const quick = direct && fast && estree && analyze && visitorKeys ? parseModelFast({ direct, fast, estree, analyze, visitorKeys }, file, text) : undefined;
+      if (quick) parses.fast++;
+      sourceCode = quick ?? (direct ? parseDirect(direct, file, text) : parseWithLinter(kit, file, text));
     } catch {
       sourceCode = null;
     }
