@@ -7,7 +7,7 @@
  * rebuilt. Writes go to a temporary file renamed into place, so readers never see half an entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rename, statSync, unlink, writeFile } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -101,20 +101,39 @@ function readEntry<T>(dir: string, key: string, isValid: (value: unknown) => val
 
 const madeDirs = new Set<string>();
 
+/**
+ * Writes an entry in the background (the lint does not wait for the disk: creating thousands of small
+ * files cost a cold lint of 5,000 files 3.6 s of its 46 s), whole or not at all: to a file of its own,
+ * then renamed over the entry's name. A write that fails, or that a process exit cuts short, leaves
+ * no entry (at worst a temporary file): the next lint computes the summary again.
+ */
 function writeEntry(dir: string, key: string, summary: unknown): void {
   const file = entryPath(dir, key);
+  let temp: string;
   try {
     const folder = path.dirname(file);
     if (!madeDirs.has(folder)) {
       mkdirSync(folder, { recursive: true });
       madeDirs.add(folder);
     }
-    const temp = `${file}.${String(process.pid)}-${String(threadId)}-${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, summary }));
-    renameSync(temp, file);
+    temp = `${file}.${String(process.pid)}-${String(threadId)}-${randomBytes(4).toString('hex')}.tmp`;
   } catch {
     // A read-only or full disk: the summary stays in memory, the next lint computes it again.
+    return;
   }
+  writeFile(temp, JSON.stringify({ key, summary }), (writeError) => {
+    if (writeError) {
+      unlink(temp, ignore);
+      return;
+    }
+    rename(temp, file, (renameError) => {
+      if (renameError) unlink(temp, ignore);
+    });
+  });
+}
+
+function ignore(): void {
+  // nothing to do: a temporary file that cannot be removed stays
 }
 
 interface Kind<T> {
