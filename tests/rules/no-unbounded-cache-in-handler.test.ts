@@ -4991,6 +4991,7 @@ export async function getServerSideProps({ params }) { return { props: { item: a
   let spa = '';
   let prerendered = '';
   let appRouter = '';
+  let routesOnly = '';
   beforeAll(() => {
     const deps = '"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"';
     next = project(deps);
@@ -4998,6 +4999,8 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     // An error page loading its status code makes no other page render per request.
     prerendered = project(deps, { 'pages/about.tsx': staticPage, 'pages/_error.tsx': `${staticPage}About.getInitialProps = ({ res }) => ({ statusCode: res?.statusCode });\n` });
     appRouter = project(deps, { 'pages/about.tsx': staticPage, 'app/dashboard/page.tsx': staticPage });
+    // Route handlers in app/ render no page: the pages are still rendered at build time.
+    routesOnly = project(deps, { 'pages/about.tsx': staticPage, 'app/api/frames/route.ts': 'export async function GET() { return Response.json({ ok: true }); }\n' });
   });
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -5056,6 +5059,11 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     expect(lint(prerendered, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(prerendered, 'lib/query.ts', shared)).toEqual([]);
     expect(lint(appRouter, 'lib/providers.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
+  });
+
+  it('does not report a client in a prerendered Pages Router app whose App Router tree holds only route handlers', () => {
+    expect(lint(routesOnly, 'lib/providers.tsx', provider)).toEqual([]);
+    expect(lint(routesOnly, 'lib/query.ts', shared)).toEqual([]);
   });
 });
 

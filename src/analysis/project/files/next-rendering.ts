@@ -1,6 +1,6 @@
 /**
  * Whether a Next.js app renders pages on the server per request, read from its files: an App Router
- * tree (`app/**\/page.*`) renders per request; a Pages Router page does only when it (or `_app`)
+ * tree of pages (`app/**\/page.*`, `layout.*`; route handlers alone render none) renders per request; a Pages Router page does only when it (or `_app`)
  * declares `getServerSideProps` or `getInitialProps` (`_error` and `_document` doing so do not count),
  * else it is rendered once, at build time. A configured app (`next.config.*`) with neither folder is
  * taken to render per request (a custom server may); code in no Next.js app renders nothing.
@@ -32,10 +32,14 @@ function packageDir(dir: string): string | undefined {
   return undefined;
 }
 
-/** An App Router tree: `app/` holding a `page.*` or `route.*` (a tree too large to list is taken to be one). */
+/**
+ * An App Router tree of pages: `app/` holding a `page.*` or `layout.*` (a tree too large to list is
+ * taken to be one). Route handlers alone (`app/api/frames/route.ts`) answer requests without rendering
+ * a page: a Pages Router app that moved its API there still renders its pages at build time.
+ */
 function hasAppRouter(base: string): boolean {
   const files = sourcesUnder(path.join(base, 'app'), MAX_PAGES);
-  return files === undefined || files.some((file) => /^(?:page|route)\./.test(path.basename(file)));
+  return files === undefined || files.some((file) => /^(?:page|layout)\./.test(path.basename(file)));
 }
 
 /** A folder holding a Next.js config file. */
