@@ -550,6 +550,19 @@ describe('with type information', () => {
 describeTypesFindMore(ruleId, rule, typedCases, 'same');
 
 describe('helpers', () => {
+  // Set 46's card renderer: a helper written inside the memoized function fills the array the call returns.
+  const nested = (target: string): string =>
+    `import memoize from 'lodash/memoize';\nconst seen = [];\nexport const decodeFonts = memoize(async (url) => {\n  const fonts = [];\n  const decode = (buffer) => {\n    ${target}.push({ name: url, data: buffer });\n  };\n  decode(await (await fetch(url)).arrayBuffer());\n  return fonts;\n});`;
+
+  it('a helper written inside the memoized function works on that call\'s locals; an outer array it fills is still reported', () => {
+    expect(lintWithRule(ruleId, rule, nested('fonts'))).toEqual([]);
+    const outer = lintWithRule(ruleId, rule, nested('seen'));
+    // The memoizer call on line 3; the write is the helper's, on line 6.
+    expect(outer.map((m) => [m.line, m.column])).toEqual([[3, 28]]);
+    expect(outer[0]?.message).toContain('`seen.push`');
+    expect(outer[0]?.message).toContain('line 6');
+  });
+
   it('follows helpers three calls deep and no further', () => {
     const chain = (depth: number): string => {
       const helpers = Array.from({ length: depth }, (_, i) => `function h${i}(x) { return ${i === depth - 1 ? 'Date.now() + x' : `h${i + 1}(x)`}; }`);

@@ -8,7 +8,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, functionName, memberName, unwrap, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { chainRoot, functionOfVariable, isDeclaredWithin, resolveIdentifier, valueDef, within } from '../syntax/references.js';
 import { responseMethods, responseNames, routeRegistrars } from '../catalog/handler-catalog.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
 
@@ -471,7 +471,9 @@ export function findEffect(fn: FunctionNode, model: FileModel, ignored: Readonly
         if (ignored.has(node)) return true;
         // A function made here but not run by this call (returned, stored, a property of the result) acts when its caller runs it.
         if ((node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && node.parent.type !== AST_NODE_TYPES.CallExpression) return false;
-        const candidate = effectAt(node, base, model, follow);
+        // A helper written inside the memoized function (`const decode = (buf) => { fonts.push(…) }`) works on
+        // that call's own locals: what is outside is judged against the memoized function, not the helper.
+        const candidate = effectAt(node, base !== fn && within(base, fn) ? fn : base, model, follow);
         // A clock or random read that never reaches the result (retry jitter, timing a call) freezes nothing.
         if (candidate && (candidate.kind === 'write' || reachesResult(candidate.node, base, model))) found = candidate;
         return found === undefined;
