@@ -153,7 +153,7 @@ type SourceCodeClass = new (config: { text: string; ast: unknown; hasBOM: boolea
 /** typescript-estree's own parser: a syntax tree without scopes, tokens or comments. */
 interface SyntaxParser {
   parse(text: string, options: Record<string, unknown>): unknown;
-  simpleTraverse(root: unknown, options: { enter: () => void }, setParentPointers: boolean): void;
+  simpleTraverse(root: unknown, options: { enter: (node: TSESTree.Node) => void }, setParentPointers: boolean): void;
 }
 
 /** oxc's parser (the `oxc-parser` package, optional): the same ESTree a few times faster, for summaries and models. */
@@ -354,7 +354,7 @@ function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: Fas
   kit.estree.simpleTraverse(
     ast,
     {
-      enter: (node: TSESTree.Node) => {
+      enter: (node) => {
         // A decorated parameter (`@Query('page') page?: string`) starts after its decorators in typescript-estree's tree.
         const decorators = PARAMETER_NODES.has(node.type) ? (node as { decorators?: TSESTree.Decorator[] }).decorators : undefined;
         const last = decorators?.[decorators.length - 1];
@@ -365,7 +365,7 @@ function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: Fas
         }
         node.loc = { start: position(node.range[0]), end: position(node.range[1]) };
       },
-    } as unknown as { enter: () => void },
+    },
     true,
   );
   // oxc's comments carry typescript-estree's types (`Line`, `Block`) with offsets: ranges and lines added.
@@ -375,7 +375,8 @@ function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: Fas
   // As typescript-eslint's parser: a CommonJS file is a script to the scope analysis.
   const scriptOrModule = sourceType === 'commonjs' ? 'script' : 'module';
   (ast as { sourceType: string }).sourceType = scriptOrModule;
-  const scopeManager = kit.analyze(ast, { globalReturn: undefined, jsxFragmentName: undefined, jsxPragma: undefined, lib: undefined, sourceType: scriptOrModule } as { sourceType: string });
+  // The parser's other options are unset here, which the scope analysis reads as its defaults.
+  const scopeManager = kit.analyze(ast, { sourceType: scriptOrModule });
   const sourceCode = new kit.direct.SourceCode({ text: body, ast, hasBOM, parserServices: { program: null }, scopeManager, visitorKeys: kit.visitorKeys });
   sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, kit.direct.ecmaVersion));
   sourceCode.finalize?.();
