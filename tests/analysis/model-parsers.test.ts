@@ -7,18 +7,17 @@
  * raw trees differ (a decorated parameter's range, line breaks other than `\n`). A file oxc refuses
  * takes typescript-eslint's parser.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ownSourceFiles } from './own-sources.js';
 import { parseCounts, parseSource } from '../../src/analysis/project/files/sources.js';
 import { AST_NODE_TYPES } from '../../src/analysis/syntax/node-types.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { parseForESLint } = require('@typescript-eslint/parser') as {
   parseForESLint: (text: string, options: object) => { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: Record<string, readonly string[] | undefined> };
@@ -28,12 +27,6 @@ const temp = mkdtempSync(path.join(tmpdir(), 'memo-guard-model-parsers-'));
 afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
-
-function sources(dir: string): string[] {
-  return readdirSync(path.join(repo, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.includes('node_modules'))
-    .map((f) => path.join(repo, dir, f));
-}
 
 /**
  * Every node (type, range, line and column span, parent's type), every scope with its variables and
@@ -82,7 +75,7 @@ function modelShape(file: string): string[] | undefined {
 
 describe('models from oxc’s parser', () => {
   it('have the nodes, lines, scopes and comments typescript-eslint’s parser gives, file for file', () => {
-    const files = [...sources('src'), ...sources('rules'), ...sources('examples'), ...sources('tests/fixtures')];
+    const files = ownSourceFiles();
     expect(files.length).toBeGreaterThan(150);
     const before = parseCounts();
     const differ: string[] = [];

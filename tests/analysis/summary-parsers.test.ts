@@ -5,18 +5,17 @@
  * fixtures). A file oxc refuses and typescript-estree reads (a `return` at the top of a CommonJS
  * script) is summarized from typescript-estree's tree, not dropped.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ownSourceFiles } from './own-sources.js';
 import { parseCounts, parseSyntax } from '../../src/analysis/project/files/sources.js';
 import { summarize } from '../../src/analysis/project/summaries/summarize.js';
 import { readSettings } from '../../src/analysis/catalog/settings.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const estree = require('@typescript-eslint/typescript-estree') as {
   parse(text: string, options: object): TSESTree.Program;
@@ -30,13 +29,6 @@ afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-/** Source files under `dir` (relative to the repository), recursively. */
-function sources(dir: string): string[] {
-  return readdirSync(path.join(repo, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.includes('node_modules'))
-    .map((f) => path.join(repo, dir, f));
-}
-
 /** The summary of `file` from typescript-estree's tree, as the index made it before oxc. */
 function estreeSummary(file: string): string {
   const text = readFileSync(file, 'utf8');
@@ -48,7 +40,7 @@ function estreeSummary(file: string): string {
 
 describe('summaries from oxc’s parser', () => {
   it('are the summaries typescript-estree’s tree gives, file for file', () => {
-    const files = [...sources('src'), ...sources('rules'), ...sources('examples'), ...sources('tests/fixtures')];
+    const files = ownSourceFiles();
     expect(files.length).toBeGreaterThan(150);
     const before = parseCounts();
     const differ: string[] = [];

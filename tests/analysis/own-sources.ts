@@ -1,0 +1,18 @@
+/** This repository's own code of every kind the project index reads: its TypeScript, its JavaScript and JSX examples and fixtures. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Source files under `dir` (relative to the repository), recursively. */
+function sources(dir: string): string[] {
+  return readdirSync(path.join(repo, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.includes('node_modules'))
+    .map((f) => path.join(repo, dir, f));
+}
+
+/** Every source file of src, rules, examples and tests/fixtures. */
+export function ownSourceFiles(): string[] {
+  return [...sources('src'), ...sources('rules'), ...sources('examples'), ...sources('tests/fixtures')];
+}
