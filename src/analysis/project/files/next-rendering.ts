@@ -1,7 +1,8 @@
 /**
  * Whether a Next.js app renders pages on the server per request, read from its files: an App Router
- * tree of pages (`app/**\/page.*`, `layout.*`; route handlers alone render none) renders per request; a Pages Router page does only when it (or `_app`)
- * declares `getServerSideProps` or `getInitialProps` (`_error` and `_document` doing so do not count),
+ * tree of pages (`app/**\/page.*`, `layout.*`; route handlers alone render none) renders per request;
+ * a Pages Router page does only when it (or `_app`) declares `getServerSideProps` or
+ * `getInitialProps` (`_error` and `_document` doing so do not count),
  * else it is rendered once, at build time. A configured app (`next.config.*`) with neither folder is
  * taken to render per request (a custom server may); code in no Next.js app renders nothing.
  */

@@ -278,13 +278,10 @@ const SHEBANG = /^#!([^\r\n]+)/;
  * syntax error.
  */
 function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text: string): Readonly<SourceCode> | null {
-  const hasBOM = text.charCodeAt(0) === 0xfeff;
-  const body = hasBOM ? text.slice(1) : text;
-  const ts = TS_FILE.test(file);
-  const sourceType = file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module';
+  const { hasBOM, body, parsed: parsedText, ts, sourceType } = sourceOf(file, text);
   let result: ParseResult;
   try {
-    result = direct.parseForESLint(body.replace(SHEBANG, '//$1'), {
+    result = direct.parseForESLint(parsedText, {
       ecmaVersion: direct.ecmaVersion,
       sourceType,
       ecmaFeatures: { jsx: !ts || file.endsWith('x') },
@@ -301,12 +298,30 @@ function parseDirect(direct: NonNullable<Toolkit['direct']>, file: string, text:
   } catch {
     return null;
   }
-  const sourceCode = new direct.SourceCode({ text: body, ast: result.ast, hasBOM, parserServices: result.services ?? {}, scopeManager: result.scopeManager, visitorKeys: result.visitorKeys });
-  sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, direct.ecmaVersion));
-  sourceCode.finalize?.();
+  const sourceCode = eslintSourceCode(direct, { text: body, ast: result.ast, hasBOM, parserServices: result.services ?? {}, scopeManager: result.scopeManager, visitorKeys: result.visitorKeys }, sourceType);
   // Parent links, as ESLint's traversal sets them before any rule runs.
   direct.setParents(result.ast);
+  return sourceCode;
+}
+
+/** A file's text as both full parses read it: without its byte-order mark, a first line `#!…` as a comment, its kind by extension. */
+function sourceOf(file: string, text: string): { hasBOM: boolean; body: string; parsed: string; ts: boolean; sourceType: 'commonjs' | 'module' } {
+  const hasBOM = text.charCodeAt(0) === 0xfeff;
+  const body = hasBOM ? text.slice(1) : text;
+  return { hasBOM, body, parsed: body.replace(SHEBANG, '//$1'), ts: TS_FILE.test(file), sourceType: file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module' };
+}
+
+/** ESLint's `SourceCode` for a parsed file, given the language options and finalized as ESLint's JavaScript language prepares it. */
+function eslintSourceCode(direct: NonNullable<Toolkit['direct']>, config: ConstructorParameters<SourceCodeClass>[0], sourceType: string): Readonly<SourceCode> {
+  const sourceCode = new direct.SourceCode(config);
+  sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, direct.ecmaVersion));
+  sourceCode.finalize?.();
   return sourceCode as unknown as Readonly<SourceCode>;
+}
+
+/** oxc's language for a file: a .js file may hold JSX, as typescript-estree reads it here. */
+function oxcLang(file: string): string {
+  return TS_FILE.test(file) ? (file.endsWith('x') ? 'tsx' : 'ts') : 'jsx';
 }
 
 /** Node types a function parameter may be: a decorated one's range differs between oxc and typescript-estree. */
@@ -336,14 +351,11 @@ function positionsOf(text: string): (offset: number) => { line: number; column: 
  * `undefined` when oxc reports any error (that file takes `parseDirect`).
  */
 function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: FastParser; estree: SyntaxParser; analyze: ScopeAnalysis; visitorKeys: NonNullable<Toolkit['visitorKeys']> }, file: string, text: string): Readonly<SourceCode> | undefined {
-  const hasBOM = text.charCodeAt(0) === 0xfeff;
-  const body = hasBOM ? text.slice(1) : text;
-  const ts = TS_FILE.test(file);
-  const sourceType = file.endsWith('.cjs') || file.endsWith('.cts') ? 'commonjs' : 'module';
+  const { hasBOM, body, parsed: parsedText, sourceType } = sourceOf(file, text);
   let result: ReturnType<FastParser['parseSync']>;
   try {
     // typescript-estree's shape for JavaScript too (`decorators: []` on parameters), which the scope analysis reads.
-    result = kit.fast.parseSync(file, body.replace(SHEBANG, '//$1'), { lang: ts ? (file.endsWith('x') ? 'tsx' : 'ts') : 'jsx', astType: 'ts', range: true, preserveParens: false, showSemanticErrors: false });
+    result = kit.fast.parseSync(file, parsedText, { lang: oxcLang(file), astType: 'ts', range: true, preserveParens: false, showSemanticErrors: false });
   } catch {
     return undefined;
   }
@@ -377,10 +389,7 @@ function parseModelFast(kit: { direct: NonNullable<Toolkit['direct']>; fast: Fas
   (ast as { sourceType: string }).sourceType = scriptOrModule;
   // The parser's other options are unset here, which the scope analysis reads as its defaults.
   const scopeManager = kit.analyze(ast, { sourceType: scriptOrModule });
-  const sourceCode = new kit.direct.SourceCode({ text: body, ast, hasBOM, parserServices: { program: null }, scopeManager, visitorKeys: kit.visitorKeys });
-  sourceCode.applyLanguageOptions?.(languageOptionsFor(sourceType, kit.direct.ecmaVersion));
-  sourceCode.finalize?.();
-  return sourceCode as unknown as Readonly<SourceCode>;
+  return eslintSourceCode(kit.direct, { text: body, ast, hasBOM, parserServices: { program: null }, scopeManager, visitorKeys: kit.visitorKeys }, sourceType);
 }
 
 /** The file parsed by a run of the private `Linter` with no rule (no typescript-eslint parser to call directly). `null` on a syntax error. */
@@ -447,11 +456,8 @@ export interface Syntax {
  * typescript-estree reads (a `return` at the top of a CommonJS script), which take that path.
  */
 function parseFast(fast: FastParser, estree: SyntaxParser, file: string, text: string): TSESTree.Program | undefined {
-  const ts = TS_FILE.test(file);
-  // A .js file may hold JSX, as typescript-estree reads it here.
-  const lang = ts ? (file.endsWith('x') ? 'tsx' : 'ts') : 'jsx';
   try {
-    const result = fast.parseSync(file, text, { lang, astType: ts ? 'ts' : 'js', range: true, preserveParens: false, showSemanticErrors: false });
+    const result = fast.parseSync(file, text, { lang: oxcLang(file), astType: TS_FILE.test(file) ? 'ts' : 'js', range: true, preserveParens: false, showSemanticErrors: false });
     if (result.errors.length > 0) return undefined;
     estree.simpleTraverse(result.program, { enter: () => undefined }, true);
     return result.program as TSESTree.Program;
