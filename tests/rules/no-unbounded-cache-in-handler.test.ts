@@ -4432,6 +4432,20 @@ export function connect(server) {
   });
 }`,
     },
+    ...['examples/basic/server.js', 'apps/demo/src/server.js'].map((filename) => ({
+      // An example or demo project beside the product: nothing deploys it, so nothing it keeps outlives a demonstration.
+      name: `an Express route caching by a query parameter in ${filename}`,
+      filename,
+      code: `import express from 'express';
+const app = express();
+const users = new Map();
+app.get('/user', async (req, res) => {
+  const id = req.query.id;
+  if (!users.has(id)) users.set(id, await loadUser(id));
+  res.json(users.get(id));
+});
+app.listen(3000);`,
+    })),
     {
       name: 'an Apollo Server 3 in a test file',
       filename: 'src/__tests__/server.test.ts',

@@ -1136,8 +1136,8 @@ export function user(id) {
 }`,
       errors: [{ messageId: 'unsafePromiseCache', line: 4, column: 3, data: { name: 'users' } }],
     },
-    ...['tests/examples/shop/src/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/routes/old/loader.ts', 'src/archive/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js', 'src/api/v1.2/loader.ts', 'src/migrations-1.2.3.ts'].map((filename) => ({
-      // Names that only look like a test suite, command-line, vendored, backup-copy or bundle output path (an example project in a top tests/ folder, an app's own backup feature, old/ and archive/ below the project's top, a word after the dash, a hex word without a digit, a version of two parts, a version in a file's name).
+    ...['tests/examples/shop/src/worker.ts', 'app/examples/worker.ts', 'src/pages/demo/worker.ts', 'src/routes/examples/worker.ts', 'src/demo-data/worker.ts', 'src/api/tests-runner/worker.ts', 'src/client/cli-output.ts', 'src/vendors-api/loader.ts', 'src/backup/loader.ts', 'src/routes/old/loader.ts', 'src/archive/loader.ts', 'src/services/backups-api/loader.js', 'src/next/loader.ts', 'dist/assets/date-handlers.js', 'src/lib/cafebabe.js', 'src/api/v1.2/loader.ts', 'src/migrations-1.2.3.ts'].map((filename) => ({
+      // Names that only look like a test suite, command-line, vendored, backup-copy, example or bundle output path (an example project in a top tests/ folder, an app's route folder named examples/ or demo/, a demo-data/ folder, an app's own backup feature, old/ and archive/ below the project's top, a word after the dash, a hex word without a digit, a version of two parts, a version in a file's name).
       name: `a promise slot in ${filename}`,
       filename,
       code: workerSlot,
@@ -3231,6 +3231,12 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
     ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts', 'old/backend-src/worker.ts', 'archive/server/worker.js'].map((filename) => ({
       // A copy of the project's own source kept beside it: nothing builds it.
       name: `a promise slot in a backup copy (${filename})`,
+      filename,
+      code: workerSlot,
+    })),
+    ...['apps/examples/definitions/implementations/agents.ts', 'services/harmony/example/http-backend.ts', 'examples/chat/server.js', 'demo/src/worker.ts', 'packages/react-components/discontinued/widgets/Filter/worker.js'].map((filename) => ({
+      // Example, demo and discontinued code beside the product: nothing deploys it.
+      name: `a promise slot in example or discontinued code (${filename})`,
       filename,
       code: workerSlot,
     })),

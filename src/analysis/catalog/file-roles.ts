@@ -4,6 +4,13 @@ const testFolders = [
   // A suite's folder named with a separator: `playwright_tests_new/`, `e2e-tests/`, `api_tests/`, `tests-e2e/` (not `tests-runner/`, an app's feature).
   '(?:playwright|cypress|e2e)[-_][\\w-]+', '[\\w-]+[-_](?:tests?|e2e)',
 ];
+/**
+ * Code beside the product that nothing deploys: example and demo projects (`examples/`,
+ * `apps/examples/`, `services/api/example/http-backend.ts`, `demo/`) and code marked as stopped
+ * (`discontinued/`). Not an app's route folder (`app/examples/page.tsx`, `pages/demo/`), which serves,
+ * nor an example project in a `tests/` folder, which stands for shipped code.
+ */
+const unshippedFolders = ['(?<!(?:^|\\/)(?:app|pages|routes|tests)\\/(?:[^/]+\\/)*)(?:examples?|demos?)', 'discontinued'];
 /** `*.test.ts`, and the suites named by their kind: `*.unit.ts`, `*.integration.ts`, NestJS's `*.e2e-spec.ts`. */
 const testSuffixes = ['tests?', 'spec', 'bench', 'e2e', 'e2e-spec', 'unit', 'integration', 'stories'];
 
@@ -38,9 +45,10 @@ function pathPattern(folders: readonly string[], suffixes: readonly string[]): R
 
 /**
  * Files that never serve requests, by their path inside the project: tests, mocks, benchmarks,
- * end-to-end suites and stories. A handler-shaped function there is a test double.
+ * end-to-end suites, stories, and example, demo and discontinued code. A handler-shaped function
+ * there is a test double or a demonstration.
  */
-export const nonRequestFilePattern = pathPattern(testFolders, testSuffixes);
+export const nonRequestFilePattern = pathPattern([...testFolders, ...unshippedFolders], testSuffixes);
 
 /**
  * Files that never serve at all: the above, and fixtures, stories, one-shot scripts, database seeds and
@@ -49,7 +57,7 @@ export const nonRequestFilePattern = pathPattern(testFolders, testSuffixes);
  * A `tests/` folder at the top of a project is not in the list (see `nestedTestFolder`).
  */
 export const oneShotFilePattern = pathPattern(
-  [...testFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin', 'seeds?', 'seeders?', 'migrations?'],
+  [...testFolders, ...unshippedFolders, '__fixtures__', 'fixtures?', 'mocks?', 'stories', 'storybook', '\\.storybook', 'scripts?', 'bin', 'seeds?', 'seeders?', 'migrations?'],
   [...testSuffixes, 'benchmark', 'story', 'fixture'],
 );
 
