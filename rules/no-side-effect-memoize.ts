@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
-import { holdsOneEntry, wrappedFunction } from '../src/analysis/memoizer/memoizer-call.js';
+import { hasTtl, holdsOneEntry, wrappedFunction } from '../src/analysis/memoizer/memoizer-call.js';
 import type { MemoizerCall } from '../src/analysis/model/file-model.js';
 import { findEffect } from '../src/analysis/memoizer/side-effects.js';
 import { ownCacheRemovals } from '../src/analysis/memoizer/memoized-binding.js';
@@ -46,9 +46,13 @@ export default createRule<MessageIds, Options>({
           // `get.cache.delete(k)` inside `get`'s own function manages its cache; it is not an effect a hit skips.
           const effect = fn && findEffect(fn, model, new Set(ownCacheRemovals(call, fn, model)));
           if (!effect) continue;
-          // A cache that lives for one request (React's `cache()`) freezes a clock or a random value only
-          // for the rest of that request: what it keeps is as fresh as the request.
-          if (effect.kind !== 'write' && call.spec.requestScoped) continue;
+          // A cache that lives for one request (React's `cache()`) is there to run a function once per
+          // request: it freezes a clock or a random value only for the rest of that request, and an
+          // effect it skips on a hit (a page view recorded, a row updated) has run for that request.
+          if (call.spec.requestScoped) continue;
+          // A cache whose entries expire freezes a clock or a random value for at most the time its
+          // author chose, as it does the rest of what it keeps.
+          if (effect.kind !== 'write' && hasTtl(call)) continue;
           reported.add(call.node);
           context.report({
             node: call.node,

@@ -53,6 +53,16 @@ ruleTester.run(ruleId, rule, {
     { name: 'a module variable reassigned only while the module loads', code: `import memoize from 'lodash/memoize';\nlet schema = makeSchema();\nschema = schema.extend(dates);\nschema = schema.extend(money);\n(() => { schema = schema.strict(); })();\nexport const validator = memoize((name) => schema.get(name));` },
     { name: 'a module variable reassigned only in test hooks', code: `import memoize from 'lodash/memoize';\nlet clock = realClock;\nbeforeEach(() => { clock = fakeClock(); });\nafterEach(() => { clock = realClock; });\nexport const label = memoize((ms) => clock.format(ms));` },
     { name: 'a function that fills its own cache', code: `import memoize from 'lodash/memoize';\nconst seen = new Map();\nconst cache = {};\nexport const f = memoize((k) => {\n  if (seen.has(k)) return seen.get(k);\n  const v = compute(k);\n  seen.set(k, v);\n  cache[k] = v;\n  return v;\n});` },
+    {
+      // React's cache() is there to run a function once per request: a write it skips on a hit has run for that request.
+      name: "React's request-scoped cache() that writes",
+      code: `import { cache } from 'react';\nexport const touchKey = cache(async (id: string) => {\n  await db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } });\n  return id;\n});`,
+    },
+    {
+      // Entries expire after ten seconds: the clock is frozen no longer than everything else the cache keeps.
+      name: 'the clock read under a memoizer whose entries expire',
+      code: `import memoize from 'memoize';\nexport const eventData = memoize(async (testId: string) => {\n  const rows = await db.event.findMany({ where: { testId } });\n  return { rows, since: rows[0]?.createdAt ?? new Date() };\n}, { maxAge: 10_000 });`,
+    },
     { name: 'Math.random for retry jitter and Date.now for timing, never in the result', code: `import memoize from 'lodash/memoize';\nexport const load = memoize(async (id) => {\n  const started = Date.now();\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      const row = await db.find(id);\n      logger.info({ ms: Date.now() - started }, 'loaded');\n      return row;\n    } catch (e) {\n      await sleep(2 ** attempt * 100 + Math.random() * 50);\n    }\n  }\n  return withRetry(() => db.find(id), { delay: Math.random() * 100 });\n});` },
     // A suite named by its kind is a test file: its counter checks that the memoized call ran once (set 42, a Jest `*.unit.ts`).
     ...['src/services/with-deduplication.unit.ts', 'src/orders/orders.integration.ts', 'apps/api/orders.e2e-spec.ts'].map((filename) => ({
@@ -69,12 +79,6 @@ ruleTester.run(ruleId, rule, {
       code: `import memoize from 'lodash/memoize';\nexport const render = memoize((ctx, body) => {\n  const res = ctx.res;\n  res.headers['x-cache'] = 'miss';\n  return body.toUpperCase();\n});`,
       // Reported at the memoizer call (`memoize(` on line 2, column 23); the message names the write on line 4.
       errors: [{ messageId: 'sideEffect', line: 2, column: 23 }],
-    },
-    {
-      // A write is still skipped on a hit within the request.
-      name: "React's request-scoped cache() that writes",
-      code: `import { cache } from 'react';\nexport const touchKey = cache(async (id: string) => {\n  await db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } });\n  return id;\n});`,
-      errors: [{ messageId: 'sideEffect', line: 2, column: 25 }],
     },
   {
     // The twin of the test suites named by their kind: the same module in a file that serves.
@@ -395,6 +399,18 @@ export const pair = memoize((a) => memoize((b) => { calls++; return a + b; }));`
         data: {effect: "increments outer `calls`",line: "3",via: ""},
       },
     ],
+  },
+  {
+    // The twin of the expiring memoizer: without maxAge the first date is kept for the life of the process.
+    name: 'the clock read under a memoizer whose entries never expire',
+    code: `import memoize from 'memoize';\nexport const eventData = memoize(async (testId: string) => {\n  const rows = await db.event.findMany({ where: { testId } });\n  return { rows, since: rows[0]?.createdAt ?? new Date() };\n});`,
+    errors: [{ messageId: 'nonDeterministic', line: 2, column: 26, data: { effect: 'reads the clock (`new Date()`)', line: '4', via: '' } }],
+  },
+  {
+    // Expiry bounds how stale a value is, not how many writes a hit skips.
+    name: 'a write under a memoizer whose entries expire',
+    code: `import memoize from 'memoize';\nexport const touch = memoize(async (id: string) => {\n  await db.apiKey.update({ where: { id }, data: { seen: true } });\n  return id;\n}, { maxAge: 10_000 });`,
+    errors: [{ messageId: 'sideEffect', line: 2, column: 22 }],
   },
   {
     name: "reads the clock",
