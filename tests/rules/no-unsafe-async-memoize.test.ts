@@ -5071,6 +5071,34 @@ export function cancel() {
   });
 });
 
+describe('a promise rejected through a helper the executor hands its reject to', () => {
+  // A script loader: the executor hands \`reject\` to \`failAndReset\`, which empties the slot and then rejects.
+  const loader = (fail: string, extra = ''): string => `let scriptPromise = null;
+${fail}
+export function loadScript(src) {
+  if (scriptPromise) return scriptPromise;
+  scriptPromise = new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => failAndReset(reject));
+    document.head.appendChild(script);
+  });
+  return scriptPromise;
+}
+${extra}`;
+  const lint = (code: string): [number, string | undefined][] => lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId]);
+  it('is quiet when the helper empties the slot before it rejects', () => {
+    expect(lint(loader("const failAndReset = (reject) => {\n  scriptPromise = null;\n  reject(new Error('script failed'));\n};"))).toEqual([]);
+  });
+  it('reports the write (line 8) when the helper only rejects', () => {
+    expect(lint(loader("const failAndReset = (reject) => {\n  console.warn('script failed');\n  reject(new Error('script failed'));\n};"))).toEqual([[8, 'unsafePromiseSlot']]);
+  });
+  it('reports the write (line 8) when another call hands the helper something else than an executor\'s reject', () => {
+    expect(lint(loader("const failAndReset = (reject) => {\n  scriptPromise = null;\n  reject(new Error('script failed'));\n};", 'export const warnOnly = () => failAndReset(console.warn);'))).toEqual([[8, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a module only one-shot files import', () => {
   // `src/shared/names.ts` keeps the nicknames' loading promise in a slot (the write on line 4); two
   // import scripts use it, and each run ends at its first rejection.

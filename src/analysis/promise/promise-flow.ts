@@ -352,16 +352,28 @@ function isRejectionHandler(fn: TSESTree.Node, call: TSESTree.CallExpression, mo
 /**
  * `reject` of a `new Promise((resolve, reject) => …)` executor around `id`'s position, or a variable
  * the executor hands it to and that holds nothing else but emptiness (`signInReject = reject` in the
- * executor, `signInReject = null` elsewhere): calling it rejects that promise.
+ * executor, `signInReject = null` elsewhere), or a parameter of a function of the file that every call
+ * hands such a `reject` (`const failAndReset = (reject) => { slot = null; reject(err); }` called as
+ * `failAndReset(reject)` in the executor): calling it rejects that promise.
  */
 function isExecutorReject(id: TSESTree.Identifier, model: FileModel, aliased = false): boolean {
   const variable = resolveIdentifier(model.sourceCode, id);
   const def = valueDef(variable);
-  const executor = (def?.type as string | undefined) === 'Parameter' ? def?.node : undefined;
-  if (executor) {
-    if (!isFunction(executor) || executor.params[1]?.type !== AST_NODE_TYPES.Identifier || executor.params[1].name !== id.name) return false;
-    const made = executor.parent;
-    return made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === executor && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+  const owner = (def?.type as string | undefined) === 'Parameter' ? def?.node : undefined;
+  if (owner) {
+    if (!isFunction(owner)) return false;
+    const made = owner.parent;
+    if (made.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === owner) {
+      return owner.params[1]?.type === AST_NODE_TYPES.Identifier && owner.params[1].name === id.name && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+    }
+    const at = owner.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === id.name);
+    const name = functionName(owner);
+    if (aliased || at < 0 || name === undefined) return false;
+    const calls = model.calls.filter((call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === name);
+    return calls.length > 0 && calls.every((call) => {
+      const handed = call.arguments[at];
+      return handed?.type === AST_NODE_TYPES.Identifier && isExecutorReject(handed, model, true);
+    });
   }
   if (aliased || !variable) return false;
   const values = variable.references.flatMap((ref) => (ref.writeExpr ? [unwrap(ref.writeExpr)] : []));
