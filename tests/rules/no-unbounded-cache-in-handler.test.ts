@@ -5857,6 +5857,38 @@ export class IndexingController {
   });
 });
 
+describe('a key made of fields an options parameter declares with fixed types', () => {
+  // \`options: { sanitize: boolean; mode: 'inline' | 'block' }\`: one renderer per combination the type
+  // allows (four), whatever the route hands it; TypeScript holds the call to the declared type.
+  const code = (declaration: string, type: string): string => `import express from 'express';
+${declaration}
+const app = express();
+const renderers = new Map();
+function rendererFor(options: ${type}) {
+  const key = \`\${options.sanitize}:\${options.mode}\`;
+  let found = renderers.get(key);
+  if (!found) {
+    found = makeRenderer(options);
+    renderers.set(key, found);
+  }
+  return found;
+}
+app.get('/render', (req, res) => {
+  res.send(rendererFor({ sanitize: req.query.safe === '1', mode: req.query.mode }).render(req.query.text));
+});`;
+  const lint = (declaration: string, type: string): string[] => lintWithRule(ruleId, rule, code(declaration, type)).map((m) => m.messageId);
+  it('is quiet for fields of boolean and literal-union types, written out, in a type alias or in an interface', () => {
+    expect(lint('', "{ sanitize: boolean; mode: 'inline' | 'block' }")).toEqual([]);
+    expect(lint("type RenderOptions = { sanitize?: boolean; mode: 'inline' | 'block' };", 'RenderOptions')).toEqual([]);
+    expect(lint("interface RenderOptions { sanitize: boolean; mode: 'inline' | 'block' }", 'RenderOptions')).toEqual([]);
+  });
+  it('reports when a field of the key is a string, the type is not written out, or an interface extends one not in sight', () => {
+    expect(lint('', '{ sanitize: boolean; mode: string }')).toEqual(['unboundedCollection']);
+    expect(lint('', 'any')).toEqual(['unboundedCollection']);
+    expect(lint("interface RenderOptions extends BaseOptions { sanitize: boolean; mode: 'inline' | 'block' }", 'RenderOptions')).toEqual(['unboundedCollection']);
+  });
+});
+
 describe('an exported helper this file calls on its handler path with keys that cannot grow', () => {
   // `increment` is exported, so other files may call it with anything; this file's own middleware
   // calls it only with a constant and the response's status code. The middleware is judged by those

@@ -93,6 +93,28 @@ export function isFixedType(type: TSESTree.TypeNode, model: FileModel, depth = 0
   }
 }
 
+/** The members of an object type written out: inline (`{ a: boolean }`), or a type alias or interface of the file. */
+function objectMembers(type: TSESTree.TypeNode, model: FileModel): readonly TSESTree.TypeElement[] | undefined {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
+  const name = type.typeName.name;
+  for (const statement of model.program.body) {
+    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration && node.id.name === name && node.extends.length === 0) return node.body.body;
+    if (node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && node.id.name === name) return node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? node.typeAnnotation.members : undefined;
+  }
+  return undefined;
+}
+
+/** Whether member `name` of an object type (`options: { sanitize: boolean; mode: 'a' | 'b' }`) is declared with a fixed type. */
+export function hasFixedMemberType(type: TSESTree.TypeNode, name: string, model: FileModel): boolean {
+  const member = objectMembers(type, model)?.find(
+    (m): m is TSESTree.TSPropertySignature => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && (m.key.type === AST_NODE_TYPES.Identifier ? m.key.name : String(m.key.value)) === name,
+  );
+  const annotation = member?.typeAnnotation?.typeAnnotation;
+  return annotation !== undefined && isFixedType(annotation, model);
+}
+
 /** Array methods whose result holds only elements of the array they are called on. */
 const ELEMENT_KEEPING: ReadonlySet<string> = new Set(['sort', 'slice', 'filter', 'reverse', 'toSorted', 'toReversed']);
 

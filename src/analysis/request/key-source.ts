@@ -16,7 +16,7 @@ import { ownMethod } from '../syntax/own-method.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
-import { isFixedType } from '../model/fixed-types.js';
+import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
@@ -131,6 +131,21 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
 function hasFixedType(name: TSESTree.Identifier, model: FileModel): boolean {
   const annotation = name.typeAnnotation?.typeAnnotation;
   return annotation !== undefined && parameterDecorators(name).length === 0 && isFixedType(annotation, model);
+}
+
+/**
+ * `options.sanitize` where the parameter is declared `options: { sanitize: boolean; … }` (written
+ * out, or a type alias or interface of the file): a field its type holds to a fixed set, which the
+ * callers are held to. Not a decorated parameter, which the framework fills from the request.
+ */
+function fixedTypeField(value: TSESTree.MemberExpression, model: FileModel): boolean {
+  const object = unwrap(value.object);
+  const field = value.computed ? undefined : memberName(value);
+  if (object.type !== AST_NODE_TYPES.Identifier || field === undefined) return false;
+  const def = valueDef(resolveIdentifier(model.sourceCode, object));
+  if ((def?.type as string | undefined) !== 'Parameter' || def?.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = def.name.typeAnnotation?.typeAnnotation;
+  return annotation !== undefined && parameterDecorators(def.name).length === 0 && hasFixedMemberType(annotation, field, model);
 }
 
 /** The decorators of the parameter a name declares, on the name or, with a default value, on the assignment pattern. */
@@ -468,6 +483,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (boundedRequestFields.has(memberName(value) ?? '')) return false;
       // `res.locals.gb.locale`: what a middleware chose to put on the response; where it came from is not in sight.
       if (readsResponse(value, model)) return false;
+      // `options.sanitize` with `options: { sanitize: boolean }`: one of the values the declared type allows.
+      if (fixedTypeField(value, model)) return false;
       // `req.locale`, `req.language`: the language a locale middleware picked from the app's list.
       if (!value.computed && localeRequestFields.has(memberName(value) ?? '') && isRequestParameter(value.object, model)) return false;
       // `parsed.data.provider` after `querySchema.safeParse(…)` with `provider: z.enum(PROVIDERS)`;
