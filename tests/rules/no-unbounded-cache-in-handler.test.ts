@@ -5876,7 +5876,7 @@ function rendererFor(options: ${type}) {
 app.get('/render', (req, res) => {
   res.send(rendererFor({ sanitize: req.query.safe === '1', mode: req.query.mode }).render(req.query.text));
 });`;
-  const lint = (declaration: string, type: string): string[] => lintWithRule(ruleId, rule, code(declaration, type)).map((m) => m.messageId);
+  const lint = (declaration: string, type: string): (string | undefined)[] => lintWithRule(ruleId, rule, code(declaration, type)).map((m) => m.messageId);
   it('is quiet for fields of boolean and literal-union types, written out, in a type alias or in an interface', () => {
     expect(lint('', "{ sanitize: boolean; mode: 'inline' | 'block' }")).toEqual([]);
     expect(lint("type RenderOptions = { sanitize?: boolean; mode: 'inline' | 'block' };", 'RenderOptions')).toEqual([]);
