@@ -5889,6 +5889,36 @@ app.get('/render', (req, res) => {
   });
 });
 
+describe('a key read from an element a request picks out of a configured list', () => {
+  // \`providers.find((p) => p.issuer === iss)\`: the issuer comes from the token, but what is found is one
+  // of the configured providers, so the key space is the configuration's (one JWKS fetcher per provider).
+  const code = (pick: string): string => `import express from 'express';
+const PROVIDERS = [{ issuer: 'https://a.example', jwksUri: 'https://a.example/jwks' }, { issuer: 'https://b.example', jwksUri: 'https://b.example/jwks' }];
+const app = express();
+const fetchers = new Map();
+app.get('/me', (req, res) => {
+  const iss = decodeIssuer(req.headers.authorization);
+  const provider = ${pick};
+  if (!provider) return res.sendStatus(401);
+  let jwks = fetchers.get(provider.jwksUri);
+  if (!jwks) {
+    jwks = createRemoteJWKSet(new URL(provider.jwksUri));
+    fetchers.set(provider.jwksUri, jwks);
+  }
+  res.json(verify(req.headers.authorization, jwks));
+});`;
+  const lint = (pick: string): (string | undefined)[] => lintWithRule(ruleId, rule, code(pick)).map((m) => m.messageId);
+  it('is quiet for an element found, filtered or indexed out of the configured list', () => {
+    expect(lint('PROVIDERS.find((p) => p.issuer === iss)')).toEqual([]);
+    expect(lint('PROVIDERS.filter((p) => p.issuer === iss)[0]')).toEqual([]);
+    expect(lint('PROVIDERS.at(Number(req.query.i))')).toEqual([]);
+  });
+  it('reports an element found in a list the request sent, or a provider built from the token', () => {
+    expect(lint('req.body.providers.find((p) => p.issuer === iss)')).toEqual(['unboundedCollection']);
+    expect(lint('{ jwksUri: iss + "/jwks" }')).toEqual(['unboundedCollection']);
+  });
+});
+
 describe('an exported helper this file calls on its handler path with keys that cannot grow', () => {
   // `increment` is exported, so other files may call it with anything; this file's own middleware
   // calls it only with a constant and the response's status code. The middleware is judged by those

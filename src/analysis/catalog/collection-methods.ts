@@ -8,6 +8,8 @@ export const evictingMethods: ReadonlySet<string> = new Set(['delete', 'del', 'r
 export const wholeClearMethods: ReadonlySet<string> = new Set(['clear', 'reset', 'clearAll']);
 /** Methods that add entries. */
 export const writingMethods: ReadonlySet<string> = new Set(['set', 'add', 'push', 'unshift']);
+/** Array methods that hand back elements of the array they are called on, chosen by a callback or an index (`providers.find((p) => p.issuer === iss)`, `rows.at(-1)`). */
+export const elementPickingMethods: ReadonlySet<string> = new Set(['find', 'findLast', 'filter', 'at']);
 /** Array methods whose callback runs while the call runs (`rows.forEach((row) => …)`). */
 export const iterationMethods: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
 /** Methods that only read. */

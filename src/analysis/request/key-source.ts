@@ -14,6 +14,7 @@ import { constDeclarator, resolveIdentifier, valueDef } from '../syntax/referenc
 import { schemaCheckedValue } from './schema-fields.js';
 import { ownMethod } from '../syntax/own-method.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
+import { elementPickingMethods } from '../catalog/collection-methods.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
 import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
@@ -521,6 +522,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (value.type === AST_NODE_TYPES.CallExpression && clampedInteger(value, model, depth)) return false;
       // `context.getClass()`, `context.getHandler()`: the controller and method the route runs, one per route.
       if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.MemberExpression && !value.callee.computed && routeDescriptorMethods.has(memberName(value.callee) ?? '')) return false;
+      // `providers.find((p) => p.issuer === iss)`: an element of the collection, which the request at most picks.
+      if (pickedElement(value)) return fromRequest((value.callee as TSESTree.MemberExpression).object, model, depth + 1);
       // A function of this file: what it returns decides (its parameters trace back to these arguments).
       if (localFunction(value.callee, model)) return callReadsRequest(value, model, depth);
       // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
@@ -698,6 +701,12 @@ export function localFunction(callee: TSESTree.Node, model: FileModel): Function
  * A call that reads the request itself: a method of request data (`c.req.param('id')`, `req.json()`),
  * a request-scoped source (`cookies()`, `headers()`), or a function of this file that returns one.
  */
+/** `list.find(…)`, `list.filter(…)`, `list.at(i)`: a call that hands back elements of the array it is called on. */
+function pickedElement(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(call.callee);
+  return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && elementPickingMethods.has(memberName(callee) ?? '');
+}
+
 function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel, depth: number): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
