@@ -4,7 +4,7 @@ import { decoratorName, memoizedMethods, methodCacheOutlivesRequests } from '../
 import { growsUnbounded } from '../src/analysis/memoizer/memoizer-call.js';
 import { boundMemoizerFix } from '../src/analysis/fix/memoizer-fix.js';
 import { clearedSomewhere } from '../src/analysis/memoizer/scheduled-clears.js';
-import { diesWithCall, diesWithInstance, diesWithResult, insideMemoizer, keysFromFixedSet } from '../src/analysis/memoizer/strict-scope.js';
+import { diesWithCall, diesWithFactoryCall, diesWithInstance, diesWithResult, insideMemoizer, keysFromFixedSet } from '../src/analysis/memoizer/strict-scope.js';
 import { isBuildOutput, neverServes, runsInBrowser } from '../src/analysis/request/file-runtime.js';
 
 type MessageIds = 'unboundedMemoizer' | 'unboundedDecorator' | 'boundChangesBehaviour';
@@ -66,9 +66,10 @@ export default createRule<MessageIds, Options>({
           // A nest of memoizers (`memoize((a) => memoize((b) => f(a, b)))`) is one cache to bound: report the outermost.
           if (insideMemoizer(call, unboundedNodes)) continue;
           // A memoizer kept in a local of one call dies with it, one in a field of an instance we cannot see
-          // live long dies with the instance, one in an object a function returns dies with that object;
+          // live long dies with the instance, one in an object a function returns dies with that object,
+          // one a factory returns to callers that keep it only while they run dies with each of them;
           // keys from a literal union or an enum are a fixed set.
-          if (diesWithCall(call, model) || diesWithInstance(call, model) || diesWithResult(call, model) || keysFromFixedSet(call, model)) continue;
+          if (diesWithCall(call, model) || diesWithInstance(call, model) || diesWithResult(call, model) || diesWithFactoryCall(call, model) || keysFromFixedSet(call, model)) continue;
           // A cache cleared whole by a sweep or an invalidation is evicted, by the user's choice.
           if (clearedSomewhere(call, model)) continue;
           const data = { library: call.spec.label, max: String(max) };

@@ -392,6 +392,24 @@ function createApi(db) {
   });
 });
 
+describe('a memoizer a factory hands back', () => {
+  // \`makeDedupedInserter()\` returns a fresh memoizer per call: kept in a local of the job that made it,
+  // its cache is garbage when the job ends; kept at module level, it is one cache for the process.
+  const factory = `import memoize from 'p-memoize';
+function makeDedupedInserter() {
+  return memoize(async (key, insert) => insert(), { cacheKey: ([key]) => key.join(':') });
+}
+`;
+  const lint = (use: string): [string | undefined, number, number][] => lintWithRule('no-unbounded-memoize', rule, factory + use).map((m) => [m.messageId, m.line, m.column]);
+  it('is quiet when every call keeps the memoizer in a local of the calling function', () => {
+    expect(lint('export async function upload(rows) {\n  const getOrInsert = makeDedupedInserter();\n  for (const row of rows) await getOrInsert([row.user, row.group], () => db.insert(row));\n}')).toEqual([]);
+  });
+  it('reports the memoizer when a call keeps it at module level, or one hands it on to its own caller', () => {
+    expect(lint('export const getOrInsert = makeDedupedInserter();')).toEqual([['unboundedMemoizer', 3, 10]]);
+    expect(lint('export function inserter() {\n  return makeDedupedInserter();\n}')).toEqual([['unboundedMemoizer', 3, 10]]);
+  });
+});
+
 describe('browser apps', () => {
   // A package that declares a browser UI library and nothing that renders on a server: its caches live as long as a page.
   const lint = (deps: Record<string, string>): number =>

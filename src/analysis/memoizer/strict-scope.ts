@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { enclosingFunction, functionName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { exportIndex } from '../syntax/export-index.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { outerExpression } from '../syntax/references.js';
@@ -13,6 +13,7 @@ import { typeOf } from '../syntax/type-tools.js';
 import { outlivesRequests } from '../cache/collections.js';
 import { wrappedFunction, wrappedParams, resolverArgument, hasResolver } from './memoizer-call.js';
 import { isFixedType } from '../model/fixed-types.js';
+import { resultsLiveOneCall } from '../promise/per-call-factories.js';
 
 /**
  * A memoizer made inside a function and kept in a local that never leaves it (only ever called):
@@ -36,6 +37,19 @@ export function diesWithCall(call: MemoizerCall, model: FileModel): boolean {
     if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return true;
     return use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee.type === AST_NODE_TYPES.MemberExpression && ['map', 'forEach', 'filter', 'some', 'every', 'reduce', 'flatMap', 'find'].includes(use.parent.callee.property.type === AST_NODE_TYPES.Identifier ? use.parent.callee.property.name : '');
   });
+}
+
+/**
+ * A memoizer a factory hands back itself (`function makeDedupedInserter() { return memoize(…); }`,
+ * `const cached = (fn) => memoize(fn)`), where every call of the factory, in its file and in the
+ * modules importing it, keeps the result only while the calling function runs (`const getOrInsert =
+ * makeDedupedInserter();` inside a job): each cache lives for one call.
+ */
+export function diesWithFactoryCall(call: MemoizerCall, model: FileModel): boolean {
+  const node = outerExpression(call.node);
+  const parent = node.parent;
+  const factory = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent && isFunction(parent) && parent.body === node ? parent : undefined;
+  return factory !== undefined && resultsLiveOneCall(factory, model);
 }
 
 /** The function that makes, at each call, the object literal it returns with the memoizer as a property (`return { find: memoize(…) }`). */
