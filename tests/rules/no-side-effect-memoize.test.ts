@@ -595,6 +595,26 @@ describe('helpers', () => {
  * and its effects again. One that removes entries only on success keeps them, and is reported (the
  * memoizer call on line 13).
  */
+describe('utility library helpers', () => {
+  // \`_.set(model, path, v)\` changes \`model\`, not \`_\`: what counts is whose object it is.
+  const code = (body: string, imported = "import _ from 'lodash';"): string => `${imported}
+import memoize from 'lodash/memoize';
+const BASE = { app: { title: 'Shop' } };
+export const modelFor = memoize((deviceType: string) => {
+  ${body}
+});`;
+  const lint = (body: string, imported?: string): [string | undefined, string | undefined][] =>
+    lintWithRule('no-side-effect-memoize', rule, code(body, imported)).map((m) => [m.messageId, m.message.match(/mutates [^(]*/)?.[0]]);
+  it('is quiet for a helper that changes a local copy, or one that changes nothing', () => {
+    expect(lint("const model = _.cloneDeep(BASE);\n  _.set(model, 'app.deviceType', deviceType);\n  return model;")).toEqual([]);
+    expect(lint("return _.get(BASE, 'app.title') + deviceType;")).toEqual([]);
+    expect(lint("const model = R.clone(BASE);\n  return R.assoc('deviceType', deviceType, model);", "import * as R from 'ramda';")).toEqual([]);
+  });
+  it('reports a helper that changes an outer object, under the name of that object', () => {
+    expect(lint("_.set(BASE, 'app.deviceType', deviceType);\n  return BASE;")).toEqual([['sideEffect', 'mutates outer `BASE` ']]);
+  });
+});
+
 describe('a memoizer that shares only calls in flight', () => {
   const module = (cleanup: string): string => `const dedupe = (fn, { ttl = 1000 } = {}) => {
   const cache = new Map();

@@ -53,6 +53,10 @@ const sqlRunners: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 'ru
 const emitMethods: ReadonlySet<string> = new Set(['emit', 'dispatchEvent', 'publish', 'dispatch', 'broadcast', 'postMessage', 'enqueue', 'inc', 'observe']);
 const httpWrites: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 const collectionWrites: ReadonlySet<string> = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'setItem', 'removeItem']);
+/** Utility libraries whose methods are helpers called through the namespace (`_.set(obj, path, v)`): the namespace itself is never changed. */
+const utilityLibraries: ReadonlySet<string> = new Set(['lodash', 'lodash-es', 'underscore', 'ramda']);
+/** Their helpers that change the object given first (`_.set`, `_.merge`, `_.pull`); the others make new values. */
+const utilityMutators: ReadonlySet<string> = new Set(['set', 'setWith', 'unset', 'update', 'updateWith', 'merge', 'mergeWith', 'assign', 'assignIn', 'assignWith', 'assignInWith', 'extend', 'defaults', 'defaultsDeep', 'pull', 'pullAll', 'pullAllBy', 'pullAllWith', 'pullAt', 'remove', 'fill', 'reverse']);
 const globalObjects: ReadonlySet<string> = new Set(['window', 'globalThis', 'global', 'self', 'document', 'exports', 'module', 'process', 'localStorage', 'sessionStorage']);
 
 /** How far calls into same-file helpers are followed. */
@@ -248,6 +252,14 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
   if (emitMethods.has(method)) return ['write', `emits an event or a metric (${shown})`];
   if (httpWrites.has(method) && !routeRegistrars.has(rootName) && !isGraphqlQuery(call, model)) return ['write', `sends an HTTP ${method.toUpperCase()} (${shown})`];
   if (builtinReceivers.has(rootName)) return undefined;
+  // `_.set(model, path, v)`: a utility library's helper changes the object it is given first, if any, never the library.
+  const library = object.type === AST_NODE_TYPES.Identifier ? importOf(model, object)?.module : undefined;
+  if (library !== undefined && utilityLibraries.has(library)) {
+    if (!utilityMutators.has(method) || !first) return undefined;
+    const target = chainRoot(first);
+    if (target.type === AST_NODE_TYPES.Identifier ? isLocal(target, base, model) : target.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    return ['write', `mutates ${target.type === AST_NODE_TYPES.ThisExpression ? '' : 'outer '}\`${text(model, first)}\` (${shown})`];
+  }
   if (dbWrites.has(method) && !(object.type === AST_NODE_TYPES.Identifier && collectionWrites.has(method))) return ['write', `writes to the database (${shown})`];
   if (collectionWrites.has(method) && !fillsOwnCache(object, fillMethods.has(method), base, model)) return ['write', `mutates ${rootName === 'this' ? '' : 'outer '}\`${text(model, object)}\` (${shown})`];
   return undefined;
