@@ -697,16 +697,16 @@ export function localFunction(callee: TSESTree.Node, model: FileModel): Function
   return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
 }
 
-/**
- * A call that reads the request itself: a method of request data (`c.req.param('id')`, `req.json()`),
- * a request-scoped source (`cookies()`, `headers()`), or a function of this file that returns one.
- */
 /** `list.find(…)`, `list.filter(…)`, `list.at(i)`: a call that hands back elements of the array it is called on. */
 function pickedElement(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(call.callee);
   return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && elementPickingMethods.has(memberName(callee) ?? '');
 }
 
+/**
+ * A call that reads the request itself: a method of request data (`c.req.param('id')`, `req.json()`),
+ * a request-scoped source (`cookies()`, `headers()`), or a function of this file that returns one.
+ */
 function callReadsRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, model: FileModel, depth: number): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
