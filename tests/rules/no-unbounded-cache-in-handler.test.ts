@@ -5882,6 +5882,14 @@ app.get('/render', (req, res) => {
     expect(lint("type RenderOptions = { sanitize?: boolean; mode: 'inline' | 'block' };", 'RenderOptions')).toEqual([]);
     expect(lint("interface RenderOptions { sanitize: boolean; mode: 'inline' | 'block' }", 'RenderOptions')).toEqual([]);
   });
+  const optionsDir = projectFolder('memo-guard-optionstype-', {
+    'src/render-options.ts': "export interface RenderOptions { sanitize: boolean; mode: 'inline' | 'block' }\nexport type LooseOptions = { sanitize: boolean; mode: string };\n",
+  });
+  it('is quiet for an options type imported from another file of the project, and reports one whose field is a string', () => {
+    const lintIn = (type: string): string[] => lintServerIn(optionsDir(), code(`import type { ${type} } from './render-options';`, type));
+    expect(lintIn('RenderOptions')).toEqual([]);
+    expect(lintIn('LooseOptions')).toEqual(['unboundedCollection']);
+  });
   it('reports when a field of the key is a string, the type is not written out, or an interface extends one not in sight', () => {
     expect(lint('', '{ sanitize: boolean; mode: string }')).toEqual(['unboundedCollection']);
     expect(lint('', 'any')).toEqual(['unboundedCollection']);

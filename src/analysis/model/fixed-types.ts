@@ -8,18 +8,18 @@ import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import type { FileModel } from './file-model.js';
 import { moduleLevelValue } from '../syntax/module-values.js';
 
-type TypeDeclaration = TSESTree.TSEnumDeclaration | TSESTree.TSTypeAliasDeclaration;
+type TypeDeclaration = TSESTree.TSEnumDeclaration | TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration;
 
-/** An enum or type alias declared at the top of `program` (exported or not) under `name`. */
+/** An enum, type alias or interface declared at the top of `program` (exported or not) under `name`. */
 function declarationIn(program: TSESTree.Program, name: string): TypeDeclaration | undefined {
   for (const statement of program.body) {
     const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
-    if ((node.type === AST_NODE_TYPES.TSEnumDeclaration || node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) && node.id.name === name) return node;
+    if ((node.type === AST_NODE_TYPES.TSEnumDeclaration || node.type === AST_NODE_TYPES.TSTypeAliasDeclaration || node.type === AST_NODE_TYPES.TSInterfaceDeclaration) && node.id.name === name) return node;
   }
   return undefined;
 }
 
-/** The enum or type alias a type name stands for: in this file, or in the project file it is imported from. */
+/** The enum, type alias or interface a type name stands for: in this file, or in the project file it is imported from. */
 function typeDeclaration(name: string, model: FileModel): { node: TypeDeclaration; model: FileModel } | undefined {
   const local = declarationIn(model.program, name);
   if (local) return { node: local, model };
@@ -85,7 +85,7 @@ export function isFixedType(type: TSESTree.TypeNode, model: FileModel, depth = 0
       if (type.typeName.type === AST_NODE_TYPES.TSQualifiedName) return declarationIn(model.program, rootName(type.typeName))?.type === AST_NODE_TYPES.TSEnumDeclaration;
       if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return false;
       const found = typeDeclaration(type.typeName.name, model);
-      if (!found) return false;
+      if (!found || found.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return false;
       return found.node.type === AST_NODE_TYPES.TSEnumDeclaration || isFixedType(found.node.typeAnnotation, found.model, depth + 1);
     }
     default:
@@ -93,26 +93,27 @@ export function isFixedType(type: TSESTree.TypeNode, model: FileModel, depth = 0
   }
 }
 
-/** The members of an object type written out: inline (`{ a: boolean }`), or a type alias or interface of the file. */
-function objectMembers(type: TSESTree.TypeNode, model: FileModel): readonly TSESTree.TypeElement[] | undefined {
-  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+/**
+ * The members of an object type written out, with the file that declares them: inline (`{ a: boolean }`),
+ * or a type alias of an object literal or an interface that extends nothing, in the file or in the
+ * project file it is imported from.
+ */
+function objectMembers(type: TSESTree.TypeNode, model: FileModel): { members: readonly TSESTree.TypeElement[]; model: FileModel } | undefined {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return { members: type.members, model };
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
-  const name = type.typeName.name;
-  for (const statement of model.program.body) {
-    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
-    if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration && node.id.name === name && node.extends.length === 0) return node.body.body;
-    if (node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && node.id.name === name) return node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? node.typeAnnotation.members : undefined;
-  }
-  return undefined;
+  const found = typeDeclaration(type.typeName.name, model);
+  if (found?.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return found.node.extends.length === 0 ? { members: found.node.body.body, model: found.model } : undefined;
+  return found?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && found.node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? { members: found.node.typeAnnotation.members, model: found.model } : undefined;
 }
 
 /** Whether member `name` of an object type (`options: { sanitize: boolean; mode: 'a' | 'b' }`) is declared with a fixed type. */
 export function hasFixedMemberType(type: TSESTree.TypeNode, name: string, model: FileModel): boolean {
-  const member = objectMembers(type, model)?.find(
+  const declared = objectMembers(type, model);
+  const member = declared?.members.find(
     (m): m is TSESTree.TSPropertySignature => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && (m.key.type === AST_NODE_TYPES.Identifier ? m.key.name : String(m.key.value)) === name,
   );
   const annotation = member?.typeAnnotation?.typeAnnotation;
-  return annotation !== undefined && isFixedType(annotation, model);
+  return declared !== undefined && annotation !== undefined && isFixedType(annotation, declared.model);
 }
 
 /** Array methods whose result holds only elements of the array they are called on. */
