@@ -4985,7 +4985,21 @@ export function Providers({ children }) {
 export async function getServerSideProps({ params }) { return { props: { item: await load(params.id) } }; }
 `;
   const staticPage = `export default function About() { return <p>About</p>; }\n`;
-  const project = (deps: string, pages: Record<string, string> = { 'pages/item/[id].tsx': serverPage }): string => {
+  // What fills the client while a page renders: a query hook in a component.
+  const queryComponent = `import { useQuery } from '@tanstack/react-query';
+export function Price({ id }) {
+  const { data } = useQuery({ queryKey: ['price', id], queryFn: () => fetchPrice(id) });
+  return <span>{data}</span>;
+}
+`;
+  // Only mutations: they run when the browser calls \`mutate\`, never while a page renders.
+  const mutationComponent = `import { useMutation } from '@tanstack/react-query';
+export function Save({ id }) {
+  const { mutate } = useMutation({ mutationFn: () => save(id) });
+  return <button onClick={() => mutate()}>Save</button>;
+}
+`;
+  const project = (deps: string, pages: Record<string, string> = { 'pages/item/[id].tsx': serverPage }, components: Record<string, string> = { 'lib/price.tsx': queryComponent }): string => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-guard-query-client-'));
     dirs.push(dir);
     mkdirSync(path.join(dir, 'lib'), { recursive: true });
@@ -4995,13 +5009,15 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     writeFileSync(path.join(dir, 'lib/query.ts'), shared);
     writeFileSync(path.join(dir, 'lib/per-render.tsx'), perRender);
     writeFileSync(path.join(dir, 'pages/_app.tsx'), app);
-    for (const [file, code] of Object.entries(pages)) {
+    for (const [file, code] of Object.entries({ ...pages, ...components })) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), code);
     }
     return dir;
   };
   let next = '';
+  let mutationsOnly = '';
+  let noQueries = '';
   let spa = '';
   let prerendered = '';
   let appRouter = '';
@@ -5009,6 +5025,8 @@ export async function getServerSideProps({ params }) { return { props: { item: a
   beforeAll(() => {
     const deps = '"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"';
     next = project(deps);
+    mutationsOnly = project(deps, undefined, { 'lib/save.tsx': mutationComponent });
+    noQueries = project(deps, undefined, {});
     spa = project('"vite": "^5.0.0", "@tanstack/react-query": "^5.0.0"');
     // An error page loading its status code makes no other page render per request.
     prerendered = project(deps, { 'pages/about.tsx': staticPage, 'pages/_error.tsx': `${staticPage}About.getInitialProps = ({ res }) => ({ statusCode: res?.statusCode });\n` });
@@ -5038,6 +5056,12 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     expect(across[0]?.message).toContain('(in pages/_app.tsx)');
   });
 
+  it('does not report a client its app never fills while rendering: only mutations, or no query at all', () => {
+    expect(lint(mutationsOnly, 'lib/providers.tsx', provider)).toEqual([]);
+    expect(lint(mutationsOnly, 'lib/query.ts', shared)).toEqual([]);
+    expect(lint(noQueries, 'lib/providers.tsx', provider)).toEqual([]);
+  });
+
   it('does not report a client made per render, nor one in an app that does not render on the server', () => {
     expect(lint(next, 'lib/per-render.tsx', perRender)).toEqual([]);
     expect(lint(spa, 'lib/providers.tsx', provider)).toEqual([]);
@@ -5051,6 +5075,7 @@ export async function getServerSideProps({ params }) { return { props: { item: a
     for (const app of ['console', 'web']) {
       mkdirSync(path.join(monorepo, 'apps', app, 'src'), { recursive: true });
       writeFileSync(path.join(monorepo, 'apps', app, 'src/providers.tsx'), provider);
+      writeFileSync(path.join(monorepo, 'apps', app, 'src/price.tsx'), queryComponent);
     }
     writeFileSync(path.join(monorepo, 'apps/web/next.config.js'), 'module.exports = {};\n');
     expect(lint(monorepo, 'apps/console/src/providers.tsx', provider)).toEqual([]);

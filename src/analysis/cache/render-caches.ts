@@ -96,6 +96,8 @@ export function sharedRenderCachesIn(model: FileModel): RenderCache[] {
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || isFunction(declarator.init)) continue;
       const made = madeBy(declarator.init, model);
       if (!made || collectsOnServer(made, model)) continue;
+      // An app none of whose files runs a query, prefetches or writes one (only mutations, or nothing) adds nothing while it renders.
+      if (!model.project.appMentions(model.filename, made.spec.fills)) continue;
       const { spec } = made;
       const name = declarator.id.name;
       if (handsToProvider(model.program, model.facts.visitorKeys, name, spec.attribute)) {

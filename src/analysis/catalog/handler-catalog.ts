@@ -315,6 +315,11 @@ export interface RenderCacheSpec {
   gcOptions: readonly string[];
   /** Packages whose versions below `major` collect on the server after a finite default time (react-query 3: five minutes). */
   finiteDefaultGc: readonly { module: string; belowMajor: number }[];
+  /**
+   * The calls that put entries in the client (query hooks, prefetches, direct writes; tRPC's
+   * `api.post.useQuery` too): an app whose files name none of them never fills it while rendering.
+   */
+  fills: RegExp;
 }
 export const sharedRenderCaches: readonly RenderCacheSpec[] = [
   {
@@ -324,6 +329,7 @@ export const sharedRenderCaches: readonly RenderCacheSpec[] = [
     label: 'QueryClient',
     gcOptions: ['gcTime', 'cacheTime'],
     finiteDefaultGc: [{ module: 'react-query', belowMajor: 4 }],
+    fills: /\b(?:useQuery|useSuspenseQuery|useInfiniteQuery|useSuspenseInfiniteQuery|useQueries|useSuspenseQueries|usePrefetchQuery|usePrefetchInfiniteQuery|prefetchQuery|prefetchInfiniteQuery|fetchQuery|fetchInfiniteQuery|ensureQueryData|ensureInfiniteQueryData|setQueryData|setQueriesData|hydrate|HydrationBoundary|Hydrate)\b/,
   },
 ];
 export const ssrFrameworks: readonly string[] = ['next'];

@@ -230,6 +230,8 @@ export interface ProjectIndex {
   packageManifest(file: string): PackageManifest | undefined;
   /** Whether the Next.js app holding `file` renders pages on the server per request (not only at build time). */
   rendersPerRequest(file: string): boolean;
+  /** Whether a source file of the Next.js app (or package) holding `file` matches `pattern` (`true` when that cannot be read whole). */
+  appMentions(file: string, pattern: RegExp): boolean;
   /** The value export `name` of `model` stands for, following re-exports. */
   exportedValue(model: FileModel, name: string): { model: FileModel; node: TSESTree.Node } | undefined;
   /** The value export `name` of the project module `specifier`, as `model` imports it, stands for, following re-exports. */

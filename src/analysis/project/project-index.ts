@@ -13,7 +13,7 @@ import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
 import { LruMap } from '../../memoize/lru-map.js';
 import { fileMayExport } from './files/export-hints.js';
-import { rendersPerRequest } from './files/next-rendering.js';
+import { appMentions, rendersPerRequest } from './files/next-rendering.js';
 import { resolveModule } from './files/resolve.js';
 import { parseSource, readSource } from './files/sources.js';
 import { keepSummaryOfParsed, summaryOf } from './summaries/summary-store.js';
@@ -119,6 +119,7 @@ export const projectIndex: ProjectIndex = {
   declaredMajor,
   packageManifest,
   rendersPerRequest,
+  appMentions,
   instancesPerOperation,
   exportedValue: (model, name) => exportedValue(model, name),
   importedValue,

@@ -64,24 +64,48 @@ function decide(root: string, configured: boolean): boolean {
   return !sawPages && configured;
 }
 
-/**
- * Whether the Next.js app holding `file` renders on the server for each request. The app is the
- * nearest folder up to the file's package with a `next.config.*`, else the package itself.
- */
-export function rendersPerRequest(file: string): boolean {
-  if (!path.isAbsolute(file)) return true;
+/** The Next.js app holding `file`: the nearest folder up to its package with a `next.config.*`, else the package itself. */
+function appOf(file: string): { root: string; configured: boolean } | undefined {
+  if (!path.isAbsolute(file)) return undefined;
   const pkg = packageDir(path.dirname(file));
-  if (pkg === undefined) return true;
+  if (pkg === undefined) return undefined;
   let app: string | undefined;
   for (let dir = path.dirname(file); !app; dir = path.dirname(dir)) {
     if (hasNextConfig(dir)) app = dir;
     if (dir === pkg || path.dirname(dir) === dir) break;
   }
-  const root = app ?? pkg;
-  let found = byPackage.get(root);
+  return { root: app ?? pkg, configured: app !== undefined };
+}
+
+/** Whether the Next.js app holding `file` renders on the server for each request. */
+export function rendersPerRequest(file: string): boolean {
+  const app = appOf(file);
+  if (!app) return true;
+  let found = byPackage.get(app.root);
   if (found === undefined) {
-    found = decide(root, app !== undefined);
-    byPackage.set(root, found);
+    found = decide(app.root, app.configured);
+    byPackage.set(app.root, found);
+  }
+  return found;
+}
+
+/** Source files looked at for `appMentions`: an app larger than this is taken to mention anything. */
+const MAX_APP_FILES = 5000;
+const mentions = new Map<string, boolean>();
+
+/**
+ * Whether a source file of the app holding `file` (as `rendersPerRequest` finds it) matches `pattern`:
+ * `true` when the app cannot be found or listed whole, as nothing then shows that it does not.
+ */
+export function appMentions(file: string, pattern: RegExp): boolean {
+  const app = appOf(file);
+  if (!app) return true;
+  const key = `${app.root}\0${pattern.source}`;
+  let found = mentions.get(key);
+  if (found === undefined) {
+    const files = sourcesUnder(app.root, MAX_APP_FILES);
+    found = files === undefined || files.some((source) => pattern.test(readSource(source) ?? ''));
+    mentions.set(key, found);
   }
   return found;
 }
