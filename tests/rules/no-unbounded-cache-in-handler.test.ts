@@ -381,6 +381,22 @@ app.post('/avatar', (req, res) => {
 });`,
     },
     {
+      // The key record an API-key middleware found: one bucket per issued key, not per request.
+      name: 'a per-key rate limit keyed by the id of the API key record the middleware put on the request',
+      code: `import express from 'express';
+const app = express();
+const buckets = new Map();
+function perKeyLimiter(req, res, next) {
+  const keyId = req.apiKey?.id;
+  if (!keyId) return next();
+  const bucket = buckets.get(keyId) ?? { count: 0 };
+  bucket.count += 1;
+  buckets.set(keyId, bucket);
+  next();
+}
+app.get('/v1/trips', apiKeyAuth, perKeyLimiter, (req, res) => res.json([]));`,
+    },
+    {
       // Past `if (!LOCALES.includes(lang)) return …` the key is one of three: an object or a Map keyed by it stays small.
       name: 'caches keyed by a route parameter checked against a fixed list first',
       code: `import express from 'express';
@@ -5919,6 +5935,25 @@ app.get('/render', (req, res) => {
     expect(lint('', '{ sanitize: boolean; mode: string }')).toEqual(['unboundedCollection']);
     expect(lint('', 'any')).toEqual(['unboundedCollection']);
     expect(lint("interface RenderOptions extends BaseOptions { sanitize: boolean; mode: 'inline' | 'block' }", 'RenderOptions')).toEqual(['unboundedCollection']);
+  });
+});
+
+describe('a per-key rate limit keyed by what an API-key check put on the request', () => {
+  // The twin of the valid case: \`req.apiKey\` itself may be the header's text, a new key per request.
+  const code = (key: string): string => `import express from 'express';
+const app = express();
+const buckets = new Map();
+app.get('/v1/trips', (req, res) => {
+  const bucket = buckets.get(${key}) ?? { count: 0 };
+  bucket.count += 1;
+  buckets.set(${key}, bucket);
+  res.json([]);
+});`;
+  const lint = (key: string): [string | undefined, number][] => lintWithRule(ruleId, rule, code(key)).map((m) => [m.messageId, m.line]);
+  it('is quiet for the id of the key record, and reports the key itself or a header', () => {
+    expect(lint('req.apiKey.id')).toEqual([]);
+    expect(lint('req.apiKey')).toEqual([['unboundedCollection', 3]]);
+    expect(lint("req.headers['x-api-key']")).toEqual([['unboundedCollection', 3]]);
   });
 });
 

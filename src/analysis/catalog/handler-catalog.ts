@@ -188,10 +188,11 @@ export const rowOrNothingQueries: ReadonlySet<string> = new Set(['executeSelectN
 export const assertionName = /^assert(?:[A-Z_]\w*)?$/;
 /**
  * What authentication middleware put on the request once it verified the caller: Passport's
- * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`. Keys built from it are bounded by the
+ * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`, the key record an API-key check
+ * found (`req.apiKey`). Keys built from it are bounded by the
  * accounts that exist, as a row the handler has just loaded is, not by what a client sends.
  */
-export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'owner', 'workspace', 'team', 'tenant', 'organization', 'account']);
+export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'viewer', 'owner', 'workspace', 'team', 'tenant', 'organization', 'account', 'apiKey']);
 /**
  * The same, as ids a middleware or a tRPC/GraphQL context factory resolved for the verified caller
  * (`ctx.teamId`, `req.userId`, `req.tenantSlug`): one value per existing account, team or tenant.
