@@ -96,17 +96,16 @@ export function sharedRenderCachesIn(model: FileModel): RenderCache[] {
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || isFunction(declarator.init)) continue;
       const made = madeBy(declarator.init, model);
       if (!made || collectsOnServer(made, model)) continue;
-      // An app none of whose files runs a query, prefetches or writes one (only mutations, or nothing) adds nothing while it renders.
-      if (!model.project.appMentions(model.filename, made.spec.fills)) continue;
       const { spec } = made;
       const name = declarator.id.name;
-      if (handsToProvider(model.program, model.facts.visitorKeys, name, spec.attribute)) {
-        found.push({ node: declarator.init, name, spec, where: 'here' });
-        continue;
+      let where: string | undefined = 'here';
+      if (!handsToProvider(model.program, model.facts.visitorKeys, name, spec.attribute)) {
+        const exportName = [...exports].find(([, values]) => values.some((v) => (v.type === AST_NODE_TYPES.Identifier && v.name === name) || v === declarator.init))?.[0];
+        where = exportName === undefined ? undefined : model.project.providedElsewhere(model, exportName, spec.attribute);
       }
-      const exportName = [...exports].find(([, values]) => values.some((v) => (v.type === AST_NODE_TYPES.Identifier && v.name === name) || v === declarator.init))?.[0];
-      const where = exportName === undefined ? undefined : model.project.providedElsewhere(model, exportName, spec.attribute);
-      if (where !== undefined) found.push({ node: declarator.init, name, spec, where });
+      // Last, as it reads the app's files: an app none of whose files runs a query, prefetches or writes
+      // one (only mutations, or nothing) adds nothing while it renders.
+      if (where !== undefined && model.project.appMentions(model.filename, spec.fills)) found.push({ node: declarator.init, name, spec, where });
     }
   }
   return found;

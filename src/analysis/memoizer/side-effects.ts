@@ -258,11 +258,16 @@ function memberCallEffect(call: TSESTree.CallExpression, callee: TSESTree.Member
     if (!utilityMutators.has(method) || !first) return undefined;
     const target = chainRoot(first);
     if (target.type === AST_NODE_TYPES.Identifier ? isLocal(target, base, model) : target.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-    return ['write', `mutates ${target.type === AST_NODE_TYPES.ThisExpression ? '' : 'outer '}\`${text(model, first)}\` (${shown})`];
+    return ['write', mutates(target.type === AST_NODE_TYPES.ThisExpression, text(model, first), shown)];
   }
   if (dbWrites.has(method) && !(object.type === AST_NODE_TYPES.Identifier && collectionWrites.has(method))) return ['write', `writes to the database (${shown})`];
-  if (collectionWrites.has(method) && !fillsOwnCache(object, fillMethods.has(method), base, model)) return ['write', `mutates ${rootName === 'this' ? '' : 'outer '}\`${text(model, object)}\` (${shown})`];
+  if (collectionWrites.has(method) && !fillsOwnCache(object, fillMethods.has(method), base, model)) return ['write', mutates(rootName === 'this', text(model, object), shown)];
   return undefined;
+}
+
+/** How a mutation reads: of `this.x`, or of an outer `x`. */
+function mutates(ofThis: boolean, what: string, shown: string): string {
+  return `mutates ${ofThis ? '' : 'outer '}\`${what}\` (${shown})`;
 }
 
 /** The SQL text of a string or template argument that writes, if it is one. */

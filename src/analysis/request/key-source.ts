@@ -130,8 +130,13 @@ function staticMethodCalls(method: TSESTree.MethodDefinition, model: FileModel):
  * fills it from the request, and nothing checks the type at run time.
  */
 function hasFixedType(name: TSESTree.Identifier, model: FileModel): boolean {
-  const annotation = name.typeAnnotation?.typeAnnotation;
-  return annotation !== undefined && parameterDecorators(name).length === 0 && isFixedType(annotation, model);
+  const annotation = declaredType(name);
+  return annotation !== undefined && isFixedType(annotation, model);
+}
+
+/** The type a parameter is declared with, when no decorator has the framework fill it from the request. */
+function declaredType(name: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+  return parameterDecorators(name).length === 0 ? name.typeAnnotation?.typeAnnotation : undefined;
 }
 
 /**
@@ -145,8 +150,8 @@ function fixedTypeField(value: TSESTree.MemberExpression, model: FileModel): boo
   if (object.type !== AST_NODE_TYPES.Identifier || field === undefined) return false;
   const def = valueDef(resolveIdentifier(model.sourceCode, object));
   if ((def?.type as string | undefined) !== 'Parameter' || def?.name.type !== AST_NODE_TYPES.Identifier) return false;
-  const annotation = def.name.typeAnnotation?.typeAnnotation;
-  return annotation !== undefined && parameterDecorators(def.name).length === 0 && hasFixedMemberType(annotation, field, model);
+  const annotation = declaredType(def.name);
+  return annotation !== undefined && hasFixedMemberType(annotation, field, model);
 }
 
 /** The decorators of the parameter a name declares, on the name or, with a default value, on the assignment pattern. */
@@ -515,7 +520,7 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (!value.computed && isRequestItself(value.object, model) && setByMiddleware(memberName(value), model, depth)) return false;
       return fromRequest(value.object, model, depth + 1) || (value.computed && fromRequest(value.property, model, depth + 1));
     case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.NewExpression: {
       // `c.get('userId')`: the id the auth middleware set on the context.
       if (authenticatedIdFields.has(contextRead(value, model) ?? '')) return false;
       // `Math.min(Math.max(parseInt(days), 1), 365)`: one of a fixed range of integers.
@@ -523,11 +528,13 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // `context.getClass()`, `context.getHandler()`: the controller and method the route runs, one per route.
       if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.MemberExpression && !value.callee.computed && routeDescriptorMethods.has(memberName(value.callee) ?? '')) return false;
       // `providers.find((p) => p.issuer === iss)`: an element of the collection, which the request at most picks.
-      if (pickedElement(value)) return fromRequest((value.callee as TSESTree.MemberExpression).object, model, depth + 1);
+      const list = pickedFrom(value);
+      if (list) return fromRequest(list, model, depth + 1);
       // A function of this file: what it returns decides (its parameters trace back to these arguments).
       if (localFunction(value.callee, model)) return callReadsRequest(value, model, depth);
       // `String(id)`, `keyFor(req)`, `ip.trim()`: built from what it is given, or from what it reads.
       return value.arguments.some((arg) => fromRequest(arg, model, depth + 1)) || callReadsRequest(value, model, depth);
+    }
     case AST_NODE_TYPES.ChainExpression:
       return fromRequest(value.expression, model, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
@@ -697,10 +704,11 @@ export function localFunction(callee: TSESTree.Node, model: FileModel): Function
   return def?.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && isFunction(def.node.init) ? def.node.init : undefined;
 }
 
-/** `list.find(…)`, `list.filter(…)`, `list.at(i)`: a call that hands back elements of the array it is called on. */
-function pickedElement(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+/** `list` of `list.find(…)`, `list.filter(…)`, `list.at(i)`: the array whose elements the call hands back. */
+function pickedFrom(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | undefined {
   const callee = unwrap(call.callee);
-  return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && elementPickingMethods.has(memberName(callee) ?? '');
+  const picks = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && elementPickingMethods.has(memberName(callee) ?? '');
+  return picks ? callee.object : undefined;
 }
 
 /**

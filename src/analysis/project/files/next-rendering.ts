@@ -4,7 +4,8 @@
  * a Pages Router page does only when it (or `_app`) declares `getServerSideProps` or
  * `getInitialProps` (`_error` and `_document` doing so do not count),
  * else it is rendered once, at build time. A configured app (`next.config.*`) with neither folder is
- * taken to render per request (a custom server may); code in no Next.js app renders nothing.
+ * taken to render per request (a custom server may); code in no Next.js app renders nothing. Also
+ * what the app's files mention (`appMentions`): whether any of them calls what fills a client cache.
  */
 import path from 'node:path';
 import { readSource } from './sources.js';
