@@ -638,3 +638,38 @@ export const store = dedupe(async (date) => { stored += 1; return db.rates.bulkC
     expect(lintWithRule(ruleId, rule, module('promise.then((v) => { expire(key); return v; })')).map((m) => [m.messageId, m.line])).toEqual([['sideEffect', 13]]);
   });
 });
+
+/**
+ * A wrapper whose store keeps something other than what the function gave (set 49: a rate limiter
+ * keeping each caller's request times, then calling the handler on every request) runs the function
+ * every time: nothing it reads is frozen. The same wrapper keeping the handler's response is a
+ * memoizer: both calls of it are reported, the clock read of `list` at line 16 and the random id at
+ * line 17 (the kept lines add two).
+ */
+describe('a wrapper that keeps its own records', () => {
+  const module = (kept: string): string => `export function withLimit(handler: any, max = 100) {
+  const requests = new Map<string, any>();
+  return async (req: Request) => {
+    const ip = req.headers.get('x-forwarded-for') ?? 'anonymous';
+    const seen = requests.get(ip);
+    if (seen && seen.length >= max) return new Response('slow down', { status: 429 });
+    const times = (seen ?? []).concat(Date.now());
+    ${kept}
+  };
+}
+async function list(req: Request) {
+  return Response.json({ at: new Date().toISOString() });
+}
+export const GET = withLimit(list);
+export const POST = withLimit(async (req: Request) => Response.json({ id: Math.random() }));
+`;
+  it('is quiet for request times kept while the handler runs on every call', () => {
+    expect(lintWithRule(ruleId, rule, module('requests.set(ip, times);\n    return handler(req);'))).toEqual([]);
+  });
+  it('reports the wrapper that keeps the handler\'s response', () => {
+    expect(lintWithRule(ruleId, rule, module('const response = await handler(req);\n    requests.set(ip, response);\n    return response;')).map((m) => [m.messageId, m.line])).toEqual([
+      ['nonDeterministic', 16],
+      ['nonDeterministic', 17],
+    ]);
+  });
+});

@@ -399,6 +399,43 @@ function awaitedInPlace(call: TSESTree.CallExpression, closure: FunctionNode): b
   return node.parent.type === AST_NODE_TYPES.AwaitExpression && enclosingFunction(node.parent) === closure;
 }
 
+/**
+ * Whether some write keeps what a call of the function gave: the call itself (`cache.set(k, fn(x))`),
+ * or a name it reached through declarations and assignments (`const p = fn(x).finally(…)`,
+ * `entry.value = await fn(x)`, `const record = { value: result }`).
+ */
+function keepsResultOf(body: TSESTree.Node, fnCalls: readonly TSESTree.CallExpression[], writes: readonly { value: TSESTree.Node }[], visitorKeys: ShapeContext['visitorKeys']): boolean {
+  const calls: ReadonlySet<TSESTree.Node> = new Set(fnCalls);
+  const results = new Set<string>();
+  const carries = (node: TSESTree.Node): boolean => {
+    let found = false;
+    walk(node, visitorKeys, (inner) => {
+      found ||= calls.has(inner) || (inner.type === AST_NODE_TYPES.Identifier && results.has(inner.name));
+    });
+    return found;
+  };
+  const rootName = (node: TSESTree.Node): string | undefined => {
+    let target = unwrap(node);
+    while (target.type === AST_NODE_TYPES.MemberExpression) target = unwrap(target.object);
+    return target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
+  };
+  // Names that hold a result, to a fixed point: `const r = fn(x); const entry = { r };` reaches `entry`.
+  for (let size = -1; size !== results.size; ) {
+    size = results.size;
+    walk(body, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && carries(node.init)) {
+        walk(node.id, visitorKeys, (name) => {
+          if (name.type === AST_NODE_TYPES.Identifier) results.add(name.name);
+        });
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression && carries(node.right)) {
+        const name = rootName(node.left);
+        if (name !== undefined) results.add(name);
+      }
+    });
+  }
+  return writes.some((write) => carries(write.value));
+}
+
 /** A factory that returns a caching closure around its function parameter. */
 function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: ShapeContext): MemoizerSpec | undefined {
   const closure = returnedClosure(fn);
@@ -492,6 +529,9 @@ function closureSpec(fn: FunctionNode, params: (string | undefined)[], context: 
   const { fnIndex, key, storedValue, bounded, dropsRejections } = seen;
   const inFlightOnly = removals.some((removal) => removedOnSettle(removal, fn, context.visitorKeys));
   if (fnIndex === -1 || !key || !seen.reads) return undefined;
+  // A hit hands back what a call of the function gave: a store that keeps something else (a rate
+  // limiter's timestamps, a counter) while every call runs the function is no memoizer.
+  if (storeWrites.length > 0 && !keepsResultOf(fn.body, seen.fnCalls, storeWrites, context.visitorKeys)) return undefined;
   const found = keyingOf(key, closure, params, locals, options);
   const { resolverArg, resolverOption } = found;
   let { keying } = found;
