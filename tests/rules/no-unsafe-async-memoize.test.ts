@@ -4590,6 +4590,29 @@ export const iconFor = memoize(drawIcon, (type, radius) => type + radius);`;
     // `imageFromSprite` reads an element that may not be on the page yet: its TypeError rejects the promise.
     expect(ids('(resolve) => { const image = imageFromSprite(type); image.onload = () => resolve(image); }')).toEqual(['unsafeMemoizer']);
   });
+  it('is quiet for an async executor without reject, whatever it calls or throws: that rejects its own promise', () => {
+    // Node: `new Promise(async (resolve) => { throw new Error('x'); })` stays pending; it never rejects.
+    expect(ids('async (resolve) => { const image = await imageFromSprite(type); if (!image) throw new Error("none"); resolve(image); }')).toEqual([]);
+    expect(ids('async (resolve, reject) => { try { resolve(await imageFromSprite(type)); } catch (e) { reject(e); } }')).toEqual(['unsafeMemoizer']);
+  });
+});
+
+describe('a promise made by a module\'s own name for Promise', () => {
+  // set 48: a queue's \`let Promize = Promise\`, its done-promise resolved by hand and never rejected.
+  const code = (later: string): string => `let Promize = Promise;
+let donePromise: Promise<void> | undefined;
+let resolveDone: () => void;
+${later}
+export function done() {
+  if (donePromise) return donePromise;
+  return (donePromise = new Promize((resolve) => (resolveDone = resolve)));
+}`;
+  it('is quiet when the name is Promise itself', () => {
+    expect(lintWithRule(ruleId, rule, code(''))).toEqual([]);
+  });
+  it('reports the slot when the name may be pointed at another constructor (line 7)', () => {
+    expect(lintWithRule(ruleId, rule, code('export function usePromise(P) { Promize = P; }')).map((m) => m.line)).toEqual([7]);
+  });
 });
 
 describe('a promise slot in a class whose instances are promises', () => {
@@ -5496,5 +5519,60 @@ export function tiles(region) {
 `;
   it('reports only the writes of promises that may fail for a while (lines 11 and 18)', () => {
     expect(lintWithRule(ruleId, rule, code).map((m) => m.line)).toEqual([11, 18]);
+  });
+});
+
+describe('a chain caught by a handler declared by name', () => {
+  // set 49: an image loader keeps `fetch(…).then(…).catch(failed)`, where `failed` logs and hands back a placeholder.
+  const code = (failed: string): string => `const cache: Record<string, Promise<{ blob: string }>> = {};
+export async function blobOf(url: string) {
+  if (cache[url] != null) return cache[url];
+  ${failed}
+  const deferred = fetch(url).then((res) => res.text()).then((blob) => ({ blob })).catch(failed);
+  cache[url] = deferred;
+  return deferred;
+}`;
+  it('is quiet when the handler returns a value', () => {
+    expect(lintWithRule(ruleId, rule, code("const failed = (reason: Error) => { console.error(reason); return { blob: '' }; };"))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, code("function failed(reason: Error) { return { blob: String(reason) }; }"))).toEqual([]);
+  });
+  it('reports the write (line 6) when the handler rethrows', () => {
+    expect(lintWithRule(ruleId, rule, code('const failed = (reason: Error) => { console.error(reason); throw reason; };')).map((m) => m.line)).toEqual([6]);
+  });
+});
+
+describe('a slot filled by a function whose promise an async executor makes', () => {
+  // set 49: ensembl-client's loader keeps \`this.initialize()\`, a static arrow returning
+  // \`new Promise(async (resolve) => { await load(); resolve(); })\`: a failed load leaves it pending, never rejected.
+  const executor = (params: string): string => `new Promise(async (${params}) => {
+      try { await initializeBrowser(); resolve(); } catch (error) { ${params.includes('reject') ? 'reject(error);' : 'console.error(error);'} }
+    })`;
+  const inClass = (params: string): string => `export class Loader {
+  private static initializationPromise: Promise<void> | null = null;
+  private static initialize = async (): Promise<void> => {
+    return ${executor(params)};
+  };
+  static activate = async () => {
+    if (!this.initializationPromise) {
+      this.initializationPromise = this.initialize();
+    }
+    await this.initializationPromise;
+  };
+}`;
+  const inModule = (params: string): string => `let initializationPromise: Promise<void> | null = null;
+function initialize(): Promise<void> {
+  return ${executor(params)};
+}
+export async function activate() {
+  if (!initializationPromise) initializationPromise = initialize();
+  await initializationPromise;
+}`;
+  it('is quiet when the executor takes no reject, in a static field or a module function annotated Promise', () => {
+    expect(lintWithRule(ruleId, rule, inClass('resolve'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, inModule('resolve'))).toEqual([]);
+  });
+  it('reports the write when the executor rejects (line 10 in the class, 8 in the module)', () => {
+    expect(lintWithRule(ruleId, rule, inClass('resolve, reject')).map((m) => m.line)).toEqual([10]);
+    expect(lintWithRule(ruleId, rule, inModule('resolve, reject')).map((m) => m.line)).toEqual([8]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, isFunction, memberName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, functionInSight, isFunction, memberName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
@@ -37,6 +37,9 @@ export function isCaughtChain(node: TSESTree.Node, facts: FunctionFacts): boolea
   const handler = method === 'catch' ? expr.arguments[0] : method === 'then' ? expr.arguments[1] : undefined;
   if (handler === undefined) return false;
   if (isFunction(handler)) return !containsThrow(handler.body, facts);
+  // A handler declared nearby by name (`const failed = (reason) => placeholder; … .catch(failed)`).
+  const named = handler.type === AST_NODE_TYPES.Identifier ? functionInSight(handler.name, expr) : undefined;
+  if (named) return !containsThrow(named.body, facts);
   return quietHandler(handler);
 }
 
@@ -56,12 +59,37 @@ function isLoggingMethod(node: TSESTree.MemberExpression): boolean {
   return ownerName !== undefined && loggerName.test(ownerName);
 }
 
-/** `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws nothing (`new Promise((r) => r(canvas))`). */
+/**
+ * `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws
+ * nothing (`new Promise((r) => r(canvas))`), or is async, so what it throws rejects the executor's
+ * own promise, never this one (`new Promise(async (resolve) => { await load(); resolve(); })`).
+ */
 export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts): boolean {
   const made = unwrap(node);
-  if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'Promise') return false;
+  if (made.type !== AST_NODE_TYPES.NewExpression || !isPromiseConstructor(made.callee, facts)) return false;
   const executor = made.arguments[0];
-  return isFunction(executor) && executor.params.length <= 1 && !writesThrow(executor, facts);
+  return isFunction(executor) && executor.params.length <= 1 && (executor.async || !writesThrow(executor, facts));
+}
+
+/** `Promise`, or a module's own name for it that nothing reassigns (`let Promize = Promise`). */
+function isPromiseConstructor(callee: TSESTree.Node, facts: Pick<FunctionFacts, 'visitorKeys'>): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (callee.name === 'Promise') return true;
+  let program: TSESTree.Node = callee;
+  while (program.parent) program = program.parent;
+  const { name } = callee;
+  const aliases = program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init?.type === AST_NODE_TYPES.Identifier && d.init.name === 'Promise'),
+  );
+  if (!aliases) return false;
+  // A `let` a later line points elsewhere (`Promize = options.Promise`) is some other constructor.
+  let reassigned = false;
+  walk(program, facts.visitorKeys, (node) => {
+    reassigned ||= node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name;
+  });
+  return !reassigned;
 }
 
 /** Whether a `throw` is written anywhere in the function, nested functions included. */
@@ -82,6 +110,8 @@ export function writesThrow(fn: FunctionNode, facts: Pick<FunctionFacts, 'visito
 export function executorCannotFail(node: TSESTree.Node, facts: FunctionFacts): boolean {
   if (!neverRejectingPromise(node, facts)) return false;
   const executor = (unwrap(node) as TSESTree.NewExpression).arguments[0] as FunctionNode;
+  // An async executor's throws reject its own promise, not this one.
+  if (executor.async) return true;
   const [resolve] = executor.params;
   let quiet = true;
   walkNodes(executor.body, facts.visitorKeys, (inner) => {
@@ -378,8 +408,12 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
   if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCaughtChain(fn.body, facts);
+  const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return settlesWithValue(fn.body);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
+  // `return new Promise(async (resolve) => …)` alone: the function's promise follows one that cannot reject.
+  const [only] = statements;
+  if (statements.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument && settlesWithValue(only.argument)) return true;
   const tries = statements.flatMap((s) => (s.type === AST_NODE_TYPES.TryStatement ? [s] : (retryLoopBody(s)?.filter((inner): inner is TSESTree.TryStatement => inner.type === AST_NODE_TYPES.TryStatement) ?? [])));
   const first = tries[0];
   if (!first || tries.some((t) => !t.handler)) return false;
@@ -473,12 +507,13 @@ export function returnsRejectablePromise(
     // An async generator returns an async iterator, not a promise.
     if (fnNode.generator) return false;
     if (fnNode.async) return !asyncBodyCannotReject(fnNode, facts);
-    if (annotatedPromise(fnNode)) return true;
     const returned = returnedExpressions(fnNode, facts);
-    // A caught chain, or a promise whose executor can neither reject nor throw, settles with a value.
+    // A caught chain, or a promise whose executor can neither reject nor throw, settles with a value,
+    // whatever the annotation says (`(): Promise<void> => new Promise(async (resolve) => …)`).
     const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
-    if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr))) return true;
     if (returned.length > 0 && returned.every(settlesWithValue)) return false;
+    if (annotatedPromise(fnNode)) return true;
+    if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr))) return true;
   }
   if (!tools) return false;
   const type = typeOf(tools, reference);

@@ -47,6 +47,25 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
   return undefined;
 }
 
+/**
+ * The function a name used at `from` stands for, when a block around it (nearest first) declares it
+ * as one: `function name(…)`, or `const name = (…) => …` that nothing reassigns.
+ */
+export function functionInSight(name: string, from: TSESTree.Node): FunctionNode | undefined {
+  for (let scope = from.parent; scope; scope = scope.parent) {
+    if (scope.type !== AST_NODE_TYPES.BlockStatement && scope.type !== AST_NODE_TYPES.Program) continue;
+    for (const statement of scope.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+      for (const d of declaration.declarations) {
+        if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name) return d.init && isFunction(unwrap(d.init)) ? (unwrap(d.init) as FunctionNode) : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The function at the top of the functions `fn` is written in (`fn` itself when none holds it). */
 export function outermostFunction(fn: FunctionNode): FunctionNode {
   let outer = fn;
