@@ -4252,6 +4252,39 @@ export default {
 };`,
     },
     {
+      // set 49 (op3): the helper destructures its options; the key is the field the Worker's env filled,
+      // not the request's field beside it in the same literal.
+      name: "a key from a Worker's `env` handed to a helper in an options literal beside request fields",
+      code: `const hmacKeys = new Map();
+export default {
+  async fetch(request, env) {
+    return sign({ url: request.url, secret: env.SIGNING_SECRET });
+  },
+};
+async function sign({ url, secret }) {
+  const key = hmacKeys.get(secret) ?? (await importKey(secret));
+  hmacKeys.set(secret, key);
+  return new Response(await hmac(key, url));
+}`,
+    },
+    {
+      // The same through a local destructured from the options parameter (`const { env } = opts`).
+      name: "a key from a Worker's `env` destructured from an options parameter beside its context",
+      code: `const hmacKeys = new Map();
+export default {
+  async fetch(request, env, ctx) {
+    return route(request, { env, ctx });
+  },
+};
+async function route(request, opts) {
+  const { env } = opts;
+  const { SIGNING_SECRET: secret } = env;
+  const key = hmacKeys.get(secret) ?? (await importKey(secret));
+  hmacKeys.set(secret, key);
+  return new Response(await hmac(key, request.url));
+}`,
+    },
+    {
       // Express's `req.app` is the application: its settings are the server's, not the client's.
       name: 'a key from `req.app.get(setting)`',
       code: `import express from 'express';
@@ -4649,6 +4682,60 @@ export default {
   },
 };`,
       errors: [{ messageId: 'unboundedCollection', line: 1, column: 17, endColumn: 26 }], // the `new Map()`
+    },
+    {
+      // The request's field of the same options literal picks the key.
+      name: "a key from the request's field of an options literal beside a Worker's `env`",
+      code: `const signatures = new Map();
+export default {
+  async fetch(request, env) {
+    return sign({ url: request.url, secret: env.SIGNING_SECRET });
+  },
+};
+async function sign({ url, secret }) {
+  if (!signatures.has(url)) signatures.set(url, await hmac(secret, url));
+  return new Response(signatures.get(url));
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const signatures = new LruMap(500);
+export default {
+  async fetch(request, env) {
+    return sign({ url: request.url, secret: env.SIGNING_SECRET });
+  },
+};
+async function sign({ url, secret }) {
+  if (!signatures.has(url)) signatures.set(url, await hmac(secret, url));
+  return new Response(signatures.get(url));
+}`,
+      errors: [{ messageId: 'unboundedCollection', line: 1, column: 20, endColumn: 29 }], // the `new Map()`
+    },
+    {
+      // The request's field, destructured from the options parameter, picks the key.
+      name: "a key from the request's field destructured from an options parameter beside a Worker's `env`",
+      code: `const pages = new Map();
+export default {
+  async fetch(request, env) {
+    return route({ env, url: request.url });
+  },
+};
+async function route(opts) {
+  const { url } = opts;
+  if (!pages.has(url)) pages.set(url, await render(url));
+  return new Response(pages.get(url));
+}`,
+      output: `import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const pages = new LruMap(500);
+export default {
+  async fetch(request, env) {
+    return route({ env, url: request.url });
+  },
+};
+async function route(opts) {
+  const { url } = opts;
+  if (!pages.has(url)) pages.set(url, await render(url));
+  return new Response(pages.get(url));
+}`,
+      errors: [{ messageId: 'unboundedCollection', line: 1, column: 15, endColumn: 24 }], // the `new Map()`
     },
     {
       // A clock compared on read and the same key deleted there: a key never read again stays.

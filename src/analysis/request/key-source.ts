@@ -164,17 +164,58 @@ function parameterDecorators(name: TSESTree.Identifier): readonly TSESTree.Decor
  * `callsInSight`), that is known: the arguments at its call sites (`loadPreprocessorPath('sass', root)`
  * everywhere: the key is one of a few literals). Any other function may receive anything.
  */
-function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number): boolean {
+function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model: FileModel, depth: number, fields: readonly string[] = []): boolean {
   if (depth > MAX_DEPTH - 2) return true;
   const calls = callsInSight(fn, model);
   if (!calls) return true;
   const index = parameterIndex(fn, name);
   if (index === -1 || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
+  // `({ method, secret })`: the field the name is destructured from, read from each call's object.
+  const param = fn.params[index];
+  const own = param ? patternPath(param, name.name) : undefined;
+  const path = own ? [...own, ...fields] : undefined;
   return calls.some((call) => {
     const arg = call.arguments[index];
     if (arg === undefined) return false;
-    return arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) || fromRequest(arg, model, depth + 1);
+    if (arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return true;
+    const field = path && path.length > 0 ? fieldOfLiteral(arg, path) : undefined;
+    return field !== null && fromRequest(field ?? arg, model, depth + 1);
   });
+}
+
+/**
+ * Whether the initialiser of `name`'s declaration carries request data to it. Destructured from a
+ * parameter (`const { env } = opts`), only the field it takes from what each caller passes counts
+ * (`tryRedirect(request, { env, context })`: `env`).
+ */
+function initFromRequest(id: TSESTree.Node, name: TSESTree.Identifier, init: TSESTree.Expression, model: FileModel, depth: number): boolean {
+  if (!fromRequest(init, model, depth + 1)) return false;
+  const source = unwrap(init);
+  const path = patternPath(id, name.name);
+  if (source.type !== AST_NODE_TYPES.Identifier || !path || path.length === 0) return true;
+  const def = valueDef(resolveIdentifier(model.sourceCode, source));
+  if ((def?.type as string | undefined) !== 'Parameter' || !def || !isFunction(def.node) || def.name.type !== AST_NODE_TYPES.Identifier) return true;
+  return parameterFromRequest(def.node, def.name, model, depth + 1, path);
+}
+
+/**
+ * The value an object literal gives a field path (`{ method, secret }` and `['secret']`: `secret`);
+ * `null` when the literal has no such field (the parameter gets its default, or nothing);
+ * `undefined` when that cannot be told (not a literal, a spread, a computed key).
+ */
+function fieldOfLiteral(arg: TSESTree.Node, path: readonly string[]): TSESTree.Node | null | undefined {
+  let value = unwrap(arg);
+  for (const key of path) {
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    let found: TSESTree.Node | undefined;
+    for (const property of value.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
+      if (propertyName(property.key) === key) found = property.value;
+    }
+    if (!found) return null;
+    value = unwrap(found);
+  }
+  return value;
 }
 
 /** `socket.data`: what the server's Socket.IO middleware put on the connection. */
@@ -480,7 +521,7 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
           if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return fromRequest(loop.right, model, depth + 1);
           return assigned.length === 0 || assigned.some((value) => fromRequest(value, model, depth + 1));
         }
-        return fromRequest(init, model, depth + 1) || assigned.some((value) => fromRequest(value, model, depth + 1));
+        return initFromRequest(def.node.id, value, init, model, depth) || assigned.some((value) => fromRequest(value, model, depth + 1));
       }
       return true;
     }
