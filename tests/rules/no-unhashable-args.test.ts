@@ -2187,3 +2187,46 @@ export const built = memoize(({ sku, qty }: Line) => sku.length * qty, { maxSize
     ]);
   });
 });
+
+/**
+ * A project's own wrapper around a memoizer (set 50: gitbook's `cache`, which swaps each object
+ * argument for one stored reference per value before React's `cache()`): the wrapper, not the
+ * library, decides what a key is when it hands the memoized function other arguments than its own.
+ * One that passes its arguments on unchanged keys as the library does. A wrapper around a store
+ * that lives for one request (React's) or is a WeakMap keeps that store's nature.
+ */
+describe('a wrapper around a memoizer', () => {
+  const code = (library: string, body: string): string => `${library}
+export function remember<Args extends unknown[], R>(fn: (...args: Args) => R) {
+  const cached = memo(fn);
+  return (...args: Args) => ${body};
+}
+export const getSite = remember(async (input: { org: string; site: string }) => db.site.find(input));
+export async function load(org: string, site: string) {
+  return getSite({ org, site });
+}`;
+  const lodash = "import memo from 'lodash/memoize';\nimport { stableRef } from './stable-ref';";
+  const lint = (library: string, body: string): [string | undefined, number][] => lintWithRule(ruleId, rule, code(library, body)).map((m) => [m.messageId, m.line]);
+  it('is quiet when the wrapper hands the function its own stand-ins for the arguments', () => {
+    expect(lint(lodash, 'cached(...(args.map((a) => stableRef(a)) as Args))')).toEqual([]);
+  });
+  it('reports the object parameter (line 7) and the fresh literal (line 9) when the wrapper passes its arguments on unchanged', () => {
+    expect(lint(lodash, 'cached(...args)')).toEqual([
+      ['identityKey', 7],
+      ['freshArgument', 9],
+    ]);
+  });
+  it("is quiet for a wrapper around React's per-request cache()", () => {
+    expect(lint("import { cache as memo } from 'react';", 'cached(...args)')).toEqual([]);
+  });
+});
+
+describe('memoizee/weak', () => {
+  // Its first argument is a WeakMap key: an entry lives as long as its object, identity on purpose.
+  const code = (module: string): string => `import memoize from '${module}';
+export const heights = memoize((blocks: { id: string }[]) => blocks.map((b) => b.id.length));`;
+  it('does not report an object parameter keyed by identity', () => {
+    expect(lintWithRule(ruleId, rule, code('memoizee/weak'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, code('memoizee')).map((m) => m.messageId)).toEqual(['identityKey']);
+  });
+});

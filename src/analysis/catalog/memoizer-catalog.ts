@@ -377,7 +377,9 @@ export const memoizerSources: readonly MemoizerSource[] = [
   ...from(['ramda'], 'memoizeWith', ramda),
   ...from(['ramda/src/memoizeWith', 'ramda/es/memoizeWith'], 'default', ramda),
   ...from(['fast-memoize'], 'default', fastMemoize),
-  ...from(['memoizee', 'memoizee/weak'], 'default', memoizee),
+  ...from(['memoizee'], 'default', memoizee),
+  // memoizee/weak keeps the first argument in a WeakMap: an entry lives as long as its key object.
+  ...from(['memoizee/weak'], 'default', { ...memoizee, label: 'memoizee/weak', weakKeys: true }),
   ...from(['moize'], 'default', moize),
   ...from(['moize'], 'default', moizeInfinite, 'infinite'),
   ...from(['moize'], 'default', moizePromise, 'promise'),

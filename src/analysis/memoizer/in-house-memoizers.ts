@@ -79,20 +79,44 @@ function wrapperSpec(fn: FunctionNode, params: (string | undefined)[], calls: TS
     const binding = bound.isVariable ? bound.name : undefined;
     // Curried memoizers (`memoize((a) => memoize((b) => fn(a, b)))`): one memoizer per argument, so every argument is keyed.
     const curried = shim !== undefined && calls.some((inner) => inner !== call && inner.range[0] > shim.range[0] && inner.range[1] <= shim.range[1] && lookupMemoizer(inner.callee, context.imports, context.memoizers) !== undefined);
+    // A closure the wrapper returns that hands the memoized function other arguments than its own
+    // (`cached(...args.map(toStableRef))`): the wrapper keys them its own way, not the library's.
+    const closure = returnedClosure(fn);
+    const ownKeys = binding !== undefined && closure !== undefined && !(call.range[0] >= closure.range[0] && call.range[1] <= closure.range[1]) && !passesArgumentsThrough(closure, binding, context.visitorKeys);
     // The wrapper takes the function alone: the library's options, resolver and fixes do not carry over.
     return {
       ...(spec.ttlOptions ? { ttlOptions: spec.ttlOptions } : {}),
+      // What the store is stays what it was: one request's (React's `cache()`), or a WeakMap's.
+      ...(spec.requestScoped ? { requestScoped: true as const } : {}),
+      ...(spec.weakKeys ? { weakKeys: true as const } : {}),
       label: `${spec.label} (through \`${nameOf(fn) ?? 'a wrapper'}\`)`,
       fnArg: index,
       ...(passedResolver !== -1 && passedResolver !== index ? { resolverArg: passedResolver } : {}),
       // A resolver the wrapper itself passes keys every call its way: a JSON text of the arguments, or its own.
-      keying: curried && spec.keying === 'first-arg' ? 'all-identity' : passedResolver !== -1 ? spec.keying : resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
+      keying: ownKeys ? 'value' : curried && spec.keying === 'first-arg' ? 'all-identity' : passedResolver !== -1 ? spec.keying : resolver ? resolverKeying(resolver) : ruleOn(options, spec.resolverOptions ?? false) ? 'value' : spec.keying,
       bounded: ruleOn(options, spec.bounded),
       // A shim whose rejection path takes its own entry out of the library's cache drops rejections itself.
       promiseSafe: ruleOn(options, spec.promiseSafe) || (shim !== undefined && binding !== undefined && shimDropsOwnEntry(shim, binding, context)),
     };
   }
   return undefined;
+}
+
+/**
+ * Whether every call of `binding` in the closure passes the closure's own parameters on unchanged
+ * (`(a, b) => cached(a, b)`, `(...args) => cached(...args)`); true when it makes no such call.
+ */
+function passesArgumentsThrough(closure: FunctionNode, binding: string, visitorKeys: ShapeContext['visitorKeys']): boolean {
+  const params = new Set(closure.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : p.type === AST_NODE_TYPES.RestElement && p.argument.type === AST_NODE_TYPES.Identifier ? [p.argument.name] : [])));
+  const own = (arg: TSESTree.Node): boolean => {
+    const value = arg.type === AST_NODE_TYPES.SpreadElement ? unwrap(arg.argument) : unwrap(arg);
+    return value.type === AST_NODE_TYPES.Identifier && params.has(value.name);
+  };
+  let through = true;
+  walk(closure.body, visitorKeys, (node) => {
+    if (through && node.type === AST_NODE_TYPES.CallExpression && callsName(node, binding)) through = node.arguments.every(own);
+  });
+  return through;
 }
 
 /** Which of `params` (an enclosing function's) a shim calls (`f(...args)`, `f.apply(this, args)`); -1 if none. */
