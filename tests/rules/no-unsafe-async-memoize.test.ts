@@ -5576,3 +5576,29 @@ export async function activate() {
     expect(lintWithRule(ruleId, rule, inModule('resolve, reject')).map((m) => m.line)).toEqual([8]);
   });
 });
+
+describe("a framework's build folder with a package.json of its own", () => {
+  // set 50: a committed `.next/` whose `package.json` (Next.js writes one) made it look like a project
+  // of its own, so its runtime's chunk cache was checked as source.
+  const runtime = `const chunkCache = new Map();
+export function loadChunk(chunkPath) {
+  let entry = chunkCache.get(chunkPath);
+  if (!entry) {
+    entry = import(chunkPath).catch((e) => Promise.reject(new Error('Failed to load chunk ' + chunkPath, { cause: e })));
+    chunkCache.set(chunkPath, entry);
+  }
+  return entry;
+}
+`;
+  const project = projectOnDisk('build-folder', () => ({
+    'package.json': '{ "name": "portal", "dependencies": { "next": "^15.0.0" } }\n',
+    'developer/package.json': '{ "name": "developer", "dependencies": { "next": "^15.0.0" } }\n',
+    'developer/.next/package.json': '{ "type": "commonjs" }\n',
+    'developer/.next/server/chunks/runtime.js': runtime,
+    'developer/lib/runtime.js': runtime,
+  }));
+  it('is quiet in the build folder and reports the same code in the source (line 6)', () => {
+    expect(lintInDir(ruleId, rule, project.dir(), 'developer/.next/server/chunks/runtime.js', runtime)).toEqual([]);
+    expect(lintInDir(ruleId, rule, project.dir(), 'developer/lib/runtime.js', runtime).map((m) => m.line)).toEqual([6]);
+  });
+});

@@ -13,6 +13,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource, readSourceUnkept } from './sources.js';
 import { packageManifest } from './packages.js';
+import { buildFolderPattern } from '../../catalog/file-roles.js';
 import { forgetResolutions, keysOf, managedByPnpm, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
@@ -117,7 +118,9 @@ function folderRole(dir: string): FolderRole {
   } catch {
     names = [];
   }
-  const manifest = names.includes('package.json');
+  // A framework's build folder writes a package.json of its own (`.next/package.json`): it is part of
+  // the project that built it, not a project (and its files stay under that project's build folder).
+  const manifest = names.includes('package.json') && !buildFolderPattern.test(`/${path.basename(dir)}/`);
   const text = manifest ? (readSource(path.join(dir, 'package.json')) ?? '') : '';
   role = {
     config: ESLINT_CONFIGS.some((name) => names.includes(name)),
