@@ -7441,3 +7441,36 @@ ${mount ? 'app.use(sopRoutes);\n' : ''}app.listen(3000);
     expect(lint(mounted.dir())).toEqual([1]);
   });
 });
+
+describe('an in-flight entry removed in a try and in its catch', () => {
+  // set 50: a route's in-flight map, its entry deleted after the await and again in the catch; the
+  // handler also reads the clock (for timing), which made the removal look like an expiry checked on read.
+  const code = (onFailure: string): string => `const inFlight = new Map<string, Promise<unknown>>();
+export async function GET(request: Request) {
+  const started = Date.now();
+  const key = new URL(request.url).searchParams.get('q') ?? '';
+  if (inFlight.has(key)) {
+    const data = await inFlight.get(key)!;
+    return Response.json({ data });
+  }
+  const job = (async () => load(key))();
+  inFlight.set(key, job);
+  try {
+    const data = await job;
+    inFlight.delete(key);
+    return Response.json({ data, took: Date.now() - started });
+  } catch (error) {
+    ${onFailure}
+    return new Response('failed', { status: 500 });
+  }
+}`;
+  const project = projectOnDisk('in-flight-route', () => ({ 'package.json': '{ "name": "school", "dependencies": { "next": "^15.0.0" } }\n' }));
+  const lint = (onFailure: string): [string | undefined, number][] =>
+    lintInDir('no-unbounded-cache-in-handler', rule, project.dir(), 'app/api/data/route.ts', code(onFailure)).map((m) => [m.messageId, m.line]);
+  it('is quiet when both the success and the failure remove the entry', () => {
+    expect(lint('inFlight.delete(key);')).toEqual([]);
+  });
+  it('reports the map (line 1) when a failed load leaves its entry', () => {
+    expect(lint('console.error(error);')).toEqual([['unboundedCollection', 1]]);
+  });
+});

@@ -155,7 +155,32 @@ function expiresOnReadOnly(eviction: TSESTree.Node, model: FileModel): boolean {
     }
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && text(unwrap(node.object)) === holder && text(unwrap(node.property)) === key && node.parent !== eviction && node.parent.type !== AST_NODE_TYPES.AssignmentExpression) readsKey = true;
   });
-  return readsKey && !(writesKey && inFinally(eviction, fn)) && readsClock(fn.body, model);
+  return readsKey && !(writesKey && (inFinally(eviction, fn) || removedOnEveryOutcome(eviction, fn, model))) && readsClock(fn.body, model);
+}
+
+/**
+ * The same key removed in a `try` block and in its `catch` (`try { await job; c.delete(k); … } catch
+ * { c.delete(k); }`): whether the call succeeds or fails, its entry goes, as with a `finally`.
+ */
+function removedOnEveryOutcome(eviction: TSESTree.Node, fn: FunctionNode, model: FileModel): boolean {
+  const removed = removedKey(eviction);
+  if (!removed) return false;
+  const text = (node: TSESTree.Node): string => model.sourceCode.getText(unwrap(node));
+  const same = `${text(removed.holder)}\0${text(removed.key)}`;
+  for (let current: TSESTree.Node = eviction; current.parent && current !== fn; current = current.parent) {
+    const statement = current.parent;
+    if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) continue;
+    const other = current === statement.block ? statement.handler.body : current === statement.handler ? statement.block : undefined;
+    if (!other) continue;
+    let found = false as boolean;
+    walk(other, model.facts.visitorKeys, (node) => {
+      if (found || !(node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.UnaryExpression)) return;
+      const elsewhere = removedKey(node);
+      found = elsewhere !== undefined && `${text(elsewhere.holder)}\0${text(elsewhere.key)}` === same;
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 /** Inside the `finally` block of a `try` of `fn`. */
