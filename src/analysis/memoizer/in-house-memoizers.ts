@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { storesOnlySettledValues } from '../promise/resolved-stores.js';
-import { calleeName, enclosingFunction, findProperty, isFunction, isInfinity, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, findProperty, isFunction, isInfinity, memberName, programOf, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { lookupMemoizer, type ImportTable } from '../syntax/import-table.js';
 import { evictingMethods } from '../catalog/collection-methods.js';
 import type { Keying, MemoizerSource, MemoizerSpec, OptionRule } from '../catalog/memoizer-catalog.js';
@@ -216,8 +216,7 @@ function isWeakStore(init: TSESTree.Node): boolean {
  */
 export function moduleWeakStores(fn: FunctionNode): Map<string, TSESTree.VariableDeclarator> {
   const found = new Map<string, TSESTree.VariableDeclarator>();
-  let program: TSESTree.Node = fn;
-  while (program.parent) program = program.parent;
+  const program = programOf(fn);
   for (const statement of program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;

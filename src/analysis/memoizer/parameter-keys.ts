@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, isFunction, programOf, unwrap, type FunctionNode } from '../syntax/ast.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { classifyType, typeOf, type TypeKind, type TypeTools } from '../syntax/type-tools.js';
 import { callbackParameterName, dependencyParameterName } from '../catalog/dependency-parameters.js';
@@ -28,8 +28,7 @@ type LocalTypes = ReadonlyMap<string, TSESTree.TSInterfaceDeclaration | TSESTree
 const localTypesByProgram = new WeakMap<TSESTree.Program, LocalTypes>();
 
 function localTypesOf(node: TSESTree.Node): LocalTypes {
-  let program: TSESTree.Node = node;
-  while (program.parent) program = program.parent;
+  const program = programOf(node);
   let found = localTypesByProgram.get(program);
   if (!found) {
     const types = new Map<string, TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration>();

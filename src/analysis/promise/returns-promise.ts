@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, functionInSight, isFunction, memberName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, functionInSight, isFunction, memberName, programOf, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
@@ -75,8 +75,7 @@ export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts)
 function isPromiseConstructor(callee: TSESTree.Node, facts: Pick<FunctionFacts, 'visitorKeys'>): boolean {
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   if (callee.name === 'Promise') return true;
-  let program: TSESTree.Node = callee;
-  while (program.parent) program = program.parent;
+  const program = programOf(callee);
   const { name } = callee;
   const aliases = program.body.some(
     (statement) =>
@@ -90,6 +89,11 @@ function isPromiseConstructor(callee: TSESTree.Node, facts: Pick<FunctionFacts, 
     reassigned ||= node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name;
   });
   return !reassigned;
+}
+
+/** A caught chain, or a promise whose executor can neither reject nor throw: it settles with a value. */
+function settlesWithValue(expr: TSESTree.Node, facts: FunctionFacts): boolean {
+  return isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
 }
 
 /** Whether a `throw` is written anywhere in the function, nested functions included. */
@@ -408,12 +412,11 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
   if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
-  const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return settlesWithValue(fn.body);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return settlesWithValue(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
   // `return new Promise(async (resolve) => …)` alone: the function's promise follows one that cannot reject.
   const [only] = statements;
-  if (statements.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument && settlesWithValue(only.argument)) return true;
+  if (statements.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument && settlesWithValue(only.argument, facts)) return true;
   const tries = statements.flatMap((s) => (s.type === AST_NODE_TYPES.TryStatement ? [s] : (retryLoopBody(s)?.filter((inner): inner is TSESTree.TryStatement => inner.type === AST_NODE_TYPES.TryStatement) ?? [])));
   const first = tries[0];
   if (!first || tries.some((t) => !t.handler)) return false;
@@ -508,12 +511,10 @@ export function returnsRejectablePromise(
     if (fnNode.generator) return false;
     if (fnNode.async) return !asyncBodyCannotReject(fnNode, facts);
     const returned = returnedExpressions(fnNode, facts);
-    // A caught chain, or a promise whose executor can neither reject nor throw, settles with a value,
-    // whatever the annotation says (`(): Promise<void> => new Promise(async (resolve) => …)`).
-    const settlesWithValue = (expr: TSESTree.Node): boolean => isCaughtChain(expr, facts) || executorCannotFail(expr, facts);
-    if (returned.length > 0 && returned.every(settlesWithValue)) return false;
+    // Whatever the annotation says (`(): Promise<void> => new Promise(async (resolve) => …)`).
+    if (returned.length > 0 && returned.every((expr) => settlesWithValue(expr, facts))) return false;
     if (annotatedPromise(fnNode)) return true;
-    if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr))) return true;
+    if (returned.some((expr) => isPromiseExpression(expr, facts) && !settlesWithValue(expr, facts))) return true;
   }
   if (!tools) return false;
   const type = typeOf(tools, reference);

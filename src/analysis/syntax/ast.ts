@@ -39,6 +39,13 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return node.computed ? (node.property.type === AST_NODE_TYPES.Literal ? propertyName(node.property) : undefined) : propertyName(node.property);
 }
 
+/** The program `node` is written in. */
+export function programOf(node: TSESTree.Node): TSESTree.Program {
+  let program: TSESTree.Node = node;
+  while (program.parent) program = program.parent;
+  return program;
+}
+
 /** The innermost function that contains `node`, if any. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
