@@ -7474,3 +7474,31 @@ export async function GET(request: Request) {
     expect(lint('console.error(error);')).toEqual([['unboundedCollection', 1]]);
   });
 });
+
+describe('a value made with an option only a fixed set passes', () => {
+  // set 51 (and set 46): formatters cached by time zone; `new Intl.DateTimeFormat(…, { timeZone })`
+  // throws a RangeError for a zone the runtime does not know, so at most its IANA zones are kept.
+  const code = (key: string): string => `import express from 'express';
+const app = express();
+const formatters = new Map();
+function formatterFor(locale, timeZone) {
+  const cached = formatters.get(${key});
+  if (cached) return cached;
+  const formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longOffset' });
+  formatters.set(${key}, formatter);
+  return formatter;
+}
+app.get('/slots', (req, res) => {
+  res.json({ now: formatterFor('en-US', String(req.query.tz)).format(new Date()) });
+});
+app.get('/local', (req, res) => {
+  res.json({ now: formatterFor(String(req.query.lang), 'UTC').format(new Date()) });
+});
+export default app;`;
+  it('is quiet for a cache keyed by the time zone alone', () => {
+    expect(lintWithRule('no-unbounded-cache-in-handler', rule, code('timeZone'))).toEqual([]);
+  });
+  it('reports the map (line 3) when the key also holds a locale, which any well-formed tag passes', () => {
+    expect(lintWithRule('no-unbounded-cache-in-handler', rule, code('`${locale}|${timeZone}`')).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 3]]);
+  });
+});

@@ -65,3 +65,10 @@ export const jsonSchemaFieldsKeyword = 'properties';
 
 /** TypeBox builders that keep the set of values of the schema they wrap (`Type.Optional(x)`). */
 export const typeboxSetKeepingBuilders: ReadonlySet<string> = new Set(['Optional', 'Readonly', 'ReadonlyOptional']);
+
+/**
+ * Constructors that throw (a RangeError) for an option value outside a fixed set the runtime knows,
+ * by the constructor's name: `new Intl.DateTimeFormat(locale, { timeZone })` accepts only the IANA
+ * zones (about 600), so a value made with it exists only for those.
+ */
+export const fixedSetConstructorOptions: Readonly<Record<string, readonly string[] | undefined>> = { DateTimeFormat: ['timeZone'] };

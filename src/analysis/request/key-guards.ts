@@ -11,7 +11,7 @@ import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js'
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
-import { equalityFunction, membershipMethods, shapePredicates } from '../catalog/validators.js';
+import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
@@ -309,6 +309,10 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   const made = written ? unwrap(written) : undefined;
   const listedHere = made?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(made, model) : undefined;
   if (listedHere) checks(model.sourceCode.getText(listedHere));
+  // `const formatter = new Intl.DateTimeFormat('en-US', { timeZone }); zones.set(timeZone, formatter)`:
+  // the value written exists only for a zone the runtime knows.
+  const madeLocally = made?.type === AST_NODE_TYPES.Identifier ? localConstInit(made.name, at, model) : made;
+  for (const option of madeLocally ? fixedSetOptionValues(unwrap(madeLocally)) : []) checks(model.sourceCode.getText(option));
   const settled = lookupSettledBy(at, model);
   if (settled && statements.some((s) => guardsAbsence(s, settled.name))) checks(settled.lookup);
   // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
@@ -359,6 +363,18 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     if (validated.has(root) || readFromFound(root)) return true;
     const inner = builtFrom.get(root) ?? [];
     return inner.length > 0 && inner.every((r) => validated.has(r));
+  });
+}
+
+/** The values given to options a constructor accepts only from a fixed set (`timeZone` of `new Intl.DateTimeFormat(…)`). */
+function fixedSetOptionValues(made: TSESTree.Node): TSESTree.Node[] {
+  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return [];
+  const options = fixedSetConstructorOptions[calleeName(made.callee) ?? ''];
+  if (!options) return [];
+  return made.arguments.flatMap((arg) => {
+    const object = unwrap(arg);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+    return object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && !p.computed && options.includes(propertyName(p.key) ?? '') ? [p.value] : []));
   });
 }
 
