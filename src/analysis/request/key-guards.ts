@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { branchLeaves, calleeName, enclosingFunction, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { branchLeaves, calleeName, enclosingFunction, findProperty, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
@@ -373,8 +373,8 @@ function fixedSetOptionValues(made: TSESTree.Node): TSESTree.Node[] {
   if (!options) return [];
   return made.arguments.flatMap((arg) => {
     const object = unwrap(arg);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
-    return object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && !p.computed && options.includes(propertyName(p.key) ?? '') ? [p.value] : []));
+    const option = object.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, options) : undefined;
+    return option ? [option.value] : [];
   });
 }
 
