@@ -5207,6 +5207,7 @@ export function Save({ id }) {
     expect(lint(routesOnly, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(routesOnly, 'lib/query.ts', shared)).toEqual([]);
   });
+
 });
 
 describe(`${ruleId}: collections a factory fills while it runs`, () => {
@@ -7500,5 +7501,94 @@ export default app;`;
   });
   it('reports the map (line 3) when the key also holds a locale, which any well-formed tag passes', () => {
     expect(lintWithRule('no-unbounded-cache-in-handler', rule, code('`${locale}|${timeZone}`')).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 3]]);
+  });
+});
+
+describe('a write that never runs in production', () => {
+  // set 52 (seemorg/ocr-platform) and set 51 (vettrack): a development-only route that answers 403
+  // unless NODE_ENV is `development`, and a warning helper that returns at once outside development.
+  // Production runs with NODE_ENV=production, so neither adds an entry per request there; a guard
+  // that lets production through (`=== 'test'`, `!== 'production'`) does not make the write quiet.
+  const route = (guard: string): string => `import express from 'express';
+const app = express();
+const loginUrls = new Map();
+app.post('/dev-login-url', (req, res) => {
+  ${guard}
+  loginUrls.set(req.body.email, req.body.url);
+  res.json({ ok: true });
+});
+export default app;`;
+  const lint = (code: string): [string | undefined, number][] => lintWithRule('no-unbounded-cache-in-handler', rule, code).map((m) => [m.messageId, m.line]);
+  it('is quiet behind a guard that leaves unless the mode is development', () => {
+    expect(lint(route(`if (process.env.NODE_ENV !== 'development') { return res.status(403).end(); }`))).toEqual([]);
+    expect(lint(route(`if (process.env.NODE_ENV === 'production') return res.status(403).end();`))).toEqual([]);
+  });
+  it('reports the map (line 3) when the guard leaves only outside production or does not leave', () => {
+    expect(lint(route(`if (process.env.NODE_ENV === 'test') return res.end();`))).toEqual([['unboundedCollection', 3]]);
+    expect(lint(route(`if (process.env.NODE_ENV !== 'production') return res.end();`))).toEqual([['unboundedCollection', 3]]);
+    expect(lint(route(`if (process.env.NODE_ENV !== 'development') { console.warn('dev route'); }`))).toEqual([['unboundedCollection', 3]]);
+  });
+  it('is quiet for a write inside a development branch, through a module constant, and after `&&`', () => {
+    const branch = `import express from 'express';
+const app = express();
+const isDev = process.env.NODE_ENV !== 'production';
+const seen = new Set();
+const warned = new Set();
+function warnMissing(key) {
+  if (!isDev) return;
+  if (warned.has(key)) return;
+  warned.add(key);
+}
+app.get('/t', (req, res) => {
+  if (process.env.NODE_ENV === 'development') { seen.add(req.query.key); }
+  isDev && seen.add(req.query.other);
+  warnMissing(req.query.key);
+  res.end();
+});
+export default app;`;
+    expect(lint(branch)).toEqual([]);
+  });
+  it('reports a development branch whose mode test is a variable that can change (line 4)', () => {
+    const code = `import express from 'express';
+const app = express();
+let isDev = process.env.NODE_ENV !== 'production';
+const seen = new Set();
+app.get('/t', (req, res) => {
+  if (isDev) seen.add(req.query.key);
+  res.end();
+});
+app.post('/mode', (req, res) => { isDev = Boolean(req.body.dev); res.end(); });
+export default app;`;
+    expect(lint(code)).toEqual([['unboundedCollection', 4]]);
+  });
+});
+
+describe('a handler in another file that calls the writer only in development', () => {
+  const store = `export const captured = new Map();
+export function capture(email, url) {
+  captured.set(email, url);
+}
+`;
+  const route = (guard: string): string => `import express from 'express';
+import { capture } from './store.js';
+export const router = express.Router();
+router.post('/capture', (req, res) => {
+  ${guard}
+  capture(req.body.email, req.body.url);
+  res.end();
+});
+`;
+  const app = `import express from 'express';
+import { router } from './routes.js';
+const app = express();
+app.use(router);
+`;
+  const devOnly = expressProject(ruleId, rule, { 'store.js': store, 'routes.js': route(`if (process.env.NODE_ENV !== 'development') return res.status(404).end();`), 'app.js': app });
+  const always = expressProject(ruleId, rule, { 'store.js': store, 'routes.js': route(''), 'app.js': app });
+  it('is quiet when the call is behind the guard', () => {
+    expect(reached(devOnly.lint('store.js'))).toEqual([]);
+  });
+  it('reports the map when the route calls it in every mode (routes line 6)', () => {
+    expect(reached(always.lint('store.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Whether a cache grows with requests: its key comes from a request (key-source) and nothing checked
- * it before the write (key-guards).
+ * Whether a cache grows with requests: its key comes from a request (key-source), nothing checked
+ * it before the write (key-guards), and the write runs in production.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
@@ -10,9 +10,14 @@ import { callsInSight, fromRequest } from './key-source.js';
 import { validatedBefore } from './key-guards.js';
 import { keyParameters } from './key-parameters.js';
 import { keyedIndexes } from '../model/key-args.js';
+import { outsideProduction } from '../syntax/outside-production.js';
 
-/** Whether a key written or looked up at `at` can take a new value for each request. */
+/**
+ * Whether a key written or looked up at `at` can take a new value for each request. Code that never
+ * runs in production (a development-only route, a debug helper behind a `NODE_ENV` guard) takes none.
+ */
 export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
+  if (outsideProduction(at, model.program)) return false;
   if (!key) return true;
   if (!fromRequest(key, model, 0)) return false;
   return !validatedBefore(key, at, model);
