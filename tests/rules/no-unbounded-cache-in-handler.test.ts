@@ -7592,3 +7592,46 @@ app.use(router);
     expect(reached(always.lint('store.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:6']]);
   });
 });
+
+describe('a debounce queue whose flush a timer runs', () => {
+  // set 52 (print-shop-manager): each webhook message adds to a batch per sender and (re)starts a
+  // timer; the timer's flush reads the batch, compares the clock with the last send, and deletes the
+  // entry. The removal runs for every entry written, so the queue holds only the batches of the last
+  // moments. The same flush run only when the sender asks again is an expiry checked on read.
+  const code = (schedule: string, route = ''): string => `import express from 'express';
+const app = express();
+const queue = new Map();
+async function flushBatch(phone) {
+  const batch = queue.get(phone);
+  if (!batch) return;
+  if (Date.now() - batch.lastSent < 1500) {
+    queue.delete(phone);
+    return;
+  }
+  await send(batch.files);
+  queue.delete(phone);
+}
+function enqueue(phone, file) {
+  const existing = queue.get(phone);
+  if (existing) {
+    existing.files.push(file);
+    return;
+  }
+  queue.set(phone, { files: [file], lastSent: 0 });
+  ${schedule}
+}
+app.post('/hook', (req, res) => {
+  enqueue(req.body.from, req.body.file);
+  ${route}
+  res.end();
+});
+export default app;`;
+  const lint = (source: string): [string | undefined, number][] => lintWithRule('no-unbounded-cache-in-handler', rule, source).map((m) => [m.messageId, m.line]);
+  it('is quiet when the writer starts a one-shot timer that runs the flush', () => {
+    expect(lint(code('setTimeout(() => flushBatch(phone), 1800);'))).toEqual([]);
+    expect(lint(code('setTimeout(flushBatch, 1800, phone);'))).toEqual([]);
+  });
+  it('reports the queue (line 3) when the flush runs only when the same sender writes again', () => {
+    expect(lint(code('', 'void flushBatch(req.body.from);'))).toEqual([['unboundedCollection', 3]]);
+  });
+});

@@ -7,7 +7,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
-import { calleeName, decoratorsOf, enclosingFunction, functionName, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { oneShotTimers } from '../catalog/timers.js';
 import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
 import { exportIndex } from '../syntax/export-index.js';
@@ -199,10 +200,40 @@ function removesNamedKey(eviction: TSESTree.Node): boolean {
   return key.type === AST_NODE_TYPES.Literal || (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0);
 }
 
+/**
+ * Whether `fn` runs from a one-shot timer that code writing the collection starts: passed to it
+ * (`setTimeout(flush, wait)`) or called by name in its callback (`setTimeout(() => flushBatch(phone),
+ * wait)` beside `queue.set(phone, batch)`). Every entry written then has its read-and-remove scheduled,
+ * whatever later requests ask: a debounce queue, not an expiry checked on read.
+ */
+function runByTimerOfWriter(fn: FunctionNode, writes: readonly TSESTree.Node[], model: FileModel): boolean {
+  const name = functionName(fn);
+  if (name === undefined) return false;
+  const callsFn = (node: TSESTree.Node): boolean => {
+    const target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.Identifier) return target.name === name;
+    if (!isFunction(target)) return false;
+    let found = false;
+    walk(target.body, model.facts.visitorKeys, (inner) => {
+      if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner.callee) === name) found = true;
+    });
+    return found;
+  };
+  const writers = writes.map((w) => enclosingFunction(w)).filter((w): w is FunctionNode => w !== undefined);
+  let found = false;
+  walk(model.program, model.facts.visitorKeys, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression || !oneShotTimers.has(calleeName(node.callee) ?? '')) return;
+    const callback = node.arguments[0];
+    if (callback && callback.type !== AST_NODE_TYPES.SpreadElement && callsFn(callback) && writers.some((writer) => within(node, writer))) found = true;
+  });
+  return found;
+}
+
 /** A removal that bounds nothing: in an API nothing calls, an expiry checked only on read, or one named key. */
-function removesNothingGrowing(eviction: TSESTree.Node, model: FileModel): boolean {
-  if (expiresOnReadOnly(eviction, model) || removesNamedKey(eviction)) return true;
+function removesNothingGrowing(eviction: TSESTree.Node, writes: readonly TSESTree.Node[], model: FileModel): boolean {
+  if (removesNamedKey(eviction)) return true;
   const fn = enclosingFunction(eviction);
+  if (expiresOnReadOnly(eviction, model) && !(fn && runByTimerOfWriter(fn, writes, model))) return true;
   return fn !== undefined && neverCalled(fn, model);
 }
 
@@ -213,5 +244,6 @@ function removesNothingGrowing(eviction: TSESTree.Node, model: FileModel): boole
  */
 export function removalsNeverRun(collection: Collection, model: FileModel): boolean {
   if (collection.writes.length === 0 || collection.evictions.length === 0 || collection.sizeChecks.length > 0 || collection.escapes || collection.cacheClass?.bounded) return false;
-  return collection.evictions.every((eviction) => removesNothingGrowing(eviction, model));
+  const writes = collection.writes.map((w) => w.node);
+  return collection.evictions.every((eviction) => removesNothingGrowing(eviction, writes, model));
 }
