@@ -5208,6 +5208,50 @@ export function Save({ id }) {
     expect(lint(routesOnly, 'lib/query.ts', shared)).toEqual([]);
   });
 
+  // set 52 (antiwork/helper): the widget page renders `<div />` until a message from the parent window
+  // sets its token and config in an effect; a server renders the page with both still null, so it never
+  // reaches the provider. A provider after a guard on state the render itself may set, or on a prop, is
+  // rendered on the server.
+  const gated = (guard: string, setters = 'useEffect(() => { window.addEventListener(\'message\', (e) => { setToken(e.data.token); setConfig(e.data.config); }); }, []);'): string => `'use client';
+import { useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+const queryClient = new QueryClient();
+export default function Page({ ready }) {
+  const [token, setToken] = useState(null);
+  const [config, setConfig] = useState<{ title: string } | null>(null);
+  const [mounted, setMounted] = useState(false);
+  ${setters}
+  ${guard}
+  return <QueryClientProvider client={queryClient}><p>{config?.title}</p></QueryClientProvider>;
+}
+`;
+  it('does not report a client whose provider a server render never reaches: state only effects and handlers set, or no window', () => {
+    expect(lint(next, 'lib/providers.tsx', gated('if (!config || !token) return <div />;'))).toEqual([]);
+    expect(lint(next, 'lib/providers.tsx', gated('if (!mounted) return null;', 'useEffect(() => setMounted(true), []);'))).toEqual([]);
+    expect(lint(next, 'lib/providers.tsx', gated("if (typeof window === 'undefined') return null;"))).toEqual([]);
+  });
+  it('reports it (line 4) after a guard on a prop, on state the render sets, or one that does not return', () => {
+    expect(lint(next, 'lib/providers.tsx', gated('if (!ready) return <div />;')).map((m) => [m.line, m.messageId])).toEqual([[4, 'sharedRenderCache']]);
+    expect(lint(next, 'lib/providers.tsx', gated('if (!token) return <div />;', "if (!token) setToken('t');")).map((m) => [m.line, m.messageId])).toEqual([[4, 'sharedRenderCache']]);
+    expect(lint(next, 'lib/providers.tsx', gated('if (!token) console.log(token);')).map((m) => [m.line, m.messageId])).toEqual([[4, 'sharedRenderCache']]);
+  });
+  it('does not report a shared client whose importer hands it to a provider only past such a guard', () => {
+    const dir = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"');
+    writeFileSync(
+      path.join(dir, 'pages/_app.tsx'),
+      `import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { appQueryClient } from '../lib/query';
+export default function App({ Component, pageProps }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => { setMounted(true); }, []);
+  if (!mounted) return null;
+  return <QueryClientProvider client={appQueryClient}><Component {...pageProps} /></QueryClientProvider>;
+}
+`,
+    );
+    expect(lint(dir, 'lib/query.ts', shared)).toEqual([]);
+  });
 });
 
 describe(`${ruleId}: collections a factory fills while it runs`, () => {

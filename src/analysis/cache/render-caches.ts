@@ -6,6 +6,7 @@
  * QueryClient())`, a `getQueryClient()` that makes one per server call) it is not found here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { skippedOnServerRender } from '../syntax/first-render.js';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, findProperty, isFunction, isInfinity, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
@@ -70,13 +71,17 @@ function collectsOnServer(made: Made, model: FileModel): boolean {
   return gc !== undefined && !isInfinity(gc.value);
 }
 
-/** Whether the program hands `name` to a provider: `<Provider client={name}>`. */
+/**
+ * Whether the program hands `name` to a provider a server renders: `<Provider client={name}>`, not
+ * behind a guard that returns on the first render's state (`if (!token) return <div />` with `token`
+ * a `useState(null)` only an effect sets), which a server never gets past.
+ */
 export function handsToProvider(program: TSESTree.Node, visitorKeys: FileModel['facts']['visitorKeys'], name: string, attribute: string): boolean {
   let found = false;
   walk(program, visitorKeys, (node) => {
     if (found || node.type !== AST_NODE_TYPES.JSXAttribute || node.name.type !== AST_NODE_TYPES.JSXIdentifier || node.name.name !== attribute) return;
     const value = node.value?.type === AST_NODE_TYPES.JSXExpressionContainer ? node.value.expression : undefined;
-    found = value?.type === AST_NODE_TYPES.Identifier && value.name === name;
+    found = value?.type === AST_NODE_TYPES.Identifier && value.name === name && !skippedOnServerRender(node, visitorKeys);
   });
   return found;
 }

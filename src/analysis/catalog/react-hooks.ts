@@ -12,3 +12,9 @@ export const callbackLaterHooks: ReadonlySet<string> = new Set([...effectHooks, 
 
 /** A JSX prop that takes an event handler (`onClick`, `onSubmit`, `onValueChange`): run by the browser on an event. */
 export const eventPropPattern = /^on[A-Z]/;
+
+/** The hook that keeps a component's state: its first render on a server holds the initial value. */
+export const stateHook = 'useState';
+
+/** Globals a browser has and a server does not: `typeof window === 'undefined'` holds on a server. */
+export const browserOnlyGlobals: ReadonlySet<string> = new Set(['window', 'document', 'navigator', 'localStorage']);
