@@ -5214,6 +5214,17 @@ app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
     expect(lint(outside.dir(), 'src/stripe.ts')).toEqual([[3, 'unsafePromiseSlot']]);
   });
 
+  // Set 47 (Performile's `apps/web/src/lib/stripe.ts`): the only importer is a component nothing
+  // imports, itself a library module nothing loads, so the slot never runs either (as the handler rule
+  // reads it). Once a page imports the component, it does.
+  const checkout = "import { getStripe } from '../lib/stripe';\nexport const Checkout = () => getStripe();\n";
+  const deadImporter = projectOnDisk('lib-dead-importer', () => app({ 'src/components/Checkout.tsx': checkout }));
+  const liveImporter = projectOnDisk('lib-live-importer', () => app({ 'src/components/Checkout.tsx': checkout, 'src/page.tsx': "import { Checkout } from './components/Checkout';\nexport default Checkout;\n" }));
+  it('is quiet when the only importer is itself a library module nothing loads, and reports the write once something imports that', () => {
+    expect(lint(deadImporter.dir())).toEqual([]);
+    expect(lint(liveImporter.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+
   // Set 42 (language-learning2's `src/lib/asr/whisper.ts`): a keyed promise cache and a memoizer in a
   // library module nothing imports run no more than a slot there does. The cache's write is on line 5,
   // the memoizer call on line 9.

@@ -79,9 +79,10 @@ export function neverRuns(fn: FunctionNode, model: FileModel): boolean {
 }
 
 /**
- * A module none of whose code serves a request: only one-shot files import it, or it is a library
- * module nothing loads. Asked before a report, as both need the import graph.
+ * A module none of whose code serves a request: only one-shot files import it, it is a library module
+ * nothing loads, or only such dead modules import it (up to three levels, as for handlers). Asked
+ * before a report, as all need the import graph.
  */
 export function servesNoRequest(model: FileModel): boolean {
-  return usedOnlyByOneShotFiles(model) || isUnloadedLibraryModule(model);
+  return usedOnlyByOneShotFiles(model) || isUnloadedLibraryModule(model) || importedOnlyByDeadModules(model.filename, model);
 }
