@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, enclosingFunction, unwrap, walk, type FunctionNode } from './ast.js';
 import { runsOutsideRender } from './render-callbacks.js';
-import { skippedWithin } from './guarded-code.js';
+import { combinedValue, skippedWithin } from './guarded-code.js';
 import { browserOnlyGlobals, stateHook } from '../catalog/react-hooks.js';
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -71,27 +71,10 @@ function typeofBrowserGlobal(test: TSESTree.BinaryExpression): boolean | undefin
 
 /** What a test gives on a server's render of `component`, or `undefined` when that does not decide it. */
 export function valueOnServerRender(test: TSESTree.Node, component: FunctionNode, visitorKeys: VisitorKeys): boolean | undefined {
-  const node = unwrap(test);
-  switch (node.type) {
-    case AST_NODE_TYPES.UnaryExpression: {
-      if (node.operator !== '!') return undefined;
-      const inner = valueOnServerRender(node.argument, component, visitorKeys);
-      return inner === undefined ? undefined : !inner;
-    }
-    case AST_NODE_TYPES.LogicalExpression: {
-      const left = valueOnServerRender(node.left, component, visitorKeys);
-      const right = valueOnServerRender(node.right, component, visitorKeys);
-      if (node.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
-      if (node.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
-      return undefined;
-    }
-    case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === '===' || node.operator === '==' || node.operator === '!==' || node.operator === '!=' ? typeofBrowserGlobal(node) : undefined;
-    case AST_NODE_TYPES.Identifier:
-      return stateTruth(node.name, component, visitorKeys);
-    default:
-      return undefined;
-  }
+  return combinedValue(test, (node) => {
+    if (node.type === AST_NODE_TYPES.BinaryExpression) return node.operator === '===' || node.operator === '==' || node.operator === '!==' || node.operator === '!=' ? typeofBrowserGlobal(node) : undefined;
+    return node.type === AST_NODE_TYPES.Identifier ? stateTruth(node.name, component, visitorKeys) : undefined;
+  });
 }
 
 /**

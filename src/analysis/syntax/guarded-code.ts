@@ -6,9 +6,26 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
+import { unwrap } from './ast.js';
 
 /** What a test gives in a setting: `true`, `false`, or `undefined` when the setting does not decide it. */
 export type TestValue = (test: TSESTree.Node) => boolean | undefined;
+
+/** What a test made with `!`, `&&` and `||` gives, from what `leaf` says of its other parts. */
+export function combinedValue(test: TSESTree.Node, leaf: TestValue): boolean | undefined {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = combinedValue(node.argument, leaf);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
+    const left = combinedValue(node.left, leaf);
+    const right = combinedValue(node.right, leaf);
+    if (node.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
+    return left === true || right === true ? true : left === false && right === false ? false : undefined;
+  }
+  return leaf(node);
+}
 
 /** Whether `statement` always leaves the code after it: `return`, `throw`, `continue`, `break`, or a block ending in one. */
 function leaves(statement: TSESTree.Statement): boolean {

@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { memberName, unwrap } from './ast.js';
-import { skippedWithin } from './guarded-code.js';
+import { combinedValue, skippedWithin } from './guarded-code.js';
 import { modeFlagsInProduction, modeNameField, productionMode, viteModeNameField } from '../catalog/run-modes.js';
 
 /** How many module constants a test may pass through (`const isDev = !isProd`). */
@@ -47,40 +47,29 @@ function moduleConst(program: TSESTree.Program, name: string): TSESTree.Node | u
 
 /** What a test gives in production: `true`, `false`, or `undefined` when it does not depend on the mode alone. */
 export function valueInProduction(test: TSESTree.Node, program: TSESTree.Program, aliases = 0): boolean | undefined {
-  const node = unwrap(test);
-  switch (node.type) {
-    case AST_NODE_TYPES.UnaryExpression: {
-      if (node.operator !== '!') return undefined;
-      const inner = valueInProduction(node.argument, program, aliases);
-      return inner === undefined ? undefined : !inner;
+  return combinedValue(test, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (node.operator !== '===' && node.operator !== '==' && node.operator !== '!==' && node.operator !== '!=') return undefined;
+        const [mode, other] = readsModeName(node.left) ? [node.left, node.right] : [node.right, node.left];
+        const literal = unwrap(other);
+        if (!readsModeName(mode) || literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return undefined;
+        const same = literal.value === productionMode;
+        return node.operator.startsWith('=') ? same : !same;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const flag = memberName(node);
+        return flag !== undefined && importMetaEnv(node.object) ? modeFlagsInProduction.get(flag) : undefined;
+      }
+      case AST_NODE_TYPES.Identifier: {
+        if (aliases >= MAX_ALIASES) return undefined;
+        const init = moduleConst(program, node.name);
+        return init ? valueInProduction(init, program, aliases + 1) : undefined;
+      }
+      default:
+        return undefined;
     }
-    case AST_NODE_TYPES.LogicalExpression: {
-      const left = valueInProduction(node.left, program, aliases);
-      const right = valueInProduction(node.right, program, aliases);
-      if (node.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
-      if (node.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
-      return undefined;
-    }
-    case AST_NODE_TYPES.BinaryExpression: {
-      if (node.operator !== '===' && node.operator !== '==' && node.operator !== '!==' && node.operator !== '!=') return undefined;
-      const [mode, other] = readsModeName(node.left) ? [node.left, node.right] : [node.right, node.left];
-      const literal = unwrap(other);
-      if (!readsModeName(mode) || literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return undefined;
-      const same = literal.value === productionMode;
-      return node.operator.startsWith('=') ? same : !same;
-    }
-    case AST_NODE_TYPES.MemberExpression: {
-      const flag = memberName(node);
-      return flag !== undefined && importMetaEnv(node.object) ? modeFlagsInProduction.get(flag) : undefined;
-    }
-    case AST_NODE_TYPES.Identifier: {
-      if (aliases >= MAX_ALIASES) return undefined;
-      const init = moduleConst(program, node.name);
-      return init ? valueInProduction(init, program, aliases + 1) : undefined;
-    }
-    default:
-      return undefined;
-  }
+  });
 }
 
 /**
