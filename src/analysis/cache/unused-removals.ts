@@ -229,7 +229,7 @@ function runByTimerOfWriter(fn: FunctionNode, writes: readonly TSESTree.Node[], 
   return found;
 }
 
-/** A removal that bounds nothing: in an API nothing calls, an expiry checked only on read, or one named key. */
+/** A removal that bounds nothing: in an API nothing calls, an expiry checked only on read (not one a timer the writer starts runs), or one named key. */
 function removesNothingGrowing(eviction: TSESTree.Node, writes: readonly TSESTree.Node[], model: FileModel): boolean {
   if (removesNamedKey(eviction)) return true;
   const fn = enclosingFunction(eviction);
