@@ -18,3 +18,6 @@ export const modeFlagsInProduction: ReadonlyMap<string, boolean> = new Map([
   ['DEV', false],
   ['PROD', true],
 ]);
+
+/** Text a file must hold for any of its tests to read the mode: a cheap exit for the rest. */
+export const modeReadMarkers: readonly string[] = [modeNameField, 'import.meta.env'];

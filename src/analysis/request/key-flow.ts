@@ -17,7 +17,7 @@ import { outsideProduction } from '../syntax/outside-production.js';
  * runs in production (a development-only route, a debug helper behind a `NODE_ENV` guard) takes none.
  */
 export function keyGrowsWithRequests(key: TSESTree.Node | undefined, at: TSESTree.Node, model: FileModel): boolean {
-  if (outsideProduction(at, model.program)) return false;
+  if (outsideProduction(at, model.program, model.sourceCode.text)) return false;
   if (!key) return true;
   if (!fromRequest(key, model, 0)) return false;
   return !validatedBefore(key, at, model);

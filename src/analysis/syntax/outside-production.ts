@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { memberName, unwrap } from './ast.js';
 import { combinedValue, skippedWithin } from './guarded-code.js';
-import { modeFlagsInProduction, modeNameField, productionMode, viteModeNameField } from '../catalog/run-modes.js';
+import { modeFlagsInProduction, modeNameField, modeReadMarkers, productionMode, viteModeNameField } from '../catalog/run-modes.js';
 
 /** How many module constants a test may pass through (`const isDev = !isProd`). */
 const MAX_ALIASES = 2;
@@ -72,12 +72,25 @@ export function valueInProduction(test: TSESTree.Node, program: TSESTree.Program
   });
 }
 
+const modeReads = new WeakMap<TSESTree.Program, boolean>();
+
+/** Whether the file's text reads the mode at all (`NODE_ENV`, `import.meta.env`): no test of it can decide anything otherwise. Once per file. */
+function readsRunMode(program: TSESTree.Program, text: string): boolean {
+  let found = modeReads.get(program);
+  if (found === undefined) {
+    found = modeReadMarkers.some((marker) => text.includes(marker));
+    modeReads.set(program, found);
+  }
+  return found;
+}
+
 /**
  * Whether `node` never runs in production. The walk goes up through functions written as values
  * (a callback made after the guard exists only where the guard let the code on), and stops at a
  * declared function or a method: those can be called from anywhere.
  */
-export function outsideProduction(node: TSESTree.Node, program: TSESTree.Program): boolean {
+export function outsideProduction(node: TSESTree.Node, program: TSESTree.Program, text: string): boolean {
+  if (!readsRunMode(program, text)) return false;
   const valueOf = (test: TSESTree.Node): boolean | undefined => valueInProduction(test, program);
   for (let child: TSESTree.Node = node; child.parent; child = child.parent) {
     const parent: TSESTree.Node = child.parent;
