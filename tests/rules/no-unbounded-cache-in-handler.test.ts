@@ -7679,3 +7679,33 @@ export default app;`;
     expect(lint(code('', 'void flushBatch(req.body.from);'))).toEqual([['unboundedCollection', 3]]);
   });
 });
+
+describe('a key given to a `let` through a destructuring assignment', () => {
+  // set 53 (fleet-compliance-sentinel): `let orgId; try { ({ orgId } = await requireOrg(request)); }
+  // catch { return … }` takes the organisation the project's own auth wrapper answers with. The value
+  // the pattern gives the name is what decides, as for `orgId = …`; before, a name written only through
+  // a pattern had no value in sight and was taken as request data.
+  const code = (given: string): string => `import express from 'express';
+import { requireOrg } from './auth';
+const orgDeals = new Map();
+const app = express();
+app.get('/deals', async (req, res) => {
+  let orgId;
+  try {
+    (${given});
+  } catch {
+    return res.status(401).end();
+  }
+  orgDeals.set(orgId, []);
+  res.end();
+});`;
+  const lint = (source: string): [string | undefined, number][] => lintWithRule('no-unbounded-cache-in-handler', rule, source).map((m) => [m.messageId, m.line]);
+  it('is quiet when the value comes from an awaited call of an imported function', () => {
+    expect(lint(code('{ orgId } = await requireOrg(req)'))).toEqual([]);
+  });
+  it('reports the map (line 3) when the pattern takes the value from the request', () => {
+    expect(lint(code('{ orgId } = req.body'))).toEqual([['unboundedCollection', 3]]);
+    expect(lint(code('{ org: { id: orgId } } = req.query'))).toEqual([['unboundedCollection', 3]]);
+    expect(lint(code('[orgId] = req.params.ids.split(",")'))).toEqual([['unboundedCollection', 3]]);
+  });
+});

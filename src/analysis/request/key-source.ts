@@ -10,7 +10,7 @@ import { privateMethodCalls } from '../syntax/private-method-calls.js';
 import { calleeName, decoratorsOf, enclosingFunction, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import type { FileModel } from '../model/file-model.js';
-import { constDeclarator, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { assignmentOf, constDeclarator, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { ownMethod } from '../syntax/own-method.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
@@ -508,20 +508,22 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         if (init && isCallerHolder(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
         // `const { householdId, userId } = getRequestIdentity(req)`: any id an auth accessor answers with.
         if (init && isAuthAccessorCall(init, model) && accessorIdField.test(patternPath(def.node.id, value.name)?.join('.') ?? '')) return false;
-        // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given.
+        // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given,
+        // whole or through a pattern (`let orgId; try { ({ orgId } = await requireOrg(req)); } catch …`).
         const assigned = variable.references.flatMap((ref) => {
-          const parent = ref.identifier.parent;
-          return ref.isWrite() && !ref.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier ? [parent.right] : [];
+          const assignment = ref.isWrite() && !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier ? assignmentOf(ref.identifier) : undefined;
+          return assignment ? [assignment] : [];
         });
+        const givenFromRequest = (given: { target: TSESTree.Node; value: TSESTree.Expression }): boolean => initFromRequest(given.target, value, given.value, model, depth);
         // `for (const id of ids)` and other bindings without an initialiser: follow what they iterate.
         if (!init) {
           const loop = def.node.parent.parent;
           // `for (const [name, check] of Object.entries(CHECKS))`: one of the keys an object literal writes out.
           if (iteratesLiteralKeys(def.node, value.name, model.sourceCode)) return false;
           if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return fromRequest(loop.right, model, depth + 1);
-          return assigned.length === 0 || assigned.some((value) => fromRequest(value, model, depth + 1));
+          return assigned.length === 0 || assigned.some(givenFromRequest);
         }
-        return initFromRequest(def.node.id, value, init, model, depth) || assigned.some((value) => fromRequest(value, model, depth + 1));
+        return initFromRequest(def.node.id, value, init, model, depth) || assigned.some(givenFromRequest);
       }
       return true;
     }

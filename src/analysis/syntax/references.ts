@@ -105,3 +105,26 @@ export function outerExpression(node: TSESTree.Node): TSESTree.Node {
     current = parent;
   }
 }
+
+/**
+ * The `=` assignment a write of a name takes its value from, with the target the name sits in:
+ * `x = v` gives `x`, `({ orgId } = await requireOrg(req))` and `[a, b] = pair` give the pattern.
+ * `undefined` for any other write (`x += 1`, `for (x of xs)`, `x++`).
+ */
+export function assignmentOf(write: TSESTree.Identifier): { target: TSESTree.Node; value: TSESTree.Expression } | undefined {
+  let node: TSESTree.Node = write;
+  for (;;) {
+    const parent: TSESTree.Node = node.parent;
+    const inPattern =
+      (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
+      parent.type === AST_NODE_TYPES.ObjectPattern ||
+      parent.type === AST_NODE_TYPES.ArrayPattern ||
+      parent.type === AST_NODE_TYPES.RestElement ||
+      (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node);
+    if (inPattern) {
+      node = parent;
+      continue;
+    }
+    return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === node ? { target: node, value: parent.right } : undefined;
+  }
+}
