@@ -6309,7 +6309,7 @@ describe('functions shaped like handlers in a browser app', () => {
   // a function taking `(req, res)` there is not a request handler, and its cache lives with the page.
   const code = `const progress = {};
 export function onProgress(req, res) {
-  progress[req.courseId] = res.completed;
+  progress[req.params.courseId] = res.completed;
 }`;
   it('is quiet in a package that declares only a browser UI library', () => {
     expect(lintInPackage(ruleId, rule, { '@angular/core': '16.2.12' }, 'progress.ts', code).map((m) => m.messageId)).toEqual([]);
@@ -7707,5 +7707,50 @@ app.get('/deals', async (req, res) => {
     expect(lint(code('{ orgId } = req.body'))).toEqual([['unboundedCollection', 3]]);
     expect(lint(code('{ org: { id: orgId } } = req.query'))).toEqual([['unboundedCollection', 3]]);
     expect(lint(code('[orgId] = req.params.ids.split(",")'))).toEqual([['unboundedCollection', 3]]);
+  });
+});
+
+describe("an id the app's middleware put on the request itself", () => {
+  // set 50 (vettrack, smartaccounting `req.companyId`): `req.clinicId`, set by the auth middleware of another file, names the caller's
+  // clinic, as `req.patient.tenantId` names the patient's tenant: a field no client can fill, one per
+  // clinic. Ids new for every request or visitor (`req.traceId`, `req.sessionId`), `req.id` (pino-http's
+  // request id), what the client sent (`req.body.clinicId`, `req.params.companyId`) and an id this
+  // file's middleware copies from the query (`req.courseId`) still grow.
+  const code = `import express from 'express';
+import { requireAuth } from './auth';
+const presence = new Map();
+const plans = new Map();
+const traces = new Map();
+const sessions = new Map();
+const ids = new Map();
+const bodies = new Map();
+const params = new Map();
+const courses = new Map();
+const app = express();
+app.use((req, res, next) => {
+  req.courseId = req.query.course;
+  next();
+});
+app.get('/x/:companyId', requireAuth, (req, res) => {
+  courses.set(req.courseId, 1);
+  presence.set(req.clinicId, Date.now());
+  const { companyId } = req;
+  plans.set(\`ai:\${companyId}:\${req.user.id}\`, 1);
+  traces.set(req.traceId, 1);
+  sessions.set(req.sessionId, 1);
+  ids.set(req.id, 1);
+  bodies.set(req.body.clinicId, 1);
+  params.set(req.params.companyId, 1);
+  res.end();
+});`;
+  it('reports the per-request ids and the client\'s values (lines 5 to 10), not the clinic or the company', () => {
+    expect(lintWithRule('no-unbounded-cache-in-handler', rule, code).map((m) => [m.messageId, m.line])).toEqual([
+      ['unboundedCollection', 5],
+      ['unboundedCollection', 6],
+      ['unboundedCollection', 7],
+      ['unboundedCollection', 8],
+      ['unboundedCollection', 9],
+      ['unboundedCollection', 10],
+    ]);
   });
 });

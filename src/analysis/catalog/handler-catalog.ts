@@ -203,6 +203,13 @@ export const authenticatedRequestFields: ReadonlySet<string> = new Set(['user', 
  */
 export const accessorIdField = /^(?:id|[a-z]\w*Id)$/;
 export const authenticatedIdFields: ReadonlySet<string> = new Set(['userId', 'teamId', 'tenantId', 'orgId', 'organizationId', 'workspaceId', 'accountId', 'apiKeyId', 'tenantSlug', 'orgSlug', 'teamSlug', 'workspaceSlug']);
+/**
+ * What ids a middleware puts on the request name when they are new for every request or every
+ * visitor, not one per account: the last word before `Id` (`req.requestId`, Lambda's
+ * `context.awsRequestId`, `req.traceId`, `req.sessionId`, `req.deviceId`). The app's other ids on the
+ * request (`req.clinicId`, `req.companyId`) name the group the verified caller belongs to.
+ */
+export const perRequestIdWords: ReadonlySet<string> = new Set(['request', 'req', 'trace', 'correlation', 'span', 'session', 'visitor', 'anonymous', 'anon', 'device', 'fingerprint', 'idempotency', 'upload', 'message', 'event', 'transaction', 'tx', 'connection', 'socket', 'client', 'ip']);
 /** The row id of a record (`_id` as MongoDB names it). */
 export const recordIdFields: ReadonlySet<string> = new Set(['id', '_id']);
 /** A record on the request named for the account it holds (`req.patientUser`, `req.adminAccount`): its bare `id` is the account's. */

@@ -21,7 +21,7 @@ import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
-import { accessorIdField, accountRecordName, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { accessorIdField, accountRecordName, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -450,6 +450,18 @@ function appCallerId(member: TSESTree.MemberExpression, model: FileModel): boole
   return record !== undefined && (authenticatedIdFields.has(field) || accountRecordName.test(record));
 }
 
+/**
+ * `req.clinicId`, `req.companyId`: an id the app's middleware put on the request parameter under its
+ * own name, as it puts its record of the caller (`req.patient`): a field the client cannot fill, named
+ * for what it identifies and not for the request or the visitor (`req.traceId`, `req.sessionId`).
+ */
+function appCallerOwnId(field: string | undefined, holder: TSESTree.Node, model: FileModel): boolean {
+  if (field === undefined || field === 'id' || !accessorIdField.test(field) || clientRequestFields.has(field) || boundedRequestFields.has(field)) return false;
+  const lastWord = /([A-Z]?[a-z0-9]+)Id$/.exec(field)?.[1]?.toLowerCase();
+  // A field this file's own middleware sets (`router.param('courseId', (req, res, next, id) => { req.courseId = id; … })`) is what it was set to.
+  return lastWord !== undefined && !perRequestIdWords.has(lastWord) && !middlewareFields(model).has(field) && isRequestParameter(holder, model);
+}
+
 /** Fields read from the request that name the caller the auth middleware verified: `user.id`, `auth.sub`, `userId`. */
 function verifiedCallerPath(path: readonly string[] | undefined): boolean {
   const [first, second] = path ?? [];
@@ -506,6 +518,9 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         const init = def.node.init;
         // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
         if (init && isCallerHolder(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
+        // `const { clinicId } = req`: an id the app's middleware put on the request itself.
+        const path = init ? patternPath(def.node.id, value.name) : undefined;
+        if (init && path?.length === 1 && appCallerOwnId(path[0], init, model)) return false;
         // `const { householdId, userId } = getRequestIdentity(req)`: any id an auth accessor answers with.
         if (init && isAuthAccessorCall(init, model) && accessorIdField.test(patternPath(def.node.id, value.name)?.join('.') ?? '')) return false;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given,
@@ -549,6 +564,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       if (!value.computed && verifiedAccount(value.object, model)) return false;
       // `req.patient.tenantId`, `const auth = req.tiberAuth; … auth.apiKeyId`, `req.patientUser._id`: the caller's id on a record the app's middleware put on the request.
       if (appCallerId(value, model)) return false;
+      // `req.clinicId`: an id the app's middleware put on the request itself.
+      if (!value.computed && appCallerOwnId(memberName(value), value.object, model)) return false;
       // `getRequestIdentity(req).householdId`, or through the const it was put in: any id the accessor answers with.
       if (!value.computed && accessorIdField.test(memberName(value) ?? '') && accessorResult(value.object, model)) return false;
       // `c.get('user').id`: a field of the account the middleware set on the context.
