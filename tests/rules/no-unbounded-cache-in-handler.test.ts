@@ -7754,3 +7754,30 @@ app.get('/x/:companyId', requireAuth, (req, res) => {
     ]);
   });
 });
+
+describe('the first row of an awaited query read by index and checked present', () => {
+  // set 48 (mobtranslate): `const rows = await db.select()…where(eq(languages.code, language)).limit(1);
+  // const lang = rows[0]; if (!lang) return null;` before `dictCache.set(language, …)`: the same check
+  // as `const [lang] = await …`, so only languages the table holds are written.
+  const code = (read: string, guard = 'if (!lang) return null;'): string => `import express from 'express';
+const dictCache = new Map();
+async function loadDictionary(language) {
+  const rows = await db.select().from(languages).where(eq(languages.code, language)).limit(1);
+  ${read}
+  ${guard}
+  dictCache.set(language, { at: Date.now(), lang });
+  return lang;
+}
+const app = express();
+app.get('/translate/:language', async (req, res) => {
+  res.json(await loadDictionary(req.params.language));
+});`;
+  const lines = (source: string): number[] => lintWithRule(ruleId, rule, source).map((m) => m.line);
+  it('is quiet when the row read by index must be there', () => {
+    expect(lines(code('const lang = rows[0];'))).toEqual([]);
+  });
+  it('reports the map (line 2) when nothing checks the row, or the row read is not the first', () => {
+    expect(lines(code('const lang = rows[0];', '// no check'))).toEqual([2]);
+    expect(lines(code('const lang = rows[1];'))).toEqual([2]);
+  });
+});

@@ -318,6 +318,14 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   // What a lookup that must succeed found (`row` of `const [row] = await …; if (!row) return`), and the
   // names read from it (`const { key } = row`): a key read from them names a record that exists.
   const found = new Set<string>();
+  // `const rows = await db.select()…limit(1)`: the answers of awaited calls, by the const they were put in.
+  const answers = new Map<string, TSESTree.AwaitExpression>();
+  /** `row`, the first row of an awaited query, checked present below: what the query asked is checked, and the row exists. */
+  const firstRowChecked = (row: string, awaited: TSESTree.AwaitExpression, after: readonly TSESTree.Statement[]): void => {
+    if (!after.some((s) => guardsAbsence(s, row))) return;
+    checks(model.sourceCode.getText(awaited.argument), true);
+    if (!readsRequest(awaited.argument)) found.add(row);
+  };
   for (const [i, statement] of statements.entries()) {
     for (const member of membershipGuarded(statement, model)) checks(member);
     // What an awaited assertion checked, and what it answered (`match` of `const match = await assertParticipant(…)`): a record that exists.
@@ -336,11 +344,16 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       // `const [row] = await db.select()…limit(1); if (!row) return`: the first row of a query, checked present.
       if (d.id.type === AST_NODE_TYPES.ArrayPattern && init?.type === AST_NODE_TYPES.AwaitExpression) {
         const first = d.id.elements[0];
-        if (first?.type !== AST_NODE_TYPES.Identifier || !statements.slice(i + 1).some((s) => guardsAbsence(s, first.name))) continue;
-        checks(model.sourceCode.getText(init.argument), true);
-        if (!readsRequest(init.argument)) found.add(first.name);
+        if (first?.type === AST_NODE_TYPES.Identifier) firstRowChecked(first.name, init, statements.slice(i + 1));
         continue;
       }
+      // `const rows = await …; const row = rows[0]; if (!row) return`: the same row, read by index.
+      const rows = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && isZero(init.property) && init.object.type === AST_NODE_TYPES.Identifier ? answers.get(init.object.name) : undefined;
+      if (rows && d.id.type === AST_NODE_TYPES.Identifier) {
+        firstRowChecked(d.id.name, rows, statements.slice(i + 1));
+        continue;
+      }
+      if (d.id.type === AST_NODE_TYPES.Identifier && init?.type === AST_NODE_TYPES.AwaitExpression) answers.set(d.id.name, init);
       // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
       const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
       // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
@@ -364,6 +377,11 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     const inner = builtFrom.get(root) ?? [];
     return inner.length > 0 && inner.every((r) => validated.has(r));
   });
+}
+
+/** The literal `0`. */
+function isZero(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === 0;
 }
 
 /** The values given to options a constructor accepts only from a fixed set (`timeZone` of `new Intl.DateTimeFormat(…)`). */
