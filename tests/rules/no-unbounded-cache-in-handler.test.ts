@@ -7781,3 +7781,37 @@ app.get('/translate/:language', async (req, res) => {
     expect(lines(code('const lang = rows[1];'))).toEqual([2]);
   });
 });
+
+describe('a value passed on only when a constant list holds it', () => {
+  // set 48 (agent-first-simple-newsletter-cms, its i18n middleware): `loadLocale(SUPPORTED_LANGS.includes(lang) ? lang :
+  // FALLBACK_LANG)` writes one entry per supported language whatever the cookie says, as a value that
+  // passed a narrow pattern test does. A list the code adds to, or a branch that passes something else
+  // (`lang.trim()`), is not such a check.
+  const code = (arg: string, extra = ''): string => `import express from 'express';
+const SUPPORTED_LANGS = ['it', 'en'];
+const FALLBACK_LANG = 'en';
+const cache = new Map();
+function loadLocale(lang) {
+  if (cache.has(lang)) return cache.get(lang);
+  const strings = readStrings(lang);
+  cache.set(lang, strings);
+  return strings;
+}
+${extra}
+const app = express();
+app.use((req, res, next) => {
+  const lang = req.cookies.lang;
+  res.locals.t = loadLocale(${arg});
+  next();
+});`;
+  const lines = (source: string): number[] => lintWithRule(ruleId, rule, source).map((m) => m.line);
+  it('is quiet when only a listed value is passed on', () => {
+    expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang : FALLBACK_LANG'))).toEqual([]);
+    expect(lines(code('!SUPPORTED_LANGS.includes(lang) ? FALLBACK_LANG : lang'))).toEqual([]);
+  });
+  it('reports the cache (line 4) when the list grows, or another value is passed on', () => {
+    expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang : FALLBACK_LANG', 'export function addLang(l) { SUPPORTED_LANGS.push(l); }'))).toEqual([4]);
+    expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang.trim() : FALLBACK_LANG'))).toEqual([4]);
+    expect(lines(code('lang'))).toEqual([4]);
+  });
+});

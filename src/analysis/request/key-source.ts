@@ -21,6 +21,7 @@ import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
+import { membershipMethods } from '../catalog/validators.js';
 import { accessorIdField, accountRecordName, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -608,7 +609,8 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       // `/^[A-Z]{2,4}$/.test(s) ? s : null`: the branch taken when the value passed a pattern that admits few strings is one of them.
       const test = unwrap(value.test);
       const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
-      const tested = boundedPatternTest(negated ? test.argument : test, model);
+      // `SUPPORTED.includes(lang) ? lang : FALLBACK`: the branch taken when the value is in a constant list is one of its values.
+      const tested = boundedPatternTest(negated ? test.argument : test, model) ?? fixedSetMember(negated ? test.argument : test, model);
       const passing = negated ? value.alternate : value.consequent;
       const bounded = (branch: TSESTree.Node): boolean => tested !== undefined && branch === passing && model.sourceCode.getText(unwrap(branch)) === model.sourceCode.getText(tested);
       return (!bounded(value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(value.alternate) && fromRequest(value.alternate, model, depth + 1));
@@ -688,6 +690,16 @@ function mutatesTable(ref: TSESTree.Identifier): boolean {
  * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
  * one of its values.
  */
+/** `SUPPORTED_LANGS.includes(lang)`, `FORMATS.has(format)` over a constant list or set of the module: the value tested. */
+function fixedSetMember(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+  const call = unwrap(test);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || !membershipMethods.has(memberName(callee) ?? '')) return undefined;
+  const [value] = call.arguments;
+  return value && value.type !== AST_NODE_TYPES.SpreadElement && isFixedTable(callee.object, model) ? value : undefined;
+}
+
 function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   let table = unwrap(node);
   while (table.type === AST_NODE_TYPES.MemberExpression && !table.computed) table = unwrap(table.object);
