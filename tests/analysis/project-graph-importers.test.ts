@@ -182,4 +182,17 @@ describe('where computed loads may reach', () => {
     write(prose, 'src/importer.ts', 'export class Importer { async import(rows: unknown[]) { return rows; } }\nexport const run = (i: Importer, rows: unknown[]) => i.import(rows);\n');
     expect(loadsComputedModules(path.join(prose, 'src/lib/stripe.ts'))).toBe(false);
   });
+  it("leaves out a test's or a script's computed loads, which run only there", () => {
+    // Set 54 (bike-app-astro): `require(name)` in a test made every module loadable, so a helper only
+    // tests import (`tests/pipeline/ottawa-pipeline.ts`) was taken as one a request may load.
+    const tests = path.join(temp, 'computed-tests');
+    write(tests, 'package.json', JSON.stringify({ name: 'web', private: true }));
+    write(tests, 'src/lib/stripe.ts', 'export const s = 1;\n');
+    write(tests, 'tests/loads.test.ts', 'export const load = (name: string) => require(name);\n');
+    write(tests, 'scripts/seed.ts', 'export const run = (file: string) => import(file);\n');
+    expect(loadsComputedModules(path.join(tests, 'src/lib/stripe.ts'))).toBe(false);
+    write(tests, 'src/plugins.ts', 'export const plugin = (name: string) => require(name);\n');
+    later();
+    expect(loadsComputedModules(path.join(tests, 'src/lib/stripe.ts'))).toBe(true);
+  });
 });

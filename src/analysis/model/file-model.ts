@@ -273,7 +273,7 @@ export interface ProjectIndex {
   importedByServingFile(file: string): boolean;
   /** The serving files of the project that import `file`, with their texts. */
   servingImporterFiles(file: string): { file: string; text: string }[];
-  /** Whether a file of `file`'s project may load `file` by a computed specifier (`require(path.join(dir, name))`, `` import(`./routes/${name}`) `` for a file in `routes/`): not every import of it is in sight. */
+  /** Whether a file of `file`'s project that may serve (not a test or a script) may load `file` by a computed specifier (`require(path.join(dir, name))`, `` import(`./routes/${name}`) `` for a file in `routes/`): not every import of it is in sight. */
   loadsComputedModules(file: string): boolean;
   /** Whether an import may load `file`: a file of the project imports it, loads modules by computed specifiers, or names it by a specifier that resolves to nothing here. */
   mayBeImported(file: string): boolean;

@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readSource, readSourceUnkept } from './sources.js';
 import { packageManifest } from './packages.js';
-import { buildFolderPattern } from '../../catalog/file-roles.js';
+import { buildFolderPattern, oneShotFilePattern } from '../../catalog/file-roles.js';
 import { forgetResolutions, keysOf, managedByPnpm, listSources, resolutionGeneration, resolutionInputs, resolutionInputsUnchanged, resolveModule, specifierKeys, stampOf } from './resolve.js';
 
 /** More files than this is not one application: the index stops listing (and says less, never more). */
@@ -211,7 +211,8 @@ function buildGraph(root: string): Graph {
     if (!keysOfSpecifier || path.dirname(file) !== dir) keysOfSpecifier = specifierKeys((dir = path.dirname(file)));
     // Read once for its specifiers, not kept: the few files an analysis reads again are read then.
     const { text, stamp } = readSourceUnkept(file);
-    if (computedLoads !== 'any' && text !== undefined) {
+    // A test's or a script's computed load (`require(file)` in a test) runs in that test or script, never for a request.
+    if (computedLoads !== 'any' && text !== undefined && !oneShotFilePattern.test(path.relative(root, file).replace(/\\/g, '/'))) {
       const folders = computedLoadFolders(text, file);
       if (folders === 'any') computedLoads = 'any';
       else computedLoads.push(...folders);
@@ -300,8 +301,8 @@ export function importersOf(file: string): ReadonlySet<string> {
 }
 
 /**
- * Whether a file of `file`'s project may load `file` by a computed specifier, so not every import of
- * it is in the graph: a computed load whose start is not written out, or one whose written folder
+ * Whether a file of `file`'s project that may serve (not a test or a script) may load `file` by a
+ * computed specifier, so not every import of it is in the graph: a computed load whose start is not written out, or one whose written folder
  * holds `file` (`` import(`./routes/${name}`) `` for `routes/users.ts`).
  */
 export function loadsComputedModules(file: string): boolean {
