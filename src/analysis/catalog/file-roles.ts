@@ -93,8 +93,12 @@ export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|cdnjs|(
  */
 export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\/|^(?:old|archived?)\//i;
 
-/** A framework's build folder (`.next/server/chunks/…`, `.nuxt/`, `.svelte-kit/output/`): what the build wrote, committed or left behind. */
-export const buildFolderPattern = /(?:^|\/)\.(?:next|nuxt|output|svelte-kit|vercel|netlify|docusaurus|expo|turbo|cache)\//;
+/**
+ * A framework's build folder (`.next/server/chunks/…`, `.nuxt/`, `.svelte-kit/output/`) or a dev
+ * server's bundle of dependencies (Vite's `.vite/deps/`, VitePress's `.vitepress/cache/deps/`): what a
+ * tool wrote, committed or left behind.
+ */
+export const buildFolderPattern = /(?:^|\/)\.(?:next|nuxt|output|svelte-kit|vercel|netlify|docusaurus|expo|turbo|cache|vite|vitepress\/cache|angular\/cache|parcel-cache|wrangler)\//;
 
 /**
  * A bundler's output by its file name: Vite's `assets/Page-B7czHfdL.js` (a base-64 hash of eight
