@@ -3228,8 +3228,8 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       filename,
       code: workerSlot,
     })),
-    ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts', 'old/backend-src/worker.ts', 'archive/server/worker.js'].map((filename) => ({
-      // A copy of the project's own source kept beside it: nothing builds it.
+    ...['.backup-env-2025-10-27T02-48-43/ui/src/utils/worker.ts', '.history/src/worker_20240101.ts', 'server.bak/worker.js', 'app-backup/src/worker.ts', 'old/backend-src/worker.ts', 'archive/server/worker.js', 'app/.archive/dead-lib/stripe-client.ts'].map((filename) => ({
+      // A copy of the project's own source kept beside it: nothing builds it (set 53, tutor-space: a hidden `.archive/` under `app/`).
       name: `a promise slot in a backup copy (${filename})`,
       filename,
       code: workerSlot,

@@ -86,12 +86,13 @@ export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|cdnjs|(
 
 /**
  * Copies of the project's own source kept beside it and never built: a backup folder
- * (`.backup-env-2025-10-27/`, `src.bak/`, `app-backup/`), an editor's local history (`.history/`), or
+ * (`.backup-env-2025-10-27/`, `src.bak/`, `app-backup/`), an editor's local history (`.history/`), a
+ * hidden archive at any depth (`app/.archive/dead-lib/`), or
  * the previous version kept at the project's top (`old/backend-src/`, `archive/`). A plain `backup/`
  * folder is left alone: it is as often the project's own backup feature; so is an `old/` or
  * `archive/` folder deeper down (`src/routes/old/` may still be mounted).
  */
-export const copyFolderPattern = /(?:^|\/)(?:\.history|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\/|^(?:old|archived?)\//i;
+export const copyFolderPattern = /(?:^|\/)(?:\.history|\.archived?|\.backups?(?:[-_.][^/]*)?|[^/]+[-_.](?:backup|bak))\/|^(?:old|archived?)\//i;
 
 /**
  * A framework's build folder (`.next/server/chunks/…`, `.nuxt/`, `.svelte-kit/output/`) or a dev
