@@ -5608,9 +5608,18 @@ export function loadChunk(chunkPath) {
     'developer/.next/package.json': '{ "type": "commonjs" }\n',
     'developer/.next/server/chunks/runtime.js': runtime,
     'developer/lib/runtime.js': runtime,
+    // Set 54 (wmv-cycling-series): VitePress writes `{"type":"module"}` into its bundle of dependencies.
+    'docs-site/package.json': '{ "name": "docs", "devDependencies": { "vitepress": "^1.0.0" } }\n',
+    'docs-site/.vitepress/cache/deps/package.json': '{"type":"module"}\n',
+    'docs-site/.vitepress/cache/deps/runtime.js': runtime,
+    // A folder of the source that sets its own module format is still the project's source.
+    'developer/lib/esm/package.json': '{ "type": "module", "sideEffects": false }\n',
+    'developer/lib/esm/runtime.js': runtime,
   }));
   it('is quiet in the build folder and reports the same code in the source (line 6)', () => {
     expect(lintInDir(ruleId, rule, project.dir(), 'developer/.next/server/chunks/runtime.js', runtime)).toEqual([]);
+    expect(lintInDir(ruleId, rule, project.dir(), 'docs-site/.vitepress/cache/deps/runtime.js', runtime)).toEqual([]);
     expect(lintInDir(ruleId, rule, project.dir(), 'developer/lib/runtime.js', runtime).map((m) => m.line)).toEqual([6]);
+    expect(lintInDir(ruleId, rule, project.dir(), 'developer/lib/esm/runtime.js', runtime).map((m) => m.line)).toEqual([6]);
   });
 });

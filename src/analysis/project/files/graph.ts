@@ -118,10 +118,12 @@ function folderRole(dir: string): FolderRole {
   } catch {
     names = [];
   }
-  // A framework's build folder writes a package.json of its own (`.next/package.json`): it is part of
-  // the project that built it, not a project (and its files stay under that project's build folder).
-  const manifest = names.includes('package.json') && !buildFolderPattern.test(`/${path.basename(dir)}/`);
-  const text = manifest ? (readSource(path.join(dir, 'package.json')) ?? '') : '';
+  // A framework's build folder writes a package.json of its own (`.next/package.json`), and so does a
+  // dev server's bundle of dependencies (`.vitepress/cache/deps/package.json`, `{"type":"module"}`): it is
+  // part of the project that built it, not a project (and its files stay under that project's build folder).
+  const listed = names.includes('package.json') && !buildFolderPattern.test(`/${path.basename(dir)}/`);
+  const text = listed ? (readSource(path.join(dir, 'package.json')) ?? '') : '';
+  const manifest = listed && !onlyModuleFormat(text);
   role = {
     config: ESLINT_CONFIGS.some((name) => names.includes(name)),
     manifest,
@@ -132,6 +134,17 @@ function folderRole(dir: string): FolderRole {
 }
 
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+/**
+ * A package.json that only says how the files below it load (`{"type":"module"}`, also with
+ * `sideEffects`): a tool writes it into its output folder, and a package sets it on a folder of its
+ * own; it names no package.
+ */
+function onlyModuleFormat(text: string): boolean {
+  if (text.length > 200) return false;
+  const parsed = parsedJson(text);
+  return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).every((key) => key === 'type' || key === 'sideEffects');
+}
 
 /** A package.json's content, or `undefined` when it is not JSON. */
 function parsedJson(text: string): unknown {
