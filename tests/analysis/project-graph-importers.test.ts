@@ -196,3 +196,28 @@ describe('where computed loads may reach', () => {
     expect(loadsComputedModules(path.join(tests, 'src/lib/stripe.ts'))).toBe(true);
   });
 });
+
+describe('imports on commented-out lines', () => {
+  // Set 55 (citation-network-explorer): `//app.post('/ms', require('./routes/ms/search'));` in server.js
+  // made the route module look mounted. A line of a comment imports nothing; code after a `//` inside
+  // a string on the same line (`const u = 'http://x'; require('./live')`) still does.
+  const root = path.join(temp, 'commented');
+  it('leaves out imports on lines that start a comment or continue a block comment', () => {
+    write(root, 'package.json', JSON.stringify({ name: 'web', private: true }));
+    for (const name of ['line', 'block', 'body', 'live']) write(root, `src/${name}.js`, `module.exports = '${name}';\n`);
+    write(
+      root,
+      'src/server.js',
+      [
+        "//app.post('/ms', require('./line'));",
+        "/* const b = require('./block'); */",
+        '/**',
+        " * import('./body') once the feature ships",
+        ' */',
+        "const url = 'http://localhost'; const live = require('./live');",
+      ].join('\n'),
+    );
+    const importers = (name: string): string[] => names(root, importersOf(path.join(root, `src/${name}.js`)));
+    expect([importers('line'), importers('block'), importers('body'), importers('live')]).toEqual([[], [], [], ['src/server.js']]);
+  });
+});

@@ -180,7 +180,19 @@ export function projectRoot(file: string): string {
 }
 
 /**
- * The module specifiers a file's text imports or re-exports, each once. Each is a copy, one per
+ * Whether the import at `at` sits on a line of a comment: one starting with `//`, `/*` or the `*` of a
+ * block comment's body (`// app.use('/ms', require('./lib/data/microsoft'))`, a route switched off).
+ */
+function commentedOut(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  let i = lineStart;
+  while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === '*' || (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*'));
+}
+
+/**
+ * The module specifiers a file's text imports or re-exports, each once, leaving out those on
+ * commented-out lines. Each is a copy, one per
  * string (`copies`): a match is a slice of the text, and keeping it would keep the whole text (V8
  * slices strings by reference), which costs more in garbage collection than reading it did.
  */
@@ -189,7 +201,7 @@ function specifiersOf(text: string | undefined, copies: Map<string, string>): Se
   if (text === undefined) return found;
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1];
-    if (specifier === undefined) continue;
+    if (specifier === undefined || commentedOut(text, match.index)) continue;
     let copy = copies.get(specifier);
     // Slicing a fresh concatenation copies the characters out of the text first.
     if (copy === undefined) copies.set((copy = ` ${specifier}`.slice(1)), copy);
