@@ -519,11 +519,11 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
         const init = def.node.init;
         // `const { user: { id: userId } } = req`, `const { userId } = ctx`: the verified caller's id, as `req.user.id` is.
         if (init && isCallerHolder(init, model) && verifiedCallerPath(patternPath(def.node.id, value.name))) return false;
-        // `const { clinicId } = req`: an id the app's middleware put on the request itself.
         const path = init ? patternPath(def.node.id, value.name) : undefined;
+        // `const { clinicId } = req`: an id the app's middleware put on the request itself.
         if (init && path?.length === 1 && appCallerOwnId(path[0], init, model)) return false;
         // `const { householdId, userId } = getRequestIdentity(req)`: any id an auth accessor answers with.
-        if (init && isAuthAccessorCall(init, model) && accessorIdField.test(patternPath(def.node.id, value.name)?.join('.') ?? '')) return false;
+        if (init && isAuthAccessorCall(init, model) && accessorIdField.test(path?.join('.') ?? '')) return false;
         // `let template; if (managed) template = 'invite'; else template = 'verify';`: every value it is given,
         // whole or through a pattern (`let orgId; try { ({ orgId } = await requireOrg(req)); } catch …`).
         const assigned = variable.references.flatMap((ref) => {
@@ -610,7 +610,7 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       const test = unwrap(value.test);
       const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
       // `SUPPORTED.includes(lang) ? lang : FALLBACK`: the branch taken when the value is in a constant list is one of its values.
-      const tested = boundedPatternTest(negated ? test.argument : test, model) ?? fixedSetMember(negated ? test.argument : test, model);
+      const tested = boundedPatternTest(negated ? test.argument : test, model) ?? constantListMember(negated ? test.argument : test, model);
       const passing = negated ? value.alternate : value.consequent;
       const bounded = (branch: TSESTree.Node): boolean => tested !== undefined && branch === passing && model.sourceCode.getText(unwrap(branch)) === model.sourceCode.getText(tested);
       return (!bounded(value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(value.alternate) && fromRequest(value.alternate, model, depth + 1));
@@ -684,14 +684,8 @@ function mutatesTable(ref: TSESTree.Identifier): boolean {
   return false;
 }
 
-/**
- * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
- * `Object.freeze([…])`), or a JSON file the module imports (`import constants from './constants.json'`),
- * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
- * one of its values.
- */
-/** `SUPPORTED_LANGS.includes(lang)`, `FORMATS.has(format)` over a constant list or set of the module: the value tested. */
-function fixedSetMember(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+/** `SUPPORTED_LANGS.includes(lang)` over a constant list of the module (`isFixedTable`): the value tested. */
+function constantListMember(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
   const call = unwrap(test);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return undefined;
   const callee = unwrap(call.callee);
@@ -700,6 +694,12 @@ function fixedSetMember(test: TSESTree.Node, model: FileModel): TSESTree.Node | 
   return value && value.type !== AST_NODE_TYPES.SpreadElement && isFixedTable(callee.object, model) ? value : undefined;
 }
 
+/**
+ * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
+ * `Object.freeze([…])`), or a JSON file the module imports (`import constants from './constants.json'`),
+ * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
+ * one of its values.
+ */
 function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   let table = unwrap(node);
   while (table.type === AST_NODE_TYPES.MemberExpression && !table.computed) table = unwrap(table.object);

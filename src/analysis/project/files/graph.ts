@@ -192,9 +192,9 @@ function commentedOut(text: string, at: number): boolean {
 
 /**
  * The module specifiers a file's text imports or re-exports, each once, leaving out those on
- * commented-out lines. Each is a copy, one per
- * string (`copies`): a match is a slice of the text, and keeping it would keep the whole text (V8
- * slices strings by reference), which costs more in garbage collection than reading it did.
+ * commented-out lines. Each is a copy, one per string (`copies`): a match is a slice of the text, and
+ * keeping it would keep the whole text (V8 slices strings by reference), which costs more in garbage
+ * collection than reading it did.
  */
 function specifiersOf(text: string | undefined, copies: Map<string, string>): Set<string> {
   const found = new Set<string>();
@@ -327,8 +327,8 @@ export function importersOf(file: string): ReadonlySet<string> {
 
 /**
  * Whether a file of `file`'s project that may serve (not a test or a script) may load `file` by a
- * computed specifier, so not every import of it is in the graph: a computed load whose start is not written out, or one whose written folder
- * holds `file` (`` import(`./routes/${name}`) `` for `routes/users.ts`).
+ * computed specifier, so not every import of it is in the graph: a computed load whose start is not
+ * written out, or one whose written folder holds `file` (`` import(`./routes/${name}`) `` for `routes/users.ts`).
  */
 export function loadsComputedModules(file: string): boolean {
   const folders = graphOf(file).computedLoads;
