@@ -5226,6 +5226,19 @@ app.get('/price', async (req, res) => { res.send(formatAmount(1)); });
     expect(lint(liveImporter.dir())).toEqual([[3, 'unsafePromiseSlot']]);
   });
 
+  // Set 52 (uspr-airtable-clone's `lib/pdf/PdfContext.tsx`): the only importer is the folder's `index`
+  // barrel, which nothing imports. Once a page imports the barrel, or the package names it as its
+  // entry, the slot may run.
+  const barrel = "export { getStripe } from './stripe';\n";
+  const deadBarrel = projectOnDisk('lib-dead-barrel', () => app({ 'src/lib/index.ts': barrel }));
+  const liveBarrel = projectOnDisk('lib-live-barrel', () => app({ 'src/lib/index.ts': barrel, 'src/page.tsx': "import { getStripe } from './lib';\nexport default getStripe;\n" }));
+  const entryBarrel = projectOnDisk('lib-entry-barrel', () => app({ 'src/lib/index.ts': barrel }, { main: 'src/lib/index.ts' }));
+  it('is quiet when the only importer is an index barrel nothing imports, and reports the write once a file imports it or the package names it', () => {
+    expect(lint(deadBarrel.dir())).toEqual([]);
+    expect(lint(liveBarrel.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+    expect(lint(entryBarrel.dir())).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+
   // Set 42 (language-learning2's `src/lib/asr/whisper.ts`): a keyed promise cache and a memoizer in a
   // library module nothing imports run no more than a slot there does. The cache's write is on line 5,
   // the memoizer call on line 9.

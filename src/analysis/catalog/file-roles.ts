@@ -135,9 +135,11 @@ export const browserPathPattern = /(?:^|\/)(?:frontend|client|browser|public|www
 /**
  * Folders of modules that other modules import, by their path in the project (`src/lib/stripe.ts`,
  * `utils/`, `components/`): no platform loads a file there by its path, so one that nothing imports
- * never runs. A folder's `index` file is left out (a package's entry may be one).
+ * never runs. A folder's `index` file there is a barrel for that folder (`src/lib/pdf/index.ts`); one
+ * that is its package's entry is named by the package, or imported by the package's name, which the
+ * index resolves.
  */
-export const libraryFolderPattern = /(?:^|\/)(?:lib|libs|utils?|helpers|components|hooks|middlewares?)\/(?:[^/]+\/)*(?!index\.)[^/]+$/;
+export const libraryFolderPattern = /(?:^|\/)(?:lib|libs|utils?|helpers|components|hooks|middlewares?)\/(?:[^/]+\/)*[^/]+$/;
 
 /** Packages that import a project's modules without an import statement (Nuxt's and unplugin's auto-imports). */
 export const autoImportPackages: readonly string[] = ['nuxt', 'nuxt3', 'unplugin-auto-import', 'unplugin-vue-components'];
