@@ -5252,6 +5252,32 @@ export default function App({ Component, pageProps }) {
     );
     expect(lint(dir, 'lib/query.ts', shared)).toEqual([]);
   });
+
+  // set 47 (docs.plus admin dashboard): everything inside the provider is a guard made by `dynamic(…,
+  // { ssr: false })`, and beside it a package's `<Toaster />`; a server renders only the guard's
+  // fallback, so no query runs there. With the page rendered outside the guard, or the guard loaded
+  // on the server too, queries run on the server and stay.
+  const guarded = (inside: string, ssr = 'false'): string => `import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { Toaster } from 'react-hot-toast';
+const queryClient = new QueryClient();
+const AuthGuard = dynamic(() => import('../components/AuthGuard'), { ssr: ${ssr}, loading: () => <span /> });
+export default function App({ Component, pageProps }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      ${inside}
+    </QueryClientProvider>
+  );
+}
+`;
+  const inGuard = '<AuthGuard><Component {...pageProps} /></AuthGuard>\n      <Toaster position="bottom-right" />';
+  it('does not report a client whose provider holds only components a server does not render', () => {
+    expect(lint(next, 'pages/_app.tsx', guarded(inGuard))).toEqual([]);
+  });
+  it('reports it (line 4) when the page renders outside the guard, or the guard renders on the server', () => {
+    expect(lint(next, 'pages/_app.tsx', guarded(`${inGuard}\n      <Component {...pageProps} />`)).map((m) => [m.line, m.messageId])).toEqual([[4, 'sharedRenderCache']]);
+    expect(lint(next, 'pages/_app.tsx', guarded(inGuard, 'true')).map((m) => [m.line, m.messageId])).toEqual([[4, 'sharedRenderCache']]);
+  });
 });
 
 describe(`${ruleId}: collections a factory fills while it runs`, () => {

@@ -6,7 +6,7 @@
  * QueryClient())`, a `getQueryClient()` that makes one per server call) it is not found here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { skippedOnServerRender } from '../syntax/first-render.js';
+import { providerIdleOnServer } from '../syntax/first-render.js';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { enclosingFunction, findProperty, isFunction, isInfinity, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
@@ -81,7 +81,7 @@ export function handsToProvider(program: TSESTree.Node, visitorKeys: FileModel['
   walk(program, visitorKeys, (node) => {
     if (found || node.type !== AST_NODE_TYPES.JSXAttribute || node.name.type !== AST_NODE_TYPES.JSXIdentifier || node.name.name !== attribute) return;
     const value = node.value?.type === AST_NODE_TYPES.JSXExpressionContainer ? node.value.expression : undefined;
-    found = value?.type === AST_NODE_TYPES.Identifier && value.name === name && !skippedOnServerRender(node, visitorKeys);
+    found = value?.type === AST_NODE_TYPES.Identifier && value.name === name && !providerIdleOnServer(node, visitorKeys);
   });
   return found;
 }

@@ -18,3 +18,9 @@ export const stateHook = 'useState';
 
 /** Globals a browser has and a server does not: `typeof window === 'undefined'` holds on a server. */
 export const browserOnlyGlobals: ReadonlySet<string> = new Set(['window', 'document', 'navigator', 'localStorage']);
+
+/**
+ * A loader of components that a server's render leaves out: Next.js's `dynamic(() => import(…), {
+ * ssr: false })` renders only its `loading` fallback on a server, never the component or its children.
+ */
+export const clientOnlyLoader = { callee: 'dynamic', option: 'ssr' } as const;

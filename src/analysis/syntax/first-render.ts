@@ -7,10 +7,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
-import { calleeName, enclosingFunction, unwrap, walk, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, findProperty, programOf, unwrap, walk, type FunctionNode } from './ast.js';
 import { runsOutsideRender } from './render-callbacks.js';
 import { combinedValue, skippedWithin } from './guarded-code.js';
-import { browserOnlyGlobals, stateHook } from '../catalog/react-hooks.js';
+import { browserOnlyGlobals, clientOnlyLoader, stateHook } from '../catalog/react-hooks.js';
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
@@ -90,4 +90,58 @@ export function skippedOnServerRender(node: TSESTree.Node, visitorKeys: VisitorK
     if (skippedWithin(child, child.parent, valueOf)) return true;
   }
   return false;
+}
+
+/** Whether module-level `name` is a component made by `dynamic(() => import(…), { ssr: false })`: a server renders only its fallback. */
+function loadedOnlyInBrowser(name: string, program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+    for (const d of declaration.declarations) {
+      if (d.id.type !== AST_NODE_TYPES.Identifier || d.id.name !== name || !d.init) continue;
+      const call = unwrap(d.init);
+      const options = call.type === AST_NODE_TYPES.CallExpression && calleeName(call.callee) === clientOnlyLoader.callee ? call.arguments[1] : undefined;
+      const option = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, [clientOnlyLoader.option]) : undefined;
+      const value = option ? unwrap(option.value) : undefined;
+      return value?.type === AST_NODE_TYPES.Literal && value.value === false;
+    }
+  }
+  return false;
+}
+
+/** Whether module-level `name` is imported from a package by a bare, unscoped name (`import { Toaster } from 'react-hot-toast'`): not the app's own code. */
+function importedFromPackage(name: string, program: TSESTree.Program): boolean {
+  return program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      /^[a-z]/.test(statement.source.value) &&
+      statement.specifiers.some((specifier) => specifier.local.name === name),
+  );
+}
+
+/**
+ * Whether a server's render of the element around `attribute` (`<QueryClientProvider client={c}>`)
+ * renders none of the app's code inside it: every child is a component `dynamic(…, { ssr: false })`
+ * made, whose children a server never renders, or a package's element with no children (`<Toaster />`).
+ */
+function contentOnlyInBrowser(attribute: TSESTree.JSXAttribute): boolean {
+  const element = attribute.parent.parent;
+  const program = programOf(element);
+  const children = element.children.filter((child) => !(child.type === AST_NODE_TYPES.JSXText && child.value.trim() === ''));
+  return (
+    children.length > 0 &&
+    children.every((child) => {
+      if (child.type !== AST_NODE_TYPES.JSXElement || child.openingElement.name.type !== AST_NODE_TYPES.JSXIdentifier) return false;
+      const name = child.openingElement.name.name;
+      return loadedOnlyInBrowser(name, program) || (child.children.length === 0 && importedFromPackage(name, program));
+    })
+  );
+}
+
+/**
+ * Whether a server's render never uses what `attribute` hands a provider: the render never reaches the
+ * provider (`skippedOnServerRender`), or the provider's content is only rendered in a browser.
+ */
+export function providerIdleOnServer(attribute: TSESTree.JSXAttribute, visitorKeys: VisitorKeys): boolean {
+  return skippedOnServerRender(attribute, visitorKeys) || contentOnlyInBrowser(attribute);
 }

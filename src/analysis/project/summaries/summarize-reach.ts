@@ -20,7 +20,7 @@ import type { FileModel } from '../../model/file-model.js';
 import type { CallShape, ExportHook, ReachCall, ReachSummary } from '../../model/file-summary.js';
 import { isArgsKey } from '../../model/key-args.js';
 import { reexportsOf } from './summarize.js';
-import { skippedOnServerRender } from '../../syntax/first-render.js';
+import { providerIdleOnServer } from '../../syntax/first-render.js';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -187,7 +187,7 @@ function providers(model: FileModel, locals: ReadonlySet<string>): ReachSummary[
     if (node.type !== AST_NODE_TYPES.JSXAttribute || node.name.type !== AST_NODE_TYPES.JSXIdentifier) return;
     const value = node.value?.type === AST_NODE_TYPES.JSXExpressionContainer ? node.value.expression : undefined;
     // Not one a server's render never reaches (behind `if (!token) return <div />` on effect-set state).
-    if (value?.type === AST_NODE_TYPES.Identifier && locals.has(value.name) && !skippedOnServerRender(node, model.facts.visitorKeys)) found.push({ name: value.name, attribute: node.name.name });
+    if (value?.type === AST_NODE_TYPES.Identifier && locals.has(value.name) && !providerIdleOnServer(node, model.facts.visitorKeys)) found.push({ name: value.name, attribute: node.name.name });
   });
   return found;
 }
