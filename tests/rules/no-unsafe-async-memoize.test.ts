@@ -3240,9 +3240,10 @@ export const documentsOf = memoize(async (source: string) => (await fetch('/docu
       filename,
       code: workerSlot,
     })),
-    ...['docs/assets/react-CHLGWxLt.js', 'dist/assets/HelpPage-cJ7sZoBI.js', 'build/static/js/main.3f9a1c2e.js', 'build/static/js/412.3f9a1c2e.chunk.js', 'store/.next/server/chunks/[turbopack]_runtime.js', '.svelte-kit/output/server/chunks/worker.js', 'docs-site/.vitepress/cache/deps/vitepress___minisearch.js', 'web/.vite/deps/chunk-worker.js'].map((filename) => ({
+    ...['docs/assets/react-CHLGWxLt.js', 'dist/assets/HelpPage-cJ7sZoBI.js', 'build/static/js/main.3f9a1c2e.js', 'build/static/js/412.3f9a1c2e.chunk.js', 'store/.next/server/chunks/[turbopack]_runtime.js', '.svelte-kit/output/server/chunks/worker.js', 'docs-site/.vitepress/cache/deps/vitepress___minisearch.js', 'web/.vite/deps/chunk-worker.js', 'frontend/dev-dist/workbox-29bfc98f.js'].map((filename) => ({
       // A bundler's output, named by its content hash, or a dev server's bundle of dependencies (set 54,
-      // wmv-cycling-series: VitePress's cache committed): a fix would rewrite a generated file.
+      // wmv-cycling-series: VitePress's cache committed), or Workbox's runtime beside a generated service
+      // worker (set 56, dojosoftware): a fix would rewrite a generated file.
       name: `a promise slot in bundled output (${filename})`,
       filename,
       code: workerSlot,

@@ -104,9 +104,10 @@ export const buildFolderPattern = /(?:^|\/)\.(?:next|nuxt|output|svelte-kit|verc
 /**
  * A bundler's output by its file name: Vite's `assets/Page-B7czHfdL.js` (a base-64 hash of eight
  * characters, with a digit or two capitals), webpack's `main.3f9a1c2e.js` and `412.3f9a1c2e.chunk.js`
- * (a hex content hash with a digit).
+ * (a hex content hash with a digit), and Workbox's runtime copied beside a generated service worker
+ * (`dev-dist/workbox-29bfc98f.js`, as vite-plugin-pwa and workbox-build write it).
  */
-export const bundleFilePattern = /(?:^|\/)assets\/[^/]+-(?=(?:[\w-]{0,7}[A-Z]){2}|[\w-]{0,7}\d)[\w-]{8}\.m?js$|\.(?=[a-f]{0,31}\d)[\da-f]{8,32}(?:\.chunk)?\.m?js$/;
+export const bundleFilePattern = /(?:^|\/)assets\/[^/]+-(?=(?:[\w-]{0,7}[A-Z]){2}|[\w-]{0,7}\d)[\w-]{8}\.m?js$|\.(?=[a-f]{0,31}\d)[\da-f]{8,32}(?:\.chunk)?\.m?js$|(?:^|\/)workbox-(?=[a-f]{0,7}\d)[\da-f]{8}\.m?js$/;
 
 /** Packages that make a front-end package a browser app when nothing renders it on a server. */
 export const browserUiPackages: readonly string[] = ['react-dom', 'vue', 'svelte', 'preact', '@angular/core', 'solid-js'];
