@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, enclosingFunction, findProperty, programOf, unwrap, walk, type FunctionNode } from './ast.js';
 import { runsOutsideRender } from './render-callbacks.js';
+import { moduleLevelValue } from './module-values.js';
 import { combinedValue, skippedWithin } from './guarded-code.js';
 import { browserOnlyGlobals, clientOnlyLoader, stateHook } from '../catalog/react-hooks.js';
 
@@ -94,19 +95,12 @@ export function skippedOnServerRender(node: TSESTree.Node, visitorKeys: VisitorK
 
 /** Whether module-level `name` is a component made by `dynamic(() => import(…), { ssr: false })`: a server renders only its fallback. */
 function loadedOnlyInBrowser(name: string, program: TSESTree.Program): boolean {
-  for (const statement of program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
-    for (const d of declaration.declarations) {
-      if (d.id.type !== AST_NODE_TYPES.Identifier || d.id.name !== name || !d.init) continue;
-      const call = unwrap(d.init);
-      const options = call.type === AST_NODE_TYPES.CallExpression && calleeName(call.callee) === clientOnlyLoader.callee ? call.arguments[1] : undefined;
-      const option = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, [clientOnlyLoader.option]) : undefined;
-      const value = option ? unwrap(option.value) : undefined;
-      return value?.type === AST_NODE_TYPES.Literal && value.value === false;
-    }
-  }
-  return false;
+  const made = moduleLevelValue({ program }, name);
+  const call = made ? unwrap(made) : undefined;
+  const options = call?.type === AST_NODE_TYPES.CallExpression && calleeName(call.callee) === clientOnlyLoader.callee ? call.arguments[1] : undefined;
+  const option = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, [clientOnlyLoader.option]) : undefined;
+  const value = option ? unwrap(option.value) : undefined;
+  return value?.type === AST_NODE_TYPES.Literal && value.value === false;
 }
 
 /** Whether module-level `name` is imported from a package by a bare, unscoped name (`import { Toaster } from 'react-hot-toast'`): not the app's own code. */
