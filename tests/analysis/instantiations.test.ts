@@ -40,6 +40,29 @@ function i() { const h = new Handle(); return new Wrapper(h); }`;
 }`;
     expect(sitesOf(code)).toEqual(['class:Upload', 'class:Upload', 'class:Upload']);
   });
+  it("returned by a helper of the file: where the helper's calls put it (an instance method called as this.m, a module function not exported)", () => {
+    const code = `class Routes {
+  contextFor(req) { return new Handle(req.user); }
+  async page(req, res) { const ctx = this.contextFor(req); res.send(await ctx.render()); }
+  keep(req) { this.last = this.contextFor(req); }
+}
+function make(k) { return new Handle(k); }
+const makeArrow = (k) => new Handle(k);
+async function run(k) { await make(k).start(); const h = makeArrow(k); h.close(); }
+const shared = make('shared');`;
+    expect(sitesOf(code)).toEqual(['call', 'class:Routes', 'call', 'module', 'call']);
+  });
+  it('a helper that may be called from elsewhere hands its instances on: exported, in a CommonJS module, or never called here', () => {
+    expect(sitesOf(`export function make(k) { return new Handle(k); }
+async function run(k) { await make(k).start(); }`)).toEqual(['other']);
+    expect(sitesOf(`function make(k) { return new Handle(k); }
+async function run(k) { await make(k).start(); }
+export { make };`)).toEqual(['other']);
+    expect(sitesOf(`function make(k) { return new Handle(k); }
+async function run(k) { await make(k).start(); }
+module.exports = { make, run };`)).toEqual(['other']);
+    expect(sitesOf(`class Routes { contextFor(req) { return new Handle(req.user); } }`)).toEqual(['other']);
+  });
   it('this.x in a plain function is not an instance of any class here', () => {
     expect(sitesOf(`function setUp() { this.h = new Handle(); }`)).toEqual(['other']);
   });

@@ -4511,6 +4511,35 @@ export async function streams(req, res) {
   });
 });
 
+describe("instances made by a helper method of the routes' class (`createContext(req)` returning `new Context(…)`)", () => {
+  // The context caches a permission lookup for the request it was made for; the routes make one per request.
+  const context = `export class PageContext {
+  constructor(user) { this.user = user; }
+  canEdit() {
+    if (!this.editCheck) this.editCheck = fetch('/acl/' + this.user).then((r) => r.json());
+    return this.editCheck;
+  }
+}
+`;
+  const routes = (keep: string) => `import { PageContext } from './page-context.js';
+export class Routes {
+  contextFor(req) { return new PageContext(req.user); }
+  async edit(req, res) {
+    const ctx = this.contextFor(req);
+    res.json({ ok: await ctx.canEdit() });
+  }
+${keep}}
+`;
+  const perRequest = expressProject(ruleId, rule, { 'page-context.js': context, 'routes.js': routes('') });
+  it('every call of the helper keeps the instance to one request: quiet', () => {
+    expect(perRequest.lint('page-context.js')).toEqual([]);
+  });
+  const kept = expressProject(ruleId, rule, { 'page-context.js': context, 'routes.js': routes('  remember(req) { this.last = this.contextFor(req); }\n') });
+  it('one call keeps it in a field of the routes, which live as long as the app: reported', () => {
+    expect(kept.lint('page-context.js').map((m) => [m.line, m.messageId])).toEqual([[4, 'unsafePromiseSlot']]);
+  });
+});
+
 describe("a command-line package that is its own project (`targets/alert-cli/` with its own package.json)", () => {
   const diff = `import memoize from 'lodash/memoize';
 export const documentsOf = memoize(async (source) => (await fetch('/documents/' + source)).json());

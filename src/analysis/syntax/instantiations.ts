@@ -30,6 +30,11 @@ interface Frame {
   thisClass: string | undefined;
   /** `fn` is the static method `method` of the class `cls`. */
   staticMethod?: { cls: string; method: string };
+  /**
+   * `fn` is a helper of the file whose calls the walk sees: an instance method (`this:Holder.m`, called
+   * as `this.m(…)` in its class) or a function of the module that is not exported (`fn:make`).
+   */
+  helper?: string;
 }
 
 /** Wrappers a value passes through unchanged: `x as T`, `x!`, `a ? x : y`, `a ?? x`, `await x`. */
@@ -212,11 +217,74 @@ export function mayMakeInstances(text: string): boolean {
   return text.includes('new ') || STATIC_CALL.test(text);
 }
 
-/** `return new X(…)` (or an arrow's body) in `frame.fn`, a static method of `X` itself: a factory. */
-function returnedByOwnFactory(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[], frame: Frame, name: string): boolean {
-  if (frame.staticMethod?.cls !== name || !frame.fn) return false;
+/** `return new X(…)` (or an arrow's body) in `frame.fn`. */
+function returnedByFrame(site: TSESTree.NewExpression, parents: readonly TSESTree.Node[], frame: Frame): boolean {
+  if (!frame.fn) return false;
   const { node: value, parent } = outerValue(site, parents);
   return parent?.type === AST_NODE_TYPES.ReturnStatement || (frame.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && frame.fn.body === value);
+}
+
+/** The helper key of an instance method (`this:Holder.m`), for a function that is that method's value. */
+function instanceMethodKey(fn: FunctionNode, parent: TSESTree.Node | undefined, classNames: readonly (string | undefined)[]): string | undefined {
+  if (parent?.type !== AST_NODE_TYPES.MethodDefinition || parent.static || parent.computed || parent.kind !== 'method' || parent.value !== fn) return undefined;
+  const cls = classNames[classNames.length - 1];
+  const method = propertyName(parent.key);
+  return cls !== undefined && method !== undefined ? `this:${cls}.${method}` : undefined;
+}
+
+/** The helper key of a module function that is not exported (`fn:make` for `function make() {}` or `const make = () => …` at the top). */
+function moduleHelperKey(fn: FunctionNode, parents: readonly TSESTree.Node[]): string | undefined {
+  const parent = parents[parents.length - 1];
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return parent?.type === AST_NODE_TYPES.Program && fn.id ? `fn:${fn.id.name}` : undefined;
+  const declaration = parents[parents.length - 2];
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier && parents[parents.length - 3]?.type === AST_NODE_TYPES.Program && declaration?.type === AST_NODE_TYPES.VariableDeclaration
+    ? `fn:${parent.id.name}`
+    : undefined;
+}
+
+/** The helper key a call goes to: `this.m(…)` in the class `Holder` (`this:Holder.m`), or `make(…)` (`fn:make`). */
+function calledHelperKey(call: TSESTree.CallExpression, frame: Frame): string | undefined {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return `fn:${callee.name}`;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.ThisExpression || frame.thisClass === undefined) return undefined;
+  const method = memberName(callee);
+  return method !== undefined ? `this:${frame.thisClass}.${method}` : undefined;
+}
+
+/** The names of the functions declared at the top of a module (`function make() {}`, `const make = () => …`). */
+function topLevelFunctionNames(program: TSESTree.Program): string[] {
+  return program.body.flatMap((statement) => {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration) return [statement.id.name];
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
+    return statement.declarations.flatMap((d) => (d.id.type === AST_NODE_TYPES.Identifier && d.init && isFunction(d.init) ? [d.id.name] : []));
+  });
+}
+
+/** `module.exports = …` or `exports.x = …` at the top of a module. */
+function assignsExports(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  let target: TSESTree.Node = statement.expression.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+  return target.type === AST_NODE_TYPES.Identifier && (target.name === 'module' || target.name === 'exports');
+}
+
+/** Names the program exports (`export function make`, `export { make }`, `export default make`), by which other files may call them. */
+function exportedNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) names.add(d.id.name);
+      for (const specifier of statement.specifiers) if (specifier.local.type === AST_NODE_TYPES.Identifier) names.add(specifier.local.name);
+    }
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration.type === AST_NODE_TYPES.Identifier) names.add(declaration.name);
+      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
+    }
+  }
+  return names;
 }
 
 /** The static method a function is the value of, with its class's name. */
@@ -238,6 +306,12 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
   const parents: TSESTree.Node[] = [];
   const classNames: (string | undefined)[] = [];
   const frames: Frame[] = [{ fn: undefined, thisClass: undefined }];
+  const madeByHelper: { name: string; helper: string }[] = [];
+  const helperCalls = new Map<string, { call: TSESTree.CallExpression; parents: TSESTree.Node[]; frame: Frame }[]>();
+  const exported = exportedNames(program);
+  // A CommonJS module exports by assignment (`module.exports = { make }`): its functions may be called from anywhere.
+  const followsModuleHelpers = !program.body.some(assignsExports);
+  const moduleHelpers = new Set(followsModuleHelpers ? topLevelFunctionNames(program).filter((n) => !exported.has(n)).map((n) => `fn:${n}`) : []);
   const visit = (node: TSESTree.Node): void => {
     let frame = frames[frames.length - 1] as Frame;
     const record = (key: string, site: InstanceSite): void => {
@@ -247,7 +321,16 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
     };
     if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && names.has(node.callee.name)) {
       const name = node.callee.name;
-      record(name, returnedByOwnFactory(node, parents, frame, name) && frame.staticMethod ? `factory:${frame.staticMethod.method}` : siteKind(node, parents, frame, visitorKeys));
+      const returned = returnedByFrame(node, parents, frame);
+      if (returned && frame.staticMethod?.cls === name) record(name, `factory:${frame.staticMethod.method}`);
+      // `createContext(req) { return new Context(…); }`: the instances live where the helper's calls put them.
+      else if (returned && frame.helper !== undefined) madeByHelper.push({ name, helper: frame.helper });
+      else record(name, siteKind(node, parents, frame, visitorKeys));
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const helper = calledHelperKey(node, frame);
+      // Judged after the walk, and only for the helpers that return an instance.
+      if (helper !== undefined && (helper.startsWith('this:') || moduleHelpers.has(helper))) helperCalls.set(helper, [...(helperCalls.get(helper) ?? []), { call: node, parents: [...parents], frame }]);
     }
     // `Context.create(…)`: recorded in case `create` is a factory of `Context` (class names only, by their capital).
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed && node.callee.object.type === AST_NODE_TYPES.Identifier && CLASS_NAME.test(node.callee.object.name) && names.has(node.callee.object.name)) {
@@ -262,7 +345,9 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
       const owner = memberClass(node, parent, classNames);
       const thisClass = owner ?? (node.type === AST_NODE_TYPES.ArrowFunctionExpression ? frame.thisClass : undefined);
       const staticMethod = staticMethodOf(node, parent, classNames);
-      frame = staticMethod ? { fn: node, thisClass, staticMethod } : { fn: node, thisClass };
+      const moduleHelper = moduleHelperKey(node, parents);
+      const helper = instanceMethodKey(node, parent, classNames) ?? (moduleHelper !== undefined && moduleHelpers.has(moduleHelper) ? moduleHelper : undefined);
+      frame = { fn: node, thisClass, ...(staticMethod && { staticMethod }), ...(helper !== undefined && { helper }) };
       frames.push(frame);
     }
     if (isClass) classNames.push(node.id?.name);
@@ -280,6 +365,13 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
     if (pushedFrame) frames.pop();
   };
   visit(program);
+  // A helper's instances: where each of its calls puts what it returns; a helper nothing here calls hands them on.
+  for (const { name, helper } of madeByHelper) {
+    const list = found.get(name) ?? [];
+    const calls = helperCalls.get(helper) ?? [];
+    list.push(...(calls.length === 0 ? ['other' as const] : calls.map((c) => siteKind(c.call, c.parents, c.frame, visitorKeys))));
+    found.set(name, list);
+  }
   return found;
 }
 
