@@ -4511,6 +4511,34 @@ export async function streams(req, res) {
   });
 });
 
+describe('a browser slot that loads modules another file imports statically', () => {
+  // The bundler keeps a module a static import also loads in that importer's chunk: the import() fetches nothing.
+  const highlight = `let shared = null;
+export function highlighter() {
+  shared ??= Promise.all([import('./languages'), import('./theme')]).then(([langs, theme]) => ({ langs: langs.list, style: theme.style }));
+  return shared;
+}
+`;
+  const app = (editor: string): Record<string, string> => ({
+    'package.json': '{ "name": "web", "private": true, "dependencies": { "react": "^19.0.0", "react-dom": "^19.0.0" }, "devDependencies": { "vite": "^7.0.0" } }\n',
+    'src/main.tsx': "import { createRoot } from 'react-dom/client';\nimport { Editor } from './editor';\ncreateRoot(document.body).render(<Editor />);\n",
+    'src/editor.tsx': editor,
+    'src/languages.ts': 'export const list = [];\n',
+    'src/theme.ts': 'export const style = {};\n',
+    'src/highlight.ts': highlight,
+    'src/theme.test.ts': "import { style } from './theme';\ntest('style', () => expect(style).toEqual({}));\n",
+  });
+  const bundled = projectOnDisk('bundled-loads', () => app("import { list } from './languages';\nimport { style } from './theme';\nexport function Editor() { return <pre>{list.length}{String(style)}</pre>; }\n"));
+  it('both modules imported statically by the editor: quiet', () => {
+    expect(lintInDir(ruleId, rule, bundled.dir(), 'src/highlight.ts', highlight)).toEqual([]);
+  });
+  // `import type` loads nothing at run time, nor does a test's import serve the page.
+  const typeOnly = projectOnDisk('type-only-loads', () => app("import { list } from './languages';\nimport type { style } from './theme';\nexport function Editor() { return <pre>{list.length}</pre>; }\n"));
+  it('one of them imported only as a type (and by a test): reported', () => {
+    expect(lintInDir(ruleId, rule, typeOnly.dir(), 'src/highlight.ts', highlight).map((m) => [m.line, m.messageId])).toEqual([[3, 'unsafePromiseSlot']]);
+  });
+});
+
 describe("instances made by a helper method of the routes' class (`createContext(req)` returning `new Context(…)`)", () => {
   // The context caches a permission lookup for the request it was made for; the routes make one per request.
   const context = `export class PageContext {

@@ -137,9 +137,55 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   return false;
 }
 
-/** A promise that only loads modules or does local work, kept on a server: its rejection is permanent anyway. */
-export function serverModuleLoad(value: TSESTree.Node, model: FileModel): boolean {
-  return onlyLoadsModules(value, model) && !runsInBrowser(model);
+/**
+ * `import x from './m'`, `import { a } from "./m"`, `import './m'`, `export { a } from './m'`: a static load
+ * of a value (not `import type`), with its specifier. The text between `import` and `from` holds no quote.
+ */
+const STATIC_VALUE_IMPORT = /^[ \t]*(?:import(?![ \t]+type[\s{])[^'"`;]*?\bfrom|import|export[^'"`;]*?\bfrom)\s*['"]([^'"\n]+)['"]/gm;
+
+/**
+ * Whether a project file another serving file loads statically: a bundler puts it in that file's chunk
+ * instead of one of its own (Vite warns that the dynamic import "will not move module into another
+ * chunk"), so `import()` of it fetches nothing that could fail and succeed later.
+ */
+function loadedStaticallyElsewhere(file: string, model: FileModel): boolean {
+  return model.project.servingImporterFiles(file).some(({ file: importer, text }) => {
+    if (importer === model.filename) return false;
+    for (const match of text.matchAll(STATIC_VALUE_IMPORT)) if (match[1] !== undefined && model.project.resolve(match[1], importer) === file) return true;
+    return false;
+  });
+}
+
+/**
+ * A promise that only loads modules of the project, in a browser, each of which another serving file
+ * imports statically (`Promise.all([import('../markdown-config'), import('../highlight')])` beside the
+ * editor's `import { codeLanguages } from './markdown-config'`): nothing is fetched, so nothing a retry
+ * would fix can fail.
+ */
+function loadsOnlyBundledModules(value: TSESTree.Node, model: FileModel): boolean {
+  const loads: TSESTree.ImportExpression[] = [];
+  walk(value, model.facts.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ImportExpression) loads.push(inner);
+  });
+  return (
+    loads.length > 0 &&
+    loads.every((load) => {
+      const source = load.source;
+      if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return false;
+      const file = model.project.resolve(source.value, model.filename);
+      return file !== undefined && loadedStaticallyElsewhere(file, model);
+    }) &&
+    onlyLoadsModules(value, model)
+  );
+}
+
+/**
+ * A promise that only loads modules or does local work, kept on a server: its rejection is permanent
+ * anyway; or one that loads, in a browser, only modules already bundled with a static importer.
+ */
+export function loadRetryWouldNotFix(value: TSESTree.Node, model: FileModel): boolean {
+  if (!runsInBrowser(model)) return onlyLoadsModules(value, model);
+  return loadsOnlyBundledModules(value, model);
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, onlyValueDef, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { ownMethod } from '../syntax/own-method.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
-import { picksOnly, serverModuleLoad } from './module-loads.js';
+import { picksOnly, loadRetryWouldNotFix } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
 import { readInOwnFulfilment } from './resolved-stores.js';
@@ -513,7 +513,7 @@ export function keyedByRequest(collection: Pick<Collection, 'init'>, write: TSES
 export function rejectablePromiseWrites(collection: Collection, model: FileModel): TSESTree.Node[] {
   if (collection.kind === 'set' || collection.kind === 'array') return [];
   // A server's module load fails the same way every time: keeping its rejection loses nothing.
-  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !serverModuleLoad(w.value, model) && !keyedByRequest(collection, w.node));
+  const writes = collection.writes.filter((w) => w.value !== undefined && storesRejectablePromise(w.value, model) && !loadRetryWouldNotFix(w.value, model) && !keyedByRequest(collection, w.node));
   // `Promises[file] = null` in the rejection handler empties the entry as a `delete` does.
   const emptied = collection.writes.filter((w) => w.value !== undefined && isEmptyValue(w.value)).map((w) => w.node);
   const written = writes.map((w) => w.node);

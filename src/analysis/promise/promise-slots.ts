@@ -16,7 +16,7 @@ import { slotUsedOnlyByDeadCode } from './dead-slots.js';
 import { resultsLiveOneCall } from './per-call-factories.js';
 import type { FileModel } from '../model/file-model.js';
 import { keyedByRequest, onRejectionPath, removedByTimer, settles } from './promise-flow.js';
-import { serverModuleLoad } from './module-loads.js';
+import { loadRetryWouldNotFix } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { asyncBodyCannotReject } from './returns-promise.js';
 import { perOperationInstance } from './instance-holders.js';
@@ -96,7 +96,7 @@ function declaredPromise(holder: Holder, keyed: boolean): boolean {
 function storesPromise(value: TSESTree.Node, model: FileModel, declared: boolean, holderName: string): boolean {
   // A server's module load fails the same way every time: keeping its rejection loses nothing; and a
   // rejection the code makes itself (`p = Promise.reject(new Error('key missing'))`) is kept on purpose.
-  if (serverModuleLoad(value, model) || madeRejection(value) || chainsAfterOwnEntry(value, holderName, model)) return false;
+  if (loadRetryWouldNotFix(value, model) || madeRejection(value) || chainsAfterOwnEntry(value, holderName, model)) return false;
   const kind = settles(value, model);
   if (kind !== 'value' || !declared) return kind === 'promise';
   const node = unwrap(value);
