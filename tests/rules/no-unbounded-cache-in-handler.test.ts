@@ -5599,6 +5599,50 @@ app.get('/a', (req, res) => res.json(getLimiter(60 * 1000, ${limit}).limit + req
   });
 });
 
+describe("a key made of each rule a route's options give, or of a tier's rules from a constant table", () => {
+  // withRateLimit walks the route's own rules (`overrides.ip`) or the tier's (`TIER_DEFAULTS[tier].ip`),
+  // one limiter per route and rule; the caller's address goes to the limiter, never into the key.
+  const limits = `const TIER_DEFAULTS = {
+  read: { ip: [{ tokens: 100, window: '60 s' }] },
+  paid: { ip: [{ tokens: 10, window: '60 s' }] },
+};
+const limiters = new Map();
+function getLimiter(routeKey, rule) {
+  const key = \`\${routeKey}:\${rule.tokens}:\${rule.window}\`;
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = { rule, hits: new Map() };
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
+export function withRateLimit(req, tier, routeKey, overrides) {
+  const ipRules = overrides?.ip ?? TIER_DEFAULTS[tier].ip;
+  for (const rule of ipRules) {
+    const limiter = getLimiter(routeKey, rule);
+    if ((limiter.hits.get(req.ip) ?? 0) >= rule.tokens) return false;
+  }
+  return true;
+}
+`;
+  const routes = `import express from 'express';
+import { withRateLimit } from './limits.js';
+import { withRateLimit as limitAgain } from './limits2.js';
+export const app = express();
+app.get('/shot', (req, res) => res.json(withRateLimit(req, 'paid', 'shot', { ip: [{ tokens: 30, window: '60 s' }] })));
+app.get('/list', (req, res) => res.json(withRateLimit(req, req.query.tier, 'list')));
+app.get('/custom', (req, res) => res.json(limitAgain(req, 'read', 'custom', { ip: [{ tokens: Number(req.query.max), window: '60 s' }] })));
+`;
+  const { quiet, reported } = twinModules(ruleId, rule, 'limits', limits, { 'routes.js': routes });
+
+  it('does not report limiters keyed by literal route names and rules, whatever tier the request names', () => {
+    expect(quiet()).toEqual([]);
+  });
+  it("reports the same table (declared on line 5) once a route's rule takes a query parameter (route line 7)", () => {
+    expect(reported()).toEqual([[5, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

@@ -9,7 +9,7 @@ import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
-import { localFunction } from './key-source.js';
+import { isFixedTable, localFunction } from './key-source.js';
 import { keyArgOfIndexes, keyedIndexes } from '../model/key-args.js';
 
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
@@ -31,12 +31,26 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     case AST_NODE_TYPES.Literal:
       return [];
     case AST_NODE_TYPES.Identifier: {
+      // `TIER_DEFAULTS`, a constant table of the module: no name a caller gives.
+      if (model && isFixedTable(node, model)) return [];
       const def = model && hops < 2 ? valueDef(resolveIdentifier(model.sourceCode, node)) : undefined;
       const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
-      if (declarator?.parent.kind === 'const' && declarator.init && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) return keyNames(declarator.init, model, hops + 1);
+      if (declarator?.parent.kind === 'const' && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) {
+        if (declarator.init) return keyNames(declarator.init, model, hops + 1);
+        // `for (const rule of rules)`: an element of what the loop walks, built from the same names.
+        const loop = declarator.parent.parent;
+        if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) return keyNames(loop.right, model, hops + 1);
+      }
       return [{ id: node }];
     }
+    case AST_NODE_TYPES.ChainExpression:
+      return keyNames(node.expression, model, hops);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `overrides?.ip ?? DEFAULTS.ip`: either side.
+      return node.operator === '&&' ? undefined : joinNames([node.left, node.right], model, hops);
     case AST_NODE_TYPES.MemberExpression: {
+      // `TIER_DEFAULTS[tier]`: one of a constant table's values, whatever `tier` is.
+      if (node.computed && model && isFixedTable(node.object, model)) return [];
       if (node.computed) return joinNames([node.object, node.property], model, hops);
       const object = unwrap(node.object);
       const field = memberName(node);

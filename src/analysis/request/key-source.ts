@@ -700,7 +700,7 @@ function constantListMember(test: TSESTree.Node, model: FileModel): TSESTree.Nod
  * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
  * one of its values.
  */
-function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
+export function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   let table = unwrap(node);
   while (table.type === AST_NODE_TYPES.MemberExpression && !table.computed) table = unwrap(table.object);
   if (table.type !== AST_NODE_TYPES.Identifier) return false;
