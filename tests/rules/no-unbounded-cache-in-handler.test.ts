@@ -7135,6 +7135,12 @@ app.use(async (req, res, next) => {
     expect(lintWithRule(ruleId, rule, keys('const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyId, keyId)).limit(1);'))).toEqual([]);
     expect(lintWithRule(ruleId, rule, keys('const row = await apiKeys.findOne({ keyId });'))).toEqual([]);
   });
+  // Generated code wraps the answer in a second block: `if (!row) { { res.status(401).end(); return; } }` leaves all the same.
+  it('is quiet when the check leaves from a block inside its block; reports it when that block only answers', () => {
+    const lookup = 'const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyId, keyId)).limit(1);';
+    expect(lintWithRule(ruleId, rule, keys(lookup, 'if (!row) { { res.status(401).end(); return; } }'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, keys(lookup, 'if (!row) { { res.status(401).end(); } }')).map((m) => m.line)).toEqual([2]);
+  });
   it('reports the write (line 2) when nothing stops a missing row, or the row is what the client sent', () => {
     expect(lintWithRule(ruleId, rule, keys('const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyId, keyId)).limit(1);', '// no check')).map((m) => m.line)).toEqual([2]);
     expect(lintWithRule(ruleId, rule, keys('const row = await req.json();')).map((m) => m.line)).toEqual([2]);

@@ -68,9 +68,16 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
     // `!row || !['owner', 'admin'].includes(row.role)`: true whenever one side is, so whenever nothing was found.
     (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' && (tested(unwrap(node.left)) || tested(unwrap(node.right))));
   if (!tested(test)) return false;
-  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-  // `continue` and `break` too: the loop (or block) they leave holds the `if`, so everything after it.
-  return body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement || s.type === AST_NODE_TYPES.ContinueStatement || s.type === AST_NODE_TYPES.BreakStatement);
+  return exits(statement.consequent);
+}
+
+/**
+ * Whether a branch leaves: it is, or its block holds (at any depth of plain blocks: `{ { res.status(404); return; } }`),
+ * a `return` or `throw`; `continue` and `break` too, since the loop (or block) they leave holds the `if`, so everything after it.
+ */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.some(exits);
+  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement || statement.type === AST_NODE_TYPES.ContinueStatement || statement.type === AST_NODE_TYPES.BreakStatement;
 }
 
 /**

@@ -255,11 +255,12 @@ export function isIterationCallback(fn: TSESTree.Node): boolean {
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && iterationMethods.has(memberName(call.callee) ?? '');
 }
 
-/** A branch that leaves: `return`, `throw`, or a call that throws (`ctx.throw(404)`, `next(err)` is not one). */
+/** A branch that leaves: `return`, `throw`, or a call that throws (`ctx.throw(404)`, `next(err)` is not one), also inside a plain block of it. */
 export function branchLeaves(branch: TSESTree.Statement): boolean {
   const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
   return body.some(
     (s) =>
+      (s.type === AST_NODE_TYPES.BlockStatement && branchLeaves(s)) ||
       s.type === AST_NODE_TYPES.ReturnStatement ||
       s.type === AST_NODE_TYPES.ThrowStatement ||
       (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.MemberExpression && memberName(s.expression.callee) === 'throw'),

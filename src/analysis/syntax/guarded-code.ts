@@ -27,9 +27,10 @@ export function combinedValue(test: TSESTree.Node, leaf: TestValue): boolean | u
   return leaf(node);
 }
 
-/** Whether `statement` always leaves the code after it: `return`, `throw`, `continue`, `break`, or a block ending in one. */
+/** Whether `statement` always leaves the code after it: `return`, `throw`, `continue`, `break`, or a block (or a block in a block) ending in one. */
 function leaves(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  let last: TSESTree.Statement | undefined = statement;
+  while (last?.type === AST_NODE_TYPES.BlockStatement) last = last.body.at(-1);
   return (
     last?.type === AST_NODE_TYPES.ReturnStatement ||
     last?.type === AST_NODE_TYPES.ThrowStatement ||
