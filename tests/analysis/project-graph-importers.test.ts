@@ -197,6 +197,24 @@ describe('where computed loads may reach', () => {
   });
 });
 
+describe('computed loads in a workspace', () => {
+  it("reach only the files of the loading file's own package; a package-less file's reach anywhere", () => {
+    // Set 57 (cronium): `require(croniumPath)` in a container image's health check made the web app's unimported provider loadable.
+    const workspace = path.join(temp, 'computed-workspace');
+    write(workspace, 'package.json', JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }));
+    write(workspace, 'apps/web/package.json', JSON.stringify({ name: 'web', private: true }));
+    write(workspace, 'apps/web/src/components/QueryProvider.tsx', 'export const p = 1;\n');
+    write(workspace, 'apps/runtime/package.json', JSON.stringify({ name: 'runtime', private: true }));
+    write(workspace, 'apps/runtime/healthcheck.js', 'const sdk = process.env.SDK;\nrequire(sdk);\n');
+    write(workspace, 'apps/runtime/lib/sdk.js', 'module.exports = {};\n');
+    expect(loadsComputedModules(path.join(workspace, 'apps/web/src/components/QueryProvider.tsx'))).toBe(false);
+    expect(loadsComputedModules(path.join(workspace, 'apps/runtime/lib/sdk.js'))).toBe(true);
+    write(workspace, 'tools/load.js', 'module.exports = (name) => require(name);\n');
+    later();
+    expect(loadsComputedModules(path.join(workspace, 'apps/web/src/components/QueryProvider.tsx'))).toBe(true);
+  });
+});
+
 describe('imports on commented-out lines', () => {
   // Set 55 (citation-network-explorer): `//app.post('/ms', require('./routes/ms/search'));` in server.js
   // made the route module look mounted. A line of a comment imports nothing; code after a `//` inside

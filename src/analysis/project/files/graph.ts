@@ -133,6 +133,14 @@ function folderRole(dir: string): FolderRole {
   return role;
 }
 
+/** The folder of the package below `root` that holds `file` (the nearest with a manifest), or `undefined` when that is `root` itself. */
+function packageFolder(file: string, root: string): string | undefined {
+  for (let dir = path.dirname(file); dir !== root && dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+    if (folderRole(dir).manifest) return dir;
+  }
+  return undefined;
+}
+
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 /**
@@ -239,8 +247,14 @@ function buildGraph(root: string): Graph {
     // A test's or a script's computed load (`require(file)` in a test) runs in that test or script, never for a request.
     if (computedLoads !== 'any' && text !== undefined && !oneShotFilePattern.test(path.relative(root, file).replace(/\\/g, '/'))) {
       const folders = computedLoadFolders(text, file);
-      if (folders === 'any') computedLoads = 'any';
-      else computedLoads.push(...folders);
+      // In a workspace, a load the text does not spell out still stays in the loading file's package
+      // (`require(croniumPath)` in a container image's health check reaches no app's components).
+      if (folders !== 'any') computedLoads.push(...folders);
+      else {
+        const within = packageFolder(file, root);
+        if (within === undefined) computedLoads = 'any';
+        else computedLoads.push(within);
+      }
     }
     for (const specifier of specifiersOf(text, copies)) {
       const keys = keysOfSpecifier(specifier);
