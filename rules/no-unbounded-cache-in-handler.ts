@@ -19,6 +19,7 @@ import type { HandlerPath } from '../src/analysis/model/file-model.js';
 import { unboundedServerCachesIn } from '../src/analysis/cache/server-caches.js';
 import { isRequestFile } from '../src/analysis/request/file-runtime.js';
 import { sharedRenderCachesIn } from '../src/analysis/cache/render-caches.js';
+import { isUnloadedLibraryModule } from '../src/analysis/request/dead-exports.js';
 
 type MessageIds =
   | 'unboundedDecorator'
@@ -181,7 +182,8 @@ export default createRule<MessageIds, Options>({
             ];
             context.report({ node: server.node, messageId: 'unboundedServerCache', data, suggest });
           }
-          for (const shared of sharedRenderCachesIn(model)) {
+          // A provider's module nothing loads (`components/QueryProvider.tsx` beside the one the app renders) renders nothing.
+          for (const shared of isUnloadedLibraryModule(model) ? [] : sharedRenderCachesIn(model)) {
             const where = shared.where === 'here' ? '' : ` (in ${shared.where})`;
             context.report({ node: shared.node, messageId: 'sharedRenderCache', data: { name: shared.name, where, className: shared.spec.className } });
           }

@@ -5067,10 +5067,12 @@ function makeClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false } } });
 }
 `;
+  // The app renders both providers: a library module nothing imports renders nothing.
   const app = `import { QueryClientProvider } from '@tanstack/react-query';
 import { appQueryClient } from '../lib/query';
+import { Providers } from '../lib/providers';
 export default function App({ Component, pageProps }) {
-  return <QueryClientProvider client={appQueryClient}><Component {...pageProps} /></QueryClientProvider>;
+  return <Providers><QueryClientProvider client={appQueryClient}><Component {...pageProps} /></QueryClientProvider></Providers>;
 }
 `;
   // The per-render idiom: one client per component instance.
@@ -5163,6 +5165,13 @@ export function Save({ id }) {
     expect(lint(mutationsOnly, 'lib/providers.tsx', provider)).toEqual([]);
     expect(lint(mutationsOnly, 'lib/query.ts', shared)).toEqual([]);
     expect(lint(noQueries, 'lib/providers.tsx', provider)).toEqual([]);
+  });
+
+  it('does not report a provider in a library folder that no file imports; does once a page imports it', () => {
+    const unused = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"', undefined, { 'lib/price.tsx': queryComponent, 'components/QueryProvider.tsx': provider });
+    expect(lint(unused, 'components/QueryProvider.tsx', provider)).toEqual([]);
+    const used = project('"next": "^14.0.0", "@tanstack/react-query": "^5.0.0"', { 'pages/item/[id].tsx': `import { Providers } from '../../components/QueryProvider';\n${serverPage}` }, { 'lib/price.tsx': queryComponent, 'components/QueryProvider.tsx': provider });
+    expect(lint(used, 'components/QueryProvider.tsx', provider).map((m) => [m.line, m.messageId])).toEqual([[3, 'sharedRenderCache']]);
   });
 
   it('does not report a client made per render, nor one in an app that does not render on the server', () => {
