@@ -5652,6 +5652,44 @@ app.get('/custom', (req, res) => res.json(limitAgain(req, 'read', 'custom', { ip
   });
 });
 
+describe("a key from an options field a route leaves out, else a module constant (`input.timeZone ?? REPORT_TIME_ZONE`)", () => {
+  // One formatter per time zone: the zone is the options' field or the operator's, never the request's
+  // time or settings the same options carry.
+  const schedule = `import { REPORT_TIME_ZONE } from './contracts.js';
+const formatters = new Map();
+function parts(instant, timeZone) {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(new Date(instant));
+}
+export function localDayKey(instant, timeZone = REPORT_TIME_ZONE) {
+  return parts(instant, timeZone).map((p) => p.value).join('');
+}
+export function runDue(input) {
+  const timeZone = input.timeZone ?? REPORT_TIME_ZONE;
+  return input.settings.enabled && localDayKey(input.now, timeZone) !== input.lastDay;
+}
+`;
+  const routes = `import express from 'express';
+import { runDue } from './schedule.js';
+import { runDue as runDueAgain } from './schedule2.js';
+export const app = express();
+app.post('/reports', (req, res) => res.json(runDue({ now: Date.now(), settings: req.body.settings, lastDay: req.body.lastDay })));
+app.post('/reports/zoned', (req, res) => res.json(runDueAgain({ now: Date.now(), settings: req.body.settings, timeZone: req.body.zone })));
+`;
+  const { quiet, reported } = twinModules(ruleId, rule, 'schedule', schedule, { 'routes.js': routes, 'contracts.js': "export const REPORT_TIME_ZONE = 'Europe/Kyiv';\n" });
+
+  it("does not report formatters keyed by the operator's zone, whatever else the options carry", () => {
+    expect(quiet()).toEqual([]);
+  });
+  it('reports the same table (line 2) once a route passes the zone from the request (route line 6)', () => {
+    expect(reported()).toEqual([[2, 'unboundedCollectionAcross', 'src/routes.js:6']]);
+  });
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

@@ -31,8 +31,9 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     case AST_NODE_TYPES.Literal:
       return [];
     case AST_NODE_TYPES.Identifier: {
-      // `TIER_DEFAULTS`, a constant table of the module: no name a caller gives.
-      if (model && isFixedTable(node, model)) return [];
+      // `TIER_DEFAULTS`, a constant table of the module, and any module-level `const` or import used whole
+      // (`input.timeZone ?? REPORT_TIME_ZONE`): one value for the process, no name a caller gives.
+      if (model && (isFixedTable(node, model) || moduleLevelBinding(node, model))) return [];
       const def = model && hops < 2 ? valueDef(resolveIdentifier(model.sourceCode, node)) : undefined;
       const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
       if (declarator?.parent.kind === 'const' && declarator.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(declarator)) {
@@ -79,6 +80,16 @@ function keyNames(key: TSESTree.Node, model: FileModel | undefined, hops = 0): K
     default:
       return undefined;
   }
+}
+
+/** A name bound once while the module loads: an import, or a `const` at the top of the module. */
+function moduleLevelBinding(node: TSESTree.Identifier, model: FileModel): boolean {
+  const variable = resolveIdentifier(model.sourceCode, node);
+  const def = valueDef(variable);
+  if (!variable || !def) return false;
+  if ((def.type as string) === 'ImportBinding') return true;
+  const scope: string = variable.scope.type;
+  return (scope === 'module' || scope === 'global') && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const';
 }
 
 function joinNames(parts: readonly TSESTree.Node[], model: FileModel | undefined, hops: number): KeyName[] | undefined {

@@ -236,9 +236,9 @@ export function summarizeReach(model: FileModel, outward: boolean): { summary: R
     // A method call counts when it runs functions of this file (`this.getSync(name)`, `registry.getSync(name)`).
     const targets = ref.receiver === 'plain' ? [] : callTargets(ref, facts).flatMap((fn) => idOf.get(fn) ?? []);
     if (ref.receiver !== 'plain' && targets.length === 0) continue;
-    // `this.getQueueUrl(queueName)` with `queueName` destructured from `({ queueName, message })`: that field of the parameter.
+    // `this.getQueueUrl(queueName)` with `queueName` destructured from `({ queueName, message })`, or a local made of a field (`const timeZone = input.timeZone ?? ZONE`): that field of the parameter.
     const fields = call.arguments.map((arg) => {
-      const found = caller ? keyParameters([{ key: arg, at: call }]).get(caller) : undefined;
+      const found = caller ? keyParameters([{ key: arg, at: call }], model).get(caller) : undefined;
       return typeof found === 'object' && !isArgsKey(found) && found.fields.length === 1 ? (found.fields[0] ?? null) : null;
     });
     namedCalls.push({
