@@ -5690,6 +5690,37 @@ app.post('/reports/zoned', (req, res) => res.json(runDueAgain({ now: Date.now(),
   });
 });
 
+describe('a key an access check was given before the write (`if (!(await requireTournamentAccess(req, res, orgId, id))) return`)', () => {
+  // The check looks the tournament up in the organisation and answers false (after a 404) when it is not there:
+  // past it, the id names a tournament that exists. The map is on line 3.
+  const route = (guard: string): string => `import express from 'express';
+import { requireTournamentAccess, logAccess } from './permissions';
+const overlayStates = new Map();
+const app = express();
+app.get('/orgs/:orgId/tournaments/:id/overlay', async (req, res) => {
+  const orgId = Number(req.params.orgId);
+  const id = Number(req.params.id);
+  ${guard}
+  if (!overlayStates.has(id)) overlayStates.set(id, { active: false });
+  res.json(overlayStates.get(id));
+});
+`;
+  const cases: [string, number[]][] = [
+    ['if (!(await requireTournamentAccess(req, res, orgId, id))) return;', []],
+    ['if (!await requireTournamentAccess(req, res, orgId, id)) { { return; } }', []],
+    // The check is given the organisation only: the tournament id is still the client's.
+    ['if (!(await requireTournamentAccess(req, res, orgId))) return;', [3]],
+    // A call by another name checks nothing; nor does one whose failure does not leave.
+    ['if (!(await logAccess(req, res, orgId, id))) return;', [3]],
+    ["if (!(await requireTournamentAccess(req, res, orgId, id))) console.warn('denied');", [3]],
+  ];
+  for (const [guard, expected] of cases) {
+    it(`${guard}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

@@ -187,6 +187,12 @@ export const rowOrNothingQueries: ReadonlySet<string> = new Set(['executeSelectN
 /** An assertion by name (`assertParticipant`, `assert_owner`): awaited, it asks a store and throws when the record is not there. */
 export const assertionName = /^assert(?:[A-Z_]\w*)?$/;
 /**
+ * An access check by name (`requireTournamentAccess`, `verifyLeagueOrg`, `requireOrgStaff`, `ensureProjectMember`): what it
+ * answers says whether the caller may reach the record its arguments name, which it looks up first; a
+ * request past `if (!(await requireTournamentAccess(req, res, orgId, id))) return` names one that exists.
+ */
+export const accessCheckName = /^(?:require|verify|ensure|check|assert|has|can)[A-Z]\w*(?:Access|Exists?|Member|Membership|Owner|Ownership|Permissions?|Org|Organization|Staff|Admin|Roles?)$/;
+/**
  * What authentication middleware put on the request once it verified the caller: Passport's
  * `req.user`, express-jwt's `req.auth`, Koa's `ctx.state.user`, the key record an API-key check
  * found (`req.apiKey`). Keys built from it are bounded by the

@@ -12,7 +12,7 @@ import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
+import { absenceTests, accessCheckName, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
 /**
@@ -339,6 +339,9 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     const assertion = awaitedAssertion(statement);
     if (assertion) for (const arg of assertion.call.arguments) checks(model.sourceCode.getText(arg));
     if (assertion?.answer !== undefined) found.add(assertion.answer);
+    // `if (!(await requireTournamentAccess(req, res, orgId, tournamentId))) return;`: what the check was given names records that exist.
+    const access = accessCheckLeft(statement);
+    if (access) for (const arg of access.arguments) checks(model.sourceCode.getText(arg));
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
@@ -459,6 +462,18 @@ function awaitedAssertion(statement: TSESTree.Statement): { call: TSESTree.CallE
   const name = calleeName(call.callee);
   if (name === undefined || !assertionName.test(name)) return undefined;
   return { call, ...(declared?.id.type === AST_NODE_TYPES.Identifier ? { answer: declared.id.name } : {}) };
+}
+
+/** `if (!(await requireAccess(…))) return;` (or `if (!requireAccess(…)) { …; return; }`): the access check a failing caller leaves at. */
+function accessCheckLeft(statement: TSESTree.Statement): TSESTree.CallExpression | undefined {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !exits(statement.consequent)) return undefined;
+  const test = unwrap(statement.test);
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+  let checked = unwrap(test.argument);
+  if (checked.type === AST_NODE_TYPES.AwaitExpression) checked = unwrap(checked.argument);
+  if (checked.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = calleeName(checked.callee);
+  return name !== undefined && accessCheckName.test(name) ? checked : undefined;
 }
 
 /** The initialiser of the function-local `const name = …` visible at `at`. */
