@@ -5721,6 +5721,40 @@ app.get('/orgs/:orgId/tournaments/:id/overlay', async (req, res) => {
   }
 });
 
+describe("a key of the verified caller's id and a server id found among the caller's stored rows (`servers.find((s) => s.id === serverId)`), checked present", () => {
+  // The admin's servers come from the store; a serverId none of them has gets a 404 before the write.
+  // The user id beside it is the verified caller's, and needs no check of its own. The map is on line 2.
+  const route = (find: string, guard: string, key = '`${userId}-${serverId}`'): string => `import express from 'express';
+const sessions = new Map();
+const app = express();
+app.post('/terminal', async (req, res) => {
+  const userId = req.user.id;
+  const { serverId } = req.body;
+  const servers = await storage.getAllServers(userId);
+  ${find}
+  ${guard}
+  const sessionKey = ${key};
+  sessions.set(sessionKey, '~');
+  res.json({});
+});
+`;
+  const find = 'const server = servers.find((s) => s.id === serverId);';
+  const cases: [string, string, string, string | undefined, number[]][] = [
+    ['found, then checked', find, 'if (!server) { return res.status(404).end(); }', undefined, []],
+    ['found, checked, and only the server id in the key', find, 'if (!server) return res.status(404).end();', 'String(serverId)', []],
+    ['found but not checked', find, '// no check', undefined, [2]],
+    // A match on another field leaves the key the client's.
+    ['matched on another value', 'const server = servers.find((s) => s.ownerId === userId);', 'if (!server) return res.status(404).end();', undefined, [2]],
+    // A part the request gives beside the checked one still grows.
+    ["checked, with the client's path in the key", find, 'if (!server) return res.status(404).end();', '`${serverId}:${req.body.path}`', [2]],
+  ];
+  for (const [name, findLine, guard, key, expected] of cases) {
+    it(`${name}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(findLine, guard, key)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

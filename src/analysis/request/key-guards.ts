@@ -382,11 +382,21 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     }
   }
   const readFromFound = (root: string): boolean => found.has(/^[\w$]+/.exec(root)?.[0] ?? '');
-  return roots.every((root) => {
-    if (validated.has(root) || readFromFound(root)) return true;
-    const inner = builtFrom.get(root) ?? [];
-    return inner.length > 0 && inner.every((r) => validated.has(r));
-  });
+  // `const userId = session.user.id` beside a checked `serverId` in `${userId}-${serverId}`: a part that carries no request data needs no check.
+  const noRequestData = (root: string): boolean => {
+    const init = localConstInit(root, at, model);
+    return init !== undefined && !fromRequest(init, model, 0);
+  };
+  const checked = (root: string): boolean => validated.has(root) || readFromFound(root);
+  const parts = [...roots, ...[...builtFrom.values()].flat()];
+  return (
+    parts.some(checked) &&
+    roots.every((root) => {
+      if (checked(root) || noRequestData(root)) return true;
+      const inner = builtFrom.get(root) ?? [];
+      return inner.length > 0 && inner.every((r) => checked(r) || noRequestData(r));
+    })
+  );
 }
 
 /** The literal `0`. */
