@@ -4511,6 +4511,35 @@ export async function streams(req, res) {
   });
 });
 
+describe("a server slot filled by another file's function that only loads a module (`createBackendFromDriver(config)`)", () => {
+  // The factory awaits `import(config.driver)` alone, then builds the backend: a driver that is not
+  // installed fails the same way on every try, so keeping the rejection replays nothing a retry would fix.
+  const backend = `import { createBackendFromDriver } from './factory.js';
+export class LazyBackend {
+  constructor(config) { this.config = config; }
+  async init() {
+    this.backendPromise ??= createBackendFromDriver(this.config);
+    this.backend = await this.backendPromise;
+  }
+}
+`;
+  const factory = (extra: string): string => `export async function createBackendFromDriver(config) {
+  const mod = await import(config.driver);
+  if (!mod.default) throw new Error('driver not found: ' + config.driver);
+  ${extra}
+  return new mod.default(config.config);
+}
+`;
+  const loads = expressProject(ruleId, rule, { 'lazy-backend.js': backend, 'factory.js': factory(''), 'server.js': "import { LazyBackend } from './lazy-backend.js';\nexport const queue = new LazyBackend({ driver: 'pg-driver' });\n" });
+  it('only a module load: quiet', () => {
+    expect(loads.lint('lazy-backend.js')).toEqual([]);
+  });
+  const connects = expressProject(ruleId, rule, { 'lazy-backend.js': backend, 'factory.js': factory("await fetch(config.url + '/health');"), 'server.js': "import { LazyBackend } from './lazy-backend.js';\nexport const queue = new LazyBackend({ driver: 'pg-driver' });\n" });
+  it('a load, then a request to the database: reported', () => {
+    expect(connects.lint('lazy-backend.js').map((m) => [m.line, m.messageId])).toEqual([[5, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a browser slot that loads modules another file imports statically', () => {
   // The bundler keeps a module a static import also loads in that importer's chunk: the import() fetches nothing.
   const highlight = `let shared = null;

@@ -17,6 +17,7 @@ import { runsInBrowser } from '../request/file-runtime.js';
 import { builtInCollections, builtInDataConstructors, localWorkModules } from '../catalog/local-work.js';
 import { settlingMethods } from '../catalog/promise-sources.js';
 import { bodyCannotFail, isPromiseExpression, returnedExpressions } from './returns-promise.js';
+import { importedFunction } from './imported-functions.js';
 import { newValues, valuesGiven } from './store-reads.js';
 
 const MAX_DEPTH = 4;
@@ -115,10 +116,13 @@ export function onlyLoadsModules(value: TSESTree.Node, model: FileModel, depth =
   const callee = unwrap(node.callee);
   // `(async () => { … await import('x') … })()`.
   if (isFunction(callee)) return node.arguments.length === 0 && loadingBody(callee, model, depth);
-  // `buildOptions()`, an async function of the file that only loads modules.
+  // `buildOptions()`, an async function of the file that only loads modules, or one another file of the
+  // project exports (`createBackendFromDriver(config)`, which awaits `import(config.driver)` alone).
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
-    return local !== undefined && loadingBody(local, model, depth);
+    if (local) return loadingBody(local, model, depth);
+    const imported = importedFunction(model, callee.name);
+    return imported !== undefined && loadingBody(imported.fn, imported.model, depth);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(callee);

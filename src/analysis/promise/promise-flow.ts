@@ -21,19 +21,12 @@ import type { Collection } from '../model/file-model.js';
 import { functionOfVariable, onlyValueDef, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { ownMethod } from '../syntax/own-method.js';
 import { memoizedBinding, ownCacheRemovals } from '../memoizer/memoized-binding.js';
+import { importedFunction } from './imported-functions.js';
 import { picksOnly, loadRetryWouldNotFix } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
 import { readInOwnFulfilment } from './resolved-stores.js';
 import { perRequestParts, requestObjectName } from '../catalog/handler-catalog.js';
-
-/** The exported function of another project file an import stands for. */
-function importedFunction(model: FileModel, name: string): { fn: FunctionNode; model: FileModel } | undefined {
-  const binding = model.imports.get(name);
-  if (!binding || !model.inProject) return undefined;
-  const found = model.project.importedValue(model, binding.module, binding.export === '*' ? 'default' : binding.export);
-  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
-}
 
 /**
  * A call whose promise cannot reject: a caught chain, or a call of a function (of this file, or
