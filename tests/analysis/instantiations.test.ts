@@ -63,6 +63,10 @@ async function run(k) { await make(k).start(); }
 module.exports = { make, run };`)).toEqual(['other']);
     expect(sitesOf(`class Routes { contextFor(req) { return new Handle(req.user); } }`)).toEqual(['other']);
   });
+  it("a parameter's default (`ports = new Handle()`): kept to one call unless the function hands the parameter on", () => {
+    expect(sitesOf(`async function tick(entries, ports = new Handle()) { for (const e of entries) await ports.run(e); }`)).toEqual(['call']);
+    expect(sitesOf(`function keep(ports = new Handle()) { registry.ports = ports; }`)).toEqual(['other']);
+  });
   it('this.x in a plain function is not an instance of any class here', () => {
     expect(sitesOf(`function setUp() { this.h = new Handle(); }`)).toEqual(['other']);
   });

@@ -4511,6 +4511,27 @@ export async function streams(req, res) {
   });
 });
 
+describe("a factory whose results are parameters' defaults (`tick(entries, ports = defaultPorts())`)", () => {
+  // Each tick makes its own ports: the snapshot promise they keep lives for that tick.
+  const engine = (tick: string): string => `export function defaultPorts() {
+  let snapshot = null;
+  return {
+    active: async (id) => {
+      snapshot ??= fetch('/snapshot').then((r) => r.json());
+      return (await snapshot).sessions.includes(id);
+    },
+  };
+}
+${tick}
+`;
+  it('made for one call of the function that takes it: quiet', () => {
+    expect(lintWithRule(ruleId, rule, engine('export async function tick(entries, ports = defaultPorts()) {\n  for (const e of entries) await ports.active(e.id);\n}'))).toEqual([]);
+  });
+  it('kept by the module once the function stores it: reported', () => {
+    expect(lintWithRule(ruleId, rule, engine('let current;\nexport async function tick(entries, ports = defaultPorts()) {\n  current = ports;\n  for (const e of entries) await ports.active(e.id);\n}')).map((m) => [m.line, m.messageId])).toEqual([[5, 'unsafePromiseSlot']]);
+  });
+});
+
 describe("a server slot filled by another file's function that only loads a module (`createBackendFromDriver(config)`)", () => {
   // The factory awaits `import(config.driver)` alone, then builds the backend: a driver that is not
   // installed fails the same way on every try, so keeping the rejection replays nothing a retry would fix.

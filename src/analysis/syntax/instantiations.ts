@@ -176,6 +176,10 @@ function siteKind(site: TSESTree.NewExpression | TSESTree.CallExpression, parent
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
     return localHandedOn(parent.id.name, frame.fn, visitorKeys) ? 'other' : 'call';
   }
+  // `function tick(entries, ports = defaultPorts())`: a parameter's default, made for one call of the function.
+  if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier && frame.fn.params.includes(parent)) {
+    return localHandedOn(parent.left.name, frame.fn, visitorKeys) ? 'other' : 'call';
+  }
   if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
     return keepsArguments(parent) ? 'other' : 'call';
   }
