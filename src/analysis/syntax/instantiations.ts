@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types.js';
 import { calleeName, decoratorsOf, isFunction, memberName, propertyName, unwrap, type FunctionNode } from './ast.js';
+import { exportIndex } from './export-index.js';
 import { keepingCalls, ormRowBases, ormRowDecorators, perRequestProviderScopes, providerScopeOption, singletonDecorators } from '../catalog/handler-catalog.js';
 
 /**
@@ -264,33 +265,6 @@ function topLevelFunctionNames(program: TSESTree.Program): string[] {
   });
 }
 
-/** `module.exports = …` or `exports.x = …` at the top of a module. */
-function assignsExports(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
-  let target: TSESTree.Node = statement.expression.left;
-  while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
-  return target.type === AST_NODE_TYPES.Identifier && (target.name === 'module' || target.name === 'exports');
-}
-
-/** Names the program exports (`export function make`, `export { make }`, `export default make`), by which other files may call them. */
-function exportedNames(program: TSESTree.Program): Set<string> {
-  const names = new Set<string>();
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
-      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) names.add(d.id.name);
-      for (const specifier of statement.specifiers) if (specifier.local.type === AST_NODE_TYPES.Identifier) names.add(specifier.local.name);
-    }
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      const declaration = statement.declaration;
-      if (declaration.type === AST_NODE_TYPES.Identifier) names.add(declaration.name);
-      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
-    }
-  }
-  return names;
-}
-
 /** The static method a function is the value of, with its class's name. */
 function staticMethodOf(fn: FunctionNode, parent: TSESTree.Node | undefined, classNames: readonly (string | undefined)[]): Frame['staticMethod'] {
   if (parent?.type !== AST_NODE_TYPES.MethodDefinition || !parent.static || parent.computed) return undefined;
@@ -312,10 +286,9 @@ export function instanceSites(program: TSESTree.Program, visitorKeys: VisitorKey
   const frames: Frame[] = [{ fn: undefined, thisClass: undefined }];
   const madeByHelper: { name: string; helper: string }[] = [];
   const helperCalls = new Map<string, { call: TSESTree.CallExpression; parents: TSESTree.Node[]; frame: Frame }[]>();
-  const exported = exportedNames(program);
-  // A CommonJS module exports by assignment (`module.exports = { make }`): its functions may be called from anywhere.
-  const followsModuleHelpers = !program.body.some(assignsExports);
-  const moduleHelpers = new Set(followsModuleHelpers ? topLevelFunctionNames(program).filter((n) => !exported.has(n)).map((n) => `fn:${n}`) : []);
+  // What the module exports (`export { make }`, `module.exports = { make }`) other files may call.
+  const exported = new Set([...exportIndex({ program }).values()].flat().flatMap((value) => (value.type === AST_NODE_TYPES.Identifier ? [value.name] : [])));
+  const moduleHelpers = new Set(topLevelFunctionNames(program).filter((n) => !exported.has(n)).map((n) => `fn:${n}`));
   const visit = (node: TSESTree.Node): void => {
     let frame = frames[frames.length - 1] as Frame;
     const record = (key: string, site: InstanceSite): void => {
