@@ -5755,6 +5755,30 @@ app.post('/terminal', async (req, res) => {
   }
 });
 
+describe("a predicate named for a guess at the key's form (`isLikelyPhone`), past which the key is any such string", () => {
+  // `isSupportedRegion` names a check against a known set; `isLikelyPhone` only counts digits. The map is on line 2.
+  const route = (guard: string): string => `import express from 'express';
+const names = new Map();
+const app = express();
+app.get('/lookup', async (req, res) => {
+  const phone = String(req.query.phone ?? '');
+  ${guard}
+  if (!names.has(phone)) names.set(phone, await findName(phone));
+  res.json({ name: names.get(phone) });
+});
+`;
+  const cases: [string, number[]][] = [
+    ['if (!isSupportedRegion(phone)) return res.status(400).end();', []],
+    ['if (!isLikelyPhone(phone)) return res.status(400).end();', [2]],
+    ['if (!looksLikePhone(phone)) return res.status(400).end();', [2]],
+  ];
+  for (const [guard, expected] of cases) {
+    it(`${guard}: ${expected.length > 0 ? 'reported' : 'quiet'}`, () => {
+      expect(lintWithRule(ruleId, rule, route(guard)).map((m) => m.line)).toEqual(expected);
+    });
+  }
+});
+
 describe('a key written by a function nested in the one whose parameter it is', () => {
   // The write runs in an async arrow started by findModules: findModules's callers decide the key.
   const search = `const byKeyword = {};

@@ -30,6 +30,9 @@ export const shapePredicates: ReadonlySet<string> = new Set([
   'isNotEmpty', 'isEmpty', 'isNil', 'isDefined',
 ]);
 
+/** Predicates named for a guess at a value's form (`isLikelyPhone`, `looksLikeEmail`, `isProbablyUrl`): they bound nothing either. */
+export const shapeGuessPattern = /^(?:isLikely|looksLike|isProbably|seemsLike)[A-Z]/;
+
 /** Methods that test membership of a list or a set (`LIST.includes(v)`, `KNOWN.has(v)`). */
 export const membershipMethods: ReadonlySet<string> = new Set(['includes', 'has']);
 /**

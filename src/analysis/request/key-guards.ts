@@ -11,7 +11,7 @@ import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js'
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
-import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapePredicates } from '../catalog/validators.js';
+import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapeGuessPattern, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, accessCheckName, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { fromRequest } from './key-source.js';
 
@@ -229,7 +229,7 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
     if (fixed(a) && !fixed(b) && b) return [model.sourceCode.getText(b)];
     return [];
   }
-  if (name === undefined || shapePredicates.has(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
+  if (name === undefined || shapePredicates.has(name) || shapeGuessPattern.test(name) || !(membershipMethods.has(name) || PREDICATE.test(name))) return [];
   const checked = inner.arguments[0];
   return checked ? [model.sourceCode.getText(checked)] : [];
 }
