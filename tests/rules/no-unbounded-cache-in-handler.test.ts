@@ -6767,6 +6767,29 @@ app.get('/habits', (req, res) => {
   it('takes an app\'s request-identity accessor for one (only line 4 is reported)', () => {
     expect(lintWithRule(ruleId, rule, identityApp).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
   });
+
+  // Set 58 (bike-dashboard): `requireStoreUser()`, a function of the route's file that reads the session
+  // cookie, answers the signed-in store account or an error; its `userId` is one per account. The same
+  // function under a name that demands no caller (`loadStoreUser`) answers what the cookie says (line 3).
+  const guardApp = (name: string): string => `import express from 'express';
+import { cookies } from 'next/headers';
+const scheduledAt = new Map();
+async function ${name}() {
+  const token = cookies().get('session')?.value;
+  if (!token) return { error: 'Unauthorised' };
+  return { userId: token.split('.')[0] };
+}
+const app = express();
+app.get('/nest', async (req, res) => {
+  const auth = await ${name}();
+  if ('error' in auth) return res.status(401).end();
+  scheduledAt.set(auth.userId, Date.now());
+  res.json({ ok: true });
+});`;
+  it('takes an auth guard named for the caller it demands for one; the same function named otherwise is request data (line 3)', () => {
+    expect(lintWithRule(ruleId, rule, guardApp('requireStoreUser'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, guardApp('loadStoreUser')).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 3]]);
+  });
 });
 
 describe("the caller's record an app's own middleware put on the request", () => {

@@ -270,6 +270,11 @@ export const contextGetter = 'get';
  * `getCurrentUser()`. Their ids (`.userId`, `.user.id`) are one per account, as `req.userId` is.
  */
 export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|check|authenticate|load)?(?:auth|authUser|authContext|session|serverSession|currentUser|caller|principal|viewer|identity|requestIdentity|requestAuth|requestUser|requestSession|requestCaller)$/i;
+/**
+ * Auth guards named for the caller they demand (`requireUser()`, `requireStoreUser()`, `requireAdmin(req)`,
+ * `verifyStaffSession(request)`): given nothing but the request, what they answer is that verified caller.
+ */
+export const authGuardPattern = /^(?:require|verify|authenticate|ensure)(?:[A-Z]\w*?)?(?:User|Auth|Session|Account|Caller|Principal|Viewer|Member|Staff|Admin)$/;
 
 /**
  * Parameter decorators that hand a NestJS (or routing-controllers) handler the caller its auth guard

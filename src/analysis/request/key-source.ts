@@ -22,7 +22,7 @@ import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { membershipMethods } from '../catalog/validators.js';
-import { accessorIdField, accountRecordName, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
+import { accessorIdField, accountRecordName, authGuardPattern, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
 const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
@@ -253,11 +253,12 @@ function accessorResult(node: TSESTree.Node, model: FileModel): boolean {
   return declarator !== undefined && isAuthAccessorCall(declarator.init, model);
 }
 
-/** `getAuth(req)`, `await auth()`, `resolveAuth(c)`: an auth accessor given nothing but the request. */
+/** `getAuth(req)`, `await auth()`, `resolveAuth(c)`, `await requireStoreUser()`: an auth accessor or guard given nothing but the request. */
 function isAuthAccessorCall(node: TSESTree.Node, model: FileModel): boolean {
   let value = unwrap(node);
   if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
-  if (value.type !== AST_NODE_TYPES.CallExpression || !authAccessorPattern.test(calleeName(value.callee) ?? '')) return false;
+  const name = value.type === AST_NODE_TYPES.CallExpression ? (calleeName(value.callee) ?? '') : '';
+  if (value.type !== AST_NODE_TYPES.CallExpression || !(authAccessorPattern.test(name) || authGuardPattern.test(name))) return false;
   return value.arguments.every((arg) => isRequestItself(arg, model));
 }
 
