@@ -3873,6 +3873,54 @@ export class NotificationsController {
   });
 });
 
+describe("the verified caller's record a NestJS controller hands its service (`this.chat.send(user, body)`)", () => {
+  // Set 58 (a furniture maker's AI chat): the service limits by `user.id` of the `@CurrentUser() user`
+  // the controller passes on, one bucket per account. The same service handed the body (`@Body() body`)
+  // is keyed by what the client sends (the map on line 2).
+  const service = `import { Injectable } from '@nestjs/common';
+const rateBuckets = new Map();
+@Injectable()
+export class ChatService {
+  private assertRateLimit(userId) {
+    const recent = (rateBuckets.get(userId) ?? []).filter((t) => Date.now() - t < 60000);
+    recent.push(Date.now());
+    rateBuckets.set(userId, recent);
+  }
+  async send(user, body) {
+    this.assertRateLimit(user.id);
+    return { text: body.text };
+  }
+}
+`;
+  const controller = (first: string): string => `import { Body, Controller, Post } from '@nestjs/common';
+import { CurrentUser } from './current-user.decorator';
+import { ChatService } from './chat.service';
+@Controller('chat')
+export class ChatController {
+  constructor(private readonly chat: ChatService) {}
+  @Post('messages')
+  send(@CurrentUser() user, @Body() body) {
+    return this.chat.send(${first}, body);
+  }
+}
+`;
+  const app = (first: string) => (): Record<string, string> => ({
+    'package.json': '{ "name": "api", "private": true, "dependencies": { "@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0" } }\n',
+    'src/chat.service.ts': service,
+    'src/chat.controller.ts': controller(first),
+    'src/app.module.ts': "import { Module } from '@nestjs/common';\nimport { ChatController } from './chat.controller';\nimport { ChatService } from './chat.service';\n@Module({ controllers: [ChatController], providers: [ChatService] })\nexport class AppModule {}\n",
+    'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n",
+  });
+  const verified = projectOnDisk('nest-caller', app('user'));
+  it("keyed by the id of the verified caller's record: quiet", () => {
+    expect(lintInDir(ruleId, rule, verified.dir(), 'src/chat.service.ts', service)).toEqual([]);
+  });
+  const sent = projectOnDisk('nest-body', app('body'));
+  it('keyed by the id of what the client sent: reported', () => {
+    expect(reached(lintInDir(ruleId, rule, sent.dir(), 'src/chat.service.ts', service))).toEqual([[2, 'unboundedCollectionAcross', 'src/chat.controller.ts:9']]);
+  });
+});
+
 describe('the slug of the tenant a middleware resolved', () => {
   // \`req.tenantSlug\` is set by the tenant middleware from the tenant row it found, as \`req.tenantId\` is;
   // \`req.query.tenant\` is whatever the client sends.

@@ -101,6 +101,8 @@ export interface ReachCall {
   growsHere?: boolean[];
   /** For each argument written as an object literal, whether each of its fields can grow (`null`: not such an argument, or a spread in it). */
   fields?: (Record<string, boolean> | null)[];
+  /** Present when an argument is the verified caller's record (`@CurrentUser() user`, `req.user`): for each argument, whether it is. */
+  callers?: boolean[];
   /** The module-level name the call's result is bound to (`const limiter = createLimiter()`). */
   alias?: string;
   /** For a call of a plain name: where its result is kept (`'call'`: only while the calling function runs). */

@@ -415,7 +415,7 @@ function callerDecorator(name: TSESTree.Identifier): TSESTree.CallExpression | u
  * A name holding the account the auth middleware verified: `const { user } = req`, `const user =
  * req.user`, a handler's `@CurrentUser() user`.
  */
-function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
+export function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
   const name = unwrap(node);
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const def = valueDef(resolveIdentifier(model.sourceCode, name));

@@ -22,11 +22,15 @@ import { readSource } from '../files/sources.js';
 import { oneShotFilePattern } from '../../catalog/file-roles.js';
 import type { StartUpUse } from '../../syntax/start-up-calls.js';
 import { reachSummaryOf } from '../summaries/summary-store.js';
+import { authenticatedIdFields, recordIdFields } from '../../catalog/handler-catalog.js';
 import { isArgsKey, keyArgOfIndexes } from '../../model/key-args.js';
 import { summarizeReach } from '../summaries/summarize-reach.js';
 
 /** How many modules up from the cache's own file a handler is looked for. */
 const MAX_HOPS = 3;
+/** The fields of the verified caller's record that name the account (`user.id`, `user.tenantId`). */
+const callerIdFields: ReadonlySet<string> = new Set([...authenticatedIdFields, ...recordIdFields]);
+
 /** Importers looked at per cache, so a utility imported everywhere costs a bounded amount. */
 const MAX_IMPORTERS = 200;
 
@@ -327,6 +331,8 @@ function callMayGrow(call: ReachCall, names: ImportedNames, here = false): boole
   if (keyArg === undefined || keyArg === null || keyArg === 'all') return grows.some(Boolean);
   if (typeof keyArg === 'number') return grows[keyArg] === true;
   if (isArgsKey(keyArg)) return keyArg.args.some((index) => grows[index] === true);
+  // `sendMessage(user, …)` keyed by `user.id`, with `@CurrentUser() user`: the verified caller's ids, one per account.
+  if (call.callers?.[keyArg.arg] === true && keyArg.fields.every((field) => callerIdFields.has(field))) return false;
   // `send({ queue: QUEUE, message })` keyed by `queue`: the fields written out decide (a missing one is `undefined`).
   const fields = call.fields?.[keyArg.arg];
   if (!fields) return grows[keyArg.arg] === true;

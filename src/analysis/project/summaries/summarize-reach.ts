@@ -13,6 +13,7 @@ import { awaitedFatallyAtStartUp, moduleVariable, onlyCalled, startUpFunctions, 
 import { callResultSite } from '../../syntax/instantiations.js';
 import { memberRoot } from '../../syntax/references.js';
 import { keyGrowsThroughCallsHere, keyGrowsWithRequests } from '../../request/key-flow.js';
+import { verifiedAccount } from '../../request/key-source.js';
 import { keyParameters } from '../../request/key-parameters.js';
 import { receiverFacts } from '../../request/handlers.js';
 import { moduleFactoryCalls } from '../../cache/module-factories.js';
@@ -111,6 +112,12 @@ function fieldGrowth(arg: TSESTree.Node, call: TSESTree.CallExpression, model: F
   return fields;
 }
 
+/** `this.chat.sendMessage(user, id, body)` with `@CurrentUser() user`: which arguments are the verified caller's record, when one is. */
+function callerArguments(call: TSESTree.CallExpression, model: FileModel): { callers?: boolean[] } {
+  const callers = call.arguments.map((arg) => arg.type === AST_NODE_TYPES.Identifier && verifiedAccount(arg, model));
+  return callers.some(Boolean) ? { callers } : {};
+}
+
 /** Module-level names: what an imported factory's result or an instance may be bound to. */
 function moduleLevelNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
@@ -146,6 +153,7 @@ function outwardCalls(model: FileModel, idOf: ReadonlyMap<FunctionNode, number>,
       params,
       ...(params.some((p) => p >= 0) ? { growsHere: call.arguments.map((arg, i) => ((params[i] ?? -1) >= 0 && grows[i] === true ? keyGrowsThroughCallsHere(arg, call, model) : grows[i] === true)) } : {}),
       ...(call.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression) ? { fields: call.arguments.map((arg) => fieldGrowth(arg, call, model)) } : {}),
+      ...callerArguments(call, model),
       ...(alias !== undefined ? { alias } : {}),
       ...(callee.kind === 'name' ? { kept: callResultSite(call, model.facts.visitorKeys) } : {}),
     });

@@ -117,6 +117,7 @@ const isReach = shape({
       params: arrayOf(isIndex),
       growsHere: optional(arrayOf(isBoolean)),
       fields: optional(arrayOf(isFields)),
+      callers: optional(arrayOf(isBoolean)),
       alias: optional(isString),
       kept: optional((v) => v === 'module' || v === 'call' || v === 'other'),
     }),
