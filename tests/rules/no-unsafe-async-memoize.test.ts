@@ -4511,6 +4511,48 @@ export async function streams(req, res) {
   });
 });
 
+describe("a node-redis client's `connect()` on its default reconnect strategy", () => {
+  // node-redis (4 and later) retries a failed connection for as long as its reconnect strategy allows,
+  // and the default one never gives up: `connect()` waits for the server, it does not reject, so the
+  // slot keeps no rejection. A strategy of the app's own may stop and reject (line 6).
+  const module = (options: string): string => `import { createClient } from 'redis';
+const client = createClient(${options});
+client.on('error', (err) => console.error(err));
+let ready = null;
+export function getClient() {
+  ready ??= client.connect().then(() => client);
+  return ready;
+}
+`;
+  it('a module client made with the defaults: quiet', () => {
+    expect(lintWithRule(ruleId, rule, module('{ url: process.env.REDIS_URL }'))).toEqual([]);
+    expect(lintWithRule(ruleId, rule, module(''))).toEqual([]);
+  });
+  it('a client given its own reconnect strategy: reported', () => {
+    const strategy = "{ url: process.env.REDIS_URL, socket: { reconnectStrategy: (n) => (n > 3 ? new Error('gone') : 100) } }";
+    expect(lintWithRule(ruleId, rule, module(strategy)).map((m) => [m.line, m.messageId])).toEqual([[6, 'unsafePromiseSlot']]);
+  });
+  it("a field of the class set to such a client, connected in the slot's async body: quiet", () => {
+    const code = `import * as redis from 'redis';
+export class Store {
+  async init() {
+    if (this.initPromise) return this.initPromise;
+    this.initPromise = (async () => {
+      this.client = redis.createClient({ url: process.env.REDIS_URL });
+      this.client.on('error', (err) => console.error(err));
+      await this.client.connect();
+    })();
+    return this.initPromise;
+  }
+}
+export const store = new Store();
+`;
+    expect(lintWithRule(ruleId, rule, code)).toEqual([]);
+    // Another library's client, whose `connect()` may reject: still reported.
+    expect(lintWithRule(ruleId, rule, code.replace("import * as redis from 'redis';", "import * as redis from 'some-redis';")).map((m) => m.line)).toEqual([5]);
+  });
+});
+
 describe("a factory whose results are parameters' defaults (`tick(entries, ports = defaultPorts())`)", () => {
   // Each tick makes its own ports: the snapshot promise they keep lives for that tick.
   const engine = (tick: string): string => `export function defaultPorts() {

@@ -28,3 +28,12 @@ export const settlingMethods: ReadonlySet<string> = new Set(['then', 'catch', 'f
  */
 export const coreServerModules: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls'].flatMap((m) => [m, `node:${m}`]));
 export const coreServerFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer']);
+
+/**
+ * Clients whose `connect()` waits instead of rejecting: node-redis (`redis` 4 and later, `@redis/client`)
+ * retries a failed connection for as long as its reconnect strategy allows, and its default strategy
+ * never gives up. Given a `reconnectStrategy` of its own (which may stop and reject), a client is not one.
+ */
+export const retryingConnectClients: readonly { modules: readonly string[]; factory: string; method: string; stopOption: string }[] = [
+  { modules: ['redis', '@redis/client'], factory: 'createClient', method: 'connect', stopOption: 'reconnectStrategy' },
+];

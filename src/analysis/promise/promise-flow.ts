@@ -25,6 +25,7 @@ import { importedFunction } from './imported-functions.js';
 import { picksOnly, loadRetryWouldNotFix } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
+import { retryingConnect } from './retrying-connects.js';
 import { readInOwnFulfilment } from './resolved-stores.js';
 import { perRequestParts, requestObjectName } from '../catalog/handler-catalog.js';
 
@@ -34,6 +35,8 @@ import { perRequestParts, requestObjectName } from '../catalog/handler-catalog.j
  */
 export function callCannotReject(call: TSESTree.CallExpression, model: FileModel): boolean {
   if (isCaughtChain(call, model.facts)) return true;
+  // `client.connect()` of a node-redis client on its default strategy: it waits for the server instead of rejecting.
+  if (retryingConnect(call, model)) return true;
   // `await Promise.all([import('a').catch(() => null), …])`, `await Promise.allSettled(…)`.
   if (!combining.has(call)) {
     combining.add(call);
