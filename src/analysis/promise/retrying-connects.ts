@@ -7,23 +7,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { memberName, propertyName, unwrap, walk } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { resolveIdentifier, valueDef } from '../syntax/references.js';
+import { valuesGiven } from './store-reads.js';
 import { retryingConnectClients } from '../catalog/promise-sources.js';
 
 /** The calls the client held by `holder` (a name, or `this.x`) is made by, in the file: its initialiser and every assignment. */
 function makingCalls(holder: TSESTree.Node, model: FileModel): TSESTree.Node[] | undefined {
   const node = unwrap(holder);
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveIdentifier(model.sourceCode, node);
-    const def = valueDef(variable);
-    if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-    const values = def.node.init ? [def.node.init] : [];
-    for (const ref of variable.references) {
-      const parent = ref.identifier.parent;
-      if (ref.isWrite() && !ref.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) values.push(parent.right);
-    }
-    return values;
-  }
+  if (node.type === AST_NODE_TYPES.Identifier) return valuesGiven(node, model);
   // `this._client = createClient(…)` anywhere in the class of the call.
   if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const field = memberName(node);

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { branchLeaves, calleeName, enclosingFunction, findProperty, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
@@ -76,8 +76,10 @@ function guardsAbsence(statement: TSESTree.Statement, name: string): boolean {
  * a `return` or `throw`; `continue` and `break` too, since the loop (or block) they leave holds the `if`, so everything after it.
  */
 function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.some(exits);
-  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement || statement.type === AST_NODE_TYPES.ContinueStatement || statement.type === AST_NODE_TYPES.BreakStatement;
+  return branchHolds(
+    statement,
+    (s) => s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement || s.type === AST_NODE_TYPES.ContinueStatement || s.type === AST_NODE_TYPES.BreakStatement,
+  );
 }
 
 /**

@@ -255,12 +255,17 @@ export function isIterationCallback(fn: TSESTree.Node): boolean {
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && iterationMethods.has(memberName(call.callee) ?? '');
 }
 
+/** Whether a branch is, or holds in its block (at any depth of plain blocks: `{ { …; return; } }`), a statement `leaving` accepts. */
+export function branchHolds(branch: TSESTree.Statement, leaving: (statement: TSESTree.Statement) => boolean): boolean {
+  if (branch.type === AST_NODE_TYPES.BlockStatement) return branch.body.some((s) => branchHolds(s, leaving));
+  return leaving(branch);
+}
+
 /** A branch that leaves: `return`, `throw`, or a call that throws (`ctx.throw(404)`, `next(err)` is not one), also inside a plain block of it. */
 export function branchLeaves(branch: TSESTree.Statement): boolean {
-  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
-  return body.some(
+  return branchHolds(
+    branch,
     (s) =>
-      (s.type === AST_NODE_TYPES.BlockStatement && branchLeaves(s)) ||
       s.type === AST_NODE_TYPES.ReturnStatement ||
       s.type === AST_NODE_TYPES.ThrowStatement ||
       (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.MemberExpression && memberName(s.expression.callee) === 'throw'),
