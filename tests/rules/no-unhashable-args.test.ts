@@ -2082,6 +2082,43 @@ describe('the imports whose modules the index reads', () => {
   });
 });
 
+/**
+ * A package whose barrels pass on every file (`export * from './helpers'`): a name imported from it is
+ * looked for only in the files that export it, and a file that exports it as a function it declares
+ * (`export function formatMoney`) gives no memoizer without a parse. A file that only imports and
+ * calls the name (`totals.ts`) cannot give it.
+ */
+describe("a package's barrels, for a name imported from the package", () => {
+  // Text no other run writes, so no summary of it exists in this process or in the summary cache on disk.
+  const tag = `export const tag = '${randomUUID()}';\n`;
+  const project = projectOnDisk('barrels', () => ({
+    'package.json': '{ "name": "shop", "type": "module" }\n',
+    'src/index.ts': `export * from './helpers/index.js';\nexport * from './caches/index.js';\n${tag}`,
+    'src/helpers/index.ts': `export * from './totals.js';\nexport * from './format.js';\n${tag}`,
+    'src/helpers/format.ts': `export function formatMoney(money: { amount: number }): string {\n  return String(money.amount);\n}\n${tag}`,
+    'src/helpers/totals.ts': `import { formatMoney } from './format.js';\nexport function total(money: { amount: number }): string {\n  return formatMoney(money);\n}\n${tag}`,
+    'src/caches/index.ts': `export * from './price.js';\n${tag}`,
+    'src/caches/price.ts': `import memoize from 'lodash/memoize';\nexport const priceOf = memoize((item: { sku: string }) => item.sku.length);\n${tag}`,
+  }));
+  const lint = (file: string, code: string): Linter.LintMessage[] => {
+    writeFileSync(path.join(project.dir(), file), code);
+    return lintInDir(ruleId, rule, project.dir(), file, code);
+  };
+
+  it('parses the two barrels on the way and neither the file that only calls the name nor the declaring file', () => {
+    const before = parseCounts();
+    expect(lint('show.ts', "import { formatMoney } from './src/index.js';\nexport const shown = formatMoney({ amount: 1 });\n")).toEqual([]);
+    const after = parseCounts();
+    // src/index.ts and src/helpers/index.ts; the search ends at format.ts, before src/caches.
+    expect(after.syntax + after.full - (before.syntax + before.full)).toBe(2);
+  });
+
+  it('still finds a memoized function two barrels away', () => {
+    const messages = lint('price.ts', "import { priceOf } from './src/index.js';\nexport const price = priceOf({ sku: 'a' });\n");
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['freshArgument', 2, 30]]);
+  });
+});
+
 describe('a keyed parameter that falls back to module state the key cannot see', () => {
   const code = `import memoize from 'fast-memoize';
 let currentLang = 'en';

@@ -17,7 +17,7 @@ import type { FileModel, ImportedMemoized, MemoizerCall } from '../../model/file
 import { cacheSize, hasResolver, keyedArgumentCount, wrappedFunction, wrappedParams } from '../../memoizer/memoizer-call.js';
 import type { ExportedCallee, FileSummary, MemoizerValue } from '../../model/file-summary.js';
 import { readSource } from '../files/sources.js';
-import { mayExport } from '../files/export-hints.js';
+import { exportsOnlyDeclaration, mayExport } from '../files/export-hints.js';
 import { resolveModule } from '../files/resolve.js';
 import { indexGeneration } from '../files/generation.js';
 import { ownEntry } from '../summaries/own-entry.js';
@@ -445,6 +445,11 @@ function reexportedCall(file: string, summary: FileSummary, name: string, from: 
     if (reexport.kind === 'all') {
       const text = readSource(target);
       if (text === undefined || !mayExport(text, name, deeper)) continue;
+      // `export function name(…)`: what its summary would say, without the parse (a package's helpers, called from everywhere).
+      if (exportsOnlyDeclaration(text, name)) {
+        found = { file: target, name, value: 'other' };
+        break;
+      }
     }
     const other = from.project.summaryOf(target, from.settings);
     if (!other) continue;
