@@ -197,6 +197,26 @@ ${handedOn ? 'register(Dispatcher);\n' : ''}app.all('/api/:kind', (req, res) => 
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // Playwright's and Puppeteer's pages emit `request` for each request the page makes, with one
+      // argument; node's server hands its `request` listener the response as well.
+      name: "a browser-automation page's request event, in a script",
+      filename: 'scripts/check-checkout.mjs',
+      code: `import { chromium } from 'playwright';
+const browser = await chromium.launch();
+const page = await browser.newPage();
+const posts = [];
+const seen = new Map();
+page.on('request', (req) => {
+  if (req.method() === 'POST') posts.push({ url: req.url(), body: req.postData() });
+});
+function track(request) {
+  seen.set(request.url(), request.method());
+}
+page.on('request', track);
+await page.goto(process.argv[2]);
+console.log(posts, seen);`,
+    },
+    {
       // The status code the server answered with is one of a few hundred numbers, whatever the client asks.
       name: 'request counters keyed by the response status code',
       code: `import express from 'express';
@@ -3047,6 +3067,34 @@ const server = http.createServer();
 const cache = new LruMap(500);
 server.on('request', (req, res) => { cache.set(req.url, 1); res.end(); });` }],
           line: 3,
+        },
+      ],
+    },
+    {
+      name: 'node server.on(request) with a listener declared by name',
+      code: `import http from 'node:http';
+const server = http.createServer();
+const hits = new Map();
+function onRequest(req, res) {
+  hits.set(req.url, (hits.get(req.url) ?? 0) + 1);
+  res.end();
+}
+server.on('request', onRequest);`,
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+          column: 14,
+          data: { name: 'hits' },
+          suggestions: [{ messageId: 'storeToLruMap', output: `import http from 'node:http';
+import { LruMap } from 'eslint-plugin-memo-guard/memoize';
+const server = http.createServer();
+const hits = new LruMap(500);
+function onRequest(req, res) {
+  hits.set(req.url, (hits.get(req.url) ?? 0) + 1);
+  res.end();
+}
+server.on('request', onRequest);` }],
         },
       ],
     },

@@ -28,7 +28,17 @@ export const handlerOptionKeys: readonly string[] = ['handler', 'preHandler', 'o
 
 /** Servers: node's `http.createServer((req, res) => …)`, `Deno.serve(h)`, `Bun.serve({ fetch })`; and `server.on('request', h)`. */
 export const serverFactories: ReadonlySet<string> = new Set(['createServer', 'createSecureServer', 'serve']);
-export const requestEvents: ReadonlySet<string> = new Set(['request', 'stream', 'connection', 'upgrade']);
+/**
+ * The events a server emits per request or connection, by the parameters its listener is handed:
+ * node's `request` listener takes the response too (`(req, res)`), which a browser-automation page's
+ * `page.on('request', (request) => …)` (Playwright, Puppeteer: one per request the page makes) never does.
+ */
+export const requestEvents: ReadonlyMap<string, number> = new Map([
+  ['request', 2],
+  ['stream', 1],
+  ['connection', 1],
+  ['upgrade', 1],
+]);
 
 /** tRPC procedures: `publicProcedure.input(schema).query(({ input }) => …)`, on a receiver named like a procedure. */
 export const procedureMethods: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);

@@ -142,6 +142,17 @@ function isNodeCallback(arg: TSESTree.Node): boolean {
   return first?.type === AST_NODE_TYPES.Identifier && /^err(?:or)?$/i.test(first.name);
 }
 
+/**
+ * A listener that declares fewer than `count` parameters and no rest parameter: a function written
+ * there, or every function of the file under its name. Unknown listeners are not.
+ */
+function takesFewerParameters(value: TSESTree.Node, count: number, model: FileModel): boolean {
+  const node = unwrap(value);
+  const name = isFunction(node) ? undefined : calleeName(node);
+  const fns = isFunction(node) ? [node] : name === undefined ? [] : (model.functionsByName.get(name) ?? []);
+  return fns.length > 0 && fns.every((fn) => fn.params.length < count && !fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement));
+}
+
 function registeredHandlers(model: FileModel, out: HandlerSet): void {
   const custom = model.settings.handlers;
   for (const call of model.calls) {
@@ -162,7 +173,9 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
     }
     if (method === 'on') {
       const event = args[0];
-      if (event?.type === AST_NODE_TYPES.Literal && requestEvents.has(String(event.value)) && args[1]) addHandlerValue(args[1], model, out);
+      const listener = args[1];
+      const parameters = event?.type === AST_NODE_TYPES.Literal ? requestEvents.get(String(event.value)) : undefined;
+      if (parameters !== undefined && listener && !takesFewerParameters(listener, parameters, model)) addHandlerValue(listener, model, out);
       continue;
     }
     const isCustom = custom.length > 0 && custom.some((setting) => setting.methods?.includes(method) && (!setting.receivers || setting.receivers.includes(calleeName(callee.object) ?? '')));
