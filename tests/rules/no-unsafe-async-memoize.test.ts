@@ -4553,6 +4553,38 @@ export const store = new Store();
   });
 });
 
+describe('a catch that passes on what a body of safe awaits threw', () => {
+  // With every await safe, the catch is entered only by a synchronous failure of the try block (a bad
+  // URL given to createClient): passing it on replays a failure that would happen again anyway.
+  const code = (catchBody: string): string => `import { createClient } from 'redis';
+export class Store {
+  async init() {
+    if (this.initPromise) return this.initPromise;
+    this.initPromise = (async () => {
+      try {
+        this.client = createClient({ url: process.env.REDIS_URL });
+        this.client.on('error', (err) => console.error(err));
+        await this.client.connect();
+      } catch (err) {
+        ${catchBody}
+      }
+    })();
+    return this.initPromise;
+  }
+}
+export const store = new Store();
+`;
+  it('a log and a rethrow in the catch: quiet', () => {
+    expect(lintWithRule(ruleId, rule, code("console.error('redis connection failed', err);\n        throw err;"))).toEqual([]);
+  });
+  it('a throw outside a catch, or an await in the catch that may reject: reported', () => {
+    const thrown = code('console.error(err);').replace('      }\n    })();', "      }\n      if (!this.client?.isReady) throw new Error('not ready');\n    })();");
+    expect(lintWithRule(ruleId, rule, thrown).map((m) => [m.line, m.messageId])).toEqual([[5, 'unsafePromiseSlot']]);
+    const retried = code('await fetch(process.env.ALERT_URL);\n        throw err;');
+    expect(lintWithRule(ruleId, rule, retried).map((m) => [m.line, m.messageId])).toEqual([[5, 'unsafePromiseSlot']]);
+  });
+});
+
 describe("a factory whose results are parameters' defaults (`tick(entries, ports = defaultPorts())`)", () => {
   // Each tick makes its own ports: the snapshot promise they keep lives for that tick.
   const engine = (tick: string): string => `export function defaultPorts() {

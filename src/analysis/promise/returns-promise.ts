@@ -193,6 +193,8 @@ export function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSE
 /**
  * An async body that throws nothing itself and awaits only calls that cannot reject (their callees
  * catch everything), and returns no promise that can: `const body = await safeGetJson(url); return body ?? []`.
+ * A `throw` in a `catch` clause passes on what its `try` threw, which with every await safe is a
+ * synchronous failure (a bad URL given to `createClient`): one that fails the same way every time.
  */
 function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   const cannotReject = facts.callCannotReject;
@@ -200,7 +202,7 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   const seen = { safe: true, awaits: 0 };
   const visit = (node: TSESTree.Node): void => {
     if (!seen.safe || (node !== fn.body && isFunction(node))) return;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) seen.safe = false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && !insideCatch(node, fn)) seen.safe = false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       seen.awaits++;
       const awaited = unwrap(node.argument);
@@ -219,6 +221,15 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value);
     return value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.Identifier;
   });
+}
+
+/** Whether a statement is inside a `catch` clause of `fn` itself (not of a function within it). */
+function insideCatch(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let at = node.parent; at && at !== fn; at = at.parent) {
+    if (at.type === AST_NODE_TYPES.CatchClause) return true;
+    if (isFunction(at)) return false;
+  }
+  return false;
 }
 
 /** Comparisons, arithmetic and string joins: they fail, if at all, the same way every time. */
