@@ -21,15 +21,3 @@ export const builtInDataConstructors: ReadonlySet<string> = new Set([
   ...builtInCollections, 'Uint8Array', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array',
   'ArrayBuffer', 'DataView', 'TextEncoder', 'TextDecoder', 'URL',
 ]);
-
-/**
- * File-system calls that fail when their path names no file (`readFile`, `stat`, `access`, fs-extra's
- * `readJson`), with the modules they come from: code after one runs only for a file that exists.
- */
-export const missingFileFailures: ReadonlySet<string> = new Set([
-  'readFile', 'readFileSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'access', 'accessSync',
-  'readdir', 'readdirSync', 'realpath', 'realpathSync', 'open', 'openSync', 'readJson', 'readJSON', 'readJsonSync',
-]);
-export const fileSystemModules: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
-/** File-system tests of whether a path names a file (`existsSync`, fs-extra's `pathExists`). */
-export const fileExistenceTests: ReadonlySet<string> = new Set(['existsSync', 'exists', 'pathExists', 'pathExistsSync']);

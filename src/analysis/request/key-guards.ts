@@ -6,7 +6,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { pathCheckedBy } from './file-checks.js';
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
@@ -28,8 +27,7 @@ function keyRoots(key: TSESTree.Node, model: FileModel): string[] {
   const isCallee = (node: TSESTree.Node): boolean => node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
   walk(top, model.facts.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.Identifier && !isCallee(node) && node.parent.type !== AST_NODE_TYPES.MemberExpression && !node.parent.type.startsWith('TSType') && node.parent.type !== AST_NODE_TYPES.TSQualifiedName) roots.push(node.name);
-    // The key itself is a read (`cache[req.params.slug] = …`): its parent is the write's member expression.
-    if (node.type === AST_NODE_TYPES.MemberExpression && (node === top || node.parent.type !== AST_NODE_TYPES.MemberExpression)) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.MemberExpression) {
       // `id.trim()`: the method is applied to `id`; its own root is what the key is built from. Applied
       // to anything but a name (`` `${a}/${b}`.toUpperCase() ``, `String(id).trim()`), the names inside are.
       const object = unwrap(node.object);
@@ -346,9 +344,6 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     // `if (!(await requireTournamentAccess(req, res, orgId, tournamentId))) return;`: what the check was given names records that exist.
     const access = accessCheckLeft(statement);
     if (access) for (const arg of access.arguments) checks(model.sourceCode.getText(arg));
-    // `const html = await readFile(path.join(PAGES, \`${name}.html\`))`, `if (!existsSync(file)) return`: the path names a file that exists.
-    const file = pathCheckedBy(statement, model);
-    if (file) checks(model.sourceCode.getText(file), true);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
       const init = d.init ? unwrap(d.init) : undefined;
