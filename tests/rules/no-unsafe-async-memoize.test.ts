@@ -4553,6 +4553,42 @@ export const store = new Store();
   });
 });
 
+describe('a slot every write replaces, awaited and emptied by a teardown', () => {
+  // connect() replaces the pipe's promise whatever the slot holds, and disconnect() only awaits it
+  // before emptying it: no call is handed a kept promise instead of making one. A read that returns
+  // the slot to later callers hands them a kept rejection (reported at the write, line 9).
+  const code = (extra: string): string => `export function useSerial() {
+  let port: { writable: WritableStream<Uint8Array>; close: () => Promise<void> } | null = null;
+  let outputDone: Promise<void> | null = null;
+  let outputStream: WritableStream<string> | null = null;
+  async function connect() {
+    port = await navigator.serial.requestPort();
+    const encoder = new TextEncoderStream();
+    if (port?.writable) {
+      outputDone = encoder.readable.pipeTo(port.writable);
+      outputStream = encoder.writable;
+    }
+  }
+  async function disconnect() {
+    if (port && outputStream) {
+      await outputStream.getWriter().close();
+      await outputDone;
+      outputStream = null;
+      outputDone = null;
+    }
+  }
+  ${extra}return { connect, disconnect };
+}
+`;
+  it('no other read: quiet', () => {
+    expect(lintWithRule(ruleId, rule, code(''))).toEqual([]);
+  });
+  it('a read that hands the slot to later callers: reported', () => {
+    const handed = code('const flushed = () => outputDone;\n  ');
+    expect(lintWithRule(ruleId, rule, handed).map((m) => [m.line, m.messageId])).toEqual([[9, 'unsafePromiseSlot']]);
+  });
+});
+
 describe('a catch that passes on what a body of safe awaits threw', () => {
   // With every await safe, the catch is entered only by a synchronous failure of the try block (a bad
   // URL given to createClient): passing it on replays a failure that would happen again anyway.

@@ -389,19 +389,25 @@ function returnedAfterConditionalWrite(write: TSESTree.AssignmentExpression, ref
  * statements before in the same block (`const b = await p; if (b.connected) return b; p = null;`).
  */
 function emptiedAfterAwait(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): boolean {
-  if (removal.type !== AST_NODE_TYPES.AssignmentExpression || !isEmptyValue(removal.right)) return false;
+  return awaitedBeforeEmptying(removal, refs) !== undefined;
+}
+
+/** The read of the slot that `emptiedAfterAwait` found awaited before the removal, if any. */
+function awaitedBeforeEmptying(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): TSESTree.Node | undefined {
+  if (removal.type !== AST_NODE_TYPES.AssignmentExpression || !isEmptyValue(removal.right)) return undefined;
   const statement = removal.parent;
   const block = statement.parent;
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return block.body.slice(0, block.body.indexOf(statement)).some((previous) => {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const previous of block.body.slice(0, block.body.indexOf(statement))) {
     let awaited: TSESTree.Node | undefined;
     if (previous.type === AST_NODE_TYPES.ExpressionStatement && previous.expression.type === AST_NODE_TYPES.AwaitExpression) awaited = previous.expression.argument;
     if (previous.type === AST_NODE_TYPES.VariableDeclaration) {
       const init = previous.declarations[previous.declarations.length - 1]?.init;
       if (init?.type === AST_NODE_TYPES.AwaitExpression) awaited = init.argument;
     }
-    return awaited !== undefined && refs.has(unwrap(awaited));
-  });
+    if (awaited !== undefined && refs.has(unwrap(awaited))) return unwrap(awaited);
+  }
+  return undefined;
 }
 
 /** `try { await p; } catch (e) { process.exit(1); }`: a rejection read here ends the process, so it is never served again. */
@@ -516,12 +522,14 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const written = promiseWrites.map((w) => w.node);
   if (removals.some((r) => onRejectionPath(r, model) || removedByTimer(r, written))) return [];
   const refSet = new Set(uses.refs);
-  const guarded =
+  const reusedByWrite =
     promiseWrites.some((w) => w.node.operator !== '=') ||
     uses.refs.some((ref) => isTested(ref) && promiseWrites.some((w) => testGuardsWrite(ref, w.node, model))) ||
-    promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet)) ||
-    removals.some((r) => emptiedAfterAwait(r, refSet));
-  if (!guarded) return [];
+    promiseWrites.some((w) => returnedAfterConditionalWrite(w.node, refSet));
+  // `await this.p; this.p = null`: emptied only when it fulfils. When every write replaces the slot
+  // whatever it holds, only a read besides that await can hand a kept rejection to a later call.
+  const awaitsBeforeEmptying = new Set(removals.map((r) => awaitedBeforeEmptying(r, refSet)).filter((ref) => ref !== undefined));
+  if (!reusedByWrite && awaitsBeforeEmptying.size === 0) return [];
   // `close() { return (this.closing ??= this.server.terminate()); }`: a teardown done once answers
   // every later call with its one outcome, on purpose; unless the slot is emptied after a
   // success, which shows it is meant to run again.
@@ -532,7 +540,11 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   const filledOnce = removals.length === 0 && promiseWrites.every((w) => w.node.operator !== '=' || uses.refs.some((ref) => isTested(ref) && testGuardsWrite(ref, w.node, model)));
   if (filledOnce && uses.holder.kind === 'variable' && filledByFatalStartUp(written, model)) return [];
   const reused = uses.refs.some(
-    (ref) => !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') && isValueRead(ref) && !endsProcessOnRejection(ref, model),
+    (ref) =>
+      !(ref.parent?.type === AST_NODE_TYPES.AssignmentExpression && ref.parent.left === ref && ref.parent.operator === '=') &&
+      !(!reusedByWrite && awaitsBeforeEmptying.has(ref)) &&
+      isValueRead(ref) &&
+      !endsProcessOnRejection(ref, model),
   );
   return reused ? promiseWrites.map((w) => w.node) : [];
 }
