@@ -197,6 +197,22 @@ ${handedOn ? 'register(Dispatcher);\n' : ''}app.all('/api/:kind', (req, res) => 
 ruleTester.run(ruleId, rule, {
   valid: [
     {
+      // The same lookup as `hub.printerStates[printerId]`, read optionally: a printer the server does not hold stops it.
+      name: 'a write after an optional table lookup that must find the key',
+      code: `import express from 'express';
+const app = express();
+const hub = { printerStates: {} };
+const modelCache = new Map();
+async function getModel(printerId) {
+  const state = hub?.printerStates?.[printerId];
+  if (!state) return null;
+  const model = await fetch(\`http://\${state.ip}/model\`).then((r) => r.json());
+  modelCache.set(printerId, { job: state.job, model });
+  return model;
+}
+app.get('/printers/:id/model', async (req, res) => res.json(await getModel(req.params.id)));`,
+    },
+    {
       // Playwright's and Puppeteer's pages emit `request` for each request the page makes, with one
       // argument; node's server hands its `request` listener the response as well.
       name: "a browser-automation page's request event, in a script",
@@ -8144,5 +8160,20 @@ app.use((req, res, next) => {
     expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang : FALLBACK_LANG', 'export function addLang(l) { SUPPORTED_LANGS.push(l); }'))).toEqual([4]);
     expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang.trim() : FALLBACK_LANG'))).toEqual([4]);
     expect(lines(code('lang'))).toEqual([4]);
+  });
+});
+
+describe('an optional table lookup whose miss does not stop the write', () => {
+  it('reported: the lookup is read, not checked', () => {
+    const code = `import express from 'express';
+const app = express();
+const hub = { printerStates: {} };
+const modelCache = new Map();
+app.get('/printers/:id/model', (req, res) => {
+  const state = hub?.printerStates?.[req.params.id];
+  modelCache.set(req.params.id, { job: state?.job ?? null });
+  res.json(modelCache.get(req.params.id));
+});`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 4, 20]]);
   });
 });

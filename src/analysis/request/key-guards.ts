@@ -346,7 +346,9 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
     if (access) for (const arg of access.arguments) checks(model.sourceCode.getText(arg));
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const d of statement.declarations) {
-      const init = d.init ? unwrap(d.init) : undefined;
+      const given = d.init ? unwrap(d.init) : undefined;
+      // `hub?.printerStates?.[id]`, `row?.key`: an optional read is the same read, `undefined` where a plain one would throw.
+      const init = given?.type === AST_NODE_TYPES.ChainExpression ? unwrap(given.expression) : given;
       // `const { key, user } = row`, `const key = row.key`: read from what was found.
       const source = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
       if (source?.type === AST_NODE_TYPES.Identifier && found.has(source.name)) {
