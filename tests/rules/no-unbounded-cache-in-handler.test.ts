@@ -8177,3 +8177,42 @@ app.get('/printers/:id/model', (req, res) => {
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line, m.column])).toEqual([['unboundedCollection', 4, 20]]);
   });
 });
+
+/**
+ * A table handed in by callers in another module (`getModel(id, hub)` looking up
+ * `hub?.printerStates?.[printerId]`, leaving on a miss): the entries are the printers the server
+ * holds. A table named as the request's payload (`body`), or read through one (`opts.query`), says
+ * nothing about what exists.
+ */
+describe("a lookup in a table another module's caller hands in, that must find the key", () => {
+  const service = (table: string, lookup: string): string => `const modelCache = new Map();
+export async function getModel(printerId, ${table}) {
+  const state = ${lookup};
+  if (!state) return null;
+  const model = await fetch(\`http://\${state.ip}/model\`).then((r) => r.json());
+  modelCache.set(printerId, { job: state.job, model });
+  return model;
+}
+`;
+  const routes = (arg: string): string => `import express from 'express';
+import { getModel } from './svc.js';
+const app = express();
+let hub = null;
+export function attach(h) { hub = h; }
+app.get('/api/model/:id', async (req, res) => {
+  res.json(await getModel(req.params.id, ${arg}));
+});
+app.listen(3000);
+`;
+  const project = expressProject(ruleId, rule, {
+    'svc.js': service('hub', 'hub?.printerStates?.[printerId]'),
+    'routes.js': routes('hub'),
+  });
+  it('a server-held table: quiet', () => {
+    expect(project.lint('svc.js')).toEqual([]);
+  });
+  it('a table named as the payload, or read through one: reported', () => {
+    expect(reached(project.lint('svc.js', service('body', 'body[printerId]')))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+    expect(reached(project.lint('svc.js', service('opts', 'opts.query[printerId]')))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:7']]);
+  });
+});

@@ -12,8 +12,8 @@ import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapeGuessPattern, shapePredicates } from '../catalog/validators.js';
-import { absenceTests, accessCheckName, answerRowField, assertionName, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
-import { fromRequest } from './key-source.js';
+import { absenceTests, accessCheckName, answerRowField, assertionName, clientRequestFields, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
+import { callsInSight, fromRequest } from './key-source.js';
 
 /**
  * The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`); a
@@ -283,6 +283,24 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
 }
 
 /**
+ * A table a function is handed by callers out of sight (`getModel(printerId, hub)` reading
+ * `hub?.printerStates?.[printerId]`, called from another module): unknown, so not request data,
+ * unless it is named as a request or its payload (`req`, `event`, `body`, `input`, …) or read
+ * through one (`opts.query`).
+ */
+function tableOfUnseenCaller(table: TSESTree.Node, model: FileModel): boolean {
+  let root = unwrap(table);
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    if (!root.computed && clientRequestFields.has(memberName(root) ?? '')) return false;
+    root = unwrap(root.object);
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || requestObjectName.test(root.name) || lambdaEventParameter.test(root.name) || clientRequestFields.has(root.name)) return false;
+  const def = valueDef(resolveIdentifier(model.sourceCode, root));
+  if ((def?.type as string | undefined) !== 'Parameter' || !def || !isFunction(def.node)) return false;
+  return callsInSight(def.node, model) === undefined;
+}
+
+/**
  * Whether the code before `at` checked every root of the key: looked it up and stopped when nothing
  * was found (`const product = await repo.findOneBy({ sku }); if (!product) return null;`), or
  * checked it against a known set (`if (!FORMATS.has(format)) return …`).
@@ -369,7 +387,7 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
       }
       if (d.id.type === AST_NODE_TYPES.Identifier && init?.type === AST_NODE_TYPES.AwaitExpression) answers.set(d.id.name, init);
       // `const row = await repo.findOne(id)`, or a table lookup `const cfg = MODELS[script]`: a miss stops the code below.
-      const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && !fromRequest(init.object, model, 0);
+      const tableLookup = init?.type === AST_NODE_TYPES.MemberExpression && init.computed && (!fromRequest(init.object, model, 0) || tableOfUnseenCaller(init.object, model));
       // `const driver = this.createDriver(name)`: a factory that throws for any key it does not list.
       const listed = init?.type === AST_NODE_TYPES.CallExpression ? listedOnlyArgument(init, model) : undefined;
       if (listed) checks(model.sourceCode.getText(listed));
