@@ -387,12 +387,8 @@ function returnedAfterConditionalWrite(write: TSESTree.AssignmentExpression, ref
  * `await this.p; this.p = null;`: the slot is emptied once its promise settles, but only when it
  * fulfils; a rejection leaves it in place for every later reader. The await may come any number of
  * statements before in the same block (`const b = await p; if (b.connected) return b; p = null;`).
+ * Gives the read of the slot awaited before the removal, if any.
  */
-function emptiedAfterAwait(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): boolean {
-  return awaitedBeforeEmptying(removal, refs) !== undefined;
-}
-
-/** The read of the slot that `emptiedAfterAwait` found awaited before the removal, if any. */
 function awaitedBeforeEmptying(removal: TSESTree.Node, refs: ReadonlySet<TSESTree.Node>): TSESTree.Node | undefined {
   if (removal.type !== AST_NODE_TYPES.AssignmentExpression || !isEmptyValue(removal.right)) return undefined;
   const statement = removal.parent;
@@ -533,7 +529,7 @@ function unsafeSingleSlot(uses: Uses, model: FileModel): TSESTree.Node[] {
   // `close() { return (this.closing ??= this.server.terminate()); }`: a teardown done once answers
   // every later call with its one outcome, on purpose; unless the slot is emptied after a
   // success, which shows it is meant to run again.
-  const emptiedOnSuccess = removals.some((r) => emptiedAfterAwait(r, refSet));
+  const emptiedOnSuccess = awaitsBeforeEmptying.size > 0;
   if (!emptiedOnSuccess && promiseWrites.every((w) => isTeardown(w.node))) return [];
   // Filled once (every write guarded by the slot being empty, nothing empties it) by a function the
   // start-up awaits so that a rejection ends the process: the only fill that can reject is that one.
