@@ -8216,3 +8216,47 @@ app.listen(3000);
     expect(reached(project.lint('svc.js', service('opts', 'opts.query[printerId]')))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:7']]);
   });
 });
+
+/**
+ * What only administrators reach: a write after a check that leaves for anyone else. The key may be
+ * what the request gives (an address, a header), but only the few accounts trusted with the route add
+ * one. A check of a signed-in user, a check that does not leave, or a test joined by `&&` does not
+ * keep the public out.
+ */
+describe('a write that only administrators reach', () => {
+  const route = (gate: string): string => `const buckets = new Map();
+function clientKey(request) {
+  return request.headers.get('x-forwarded-for') ?? 'unknown';
+}
+export async function POST(request) {
+  ${gate}
+  const key = clientKey(request);
+  buckets.set(key, (buckets.get(key) ?? 0) + 1);
+  return Response.json({ ok: true });
+}
+`;
+  const project = projectOnDisk('admin-gates', () => ({ 'package.json': '{ "name": "shop", "dependencies": { "next": "^15.0.0" } }\n', 'app/api/admin/lookup/route.ts': route('') }));
+  const lint = (gate: string) => {
+    const code = route(gate);
+    writeFileSync(path.join(project.dir(), 'app/api/admin/lookup/route.ts'), code);
+    return lintInDir(ruleId, rule, project.dir(), 'app/api/admin/lookup/route.ts', code).map((m) => [m.messageId, m.line]);
+  };
+  it.each([
+    ['a throwing check in a try whose catch leaves', "try {\n    await requireAdminMobile(request);\n  } catch {\n    return new Response('Unauthorized', { status: 401 });\n  }"],
+    ['a throwing check awaited alone', 'await requireAdmin(request);'],
+    ['a throwing check whose answer is kept', 'const admin = await verifyAdminSession(request);'],
+    ['a test of a check, leaving', "if (!(await isAdmin(request))) return new Response('Forbidden', { status: 403 });"],
+    ['a role compared, joined by ||', "const session = await getSession(request);\n  if (!session || session.user.role !== 'ADMIN') return new Response('Forbidden', { status: 403 });"],
+    ['a flag on the user, read optionally', "const session = await getSession(request);\n  if (!session?.user?.isSuperAdmin) return new Response('Forbidden', { status: 403 });"],
+  ])('%s: quiet', (_how, gate) => {
+    expect(lint(gate)).toEqual([]);
+  });
+  it.each([
+    ['a check of any signed-in user', 'await requireUser(request);'],
+    ['an admin test that does not leave', "if (!(await isAdmin(request))) console.warn('not an admin');"],
+    ['an admin test joined by &&', "const session = await getSession(request);\n  if (!session && session?.user.role !== 'admin') return new Response('Forbidden', { status: 403 });"],
+    ['an admin test called for nothing', 'await isAdmin(request);'],
+  ])('%s: reported', (_how, gate) => {
+    expect(lint(gate)).toEqual([['unboundedCollection', 1]]);
+  });
+});

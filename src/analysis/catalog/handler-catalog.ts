@@ -287,6 +287,17 @@ export const authAccessorPattern = /^(?:get|resolve|require|verify|validate|chec
 export const authGuardPattern = /^(?:require|verify|authenticate|ensure)(?:[A-Z]\w*?)?(?:User|Auth|Session|Account|Caller|Principal|Viewer|Member|Staff|Admin)$/;
 
 /**
+ * Checks that the caller is an administrator: `await requireAdmin(req)`, `requireAdminMobile(request)`
+ * (they throw, or their caller leaves, for anyone else), `isAdmin(user)`, `hasAdminRole(session)`; a
+ * field that says so, `user.isAdmin`, `session.user.isSuperAdmin`; a role compared with one, `user.role
+ * !== 'admin'`. What only administrators reach grows only as far as they make it.
+ */
+export const adminCheckName = /^(?:require|verify|ensure|assert|check|authorize|enforce|is|has|can)(?:[A-Z]\w*?)?Admin(?:[A-Z]\w*)?$/;
+export const adminFlagName = /^is(?:[A-Z]\w*?)?Admin$/;
+export const roleFields: ReadonlySet<string> = new Set(['role', 'roles', 'userRole', 'accountType', 'userType']);
+export const adminRoleValue = /^(?:super[-_ ]?)?admin(?:istrator)?$/i;
+
+/**
  * Parameter decorators that hand a NestJS (or routing-controllers) handler the caller its auth guard
  * verified: `@CurrentUser() user`, `@CurrentUser('id') userId`, `@AuthUser()`, `@GetUser('sub')`, `@User()`.
  */

@@ -9,6 +9,7 @@ import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty,
 import type { FileModel } from '../model/file-model.js';
 import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
+import { leavesUnlessAdmin } from './admin-gates.js';
 import { boundedPatternTest } from './pattern-tests.js';
 import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapeGuessPattern, shapePredicates } from '../catalog/validators.js';
@@ -317,6 +318,8 @@ export function validatedBefore(key: TSESTree.Node, at: TSESTree.Node, model: Fi
   const candidates = [...roots, ...[...builtFrom.values()].flat()];
   const validated = new Set<string>();
   const statements = statementsBefore(at);
+  // `try { await requireAdmin(request); } catch { return unauthorized(); }`: only administrators add keys here.
+  if (statements.some(leavesUnlessAdmin)) return true;
   const mentions = (text: string, root: string): boolean => new RegExp(`(?:^|[^\\w$.])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(text);
   // `const base = String(currency).toUpperCase()` before an awaited lookup of `base` that must find a
   // row: the lookup checks `currency` (not a read of a store the server fills, such as the cache itself).
