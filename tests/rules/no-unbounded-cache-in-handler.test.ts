@@ -8260,3 +8260,61 @@ export async function POST(request) {
     expect(lint(gate)).toEqual([['unboundedCollection', 1]]);
   });
 });
+
+/**
+ * Routes registered behind a middleware that lets only administrators through, on the router
+ * (`router.use(authenticate, adminOnly)`, for the routes after it) or on the route
+ * (`router.post(path, requireRole('admin'), handler)`): only administrators run them.
+ */
+describe('routes behind a middleware for administrators alone', () => {
+  const file = (routes: string): string => `import express from 'express';
+import { authenticate, adminOnly, requireRole } from './auth.js';
+const router = express.Router();
+const attempts = new Map();
+function limiter(max) {
+  return (req, res, next) => {
+    const count = (attempts.get(req.ip) ?? 0) + 1;
+    attempts.set(req.ip, count);
+    if (count > max) return res.sendStatus(429);
+    next();
+  };
+}
+${routes}
+export default router;
+`;
+  const found = (routes: string) => lintWithRule(ruleId, rule, file(routes)).map((m) => [m.messageId, m.line]);
+  it.each([
+    ['the router gated before its routes', "router.use(authenticate, adminOnly);\nrouter.post('/backup', limiter(3), (req, res) => res.json({ ok: true }));"],
+    ['the route gated by a role check for administrators', "router.post('/backup', authenticate, requireRole('admin'), limiter(3), (req, res) => res.json({ ok: true }));"],
+  ])('%s: quiet', (_how, routes) => {
+    expect(found(routes)).toEqual([]);
+  });
+  it.each([
+    ['a route registered before the gate', "router.post('/login', limiter(5), (req, res) => res.json({ ok: true }));\nrouter.use(authenticate, adminOnly);"],
+    ['a gate on another path only', "router.use('/admin', adminOnly);\nrouter.post('/login', limiter(5), (req, res) => res.json({ ok: true }));"],
+    ['a role check that lets editors through too', "router.post('/backup', requireRole('admin', 'editor'), limiter(3), (req, res) => res.json({ ok: true }));"],
+  ])('%s: reported', (_how, routes) => {
+    expect(found(routes)).toEqual([['unboundedCollection', 4]]);
+  });
+});
+
+describe('a middleware factory used on a public route and behind an administrators-only gate', () => {
+  it('reported: the public route runs it too', () => {
+    const code = `import express from 'express';
+import { adminOnly } from './auth.js';
+const router = express.Router();
+const attempts = new Map();
+function limiter(max) {
+  return (request, response, next) => {
+    attempts.set(request.ip, (attempts.get(request.ip) ?? 0) + 1);
+    next();
+  };
+}
+router.post('/login', limiter(5), (req, res) => res.json({ ok: true }));
+router.use(adminOnly);
+router.post('/backup', limiter(3), (req, res) => res.json({ ok: true }));
+export default router;
+`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
+  });
+});

@@ -16,7 +16,8 @@ export interface FactoryCall {
   returned: FunctionNode[];
 }
 
-function returnedFunctions(factory: FunctionNode): FunctionNode[] {
+/** The functions a factory returns: directly, or as values of a returned object literal. */
+export function returnedFunctions(factory: FunctionNode): FunctionNode[] {
   const values: TSESTree.Node[] = [];
   if (factory.body.type !== AST_NODE_TYPES.BlockStatement) values.push(factory.body);
   else for (const statement of factory.body.body) if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) values.push(statement.argument);

@@ -294,6 +294,8 @@ export const authGuardPattern = /^(?:require|verify|authenticate|ensure)(?:[A-Z]
  */
 export const adminCheckName = /^(?:require|verify|ensure|assert|check|authorize|enforce|is|has|can)(?:[A-Z]\w*?)?Admin(?:[A-Z]\w*)?$/;
 export const adminFlagName = /^is(?:[A-Z]\w*?)?Admin$/;
+/** Middleware named for letting only administrators through: `requireAdmin`, `adminOnly`, `isAdmin`, `adminGuard`, `onlyAdmins`. */
+export const adminMiddlewareName = /^(?:(?:require|verify|ensure|check|authorize|enforce|is|has|only)(?:[A-Z]\w*?)?Admins?(?:[A-Z]\w*)?|admins?(?:Only|Guard|Auth|Required|Middleware|Check)|onlyAdmins?)$/;
 export const roleFields: ReadonlySet<string> = new Set(['role', 'roles', 'userRole', 'accountType', 'userType']);
 export const adminRoleValue = /^(?:super[-_ ]?)?admin(?:istrator)?$/i;
 

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, calleeName, memberName, unwrap } from '../syntax/ast.js';
-import { adminCheckName, adminFlagName, adminRoleValue, roleFields } from '../catalog/handler-catalog.js';
+import { adminCheckName, adminFlagName, adminMiddlewareName, adminRoleValue, roleFields } from '../catalog/handler-catalog.js';
 
 /** The name of the administrator check `node` calls, awaited or not (`requireAdmin` of `await requireAdmin(req)`). */
 function adminCheck(node: TSESTree.Node): string | undefined {
@@ -61,4 +61,18 @@ export function leavesUnlessAdmin(statement: TSESTree.Statement): boolean {
   }
   if (statement.type === AST_NODE_TYPES.IfStatement) return deniesNonAdmins(statement.test) && branchLeaves(statement.consequent);
   return false;
+}
+
+/**
+ * A middleware that lets only administrators through, as a route registration passes it: by name
+ * (`adminOnly`, `requireAdmin`, `auth.isAdmin`), or a role check made for administrators alone
+ * (`requireRole('admin')`, `authorize(['ADMIN'])`; not `requireRole('admin', 'editor')`).
+ */
+export function isAdminMiddleware(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) return adminMiddlewareName.test(calleeName(value) ?? '');
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (adminMiddlewareName.test(calleeName(value.callee) ?? '')) return true;
+  const roles = value.arguments.flatMap((arg) => (arg.type === AST_NODE_TYPES.ArrayExpression ? arg.elements : [arg]));
+  return roles.length > 0 && roles.every((role) => role?.type === AST_NODE_TYPES.Literal && typeof role.value === 'string' && adminRoleValue.test(role.value));
 }

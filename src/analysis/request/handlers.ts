@@ -25,9 +25,10 @@ import {
   serverFactories,
 } from '../catalog/handler-catalog.js';
 import { inBrowserApp, isRequestFile, neverLoaded, unboundNestEnhancer, unmountedRouter } from './file-runtime.js';
+import { isAdminMiddleware } from './admin-gates.js';
 import { importedOnlyByDeadModules, isDeadExport, isUnloadedLibraryModule } from './dead-exports.js';
 import type { FileModel, HandlerPath } from '../model/file-model.js';
-import { moduleFactoryCalls } from '../cache/module-factories.js';
+import { moduleFactoryCalls, returnedFunctions } from '../cache/module-factories.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { callTargets, type ReceiverFacts } from '../syntax/call-targets.js';
 import { runsOutsideRender } from '../syntax/render-callbacks.js';
@@ -36,6 +37,8 @@ interface HandlerSet {
   fns: Set<FunctionNode>;
   /** Names passed as handlers: a memoized function registered directly runs per request. */
   names: Set<string>;
+  /** Handlers registered behind a middleware that lets only administrators through: not the public's path. */
+  adminOnly?: HandlerSet;
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | undefined {
@@ -155,6 +158,10 @@ function takesFewerParameters(value: TSESTree.Node, count: number, model: FileMo
 
 function registeredHandlers(model: FileModel, out: HandlerSet): void {
   const custom = model.settings.handlers;
+  // Routers that passed a middleware for administrators alone to `use` (`router.use(authenticate, adminOnly)`): their later routes are theirs.
+  const adminRouters = new Set<string>();
+  // Functions a factory returns for a public route: a route behind the gate that uses them too keeps them public.
+  const publicReturned = new Set<FunctionNode>();
   for (const call of model.calls) {
     const callee = unwrap(call.callee);
     const method = calleeName(callee);
@@ -182,12 +189,29 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
     // A fastify plugin registered with `register` is not a handler: its own routes are found on their own.
     if (!isCustom && (!routeMethods.has(method) || method === 'register')) continue;
     if (!isCustom && !isRouterReceiver(callee.object, model) && !isPathLiteral(args[0])) continue;
-    for (const arg of args) {
+    const receiver = model.sourceCode.getText(callee.object);
+    const gate = args.findIndex((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isAdminMiddleware(arg));
+    // `router.use(adminOnly)` gates every route the router registers after it; `router.use('/admin', adminOnly)` only its own path.
+    if (method === 'use' && gate !== -1 && !isPathLiteral(args[0])) adminRouters.add(receiver);
+    for (const [index, arg] of args.entries()) {
       const value = unwrap(arg);
       if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) continue;
+      // After a gate for administrators (in this registration, or on the router before it), only they reach the handler.
+      const behindGate = adminRouters.has(receiver) || (gate !== -1 && index > gate);
       // `router.use(otherRouter)` passes a router, not a function; only functions and `{ handler }` count.
-      addHandlerValue(value, model, out);
+      const into = behindGate ? (out.adminOnly ??= { fns: new Set(), names: new Set() }) : out;
+      addHandlerValue(value, model, into);
+      // `router.post('/create', backupRateLimiter(3, WINDOW), …)`: what the file's factory returns runs there too.
+      if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+        for (const factory of model.functionsByName.get(value.callee.name) ?? []) for (const fn of returnedFunctions(factory)) (behindGate ? into.fns : publicReturned).add(fn);
+      }
     }
+  }
+  // What a public route also runs stays public.
+  const gated = out.adminOnly;
+  if (gated) {
+    for (const fn of gated.fns) if (out.fns.has(fn) || publicReturned.has(fn)) gated.fns.delete(fn);
+    for (const name of gated.names) if (out.names.has(name)) gated.names.delete(name);
   }
 }
 
@@ -275,6 +299,9 @@ export function findHandlerPath(model: FileModel): HandlerPath {
   decoratedHandlers(model, handlers);
   resolverMapHandlers(model, handlers);
   exportHandlers(model, handlers);
+  // What only administrators reach is not the public's request path, whatever its parameters are called.
+  for (const fn of handlers.adminOnly?.fns ?? []) handlers.fns.delete(fn);
+  for (const name of handlers.adminOnly?.names ?? []) handlers.names.delete(name);
   // Asked only of a file with handlers: it needs the import graph.
   if ((handlers.fns.size > 0 || handlers.names.size > 0) && neverLoaded(model.filename, [...model.imports.values()].map((binding) => binding.module), model.sourceCode.text, model)) return none;
   return pathFrom(model, handlers);
