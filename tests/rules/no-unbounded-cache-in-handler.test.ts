@@ -8318,3 +8318,21 @@ export default router;
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
   });
 });
+
+describe('the middleware registered with the gate', () => {
+  it('reported: the middleware before the gate runs for everyone', () => {
+    const code = `import express from 'express';
+import { adminOnly } from './auth.js';
+const router = express.Router();
+const seen = new Map();
+function track(req, res, next) {
+  seen.set(req.ip, Date.now());
+  next();
+}
+router.use(track, adminOnly);
+router.post('/backup', (req, res) => res.json({ ok: true }));
+export default router;
+`;
+    expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
+  });
+});

@@ -191,13 +191,15 @@ function registeredHandlers(model: FileModel, out: HandlerSet): void {
     if (!isCustom && !isRouterReceiver(callee.object, model) && !isPathLiteral(args[0])) continue;
     const receiver = model.sourceCode.getText(callee.object);
     const gate = args.findIndex((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isAdminMiddleware(arg));
-    // `router.use(adminOnly)` gates every route the router registers after it; `router.use('/admin', adminOnly)` only its own path.
+    const routerGated = adminRouters.has(receiver);
+    // `router.use(authenticate, adminOnly)` gates every route the router registers after it (not `authenticate`, which
+    // runs for everyone, nor the gate itself); `router.use('/admin', adminOnly)` only its own path.
     if (method === 'use' && gate !== -1 && !isPathLiteral(args[0])) adminRouters.add(receiver);
     for (const [index, arg] of args.entries()) {
       const value = unwrap(arg);
       if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) continue;
       // After a gate for administrators (in this registration, or on the router before it), only they reach the handler.
-      const behindGate = adminRouters.has(receiver) || (gate !== -1 && index > gate);
+      const behindGate = routerGated || (gate !== -1 && index > gate);
       // `router.use(otherRouter)` passes a router, not a function; only functions and `{ handler }` count.
       const into = behindGate ? (out.adminOnly ??= { fns: new Set(), names: new Set() }) : out;
       addHandlerValue(value, model, into);
