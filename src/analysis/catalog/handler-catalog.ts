@@ -293,6 +293,8 @@ export const authGuardPattern = /^(?:require|verify|authenticate|ensure)(?:[A-Z]
  * !== 'admin'`. What only administrators reach grows only as far as they make it.
  */
 export const adminCheckName = /^(?:require|verify|ensure|assert|check|authorize|enforce|is|has|can)(?:[A-Z]\w*?)?Admin(?:[A-Z]\w*)?$/;
+/** Of those, the ones that answer a question (`isAdmin(user)`) rather than throw for anyone else (`requireAdmin(req)`). */
+export const adminTestName = /^(?:is|has|can)[A-Z]/;
 export const adminFlagName = /^is(?:[A-Z]\w*?)?Admin$/;
 /** Middleware named for letting only administrators through: `requireAdmin`, `adminOnly`, `isAdmin`, `adminGuard`, `onlyAdmins`. */
 export const adminMiddlewareName = /^(?:(?:require|verify|ensure|check|authorize|enforce|is|has|only)(?:[A-Z]\w*?)?Admins?(?:[A-Z]\w*)?|admins?(?:Only|Guard|Auth|Required|Middleware|Check)|onlyAdmins?)$/;

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchLeaves, calleeName, memberName, unwrap } from '../syntax/ast.js';
-import { adminCheckName, adminFlagName, adminMiddlewareName, adminRoleValue, roleFields } from '../catalog/handler-catalog.js';
+import { adminCheckName, adminFlagName, adminMiddlewareName, adminRoleValue, adminTestName, roleFields } from '../catalog/handler-catalog.js';
 
 /** The name of the administrator check `node` calls, awaited or not (`requireAdmin` of `await requireAdmin(req)`). */
 function adminCheck(node: TSESTree.Node): string | undefined {
@@ -19,7 +19,7 @@ function adminCheck(node: TSESTree.Node): string | undefined {
 /** An administrator check called for its throw: `requireAdmin(req)`, not a test such as `isAdmin(user)`. */
 function throwingAdminCheck(node: TSESTree.Node): boolean {
   const name = adminCheck(node);
-  return name !== undefined && !/^(?:is|has|can)[A-Z]/.test(name);
+  return name !== undefined && !adminTestName.test(name);
 }
 
 /**
