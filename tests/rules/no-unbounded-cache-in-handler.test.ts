@@ -7,7 +7,7 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { InferMessageIdsTypeFromRule, InferOptionsTypeFromRule } from '@typescript-eslint/utils/eslint-utils';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter, type ESLint } from 'eslint';
@@ -6345,6 +6345,50 @@ export class IndexingController {
       [2, 'unboundedCollection'],
       [3, 'unboundedCollection'],
     ]);
+  });
+});
+
+describe('a key handed to another module by a parameter declared with a type of a fixed set', () => {
+  // The cache module is linted; the route file, read by the project index, passes its own parameter
+  // \`tab: Tab\` (a literal union declared in a third file): one entry per value the type allows.
+  const project = (parameter: string): (() => string) =>
+    projectFolder('memo-guard-paramtype-far-', {
+      'src/tabs.ts': "export type Tab = 'latest' | 'magazine';\n",
+      'src/feed-cache.ts': `const fallback = new Map<string, unknown>();
+export function cacheSet(section: string, items: unknown): void {
+  fallback.set(\`feed-\${section}\`, items);
+}
+`,
+      'src/server.ts': `import express from 'express';
+import type { Tab } from './tabs';
+import { cacheSet } from './feed-cache';
+const app = express();
+function refresh(${parameter}) {
+  cacheSet(tab, [1]);
+}
+app.get('/feed/:tab', (req, res) => {
+  refresh(req.params.tab as Tab);
+  res.send('ok');
+});
+`,
+    });
+  const lintCache = (root: string): string[] => {
+    const file = path.join(root, 'src', 'feed-cache.ts');
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`memo-guard/${ruleId}`]: 'error' },
+    };
+    return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(file, 'utf8'), config, file).map((m) => m.messageId ?? m.message);
+  };
+  const typed = project('tab: Tab');
+  const open = project('tab: string');
+  it('is quiet when the route file passes a parameter of an imported literal union', () => {
+    expect(lintCache(typed())).toEqual([]);
+  });
+  it('reports the same map when that parameter is a string', () => {
+    expect(lintCache(open())).toEqual(['unboundedCollectionAcross']);
   });
 });
 

@@ -85,6 +85,7 @@ export function buildModel(sourceCode: Readonly<SourceCode>, filename: string, s
     settings,
     memoizerSources: settings.memoizers,
     inProject,
+    onDisk: inProject || !lintTarget,
     project,
     localMemoizers: new Map(),
     types: typeTools(sourceCode),

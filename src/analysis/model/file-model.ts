@@ -40,8 +40,10 @@ export interface FileModel {
   settings: MemoGuardSettings;
   /** The catalog this file is checked against: settings and built-ins, then the project's own memoizers it imports or defines. */
   memoizerSources: readonly MemoizerSource[];
-  /** Whether the file sits in a project on disk, whose other files the project index can read. */
+  /** Whether the file sits in a project on disk, whose other files the project index can read, and is the one linted (its analyses read other files' summaries). */
   inProject: boolean;
+  /** Whether the file is on disk, where the declarations it imports can be read: the linted file in a project, and every file the index reads. */
+  onDisk: boolean;
   /** The project's other files, as this file's analyses may ask about them. */
   project: ProjectIndex;
   /** Memoizers defined in this file by shape (a function that returns a caching closure), by local name. */

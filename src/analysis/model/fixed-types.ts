@@ -23,7 +23,7 @@ function declarationIn(program: TSESTree.Program, name: string): TypeDeclaration
 function typeDeclaration(name: string, model: FileModel): { node: TypeDeclaration; model: FileModel } | undefined {
   const local = declarationIn(model.program, name);
   if (local) return { node: local, model };
-  return model.inProject ? importedDeclaration(name, model, 0) : undefined;
+  return model.onDisk ? importedDeclaration(name, model, 0) : undefined;
 }
 
 const MAX_REEXPORTS = 3;
