@@ -9,7 +9,8 @@ import type { FileModel, KeyArg } from '../model/file-model.js';
 import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { isPathFunction } from '../syntax/path-calls.js';
 import { encodingCalls } from '../catalog/key-transforms.js';
-import { isFixedTable, localFunction } from './key-source.js';
+import { localFunction } from './key-source.js';
+import { isFixedTable } from './fixed-tables.js';
 import { keyArgOfIndexes, keyedIndexes } from '../model/key-args.js';
 
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);

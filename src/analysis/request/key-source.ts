@@ -13,7 +13,6 @@ import type { FileModel } from '../model/file-model.js';
 import { assignmentOf, constDeclarator, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { schemaCheckedValue } from './schema-fields.js';
 import { ownMethod } from '../syntax/own-method.js';
-import { jsonModulePattern } from '../catalog/file-roles.js';
 import { elementPickingMethods } from '../catalog/collection-methods.js';
 import { routeSchemaCheckedValue } from './route-schemas.js';
 import { middlewareFields } from './middleware-fields.js';
@@ -21,7 +20,7 @@ import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
-import { membershipMethods } from '../catalog/validators.js';
+import { constantListMember, isFixedTable } from './fixed-tables.js';
 import { accessorIdField, accountRecordName, authGuardPattern, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -658,68 +657,6 @@ function queryBuiltInSteps(name: TSESTree.Identifier, model: FileModel): { call:
     steps.push({ call, extends: receiver.type === AST_NODE_TYPES.Identifier && receiver.name === name.name, inner });
   }
   return steps.some((step) => !step.extends) ? steps : undefined;
-}
-
-/** Calls that change the object they are given (`Object.assign(TABLE, extra)`). */
-const MUTATING_STATICS: ReadonlySet<string> = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
-/** Array methods that change the array. */
-const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'set', 'add']);
-
-/** Whether a read of the table at `ref` (its identifier) can change what it holds: a write through it, or a mutating call. */
-function mutatesTable(ref: TSESTree.Identifier): boolean {
-  // `table.d3[id] = …`: a write through a field of the table writes the table.
-  let inner: TSESTree.Node = ref;
-  while (inner.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.object === inner && inner.parent.parent.type === AST_NODE_TYPES.MemberExpression && inner.parent.parent.object === inner.parent) inner = inner.parent;
-  const parent = inner.parent;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === inner) {
-    const outer = parent.parent;
-    if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return true;
-    if (outer.type === AST_NODE_TYPES.UpdateExpression) return true;
-    if (outer.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') return true;
-    return outer.type === AST_NODE_TYPES.CallExpression && outer.callee === parent && MUTATING_METHODS.has(memberName(parent) ?? '');
-  }
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref) {
-    const callee = unwrap(parent.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_STATICS.has(memberName(callee) ?? '');
-  }
-  return false;
-}
-
-/** `SUPPORTED_LANGS.includes(lang)` over a constant list of the module (`isFixedTable`): the value tested. */
-function constantListMember(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
-  const call = unwrap(test);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return undefined;
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || !membershipMethods.has(memberName(callee) ?? '')) return undefined;
-  const [value] = call.arguments;
-  return value && value.type !== AST_NODE_TYPES.SpreadElement && isFixedTable(callee.object, model) ? value : undefined;
-}
-
-/**
- * A module-level `const` table written out in the code (`const MODEL_TO_ENCODING = { 'gpt-4o': 'o200k_base', … }`,
- * `Object.freeze([…])`), or a JSON file the module imports (`import constants from './constants.json'`),
- * or a plain field of one (`constants.d3`), that nothing in the file writes to: a lookup in it yields
- * one of its values.
- */
-export function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
-  let table = unwrap(node);
-  while (table.type === AST_NODE_TYPES.MemberExpression && !table.computed) table = unwrap(table.object);
-  if (table.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = resolveIdentifier(model.sourceCode, table);
-  const def = valueDef(variable);
-  const unchanged = (): boolean => !variable?.references.some((ref) => !ref.init && ref.identifier.type === AST_NODE_TYPES.Identifier && mutatesTable(ref.identifier));
-  if (def && (def.type as string) === 'ImportBinding') return jsonModulePattern.test(model.imports.get(table.name)?.module ?? '') && unchanged();
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return false;
-  const scope: string = variable.scope.type;
-  if (scope !== 'module' && scope !== 'global') return false;
-  let init = unwrap(def.node.init);
-  // `const constants = require('./constants.json')`.
-  if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'require' && init.arguments[0]?.type === AST_NODE_TYPES.Literal) return jsonModulePattern.test(String(init.arguments[0].value)) && unchanged();
-  if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && memberName(init.callee) === 'freeze' && init.arguments[0]) init = unwrap(init.arguments[0]);
-  const written =
-    (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length > 0 && init.properties.every((p) => p.type === AST_NODE_TYPES.Property)) ||
-    (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length > 0 && init.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement));
-  return written && unchanged();
 }
 
 const INTEGER_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'floor', 'round', 'trunc', 'ceil']);
