@@ -8205,6 +8205,46 @@ app.use((req, res, next) => {
     expect(lines(code('SUPPORTED_LANGS.includes(lang) ? lang.trim() : FALLBACK_LANG'))).toEqual([4]);
     expect(lines(code('lang'))).toEqual([4]);
   });
+  // set 62 (personal-dictionary): \`isValidHbrTab(rawTab) ? rawTab : 'latest'\`, the function returning
+  // \`HBR_TAB_ORDER.includes(value ?? '')\`. Its body is the evidence, not its name.
+  it('is quiet when a function whose body is only such a test holds the value passed on', () => {
+    expect(lines(code("isSupported(lang) ? lang : FALLBACK_LANG", "function isSupported(v) { return SUPPORTED_LANGS.includes(v ?? ''); }"))).toEqual([]);
+    expect(lines(code("!isSupported(lang) ? FALLBACK_LANG : lang", "const LABELS = { it: 'Italiano', en: 'English' };\nconst isSupported = (v) => v in LABELS;"))).toEqual([]);
+  });
+  it('reports the cache when the function so named tests something else, does more, or tests another argument', () => {
+    expect(lines(code('isSupported(lang) ? lang : FALLBACK_LANG', "function isSupported(v) { return typeof v === 'string'; }"))).toEqual([4]);
+    expect(lines(code('isSupported(lang) ? lang : FALLBACK_LANG', 'function isSupported(v) { SUPPORTED_LANGS.push(v); return true; }'))).toEqual([4]);
+    expect(lines(code("isSupported('it', lang) ? lang : FALLBACK_LANG", 'function isSupported(v, other) { return SUPPORTED_LANGS.includes(v); }'))).toEqual([4]);
+  });
+});
+
+describe('a value passed on only when a function of another module finds it in a constant list', () => {
+  const project = (body: string): (() => string) =>
+    projectFolder('memo-guard-predicate-', {
+      'src/tabs.ts': `export const TAB_ORDER: string[] = ['latest', 'magazine'];
+export function isValidTab(value: string | null | undefined): boolean {
+  ${body}
+}
+`,
+    });
+  const server = `import express from 'express';
+import { isValidTab } from './tabs';
+const app = express();
+const feeds = new Map<string, string[]>();
+app.get('/feed', (req, res) => {
+  const raw = String(req.query.tab ?? 'latest');
+  const tab = isValidTab(raw) ? raw : 'latest';
+  feeds.set(tab, []);
+  res.send('ok');
+});`;
+  const listed = project("return TAB_ORDER.includes(value ?? '');");
+  const shaped = project("return typeof value === 'string' && value.length < 40;");
+  it('is quiet when the imported function returns only a membership test of a constant list', () => {
+    expect(lintServerIn(listed(), server)).toEqual([]);
+  });
+  it('reports the map when the imported function tests a shape', () => {
+    expect(lintServerIn(shaped(), server)).toEqual(['unboundedCollection']);
+  });
 });
 
 describe('an optional table lookup whose miss does not stop the write', () => {

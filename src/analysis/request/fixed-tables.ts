@@ -4,9 +4,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, memberName, unwrap } from '../syntax/ast.js';
+import { calleeName, isFunction, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { resolveIdentifier, valueDef } from '../syntax/references.js';
+import { functionOfVariable, resolveIdentifier, valueDef } from '../syntax/references.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
 import { membershipMethods } from '../catalog/validators.js';
 
@@ -72,3 +72,53 @@ export function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
   return written && unchanged();
 }
 
+/**
+ * `isValidTab(raw)`: a call of a function (of this file, or exported by another file of the project)
+ * whose body returns only a membership test of its parameter against a constant list or table
+ * (`TABS.includes(v ?? '')`, `KNOWN.has(v)`, `v in LABELS`): the argument it tests. What the
+ * function is named, or declared to narrow to, is not evidence; its body is.
+ */
+export function fixedSetPredicateArgument(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
+  const call = unwrap(test);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const found = predicateFunction(call.callee, model);
+  if (!found) return undefined;
+  const { fn, model: fnModel } = found;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? soleReturn(fn.body) : fn.body;
+  const tested = body ? membershipTested(body, fnModel) : undefined;
+  const index = tested ? fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === tested.name) : -1;
+  const arg = index >= 0 ? call.arguments[index] : undefined;
+  return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
+}
+
+/** The function a callee names: declared in this file, or exported by the project file it is imported from. */
+function predicateFunction(callee: TSESTree.Identifier, model: FileModel): { fn: FunctionNode; model: FileModel } | undefined {
+  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  if (local) return { fn: local, model };
+  const binding = model.imports.get(callee.name);
+  if (!binding || binding.export === '*' || !model.onDisk) return undefined;
+  const found = model.project.importedValue(model, binding.module, binding.export);
+  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
+}
+
+/** The argument of a block's only statement, when it is a `return`. */
+function soleReturn(block: TSESTree.BlockStatement): TSESTree.Expression | undefined {
+  const [only] = block.body;
+  return block.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument ? only.argument : undefined;
+}
+
+/** The name a membership test checks against a constant list or table (`LIST.includes(v)`, `v in TABLE`), seen through `v ?? ''`. */
+function membershipTested(node: TSESTree.Node, model: FileModel): TSESTree.Identifier | undefined {
+  const expression = unwrap(node);
+  const tested =
+    expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === 'in'
+      ? isFixedTable(expression.right, model)
+        ? expression.left
+        : undefined
+      : constantListMember(expression, model);
+  if (!tested) return undefined;
+  let value = unwrap(tested);
+  // `v ?? ''`, `v || ''`: a fallback that is a literal adds one value.
+  if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '??' || value.operator === '||') && unwrap(value.right).type === AST_NODE_TYPES.Literal) value = unwrap(value.left);
+  return value.type === AST_NODE_TYPES.Identifier ? value : undefined;
+}

@@ -20,7 +20,7 @@ import { hasFixedMemberType, isFixedType } from '../model/fixed-types.js';
 import { exportIndex } from '../syntax/export-index.js';
 import { iteratesLiteralKeys } from '../syntax/literal-keys.js';
 import { boundedPatternTest } from './pattern-tests.js';
-import { constantListMember, isFixedTable } from './fixed-tables.js';
+import { constantListMember, fixedSetPredicateArgument, isFixedTable } from './fixed-tables.js';
 import { accessorIdField, accountRecordName, authGuardPattern, perRequestIdWords, recordIdFields, authenticatedIdFields, authenticatedRequestFields, boundedRequestFields, clientRequestFields, lambdaEventParameter, lambdaPerInvocationFields, localeRequestFields, requestObjectName, authAccessorPattern, callerDecoratorPattern, contextGetter, requestSourceFunctions, requestStateFields, responseOnlyNames, socketParameterPattern, socketStateField, routeDescriptorMethods, serverConfigFields, serverConfigParameters } from '../catalog/handler-catalog.js';
 
 /** Array methods whose callback receives the elements of a collection the code already holds. */
@@ -610,7 +610,9 @@ export function fromRequest(node: TSESTree.Node, model: FileModel, depth: number
       const test = unwrap(value.test);
       const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
       // `SUPPORTED.includes(lang) ? lang : FALLBACK`: the branch taken when the value is in a constant list is one of its values.
-      const tested = boundedPatternTest(negated ? test.argument : test, model) ?? constantListMember(negated ? test.argument : test, model);
+      const checked = negated ? test.argument : test;
+      // `isValidTab(raw) ? raw : 'latest'`, where the function's body is such a test.
+      const tested = boundedPatternTest(checked, model) ?? constantListMember(checked, model) ?? fixedSetPredicateArgument(checked, model);
       const passing = negated ? value.alternate : value.consequent;
       const bounded = (branch: TSESTree.Node): boolean => tested !== undefined && branch === passing && model.sourceCode.getText(unwrap(branch)) === model.sourceCode.getText(tested);
       return (!bounded(value.consequent) && fromRequest(value.consequent, model, depth + 1)) || (!bounded(value.alternate) && fromRequest(value.alternate, model, depth + 1));
