@@ -5278,6 +5278,15 @@ export async function getCache(input) {
   it('reports the write (line 17) after a step that can throw', () => {
     expect(lint(refresh('const cutoff = new Date(new URL(input).searchParams.get("from"));'))).toEqual([17]);
   });
+  // set 62 (tarot's reading job): \`this.abortController = new AbortController();\` before the try.
+  it('is quiet after an empty built-in made without arguments, set on a field or declared', () => {
+    expect(lint(refresh('this.abortController = new AbortController(); const cutoff = 0;'))).toEqual([]);
+    expect(lint(refresh('const seen = new Map(); const cutoff = 0;'))).toEqual([]);
+  });
+  it('reports the write when the built-in is given an argument it may refuse, or the class is not a built-in one', () => {
+    expect(lint(refresh('const seen = new Map(input); const cutoff = 0;'))).toEqual([17]);
+    expect(lint(refresh('const cutoff = new Connection();'))).toEqual([17]);
+  });
 });
 
 describe('a promise settled by hand through the executor\'s functions kept in variables', () => {

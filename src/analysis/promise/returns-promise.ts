@@ -9,6 +9,7 @@ import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
+import { plainConstructors } from '../catalog/plain-constructors.js';
 import { loggerName, loggingMethods, quietFunctionNames } from '../catalog/quiet-handlers.js';
 
 /** Calls known to return promises even without types. */
@@ -275,8 +276,11 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.ArrayExpression:
       return value.elements.every((e) => e === null || cannotThrow(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e));
     // `new Date()`, `new Date(Date.now() - DAYS * MS)`: a date never fails to be made (an invalid one is a value).
+    // `new AbortController()`, `new Map()`: an empty built-in made without arguments.
     case AST_NODE_TYPES.NewExpression:
-      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === clockClass && value.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && cannotThrow(arg));
+      if (value.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      if (value.arguments.length === 0 && plainConstructors.has(value.callee.name)) return true;
+      return value.callee.name === clockClass && value.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && cannotThrow(arg));
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(value.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || value.arguments.length > 0) return false;
