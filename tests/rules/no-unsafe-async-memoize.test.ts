@@ -5863,3 +5863,47 @@ export function loadChunk(chunkPath) {
     expect(lintInDir(ruleId, rule, project.dir(), 'developer/lib/esm/runtime.js', runtime).map((m) => m.line)).toEqual([6]);
   });
 });
+
+describe('an async body that awaits safe helpers before its try', () => {
+  // set 62 (tarot's fine-tune cache): `const fs = await getFsModule(); if (!fs) return null;` and
+  // `await resolveAdapterPath()` (which awaits a module load caught with `.catch(() => null)` and returns
+  // `path.resolve(…)`) before a try whose catch answers null: the kept promise cannot reject.
+  const slot = (first: string, second: string): string => `import { fetchText } from './net.js';
+let modulePromise = null;
+function getFsModule() {
+  if (!modulePromise) modulePromise = import('node:fs/promises').catch(() => null);
+  return modulePromise;
+}
+async function adapterPath() {
+  if (process.env.ADAPTER_PATH) return process.env.ADAPTER_PATH;
+  const path = await import('node:path').catch(() => null);
+  const cwd = process.cwd();
+  if (path) ${second}
+  return \`\${cwd}/data.json\`;
+}
+let payloadPromise = null;
+export function loadPayload() {
+  if (payloadPromise) return payloadPromise;
+  payloadPromise = (async () => {
+    ${first}
+    if (!fs) return null;
+    const file = await adapterPath();
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch {
+      return null;
+    }
+  })();
+  return payloadPromise;
+}
+`;
+  const lines = (code: string): number[] => lintWithRule(ruleId, rule, code).map((m) => m.line);
+  it('is quiet when the awaits before the try are of helpers that cannot reject', () => {
+    expect(lines(slot('const fs = await getFsModule();', "return path.resolve(cwd, 'data.json');"))).toEqual([]);
+  });
+  // Line 17 is \`payloadPromise = (async () => {\`.
+  it('reports the slot (line 17) when an await before the try can reject, or the helper returns what may be a promise', () => {
+    expect(lines(slot("const fs = await fetchText('/fs');", "return path.resolve(cwd, 'data.json');"))).toEqual([17]);
+    expect(lines(slot('const fs = await getFsModule();', "return fetchText('/path');"))).toEqual([17]);
+  });
+});

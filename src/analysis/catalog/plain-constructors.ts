@@ -7,3 +7,14 @@ export const plainConstructors: ReadonlySet<string> = new Set([
   'AbortController', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object',
   'Headers', 'URLSearchParams', 'FormData', 'TextEncoder', 'TextDecoder', 'EventTarget',
 ]);
+
+/**
+ * Synchronous built-in calls, by the text of their callee: they return a value, never a promise
+ * (`return JSON.parse(raw)` inside a `try` is caught there; a returned promise would not be).
+ * `path.*` by the conventional name of node's module.
+ */
+export const synchronousCalls: ReadonlySet<string> = new Set([
+  'JSON.parse', 'JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.assign', 'Object.freeze',
+  'Array.from', 'Array.isArray', 'String', 'Number', 'Boolean', 'structuredClone', 'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent',
+  'path.join', 'path.resolve', 'path.basename', 'path.dirname', 'path.extname', 'path.relative', 'path.normalize',
+]);

@@ -9,7 +9,7 @@ import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
-import { plainConstructors } from '../catalog/plain-constructors.js';
+import { plainConstructors, synchronousCalls } from '../catalog/plain-constructors.js';
 import { loggerName, loggingMethods, quietFunctionNames } from '../catalog/quiet-handlers.js';
 
 /** Calls known to return promises even without types. */
@@ -219,9 +219,18 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
   return returnedExpressions(fn, facts).every((expr) => {
     const value = unwrap(expr);
-    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value);
+    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value) || synchronousCalls.has(calleeText(value.callee));
     return value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.Identifier;
   });
+}
+
+/** `JSON.parse`, `path.resolve`, `String`: a callee's text, when it is a name or a plain member of one. */
+function calleeText(callee: TSESTree.Node): string {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return '';
+  const owner = unwrap(node.object);
+  return owner.type === AST_NODE_TYPES.Identifier ? `${owner.name}.${memberName(node) ?? ''}` : '';
 }
 
 /** Whether a statement is inside a `catch` clause of `fn` itself (not of a function within it). */
@@ -442,7 +451,8 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
     const loopBody = retryLoopBody(s);
     if (loopBody) return loopBody.every(loopStepHarmless);
     if (s.type === AST_NODE_TYPES.ReturnStatement) return true;
-    if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init) || (i < before && unwrap(d.init).type !== AST_NODE_TYPES.AwaitExpression && safeExpression(d.init, facts)));
+    // `const fs = await getFsModule();` before the first try: an awaited call whose promise cannot reject.
+    if (s.type === AST_NODE_TYPES.VariableDeclaration) return s.declarations.every((d) => !d.init || cannotThrow(d.init) || (i < before && safeExpression(d.init, facts)));
     // `client.on('error', log);`: a call that cannot fail, made before the try.
     if (i < before && s.type === AST_NODE_TYPES.ExpressionStatement && unwrap(s.expression).type === AST_NODE_TYPES.CallExpression && safeExpression(s.expression, facts)) return true;
     // `if (!IS_AVAILABLE) return null;`, `if (admin.apps.length > 0) return admin;`: an early answer from what is held.
