@@ -5907,3 +5907,31 @@ export function loadPayload() {
     expect(lines(slot('const fs = await getFsModule();', "return fetchText('/path');"))).toEqual([17]);
   });
 });
+
+describe('a kept promise whose executor takes reject and never uses it', () => {
+  // set 62 (accessibility-insights-service's configuration): `new Promise((resolve, reject) => …)`
+  // resolving in a file-exists callback and never calling `reject`, kept in a field for every later call.
+  const service = (settle: string): string => `import fs from 'node:fs';
+export class Settings {
+  load() {
+    if (!this.loading) {
+      this.loading = new Promise((resolve, reject) => {
+        fs.exists('/etc/app.json', (exists) => {
+          ${settle}
+        });
+      });
+    }
+    return this.loading;
+  }
+}
+`;
+  const lines = (code: string): number[] => lintWithRule(ruleId, rule, code).map((m) => m.line);
+  it('is quiet when the executor never mentions reject', () => {
+    expect(lines(service('resolve({ exists, source: { reject: false } });'))).toEqual([]);
+  });
+  // Line 5 is `this.loading = new Promise(…)`.
+  it('reports the field (line 5) when the executor calls reject, or hands it on', () => {
+    expect(lines(service("if (!exists) reject(new Error('missing')); else resolve({ exists });"))).toEqual([5]);
+    expect(lines(service('settleLater(exists, resolve, reject);'))).toEqual([5]);
+  });
+});

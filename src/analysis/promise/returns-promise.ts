@@ -61,7 +61,7 @@ function isLoggingMethod(node: TSESTree.MemberExpression): boolean {
 }
 
 /**
- * `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` and throws
+ * `new Promise((resolve) => …)` with no way to reject: its executor takes no `reject` (or never mentions it) and throws
  * nothing (`new Promise((r) => r(canvas))`), or is async, so what it throws rejects the executor's
  * own promise, never this one (`new Promise(async (resolve) => { await load(); resolve(); })`).
  */
@@ -69,7 +69,22 @@ export function neverRejectingPromise(node: TSESTree.Node, facts: FunctionFacts)
   const made = unwrap(node);
   if (made.type !== AST_NODE_TYPES.NewExpression || !isPromiseConstructor(made.callee, facts)) return false;
   const executor = made.arguments[0];
-  return isFunction(executor) && executor.params.length <= 1 && (executor.async || !writesThrow(executor, facts));
+  return isFunction(executor) && (executor.params.length <= 1 || unusedReject(executor, facts)) && (executor.async || !writesThrow(executor, facts));
+}
+
+/** `(resolve, reject) => …` whose body never mentions `reject` (nor `arguments`): it has no way to reject either. */
+function unusedReject(executor: FunctionNode, facts: Pick<FunctionFacts, 'visitorKeys'>): boolean {
+  const [, reject, ...rest] = executor.params;
+  if (reject?.type !== AST_NODE_TYPES.Identifier || rest.length > 0) return false;
+  let mentioned = false;
+  walk(executor.body, facts.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || (node.name !== reject.name && node.name !== 'arguments')) return;
+    // `x.reject`, `{ reject: 1 }`: a field's name, not the parameter.
+    const parent = node.parent;
+    const fieldName = (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) || (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
+    if (!fieldName) mentioned = true;
+  });
+  return !mentioned;
 }
 
 /** `Promise`, or a module's own name for it that nothing reassigns (`let Promize = Promise`). */
