@@ -8420,3 +8420,71 @@ export default router;
     expect(lintWithRule(ruleId, rule, code).map((m) => [m.messageId, m.line])).toEqual([['unboundedCollection', 4]]);
   });
 });
+
+describe('a key written in the fulfilment handler of a lookup, only when it found a row', () => {
+  // set 63 (YuGiOh-DuelHub's pack collation cache): `prisma.cardSet.findUnique({ where: { id: setId } })
+  // .then((set) => { if (set) cache.set(setId, …) })`, with `prisma` handed down by exported functions that
+  // other modules call: only ids of sets that exist add entries.
+  const project = (loader: string): (() => string) =>
+    projectFolder('memo-guard-then-lookup-', {
+      'src/packs.ts': `const collations = new Map<string, { at: number; set: unknown }>();
+function loadSet(prisma: Db, setId: string) {
+  return ${loader};
+}
+export async function openPack(prisma: Db, setId: string) {
+  return loadSet(prisma, setId);
+}
+`,
+      'src/server.ts': `import express from 'express';
+import { openPack } from './packs';
+import { getDb } from './db';
+const app = express();
+app.post('/packs/open', async (req, res) => {
+  res.json(await openPack(getDb(), req.body.setId));
+});
+`,
+    });
+  const lintPacks = (root: string): string[] => {
+    const file = path.join(root, 'src', 'packs.ts');
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+      rules: { [`memo-guard/${ruleId}`]: 'error' },
+    };
+    return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(file, 'utf8'), config, file).map((m) => m.messageId ?? m.message);
+  };
+  const found = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    if (set) collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');
+  const always = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');
+  const tested = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    if (setId) collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');
+  it('is quiet when the handler writes only when the lookup found a row', () => {
+    expect(lintPacks(found())).toEqual([]);
+  });
+  it('reports the map when the handler writes whatever the lookup found, or tests the key instead', () => {
+    expect(lintPacks(always())).toEqual(['unboundedCollectionAcross']);
+    expect(lintPacks(tested())).toEqual(['unboundedCollectionAcross']);
+  });
+});
+
+describe('a key written in a lookup\'s fulfilment handler in the same file as the route', () => {
+  const code = (write: string): string => `import express from 'express';
+import { prisma } from './db.js';
+const app = express();
+const cache = new Map();
+function loadSet(setId) {
+  return prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {
+    ${write}
+    return set;
+  });
+}
+app.post('/open', async (req, res) => {
+  res.json(await loadSet(req.body.setId));
+});`;
+  const lines = (source: string): number[] => lintWithRule(ruleId, rule, source).map((m) => m.line);
+  it('is quiet when the write happens only for a row found', () => {
+    expect(lines(code('if (set) { cache.set(setId, set); }'))).toEqual([]);
+  });
+  it('reports the map (line 4) when the write does not wait for a row', () => {
+    expect(lines(code('cache.set(setId, set);'))).toEqual([4]);
+  });
+});

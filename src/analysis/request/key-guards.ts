@@ -15,6 +15,7 @@ import { listedOnlyArgument } from './case-factories.js';
 import { equalityFunction, fixedSetConstructorOptions, membershipMethods, shapeGuessPattern, shapePredicates } from '../catalog/validators.js';
 import { absenceTests, accessCheckName, answerRowField, assertionName, clientRequestFields, lambdaEventParameter, requestObjectName, rowCountFields, rowFinderName, rowOrNothingQueries } from '../catalog/handler-catalog.js';
 import { callsInSight, fromRequest } from './key-source.js';
+import { dependencyParameterName } from '../catalog/dependency-parameters.js';
 
 /**
  * The text of the identifiers and member chains the key is built from (`sku`, `req.params.id`); a
@@ -244,6 +245,7 @@ function membershipFailed(condition: TSESTree.Node, model: FileModel): string[] 
  */
 function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
   const found: string[] = [];
+  const settled = lookupSettledBy(at, model);
   const consider = (test: TSESTree.Node): void => {
     const node = unwrap(test);
     if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') {
@@ -259,6 +261,8 @@ function lookupsAround(at: TSESTree.Node, model: FileModel): string[] {
       if (call?.type === AST_NODE_TYPES.CallExpression && isLookupCall(call, model)) found.push(model.sourceCode.getText(call));
       // `const row = await repo.findOne(…); if (row) { … }`: a query that answers nothing on a miss found a row.
       found.push(...awaitedRowLookups(node, model));
+      // `repo.findUnique(…).then((row) => { if (row) { … } })`: the same, in the lookup's fulfilment handler.
+      if (settled?.name === node.name) found.push(settled.lookup);
       return;
     }
     // `if (/^[A-Z]{2,4}$/.test(code)) { … }`: inside, `code` is one of the few strings the pattern admits.
@@ -533,5 +537,16 @@ function isLookupCall(call: TSESTree.CallExpression, model: FileModel): boolean 
   const callee = unwrap(call.callee);
   const name = calleeName(callee);
   if (name === undefined || !LOOKUP_NAME.test(name)) return false;
-  return callee.type !== AST_NODE_TYPES.MemberExpression || !fromRequest(callee.object, model, 0);
+  return callee.type !== AST_NODE_TYPES.MemberExpression || storeParameter(callee.object, model) || !fromRequest(callee.object, model, 0);
+}
+
+/**
+ * `prisma.cardSet` with `prisma` a parameter named for a client or a database (`prisma`, `db`, `tx`,
+ * `userRepository`): a store callers hand down, whatever they pass, not the request.
+ */
+function storeParameter(receiver: TSESTree.Node, model: FileModel): boolean {
+  let root = unwrap(receiver);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier || !dependencyParameterName.test(root.name)) return false;
+  return (valueDef(resolveIdentifier(model.sourceCode, root))?.type as string | undefined) === 'Parameter';
 }
