@@ -152,6 +152,23 @@ describe('a pnpm monorepo checked out without its pnpm-workspace.yaml', () => {
     expect(resolveModule('@mono/utils', main)).toBe(path.join(own, 'pnpm-mono/packages/utils/src/index.ts'));
     expect([...importersOf(token)]).toEqual([main]);
   });
+  it('resolves a subpath through an exports pattern with a star, the longest prefix first', async () => {
+    // theater's shared package: \`"./queries/*": "./lib/queries/*.ts"\`.
+    const { resolveModule } = await import('../../src/analysis/project/files/resolve.js');
+    put('star-mono/package.json', JSON.stringify({ name: 'star', private: true, workspaces: ['shared', 'web'] }));
+    put('star-mono/shared/package.json', JSON.stringify({ name: '@star/shared', exports: { './db': './lib/db/index.ts', './queries/*': './lib/queries/*.ts', './queries/admin/*': './lib/admin/*.ts', './*': './other/*.ts' } }));
+    put('star-mono/shared/lib/queries/pages.ts', 'export async function getPageBySlug() {}\n');
+    put('star-mono/shared/lib/admin/users.ts', 'export const users = [];\n');
+    put('star-mono/shared/lib/db/index.ts', 'export const db = {};\n');
+    put('star-mono/web/package.json', JSON.stringify({ name: 'web', dependencies: { '@star/shared': '*' } }));
+    put('star-mono/web/app/page.ts', "import { getPageBySlug } from '@star/shared/queries/pages';\n");
+    const page = path.join(own, 'star-mono/web/app/page.ts');
+    expect(resolveModule('@star/shared/queries/pages', page)).toBe(path.join(own, 'star-mono/shared/lib/queries/pages.ts'));
+    expect(resolveModule('@star/shared/queries/admin/users', page)).toBe(path.join(own, 'star-mono/shared/lib/admin/users.ts'));
+    expect(resolveModule('@star/shared/db', page)).toBe(path.join(own, 'star-mono/shared/lib/db/index.ts'));
+    // No file behind the pattern's target: nothing.
+    expect(resolveModule('@star/shared/queries/missing', page)).toBeUndefined();
+  });
   it('does not look below a root pnpm does not manage', async () => {
     const { resolveModule } = await import('../../src/analysis/project/files/resolve.js');
     put('plain-repo/package.json', JSON.stringify({ name: 'plain', private: true }));

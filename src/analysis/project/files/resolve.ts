@@ -384,8 +384,19 @@ function exportTarget(exportsField: unknown, subpath: string): string | undefine
   if (!isRecord(exportsField)) return undefined;
   const keys = Object.keys(exportsField);
   const isSubpathMap = keys.some((k) => k.startsWith('.'));
-  const entry = isSubpathMap ? exportsField[subpath] : subpath === '.' ? exportsField : undefined;
-  return conditionTarget(entry);
+  if (!isSubpathMap) return subpath === '.' ? conditionTarget(exportsField) : undefined;
+  if (subpath in exportsField) return conditionTarget(exportsField[subpath]);
+  // `"./queries/*": "./lib/queries/*.ts"`: the pattern with the longest prefix before its `*` that the subpath matches.
+  let best: { key: string; star: string } | undefined;
+  for (const key of keys) {
+    const at = key.indexOf('*');
+    if (at < 0 || key.indexOf('*', at + 1) >= 0) continue;
+    const [prefix, suffix] = [key.slice(0, at), key.slice(at + 1)];
+    if (subpath.length < key.length - 1 || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    if (!best || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+  }
+  const target = best ? conditionTarget(exportsField[best.key]) : undefined;
+  return best && target ? target.split('*').join(best.star) : undefined;
 }
 
 function conditionTarget(entry: unknown): string | undefined {
