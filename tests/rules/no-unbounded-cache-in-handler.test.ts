@@ -8488,3 +8488,37 @@ app.post('/open', async (req, res) => {
     expect(lines(code('cache.set(setId, set);'))).toEqual([4]);
   });
 });
+
+describe('a key written only when a helper that answers a row query found one', () => {
+  // set 56 (ons-mierloos-theater): `const page = await getPageBySlug(slug); if (page) pageCache.set(slug, page)`,
+  // `getPageBySlug` in a shared module returning `await db.query.pages.findFirst(…)`: only published pages add entries.
+  const project = (helper: string): (() => string) =>
+    projectFolder('memo-guard-row-helper-', {
+      'src/pages.ts': `import { db } from './db';
+export async function getPageBySlug(slug: string) {
+  ${helper}
+}
+`,
+    });
+  const page = `import express from 'express';
+import { getPageBySlug } from './pages';
+const app = express();
+const pageCache = new Map();
+app.get('/:slug', async (req, res) => {
+  const page = await getPageBySlug(req.params.slug);
+  if (page) pageCache.set(req.params.slug, page);
+  res.json(page ?? null);
+});`;
+  const found = project('const page = await db.query.pages.findFirst({ where: { slug } });\n  return page;');
+  const direct = project('if (!slug) return null;\n  return db.query.pages.findFirst({ where: { slug } });');
+  const made = project("return { slug, title: slug.replace(/-/g, ' ') };");
+  const remote = project('return cms.getPage(slug);');
+  it("is quiet when the helper returns only a row query's answer, awaited or not, or nothing", () => {
+    expect(lintServerIn(found(), page)).toEqual([]);
+    expect(lintServerIn(direct(), page)).toEqual([]);
+  });
+  it('reports the map when the helper makes its answer, or answers what a call it does not know gives', () => {
+    expect(lintServerIn(made(), page)).toEqual(['unboundedCollection']);
+    expect(lintServerIn(remote(), page)).toEqual(['unboundedCollection']);
+  });
+});

@@ -5,9 +5,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty, isEmptyValue, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { chainRoot, functionOfVariable, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { returnedExpressions } from '../promise/returns-promise.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { leavesUnlessAdmin } from './admin-gates.js';
 import { boundedPatternTest } from './pattern-tests.js';
@@ -465,6 +466,11 @@ function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; l
  * `let` given one lookup and then, on a miss, another): their texts. Empty otherwise.
  */
 function awaitedRowLookups(name: TSESTree.Identifier, model: FileModel): string[] {
+  return awaitedRowLookupsIn(name, model, true);
+}
+
+/** `awaitedRowLookups`, following functions that answer a row query (`helpers`) or not (inside one, one level only). */
+function awaitedRowLookupsIn(name: TSESTree.Identifier, model: FileModel, helpers = false): string[] {
   const variable = resolveIdentifier(model.sourceCode, name);
   const declarator = valueDef(variable)?.node;
   if (!variable || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(declarator)) return [];
@@ -473,18 +479,49 @@ function awaitedRowLookups(name: TSESTree.Identifier, model: FileModel): string[
   for (const value of values) {
     const awaited = value ? unwrap(value) : undefined;
     const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !answersNothingOnMiss(call, model)) return [];
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !answersNothingOnMiss(call, model, helpers)) return [];
     lookups.push(model.sourceCode.getText(call));
   }
   return lookups;
 }
 
-/** A query that answers nothing when no row matches: a `find…` method, or one of `rowOrNothingQueries`, not asked of the request. */
-function answersNothingOnMiss(call: TSESTree.CallExpression, model: FileModel): boolean {
+/**
+ * A query that answers nothing when no row matches: a `find…` method, or one of `rowOrNothingQueries`,
+ * not asked of the request; or a call of a function of the file or the project that returns only such
+ * a query's answer (`getPageBySlug(slug)` returning `await db.query.pages.findFirst(…)`).
+ */
+function answersNothingOnMiss(call: TSESTree.CallExpression, model: FileModel, helpers = true): boolean {
   const name = calleeName(call.callee);
+  if (helpers && call.callee.type === AST_NODE_TYPES.Identifier && !(name !== undefined && rowFinderName.test(name))) return answersFromRowQuery(call.callee, model);
   if (name === undefined || !(rowFinderName.test(name) || rowOrNothingQueries.has(name))) return false;
   // What the chain is asked of (`db` of `db.selectFrom(t).where(…).first()`), not the arguments along it.
   return !fromRequest(chainRoot(call.callee), model, 0);
+}
+
+/** A function (of this file, or exported by a project file) whose every return is a row query's answer, awaited or not, or nothing. */
+function answersFromRowQuery(callee: TSESTree.Identifier, model: FileModel): boolean {
+  const found = calledFunction(callee, model);
+  if (!found) return false;
+  const returned = returnedExpressions(found.fn, found.model.facts);
+  const answer = (node: TSESTree.Node): boolean => {
+    const value = unwrap(node);
+    if (isEmptyValue(value)) return true;
+    const call = value.type === AST_NODE_TYPES.AwaitExpression ? unwrap(value.argument) : value;
+    if (call.type === AST_NODE_TYPES.CallExpression) return answersNothingOnMiss(call, found.model, false);
+    // `const page = await db.query.pages.findFirst(…); return page;`
+    return value.type === AST_NODE_TYPES.Identifier && awaitedRowLookupsIn(value, found.model).length > 0;
+  };
+  return returned.length > 0 && returned.every(answer);
+}
+
+/** The function a callee names: declared in this file, or exported by the project file it is imported from. */
+function calledFunction(callee: TSESTree.Identifier, model: FileModel): { fn: FunctionNode; model: FileModel } | undefined {
+  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
+  if (local) return { fn: local, model };
+  const binding = model.imports.get(callee.name);
+  if (!binding || binding.export === '*' || !model.onDisk) return undefined;
+  const found = model.project.importedValue(model, binding.module, binding.export);
+  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 
 /**
