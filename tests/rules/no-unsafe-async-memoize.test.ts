@@ -5935,3 +5935,34 @@ export class Settings {
     expect(lines(service('settleLater(exists, resolve, reject);'))).toEqual([5]);
   });
 });
+
+describe('a kept promise whose only await is a Supabase call', () => {
+  // set 64 (boat-rental-platform's location list): `INFLIGHT = (async () => { const { data } = await
+  // supabase.from('locations').select(…).order('city'); …; return list; })()`. supabase-js resolves with
+  // `{ data, error }` on every failure, a network one included, so the kept promise cannot reject.
+  const slot = (header: string, query: string, tail = 'return list;'): string => `${header}
+let inflight = null;
+export function loadLocations() {
+  if (inflight) return inflight;
+  inflight = (async () => {
+    const { data } = await ${query};
+    const list = [];
+    for (const row of data ?? []) list.push(row.city);
+    ${tail}
+  })();
+  return inflight;
+}
+`;
+  const lines = (code: string): number[] => lintWithRule(ruleId, rule, code).map((m) => m.line);
+  it('is quiet for a query, an rpc or an auth call of a client named or made as Supabase\'s', () => {
+    expect(lines(slot("import { supabase } from './client';", "supabase.from('locations').select('city').order('city')"))).toEqual([]);
+    expect(lines(slot("import { createClient } from '@supabase/supabase-js';\nconst db = createClient(process.env.URL, process.env.KEY);", "db.rpc('locations')"))).toEqual([]);
+    expect(lines(slot("import { getClient } from './client';", "this.supabaseAdmin.auth.getSession()"))).toEqual([]);
+  });
+  // Line 5 is \`inflight = (async () => {\` when the header is one line.
+  it('reports the slot when the chain asks to throw, the client is another, or what is returned may be a promise', () => {
+    expect(lines(slot("import { supabase } from './client';", "supabase.from('locations').select('city').throwOnError()"))).toEqual([5]);
+    expect(lines(slot("import { db } from './client';", "db.from('locations').select('city')"))).toEqual([5]);
+    expect(lines(slot("import { supabase, refresh } from './client';", "supabase.from('locations').select('city')", 'const pending = refresh(list);\n    return pending;'))).toEqual([5]);
+  });
+});

@@ -15,3 +15,16 @@ export const lazyClientFactories: ReadonlyMap<string, ReadonlySet<string>> = new
 
 /** Methods that add an event listener: registering one runs nothing and cannot fail. */
 export const listenerMethods: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * Clients whose every call resolves with `{ data, error }`, network failures included, and never
+ * rejects: Supabase's (postgrest queries, auth, rpc, storage, functions). By module, the exports that
+ * make them; `resultErrorClientName` is the name code conventionally keeps one under. A chain that
+ * asks for `throwOnError` (`resultErrorThrowingMethods`) rejects after all.
+ */
+export const resultErrorClientFactories: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['@supabase/supabase-js', new Set(['createClient'])],
+  ['@supabase/ssr', new Set(['createServerClient', 'createBrowserClient'])],
+]);
+export const resultErrorClientName = /^supabase(?:Client|Admin|Server|Browser|Service)?$/i;
+export const resultErrorThrowingMethods: ReadonlySet<string> = new Set(['throwOnError']);

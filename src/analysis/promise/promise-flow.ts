@@ -26,6 +26,7 @@ import { picksOnly, loadRetryWouldNotFix } from './module-loads.js';
 import { newValues, valuesGiven } from './store-reads.js';
 import { rejectsOnlyOnListenErrors } from './listen-callbacks.js';
 import { retryingConnect } from './retrying-connects.js';
+import { resultErrorClientCall } from './result-error-clients.js';
 import { readInOwnFulfilment } from './resolved-stores.js';
 import { perRequestParts, requestObjectName } from '../catalog/handler-catalog.js';
 
@@ -37,6 +38,8 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (isCaughtChain(call, model.facts)) return true;
   // `client.connect()` of a node-redis client on its default strategy: it waits for the server instead of rejecting.
   if (retryingConnect(call, model)) return true;
+  // `supabase.from('t').select()`: every failure comes back as `{ error }`.
+  if (resultErrorClientCall(call, model)) return true;
   // `await Promise.all([import('a').catch(() => null), …])`, `await Promise.allSettled(…)`.
   if (!combining.has(call)) {
     combining.add(call);

@@ -235,7 +235,8 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   return returnedExpressions(fn, facts).every((expr) => {
     const value = unwrap(expr);
     if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value) || synchronousCalls.has(calleeText(value.callee));
-    return value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.Identifier;
+    // A name may hold a promise, unless the model vouches for what it holds (`const list = []`).
+    return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true);
   });
 }
 
