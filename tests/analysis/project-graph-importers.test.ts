@@ -239,3 +239,16 @@ describe('imports on commented-out lines', () => {
     expect([importers('line'), importers('block'), importers('body'), importers('live')]).toEqual([[], [], [], ['src/server.js']]);
   });
 });
+
+describe('folders the listing leaves out', () => {
+  const root = path.join(temp, 'copied-deps');
+  it('does not list a copy of the dependencies folder (node_modules 2, node_modules_old) nor node_modules itself', () => {
+    write(root, 'package.json', JSON.stringify({ name: 'web', private: true }));
+    write(root, 'src/app.js', "module.exports = 'app';\n");
+    write(root, 'client/node_modules 2/pkg/async.cjs', "module.exports = 'copy';\n");
+    write(root, 'client/node_modules_old/pkg/index.js', "module.exports = 'old';\n");
+    write(root, 'client/node_modules/pkg/index.js', "module.exports = 'dep';\n");
+    write(root, 'client/src/node_modules_helper.js', "module.exports = 'mine';\n");
+    expect(names(root, listSources(root, 100).files).sort()).toEqual(['client/src/node_modules_helper.js', 'src/app.js']);
+  });
+});

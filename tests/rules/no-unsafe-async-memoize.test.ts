@@ -3222,7 +3222,7 @@ module.exports = _.memoize(async (stack) => {
       code: `import memoize from 'lodash/memoize';
 export const documentsOf = memoize(async (source: string) => (await fetch('/documents/' + source)).json());`,
     })),
-    ...['public/lib/pdf.mjs', 'src/vendor/loader.js', 'third_party/gltf/loader.js', 'static/cdnjs/vue/2.5.21/vue.common.js', 'public/js/jquery-3.6.0/jquery.js', 'assets/chart.js@4.4.1/chart.umd.js'].map((filename) => ({
+    ...['public/lib/pdf.mjs', 'src/vendor/loader.js', 'third_party/gltf/loader.js', 'static/cdnjs/vue/2.5.21/vue.common.js', 'public/js/jquery-3.6.0/jquery.js', 'assets/chart.js@4.4.1/chart.umd.js', 'client/node_modules 2/get-package-type/async.cjs', 'web/node_modules_old/loader/index.js'].map((filename) => ({
       // Third-party code copied into the project: nobody edits it here.
       name: `a promise slot in vendored code (${filename})`,
       filename,

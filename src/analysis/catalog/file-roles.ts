@@ -80,9 +80,10 @@ export const longRunningPackages: readonly string[] = [
 
 /**
  * Third-party code copied into the project (`vendor/`, `third_party/`, `public/lib/pdf.mjs`, a CDN's
- * layout `static/cdnjs/vue/2.5.21/`, a release's folder `jquery-3.6.0/`): nobody edits it here.
+ * layout `static/cdnjs/vue/2.5.21/`, a release's folder `jquery-3.6.0/`, a copy of the dependencies
+ * folder committed by mistake, `node_modules 2/`, `node_modules_old/`): nobody edits it here.
  */
-export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|cdnjs|(?:public|static|assets)\/(?:js\/)?lib|(?:[\w.]+[-@])?v?\d+\.\d+\.\d+(?:-[\w.]+)?)\//;
+export const vendoredFolderPattern = /(?:^|\/)(?:vendors?|third[_-]party|cdnjs|node_modules[^/]*|bower_components|(?:public|static|assets)\/(?:js\/)?lib|(?:[\w.]+[-@])?v?\d+\.\d+\.\d+(?:-[\w.]+)?)\//;
 
 /**
  * Copies of the project's own source kept beside it and never built: a backup folder

@@ -294,7 +294,7 @@ function expandPattern(root: string, pattern: string): string[] {
         let entries: string[];
         reading(dir);
         try {
-          entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !IGNORED_DIRS.has(e.name)).map((e) => path.join(dir, e.name));
+          entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !IGNORED_DIRS.has(e.name) && !dependencyCopy(e.name)).map((e) => path.join(dir, e.name));
         } catch {
           entries = [];
         }
@@ -572,9 +572,14 @@ export function keysOf(file: string): string[] {
   return [...new Set([...paths, ...paths.map((p) => path.basename(p)), ANY_NAME])];
 }
 
-/** Whether `dir` holds nothing worth indexing (dependencies, build output, VCS data). */
+/** Whether `dir` holds nothing worth indexing (dependencies or a copy of them, build output, VCS data). */
 export function isIgnoredDir(name: string): boolean {
-  return IGNORED_DIRS.has(name) || name.startsWith('.');
+  return IGNORED_DIRS.has(name) || name.startsWith('.') || dependencyCopy(name);
+}
+
+/** `node_modules 2`, `node_modules_old`: a copy of the dependencies folder, which Node never resolves into. */
+function dependencyCopy(name: string): boolean {
+  return name.startsWith('node_modules');
 }
 
 /**
