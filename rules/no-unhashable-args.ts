@@ -3,7 +3,7 @@ import type { SourceCode, SuggestionReportDescriptor } from '@typescript-eslint/
 import { createRule } from '../src/create-rule.js';
 import { getFileModel, modelListeners } from '../src/analysis/model/linted-file.js';
 import type { FileModel, MemoizerCall } from '../src/analysis/model/file-model.js';
-import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, namesMemoizerCall, resolverArgument, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
+import { cacheSize, callsNamed, hasResolver, keyedArgumentCount, namesMemoizerCall, resolverArgument, usedOnceInPlace, wrappedFunction, wrappedParams, type KeyedParam } from '../src/analysis/memoizer/memoizer-call.js';
 import { decoratorHasKeyFunction, memoizedMethods, type MemoizedMethod } from '../src/analysis/memoizer/memoized-methods.js';
 import { resolveIdentifier } from '../src/analysis/syntax/references.js';
 import { setOption } from '../src/analysis/fix/fix-builders.js';
@@ -274,7 +274,8 @@ export default createRule<MessageIds, Options>({
           if (call.spec.keying === 'custom' || call.spec.keying === 'value' || hasResolver(call)) continue;
           const wrapped = wrappedFunction(call, model);
           const params = wrapped ? wrappedParams(wrapped, model) : undefined;
-          if (params && call.spec.keying !== 'identity-by-design') checkDefinition(model, call, params, wrapped?.node);
+          // `memoize(fn)(a, b)`: a cache for one call answers no other.
+          if (params && call.spec.keying !== 'identity-by-design' && !usedOnceInPlace(call)) checkDefinition(model, call, params, wrapped?.node);
           if (checkCallSites) checkCallSitesOf(model, call, params);
           if (checkCallSites && call.spec.requestScoped) checkRenderRepeats(model, call);
         }

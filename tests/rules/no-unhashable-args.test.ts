@@ -2267,3 +2267,20 @@ export const heights = memoize((blocks: { id: string }[]) => blocks.map((b) => b
     expect(lintWithRule(ruleId, rule, code('memoizee')).map((m) => m.messageId)).toEqual(['identityKey']);
   });
 });
+
+describe('a memoized function called where it is made', () => {
+  // set 64 (JunctionApp's table sort functions): `return memoize((a, b) => a.localeCompare(b))(a, b)` makes a
+  // cache per comparison and calls it once: no later call is answered from it, whatever it keys on.
+  const code = (expression: string): string => `import { memoize } from 'lodash-es';
+export const Alphabetic = (rowA, rowB) => {
+  const [a, b] = [rowA.name, rowB.name];
+  return ${expression};
+};`;
+  const lint = (expression: string): [string | undefined, number][] => lintWithRule(ruleId, rule, code(expression)).map((m) => [m.messageId, m.line]);
+  it('is quiet when the memoized function is called in place and kept nowhere', () => {
+    expect(lint('memoize((x, y) => x.localeCompare(y))(a, b)')).toEqual([]);
+  });
+  it('reports the first-argument key (line 4) when the memoized function is kept and called again', () => {
+    expect(lint('(Alphabetic.cmp ??= memoize((x, y) => x.localeCompare(y)))(a, b)')).toEqual([['firstArgOnly', 4]]);
+  });
+});

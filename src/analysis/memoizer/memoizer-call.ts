@@ -195,6 +195,16 @@ export function keyedArgumentCount(call: MemoizerCall, params: readonly KeyedPar
 }
 
 /**
+ * `memoize((a, b) => a.localeCompare(b))(a, b)`: the memoized function is called where it is made and
+ * kept nowhere, so its cache lives for that one call and answers no later one.
+ */
+export function usedOnceInPlace(call: MemoizerCall): boolean {
+  let node: TSESTree.Node = call.node;
+  while (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression) node = node.parent;
+  return node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
+}
+
+/**
  * A memoized function that holds one entry: it takes no arguments (and never reads `arguments`), a
  * memoizer that keys on `fn.length` arguments wraps a function whose `fn.length` is 0 (`(terms = []) =>`,
  * `(...args) =>`: memoizee then keeps one value whatever the arguments), or its binding is only ever
