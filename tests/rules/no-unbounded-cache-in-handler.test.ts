@@ -6259,6 +6259,18 @@ function lintServerIn(dir: string, code: string): string[] {
   return new Linter({ configType: 'flat', cwd: dir }).verify(code, config, file).map((m) => m.messageId ?? m.message);
 }
 
+/** The rule's messages (ids) on `file` of the project in `dir` as it is on disk, read from syntax alone. */
+function lintFileIn(dir: string, file: string): string[] {
+  const full = path.join(dir, file);
+  const config: Linter.Config = {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
+    rules: { [`memo-guard/${ruleId}`]: 'error' },
+  };
+  return new Linter({ configType: 'flat', cwd: dir }).verify(readFileSync(full, 'utf8'), config, full).map((m) => m.messageId ?? m.message);
+}
+
 describe('collections declared with a key type of a fixed set', () => {
   // TypeScript holds every write to the declared key type: a literal union or an enum, here or
   // imported from another file of the project, allows one entry per value, however many requests.
@@ -6372,16 +6384,7 @@ app.get('/feed/:tab', (req, res) => {
 });
 `,
     });
-  const lintCache = (root: string): string[] => {
-    const file = path.join(root, 'src', 'feed-cache.ts');
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser },
-      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-      rules: { [`memo-guard/${ruleId}`]: 'error' },
-    };
-    return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(file, 'utf8'), config, file).map((m) => m.messageId ?? m.message);
-  };
+  const lintCache = (root: string): string[] => lintFileIn(root, 'src/feed-cache.ts');
   const typed = project('tab: Tab');
   const open = project('tab: string');
   it('is quiet when the route file passes a parameter of an imported literal union', () => {
@@ -8444,16 +8447,7 @@ app.post('/packs/open', async (req, res) => {
 });
 `,
     });
-  const lintPacks = (root: string): string[] => {
-    const file = path.join(root, 'src', 'packs.ts');
-    const config: Linter.Config = {
-      files: ['**/*.ts'],
-      languageOptions: { parser: tseslint.parser },
-      plugins: { 'memo-guard': { rules: { [ruleId]: rule } } as unknown as ESLint.Plugin },
-      rules: { [`memo-guard/${ruleId}`]: 'error' },
-    };
-    return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(file, 'utf8'), config, file).map((m) => m.messageId ?? m.message);
-  };
+  const lintPacks = (root: string): string[] => lintFileIn(root, 'src/packs.ts');
   const found = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    if (set) collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');
   const always = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');
   const tested = project('prisma.cardSet.findUnique({ where: { id: setId } }).then((set) => {\n    if (setId) collations.set(setId, { at: Date.now(), set });\n    return set;\n  })');

@@ -4,9 +4,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, isFunction, memberName, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, memberName, unwrap } from '../syntax/ast.js';
+import { calledFunction } from '../model/called-functions.js';
 import type { FileModel } from '../model/file-model.js';
-import { functionOfVariable, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { resolveIdentifier, valueDef } from '../syntax/references.js';
 import { jsonModulePattern } from '../catalog/file-roles.js';
 import { membershipMethods } from '../catalog/validators.js';
 
@@ -81,7 +82,7 @@ export function isFixedTable(node: TSESTree.Node, model: FileModel): boolean {
 export function fixedSetPredicateArgument(test: TSESTree.Node, model: FileModel): TSESTree.Node | undefined {
   const call = unwrap(test);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const found = predicateFunction(call.callee, model);
+  const found = calledFunction(call.callee, model);
   if (!found) return undefined;
   const { fn, model: fnModel } = found;
   const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? soleReturn(fn.body) : fn.body;
@@ -89,16 +90,6 @@ export function fixedSetPredicateArgument(test: TSESTree.Node, model: FileModel)
   const index = tested ? fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === tested.name) : -1;
   const arg = index >= 0 ? call.arguments[index] : undefined;
   return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
-}
-
-/** The function a callee names: declared in this file, or exported by the project file it is imported from. */
-function predicateFunction(callee: TSESTree.Identifier, model: FileModel): { fn: FunctionNode; model: FileModel } | undefined {
-  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
-  if (local) return { fn: local, model };
-  const binding = model.imports.get(callee.name);
-  if (!binding || binding.export === '*' || !model.onDisk) return undefined;
-  const found = model.project.importedValue(model, binding.module, binding.export);
-  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 
 /** The argument of a block's only statement, when it is a `return`. */

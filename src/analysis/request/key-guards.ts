@@ -7,7 +7,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { branchHolds, branchLeaves, calleeName, enclosingFunction, findProperty, isEmptyValue, isFulfilmentArgument, isFunction, memberName, propertyName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileModel } from '../model/file-model.js';
-import { chainRoot, functionOfVariable, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { chainRoot, resolveIdentifier, valueDef } from '../syntax/references.js';
+import { calledFunction } from '../model/called-functions.js';
 import { returnedExpressions } from '../promise/returns-promise.js';
 import { lookupsFoundBefore } from './lookup-outcomes.js';
 import { leavesUnlessAdmin } from './admin-gates.js';
@@ -512,16 +513,6 @@ function answersFromRowQuery(callee: TSESTree.Identifier, model: FileModel): boo
     return value.type === AST_NODE_TYPES.Identifier && awaitedRowLookupsIn(value, found.model).length > 0;
   };
   return returned.length > 0 && returned.every(answer);
-}
-
-/** The function a callee names: declared in this file, or exported by the project file it is imported from. */
-function calledFunction(callee: TSESTree.Identifier, model: FileModel): { fn: FunctionNode; model: FileModel } | undefined {
-  const local = functionOfVariable(resolveIdentifier(model.sourceCode, callee));
-  if (local) return { fn: local, model };
-  const binding = model.imports.get(callee.name);
-  if (!binding || binding.export === '*' || !model.onDisk) return undefined;
-  const found = model.project.importedValue(model, binding.module, binding.export);
-  return found && isFunction(found.node) ? { fn: found.node, model: found.model } : undefined;
 }
 
 /**
