@@ -9,7 +9,7 @@ import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
-import { plainConstructors, synchronousCalls } from '../catalog/plain-constructors.js';
+import { plainConstructors, synchronousCalls } from '../catalog/synchronous-builtins.js';
 import { loggerName, loggingMethods, quietFunctionNames } from '../catalog/quiet-handlers.js';
 
 /** Calls known to return promises even without types. */

@@ -1,4 +1,8 @@
 /**
+ * Built-ins that answer synchronously: classes whose bare `new` cannot throw, and calls that return a
+ * value, never a promise.
+ */
+/**
  * Built-in classes whose `new` with no argument cannot throw: an empty collection, a controller, an
  * encoder (`this.abortController = new AbortController()` before a `try`). Given arguments, some
  * validate them (`new Map(notIterable)` throws), so only the bare `new` counts.
