@@ -8516,3 +8516,37 @@ app.get('/:slug', async (req, res) => {
     expect(lintServerIn(remote(), page)).toEqual(['unboundedCollection']);
   });
 });
+
+describe('the verified account handed whole to a module that keys on its id', () => {
+  // set 64 (CampusConnect's assistant): `processMessage(message, req.user)` from a controller, and in the
+  // service `rateLimitMap.set(requestUser._id.toString(), …)`: one entry per account, as `req.user.id` is.
+  const service = `const rateLimitMap = new Map();
+const checkRateLimit = (userId) => {
+  const key = userId.toString();
+  if (!rateLimitMap.has(key)) rateLimitMap.set(key, { count: 1, at: Date.now() });
+};
+export const processMessage = async (message, requestUser) => {
+  checkRateLimit(requestUser._id);
+  return message.trim();
+};
+`;
+  const project = (passed: string): ReturnType<typeof expressProject> =>
+    expressProject(ruleId, rule, {
+      'nexus.js': service,
+      'routes.js': `import express from 'express';
+import { processMessage } from './nexus.js';
+export const router = express.Router();
+router.post('/chat', async (req, res) => {
+  res.json(await processMessage(req.body.message, ${passed}));
+});
+`,
+    });
+  const verified = project('req.user');
+  const posted = project('req.body.user');
+  it('is quiet when the route hands on req.user', () => {
+    expect(reached(verified.lint('nexus.js'))).toEqual([]);
+  });
+  it('reports the map (line 1) when the route hands on a record from the body', () => {
+    expect(reached(posted.lint('nexus.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:5']]);
+  });
+});

@@ -416,6 +416,8 @@ function callerDecorator(name: TSESTree.Identifier): TSESTree.CallExpression | u
  */
 export function verifiedAccount(node: TSESTree.Node, model: FileModel): boolean {
   const name = unwrap(node);
+  // `req.user` itself, handed on whole (`processMessage(message, req.user)`).
+  if (name.type === AST_NODE_TYPES.MemberExpression) return !name.computed && authenticatedRequestFields.has(memberName(name) ?? '') && isCallerHolder(name.object, model);
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const def = valueDef(resolveIdentifier(model.sourceCode, name));
   if ((def?.type as string | undefined) === 'Parameter' && def?.name.type === AST_NODE_TYPES.Identifier && callerDecorator(def.name)) return true;

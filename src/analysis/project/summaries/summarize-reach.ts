@@ -114,7 +114,7 @@ function fieldGrowth(arg: TSESTree.Node, call: TSESTree.CallExpression, model: F
 
 /** `this.chat.sendMessage(user, id, body)` with `@CurrentUser() user`: which arguments are the verified caller's record, when one is. */
 function callerArguments(call: TSESTree.CallExpression, model: FileModel): { callers?: boolean[] } {
-  const callers = call.arguments.map((arg) => arg.type === AST_NODE_TYPES.Identifier && verifiedAccount(arg, model));
+  const callers = call.arguments.map((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && verifiedAccount(arg, model));
   return callers.some(Boolean) ? { callers } : {};
 }
 
