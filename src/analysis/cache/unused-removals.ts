@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
 import { clockClass, clockReads } from '../catalog/clock-reads.js';
-import { calleeName, decoratorsOf, enclosingFunction, functionName, isFunction, memberName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, decoratorsOf, enclosingFunction, functionName, isFunction, memberName, ownedCalleeName, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
 import { oneShotTimers } from '../catalog/timers.js';
 import type { Collection, FileModel } from '../model/file-model.js';
 import { frameworkCalledMethods } from '../catalog/handler-catalog.js';
@@ -98,7 +98,7 @@ function readsClock(node: TSESTree.Node, model: FileModel): boolean {
     if (found) return;
     if (inner.type === AST_NODE_TYPES.NewExpression && calleeName(inner.callee) === clockClass) found = true;
     if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
-      if (clockReads.has(`${calleeName(inner.callee.object) ?? ''}.${memberName(inner.callee) ?? ''}`)) found = true;
+      if (clockReads.has(ownedCalleeName(inner.callee) ?? '')) found = true;
     }
   });
   return found;

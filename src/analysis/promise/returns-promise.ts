@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, functionInSight, isFunction, memberName, programOf, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, functionInSight, isFunction, memberName, ownedCalleeName, programOf, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
@@ -234,19 +234,10 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
   // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
   return returnedExpressions(fn, facts).every((expr) => {
     const value = unwrap(expr);
-    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value) || synchronousCalls.has(calleeText(value.callee));
+    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value) || synchronousCalls.has(ownedCalleeName(value.callee) ?? '');
     // A name may hold a promise, unless the model vouches for what it holds (`const list = []`).
     return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true);
   });
-}
-
-/** `JSON.parse`, `path.resolve`, `String`: a callee's text, when it is a name or a plain member of one. */
-function calleeText(callee: TSESTree.Node): string {
-  const node = unwrap(callee);
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return '';
-  const owner = unwrap(node.object);
-  return owner.type === AST_NODE_TYPES.Identifier ? `${owner.name}.${memberName(node) ?? ''}` : '';
 }
 
 /** Whether a statement is inside a `catch` clause of `fn` itself (not of a function within it). */
@@ -309,7 +300,7 @@ function cannotThrow(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(value.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || value.arguments.length > 0) return false;
-      return clockReads.has(`${calleeName(callee.object) ?? ''}.${memberName(callee) ?? ''}`);
+      return clockReads.has(ownedCalleeName(callee) ?? '');
     }
     default:
       return false;

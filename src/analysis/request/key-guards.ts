@@ -464,14 +464,10 @@ function lookupSettledBy(at: TSESTree.Node, model: FileModel): { name: string; l
 /**
  * The queries the function-local variable `name` holds the answer of, when every value it is
  * given is an awaited query that answers nothing on a miss (`const row = await repo.findOne(…)`, or a
- * `let` given one lookup and then, on a miss, another): their texts. Empty otherwise.
+ * `let` given one lookup and then, on a miss, another): their texts. Empty otherwise. `helpers`: a lookup may
+ * also be a function that answers a row query (not inside one: one level only).
  */
-function awaitedRowLookups(name: TSESTree.Identifier, model: FileModel): string[] {
-  return awaitedRowLookupsIn(name, model, true);
-}
-
-/** `awaitedRowLookups`, following functions that answer a row query (`helpers`) or not (inside one, one level only). */
-function awaitedRowLookupsIn(name: TSESTree.Identifier, model: FileModel, helpers = false): string[] {
+function awaitedRowLookups(name: TSESTree.Identifier, model: FileModel, helpers = true): string[] {
   const variable = resolveIdentifier(model.sourceCode, name);
   const declarator = valueDef(variable)?.node;
   if (!variable || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !enclosingFunction(declarator)) return [];
@@ -510,7 +506,7 @@ function answersFromRowQuery(callee: TSESTree.Identifier, model: FileModel): boo
     const call = value.type === AST_NODE_TYPES.AwaitExpression ? unwrap(value.argument) : value;
     if (call.type === AST_NODE_TYPES.CallExpression) return answersNothingOnMiss(call, found.model, false);
     // `const page = await db.query.pages.findFirst(…); return page;`
-    return value.type === AST_NODE_TYPES.Identifier && awaitedRowLookupsIn(value, found.model).length > 0;
+    return value.type === AST_NODE_TYPES.Identifier && awaitedRowLookups(value, found.model, false).length > 0;
   };
   return returned.length > 0 && returned.every(answer);
 }

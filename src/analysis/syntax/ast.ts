@@ -106,6 +106,13 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** `Date.now`, `path.resolve`, `String`: a callee's name with the name of what it is a member of, when it is one. */
+export function ownedCalleeName(callee: TSESTree.Node): string | undefined {
+  const node = unwrap(callee);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return calleeName(node);
+  return `${calleeName(node.object) ?? ''}.${memberName(node) ?? ''}`;
+}
+
 export function findProperty(object: TSESTree.ObjectExpression, names: readonly string[]): TSESTree.Property | undefined {
   for (const prop of object.properties) {
     if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
