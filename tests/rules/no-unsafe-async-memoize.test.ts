@@ -1033,22 +1033,10 @@ export class Catalog {
       errors: [{ messageId: 'unsafePromiseSlot', line: 6, column: 3, data: { name: 'pending' } }],
     },
     {
-      // A call between the tries may throw: it is outside both.
-      name: 'two caught tries with a call between them',
-      code: caughtLoads('catch {\n      // missing\n    }', '\n    check(a);'),
+      // An await between the tries is outside both: its rejection is the body's.
+      name: 'two caught tries with an await between them',
+      code: caughtLoads('catch {\n      // missing\n    }', '\n    await check(a);'),
       errors: [{ messageId: 'unsafePromiseSlot', line: 6, column: 3, data: { name: 'pending' } }],
-    },
-    {
-      // A WeakMap throws on a key that is not an object, so the step before the try can fail.
-      name: 'a run whose bookkeeping is on a WeakMap',
-      code: pollRun('const seen = new WeakMap();\nconst runs = new Map();', 'seen.set(name, Date.now());'),
-      errors: [{ messageId: 'unsafePromiseCache', line: 12, column: 3, data: { name: 'runs' } }],
-    },
-    {
-      // \`timers\` is a \`let\` given something else later: what it holds at the call is not known to be a Map.
-      name: 'a run whose bookkeeping is on a let that is reassigned',
-      code: pollRun('let timers = new Map();\nconst runs = new Map();\nexport function reset(next) { timers = next; }', 'timers.delete(name);'),
-      errors: [{ messageId: 'unsafePromiseCache', line: 13, column: 3, data: { name: 'runs' } }],
     },
     {
       // The same handler after a promise that can reject: on a rejection the handler never runs.
@@ -4217,25 +4205,6 @@ export function getSystemFile(file, callback) {
       errors: [{ messageId: 'unsafePromiseCache', line: 3, column: 24, data: { name: 'Promises' } }],
     },
     {
-      // A field set from a call outside the try: the call may throw (here it parses).
-      name: 'a module slot whose async loader sets a field from a call before its try/catch',
-      code: `const state = { rows: [] };
-let initPromise = null;
-async function hydrate(raw) {
-  state.config = JSON.parse(raw);
-  try {
-    state.rows = await (await fetch('/audit')).json();
-  } catch (error) {
-    console.error('hydrate failed', error);
-  }
-}
-export function init(raw) {
-  if (!initPromise) initPromise = hydrate(raw);
-  return initPromise;
-}`,
-      errors: [{ messageId: 'unsafePromiseSlot', line: 12, column: 21, data: { name: 'initPromise' } }],
-    },
-    {
       // The early answer awaits a request outside the try: its rejection is kept.
       name: 'a module slot whose async initialiser awaits a check before its try/catch',
       code: `let initPromise;
@@ -4252,26 +4221,6 @@ export const getAdmin = () => {
   return initPromise;
 };`,
       errors: [{ messageId: 'unsafePromiseSlot', line: 11, column: 21, data: { name: 'initPromise' } }],
-    },
-    {
-      // \`JSON.parse\` throws on bad text, and it runs before the try.
-      name: 'a slot filled by a method that parses before its try/catch',
-      code: `export class Updates {
-  async check(raw) {
-    const saved = JSON.parse(raw);
-    try {
-      const res = await fetch('/latest?since=' + saved.version);
-      return (await res.json()).name;
-    } catch (error) {
-      return 'unknown';
-    }
-  }
-  get(raw) {
-    if (!this.pending) this.pending = this.check(raw);
-    return this.pending;
-  }
-}`,
-      errors: [{ messageId: 'unsafePromiseSlot', line: 12, data: { name: 'this.pending' } }],
     },
   ],
 });
@@ -5965,4 +5914,106 @@ export function loadLocations() {
     expect(lines(slot("import { db } from './client';", "db.from('locations').select('city')"))).toEqual([5]);
     expect(lines(slot("import { supabase, refresh } from './client';", "supabase.from('locations').select('city')", 'const pending = refresh(list);\n    return pending;'))).toEqual([5]);
   });
+});
+
+// Steps that await nothing fail, if at all, the same way for the same input every time: keeping such a
+// rejection withholds no answer a later call would get. Only what is awaited (or thrown) outside the
+// tries that catch it can fail for a while.
+const hydrateSlot = (before: string, after = '') => `const state = { rows: [] };
+let initPromise = null;
+async function hydrate(raw) {
+  ${before}
+  try {
+    state.rows = await (await fetch('/audit')).json();
+  } catch (error) {
+    console.error('hydrate failed', error);
+  }${after}
+}
+export function init(raw) {
+  if (!initPromise) initPromise = hydrate(raw);
+  return initPromise;
+}`;
+
+/** A method that parses what it is given, then asks the network inside a try whose catch is `catchBody`. */
+const updatesSlot = (catchBody: string) => `export class Updates {
+  async check(raw) {
+    const saved = JSON.parse(raw);
+    try {
+      const res = await fetch('/latest?since=' + saved.version);
+      return (await res.json()).name;
+    } catch (error) {
+      ${catchBody}
+    }
+  }
+  get(raw) {
+    if (!this.pending) this.pending = this.check(raw);
+    return this.pending;
+  }
+}`;
+
+ruleTester.run(`${ruleId}: steps that await nothing outside the tries`, rule, {
+  valid: [
+    {
+      name: 'a run whose bookkeeping is on a WeakMap before its try',
+      code: pollRun('const seen = new WeakMap();\nconst runs = new Map();', 'seen.set(name, Date.now());'),
+    },
+    {
+      name: 'a run whose bookkeeping is on a let that is reassigned',
+      code: pollRun('let timers = new Map();\nconst runs = new Map();\nexport function reset(next) { timers = next; }', 'timers.delete(name);'),
+    },
+    {
+      name: 'a module slot whose async loader parses into a field before its try/catch',
+      code: hydrateSlot('state.config = JSON.parse(raw);'),
+    },
+    {
+      name: 'a slot filled by a method that parses before its try/catch',
+      code: updatesSlot("return 'unknown';"),
+    },
+    {
+      name: 'an early return for missing settings that builds an error and logs it before the try',
+      code: `import { AppError, describeError } from './errors';
+const email = process.env.LOGIN_EMAIL;
+let session = null;
+let ready = null;
+async function login() {
+  if (!email) {
+    const error = new AppError('NOT_CONFIGURED', 'credentials are not configured');
+    console.warn(describeError(error));
+    return;
+  }
+  try {
+    session = await (await fetch('/login', { method: 'POST', body: email })).json();
+  } catch (error) {
+    console.error('login failed', error);
+    session = null;
+  }
+}
+export async function client() {
+  if (!ready) ready = login();
+  await ready;
+  return session;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      // The parse reads what an await outside the try fetched: that await's rejection is the body's.
+      name: 'a loader that parses an awaited download before its try/catch',
+      code: hydrateSlot("state.config = JSON.parse(await (await fetch('/config')).text());"),
+      // Line 12 is `if (!initPromise) initPromise = hydrate(raw);`, column 21 the assignment.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 12, column: 21, data: { name: 'initPromise' } }],
+    },
+    {
+      // A throw after the try depends on what the network answered.
+      name: 'a loader that throws after its try/catch when nothing came back',
+      code: hydrateSlot('state.config = JSON.parse(raw);', "\n  if (state.rows.length === 0) throw new Error('no audit rows');"),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 13, column: 21, data: { name: 'initPromise' } }],
+    },
+    {
+      // The catch passes the network's failure on.
+      name: 'a method that parses before a try whose catch rethrows',
+      code: updatesSlot('throw error;'),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 12, data: { name: 'this.pending' } }],
+    },
+  ],
 });

@@ -207,22 +207,22 @@ export function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSE
 }
 
 /**
- * An async body that throws nothing itself and awaits only calls that cannot reject (their callees
- * catch everything), and returns no promise that can: `const body = await safeGetJson(url); return body ?? []`.
- * A `throw` in a `catch` clause passes on what its `try` threw, which with every await safe is a
- * synchronous failure (a bad URL given to `createClient`): one that fails the same way every time.
+ * An async body whose every await is of a call that cannot reject (its callee catches everything) or
+ * inside a try that catches it, which throws nothing outside such tries, and returns no promise that
+ * can reject: `const body = await safeGetJson(url); return body ?? []`. Its other steps await nothing,
+ * so what they throw (`JSON.parse(raw)`, a bad URL given to `createClient`) is thrown the same way for
+ * the same input every time; a `throw` in a `catch` clause passes on such a failure.
  */
 function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
-  const cannotReject = facts.callCannotReject;
-  if (!cannotReject) return false;
+  const cannotReject = (call: TSESTree.CallExpression): boolean => facts.callCannotReject?.(call) === true;
   const seen = { safe: true, awaits: 0 };
   const visit = (node: TSESTree.Node): void => {
     if (!seen.safe || (node !== fn.body && isFunction(node))) return;
-    if (node.type === AST_NODE_TYPES.ThrowStatement && !insideCatch(node, fn)) seen.safe = false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && !insideCatch(node, fn) && !caughtInside(node, fn, facts)) seen.safe = false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       seen.awaits++;
       const awaited = unwrap(node.argument);
-      if (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited)) seen.safe = false;
+      if (!caughtInside(node, fn, facts) && (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited))) seen.safe = false;
     }
     for (const key of facts.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -238,6 +238,18 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     // A name may hold a promise, unless the model vouches for what it holds (`const list = []`).
     return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true);
   });
+}
+
+/**
+ * Whether `node` is inside the block of a try of `fn` itself whose catch passes nothing on (no
+ * `throw`, no `reject`) and whose `finally`, if any, throws nothing: what fails there is caught.
+ */
+function caughtInside(node: TSESTree.Node, fn: FunctionNode, facts: FunctionFacts): boolean {
+  for (let child = node, at = node.parent; at && at !== fn; child = at, at = at.parent) {
+    if (isFunction(at)) return false;
+    if (at.type === AST_NODE_TYPES.TryStatement && at.block === child && at.handler && !containsThrow(at.handler.body, facts) && !(at.finalizer && containsThrow(at.finalizer, facts))) return true;
+  }
+  return false;
 }
 
 /** Whether a statement is inside a `catch` clause of `fn` itself (not of a function within it). */
