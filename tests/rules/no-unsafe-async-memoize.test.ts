@@ -284,6 +284,12 @@ export function poll(name, wait, work) {
       code: inFlightRoute(true, 'first'),
     },
     {
+      // Deleted last, after \`trim\`: the handler awaits and throws nothing, so a failure of \`trim\` would
+      // come from the routes it is given and happen the same way every time; the chain cannot fail for a while.
+      name: 'an in-flight entry deleted after synchronous steps in the handler of a promise that cannot reject',
+      code: inFlightRoute(true, 'last'),
+    },
+    {
       // The handler returns the module variable it has just given the value or a constant: a plain value, so the chain cannot reject.
       name: 'a slot whose handler returns the variable it has just given a plain value',
       code: keptDefault('value ?? FALLBACK_ID'),
@@ -1043,12 +1049,6 @@ export class Catalog {
       name: 'an in-flight entry deleted in the handler of a promise that can reject',
       code: inFlightRoute(false, 'first'),
       // Line 26 is \`inFlight.set(key, promise)\` (the same lines with or without the try: blank lines stand in for it).
-      errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
-    },
-    {
-      // After a safe promise, but deleted last: a failure in \`trim\` rejects the chain with the entry still there.
-      name: 'an in-flight entry deleted after a step that may fail in the handler of a safe promise',
-      code: inFlightRoute(true, 'last'),
       errors: [{ messageId: 'unsafePromiseCache', line: 26, column: 3, data: { name: 'inFlight' } }],
     },
     {
@@ -5224,17 +5224,24 @@ export async function getCache(input) {
   it('is quiet after `new Date(Date.now() - CONFIG.DAYS * 86400000)`', () => {
     expect(lint(refresh('const cutoff = new Date(Date.now() - CONFIG.DAYS * 86400000);'))).toEqual([]);
   });
-  it('reports the write (line 17) after a step that can throw', () => {
-    expect(lint(refresh('const cutoff = new Date(new URL(input).searchParams.get("from"));'))).toEqual([17]);
+  // A step that awaits nothing fails, if at all, the same way for the same input: not a passing failure.
+  it('is quiet after a step that can throw but awaits nothing', () => {
+    expect(lint(refresh('const cutoff = new Date(new URL(input).searchParams.get("from"));'))).toEqual([]);
+  });
+  it('reports the write (line 17) after an await outside the try', () => {
+    expect(lint(refresh('const cutoff = await cutoffFor(input);'))).toEqual([17]);
   });
   // set 62 (tarot's reading job): \`this.abortController = new AbortController();\` before the try.
   it('is quiet after an empty built-in made without arguments, set on a field or declared', () => {
     expect(lint(refresh('this.abortController = new AbortController(); const cutoff = 0;'))).toEqual([]);
     expect(lint(refresh('const seen = new Map(); const cutoff = 0;'))).toEqual([]);
   });
-  it('reports the write when the built-in is given an argument it may refuse, or the class is not a built-in one', () => {
-    expect(lint(refresh('const seen = new Map(input); const cutoff = 0;'))).toEqual([17]);
-    expect(lint(refresh('const cutoff = new Connection();'))).toEqual([17]);
+  it('is quiet when the built-in is given an argument it may refuse, or the class is not a built-in one: neither awaits', () => {
+    expect(lint(refresh('const seen = new Map(input); const cutoff = 0;'))).toEqual([]);
+    expect(lint(refresh('const cutoff = new Connection();'))).toEqual([]);
+  });
+  it('reports the write when the try returns the query without awaiting it: its rejection escapes the catch', () => {
+    expect(lint(refresh('const cutoff = 0;').replace('return rows;', "return fetch('/events/latest');"))).toEqual([17]);
   });
 });
 
@@ -6014,6 +6021,84 @@ export async function client() {
       name: 'a method that parses before a try whose catch rethrows',
       code: updatesSlot('throw error;'),
       errors: [{ messageId: 'unsafePromiseSlot', line: 12, data: { name: 'this.pending' } }],
+    },
+  ],
+});
+
+/**
+ * A class whose memoized slot is the answer of a method that catches every failure, passed through a
+ * `.then` handler `handler`; the method's try answers with `answer`.
+ */
+const mentorsSlot = (handler: string, answer = 'return { success: true, data: await res.json() };') => `export default class ApiService {
+  mentorsPromise = null;
+  makeApiCall = async (path) => {
+    const url = \`\${process.env.NEXT_PUBLIC_URL}\${path}\`;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error('status ' + res.status);
+      ${answer}
+    } catch (error) {
+      console.error(error);
+      return { success: false, message: error };
+    }
+  };
+  getMentors = async () => {
+    if (!this.mentorsPromise) {
+      this.mentorsPromise = this.makeApiCall('/mentors').then(${handler});
+    }
+    return this.mentorsPromise;
+  };
+}
+export const api = new ApiService();`;
+
+// After a call that cannot reject, a fulfilment handler that awaits nothing fails, if at all, the same
+// way for the same answer; one that parses text, throws, or returns another promise can fail for a while.
+ruleTester.run(`${ruleId}: fulfilment handlers that await nothing after a promise that cannot reject`, rule, {
+  valid: [
+    {
+      name: 'a handler that shuffles the answer or falls back to an empty list',
+      code: mentorsSlot(`(response) => {
+        if (response.success) {
+          const [open, closed] = partition(response.data || [], (m) => m.available);
+          return [...shuffle(open), ...closed];
+        }
+        return [];
+      }`),
+    },
+    {
+      name: 'a handler that reads a field of the answer',
+      code: mentorsSlot('(response) => response.data'),
+    },
+    {
+      // \`body\` holds what an await answered: never a promise, so the try's return cannot reject.
+      name: 'a method whose try returns a const given an awaited value',
+      code: mentorsSlot('(response) => (response.success ? response.data : [])', 'const body = await res.json();\n      return body;'),
+    },
+  ],
+  invalid: [
+    {
+      // A proxy's HTML error page is not JSON: the parse fails on a passing answer.
+      name: 'a handler that parses the answer',
+      code: mentorsSlot('(response) => JSON.parse(response.data)'),
+      // Line 16 is \`this.mentorsPromise = this.makeApiCall(…).then(…)\`, column 7 the assignment.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 16, column: 7, data: { name: 'this.mentorsPromise' } }],
+    },
+    {
+      name: 'a handler that throws when the call failed',
+      code: mentorsSlot("(response) => { if (!response.success) throw new Error('no mentors'); return response.data; }"),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 16, column: 7, data: { name: 'this.mentorsPromise' } }],
+    },
+    {
+      name: 'a handler that returns another request',
+      code: mentorsSlot("(response) => fetch('/mentors/' + response.data[0].id)"),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 16, column: 7, data: { name: 'this.mentorsPromise' } }],
+    },
+    {
+      // \`pending\` holds the request itself: returned from the try, its rejection escapes the catch.
+      name: 'a method whose try returns a const given a request it did not await',
+      code: mentorsSlot('(response) => (response.success ? response.data : [])', "const pending = fetch(url + '/all');\n      return pending;"),
+      // The answer takes two lines here, so the slot's write is one line further down.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 17, column: 7, data: { name: 'this.mentorsPromise' } }],
     },
   ],
 });

@@ -22,3 +22,10 @@ export const synchronousCalls: ReadonlySet<string> = new Set([
   'Array.from', 'Array.isArray', 'String', 'Number', 'Boolean', 'structuredClone', 'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent',
   'path.join', 'path.resolve', 'path.basename', 'path.dirname', 'path.extname', 'path.relative', 'path.normalize',
 ]);
+
+/**
+ * Synchronous calls that parse text, by the text of their callee: given what a request answered, they
+ * fail on an answer that is wrong for a while (a proxy's HTML error page), not only on the same input
+ * every time, so a fulfilment handler that makes one can fail for a passing reason.
+ */
+export const answerParsers: ReadonlySet<string> = new Set(['JSON.parse']);

@@ -9,12 +9,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
-import { bodyCannotFail, isCaughtChain, isPromiseExpression, neverRejectingPromise, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
+import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilmentArgument, isFunction, memberName, ownedCalleeName, promiseHandlerKind, unwrap, walk, type FunctionNode } from '../syntax/ast.js';
+import { bodyCannotFail, failsOnlyOnItsInput, isCaughtChain, isPromiseExpression, neverRejectingPromise, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
 import { promiseSources } from '../catalog/promise-sources.js';
 import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
+import { answerParsers } from '../catalog/synchronous-builtins.js';
 import { quietCollectionMethods } from '../catalog/collection-methods.js';
 import { lazyClientFactories, listenerMethods } from '../catalog/client-factories.js';
 import type { Collection } from '../model/file-model.js';
@@ -288,7 +289,18 @@ function fulfilmentCannotFail(fn: TSESTree.Node, model: FileModel, depth: number
     const given = depth < 2 ? lastAssignedBefore(body, name) : undefined;
     return given !== undefined && plainFrom(given, (inner) => holdsPlainValue(inner, depth + 1));
   };
-  return bodyCannotFail(node, { ...model.facts, holdsPlainValue });
+  // `(response) => { if (response?.success) return [...shuffle(response.data)]; return []; }`: a handler
+  // that awaits nothing fails, if at all, the same way for the same answer, unless it parses it.
+  return bodyCannotFail(node, { ...model.facts, holdsPlainValue }) || (failsOnlyOnItsInput(node, { ...model.facts, holdsPlainValue }) && !parsesText(node, model));
+}
+
+/** Whether a function calls a parser of text (`JSON.parse(text)`) itself. */
+function parsesText(fn: FunctionNode, model: FileModel): boolean {
+  let found = false;
+  walk(fn.body, model.facts.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && answerParsers.has(ownedCalleeName(node.callee) ?? '')) found = true;
+  });
+  return found;
 }
 
 /** The value the last top-level statement of `body` before `name`'s position gives `name` (`cached = value ?? FALLBACK;`). */

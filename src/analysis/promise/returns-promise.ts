@@ -207,13 +207,28 @@ export function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSE
 }
 
 /**
- * An async body whose every await is of a call that cannot reject (its callee catches everything) or
- * inside a try that catches it, which throws nothing outside such tries, and returns no promise that
- * can reject: `const body = await safeGetJson(url); return body ?? []`. Its other steps await nothing,
- * so what they throw (`JSON.parse(raw)`, a bad URL given to `createClient`) is thrown the same way for
- * the same input every time; a `throw` in a `catch` clause passes on such a failure.
+ * An async body that awaits something, each await safe (see `failsOnlyOnItsInput`):
+ * `const body = await safeGetJson(url); return body ?? []`.
  */
 function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
+  return (safeAwaitCount(fn, facts) ?? 0) > 0;
+}
+
+/**
+ * A function whose every await is of a call that cannot reject (its callee catches everything), of a
+ * `new Promise` that cannot, or inside a try that catches it; which throws nothing outside such tries;
+ * and which returns no promise that can reject. Its other steps await nothing, so what they throw
+ * (`JSON.parse(raw)`, a bad URL given to `createClient`, a field read of what it was given) is thrown
+ * the same way for the same input every time; a `throw` in a `catch` clause passes on such a failure.
+ * So for a fulfilment handler (`(response) => response.ok ? response.data : []`): it fails, if at all,
+ * the same way for the same answer.
+ */
+export function failsOnlyOnItsInput(fn: FunctionNode, facts: FunctionFacts): boolean {
+  return safeAwaitCount(fn, facts) !== undefined;
+}
+
+/** How many awaits `fn` makes when it fails only on its input (see `failsOnlyOnItsInput`); `undefined` when it may fail for a while. */
+function safeAwaitCount(fn: FunctionNode, facts: FunctionFacts): number | undefined {
   const cannotReject = (call: TSESTree.CallExpression): boolean => facts.callCannotReject?.(call) === true;
   const seen = { safe: true, awaits: 0 };
   const visit = (node: TSESTree.Node): void => {
@@ -222,7 +237,8 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       seen.awaits++;
       const awaited = unwrap(node.argument);
-      if (!caughtInside(node, fn, facts) && (awaited.type !== AST_NODE_TYPES.CallExpression || !cannotReject(awaited))) seen.safe = false;
+      const safe = awaited.type === AST_NODE_TYPES.CallExpression ? cannotReject(awaited) : neverRejectingPromise(awaited, facts);
+      if (!safe && !caughtInside(node, fn, facts)) seen.safe = false;
     }
     for (const key of facts.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -230,14 +246,36 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
     }
   };
   visit(fn.body);
-  if (!seen.safe || seen.awaits === 0) return false;
+  if (!seen.safe) return undefined;
   // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
-  return returnedExpressions(fn, facts).every((expr) => {
-    const value = unwrap(expr);
-    if (value.type === AST_NODE_TYPES.CallExpression) return cannotReject(value) || synchronousCalls.has(ownedCalleeName(value.callee) ?? '');
-    // A name may hold a promise, unless the model vouches for what it holds (`const list = []`).
-    return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true);
+  return returnedExpressions(fn, facts).every((expr) => returnsNoRejectable(fn, expr, facts)) ? seen.awaits : undefined;
+}
+
+/**
+ * Whether what `fn` returns with `expr` is no promise that can reject. A returned call or `new` may be a
+ * promise or a lazy thenable (a query builder) that rejects; a name may hold one, unless the model
+ * vouches for what it holds (`const list = []`) or it holds what an await of the function answered
+ * (`const res = await data.json(); return res;`).
+ */
+function returnsNoRejectable(fn: FunctionNode, expr: TSESTree.Node, facts: FunctionFacts): boolean {
+  const value = unwrap(expr);
+  if (value.type === AST_NODE_TYPES.CallExpression) return facts.callCannotReject?.(value) === true || synchronousCalls.has(ownedCalleeName(value.callee) ?? '');
+  return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true || holdsAwaitedValue(fn, value.name, facts));
+}
+
+/**
+ * Whether `name` is declared once in `fn` itself, as a `const` given an awaited value: it holds what a
+ * promise settled with, never a promise.
+ */
+function holdsAwaitedValue(fn: FunctionNode, name: string, facts: FunctionFacts): boolean {
+  const declarators: TSESTree.VariableDeclarator[] = [];
+  walkNodes(fn.body, facts.visitorKeys, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name) declarators.push(node);
+    return true;
   });
+  const [only] = declarators;
+  return declarators.length === 1 && only?.parent.kind === 'const' && only.init !== null && unwrap(only.init).type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /**
@@ -247,7 +285,7 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
 function caughtInside(node: TSESTree.Node, fn: FunctionNode, facts: FunctionFacts): boolean {
   for (let child = node, at = node.parent; at && at !== fn; child = at, at = at.parent) {
     if (isFunction(at)) return false;
-    if (at.type === AST_NODE_TYPES.TryStatement && at.block === child && at.handler && !containsThrow(at.handler.body, facts) && !(at.finalizer && containsThrow(at.finalizer, facts))) return true;
+    if (at.type === AST_NODE_TYPES.TryStatement && at.block === child && catchesAll(at, facts)) return true;
   }
   return false;
 }
@@ -428,7 +466,7 @@ function safeStatement(statement: TSESTree.Statement, facts: FunctionFacts): boo
     case AST_NODE_TYPES.ReturnStatement:
       return statement.argument === null || plainResult(statement.argument, facts);
     case AST_NODE_TYPES.TryStatement:
-      return statement.handler !== null && !containsThrow(statement.handler.body, facts) && !(statement.finalizer && containsThrow(statement.finalizer, facts));
+      return catchesAll(statement, facts);
     default:
       return false;
   }
@@ -481,7 +519,31 @@ export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, aw
     return i < before && awaitsSafely !== undefined && s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression && awaitsSafely(s.expression.argument);
   };
   if (!statements.every(harmless)) return false;
-  return tries.every((t) => t.handler && !containsThrow(t.handler.body, facts) && !(t.finalizer && containsThrow(t.finalizer, facts)));
+  return tries.every((t) => catchesAll(t, facts));
+}
+
+/**
+ * A try whose catch passes nothing on (no `throw`, no `reject`), whose `finally`, if any, throws
+ * nothing, and whose block returns no promise unawaited: `try { return fetch(url); } catch { … }`
+ * hands back a promise that settles after the try, so its rejection escapes the catch.
+ */
+function catchesAll(statement: TSESTree.TryStatement, facts: FunctionFacts): boolean {
+  return statement.handler !== null && !containsThrow(statement.handler.body, facts) && !(statement.finalizer && containsThrow(statement.finalizer, facts)) && !returnsPromiseUnawaited(statement.block, facts);
+}
+
+/** Whether a block returns, unawaited, a promise that can reject: a promise-valued call, or a `const` given one (`const pending = fetch(url); return pending;`). */
+function returnsPromiseUnawaited(block: TSESTree.BlockStatement, facts: FunctionFacts): boolean {
+  const promises = new Set<string>();
+  const returned: TSESTree.Node[] = [];
+  walkNodes(block, facts.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && isPromiseExpression(node.init, facts)) promises.add(node.id.name);
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(unwrap(node.argument));
+    return true;
+  });
+  return returned.some((value) =>
+    value.type === AST_NODE_TYPES.Identifier ? promises.has(value.name) : isPromiseExpression(value, facts) && !(value.type === AST_NODE_TYPES.CallExpression && facts.callCannotReject?.(value) === true) && !isCaughtChain(value, facts),
+  );
 }
 
 /**
