@@ -8550,3 +8550,32 @@ router.post('/chat', async (req, res) => {
     expect(reached(posted.lint('nexus.js'))).toEqual([[1, 'unboundedCollectionAcross', 'src/routes.js:5']]);
   });
 });
+
+describe('a key from a rest parameter that every call fills', () => {
+  // set 66 (scuba-goa's bill logos): `loadPublicPng(...filenames)` keyed by each name, called only with
+  // literal file names: at most as many entries as the names written out.
+  const server = (second: string): string => `import express from 'express';
+import { readFile } from 'node:fs/promises';
+const pngCache = {};
+async function loadPublicPng(...filenames) {
+  for (const name of filenames) {
+    if (pngCache[name] !== undefined) return pngCache[name];
+    pngCache[name] = await readFile('public/' + name);
+    return pngCache[name];
+  }
+}
+const app = express();
+app.get('/bill', async (req, res) => {
+  res.send(await loadPublicPng('logo.png', ${second}));
+});
+app.listen(3000);
+`;
+  const lint = (code: string): [number, string | null][] => lintWithRule(ruleId, rule, code).map((m) => [m.line, m.messageId ?? null]);
+  it('is quiet when every call passes literal names', () => {
+    expect(lint(server("'logo-light.png'"))).toEqual([]);
+  });
+  it('reports the object (line 3) when a call passes a name from the query, or spreads a list', () => {
+    expect(lint(server('String(req.query.logo)'))).toEqual([[3, 'unboundedCollection']]);
+    expect(lint(server('...String(req.query.logos).split(",")'))).toEqual([[3, 'unboundedCollection']]);
+  });
+});

@@ -169,9 +169,14 @@ function parameterFromRequest(fn: FunctionNode, name: TSESTree.Identifier, model
   const calls = callsInSight(fn, model);
   if (!calls) return true;
   const index = parameterIndex(fn, name);
-  if (index === -1 || fn.params[index]?.type === AST_NODE_TYPES.RestElement) return true;
-  // `({ method, secret })`: the field the name is destructured from, read from each call's object.
+  if (index === -1) return true;
   const param = fn.params[index];
+  // `loadPublicPng(...filenames)`: every argument from its place on (a spread one may be anything).
+  if (param?.type === AST_NODE_TYPES.RestElement) {
+    if (param.argument !== name || fields.length > 0) return true;
+    return calls.some((call) => call.arguments.some((arg, at) => (at >= index || arg.type === AST_NODE_TYPES.SpreadElement) && (arg.type === AST_NODE_TYPES.SpreadElement || fromRequest(arg, model, depth + 1))));
+  }
+  // `({ method, secret })`: the field the name is destructured from, read from each call's object.
   const own = param ? patternPath(param, name.name) : undefined;
   const path = own ? [...own, ...fields] : undefined;
   return calls.some((call) => {
