@@ -6102,3 +6102,69 @@ ruleTester.run(`${ruleId}: fulfilment handlers that await nothing after a promis
     },
   ],
 });
+
+// set 66: work done in the process (swellyo's document key, kvs-scuba's stored exchange rates) fails,
+// if at all, the same way for the same input.
+ruleTester.run(`${ruleId}: promises of work done in the process`, rule, {
+  valid: [
+    {
+      // Declared to hold a promise, so the write is judged (an undeclared slot is not known to hold one).
+      name: 'a slot holding a Web Crypto key import',
+      code: `const ENC_KEY = process.env.DOCUMENT_KEY ?? '';
+let keyPromise: Promise<CryptoKey> | null = null;
+export function getKey() {
+  if (!keyPromise) {
+    const raw = Uint8Array.from(atob(ENC_KEY), (c) => c.charCodeAt(0));
+    keyPromise = crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  }
+  return keyPromise;
+}`,
+    },
+    {
+      name: 'a slot holding an async function that awaits nothing and returns parsed storage or a literal',
+      code: `let pending = null;
+export async function rates() {
+  if (pending) return pending;
+  const stored = localStorage.getItem('rates');
+  const fallback = { USD: 1.08 };
+  pending = (async () => {
+    if (stored) {
+      const parsed = JSON.parse(stored);
+      return parsed;
+    }
+    localStorage.setItem('rates', JSON.stringify(fallback));
+    return fallback;
+  })();
+  return pending;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      // The key comes from a server: the request can fail for a while.
+      name: 'a slot holding a key fetched from a server',
+      code: `let keyPromise: Promise<ArrayBuffer> | null = null;
+export function getKey() {
+  if (!keyPromise) keyPromise = fetch('/keys/document').then((r) => r.arrayBuffer());
+  return keyPromise;
+}`,
+      // Line 3 is the write, column 20 the assignment.
+      errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 20, data: { name: 'keyPromise' } }],
+    },
+    {
+      // Awaiting nothing, it still returns a request's promise, which can reject.
+      name: 'an async function that awaits nothing and returns a request',
+      code: `let pending = null;
+export async function rates() {
+  if (pending) return pending;
+  pending = (async () => {
+    const stored = localStorage.getItem('rates');
+    if (stored) return JSON.parse(stored);
+    return fetch('/rates').then((r) => r.json());
+  })();
+  return pending;
+}`,
+      errors: [{ messageId: 'unsafePromiseSlot', line: 4, column: 3, data: { name: 'pending' } }],
+    },
+  ],
+});

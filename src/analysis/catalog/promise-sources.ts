@@ -37,3 +37,12 @@ export const coreServerFactories: ReadonlySet<string> = new Set(['createServer',
 export const retryingConnectClients: readonly { modules: readonly string[]; factory: string; method: string; stopOption: string }[] = [
   { modules: ['redis', '@redis/client'], factory: 'createClient', method: 'connect', stopOption: 'reconnectStrategy' },
 ];
+
+/**
+ * Promise-returning calls that do their work in the process, by the text of their callee (the Web
+ * Crypto API, `crypto.subtle.importKey(…)`): no network, disk or service is asked, so they reject, if
+ * at all, the same way for the same arguments every time.
+ */
+export const localPromiseCalls: ReadonlySet<string> = new Set(
+  ['importKey', 'exportKey', 'generateKey', 'deriveKey', 'deriveBits', 'digest', 'sign', 'verify', 'encrypt', 'decrypt', 'wrapKey', 'unwrapKey'].map((m) => `subtle.${m}`),
+);

@@ -13,7 +13,7 @@ import { calleeName, enclosingFunction, functionName, isEmptyValue, isFulfilment
 import { bodyCannotFail, failsOnlyOnItsInput, isCaughtChain, isPromiseExpression, neverRejectingPromise, plainResult, returnedExpressions, returnsRejectablePromise } from './returns-promise.js';
 import { isThenable, typeOf } from '../syntax/type-tools.js';
 import type { FileModel, MemoizerCall } from '../model/file-model.js';
-import { promiseSources } from '../catalog/promise-sources.js';
+import { localPromiseCalls, promiseSources } from '../catalog/promise-sources.js';
 import { oneShotTimers, schedulingFunctions } from '../catalog/timers.js';
 import { answerParsers } from '../catalog/synchronous-builtins.js';
 import { quietCollectionMethods } from '../catalog/collection-methods.js';
@@ -41,6 +41,8 @@ export function callCannotReject(call: TSESTree.CallExpression, model: FileModel
   if (retryingConnect(call, model)) return true;
   // `supabase.from('t').select()`: every failure comes back as `{ error }`.
   if (resultErrorClientCall(call, model)) return true;
+  // `crypto.subtle.importKey(…)`: work in the process, which fails the same way for the same arguments.
+  if (localPromiseCalls.has(ownedCalleeName(call.callee) ?? '')) return true;
   // `await Promise.all([import('a').catch(() => null), …])`, `await Promise.allSettled(…)`.
   if (!combining.has(call)) {
     combining.add(call);

@@ -207,14 +207,6 @@ export function returnedExpressions(fn: FunctionNode, facts: FunctionFacts): TSE
 }
 
 /**
- * An async body that awaits something, each await safe (see `failsOnlyOnItsInput`):
- * `const body = await safeGetJson(url); return body ?? []`.
- */
-function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
-  return (safeAwaitCount(fn, facts) ?? 0) > 0;
-}
-
-/**
  * A function whose every await is of a call that cannot reject (its callee catches everything), of a
  * `new Promise` that cannot, or inside a try that catches it; which throws nothing outside such tries;
  * and which returns no promise that can reject. Its other steps await nothing, so what they throw
@@ -224,18 +216,12 @@ function awaitsOnlySafeCalls(fn: FunctionNode, facts: FunctionFacts): boolean {
  * the same way for the same answer.
  */
 export function failsOnlyOnItsInput(fn: FunctionNode, facts: FunctionFacts): boolean {
-  return safeAwaitCount(fn, facts) !== undefined;
-}
-
-/** How many awaits `fn` makes when it fails only on its input (see `failsOnlyOnItsInput`); `undefined` when it may fail for a while. */
-function safeAwaitCount(fn: FunctionNode, facts: FunctionFacts): number | undefined {
   const cannotReject = (call: TSESTree.CallExpression): boolean => facts.callCannotReject?.(call) === true;
-  const seen = { safe: true, awaits: 0 };
+  const seen = { safe: true };
   const visit = (node: TSESTree.Node): void => {
     if (!seen.safe || (node !== fn.body && isFunction(node))) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement && !insideCatch(node, fn) && !caughtInside(node, fn, facts)) seen.safe = false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
-      seen.awaits++;
       const awaited = unwrap(node.argument);
       const safe = awaited.type === AST_NODE_TYPES.CallExpression ? cannotReject(awaited) : neverRejectingPromise(awaited, facts);
       if (!safe && !caughtInside(node, fn, facts)) seen.safe = false;
@@ -246,28 +232,26 @@ function safeAwaitCount(fn: FunctionNode, facts: FunctionFacts): number | undefi
     }
   };
   visit(fn.body);
-  if (!seen.safe) return undefined;
-  // A returned call or `new` may be a promise or a lazy thenable (a query builder) that rejects.
-  return returnedExpressions(fn, facts).every((expr) => returnsNoRejectable(fn, expr, facts)) ? seen.awaits : undefined;
+  return seen.safe && returnedExpressions(fn, facts).every((expr) => returnsNoRejectable(fn, expr, facts));
 }
 
 /**
  * Whether what `fn` returns with `expr` is no promise that can reject. A returned call or `new` may be a
  * promise or a lazy thenable (a query builder) that rejects; a name may hold one, unless the model
- * vouches for what it holds (`const list = []`) or it holds what an await of the function answered
- * (`const res = await data.json(); return res;`).
+ * vouches for what it holds (`const list = []`) or the function gave it a value that is never a promise
+ * (`const res = await data.json(); return res;`, `const rates = JSON.parse(stored)`).
  */
 function returnsNoRejectable(fn: FunctionNode, expr: TSESTree.Node, facts: FunctionFacts): boolean {
   const value = unwrap(expr);
   if (value.type === AST_NODE_TYPES.CallExpression) return facts.callCannotReject?.(value) === true || synchronousCalls.has(ownedCalleeName(value.callee) ?? '');
-  return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true || holdsAwaitedValue(fn, value.name, facts));
+  return value.type !== AST_NODE_TYPES.NewExpression && (value.type !== AST_NODE_TYPES.Identifier || facts.holdsPlainValue?.(value) === true || holdsSettledValue(fn, value.name, facts));
 }
 
 /**
- * Whether `name` is declared once in `fn` itself, as a `const` given an awaited value: it holds what a
- * promise settled with, never a promise.
+ * Whether `name` is declared once in `fn` itself, as a `const` given a value that is never a promise:
+ * what an await answered, a synchronous built-in's result (`JSON.parse(stored)`), or a literal.
  */
-function holdsAwaitedValue(fn: FunctionNode, name: string, facts: FunctionFacts): boolean {
+function holdsSettledValue(fn: FunctionNode, name: string, facts: FunctionFacts): boolean {
   const declarators: TSESTree.VariableDeclarator[] = [];
   walkNodes(fn.body, facts.visitorKeys, (node) => {
     if (node !== fn.body && isFunction(node)) return false;
@@ -275,7 +259,20 @@ function holdsAwaitedValue(fn: FunctionNode, name: string, facts: FunctionFacts)
     return true;
   });
   const [only] = declarators;
-  return declarators.length === 1 && only?.parent.kind === 'const' && only.init !== null && unwrap(only.init).type === AST_NODE_TYPES.AwaitExpression;
+  if (declarators.length !== 1 || only?.parent.kind !== 'const' || !only.init) return false;
+  const init = unwrap(only.init);
+  switch (init.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    case AST_NODE_TYPES.CallExpression:
+      return synchronousCalls.has(ownedCalleeName(init.callee) ?? '');
+    default:
+      return false;
+  }
 }
 
 /**
@@ -492,7 +489,7 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
  * tries, only declarations and field writes of values that cannot throw, and a return.
  */
 export function asyncBodyCannotReject(fn: FunctionNode, facts: FunctionFacts, awaitsSafely?: (awaited: TSESTree.Node) => boolean): boolean {
-  if (awaitsOnlySafeCalls(fn, facts) || bodyCannotFail(fn, facts)) return true;
+  if (failsOnlyOnItsInput(fn, facts) || bodyCannotFail(fn, facts)) return true;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return settlesWithValue(fn.body, facts);
   const statements = fn.body.body.filter((s) => s.type !== AST_NODE_TYPES.EmptyStatement);
   // `return new Promise(async (resolve) => …)` alone: the function's promise follows one that cannot reject.
