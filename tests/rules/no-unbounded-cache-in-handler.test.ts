@@ -8579,3 +8579,29 @@ app.listen(3000);
     expect(lint(server('...String(req.query.logos).split(",")'))).toEqual([[3, 'unboundedCollection']]);
   });
 });
+
+describe('a copy of the project kept in a backup folder with a package.json of its own', () => {
+  // set 67 (lottery-system's `backups/config-backup/`): the copy is a package of its own, so its
+  // path in its project has no backup folder in it; from the repository's package it does.
+  const routes = `import express from 'express';
+const liveDataCache = new Map();
+export const router = express.Router();
+router.get('/live', (req, res) => {
+  const key = String(req.query.date);
+  if (!liveDataCache.has(key)) liveDataCache.set(key, { at: Date.now() });
+  res.json(liveDataCache.get(key));
+});
+`;
+  const manifest = '{ "name": "api-copy", "type": "module", "dependencies": { "express": "^4.0.0" } }\n';
+  const dir = projectFolder('memo-guard-backup-copy-', {
+    'routes/sales.ts': routes,
+    'backups/config-backup/package.json': manifest,
+    'backups/config-backup/routes/sales.ts': routes,
+  });
+  it('reports the live file', () => {
+    expect(lintFileIn(dir(), 'routes/sales.ts')).toEqual(['unboundedCollection']);
+  });
+  it('is quiet in the copy', () => {
+    expect(lintFileIn(dir(), 'backups/config-backup/routes/sales.ts')).toEqual([]);
+  });
+});

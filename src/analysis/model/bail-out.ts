@@ -100,11 +100,12 @@ export function mayHoldCache(model: FileModel, moduleCollections: readonly Colle
 /**
  * A build product or a copy rather than the project's source: a minified file (by name, or by lines
  * averaging hundreds of characters), a bundler's hashed output or a framework's build folder, a file in a vendored folder, or an
- * unbuilt backup of the project's own files. Its findings would point into code nobody edits here or
+ * unbuilt backup of the project's own files (by its path in its project, and from the outermost package
+ * above it: a backup folder that holds a package.json of its own). Its findings would point into code nobody edits here or
  * nothing runs, and a fix would rewrite a generated file.
  */
-export function isCopiedOrBuiltCode(filename: string, pathInProject: string, text: string): boolean {
-  if (minifiedFilePattern.test(filename) || [bundleFilePattern, buildFolderPattern, vendoredFolderPattern, copyFolderPattern].some((pattern) => pattern.test(pathInProject))) return true;
+export function isCopiedOrBuiltCode(filename: string, paths: readonly string[], text: string): boolean {
+  if (minifiedFilePattern.test(filename) || paths.some((inFolder) => [bundleFilePattern, buildFolderPattern, vendoredFolderPattern, copyFolderPattern].some((pattern) => pattern.test(inFolder)))) return true;
   if (text.length < minifiedTextLength) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;

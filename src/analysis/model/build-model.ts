@@ -117,7 +117,7 @@ export function buildModel(sourceCode: Readonly<SourceCode>, filename: string, s
   // Tests, mocks, benchmarks and stories never run in production: nothing there leaks or serves a
   // stale rejection to a user, so the file being linted is not checked (another file's model, built
   // for the project index, still is: its handlers are what it is read for). Nor is minified or vendored code.
-  if (!lintTarget || (isRequestFile(model.filename, project) && !isCopiedOrBuiltCode(model.filename, project.pathInProject(model.filename), sourceCode.text))) {
+  if (!lintTarget || (isRequestFile(model.filename, project) && !isCopiedOrBuiltCode(model.filename, [project.pathInProject(model.filename), project.pathInOutermostPackage(model.filename)], sourceCode.text))) {
     model.localMemoizers = localMemoizers(model);
     if (inProject) model.memoizerSources = [...settings.memoizers, ...project.importedProjectMemoizers(model)];
     const moduleCollections = findModuleCollections(model);

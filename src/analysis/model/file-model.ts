@@ -218,6 +218,8 @@ export interface ProjectIndex {
   rootOf(file: string): string;
   /** `file`'s path inside its project, with `/` separators (a name without a folder, such as `<input>`, as it is). */
   pathInProject(file: string): string;
+  /** `file`'s path from the outermost package folder above it: a project copied inside another shows its copy folder there. */
+  pathInOutermostPackage(file: string): string;
   /** The file an import specifier resolves to from `fromFile`, when it is one of the project's. */
   resolve(specifier: string, fromFile: string): string | undefined;
   /** Whether the text of `file` names `name` or (with `deeper`) re-exports a module whole: worth parsing to follow `export *` to `name`. */

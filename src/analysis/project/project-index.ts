@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { MemoGuardSettings } from '../catalog/settings.js';
 import { buildProjectFileModel } from '../model/build-model.js';
 import type { FileModel, ProjectIndex } from '../model/file-model.js';
-import { importersOf, loadsComputedModules, namedByUnresolvedSpecifier, projectRoot } from './files/graph.js';
+import { importersOf, loadsComputedModules, namedByUnresolvedSpecifier, outermostPackageRoot, projectRoot } from './files/graph.js';
 import { indexGeneration } from './files/generation.js';
 import { oneShotFilePattern } from '../catalog/file-roles.js';
 import { declaredMajor, packageManifest } from './files/packages.js';
@@ -38,6 +38,11 @@ function pathInProject(file: string): string {
     paths.set(file, found);
   }
   return found;
+}
+
+/** `file`'s path from the outermost package folder above it, with `/` separators (see `outermostPackageRoot`). */
+function pathInOutermostPackage(file: string): string {
+  return (path.isAbsolute(file) ? path.relative(outermostPackageRoot(file), file) : file).replace(/\\/g, '/');
 }
 
 /** The files that import `file` and can serve (not tests, scripts or fixtures). */
@@ -112,6 +117,7 @@ function searchLoadedFrom(file: string, marker: string): boolean {
 export const projectIndex: ProjectIndex = {
   rootOf: projectRoot,
   pathInProject,
+  pathInOutermostPackage,
   resolve: resolveModule,
   mayExport: fileMayExport,
   summaryOf,

@@ -188,6 +188,23 @@ export function projectRoot(file: string): string {
 }
 
 /**
+ * The highest folder above a file (up to the same twelve levels as `projectRoot`) holding a package
+ * manifest: a copy of a project kept inside another (`backups/config-backup/` with a package.json of
+ * its own) is a folder of the outer one there. The file's own directory when none has one.
+ */
+export function outermostPackageRoot(file: string): string {
+  const start = path.dirname(file);
+  let outermost: string | undefined;
+  for (let dir = start, i = 0; i < 12; i++) {
+    if (folderRole(dir).manifest) outermost = dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return outermost ?? start;
+}
+
+/**
  * Whether the import at `at` sits on a line of a comment: one starting with `//`, `/*` or the `*` of a
  * block comment's body (`// app.use('/ms', require('./lib/data/microsoft'))`, a route switched off).
  */
