@@ -6103,6 +6103,19 @@ ruleTester.run(`${ruleId}: fulfilment handlers that await nothing after a promis
   ],
 });
 
+/** A slot filled by an async function that awaits nothing and returns stored rates or `fallback`, made by the function around it. */
+const ratesSlot = (fallback: string): string => `let pending = null;
+export async function rates() {
+  if (pending) return pending;
+  const fallback = ${fallback};
+  pending = (async () => {
+    const stored = localStorage.getItem('rates');
+    if (stored) return JSON.parse(stored);
+    return fallback;
+  })();
+  return pending;
+}`;
+
 // set 66: work done in the process (swellyo's document key, kvs-scuba's stored exchange rates) fails,
 // if at all, the same way for the same input.
 ruleTester.run(`${ruleId}: promises of work done in the process`, rule, {
@@ -6138,6 +6151,11 @@ export async function rates() {
   return pending;
 }`,
     },
+    {
+      // \`fallback\` is an object literal the enclosing function made: never a promise.
+      name: 'an async function that awaits nothing and returns a literal the function around it made',
+      code: ratesSlot("{ USD: 1.08, date: new Date().toISOString() }"),
+    },
   ],
   invalid: [
     {
@@ -6150,6 +6168,12 @@ export function getKey() {
 }`,
       // Line 3 is the write, column 20 the assignment.
       errors: [{ messageId: 'unsafePromiseSlot', line: 3, column: 20, data: { name: 'keyPromise' } }],
+    },
+    {
+      // The fallback the function around it made is a request: returned, it rejects the slot's promise.
+      name: 'an async function that awaits nothing and returns a request the function around it made',
+      code: ratesSlot("fetch('/rates/fallback')"),
+      errors: [{ messageId: 'unsafePromiseSlot', line: 5, column: 3, data: { name: 'pending' } }],
     },
     {
       // Awaiting nothing, it still returns a request's promise, which can reject.

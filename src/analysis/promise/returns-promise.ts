@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../syntax/node-types.js';
-import { calleeName, functionInSight, isFunction, memberName, ownedCalleeName, programOf, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
+import { calleeName, enclosingFunction, functionInSight, isFunction, memberName, ownedCalleeName, programOf, propertyName, unwrap, walk, walkNodes, type FunctionNode } from '../syntax/ast.js';
 import { schedulingFunctions } from '../catalog/timers.js';
 import { returnsThenable, typeOf, type TypeTools } from '../syntax/type-tools.js';
 import type { FunctionFacts } from '../model/file-model.js';
@@ -252,12 +252,20 @@ function returnsNoRejectable(fn: FunctionNode, expr: TSESTree.Node, facts: Funct
  * what an await answered, a synchronous built-in's result (`JSON.parse(stored)`), or a literal.
  */
 function holdsSettledValue(fn: FunctionNode, name: string, facts: FunctionFacts): boolean {
-  const declarators: TSESTree.VariableDeclarator[] = [];
-  walkNodes(fn.body, facts.visitorKeys, (node) => {
-    if (node !== fn.body && isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name) declarators.push(node);
-    return true;
-  });
+  const declaredIn = (owner: FunctionNode): TSESTree.VariableDeclarator[] => {
+    const declarators: TSESTree.VariableDeclarator[] = [];
+    walkNodes(owner.body, facts.visitorKeys, (node) => {
+      if (node !== owner.body && isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name) declarators.push(node);
+      return true;
+    });
+    return declarators;
+  };
+  // Declared in the function itself, or else in the one around it (`const fallback = {…}; slot = (async () => … fallback)()`).
+  let declarators = declaredIn(fn);
+  const outer = enclosingFunction(fn);
+  const ownParameter = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name);
+  if (declarators.length === 0 && outer && !ownParameter) declarators = declaredIn(outer);
   const [only] = declarators;
   if (declarators.length !== 1 || only?.parent.kind !== 'const' || !only.init) return false;
   const init = unwrap(only.init);
@@ -265,9 +273,11 @@ function holdsSettledValue(fn: FunctionNode, name: string, facts: FunctionFacts)
     case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
       return true;
+    // An object literal, unless it writes its own `then` (a thenable).
+    case AST_NODE_TYPES.ObjectExpression:
+      return init.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && propertyName(p.key) !== 'then');
     case AST_NODE_TYPES.CallExpression:
       return synchronousCalls.has(ownedCalleeName(init.callee) ?? '');
     default:
