@@ -293,7 +293,8 @@ function fulfilmentCannotFail(fn: TSESTree.Node, model: FileModel, depth: number
   };
   // `(response) => { if (response?.success) return [...shuffle(response.data)]; return []; }`: a handler
   // that awaits nothing fails, if at all, the same way for the same answer, unless it parses it.
-  return bodyCannotFail(node, { ...model.facts, holdsPlainValue }) || (failsOnlyOnItsInput(node, { ...model.facts, holdsPlainValue }) && !parsesText(node, model));
+  const facts = { ...model.facts, holdsPlainValue };
+  return bodyCannotFail(node, facts) || (failsOnlyOnItsInput(node, facts) && !parsesText(node, model));
 }
 
 /** Whether a function calls a parser of text (`JSON.parse(text)`) itself. */

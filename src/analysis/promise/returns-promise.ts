@@ -248,8 +248,9 @@ function returnsNoRejectable(fn: FunctionNode, expr: TSESTree.Node, facts: Funct
 }
 
 /**
- * Whether `name` is declared once in `fn` itself, as a `const` given a value that is never a promise:
- * what an await answered, a synchronous built-in's result (`JSON.parse(stored)`), or a literal.
+ * Whether `name` is declared once in `fn` itself (or, when `fn` neither declares nor takes it, once in
+ * the function around `fn`), as a `const` given a value that is never a promise: what an await
+ * answered, a synchronous built-in's result (`JSON.parse(stored)`), or a literal without its own `then`.
  */
 function holdsSettledValue(fn: FunctionNode, name: string, facts: FunctionFacts): boolean {
   const declaredIn = (owner: FunctionNode): TSESTree.VariableDeclarator[] => {
