@@ -491,8 +491,11 @@ export function bodyCannotFail(fn: FunctionNode, facts: FunctionFacts): boolean 
 }
 
 /**
- * An async body that is one try/catch whose catch does not rethrow, or several in a row each catching
- * (`try { a = await import('./a.json'); } catch {} try { b = … } catch {}`), cannot reject. Before the
+ * An async body that cannot reject: one that fails only on its input (`failsOnlyOnItsInput`), one
+ * whose every step cannot fail (`bodyCannotFail`), or, for what those leave (a return of a name they
+ * do not vouch for after the tries, an await `awaitsSafely` vouches for), one that is one try/catch
+ * whose catch does not rethrow, or several in a row each catching
+ * (`try { a = await import('./a.json'); } catch {} try { b = … } catch {}`). Before the
  * first try it may declare values that cannot throw, set fields to them (`state.loading = true`), answer
  * early from them (`if (!ready) return null;`), make what cannot fail and add listeners (`const client =
  * createClient({ url }); client.on('error', log);`), and await what `awaitsSafely` vouches for (a
